@@ -27,6 +27,15 @@ typedef enum
   CS_N_SPLITS
 } CsSplitKind;
 
+/* One crowd label: annotator `annotator` says item `item` is class `label`. Indexes are
+ * positions (in a split, in the dataset's annotator list, in its class list), never ids. */
+struct _CsCrowdLabel
+{
+  int32_t item;
+  int32_t annotator;
+  int32_t label;
+};
+
 /* Returned by a long computation's caller to ask it to stop; checked between steps. */
 typedef bool (*CsAbortFunc) (gpointer data);
 
