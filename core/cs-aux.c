@@ -1,0 +1,176 @@
+/* cs-aux.c — kernels of CoNAL's auxiliary network, which decides w per (item, annotator)
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "cs-aux.h"
+
+#include <math.h>
+
+/* torch.nn.functional.normalize's default floor on the norm. */
+#define L2NORM_EPS 1e-12f
+
+void
+cs_l2norm_forward (float       *out,    /* [N,E] */
+                   float       *norms,  /* [N] */
+                   const float *inp,    /* [N,E] */
+                   int          N,
+                   int          E)
+{
+  g_return_if_fail (N >= 0 && E > 0);
+
+  for (int n = 0; n < N; n++)
+    {
+      const float *x = inp + (size_t) n * E;
+      float *y = out + (size_t) n * E;
+      double sq = 0.0;
+
+      for (int e = 0; e < E; e++)
+        sq += (double) x[e] * x[e];
+      norms[n] = (float) sqrt (sq);
+
+      float denom = MAX (norms[n], L2NORM_EPS);
+
+      for (int e = 0; e < E; e++)
+        y[e] = x[e] / denom;
+    }
+}
+
+/* For y = x / ‖x‖: dx = (dy − y · <y, dy>) / ‖x‖. Below the floor the denominator is a
+ * constant, so dx = dy / eps, as PyTorch's clamp_min gives. */
+void
+cs_l2norm_backward (float       *dinp,   /* [N,E] */
+                    const float *dout,   /* [N,E] */
+                    const float *out,    /* [N,E] */
+                    const float *norms,  /* [N] */
+                    int          N,
+                    int          E)
+{
+  g_return_if_fail (N >= 0 && E > 0);
+
+  for (int n = 0; n < N; n++)
+    {
+      const float *dy = dout + (size_t) n * E;
+      const float *y = out + (size_t) n * E;
+      float *dx = dinp + (size_t) n * E;
+
+      if (norms[n] <= L2NORM_EPS)
+        {
+          for (int e = 0; e < E; e++)
+            dx[e] += dy[e] / L2NORM_EPS;
+          continue;
+        }
+
+      double dot = 0.0;
+
+      for (int e = 0; e < E; e++)
+        dot += (double) y[e] * dy[e];
+      for (int e = 0; e < E; e++)
+        dx[e] += (dy[e] - y[e] * (float) dot) / norms[n];
+    }
+}
+
+void
+cs_aux_annotator_forward (float       *u_pre,  /* [R,E] */
+                          const float *U,      /* [R,E] */
+                          const float *u_b,    /* [E] */
+                          int          R,
+                          int          E)
+{
+  g_return_if_fail (R >= 0 && E > 0);
+
+  for (int r = 0; r < R; r++)
+    for (int e = 0; e < E; e++)
+      u_pre[(size_t) r * E + e] = U[(size_t) r * E + e] + u_b[e];
+}
+
+void
+cs_aux_annotator_backward (float       *dU,      /* [R,E] */
+                           float       *du_b,    /* [E] */
+                           const float *du_pre,  /* [R,E] */
+                           int          R,
+                           int          E)
+{
+  g_return_if_fail (R >= 0 && E > 0);
+
+  for (int r = 0; r < R; r++)
+    for (int e = 0; e < E; e++)
+      {
+        float g = du_pre[(size_t) r * E + e];
+
+        dU[(size_t) r * E + e] += g;
+        du_b[e] += g;
+      }
+}
+
+static float
+sigmoid (float z)
+{
+  /* Written so that exp never overflows: for very negative z it is exp(z) / (1 + exp(z)). */
+  if (z >= 0.0f)
+    return 1.0f / (1.0f + expf (-z));
+
+  float e = expf (z);
+
+  return e / (1.0f + e);
+}
+
+static float
+dot (const float *a,
+     const float *b,
+     int          E)
+{
+  double acc = 0.0;
+
+  for (int e = 0; e < E; e++)
+    acc += (double) a[e] * b[e];
+  return (float) acc;
+}
+
+void
+cs_aux_w_forward (float              *w,       /* [L] */
+                  const float        *v,       /* [B,E] */
+                  const float        *u,       /* [R,E] */
+                  const CsCrowdLabel *labels,  /* [L] */
+                  int                 L,
+                  int                 E)
+{
+  g_return_if_fail (L >= 0 && E > 0);
+
+  for (int l = 0; l < L; l++)
+    {
+      const float *v_i = v + (size_t) labels[l].item * E;
+      const float *u_r = u + (size_t) labels[l].annotator * E;
+
+      w[l] = sigmoid (dot (v_i, u_r, E));
+    }
+}
+
+/* σ' = σ (1 − σ), so the forward's w is all the backward needs of the dot product. */
+void
+cs_aux_w_backward (float              *dv,      /* [B,E] */
+                   float              *du,      /* [R,E] */
+                   const float        *dw,      /* [L] */
+                   const float        *w,       /* [L] */
+                   const float        *v,       /* [B,E] */
+                   const float        *u,       /* [R,E] */
+                   const CsCrowdLabel *labels,  /* [L] */
+                   int                 L,
+                   int                 E)
+{
+  g_return_if_fail (L >= 0 && E > 0);
+
+  for (int l = 0; l < L; l++)
+    {
+      size_t vi = (size_t) labels[l].item * E;
+      size_t ur = (size_t) labels[l].annotator * E;
+      float dz = dw[l] * w[l] * (1.0f - w[l]);
+
+      for (int e = 0; e < E; e++)
+        {
+          dv[vi + e] += dz * u[ur + e];
+          du[ur + e] += dz * v[vi + e];
+        }
+    }
+}

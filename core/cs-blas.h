@@ -1,0 +1,43 @@
+/* cs-blas.h — matrix multiply through OpenBLAS, with a naive reference
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cs-types.h"
+
+G_BEGIN_DECLS
+
+/* C[M,N] = alpha * op(A) · op(B) + beta * C, op = transpose when trans_*; A is [M,K] (or [K,M]
+ * when trans_a), B is [K,N] (or [N,K] when trans_b). All matrices are row-major and densely
+ * packed. As in BLAS, C is not read when beta is 0, so it may hold garbage (even NaN). */
+void cs_matmul               (float       *C,
+                              const float *A,
+                              const float *B,
+                              int          M,
+                              int          N,
+                              int          K,
+                              bool         trans_a,
+                              bool         trans_b,
+                              float        alpha,
+                              float        beta);
+
+/* The same contract as cs_matmul, as a triple loop with double accumulators; the reference the
+ * tests hold cs_matmul against. */
+void cs_matmul_naive         (float       *C,
+                              const float *A,
+                              const float *B,
+                              int          M,
+                              int          N,
+                              int          K,
+                              bool         trans_a,
+                              bool         trans_b,
+                              float        alpha,
+                              float        beta);
+
+/* Sets how many threads OpenBLAS may use; a training thread shares the machine with the UI. */
+void cs_blas_set_num_threads (int          n_threads);
+
+G_END_DECLS

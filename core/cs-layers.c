@@ -1,0 +1,376 @@
+/* cs-layers.c — forward/backward pairs of the classifier's layers
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "cs-layers.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cs-blas.h"
+
+/* ---- linear ------------------------------------------------------------------------------ */
+
+void
+cs_linear_init (float *weight,  /* [I,O] */
+                float *bias,    /* [O] or NULL */
+                int    I,
+                int    O,
+                CsRng *rng)
+{
+  g_return_if_fail (weight != NULL && rng != NULL);
+  g_return_if_fail (I > 0 && O >= 0);
+
+  float bound = 1.0f / sqrtf ((float) I);
+
+  for (size_t i = 0; i < (size_t) I * O; i++)
+    weight[i] = (2.0f * cs_rng_uniform (rng) - 1.0f) * bound;
+  if (bias != NULL)
+    for (int o = 0; o < O; o++)
+      bias[o] = (2.0f * cs_rng_uniform (rng) - 1.0f) * bound;
+}
+
+void
+cs_linear_forward (float       *out,     /* [B,O] */
+                   const float *inp,     /* [B,I] */
+                   const float *weight,  /* [I,O] */
+                   const float *bias,    /* [O] or NULL */
+                   int          B,
+                   int          I,
+                   int          O)
+{
+  g_return_if_fail (B >= 0 && I >= 0 && O >= 0);
+
+  cs_matmul (out, inp, weight, B, O, I, false, false, 1.0f, 0.0f);
+  if (bias == NULL)
+    return;
+  for (int b = 0; b < B; b++)
+    {
+      float *out_b = out + (size_t) b * O;
+
+      for (int o = 0; o < O; o++)
+        out_b[o] += bias[o];
+    }
+}
+
+void
+cs_linear_backward (float       *dinp,     /* [B,I] or NULL */
+                    float       *dweight,  /* [I,O] */
+                    float       *dbias,    /* [O] or NULL */
+                    const float *dout,     /* [B,O] */
+                    const float *inp,      /* [B,I] */
+                    const float *weight,   /* [I,O] */
+                    int          B,
+                    int          I,
+                    int          O)
+{
+  g_return_if_fail (B >= 0 && I >= 0 && O >= 0);
+  g_return_if_fail (dweight != NULL);
+
+  /* dinp += dout · weightᵀ;  dweight += inpᵀ · dout */
+  if (dinp != NULL)
+    cs_matmul (dinp, dout, weight, B, I, O, false, true, 1.0f, 1.0f);
+  cs_matmul (dweight, inp, dout, I, O, B, true, false, 1.0f, 1.0f);
+  if (dbias == NULL)
+    return;
+  for (int b = 0; b < B; b++)
+    {
+      const float *dout_b = dout + (size_t) b * O;
+
+      for (int o = 0; o < O; o++)
+        dbias[o] += dout_b[o];
+    }
+}
+
+/* ---- relu -------------------------------------------------------------------------------- */
+
+void
+cs_relu_forward (float       *out,  /* [N] */
+                 const float *inp,  /* [N] */
+                 int          N)
+{
+  for (int i = 0; i < N; i++)
+    out[i] = inp[i] > 0.0f ? inp[i] : 0.0f;
+}
+
+/* The subgradient at 0 is taken as 0, as PyTorch does. */
+void
+cs_relu_backward (float       *dinp,  /* [N] */
+                  const float *dout,  /* [N] */
+                  const float *inp,   /* [N] */
+                  int          N)
+{
+  for (int i = 0; i < N; i++)
+    if (inp[i] > 0.0f)
+      dinp[i] += dout[i];
+}
+
+/* ---- dropout ----------------------------------------------------------------------------- */
+
+void
+cs_dropout_forward (float       *out,   /* [N] */
+                    float       *mask,  /* [N] */
+                    const float *inp,   /* [N] */
+                    int          N,
+                    float        p,
+                    CsRng       *rng)
+{
+  g_return_if_fail (p >= 0.0f && p <= 1.0f);
+  g_return_if_fail (rng != NULL || p == 0.0f || p == 1.0f);
+
+  if (p == 0.0f || p == 1.0f)
+    {
+      for (int i = 0; i < N; i++)
+        mask[i] = p == 0.0f ? 1.0f : 0.0f;
+    }
+  else
+    {
+      float keep_scale = 1.0f / (1.0f - p);
+
+      for (int i = 0; i < N; i++)
+        mask[i] = cs_rng_uniform (rng) >= p ? keep_scale : 0.0f;
+    }
+
+  for (int i = 0; i < N; i++)
+    out[i] = inp[i] * mask[i];
+}
+
+void
+cs_dropout_backward (float       *dinp,  /* [N] */
+                     const float *dout,  /* [N] */
+                     const float *mask,  /* [N] */
+                     int          N)
+{
+  for (int i = 0; i < N; i++)
+    dinp[i] += dout[i] * mask[i];
+}
+
+/* ---- batchnorm --------------------------------------------------------------------------- */
+
+/* Column statistics in double: a batch's sum of squares loses digits quickly in float. */
+static void
+column_stats (const float *inp,    /* [B,C] */
+              int          B,
+              int          C,
+              int          c,
+              double      *mean,
+              double      *var)    /* biased */
+{
+  double sum = 0.0;
+  double sq = 0.0;
+
+  for (int b = 0; b < B; b++)
+    sum += inp[(size_t) b * C + c];
+  *mean = sum / B;
+  for (int b = 0; b < B; b++)
+    {
+      double d = inp[(size_t) b * C + c] - *mean;
+
+      sq += d * d;
+    }
+  *var = sq / B;
+}
+
+void
+cs_batchnorm_forward_train (float       *out,           /* [B,C] */
+                            float       *mean,          /* [C] */
+                            float       *rstd,          /* [C] */
+                            float       *running_mean,  /* [C] */
+                            float       *running_var,   /* [C] */
+                            const float *inp,           /* [B,C] */
+                            int          B,
+                            int          C,
+                            float        momentum,
+                            float        eps)
+{
+  g_return_if_fail (B > 1 && C >= 0);
+
+  for (int c = 0; c < C; c++)
+    {
+      double m, var;
+
+      column_stats (inp, B, C, c, &m, &var);
+      mean[c] = (float) m;
+      rstd[c] = (float) (1.0 / sqrt (var + eps));
+      running_mean[c] = (1.0f - momentum) * running_mean[c] + momentum * (float) m;
+      running_var[c] = (1.0f - momentum) * running_var[c]
+                       + momentum * (float) (var * B / (B - 1));
+      for (int b = 0; b < B; b++)
+        out[(size_t) b * C + c] = (inp[(size_t) b * C + c] - mean[c]) * rstd[c];
+    }
+}
+
+void
+cs_batchnorm_forward_eval (float       *out,           /* [B,C] */
+                           const float *inp,           /* [B,C] */
+                           const float *running_mean,  /* [C] */
+                           const float *running_var,   /* [C] */
+                           int          B,
+                           int          C,
+                           float        eps)
+{
+  g_return_if_fail (B >= 0 && C >= 0);
+
+  for (int c = 0; c < C; c++)
+    {
+      float r = 1.0f / sqrtf (running_var[c] + eps);
+
+      for (int b = 0; b < B; b++)
+        out[(size_t) b * C + c] = (inp[(size_t) b * C + c] - running_mean[c]) * r;
+    }
+}
+
+/* With x̂ the normalised output, dx = rstd · (dy − mean(dy) − x̂ · mean(dy · x̂)), per column;
+ * the two means are what the batch statistics feed back. */
+void
+cs_batchnorm_backward (float       *dinp,  /* [B,C] */
+                       const float *dout,  /* [B,C] */
+                       const float *out,   /* [B,C], the normalised x̂ */
+                       const float *rstd,  /* [C] */
+                       int          B,
+                       int          C)
+{
+  g_return_if_fail (B > 0 && C >= 0);
+
+  for (int c = 0; c < C; c++)
+    {
+      double sum_dy = 0.0;
+      double sum_dy_xhat = 0.0;
+
+      for (int b = 0; b < B; b++)
+        {
+          size_t i = (size_t) b * C + c;
+
+          sum_dy += dout[i];
+          sum_dy_xhat += (double) dout[i] * out[i];
+        }
+
+      float mean_dy = (float) (sum_dy / B);
+      float mean_dy_xhat = (float) (sum_dy_xhat / B);
+
+      for (int b = 0; b < B; b++)
+        {
+          size_t i = (size_t) b * C + c;
+
+          dinp[i] += rstd[c] * (dout[i] - mean_dy - out[i] * mean_dy_xhat);
+        }
+    }
+}
+
+/* ---- softmax and cross-entropy ----------------------------------------------------------- */
+
+float
+cs_softmax_row (float       *probs,   /* [K] */
+                const float *logits,  /* [K] */
+                int          K)
+{
+  float max = -INFINITY;
+  double sum = 0.0;
+
+  for (int k = 0; k < K; k++)
+    max = MAX (max, logits[k]);
+  for (int k = 0; k < K; k++)
+    {
+      probs[k] = expf (logits[k] - max);
+      sum += probs[k];
+    }
+  for (int k = 0; k < K; k++)
+    probs[k] = (float) (probs[k] / sum);
+
+  return max + (float) log (sum);
+}
+
+void
+cs_softmax_forward (float       *probs,   /* [B,K] */
+                    const float *logits,  /* [B,K] */
+                    int          B,
+                    int          K)
+{
+  g_return_if_fail (B >= 0 && K > 0);
+
+  for (int b = 0; b < B; b++)
+    cs_softmax_row (probs + (size_t) b * K, logits + (size_t) b * K, K);
+}
+
+/* dlogits_j = p_j · (dprobs_j − Σ_k dprobs_k p_k), the softmax Jacobian applied row by row. */
+void
+cs_softmax_backward (float       *dlogits,  /* [B,K] */
+                     const float *dprobs,   /* [B,K] */
+                     const float *probs,    /* [B,K] */
+                     int          B,
+                     int          K)
+{
+  g_return_if_fail (B >= 0 && K > 0);
+
+  for (int b = 0; b < B; b++)
+    {
+      const float *dp = dprobs + (size_t) b * K;
+      const float *p = probs + (size_t) b * K;
+      float *dl = dlogits + (size_t) b * K;
+      double dot = 0.0;
+
+      for (int k = 0; k < K; k++)
+        dot += (double) dp[k] * p[k];
+      for (int k = 0; k < K; k++)
+        dl[k] += p[k] * (dp[k] - (float) dot);
+    }
+}
+
+static bool
+targets_valid (const int32_t *targets,
+               int            B,
+               int            K)
+{
+  for (int b = 0; b < B; b++)
+    if (targets[b] < -1 || targets[b] >= K)
+      return false;
+  return true;
+}
+
+float
+cs_softmax_xent_forward_backward (float         *dlogits,        /* [B,K] or NULL */
+                                  float         *probs_scratch,  /* [B,K] */
+                                  const float   *logits,         /* [B,K] */
+                                  const int32_t *targets,        /* [B], -1 = ignore */
+                                  int            B,
+                                  int            K)
+{
+  g_return_val_if_fail (B >= 0 && K > 0, 0.0f);
+  g_return_val_if_fail (targets_valid (targets, B, K), 0.0f);
+
+  double loss = 0.0;
+  int count = 0;
+
+  for (int b = 0; b < B; b++)
+    {
+      const float *l = logits + (size_t) b * K;
+      float lse = cs_softmax_row (probs_scratch + (size_t) b * K, l, K);
+
+      if (targets[b] < 0)
+        continue;
+      loss += lse - l[targets[b]];
+      count++;
+    }
+  if (count == 0)
+    return 0.0f;
+
+  if (dlogits != NULL)
+    {
+      float scale = 1.0f / count;
+
+      for (int b = 0; b < B; b++)
+        {
+          const float *p = probs_scratch + (size_t) b * K;
+          float *dl = dlogits + (size_t) b * K;
+
+          if (targets[b] < 0)
+            continue;
+          for (int k = 0; k < K; k++)
+            dl[k] += (p[k] - (k == targets[b] ? 1.0f : 0.0f)) * scale;
+        }
+    }
+
+  return (float) (loss / count);
+}

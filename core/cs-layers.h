@@ -1,0 +1,119 @@
+/* cs-layers.h — forward/backward pairs of the classifier's layers
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cs-rng.h"
+
+G_BEGIN_DECLS
+
+/* Conventions (as in llm.c): matrices are row-major float32; sizes are explicit; every
+ * backward ACCUMULATES into its gradients with +=, so clearing all gradients is one memset;
+ * nothing here allocates, so callers pass every scratch buffer. */
+
+/* PyTorch nn.Linear default init: weight and bias ~ U(-1/sqrt(I), 1/sqrt(I)). The weight is
+ * stored [I,O], the transpose of PyTorch's layout, so the forward pass is one plain product. */
+void  cs_linear_init                   (float         *weight,
+                                        float         *bias,
+                                        int            I,
+                                        int            O,
+                                        CsRng         *rng);
+void  cs_linear_forward                (float         *out,
+                                        const float   *inp,
+                                        const float   *weight,
+                                        const float   *bias,
+                                        int            B,
+                                        int            I,
+                                        int            O);
+void  cs_linear_backward               (float         *dinp,
+                                        float         *dweight,
+                                        float         *dbias,
+                                        const float   *dout,
+                                        const float   *inp,
+                                        const float   *weight,
+                                        int            B,
+                                        int            I,
+                                        int            O);
+
+void  cs_relu_forward                  (float         *out,
+                                        const float   *inp,
+                                        int            N);
+void  cs_relu_backward                 (float         *dinp,
+                                        const float   *dout,
+                                        const float   *inp,
+                                        int            N);
+
+/* Inverted dropout: mask[i] = (uniform >= p) ? 1/(1-p) : 0; out = inp * mask. p = 0 copies
+ * (and sets the mask to 1 without drawing); p = 1 drops everything. */
+void  cs_dropout_forward               (float         *out,
+                                        float         *mask,
+                                        const float   *inp,
+                                        int            N,
+                                        float          p,
+                                        CsRng         *rng);
+void  cs_dropout_backward              (float         *dinp,
+                                        const float   *dout,
+                                        const float   *mask,
+                                        int            N);
+
+/* BatchNorm1d without affine (PyTorch semantics). Training normalises with the batch mean and
+ * biased variance, saves mean/rstd for backward, and moves running_mean/running_var towards
+ * the batch mean and UNBIASED batch variance by `momentum` (PyTorch: 0.1, eps 1e-5). Training
+ * needs B > 1, as in PyTorch, since the unbiased variance of one row is undefined. Eval
+ * normalises with the running statistics. */
+void  cs_batchnorm_forward_train       (float         *out,
+                                        float         *mean,
+                                        float         *rstd,
+                                        float         *running_mean,
+                                        float         *running_var,
+                                        const float   *inp,
+                                        int            B,
+                                        int            C,
+                                        float          momentum,
+                                        float          eps);
+void  cs_batchnorm_forward_eval        (float         *out,
+                                        const float   *inp,
+                                        const float   *running_mean,
+                                        const float   *running_var,
+                                        int            B,
+                                        int            C,
+                                        float          eps);
+void  cs_batchnorm_backward            (float         *dinp,
+                                        const float   *dout,
+                                        const float   *out,
+                                        const float   *rstd,
+                                        int            B,
+                                        int            C);
+
+/* Row-wise softmax, max-subtracted so large logits cannot overflow. */
+void  cs_softmax_forward               (float         *probs,
+                                        const float   *logits,
+                                        int            B,
+                                        int            K);
+void  cs_softmax_backward              (float         *dlogits,
+                                        const float   *dprobs,
+                                        const float   *probs,
+                                        int            B,
+                                        int            K);
+
+/* Mean cross-entropy of softmax(logits) against targets; rows with target -1 are ignored and
+ * the mean is over the others. Every row's softmax is left in probs_scratch. Accumulates
+ * dlogits (already divided by the count) when dlogits != NULL. Returns the mean loss, 0 when
+ * no row has a target. */
+float cs_softmax_xent_forward_backward (float         *dlogits,
+                                        float         *probs_scratch,
+                                        const float   *logits,
+                                        const int32_t *targets,
+                                        int            B,
+                                        int            K);
+
+/* One row's softmax, shared with the noise layer. Returns the log-partition
+ * max + log Σ exp(x - max), so a cross-entropy never takes the log of a rounded probability. */
+float cs_softmax_row                   (float         *probs,
+                                        const float   *logits,
+                                        int            K);
+
+G_END_DECLS

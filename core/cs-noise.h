@@ -1,0 +1,67 @@
+/* cs-noise.h — CoNAL's noise adaptation layer over the observed crowd labels
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cs-types.h"
+
+G_BEGIN_DECLS
+
+/* For each observed label l (item i = labels[l].item, a row of the batch; annotator
+ * r = labels[l].annotator) the crowd logits are
+ *   s_l = w_l · (p_i · W_g) + (1 − w_l) · (p_i · W_r)
+ * with p the classifier's probabilities, W_g the common confusion and W_r the annotator's own;
+ * w_l = 1 means "only global", 0 "only individual". The loss is the mean over the L labels of
+ * cross-entropy(softmax(s_l), labels[l].label). Passing w_global = NULL gives the Crowd Layer
+ * (MW) variant s_l = p_i · W_r, where w is ignored.
+ *
+ * Forward returns the mean loss (0 when L == 0); crowd_logits and crowd_probs are scratch that
+ * the backward reuses. Backward accumulates dp, dw_global (NULL when w_global is), dw_local and
+ * dw (may be NULL); it recomputes the small p_i · W products rather than storing them. */
+float cs_noise_forward       (float              *crowd_logits,
+                              float              *crowd_probs,
+                              const float        *p,
+                              const float        *w_global,
+                              const float        *w_local,
+                              const float        *w,
+                              const CsCrowdLabel *labels,
+                              int                 B,
+                              int                 L,
+                              int                 K,
+                              int                 R);
+void  cs_noise_backward      (float              *dp,
+                              float              *dw_global,
+                              float              *dw_local,
+                              float              *dw,
+                              const float        *crowd_probs,
+                              const float        *p,
+                              const float        *w_global,
+                              const float        *w_local,
+                              const float        *w,
+                              const CsCrowdLabel *labels,
+                              int                 B,
+                              int                 L,
+                              int                 K,
+                              int                 R);
+
+/* The term lambda · Σ_r ‖W_r − W_g‖_F added to the loss (CoNAL subtracts it: the caller passes
+ * lambda = −1e-5). Returns the term and accumulates its gradients into dw_global and dw_local
+ * (either may be NULL); the gradient of a zero norm is taken as 0. */
+float cs_noise_regulariser   (float              *dw_global,
+                              float              *dw_local,
+                              const float        *w_global,
+                              const float        *w_local,
+                              int                 K,
+                              int                 R,
+                              float               lambda);
+
+/* n K×K matrices set to scale · I (CoNAL: 2 · I; Crowd Layer: 1 · I). */
+void  cs_noise_init_identity (float              *m,
+                              int                 n,
+                              int                 K,
+                              float               scale);
+
+G_END_DECLS

@@ -1,0 +1,530 @@
+/* test-layers.c — forward values and finite-difference checks of every layer's backward
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include "cs-blas.h"
+#include "cs-gradcheck.h"
+#include "cs-layers.h"
+
+/* Most checks use loss = Σ out ⊙ R for a random R, so that every output's gradient is distinct
+ * and nonzero (Σ out alone would have a zero gradient through batchnorm and softmax). */
+static double
+weighted_sum (const float *out,
+              const float *r,
+              int          n)
+{
+  double acc = 0.0;
+
+  for (int i = 0; i < n; i++)
+    acc += (double) out[i] * r[i];
+  return acc;
+}
+
+/* ---- linear ------------------------------------------------------------------------------ */
+
+#define LB 4
+#define LI 5
+#define LO 3
+
+typedef struct
+{
+  float inp[LB * LI];
+  float weight[LI * LO];
+  float bias[LO];
+  float out[LB * LO];
+  float r[LB * LO];
+} LinearCase;
+
+static double
+linear_loss (gpointer data)
+{
+  LinearCase *c = data;
+
+  cs_linear_forward (c->out, c->inp, c->weight, c->bias, LB, LI, LO);
+  return weighted_sum (c->out, c->r, LB * LO);
+}
+
+static void
+linear_case_init (LinearCase *c)
+{
+  CsRng rng;
+
+  cs_rng_init (&rng, 11);
+  cs_linear_init (c->weight, c->bias, LI, LO, &rng);
+  cs_test_fill_uniform (c->inp, LB * LI, -1.0f, 1.0f, 12);
+  cs_test_fill_uniform (c->r, LB * LO, -1.0f, 1.0f, 13);
+}
+
+static void
+test_linear_forward (void)
+{
+  LinearCase c;
+  float ref[LB * LO];
+
+  linear_case_init (&c);
+  linear_loss (&c);
+  cs_matmul_naive (ref, c.inp, c.weight, LB, LO, LI, false, false, 1.0f, 0.0f);
+  for (int b = 0; b < LB; b++)
+    for (int o = 0; o < LO; o++)
+      g_assert_cmpfloat_with_epsilon (c.out[b * LO + o], ref[b * LO + o] + c.bias[o], 1e-6);
+
+  /* Without a bias the output is the plain product. */
+  cs_linear_forward (c.out, c.inp, c.weight, NULL, LB, LI, LO);
+  for (int i = 0; i < LB * LO; i++)
+    g_assert_cmpfloat_with_epsilon (c.out[i], ref[i], 1e-6);
+}
+
+static void
+test_linear_init (void)
+{
+  enum { I = 25, O = 40 };
+  float w[I * O], b[O];
+  CsRng rng;
+  double sum = 0.0;
+
+  cs_rng_init (&rng, 14);
+  cs_linear_init (w, b, I, O, &rng);
+  /* U(−1/5, 1/5): inside the bound, reaching near both ends, centred. */
+  float lo = 1.0f, hi = -1.0f;
+
+  for (int i = 0; i < I * O; i++)
+    {
+      g_assert_cmpfloat (fabsf (w[i]), <=, 0.2f);
+      lo = MIN (lo, w[i]);
+      hi = MAX (hi, w[i]);
+      sum += w[i];
+    }
+  g_assert_cmpfloat (lo, <, -0.19f);
+  g_assert_cmpfloat (hi, >, 0.19f);
+  g_assert_cmpfloat (fabs (sum / (I * O)), <, 0.02);
+  for (int o = 0; o < O; o++)
+    g_assert_cmpfloat (fabsf (b[o]), <=, 0.2f);
+}
+
+static void
+test_linear_backward (void)
+{
+  LinearCase c;
+  float dinp[LB * LI] = { 0 }, dweight[LI * LO] = { 0 }, dbias[LO] = { 0 };
+
+  linear_case_init (&c);
+  cs_linear_backward (dinp, dweight, dbias, c.r, c.inp, c.weight, LB, LI, LO);
+
+  cs_gradcheck_assert ("linear dinp", linear_loss, &c, c.inp, dinp, LB * LI);
+  cs_gradcheck_assert ("linear dweight", linear_loss, &c, c.weight, dweight, LI * LO);
+  cs_gradcheck_assert ("linear dbias", linear_loss, &c, c.bias, dbias, LO);
+}
+
+/* Backward adds into the gradients: running it twice doubles them, and NULL skips. */
+static void
+test_linear_backward_accumulates (void)
+{
+  LinearCase c;
+  float dinp[LB * LI] = { 0 }, dweight[LI * LO] = { 0 }, dbias[LO] = { 0 };
+  float dweight2[LI * LO] = { 0 };
+
+  linear_case_init (&c);
+  cs_linear_backward (dinp, dweight, dbias, c.r, c.inp, c.weight, LB, LI, LO);
+  cs_linear_backward (NULL, dweight2, NULL, c.r, c.inp, c.weight, LB, LI, LO);
+  cs_linear_backward (NULL, dweight2, NULL, c.r, c.inp, c.weight, LB, LI, LO);
+  for (int i = 0; i < LI * LO; i++)
+    g_assert_cmpfloat_with_epsilon (dweight2[i], 2.0f * dweight[i], 1e-6);
+}
+
+/* ---- relu -------------------------------------------------------------------------------- */
+
+#define RN 20
+
+typedef struct
+{
+  float inp[RN];
+  float out[RN];
+  float r[RN];
+} PointwiseCase;
+
+static double
+relu_loss (gpointer data)
+{
+  PointwiseCase *c = data;
+
+  cs_relu_forward (c->out, c->inp, RN);
+  return weighted_sum (c->out, c->r, RN);
+}
+
+static void
+test_relu (void)
+{
+  PointwiseCase c;
+  float dinp[RN] = { 0 };
+  int n_negative = 0;
+
+  cs_test_fill_uniform (c.inp, RN, -1.0f, 1.0f, 21);
+  cs_test_fill_uniform (c.r, RN, -1.0f, 1.0f, 22);
+  /* Keep every input at least 0.1 from the kink, so finite differences never straddle it. */
+  for (int i = 0; i < RN; i++)
+    c.inp[i] = c.inp[i] < 0.0f ? c.inp[i] - 0.1f : c.inp[i] + 0.1f;
+
+  relu_loss (&c);
+  for (int i = 0; i < RN; i++)
+    {
+      g_assert_cmpfloat (c.out[i], ==, MAX (c.inp[i], 0.0f));
+      n_negative += c.inp[i] < 0.0f;
+    }
+  g_assert_cmpint (n_negative, >, 0);
+  g_assert_cmpint (n_negative, <, RN);
+
+  cs_relu_backward (dinp, c.r, c.inp, RN);
+  cs_gradcheck_assert ("relu dinp", relu_loss, &c, c.inp, dinp, RN);
+}
+
+/* ---- dropout ----------------------------------------------------------------------------- */
+
+typedef struct
+{
+  PointwiseCase pw;
+  float mask[RN];
+  float p;
+} DropoutCase;
+
+/* Reseeding on every evaluation keeps the mask fixed while the checker moves the input. */
+static double
+dropout_loss (gpointer data)
+{
+  DropoutCase *c = data;
+  CsRng rng;
+
+  cs_rng_init (&rng, 31);
+  cs_dropout_forward (c->pw.out, c->mask, c->pw.inp, RN, c->p, &rng);
+  return weighted_sum (c->pw.out, c->pw.r, RN);
+}
+
+static void
+test_dropout_backward (void)
+{
+  DropoutCase c = { .p = 0.5f };
+  float dinp[RN] = { 0 };
+  int n_dropped = 0;
+
+  cs_test_fill_uniform (c.pw.inp, RN, -1.0f, 1.0f, 32);
+  cs_test_fill_uniform (c.pw.r, RN, -1.0f, 1.0f, 33);
+  dropout_loss (&c);
+  for (int i = 0; i < RN; i++)
+    {
+      g_assert_true (c.mask[i] == 0.0f || c.mask[i] == 2.0f);
+      g_assert_cmpfloat (c.pw.out[i], ==, c.pw.inp[i] * c.mask[i]);
+      n_dropped += c.mask[i] == 0.0f;
+    }
+  g_assert_cmpint (n_dropped, >, 0);
+  g_assert_cmpint (n_dropped, <, RN);
+
+  cs_dropout_backward (dinp, c.pw.r, c.mask, RN);
+  cs_gradcheck_assert ("dropout dinp", dropout_loss, &c, c.pw.inp, dinp, RN);
+}
+
+static void
+test_dropout_rate (void)
+{
+  enum { N = 20000 };
+  g_autofree float *inp = g_new (float, N);
+  g_autofree float *out = g_new (float, N);
+  g_autofree float *mask = g_new (float, N);
+  CsRng rng;
+  int kept = 0;
+  double sum = 0.0;
+
+  for (int i = 0; i < N; i++)
+    inp[i] = 1.0f;
+  cs_rng_init (&rng, 34);
+  cs_dropout_forward (out, mask, inp, N, 0.2f, &rng);
+  for (int i = 0; i < N; i++)
+    {
+      kept += mask[i] != 0.0f;
+      sum += out[i];
+    }
+  /* 80 % kept, each scaled by 1/0.8, so the expected sum is unchanged (σ of kept ≈ 57). */
+  g_assert_cmpint (ABS (kept - 16000), <, 300);
+  g_assert_cmpfloat (fabs (sum / N - 1.0), <, 0.02);
+
+  /* p = 0 copies and keeps everything. */
+  cs_dropout_forward (out, mask, inp, N, 0.0f, &rng);
+  for (int i = 0; i < N; i++)
+    {
+      g_assert_cmpfloat (out[i], ==, inp[i]);
+      g_assert_cmpfloat (mask[i], ==, 1.0f);
+    }
+}
+
+/* ---- batchnorm --------------------------------------------------------------------------- */
+
+#define BB 6
+#define BC 3
+
+typedef struct
+{
+  float inp[BB * BC];
+  float out[BB * BC];
+  float r[BB * BC];
+  float mean[BC], rstd[BC], running_mean[BC], running_var[BC];
+} BatchnormCase;
+
+static double
+batchnorm_loss (gpointer data)
+{
+  BatchnormCase *c = data;
+
+  cs_batchnorm_forward_train (c->out, c->mean, c->rstd, c->running_mean, c->running_var,
+                              c->inp, BB, BC, 0.1f, 1e-5f);
+  return weighted_sum (c->out, c->r, BB * BC);
+}
+
+static void
+batchnorm_case_init (BatchnormCase *c)
+{
+  cs_test_fill_uniform (c->inp, BB * BC, -2.0f, 3.0f, 41);
+  cs_test_fill_uniform (c->r, BB * BC, -1.0f, 1.0f, 42);
+  /* Give the columns different scales, so eps and the per-column stats both matter. */
+  for (int b = 0; b < BB; b++)
+    c->inp[b * BC + 2] *= 10.0f;
+  for (int k = 0; k < BC; k++)
+    {
+      c->running_mean[k] = 0.0f;
+      c->running_var[k] = 1.0f;
+    }
+}
+
+static void
+test_batchnorm_forward (void)
+{
+  BatchnormCase c;
+
+  batchnorm_case_init (&c);
+  batchnorm_loss (&c);
+
+  for (int k = 0; k < BC; k++)
+    {
+      double m = 0.0, var = 0.0, out_m = 0.0, out_var = 0.0;
+
+      for (int b = 0; b < BB; b++)
+        {
+          m += c.inp[b * BC + k] / (double) BB;
+          out_m += c.out[b * BC + k] / (double) BB;
+        }
+      for (int b = 0; b < BB; b++)
+        {
+          var += pow (c.inp[b * BC + k] - m, 2) / BB;
+          out_var += pow (c.out[b * BC + k] - out_m, 2) / BB;
+        }
+
+      /* Zero mean and unit biased variance, up to eps: var / (var + eps). */
+      g_assert_cmpfloat (fabs (out_m), <, 1e-6);
+      g_assert_cmpfloat_with_epsilon (out_var, var / (var + 1e-5), 1e-5);
+      g_assert_cmpfloat_with_epsilon (c.mean[k], m, 1e-6);
+      g_assert_cmpfloat_with_epsilon (c.rstd[k], 1.0 / sqrt (var + 1e-5), 1e-4 * c.rstd[k]);
+
+      /* Running stats move 10 % of the way, the variance towards the UNBIASED estimate. */
+      double unbiased = var * BB / (BB - 1);
+
+      g_assert_cmpfloat_with_epsilon (c.running_mean[k], 0.1 * m, 1e-6);
+      g_assert_cmpfloat_with_epsilon (c.running_var[k], 0.9 + 0.1 * unbiased,
+                                      1e-5 * (1.0 + unbiased));
+      g_assert_cmpfloat (fabs (c.running_var[k] - (0.9 + 0.1 * var)), >, 1e-3);
+    }
+}
+
+static void
+test_batchnorm_eval (void)
+{
+  const float inp[4] = { 1.0f, 2.0f, 3.0f, -4.0f };     /* [2,2] */
+  const float rm[2] = { 0.5f, -1.0f };
+  const float rv[2] = { 4.0f, 0.25f };
+  float out[4];
+
+  cs_batchnorm_forward_eval (out, inp, rm, rv, 2, 2, 1e-5f);
+  g_assert_cmpfloat_with_epsilon (out[0], 0.5 / sqrt (4.0 + 1e-5), 1e-6);
+  g_assert_cmpfloat_with_epsilon (out[1], 3.0 / sqrt (0.25 + 1e-5), 1e-5);
+  g_assert_cmpfloat_with_epsilon (out[2], 2.5 / sqrt (4.0 + 1e-5), 1e-6);
+  g_assert_cmpfloat_with_epsilon (out[3], -3.0 / sqrt (0.25 + 1e-5), 1e-5);
+}
+
+static void
+test_batchnorm_backward (void)
+{
+  BatchnormCase c;
+  float dinp[BB * BC] = { 0 };
+
+  batchnorm_case_init (&c);
+  batchnorm_loss (&c);
+  cs_batchnorm_backward (dinp, c.r, c.out, c.rstd, BB, BC);
+  cs_gradcheck_assert ("batchnorm dinp", batchnorm_loss, &c, c.inp, dinp, BB * BC);
+}
+
+/* ---- softmax ----------------------------------------------------------------------------- */
+
+#define SB 5
+#define SK 4
+
+typedef struct
+{
+  float logits[SB * SK];
+  float probs[SB * SK];
+  float r[SB * SK];
+  int32_t targets[SB];
+} SoftmaxCase;
+
+static double
+softmax_loss (gpointer data)
+{
+  SoftmaxCase *c = data;
+
+  cs_softmax_forward (c->probs, c->logits, SB, SK);
+  return weighted_sum (c->probs, c->r, SB * SK);
+}
+
+static void
+softmax_case_init (SoftmaxCase *c)
+{
+  const int32_t targets[SB] = { 2, -1, 0, 3, -1 };
+
+  cs_test_fill_uniform (c->logits, SB * SK, -2.0f, 2.0f, 51);
+  cs_test_fill_uniform (c->r, SB * SK, -1.0f, 1.0f, 52);
+  memcpy (c->targets, targets, sizeof targets);
+}
+
+static void
+test_softmax_forward (void)
+{
+  SoftmaxCase c;
+  const float big[2] = { 1000.0f, 1001.0f };
+  float p[2];
+
+  softmax_case_init (&c);
+  softmax_loss (&c);
+  for (int b = 0; b < SB; b++)
+    {
+      double sum = 0.0, z = 0.0;
+
+      for (int k = 0; k < SK; k++)
+        z += exp (c.logits[b * SK + k]);
+      for (int k = 0; k < SK; k++)
+        {
+          sum += c.probs[b * SK + k];
+          g_assert_cmpfloat_with_epsilon (c.probs[b * SK + k], exp (c.logits[b * SK + k]) / z,
+                                          1e-6);
+        }
+      g_assert_cmpfloat_with_epsilon (sum, 1.0, 1e-6);
+    }
+
+  /* exp(1000) overflows a float; the max-subtracted form does not care. */
+  cs_softmax_forward (p, big, 1, 2);
+  g_assert_cmpfloat_with_epsilon (p[0], 1.0 / (1.0 + M_E), 1e-6);
+  g_assert_cmpfloat_with_epsilon (p[1], M_E / (1.0 + M_E), 1e-6);
+}
+
+static void
+test_softmax_backward (void)
+{
+  SoftmaxCase c;
+  float dlogits[SB * SK] = { 0 };
+
+  softmax_case_init (&c);
+  softmax_loss (&c);
+  cs_softmax_backward (dlogits, c.r, c.probs, SB, SK);
+  cs_gradcheck_assert ("softmax dlogits", softmax_loss, &c, c.logits, dlogits, SB * SK);
+}
+
+static double
+xent_loss (gpointer data)
+{
+  SoftmaxCase *c = data;
+
+  return cs_softmax_xent_forward_backward (NULL, c->probs, c->logits, c->targets, SB, SK);
+}
+
+static void
+test_xent_value (void)
+{
+  SoftmaxCase c;
+  double expect = 0.0;
+  int n = 0;
+
+  softmax_case_init (&c);
+  for (int b = 0; b < SB; b++)
+    {
+      double z = 0.0;
+
+      if (c.targets[b] < 0)
+        continue;
+      for (int k = 0; k < SK; k++)
+        z += exp (c.logits[b * SK + k]);
+      expect += log (z) - c.logits[b * SK + c.targets[b]];
+      n++;
+    }
+  g_assert_cmpint (n, ==, 3);
+  g_assert_cmpfloat_with_epsilon (xent_loss (&c), expect / n, 1e-6);
+
+  /* Ignored rows still get their probabilities, for prediction. */
+  for (int k = 0; k < SK; k++)
+    g_assert_cmpfloat (c.probs[1 * SK + k], >, 0.0f);
+}
+
+static void
+test_xent_backward (void)
+{
+  SoftmaxCase c;
+  float dlogits[SB * SK] = { 0 };
+
+  softmax_case_init (&c);
+  cs_softmax_xent_forward_backward (dlogits, c.probs, c.logits, c.targets, SB, SK);
+  cs_gradcheck_assert ("softmax-xent dlogits", xent_loss, &c, c.logits, dlogits, SB * SK);
+
+  /* Ignored rows receive exactly nothing. */
+  for (int k = 0; k < SK; k++)
+    {
+      g_assert_cmpfloat (dlogits[1 * SK + k], ==, 0.0f);
+      g_assert_cmpfloat (dlogits[4 * SK + k], ==, 0.0f);
+    }
+}
+
+static void
+test_xent_no_targets (void)
+{
+  SoftmaxCase c;
+  float dlogits[SB * SK] = { 0 };
+
+  softmax_case_init (&c);
+  for (int b = 0; b < SB; b++)
+    c.targets[b] = -1;
+  g_assert_cmpfloat (cs_softmax_xent_forward_backward (dlogits, c.probs, c.logits, c.targets,
+                                                       SB, SK), ==, 0.0f);
+  for (int i = 0; i < SB * SK; i++)
+    g_assert_cmpfloat (dlogits[i], ==, 0.0f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  cs_blas_set_num_threads (1);
+  g_test_add_func ("/layers/linear/forward", test_linear_forward);
+  g_test_add_func ("/layers/linear/init", test_linear_init);
+  g_test_add_func ("/layers/linear/backward", test_linear_backward);
+  g_test_add_func ("/layers/linear/backward-accumulates", test_linear_backward_accumulates);
+  g_test_add_func ("/layers/relu", test_relu);
+  g_test_add_func ("/layers/dropout/backward", test_dropout_backward);
+  g_test_add_func ("/layers/dropout/rate", test_dropout_rate);
+  g_test_add_func ("/layers/batchnorm/forward", test_batchnorm_forward);
+  g_test_add_func ("/layers/batchnorm/eval", test_batchnorm_eval);
+  g_test_add_func ("/layers/batchnorm/backward", test_batchnorm_backward);
+  g_test_add_func ("/layers/softmax/forward", test_softmax_forward);
+  g_test_add_func ("/layers/softmax/backward", test_softmax_backward);
+  g_test_add_func ("/layers/xent/value", test_xent_value);
+  g_test_add_func ("/layers/xent/backward", test_xent_backward);
+  g_test_add_func ("/layers/xent/no-targets", test_xent_no_targets);
+  return g_test_run ();
+}

@@ -1,0 +1,304 @@
+/* test-noise.c — the noise adaptation layer: values by hand, gradients by finite differences
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include "cs-gradcheck.h"
+#include "cs-layers.h"
+#include "cs-noise.h"
+
+#define R 3
+#define K 4
+#define B 5
+#define L 7
+
+/* Item 0 has three labels, item 1 two, item 2 none, items 3 and 4 one each; annotator 2 labels
+ * twice, and labels disagree, so every path through the layer carries a gradient. */
+static const CsCrowdLabel labels[L] = {
+  { 0, 0, 1 }, { 0, 1, 1 }, { 0, 2, 3 },
+  { 1, 0, 2 }, { 1, 2, 0 },
+  { 3, 1, 3 },
+  { 4, 2, 2 },
+};
+
+typedef struct
+{
+  float p[B * K];
+  float w_global[K * K];
+  float w_local[R * K * K];
+  float w[L];
+  float crowd_logits[L * K];
+  float crowd_probs[L * K];
+  bool  global;             /* false: the Crowd Layer variant, W_g = NULL */
+} NoiseCase;
+
+static double
+noise_loss (gpointer data)
+{
+  NoiseCase *c = data;
+
+  return cs_noise_forward (c->crowd_logits, c->crowd_probs, c->p,
+                           c->global ? c->w_global : NULL, c->w_local, c->w, labels,
+                           B, L, K, R);
+}
+
+/* Classifier probabilities from random logits, confusion matrices near the 2 · I of CoNAL's
+ * init, and mixing weights spread over (0, 1). */
+static void
+noise_case_init (NoiseCase *c,
+                 bool       global)
+{
+  float logits[B * K], noise[R * K * K];
+
+  c->global = global;
+  cs_test_fill_uniform (logits, B * K, -2.0f, 2.0f, 61);
+  cs_softmax_forward (c->p, logits, B, K);
+  cs_noise_init_identity (c->w_global, 1, K, 2.0f);
+  cs_noise_init_identity (c->w_local, R, K, 2.0f);
+  cs_test_fill_uniform (noise, R * K * K, -1.0f, 1.0f, 62);
+  for (int i = 0; i < R * K * K; i++)
+    c->w_local[i] += noise[i];
+  cs_test_fill_uniform (noise, K * K, -1.0f, 1.0f, 63);
+  for (int i = 0; i < K * K; i++)
+    c->w_global[i] += noise[i];
+  cs_test_fill_uniform (c->w, L, 0.1f, 0.9f, 64);
+}
+
+/* Mean cross-entropy of softmax(p_i · M_l) computed in double, M_l = W_g or W_{r_l}. */
+static double
+reference_loss (const NoiseCase *c,
+                bool             use_global)
+{
+  double total = 0.0;
+
+  for (int l = 0; l < L; l++)
+    {
+      const float *m = use_global ? c->w_global : c->w_local + labels[l].annotator * K * K;
+      double s[K] = { 0 }, z = 0.0;
+
+      for (int k = 0; k < K; k++)
+        for (int j = 0; j < K; j++)
+          s[k] += (double) c->p[labels[l].item * K + j] * m[j * K + k];
+      for (int k = 0; k < K; k++)
+        z += exp (s[k]);
+      total += log (z) - s[labels[l].label];
+    }
+  return total / L;
+}
+
+static void
+test_identity_init (void)
+{
+  float m[2 * 3 * 3];
+
+  memset (m, 0xff, sizeof m);    /* NaN bytes: init must overwrite everything */
+  cs_noise_init_identity (m, 2, 3, 2.0f);
+  for (int r = 0; r < 2; r++)
+    for (int i = 0; i < 3; i++)
+      for (int j = 0; j < 3; j++)
+        g_assert_cmpfloat (m[(r * 3 + i) * 3 + j], ==, i == j ? 2.0f : 0.0f);
+}
+
+static void
+test_forward_values (void)
+{
+  NoiseCase c;
+
+  noise_case_init (&c, true);
+
+  /* w = 1 is the common confusion alone, w = 0 each annotator's own. */
+  for (int l = 0; l < L; l++)
+    c.w[l] = 1.0f;
+  g_assert_cmpfloat_with_epsilon (noise_loss (&c), reference_loss (&c, true), 1e-5);
+  for (int l = 0; l < L; l++)
+    c.w[l] = 0.0f;
+  g_assert_cmpfloat_with_epsilon (noise_loss (&c), reference_loss (&c, false), 1e-5);
+
+  /* The Crowd Layer variant equals w = 0 and ignores w. */
+  c.global = false;
+  for (int l = 0; l < L; l++)
+    c.w[l] = 0.5f;
+  g_assert_cmpfloat_with_epsilon (noise_loss (&c), reference_loss (&c, false), 1e-5);
+
+  /* Crowd probabilities are the softmax of the crowd logits. */
+  for (int l = 0; l < L; l++)
+    {
+      double sum = 0.0;
+
+      for (int k = 0; k < K; k++)
+        sum += c.crowd_probs[l * K + k];
+      g_assert_cmpfloat_with_epsilon (sum, 1.0, 1e-6);
+    }
+
+  /* A mix is linear in w on the logits: s = w · s_global + (1 − w) · s_local. */
+  float s_mix[K], s_local[K];
+
+  c.global = true;
+  for (int l = 0; l < L; l++)
+    c.w[l] = 0.0f;
+  noise_loss (&c);
+  memcpy (s_local, c.crowd_logits, sizeof s_local);
+  c.w[0] = 0.25f;
+  noise_loss (&c);
+  memcpy (s_mix, c.crowd_logits, sizeof s_mix);
+  c.w[0] = 1.0f;
+  noise_loss (&c);
+  for (int k = 0; k < K; k++)
+    g_assert_cmpfloat_with_epsilon (s_mix[k], 0.25f * c.crowd_logits[k] + 0.75f * s_local[k],
+                                    1e-5);
+}
+
+static void
+test_no_labels (void)
+{
+  NoiseCase c;
+
+  noise_case_init (&c, true);
+  g_assert_cmpfloat (cs_noise_forward (c.crowd_logits, c.crowd_probs, c.p, c.w_global,
+                                       c.w_local, c.w, labels, B, 0, K, R), ==, 0.0f);
+}
+
+static void
+check_noise_gradients (bool global)
+{
+  NoiseCase c;
+  float dp[B * K] = { 0 }, dwg[K * K] = { 0 }, dwl[R * K * K] = { 0 }, dw[L] = { 0 };
+
+  noise_case_init (&c, global);
+  noise_loss (&c);
+  cs_noise_backward (dp, global ? dwg : NULL, dwl, global ? dw : NULL, c.crowd_probs, c.p,
+                     global ? c.w_global : NULL, c.w_local, c.w, labels, B, L, K, R);
+
+  cs_gradcheck_assert ("noise dp", noise_loss, &c, c.p, dp, B * K);
+  cs_gradcheck_assert ("noise dW_r", noise_loss, &c, c.w_local, dwl, R * K * K);
+  if (global)
+    {
+      cs_gradcheck_assert ("noise dW_g", noise_loss, &c, c.w_global, dwg, K * K);
+      cs_gradcheck_assert ("noise dw", noise_loss, &c, c.w, dw, L);
+    }
+
+  /* Item 2 has no labels: its probabilities get no gradient at all. */
+  for (int k = 0; k < K; k++)
+    g_assert_cmpfloat (dp[2 * K + k], ==, 0.0f);
+}
+
+static void
+test_backward_conal (void)
+{
+  check_noise_gradients (true);
+}
+
+static void
+test_backward_crowd_layer (void)
+{
+  check_noise_gradients (false);
+}
+
+/* ---- regulariser ------------------------------------------------------------------------- */
+
+typedef struct
+{
+  float w_global[K * K];
+  float w_local[R * K * K];
+  float lambda;
+} RegCase;
+
+static double
+reg_loss (gpointer data)
+{
+  RegCase *c = data;
+
+  return cs_noise_regulariser (NULL, NULL, c->w_global, c->w_local, K, R, c->lambda);
+}
+
+static void
+reg_case_init (RegCase *c,
+               float    lambda)
+{
+  cs_test_fill_uniform (c->w_global, K * K, -1.0f, 1.0f, 71);
+  cs_test_fill_uniform (c->w_local, R * K * K, -1.0f, 1.0f, 72);
+  /* Annotator 1 agrees with the common confusion exactly: a zero norm. */
+  memcpy (c->w_local + 1 * K * K, c->w_global, sizeof c->w_global);
+  c->lambda = lambda;
+}
+
+static void
+test_regulariser_value (void)
+{
+  RegCase c;
+  double expect = 0.0;
+
+  reg_case_init (&c, -1e-5f);
+  for (int r = 0; r < R; r++)
+    {
+      double sq = 0.0;
+
+      for (int i = 0; i < K * K; i++)
+        sq += pow ((double) c.w_local[r * K * K + i] - c.w_global[i], 2);
+      expect += sqrt (sq);
+    }
+  g_assert_cmpfloat (expect, >, 1.0);
+  g_assert_cmpfloat_with_epsilon (reg_loss (&c), -1e-5 * expect, 1e-10);
+}
+
+static void
+test_regulariser_backward (void)
+{
+  RegCase c;
+  float dwg[K * K] = { 0 }, dwl[R * K * K] = { 0 };
+
+  /* A large lambda: with CoNAL's −1e-5 every gradient would sit below the checker's atol. */
+  reg_case_init (&c, -0.7f);
+  cs_noise_regulariser (dwg, dwl, c.w_global, c.w_local, K, R, c.lambda);
+
+  cs_gradcheck_assert ("regulariser dW_g", reg_loss, &c, c.w_global, dwg, K * K);
+  cs_gradcheck_assert ("regulariser dW_r", reg_loss, &c, c.w_local, dwl, R * K * K);
+
+  /* W_1 == W_g: its gradient is taken as 0, not NaN from 0/0. */
+  for (int i = 0; i < K * K; i++)
+    g_assert_cmpfloat (dwl[1 * K * K + i], ==, 0.0f);
+
+  /* Every term pulls W_r and W_g with equal and opposite force. */
+  for (int i = 0; i < K * K; i++)
+    {
+      float sum = dwg[i];
+
+      for (int r = 0; r < R; r++)
+        sum += dwl[r * K * K + i];
+      g_assert_cmpfloat (fabsf (sum), <, 1e-6f);
+    }
+}
+
+static void
+test_regulariser_all_equal (void)
+{
+  float wg[K * K], wl[R * K * K], dwg[K * K] = { 0 }, dwl[R * K * K] = { 0 };
+
+  cs_noise_init_identity (wg, 1, K, 2.0f);
+  cs_noise_init_identity (wl, R, K, 2.0f);
+  g_assert_cmpfloat (cs_noise_regulariser (dwg, dwl, wg, wl, K, R, -1e-5f), ==, 0.0f);
+  for (int i = 0; i < K * K; i++)
+    g_assert_cmpfloat (dwg[i], ==, 0.0f);
+  for (int i = 0; i < R * K * K; i++)
+    g_assert_cmpfloat (dwl[i], ==, 0.0f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/noise/identity-init", test_identity_init);
+  g_test_add_func ("/noise/forward-values", test_forward_values);
+  g_test_add_func ("/noise/no-labels", test_no_labels);
+  g_test_add_func ("/noise/backward-conal", test_backward_conal);
+  g_test_add_func ("/noise/backward-crowd-layer", test_backward_crowd_layer);
+  g_test_add_func ("/noise/regulariser/value", test_regulariser_value);
+  g_test_add_func ("/noise/regulariser/backward", test_regulariser_backward);
+  g_test_add_func ("/noise/regulariser/all-equal", test_regulariser_all_equal);
+  return g_test_run ();
+}
