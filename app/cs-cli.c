@@ -1,14 +1,53 @@
 /* cs-cli.c — crowdscope-cli, the command-line face of the core
  *
+ * Every figure the window shows can be reproduced here, so tests and scripts check the same
+ * numbers a person sees.
+ *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <glib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cs-cli.h"
+
+typedef struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "info", cs_cli_info, "Describe a dataset: splits, classes, annotators, crowd quality" },
+  { "train", cs_cli_train, "Train a classifier from crowd labels (CoNAL or a baseline)" },
+};
+
+static int
+usage (FILE *out)
+{
+  fprintf (out, "Usage: crowdscope-cli COMMAND [OPTIONS…]\n\nCommands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-12s %s\n", commands[i].name, commands[i].summary);
+  fprintf (out, "\nRun “crowdscope-cli COMMAND --help” for a command's options.\n");
+  return out == stdout ? 0 : CS_CLI_EXIT_USAGE;
+}
 
 int
 main (int   argc,
       char *argv[])
 {
-  return 0;
+  setlocale (LC_ALL, "");
+
+  if (argc < 2)
+    return usage (stderr);
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    return usage (stdout);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+  fprintf (stderr, "crowdscope-cli: unknown command “%s”\n\n", argv[1]);
+  return usage (stderr);
 }

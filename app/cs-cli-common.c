@@ -1,0 +1,86 @@
+/* cs-cli-common.c — what the subcommands of crowdscope-cli share
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <stdio.h>
+
+#include "cs-cli.h"
+
+static gboolean no_standardize;
+static gboolean standardize;
+
+static GOptionEntry load_entries[] = {
+  { "no-standardize", 0, 0, G_OPTION_ARG_NONE, &no_standardize,
+    "Keep features as they are, even when their scales differ wildly", NULL },
+  { "standardize", 0, 0, G_OPTION_ARG_NONE, &standardize,
+    "Standardise features with train-split statistics even when their scales are alike", NULL },
+  { NULL }
+};
+
+GOptionEntry *
+cs_cli_load_option_entries (void)
+{
+  return load_entries;
+}
+
+int
+cs_cli_fail (GError *error)
+{
+  fprintf (stderr, "crowdscope-cli: error: %s\n", error->message);
+  g_error_free (error);
+  return CS_CLI_EXIT_FAILURE;
+}
+
+int
+cs_cli_usage (GOptionContext *context,
+              const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  fprintf (stderr, "crowdscope-cli: %s\n\n%s", message, help);
+  return CS_CLI_EXIT_USAGE;
+}
+
+gboolean
+cs_cli_parse (GOptionContext   *context,
+              int              *argc,
+              char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_option_context_parse (context, argc, argv, &error))
+    return TRUE;
+  fprintf (stderr, "crowdscope-cli: %s\n", error->message);
+  return FALSE;
+}
+
+CsDataset *
+cs_cli_load_dataset (const char *path)
+{
+  CsLoadOptions options;
+  GError *error = NULL;
+  CsDataset *dataset;
+
+  cs_load_options_init (&options);
+  if (no_standardize)
+    options.standardize = CS_STANDARDIZE_NEVER;
+  else if (standardize)
+    options.standardize = CS_STANDARDIZE_ALWAYS;
+  if (!(dataset = cs_dataset_load (path, &options, &error)))
+    cs_cli_fail (error);
+  return dataset;
+}
+
+void
+cs_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}

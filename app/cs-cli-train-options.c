@@ -1,0 +1,161 @@
+/* cs-cli-train-options.c — the training options `train` and `experiment` share
+ *
+ * A preset sets every hyper-parameter first; options given on the command line then
+ * override it, whatever their order.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+
+#include "cs-cli.h"
+#include "cs-error.h"
+
+static char *method;
+static char *preset;
+static char *selection;
+static int epochs = -1;
+static int batch_size = -1;
+static double lr = NAN;
+static double lambda = NAN;
+static double dropout = NAN;
+static int embedding = -1;
+static int hidden = -1;
+static gint64 seed = -1;
+static int threads = -1;
+static int valid_from_test = -1;
+static gboolean soft;
+static gboolean keep_adam;
+static gboolean reset_adam;
+static char *batchnorm;
+static char *normalize_item;
+
+static GOptionEntry train_entries[] = {
+  { "method", 'm', 0, G_OPTION_ARG_STRING, &method,
+    "conal (default), crowdlayer, ds, mv or gold", "METHOD" },
+  { "preset", 'p', 0, G_OPTION_ARG_STRING, &preset,
+    "default, official (the official CoNAL code's settings for LabelMe or Music), "
+    "official-labelme, official-music", "NAME" },
+  { "epochs", 'e', 0, G_OPTION_ARG_INT, &epochs, "Passes over the training items", "N" },
+  { "batch-size", 'b', 0, G_OPTION_ARG_INT, &batch_size, "Items per mini-batch", "N" },
+  { "lr", 0, 0, G_OPTION_ARG_DOUBLE, &lr, "Adam's learning rate", "RATE" },
+  { "lambda", 0, 0, G_OPTION_ARG_DOUBLE, &lambda,
+    "CoNAL: loss −= LAMBDA · Σ‖W_r − W_g‖ (default 1e-5)", "LAMBDA" },
+  { "embedding", 0, 0, G_OPTION_ARG_INT, &embedding,
+    "CoNAL: size of the item and annotator embeddings", "E" },
+  { "hidden", 0, 0, G_OPTION_ARG_INT, &hidden, "Hidden units of the classifier", "H" },
+  { "dropout", 0, 0, G_OPTION_ARG_DOUBLE, &dropout, "Dropout probability", "P" },
+  { "batchnorm", 0, 0, G_OPTION_ARG_STRING, &batchnorm,
+    "BatchNorm layers of the classifier: none, input, hidden or both", "WHICH" },
+  { "normalize-item", 0, 0, G_OPTION_ARG_STRING, &normalize_item,
+    "CoNAL: L2-normalise the item embedding (yes or no)", "YES|NO" },
+  { "soft", 0, 0, G_OPTION_ARG_NONE, &soft,
+    "ds, mv: train on soft targets (posteriors, vote shares)", NULL },
+  { "keep-adam", 0, 0, G_OPTION_ARG_NONE, &keep_adam,
+    "Keep Adam's state across epochs instead of re-creating it each epoch", NULL },
+  { "reset-adam", 0, 0, G_OPTION_ARG_NONE, &reset_adam,
+    "Re-create Adam each epoch, as the official code does", NULL },
+  { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, "Random seed (default 1)", "SEED" },
+  { "threads", 't', 0, G_OPTION_ARG_INT, &threads, "OpenBLAS threads (default: OpenBLAS's choice)", "N" },
+  { "select", 0, 0, G_OPTION_ARG_STRING, &selection,
+    "Model selection: valid (best validation accuracy, default), last, or crowd-nll "
+    "(lowest NLL of held-out crowd labels; needs no gold)", "HOW" },
+  { "valid-from-test", 0, 0, G_OPTION_ARG_INT, &valid_from_test,
+    "Without a validation split, take a fixed stratified one of N items from test", "N" },
+  { NULL }
+};
+
+GOptionEntry *
+cs_cli_train_option_entries (void)
+{
+  return train_entries;
+}
+
+static gboolean
+bad_value (GError    **error,
+           const char *option,
+           const char *value)
+{
+  g_set_error (error, CS_ERROR, CS_ERROR_INVALID, "--%s: unknown value '%s'", option, value);
+  return FALSE;
+}
+
+static gboolean
+parse_yes_no (const char  *value,
+              bool        *out)
+{
+  if (g_strcmp0 (value, "yes") == 0 || g_strcmp0 (value, "true") == 0)
+    *out = true;
+  else if (g_strcmp0 (value, "no") == 0 || g_strcmp0 (value, "false") == 0)
+    *out = false;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+apply_batchnorm (CsTrainConfig  *config,
+                 GError        **error)
+{
+  static const char *names[] = { "none", "input", "hidden", "both" };
+
+  for (int i = 0; i < 4; i++)
+    if (g_strcmp0 (batchnorm, names[i]) == 0)
+      {
+        config->input_batchnorm = i & 1;
+        config->hidden_batchnorm = (i & 2) != 0;
+        return TRUE;
+      }
+  return bad_value (error, "batchnorm", batchnorm);
+}
+
+/* The method, then the preset for the dataset, then every option given. */
+gboolean
+cs_cli_train_config (CsTrainConfig  *config,
+                     const char     *dataset_name,
+                     GError        **error)
+{
+  cs_train_config_init (config);
+  if (method && !cs_method_from_string (method, &config->method))
+    return bad_value (error, "method", method);
+  if (!cs_train_config_apply_preset (config, preset ? preset : CS_PRESET_DEFAULT, dataset_name, error))
+    return FALSE;
+  if (selection && !cs_selection_from_string (selection, &config->selection))
+    return bad_value (error, "select", selection);
+  if (batchnorm && !apply_batchnorm (config, error))
+    return FALSE;
+  if (normalize_item && !parse_yes_no (normalize_item, &config->normalize_item))
+    return bad_value (error, "normalize-item", normalize_item);
+  if (epochs >= 0) config->epochs = epochs;
+  if (batch_size >= 0) config->batch_size = batch_size;
+  if (!isnan (lr)) config->lr = (float) lr;
+  if (!isnan (lambda)) config->lambda = (float) lambda;
+  if (!isnan (dropout)) config->dropout = (float) dropout;
+  if (embedding >= 0) config->embedding = embedding;
+  if (hidden >= 0) config->hidden = hidden;
+  if (seed >= 0) config->seed = (uint64_t) seed;
+  if (threads >= 0) config->threads = threads;
+  if (valid_from_test >= 0) config->valid_from_test = valid_from_test;
+  if (soft) config->soft_targets = true;
+  if (keep_adam) config->adam_reset_each_epoch = false;
+  if (reset_adam) config->adam_reset_each_epoch = true;
+  return cs_train_config_validate (config, error);
+}
+
+/* For `experiment`: the same options with another method. */
+gboolean
+cs_cli_train_config_for (CsTrainConfig  *config,
+                         CsMethod        m,
+                         const char     *dataset_name,
+                         GError        **error)
+{
+  g_autofree char *saved = g_steal_pointer (&method);
+  gboolean ok;
+
+  method = g_strdup (cs_method_to_string (m));
+  ok = cs_cli_train_config (config, dataset_name, error);
+  g_free (method);
+  method = g_steal_pointer (&saved);
+  return ok;
+}

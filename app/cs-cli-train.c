@@ -1,0 +1,98 @@
+/* cs-cli-train.c — `crowdscope-cli train DATASET [options] [--out DIR] [--json]`
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <stdio.h>
+
+#include "cs-cli.h"
+#include "cs-trainer.h"
+
+typedef struct
+{
+  gboolean verbose;
+  int      epochs;
+} Progress;
+
+static void
+print_progress (const CsEpochMetrics *m,
+                CsModel              *model,
+                gpointer              data)
+{
+  Progress *progress = data;
+
+  if (!progress->verbose)
+    return;
+  fprintf (stderr, "epoch %4d/%d  loss %.4f  train %5.1f%%  valid %5.1f%%  test %5.1f%%  %.1f ms\n",
+           m->epoch, progress->epochs, m->train_loss, 100 * m->train_accuracy,
+           100 * m->valid_accuracy, 100 * m->test_accuracy, 1000 * m->seconds);
+}
+
+static void
+print_summary (const CsRun *run)
+{
+  const CsEpochMetrics *best = cs_run_get_best (run);
+
+  printf ("%s on %s, seed %" G_GUINT64_FORMAT ": best epoch %d of %d\n",
+          cs_method_get_title (run->config.method), run->dataset->name, run->config.seed,
+          run->best_epoch, run->config.epochs);
+  printf ("  valid accuracy %.2f%%%s\n", 100 * best->valid_accuracy,
+          run->test_used_for_selection ? " (the test split)" : "");
+  printf ("  test accuracy  %.2f%%\n", 100 * best->test_accuracy);
+  printf ("  %.2f ms per epoch (training only)\n", 1000 * run->seconds_per_epoch);
+  for (guint i = 0; i < run->notices->len; i++)
+    printf ("  note: %s\n", (const char *) g_ptr_array_index (run->notices, i));
+}
+
+int
+cs_cli_train (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("DATASET — train a classifier from crowd labels");
+  g_autoptr(CsDataset) dataset = NULL;
+  g_autoptr(CsRun) run = NULL;
+  GError *error = NULL;
+  CsTrainConfig config;
+  gboolean json = FALSE, verbose = FALSE;
+  g_autofree char *out = NULL;
+  g_autofree char *log_dir = NULL;
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
+      "Write model.safetensors, config.json and metrics.csv into DIR", "DIR" },
+    { "log-dir", 0, 0, G_OPTION_ARG_FILENAME, &log_dir,
+      "Write TensorBoard event files into DIR", "DIR" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON object for scripts", NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print every epoch's metrics", NULL },
+    { NULL }
+  };
+  Progress progress;
+  CsTrainCallbacks callbacks = { print_progress, NULL, &progress };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (context, cs_cli_train_option_entries (), NULL);
+  g_option_context_add_main_entries (context, cs_cli_load_option_entries (), NULL);
+  if (!cs_cli_parse (context, &argc, &argv))
+    return CS_CLI_EXIT_USAGE;
+  if (argc != 2)
+    return cs_cli_usage (context, "expected one DATASET");
+  if (!(dataset = cs_cli_load_dataset (argv[1])))
+    return CS_CLI_EXIT_FAILURE;
+  if (!cs_cli_train_config (&config, dataset->name, &error))
+    return cs_cli_fail (error);
+  progress = (Progress) { verbose, config.epochs };
+  if (!(run = cs_train (dataset, &config, &callbacks, &error)))
+    return cs_cli_fail (error);
+  if (out != NULL && !cs_cli_save_run (run, out, &error))
+    return cs_cli_fail (error);
+  if (json)
+    {
+      g_autoptr(JsonNode) node = cs_cli_run_to_json (run, TRUE);
+
+      cs_cli_print_json (node);
+    }
+  else
+    print_summary (run);
+  return 0;
+}

@@ -1,0 +1,49 @@
+/* cs-cli.h — the subcommands of crowdscope-cli and what they share
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "cs-dataset.h"
+#include "cs-trainer.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses: 0 success, 1 a failure the message explains, 2 a usage error. */
+#define CS_CLI_EXIT_FAILURE 1
+#define CS_CLI_EXIT_USAGE   2
+
+int         cs_cli_info                 (int                  argc,
+                                         char               **argv);
+int         cs_cli_train                (int                  argc,
+                                         char               **argv);
+
+/* Shared by the subcommands. */
+GOptionEntry *cs_cli_load_option_entries (void);
+CsDataset  *cs_cli_load_dataset         (const char          *path);
+int         cs_cli_fail                 (GError              *error);
+int         cs_cli_usage                (GOptionContext      *context,
+                                         const char          *message);
+void        cs_cli_print_json           (JsonNode            *node);
+GOptionEntry *cs_cli_train_option_entries (void);
+gboolean    cs_cli_train_config         (CsTrainConfig       *config,
+                                         const char          *dataset_name,
+                                         GError             **error);
+gboolean    cs_cli_train_config_for     (CsTrainConfig       *config,
+                                         CsMethod             method,
+                                         const char          *dataset_name,
+                                         GError             **error);
+JsonNode   *cs_cli_run_to_json          (const CsRun         *run,
+                                         gboolean             with_history);
+gboolean    cs_cli_save_run             (const CsRun         *run,
+                                         const char          *dir,
+                                         GError             **error);
+gboolean    cs_cli_parse                (GOptionContext      *context,
+                                         int                 *argc,
+                                         char              ***argv);
+
+G_END_DECLS

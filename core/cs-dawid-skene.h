@@ -1,0 +1,31 @@
+/* cs-dawid-skene.h — Dawid & Skene's EM estimate of true classes and annotator confusions
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cs-dataset.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  int     n, K, R;
+  float  *posteriors;   /* [n, K]: P(true class | labels); the prior for items without labels */
+  float  *confusions;   /* [R, K, K]: row = true class, column = the label given */
+  float  *priors;       /* [K] */
+  int     iterations;
+  double  log_likelihood;
+} CsDawidSkene;
+
+CsDawidSkene *cs_dawid_skene_run  (const CsSplit *split,
+                                   int            K,
+                                   int            R,
+                                   int            max_iterations);
+void          cs_dawid_skene_free (CsDawidSkene  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsDawidSkene, cs_dawid_skene_free)
+
+G_END_DECLS

@@ -1,0 +1,45 @@
+/* cs-loader.c — opens a dataset from whatever a person points at
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "cs-error.h"
+#include "cs-layouts.h"
+
+static CsDataset *
+load_folder (const char           *dir,
+             const CsLoadOptions  *options,
+             GError              **error)
+{
+  g_autofree char *manifest = g_build_filename (dir, CS_MANIFEST_NAME, NULL);
+
+  if (g_file_test (manifest, G_FILE_TEST_IS_REGULAR))
+    return cs_manifest_load (manifest, options, error);
+  if (cs_labelme_layout_detect (dir))
+    return cs_labelme_layout_load (dir, options, error);
+  if (cs_music_layout_detect (dir))
+    return cs_music_layout_load (dir, options, error);
+  g_set_error (error, CS_ERROR, CS_ERROR_LAYOUT,
+               "%s: expected a dataset folder — a manifest (" CS_MANIFEST_NAME "), the LabelMe "
+               "layout (classes.txt, answers.txt, train/) or the Music layout "
+               "(music_genre_gold.csv, music_genre_mturk.csv) — found none of them", dir);
+  return NULL;
+}
+
+/* A folder in one of the known layouts, or a manifest file. */
+CsDataset *
+cs_dataset_load (const char           *path,
+                 const CsLoadOptions  *options,
+                 GError              **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return load_folder (path, options, error);
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return cs_manifest_load (path, options, error);
+  g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s: no such file or folder", path);
+  return NULL;
+}

@@ -1,0 +1,23 @@
+/* cs-majority-vote.h — the crowd's most frequent answer per item
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cs-dataset.h"
+
+G_BEGIN_DECLS
+
+/* Ties go to the lowest class index, so the vote is deterministic. */
+#define CS_MAJORITY_VOTE_TIE_RULE "ties go to the lowest class index"
+
+/* hard [n]: the winning class of every item, -1 for items without labels.
+ * soft [n, K] (or NULL): the share of each class among the item's labels (0 rows for none). */
+void cs_majority_vote (int32_t       *hard,
+                       float         *soft,
+                       const CsSplit *split,
+                       int            K);
+
+G_END_DECLS

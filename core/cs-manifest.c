@@ -1,0 +1,275 @@
+/* cs-manifest.c — a key file that assembles a user's own dataset from files
+ *
+ *   [dataset]
+ *   name=My scenes
+ *   classes=cat;dog;bird            (or classes-file=classes.txt, one name a line)
+ *   standardize=auto                (auto, yes or no)
+ *
+ *   [train]                         (required; [valid] and [test] are optional)
+ *   features=train.csv              (.npy [n, d] or .csv with a header row)
+ *   feature-columns=f*              (.csv: names or glob patterns; default: all other columns)
+ *   id-column=id                    (.csv: item ids)        or ids=train/ids.txt
+ *   gold-column=class               (.csv: gold labels)     or gold=train/labels.txt (or .npy)
+ *   image-column=image              (.csv: image names)     or image-list=train/files.txt
+ *   images=images/train             (the folder image names are relative to)
+ *   crowd=crowd.csv                 (long-form .csv, or a dense answer matrix in any other file)
+ *   crowd-columns=item;annotator;label
+ *
+ * Relative paths resolve against the manifest's folder. Unknown groups and keys are errors,
+ * so a typo never silently drops a file.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "cs-error.h"
+#include "cs-layouts.h"
+#include "cs-split-reader.h"
+
+static const char *dataset_keys[] = { "name", "classes", "classes-file", "standardize", NULL };
+static const char *split_keys[] = {
+  "features", "feature-columns", "id-column", "gold-column", "image-column", "ids", "gold",
+  "images", "image-list", "crowd", "crowd-columns", NULL
+};
+
+typedef struct
+{
+  GKeyFile   *keys;
+  const char *path;
+  char       *base;
+} Manifest;
+
+static char *
+get_string (Manifest   *m,
+            const char *group,
+            const char *key)
+{
+  g_autofree char *value = g_key_file_get_string (m->keys, group, key, NULL);
+
+  if (value != NULL)
+    g_strstrip (value);
+  return value && value[0] ? g_steal_pointer (&value) : NULL;
+}
+
+static char *
+get_path (Manifest   *m,
+          const char *group,
+          const char *key)
+{
+  g_autofree char *value = get_string (m, group, key);
+
+  if (value == NULL || g_path_is_absolute (value))
+    return g_steal_pointer (&value);
+  return g_build_filename (m->base, value, NULL);
+}
+
+static gboolean
+check_keys (Manifest     *m,
+            const char   *group,
+            const char  **allowed,
+            GError      **error)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (m->keys, group, NULL, NULL);
+
+  for (int i = 0; keys && keys[i]; i++)
+    if (!g_strv_contains (allowed, keys[i]))
+      {
+        g_autofree char *list = g_strjoinv (", ", (char **) allowed);
+
+        g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                     "%s: [%s]: expected one of the keys %s, found '%s'",
+                     m->path, group, list, keys[i]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+check_groups (Manifest  *m,
+              GError   **error)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (m->keys, NULL);
+  CsSplitKind kind;
+
+  for (int i = 0; groups[i]; i++)
+    {
+      if (strcmp (groups[i], "dataset") == 0)
+        {
+          if (!check_keys (m, groups[i], dataset_keys, error))
+            return FALSE;
+        }
+      else if (cs_split_kind_from_string (groups[i], &kind))
+        {
+          if (!check_keys (m, groups[i], split_keys, error))
+            return FALSE;
+        }
+      else
+        {
+          g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                       "%s: expected the groups [dataset], [train], [valid] and [test], found [%s]",
+                       m->path, groups[i]);
+          return FALSE;
+        }
+    }
+  if (!g_key_file_has_group (m->keys, "train"))
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "%s: expected a [train] group, found none",
+                   m->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_dataset_group (Manifest          *m,
+                    CsDatasetBuilder  *builder,
+                    CsLoadOptions     *options,
+                    GError           **error)
+{
+  g_autofree char *name = get_string (m, "dataset", "name");
+  g_autofree char *classes_file = get_path (m, "dataset", "classes-file");
+  g_autofree char *standardize = get_string (m, "dataset", "standardize");
+  g_auto(GStrv) classes = g_key_file_get_string_list (m->keys, "dataset", "classes", NULL, NULL);
+
+  if (name == NULL)
+    name = g_path_get_basename (m->base);
+  cs_dataset_builder_set_name (builder, name);
+  if (standardize != NULL && options->standardize == CS_STANDARDIZE_AUTO)
+    {
+      if (strcmp (standardize, "yes") == 0)
+        options->standardize = CS_STANDARDIZE_ALWAYS;
+      else if (strcmp (standardize, "no") == 0)
+        options->standardize = CS_STANDARDIZE_NEVER;
+      else if (strcmp (standardize, "auto") != 0)
+        {
+          g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
+                       "%s: [dataset] standardize: expected auto, yes or no, found '%s'",
+                       m->path, standardize);
+          return FALSE;
+        }
+    }
+  if (classes != NULL && classes_file != NULL)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "%s: [dataset]: expected either classes or classes-file, found both", m->path);
+      return FALSE;
+    }
+  if (classes != NULL)
+    {
+      g_autofree char *origin = g_strdup_printf ("%s: [dataset] classes", m->path);
+
+      return cs_dataset_builder_set_classes (builder, g_steal_pointer (&classes), origin, error);
+    }
+  if (classes_file != NULL)
+    return cs_read_classes_file (builder, classes_file, error);
+  g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+               "%s: [dataset]: expected classes or classes-file, found neither", m->path);
+  return FALSE;
+}
+
+static gboolean
+read_split_files (Manifest          *m,
+                  CsDatasetBuilder  *builder,
+                  CsSplitKind        kind,
+                  GError           **error)
+{
+  const char *group = cs_split_kind_to_string (kind);
+  g_autofree char *features = get_path (m, group, "features");
+  g_autofree char *ids = get_path (m, group, "ids");
+  g_autofree char *gold = get_path (m, group, "gold");
+  g_autofree char *images = get_path (m, group, "images");
+  g_autofree char *image_list = get_path (m, group, "image-list");
+  g_autofree char *crowd = get_path (m, group, "crowd");
+  g_autofree char *id_column = get_string (m, group, "id-column");
+  g_autofree char *gold_column = get_string (m, group, "gold-column");
+  g_autofree char *image_column = get_string (m, group, "image-column");
+  g_auto(GStrv) feature_columns = g_key_file_get_string_list (m->keys, group, "feature-columns",
+                                                              NULL, NULL);
+  g_auto(GStrv) crowd_columns = g_key_file_get_string_list (m->keys, group, "crowd-columns",
+                                                            NULL, NULL);
+  CsCsvSplitColumns columns = { id_column, gold_column, image_column, feature_columns, images };
+  CsCrowdColumns crowd_names = { 0 };
+
+  if (features == NULL)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "[%s]: expected a features file, found none",
+                   group);
+      return FALSE;
+    }
+  if ((image_column != NULL || image_list != NULL) && images == NULL)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "[%s]: image names were given but no images folder", group);
+      return FALSE;
+    }
+  if (crowd_columns != NULL)
+    {
+      if (g_strv_length (crowd_columns) != 3)
+        {
+          g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                       "[%s] crowd-columns: expected three names (item;annotator;label), found %u",
+                       group, g_strv_length (crowd_columns));
+          return FALSE;
+        }
+      crowd_names = (CsCrowdColumns) { crowd_columns[0], crowd_columns[1], crowd_columns[2] };
+    }
+  return cs_read_features (builder, kind, features, &columns, error) &&
+         (ids == NULL || cs_read_ids_file (builder, kind, ids, error)) &&
+         (gold == NULL || cs_read_gold_file (builder, kind, gold, error)) &&
+         (image_list == NULL || cs_read_image_list (builder, kind, images, image_list, error)) &&
+         (crowd == NULL || cs_read_crowd_file (builder, kind, crowd, &crowd_names, error));
+}
+
+CsDataset *
+cs_manifest_parse (const char           *data,
+                   gsize                 len,
+                   const char           *path,
+                   const CsLoadOptions  *options,
+                   GError              **error)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autoptr(CsDatasetBuilder) builder = cs_dataset_builder_new (path);
+  g_autofree char *base = g_path_get_dirname (path);
+  Manifest m = { keys, path, base };
+  CsLoadOptions opts;
+  g_autoptr(GError) local_error = NULL;
+
+  if (options != NULL)
+    opts = *options;
+  else
+    cs_load_options_init (&opts);
+  if (!g_key_file_load_from_data (keys, data, len, G_KEY_FILE_NONE, &local_error))
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: %s", path, local_error->message);
+      return NULL;
+    }
+  if (!check_groups (&m, error) || !read_dataset_group (&m, builder, &opts, error))
+    return NULL;
+  for (int s = 0; s < CS_N_SPLITS; s++)
+    if (g_key_file_has_group (keys, cs_split_kind_to_string (s)) &&
+        !read_split_files (&m, builder, s, error))
+      {
+        g_prefix_error (error, "%s: ", path);
+        return NULL;
+      }
+  return cs_dataset_builder_finish (builder, &opts, error);
+}
+
+CsDataset *
+cs_manifest_load (const char           *path,
+                  const CsLoadOptions  *options,
+                  GError              **error)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_get_contents (path, &data, &len, &local_error))
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+  return cs_manifest_parse (data, len, path, options, error);
+}

@@ -1,0 +1,636 @@
+/* cs-model.c — the classifier, CoNAL's noise layers and auxiliary network, in one flat buffer
+ *
+ * Parameters, gradients and Adam's moments share one layout (CsParams points into each), so
+ * zeroing gradients is one memset, the optimiser is one loop and a checkpoint is one write.
+ * Every activation buffer is allocated once, for the largest batch, when the model is made:
+ * the training step allocates nothing.
+ *
+ *   classifier  x ─[BN]─ Linear(H) ─ ReLU ─ Dropout ─[BN]─ Linear(K) ─ softmax ─ p
+ *   auxiliary   x ─ Linear(A) ─ Linear(E) ─[L2]─ v ;  u_r = L2 (ann_w[r] + ann_b)
+ *   noise       s_l = w_l · p_i W_g + (1 − w_l) · p_i W_r,   w_l = σ(⟨v_i, u_r⟩)
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include "cs-aux.h"
+#include "cs-layers.h"
+#include "cs-model.h"
+#include "cs-noise.h"
+
+#define BN_MOMENTUM 0.1f
+#define BN_EPS      1e-5f
+
+/* Activations of one batch, and their gradients. */
+typedef struct
+{
+  float        *xn;          /* [B, D] input after BatchNorm */
+  float        *in_mean;     /* [D] */
+  float        *in_rstd;     /* [D] */
+  float        *h;           /* [B, H] first linear */
+  float        *hr;          /* [B, H] ReLU */
+  float        *mask;        /* [B, H] dropout */
+  float        *hd;          /* [B, H] after dropout */
+  float        *hn;          /* [B, H] after BatchNorm */
+  float        *hid_mean;    /* [H] */
+  float        *hid_rstd;    /* [H] */
+  float        *logits;      /* [B, K] */
+  float        *p;           /* [B, K] */
+  float        *ah;          /* [B, A] auxiliary hidden */
+  float        *vpre;        /* [B, E] */
+  float        *v;           /* [B, E] */
+  float        *vnorm;       /* [B] */
+  float        *upre;        /* [R, E] */
+  float        *u;           /* [R, E] */
+  float        *unorm;       /* [R] */
+  float        *w;           /* [L] */
+  float        *crowd_logits; /* [L, K] */
+  float        *crowd_probs; /* [L, K] */
+  float        *dh;          /* [B, H], reused along the classifier's backward */
+  float        *dh2;         /* [B, H] */
+  float        *dlogits;     /* [B, K] */
+  float        *dp;          /* [B, K] */
+  float        *dah;         /* [B, A] */
+  float        *dv;          /* [B, E] */
+  float        *dvpre;       /* [B, E] */
+  float        *du;          /* [R, E] */
+  float        *dupre;       /* [R, E] */
+  float        *dw;          /* [L] */
+} CsActivations;
+
+struct _CsModel
+{
+  CsModelShape     shape;
+  int              max_batch;
+  int              max_labels;
+  size_t           n_params;
+  size_t           n_state;
+  float           *param_memory;
+  float           *grad_memory;
+  float           *state_memory;
+  float           *act_memory;
+  CsParams         params;
+  CsParams         grads;
+  CsBatchnormState state;
+  CsActivations    act;
+};
+
+void
+cs_model_shape_init (CsModelShape        *shape,
+                     const CsTrainConfig *config,
+                     int                  D,
+                     int                  K,
+                     int                  R)
+{
+  bool noise = config->method == CS_METHOD_CONAL || config->method == CS_METHOD_CROWD_LAYER;
+
+  *shape = (CsModelShape) {
+    .D = D, .H = config->hidden, .K = K, .R = R,
+    .A = config->aux_hidden, .E = config->embedding,
+    .has_global = config->method == CS_METHOD_CONAL,
+    .has_local = noise,
+    .has_aux = config->method == CS_METHOD_CONAL,
+    .input_batchnorm = config->input_batchnorm,
+    .hidden_batchnorm = config->hidden_batchnorm,
+    .normalize_item = config->normalize_item,
+  };
+}
+
+/* Points the fields of `p` into `base` (or only counts, when base is NULL). */
+static size_t
+layout_params (CsParams           *p,
+               float              *base,
+               const CsModelShape *s)
+{
+  size_t off = 0;
+
+#define TAKE(field, count, present) \
+  G_STMT_START { p->field = (present) && base ? base + off : NULL; off += (present) ? (size_t) (count) : 0; } G_STMT_END
+
+  TAKE (w1, (size_t) s->D * s->H, true);
+  TAKE (b1, s->H, true);
+  TAKE (w2, (size_t) s->H * s->K, true);
+  TAKE (b2, s->K, true);
+  TAKE (global, (size_t) s->K * s->K, s->has_global);
+  TAKE (local, (size_t) s->R * s->K * s->K, s->has_local);
+  TAKE (aux_w1, (size_t) s->D * s->A, s->has_aux);
+  TAKE (aux_b1, s->A, s->has_aux);
+  TAKE (aux_w2, (size_t) s->A * s->E, s->has_aux);
+  TAKE (aux_b2, s->E, s->has_aux);
+  TAKE (ann_w, (size_t) s->R * s->E, s->has_aux);
+  TAKE (ann_b, s->E, s->has_aux);
+#undef TAKE
+  return off;
+}
+
+static size_t
+layout_state (CsBatchnormState   *st,
+              float              *base,
+              const CsModelShape *s)
+{
+  size_t off = 0;
+
+  st->in_mean = s->input_batchnorm ? base + off : NULL;
+  off += s->input_batchnorm ? s->D : 0;
+  st->in_var = s->input_batchnorm ? base + off : NULL;
+  off += s->input_batchnorm ? s->D : 0;
+  st->hid_mean = s->hidden_batchnorm ? base + off : NULL;
+  off += s->hidden_batchnorm ? s->H : 0;
+  st->hid_var = s->hidden_batchnorm ? base + off : NULL;
+  off += s->hidden_batchnorm ? s->H : 0;
+  return off;
+}
+
+static size_t
+layout_activations (CsActivations      *a,
+                    float              *base,
+                    const CsModelShape *s,
+                    size_t              B,
+                    size_t              L)
+{
+  size_t off = 0;
+
+#define TAKE(field, count) G_STMT_START { a->field = base ? base + off : NULL; off += (count); } G_STMT_END
+  TAKE (xn, s->input_batchnorm ? B * s->D : 0);
+  TAKE (in_mean, s->D);
+  TAKE (in_rstd, s->D);
+  TAKE (h, B * s->H);
+  TAKE (hr, B * s->H);
+  TAKE (mask, B * s->H);
+  TAKE (hd, B * s->H);
+  TAKE (hn, s->hidden_batchnorm ? B * s->H : 0);
+  TAKE (hid_mean, s->H);
+  TAKE (hid_rstd, s->H);
+  TAKE (logits, B * s->K);
+  TAKE (p, B * s->K);
+  TAKE (ah, B * s->A);
+  TAKE (vpre, B * s->E);
+  TAKE (v, B * s->E);
+  TAKE (vnorm, B);
+  TAKE (upre, (size_t) s->R * s->E);
+  TAKE (u, (size_t) s->R * s->E);
+  TAKE (unorm, s->R);
+  TAKE (w, L);
+  TAKE (crowd_logits, L * s->K);
+  TAKE (crowd_probs, L * s->K);
+  TAKE (dh, B * s->H);
+  TAKE (dh2, B * s->H);
+  TAKE (dlogits, B * s->K);
+  TAKE (dp, B * s->K);
+  TAKE (dah, B * s->A);
+  TAKE (dv, B * s->E);
+  TAKE (dvpre, B * s->E);
+  TAKE (du, (size_t) s->R * s->E);
+  TAKE (dupre, (size_t) s->R * s->E);
+  TAKE (dw, L);
+#undef TAKE
+  return off;
+}
+
+CsModel *
+cs_model_new (const CsModelShape *shape,
+              int                 max_batch,
+              int                 max_labels)
+{
+  CsModel *self;
+  size_t n_act;
+
+  g_return_val_if_fail (shape != NULL, NULL);
+  g_return_val_if_fail (max_batch > 0 && max_labels >= 0, NULL);
+  g_return_val_if_fail (shape->D > 0 && shape->K > 1 && shape->H > 0, NULL);
+
+  self = g_new0 (CsModel, 1);
+  self->shape = *shape;
+  self->max_batch = max_batch;
+  self->max_labels = MAX (max_labels, 1);
+  self->n_params = layout_params (&self->params, NULL, shape);
+  self->param_memory = g_new0 (float, self->n_params);
+  self->grad_memory = g_new0 (float, self->n_params);
+  layout_params (&self->params, self->param_memory, shape);
+  layout_params (&self->grads, self->grad_memory, shape);
+  self->state_memory = g_new0 (float, MAX (layout_state (&self->state, NULL, shape), 1));
+  self->n_state = layout_state (&self->state, self->state_memory, shape);
+  n_act = layout_activations (&self->act, NULL, shape, max_batch, self->max_labels);
+  self->act_memory = g_new0 (float, n_act);
+  layout_activations (&self->act, self->act_memory, shape, max_batch, self->max_labels);
+  return self;
+}
+
+void
+cs_model_free (CsModel *self)
+{
+  g_free (self->param_memory);
+  g_free (self->grad_memory);
+  g_free (self->state_memory);
+  g_free (self->act_memory);
+  g_free (self);
+}
+
+const CsModelShape *cs_model_get_shape (const CsModel *self) { return &self->shape; }
+CsParams *cs_model_get_params (CsModel *self) { return &self->params; }
+CsParams *cs_model_get_grads (CsModel *self) { return &self->grads; }
+CsBatchnormState *cs_model_get_state (CsModel *self) { return &self->state; }
+float *cs_model_get_grad_buffer (CsModel *self) { return self->grad_memory; }
+int cs_model_get_max_batch (const CsModel *self) { return self->max_batch; }
+int cs_model_get_max_labels (const CsModel *self) { return self->max_labels; }
+const float *cs_model_get_probs (const CsModel *self) { return self->act.p; }
+
+float *
+cs_model_get_param_buffer (CsModel *self,
+                           size_t  *n)
+{
+  *n = self->n_params;
+  return self->param_memory;
+}
+
+float *
+cs_model_get_state_buffer (CsModel *self,
+                           size_t  *n)
+{
+  *n = self->n_state;
+  return self->state_memory;
+}
+
+/* PyTorch's defaults for the linears, CoNAL's confusion_init · I for the noise layers, and
+ * running statistics of a fresh BatchNorm (mean 0, variance 1). */
+void
+cs_model_init_params (CsModel             *self,
+                      const CsTrainConfig *config,
+                      CsRng               *rng)
+{
+  const CsModelShape *s = &self->shape;
+  CsParams *p = &self->params;
+
+  cs_linear_init (p->w1, p->b1, s->D, s->H, rng);
+  cs_linear_init (p->w2, p->b2, s->H, s->K, rng);
+  if (p->global)
+    cs_noise_init_identity (p->global, 1, s->K, config->confusion_init);
+  if (p->local)
+    cs_noise_init_identity (p->local, s->R, s->K, config->confusion_init);
+  if (s->has_aux)
+    {
+      cs_linear_init (p->aux_w1, p->aux_b1, s->D, s->A, rng);
+      cs_linear_init (p->aux_w2, p->aux_b2, s->A, s->E, rng);
+      /* A Linear over a one-hot vector of length R: fan-in R. */
+      cs_linear_init (p->ann_w, p->ann_b, s->R, s->E, rng);
+    }
+  for (int j = 0; s->input_batchnorm && j < s->D; j++)
+    {
+      self->state.in_mean[j] = 0.0f;
+      self->state.in_var[j] = 1.0f;
+    }
+  for (int j = 0; s->hidden_batchnorm && j < s->H; j++)
+    {
+      self->state.hid_mean[j] = 0.0f;
+      self->state.hid_var[j] = 1.0f;
+    }
+}
+
+void
+cs_model_copy_weights (CsModel       *dest,
+                       const CsModel *src)
+{
+  g_assert (dest->n_params == src->n_params && dest->n_state == src->n_state);
+
+  memcpy (dest->param_memory, src->param_memory, sizeof (float) * src->n_params);
+  memcpy (dest->state_memory, src->state_memory, sizeof (float) * src->n_state);
+}
+
+void
+cs_model_zero_grads (CsModel *self)
+{
+  memset (self->grad_memory, 0, sizeof (float) * self->n_params);
+}
+
+/* The classifier over B rows; `train` turns on dropout and batch statistics. */
+static void
+classifier_forward (CsModel     *self,
+                    const float *x,
+                    int          B,
+                    bool         train,
+                    float        dropout,
+                    CsRng       *rng)
+{
+  const CsModelShape *s = &self->shape;
+  CsActivations *a = &self->act;
+  CsParams *p = &self->params;
+  CsBatchnormState *st = &self->state;
+  const float *in = x;
+  const float *hidden;
+
+  if (s->input_batchnorm)
+    {
+      if (train)
+        cs_batchnorm_forward_train (a->xn, a->in_mean, a->in_rstd, st->in_mean, st->in_var,
+                                    x, B, s->D, BN_MOMENTUM, BN_EPS);
+      else
+        cs_batchnorm_forward_eval (a->xn, x, st->in_mean, st->in_var, B, s->D, BN_EPS);
+      in = a->xn;
+    }
+  cs_linear_forward (a->h, in, p->w1, p->b1, B, s->D, s->H);
+  cs_relu_forward (a->hr, a->h, B * s->H);
+  if (train && dropout > 0)
+    cs_dropout_forward (a->hd, a->mask, a->hr, B * s->H, dropout, rng);
+  else
+    memcpy (a->hd, a->hr, sizeof (float) * B * s->H);
+  hidden = a->hd;
+  if (s->hidden_batchnorm)
+    {
+      if (train)
+        cs_batchnorm_forward_train (a->hn, a->hid_mean, a->hid_rstd, st->hid_mean, st->hid_var,
+                                    a->hd, B, s->H, BN_MOMENTUM, BN_EPS);
+      else
+        cs_batchnorm_forward_eval (a->hn, a->hd, st->hid_mean, st->hid_var, B, s->H, BN_EPS);
+      hidden = a->hn;
+    }
+  cs_linear_forward (a->logits, hidden, p->w2, p->b2, B, s->H, s->K);
+  cs_softmax_forward (a->p, a->logits, B, s->K);
+}
+
+/* From dlogits back to the classifier's weights; the input needs no gradient. */
+static void
+classifier_backward (CsModel     *self,
+                     const float *x,
+                     int          B,
+                     bool         dropout)
+{
+  const CsModelShape *s = &self->shape;
+  CsActivations *a = &self->act;
+  CsParams *p = &self->params;
+  CsParams *g = &self->grads;
+  size_t n = (size_t) B * s->H;
+
+  memset (a->dh, 0, sizeof (float) * n);
+  cs_linear_backward (a->dh, g->w2, g->b2, a->dlogits, s->hidden_batchnorm ? a->hn : a->hd,
+                      p->w2, B, s->H, s->K);
+  if (s->hidden_batchnorm)
+    {
+      memset (a->dh2, 0, sizeof (float) * n);
+      cs_batchnorm_backward (a->dh2, a->dh, a->hn, a->hid_rstd, B, s->H);
+      memcpy (a->dh, a->dh2, sizeof (float) * n);
+    }
+  memset (a->dh2, 0, sizeof (float) * n);
+  if (dropout)
+    cs_dropout_backward (a->dh2, a->dh, a->mask, (int) n);
+  else
+    memcpy (a->dh2, a->dh, sizeof (float) * n);
+  memset (a->dh, 0, sizeof (float) * n);
+  cs_relu_backward (a->dh, a->dh2, a->h, (int) n);
+  cs_linear_backward (NULL, g->w1, g->b1, a->dh, s->input_batchnorm ? a->xn : x, p->w1,
+                      B, s->D, s->H);
+}
+
+/* v for B rows and u for every annotator (u needs no rows, so it is computed whole). */
+static void
+aux_forward (CsModel     *self,
+             const float *x,
+             int          B)
+{
+  const CsModelShape *s = &self->shape;
+  CsActivations *a = &self->act;
+  CsParams *p = &self->params;
+
+  cs_linear_forward (a->ah, x, p->aux_w1, p->aux_b1, B, s->D, s->A);
+  cs_linear_forward (a->vpre, a->ah, p->aux_w2, p->aux_b2, B, s->A, s->E);
+  if (s->normalize_item)
+    cs_l2norm_forward (a->v, a->vnorm, a->vpre, B, s->E);
+  else
+    memcpy (a->v, a->vpre, sizeof (float) * B * s->E);
+  cs_aux_annotator_forward (a->upre, p->ann_w, p->ann_b, s->R, s->E);
+  cs_l2norm_forward (a->u, a->unorm, a->upre, s->R, s->E);
+}
+
+static void
+aux_backward (CsModel            *self,
+              const float        *x,
+              int                 B,
+              const CsCrowdLabel *labels,
+              int                 L)
+{
+  const CsModelShape *s = &self->shape;
+  CsActivations *a = &self->act;
+  CsParams *p = &self->params;
+  CsParams *g = &self->grads;
+
+  memset (a->dv, 0, sizeof (float) * B * s->E);
+  memset (a->du, 0, sizeof (float) * s->R * s->E);
+  cs_aux_w_backward (a->dv, a->du, a->dw, a->w, a->v, a->u, labels, L, s->E);
+  memset (a->dupre, 0, sizeof (float) * s->R * s->E);
+  cs_l2norm_backward (a->dupre, a->du, a->u, a->unorm, s->R, s->E);
+  cs_aux_annotator_backward (g->ann_w, g->ann_b, a->dupre, s->R, s->E);
+  if (s->normalize_item)
+    {
+      memset (a->dvpre, 0, sizeof (float) * B * s->E);
+      cs_l2norm_backward (a->dvpre, a->dv, a->v, a->vnorm, B, s->E);
+    }
+  else
+    memcpy (a->dvpre, a->dv, sizeof (float) * B * s->E);
+  memset (a->dah, 0, sizeof (float) * B * s->A);
+  cs_linear_backward (a->dah, g->aux_w2, g->aux_b2, a->dvpre, a->ah, p->aux_w2, B, s->A, s->E);
+  cs_linear_backward (NULL, g->aux_w1, g->aux_b1, a->dah, x, p->aux_w1, B, s->D, s->A);
+}
+
+/* Cross-entropy against target distributions q: mean over rows with any target mass of
+ * −Σ_k q_k log p_k, whose gradient in the logits is (p − q) / rows. */
+static float
+soft_xent_forward_backward (float       *dlogits,
+                            const float *p,
+                            const float *q,
+                            int          B,
+                            int          K)
+{
+  double loss = 0;
+  int rows = 0;
+
+  for (int i = 0; i < B; i++)
+    {
+      float mass = 0;
+
+      for (int k = 0; k < K; k++)
+        mass += q[i * K + k];
+      rows += mass > 0;
+    }
+  for (int i = 0; i < B && rows > 0; i++)
+    {
+      const float *pi = p + i * K, *qi = q + i * K;
+      float mass = 0;
+
+      for (int k = 0; k < K; k++)
+        {
+          mass += qi[k];
+          if (qi[k] > 0)
+            loss -= qi[k] * log (fmax (pi[k], 1e-30));
+        }
+      for (int k = 0; dlogits != NULL && mass > 0 && k < K; k++)
+        dlogits[i * K + k] += (pi[k] * mass - qi[k]) / rows;
+    }
+  return rows > 0 ? (float) (loss / rows) : 0.0f;
+}
+
+float
+cs_model_forward_backward (CsModel             *self,
+                           const CsBatch       *batch,
+                           const CsTrainConfig *config,
+                           CsRng               *rng,
+                           bool                 backward)
+{
+  const CsModelShape *s = &self->shape;
+  CsActivations *a = &self->act;
+  CsParams *p = &self->params;
+  CsParams *g = &self->grads;
+  int B = batch->B, L = batch->L, K = s->K;
+  bool dropout = config->dropout > 0;
+  float loss;
+
+  g_assert (B <= self->max_batch && L <= self->max_labels);
+
+  classifier_forward (self, batch->x, B, true, config->dropout, rng);
+  if (backward)
+    memset (a->dlogits, 0, sizeof (float) * B * K);
+
+  if (s->has_local)
+    {
+      if (s->has_aux)
+        {
+          aux_forward (self, batch->x, B);
+          cs_aux_w_forward (a->w, a->v, a->u, batch->labels, L, s->E);
+        }
+      loss = cs_noise_forward (a->crowd_logits, a->crowd_probs, a->p, p->global, p->local,
+                               s->has_aux ? a->w : NULL, batch->labels, B, L, K, s->R);
+      if (s->has_global)
+        loss += cs_noise_regulariser (backward ? g->global : NULL, backward ? g->local : NULL,
+                                      p->global, p->local, K, s->R, -config->lambda);
+      if (backward)
+        {
+          memset (a->dp, 0, sizeof (float) * B * K);
+          if (s->has_aux)
+            memset (a->dw, 0, sizeof (float) * L);
+          cs_noise_backward (a->dp, g->global, g->local, s->has_aux ? a->dw : NULL,
+                             a->crowd_probs, a->p, p->global, p->local,
+                             s->has_aux ? a->w : NULL, batch->labels, B, L, K, s->R);
+          cs_softmax_backward (a->dlogits, a->dp, a->p, B, K);
+          if (s->has_aux)
+            aux_backward (self, batch->x, B, batch->labels, L);
+        }
+    }
+  else if (batch->soft != NULL)
+    loss = soft_xent_forward_backward (backward ? a->dlogits : NULL, a->p, batch->soft, B, K);
+  else
+    loss = cs_softmax_xent_forward_backward (backward ? a->dlogits : NULL, a->dp, a->logits,
+                                             batch->targets, B, K);
+
+  if (backward)
+    classifier_backward (self, batch->x, B, dropout);
+  return loss;
+}
+
+void
+cs_model_predict (CsModel     *self,
+                  float       *probs,
+                  const float *x,
+                  int          n)
+{
+  const CsModelShape *s = &self->shape;
+
+  for (int i0 = 0; i0 < n; i0 += self->max_batch)
+    {
+      int B = MIN (self->max_batch, n - i0);
+
+      classifier_forward (self, x + (size_t) i0 * s->D, B, false, 0.0f, NULL);
+      memcpy (probs + (size_t) i0 * s->K, self->act.p, sizeof (float) * B * s->K);
+    }
+}
+
+/* Walks rows in chunks of the largest batch, handing each label its chunk-local row. */
+typedef void (*LabelFunc) (CsModel *self, const CsCrowdLabel *local, int l, float *out);
+
+static void
+for_each_label (CsModel            *self,
+                const float        *x,
+                int                 n,
+                const CsCrowdLabel *labels,
+                int                 L,
+                bool                need_probs,
+                LabelFunc           func,
+                float              *out)
+{
+  const CsModelShape *s = &self->shape;
+  int l = 0;
+
+  for (int i0 = 0; i0 < n && l < L; i0 += self->max_batch)
+    {
+      int B = MIN (self->max_batch, n - i0);
+
+      if (need_probs)
+        classifier_forward (self, x + (size_t) i0 * s->D, B, false, 0.0f, NULL);
+      if (s->has_aux)
+        aux_forward (self, x + (size_t) i0 * s->D, B);
+      for (; l < L && labels[l].item < i0 + B; l++)
+        {
+          CsCrowdLabel local = labels[l];
+
+          g_assert (local.item >= i0);
+          local.item -= i0;
+          func (self, &local, l, out);
+        }
+    }
+}
+
+static void
+mixing_weight_of (CsModel            *self,
+                  const CsCrowdLabel *local,
+                  int                 l,
+                  float              *out)
+{
+  if (self->shape.has_aux)
+    cs_aux_w_forward (&out[l], self->act.v, self->act.u, local, 1, self->shape.E);
+  else
+    out[l] = 1.0f;
+}
+
+void
+cs_model_mixing_weights (CsModel            *self,
+                         float              *w,
+                         const float        *x,
+                         int                 n,
+                         const CsCrowdLabel *labels,
+                         int                 L)
+{
+  for_each_label (self, x, n, labels, L, false, mixing_weight_of, w);
+}
+
+static void
+likelihood_of (CsModel            *self,
+               const CsCrowdLabel *local,
+               int                 l,
+               float              *out)
+{
+  const CsModelShape *s = &self->shape;
+  CsActivations *a = &self->act;
+  float w = 1.0f;
+
+  if (!s->has_local)
+    {
+      out[l] = a->p[local->item * s->K + local->label];
+      return;
+    }
+  if (s->has_aux)
+    cs_aux_w_forward (&w, a->v, a->u, local, 1, s->E);
+  cs_noise_forward (a->crowd_logits, a->crowd_probs, a->p, self->params.global, self->params.local,
+                    s->has_aux ? &w : NULL, local, self->max_batch, 1, s->K, s->R);
+  out[l] = a->crowd_probs[local->label];
+}
+
+void
+cs_model_crowd_likelihood (CsModel            *self,
+                           float              *probs,
+                           const float        *x,
+                           int                 n,
+                           const CsCrowdLabel *labels,
+                           int                 L)
+{
+  for_each_label (self, x, n, labels, L, true, likelihood_of, probs);
+}

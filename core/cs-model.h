@@ -1,0 +1,131 @@
+/* cs-model.h — the classifier, CoNAL's noise layers and auxiliary network, in one flat buffer
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cs-rng.h"
+#include "cs-train-config.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  int  D;                 /* input features */
+  int  H;                 /* classifier hidden units */
+  int  K;                 /* classes */
+  int  R;                 /* annotators */
+  int  A;                 /* auxiliary network hidden units */
+  int  E;                 /* embedding size */
+  bool has_global;        /* CoNAL's common matrix W_g */
+  bool has_local;         /* per-annotator matrices W_r (CoNAL, Crowd Layer) */
+  bool has_aux;           /* CoNAL's auxiliary network */
+  bool input_batchnorm;
+  bool hidden_batchnorm;
+  bool normalize_item;
+} CsModelShape;
+
+/* Named views into a flat buffer; absent parts are NULL. Weights are [in, out] row-major. */
+typedef struct
+{
+  float *w1;              /* [D, H] */
+  float *b1;              /* [H] */
+  float *w2;              /* [H, K] */
+  float *b2;              /* [K] */
+  float *global;          /* [K, K] */
+  float *local;           /* [R, K, K] */
+  float *aux_w1;          /* [D, A] */
+  float *aux_b1;          /* [A] */
+  float *aux_w2;          /* [A, E] */
+  float *aux_b2;          /* [E] */
+  float *ann_w;           /* [R, E]: the Linear over a one-hot annotator vector, transposed */
+  float *ann_b;           /* [E] */
+} CsParams;
+
+/* BatchNorm running statistics: state, not parameters (Adam never touches them). */
+typedef struct
+{
+  float *in_mean;         /* [D] */
+  float *in_var;          /* [D] */
+  float *hid_mean;        /* [H] */
+  float *hid_var;         /* [H] */
+} CsBatchnormState;
+
+/* One mini-batch: rows of features, the crowd labels of those rows (item = row), and the
+ * targets of the aggregated-label methods. */
+typedef struct
+{
+  const float        *x;        /* [B, D] */
+  int                 B;
+  const CsCrowdLabel *labels;   /* [L] */
+  int                 L;
+  const int32_t      *targets;  /* [B], -1 = none; or NULL */
+  const float        *soft;     /* [B, K] target distributions; or NULL */
+} CsBatch;
+
+typedef struct _CsModel CsModel;
+
+CsModel          *cs_model_new             (const CsModelShape  *shape,
+                                            int                  max_batch,
+                                            int                  max_labels);
+void              cs_model_free            (CsModel             *self);
+void              cs_model_shape_init      (CsModelShape        *shape,
+                                            const CsTrainConfig *config,
+                                            int                  D,
+                                            int                  K,
+                                            int                  R);
+const CsModelShape *cs_model_get_shape     (const CsModel       *self);
+CsParams         *cs_model_get_params      (CsModel             *self);
+CsParams         *cs_model_get_grads       (CsModel             *self);
+CsBatchnormState *cs_model_get_state       (CsModel             *self);
+float            *cs_model_get_param_buffer (CsModel            *self,
+                                            size_t              *n);
+float            *cs_model_get_grad_buffer (CsModel             *self);
+float            *cs_model_get_state_buffer (CsModel            *self,
+                                            size_t              *n);
+int               cs_model_get_max_batch   (const CsModel       *self);
+int               cs_model_get_max_labels  (const CsModel       *self);
+void              cs_model_init_params     (CsModel             *self,
+                                            const CsTrainConfig *config,
+                                            CsRng               *rng);
+void              cs_model_copy_weights    (CsModel             *dest,
+                                            const CsModel       *src);
+
+/* Forward and backward of the training loss over one batch; gradients accumulate, so call
+ * cs_model_zero_grads first. Returns the loss (the mean over the batch's labels or targets,
+ * plus the regulariser). */
+void              cs_model_zero_grads      (CsModel             *self);
+float             cs_model_forward_backward (CsModel            *self,
+                                            const CsBatch       *batch,
+                                            const CsTrainConfig *config,
+                                            CsRng               *rng,
+                                            bool                 backward);
+/* The batch's class probabilities [B, K] after the last forward. */
+const float      *cs_model_get_probs       (const CsModel       *self);
+
+/* Evaluation mode (no dropout, BatchNorm running statistics) over any number of rows. */
+void              cs_model_predict         (CsModel             *self,
+                                            float               *probs /* [n, K] */,
+                                            const float         *x     /* [n, D] */,
+                                            int                  n);
+/* CoNAL's w for each label (item = row of x), in evaluation mode; 1 for other methods. */
+void              cs_model_mixing_weights  (CsModel             *self,
+                                            float               *w     /* [L] */,
+                                            const float         *x     /* [n, D] */,
+                                            int                  n,
+                                            const CsCrowdLabel  *labels,
+                                            int                  L);
+/* The probability each crowd label would be given: from the noise layers where the model
+ * has them, else from the classifier. Evaluation mode. probs [L]. */
+void              cs_model_crowd_likelihood (CsModel            *self,
+                                            float               *probs,
+                                            const float         *x,
+                                            int                  n,
+                                            const CsCrowdLabel  *labels,
+                                            int                  L);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsModel, cs_model_free)
+
+G_END_DECLS

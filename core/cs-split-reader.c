@@ -1,0 +1,292 @@
+/* cs-split-reader.c — reads one piece of a split (features, gold, crowd, images) from a file
+ *
+ * The format follows the file name: `.npy` arrays, `.csv` tables with a header row, and
+ * anything else as plain text (one entry a line, or a whitespace-separated answer matrix).
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "cs-csv.h"
+#include "cs-error.h"
+#include "cs-npy.h"
+#include "cs-split-reader.h"
+#include "cs-text.h"
+
+static gboolean
+has_suffix (const char *path,
+            const char *suffix)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, suffix);
+}
+
+gboolean
+cs_read_classes_file (CsDatasetBuilder  *builder,
+                      const char        *path,
+                      GError           **error)
+{
+  char **names;
+  int n;
+
+  if (!(names = cs_text_load_lines (path, &n, error)))
+    return FALSE;
+  return cs_dataset_builder_set_classes (builder, names, path, error);
+}
+
+static gboolean
+is_special_column (const CsCsvSplitColumns *columns,
+                   const char              *name)
+{
+  return g_strcmp0 (name, columns->id_column) == 0 ||
+         g_strcmp0 (name, columns->gold_column) == 0 ||
+         g_strcmp0 (name, columns->image_column) == 0;
+}
+
+static gboolean
+is_feature_column (const CsCsvSplitColumns *columns,
+                   const char              *name)
+{
+  if (is_special_column (columns, name))
+    return FALSE;
+  if (columns->feature_columns == NULL)
+    return TRUE;
+  for (int i = 0; columns->feature_columns[i] != NULL; i++)
+    if (g_pattern_match_simple (columns->feature_columns[i], name))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+require_column (const CsCsv  *table,
+                const char   *name,
+                const char   *what,
+                GError      **error)
+{
+  int col = cs_csv_find_column (table, name);
+
+  if (col < 0)
+    g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                 "%s: expected a column '%s' for the %s, found none",
+                 cs_csv_get_filename (table), name, what);
+  return col;
+}
+
+static char **
+column_strings (const CsCsv *table,
+                int          col)
+{
+  int n = cs_csv_get_n_rows (table);
+  char **out = g_new0 (char *, n + 1);
+
+  for (int row = 0; row < n; row++)
+    out[row] = g_strdup (cs_csv_get_cell (table, row, col));
+  return out;
+}
+
+static gboolean
+read_csv_features (CsDatasetBuilder         *builder,
+                   CsSplitKind               kind,
+                   const CsCsv              *table,
+                   const CsCsvSplitColumns  *columns,
+                   GError                  **error)
+{
+  int n = cs_csv_get_n_rows (table);
+  g_autofree int *picked = g_new (int, cs_csv_get_n_cols (table));
+  g_autofree float *features = NULL;
+  int d = 0;
+
+  for (int col = 0; col < cs_csv_get_n_cols (table); col++)
+    if (is_feature_column (columns, cs_csv_get_header (table, col)))
+      picked[d++] = col;
+  if (d == 0)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "%s: expected feature columns, found none matching", cs_csv_get_filename (table));
+      return FALSE;
+    }
+  features = g_new (float, (gsize) n * d);
+  for (int j = 0; j < d; j++)
+    if (!cs_csv_get_floats (table, picked[j], features + j, d, error))
+      return FALSE;
+  return cs_dataset_builder_set_split (builder, kind, n, d, g_steal_pointer (&features),
+                                       cs_csv_get_filename (table), error);
+}
+
+static gboolean
+read_csv_gold (CsDatasetBuilder  *builder,
+               CsSplitKind        kind,
+               const CsCsv       *table,
+               int                col,
+               GError           **error)
+{
+  int n = cs_csv_get_n_rows (table);
+  g_autofree int32_t *gold = g_new (int32_t, n);
+
+  for (int row = 0; row < n; row++)
+    {
+      const char *cell = cs_csv_get_cell (table, row, col);
+
+      if (cell[0] == '\0' || strcmp (cell, "-1") == 0)
+        gold[row] = -1;
+      else if ((gold[row] = cs_dataset_builder_parse_class (builder, cell, error)) < 0)
+        {
+          g_prefix_error (error, "%s:%d: column '%s': ", cs_csv_get_filename (table),
+                          cs_csv_get_line (table, row), cs_csv_get_header (table, col));
+          return FALSE;
+        }
+    }
+  return cs_dataset_builder_set_gold (builder, kind, g_steal_pointer (&gold), n,
+                                      cs_csv_get_filename (table), error);
+}
+
+/* One CSV holding a whole split: features, and optionally ids, gold and image names. */
+gboolean
+cs_read_csv_split (CsDatasetBuilder         *builder,
+                   CsSplitKind               kind,
+                   const CsCsv              *table,
+                   const CsCsvSplitColumns  *columns,
+                   GError                  **error)
+{
+  const char *filename = cs_csv_get_filename (table);
+  int col;
+
+  if (!read_csv_features (builder, kind, table, columns, error))
+    return FALSE;
+  if (columns->id_column != NULL)
+    {
+      if ((col = require_column (table, columns->id_column, "item ids", error)) < 0 ||
+          !cs_dataset_builder_set_ids (builder, kind, column_strings (table, col), filename, error))
+        return FALSE;
+    }
+  if (columns->gold_column != NULL)
+    {
+      if ((col = require_column (table, columns->gold_column, "gold labels", error)) < 0 ||
+          !read_csv_gold (builder, kind, table, col, error))
+        return FALSE;
+    }
+  if (columns->image_column != NULL)
+    {
+      g_auto(GStrv) names = NULL;
+
+      if ((col = require_column (table, columns->image_column, "image names", error)) < 0)
+        return FALSE;
+      names = column_strings (table, col);
+      if (!cs_dataset_builder_set_images (builder, kind, columns->image_folder, names,
+                                          cs_csv_get_n_rows (table), filename, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cs_read_features (CsDatasetBuilder         *builder,
+                  CsSplitKind               kind,
+                  const char               *path,
+                  const CsCsvSplitColumns  *columns,
+                  GError                  **error)
+{
+  if (has_suffix (path, ".csv"))
+    {
+      g_autoptr(CsCsv) table = cs_csv_load (path, error);
+
+      return table != NULL && cs_read_csv_split (builder, kind, table, columns, error);
+    }
+  if (has_suffix (path, ".npy"))
+    {
+      int rows, cols;
+      float *x = cs_npy_load_f32 (path, &rows, &cols, error);
+
+      return x != NULL && cs_dataset_builder_set_split (builder, kind, rows, cols, x, path, error);
+    }
+  g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+               "%s: expected features in a .npy or .csv file", path);
+  return FALSE;
+}
+
+gboolean
+cs_read_ids_file (CsDatasetBuilder  *builder,
+                  CsSplitKind        kind,
+                  const char        *path,
+                  GError           **error)
+{
+  char **ids;
+  int n;
+
+  if (!(ids = cs_text_load_lines (path, &n, error)))
+    return FALSE;
+  return cs_dataset_builder_set_ids (builder, kind, ids, path, error);
+}
+
+/* Gold labels as text (a class name or index a line, -1 for unknown) or a .npy of integers. */
+gboolean
+cs_read_gold_file (CsDatasetBuilder  *builder,
+                   CsSplitKind        kind,
+                   const char        *path,
+                   GError           **error)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autofree int32_t *gold = NULL;
+  int n;
+
+  if (has_suffix (path, ".npy"))
+    {
+      int32_t *values = cs_npy_load_i32 (path, &n, error);
+
+      return values != NULL && cs_dataset_builder_set_gold (builder, kind, values, n, path, error);
+    }
+  if (!(lines = cs_text_load_lines (path, &n, error)))
+    return FALSE;
+  gold = g_new (int32_t, n);
+  for (int i = 0; i < n; i++)
+    {
+      if (strcmp (lines[i], "-1") == 0)
+        gold[i] = -1;
+      else if ((gold[i] = cs_dataset_builder_parse_class (builder, lines[i], error)) < 0)
+        {
+          g_prefix_error (error, "%s:%d: ", path, i + 1);
+          return FALSE;
+        }
+    }
+  return cs_dataset_builder_set_gold (builder, kind, g_steal_pointer (&gold), n, path, error);
+}
+
+/* Crowd labels as a long-form CSV table, or as a dense answer matrix in any other file. */
+gboolean
+cs_read_crowd_file (CsDatasetBuilder      *builder,
+                    CsSplitKind            kind,
+                    const char            *path,
+                    const CsCrowdColumns  *columns,
+                    GError               **error)
+{
+  g_autofree int32_t *answers = NULL;
+  int rows, cols;
+
+  if (has_suffix (path, ".csv"))
+    {
+      g_autoptr(CsCsv) table = cs_csv_load (path, error);
+
+      return table != NULL && cs_dataset_builder_add_crowd_table (builder, kind, table, columns, error);
+    }
+  if (!(answers = cs_answers_load (path, &rows, &cols, error)))
+    return FALSE;
+  return cs_dataset_builder_add_answers (builder, kind, answers, rows, cols, path, error);
+}
+
+gboolean
+cs_read_image_list (CsDatasetBuilder  *builder,
+                    CsSplitKind        kind,
+                    const char        *folder,
+                    const char        *list_path,
+                    GError           **error)
+{
+  g_auto(GStrv) names = NULL;
+  int n;
+
+  if (!(names = cs_text_load_lines (list_path, &n, error)))
+    return FALSE;
+  return cs_dataset_builder_set_images (builder, kind, folder, names, n, list_path, error);
+}

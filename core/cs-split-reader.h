@@ -1,0 +1,56 @@
+/* cs-split-reader.h — reads one piece of a split (features, gold, crowd, images) from a file
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cs-dataset-builder.h"
+
+G_BEGIN_DECLS
+
+/* Which columns of a CSV features file mean what. feature_columns holds names or glob
+ * patterns ("feature*"); NULL takes every column that is not the id, gold or image. */
+typedef struct
+{
+  const char  *id_column;
+  const char  *gold_column;
+  const char  *image_column;
+  char       **feature_columns;
+  const char  *image_folder;   /* image names in image_column are relative to it */
+} CsCsvSplitColumns;
+
+gboolean cs_read_classes_file (CsDatasetBuilder         *builder,
+                               const char               *path,
+                               GError                  **error);
+gboolean cs_read_features     (CsDatasetBuilder         *builder,
+                               CsSplitKind               kind,
+                               const char               *path,
+                               const CsCsvSplitColumns  *columns,
+                               GError                  **error);
+gboolean cs_read_csv_split    (CsDatasetBuilder         *builder,
+                               CsSplitKind               kind,
+                               const CsCsv              *table,
+                               const CsCsvSplitColumns  *columns,
+                               GError                  **error);
+gboolean cs_read_ids_file     (CsDatasetBuilder         *builder,
+                               CsSplitKind               kind,
+                               const char               *path,
+                               GError                  **error);
+gboolean cs_read_gold_file    (CsDatasetBuilder         *builder,
+                               CsSplitKind               kind,
+                               const char               *path,
+                               GError                  **error);
+gboolean cs_read_crowd_file   (CsDatasetBuilder         *builder,
+                               CsSplitKind               kind,
+                               const char               *path,
+                               const CsCrowdColumns     *columns,
+                               GError                  **error);
+gboolean cs_read_image_list   (CsDatasetBuilder         *builder,
+                               CsSplitKind               kind,
+                               const char               *folder,
+                               const char               *list_path,
+                               GError                  **error);
+
+G_END_DECLS

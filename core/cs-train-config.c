@@ -1,0 +1,211 @@
+/* cs-train-config.c — what a training run is asked to do, and the named presets
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include "cs-error.h"
+#include "cs-train-config.h"
+
+static const char *method_names[CS_N_METHODS] = { "conal", "crowdlayer", "ds", "mv", "gold" };
+static const char *method_titles[CS_N_METHODS] = {
+  "CoNAL", "Crowd Layer", "Dawid–Skene", "Majority vote", "Gold labels"
+};
+static const char *selection_names[] = { "valid", "last", "crowd-nll" };
+
+static const char * const presets[] = {
+  CS_PRESET_DEFAULT, CS_PRESET_OFFICIAL, "official-labelme", "official-music", NULL
+};
+
+/* The official CoNAL code's LabelMe settings, which the defaults start from. */
+static void
+set_official_labelme (CsTrainConfig *c)
+{
+  c->hidden = 128;
+  c->dropout = 0.5f;
+  c->input_batchnorm = false;
+  c->hidden_batchnorm = false;
+  c->confusion_init = 2.0f;
+  c->lambda = 1e-5f;
+  c->embedding = 20;
+  c->aux_hidden = 128;
+  c->normalize_item = true;
+  c->epochs = 100;
+  c->batch_size = 1024;
+  c->lr = 1e-2f;
+  c->beta1 = 0.9f;
+  c->beta2 = 0.999f;
+  c->eps = 1e-8f;
+  c->weight_decay = 0.0f;
+  c->adam_reset_each_epoch = true;
+}
+
+/* The official Music head: BatchNorm on the input and the hidden layer, an unnormalised item
+ * embedding of size 80, 200 epochs. */
+static void
+set_official_music (CsTrainConfig *c)
+{
+  set_official_labelme (c);
+  c->input_batchnorm = true;
+  c->hidden_batchnorm = true;
+  c->embedding = 80;
+  c->normalize_item = false;
+  c->epochs = 200;
+}
+
+void
+cs_train_config_init (CsTrainConfig *config)
+{
+  g_return_if_fail (config != NULL);
+
+  memset (config, 0, sizeof *config);
+  config->method = CS_METHOD_CONAL;
+  set_official_labelme (config);
+  config->soft_targets = false;
+  config->ds_iterations = 50;
+  config->seed = 1;
+  config->threads = 0;
+  config->selection = CS_SELECT_VALID_ACCURACY;
+  config->valid_from_test = 0;
+}
+
+const char * const *
+cs_train_config_list_presets (void)
+{
+  return presets;
+}
+
+static gboolean
+is_music (const char *dataset_name)
+{
+  g_autofree char *lower = g_ascii_strdown (dataset_name ? dataset_name : "", -1);
+
+  return strstr (lower, "music") != NULL;
+}
+
+/* A preset sets the model and optimiser; the method, seed, threads and selection stay. */
+gboolean
+cs_train_config_apply_preset (CsTrainConfig  *config,
+                              const char     *preset,
+                              const char     *dataset_name,
+                              GError        **error)
+{
+  g_return_val_if_fail (config != NULL, FALSE);
+  g_return_val_if_fail (preset != NULL, FALSE);
+
+  if (strcmp (preset, "official-labelme") == 0 ||
+      (strcmp (preset, CS_PRESET_OFFICIAL) == 0 && !is_music (dataset_name)))
+    set_official_labelme (config);
+  else if (strcmp (preset, "official-music") == 0 || strcmp (preset, CS_PRESET_OFFICIAL) == 0)
+    set_official_music (config);
+  else if (strcmp (preset, CS_PRESET_DEFAULT) == 0)
+    {
+      if (is_music (dataset_name))
+        set_official_music (config);
+      else
+        set_official_labelme (config);
+    }
+  else
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **) presets);
+
+      g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
+                   "unknown preset '%s': expected one of %s", preset, list);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *what,
+         double       value)
+{
+  g_set_error (error, CS_ERROR, CS_ERROR_INVALID, "%s: %g is out of range", what, value);
+  return FALSE;
+}
+
+gboolean
+cs_train_config_validate (const CsTrainConfig  *c,
+                          GError              **error)
+{
+  if (c->method >= CS_N_METHODS)
+    return invalid (error, "method", c->method);
+  if (c->epochs < 1 || c->epochs > 1000000)
+    return invalid (error, "epochs (1 or more)", c->epochs);
+  if (c->batch_size < 1 || c->batch_size > 1 << 24)
+    return invalid (error, "batch size (1 or more)", c->batch_size);
+  if (!(c->lr > 0) || !isfinite (c->lr))
+    return invalid (error, "learning rate (positive)", c->lr);
+  if (!(c->dropout >= 0 && c->dropout < 1))
+    return invalid (error, "dropout (0 to below 1)", c->dropout);
+  if (c->hidden < 1 || c->hidden > 65536)
+    return invalid (error, "hidden units", c->hidden);
+  if (c->embedding < 1 || c->embedding > 65536)
+    return invalid (error, "embedding size", c->embedding);
+  if (c->aux_hidden < 1 || c->aux_hidden > 65536)
+    return invalid (error, "auxiliary hidden units", c->aux_hidden);
+  if (!isfinite (c->lambda))
+    return invalid (error, "lambda", c->lambda);
+  if (!(c->beta1 >= 0 && c->beta1 < 1) || !(c->beta2 >= 0 && c->beta2 < 1))
+    return invalid (error, "Adam betas (0 to below 1)", c->beta1 < 1 ? c->beta2 : c->beta1);
+  if (!(c->eps > 0))
+    return invalid (error, "Adam eps (positive)", c->eps);
+  if (c->threads < 0 || c->threads > 256)
+    return invalid (error, "threads", c->threads);
+  if (c->ds_iterations < 1)
+    return invalid (error, "Dawid–Skene iterations", c->ds_iterations);
+  if (c->valid_from_test < 0)
+    return invalid (error, "validation items taken from test", c->valid_from_test);
+  return TRUE;
+}
+
+const char *
+cs_method_to_string (CsMethod method)
+{
+  g_return_val_if_fail (method < CS_N_METHODS, NULL);
+  return method_names[method];
+}
+
+const char *
+cs_method_get_title (CsMethod method)
+{
+  g_return_val_if_fail (method < CS_N_METHODS, NULL);
+  return method_titles[method];
+}
+
+bool
+cs_method_from_string (const char *name,
+                       CsMethod   *method)
+{
+  for (int m = 0; m < CS_N_METHODS; m++)
+    if (g_strcmp0 (name, method_names[m]) == 0)
+      {
+        *method = m;
+        return true;
+      }
+  return false;
+}
+
+const char *
+cs_selection_to_string (CsSelection selection)
+{
+  g_return_val_if_fail (selection < G_N_ELEMENTS (selection_names), NULL);
+  return selection_names[selection];
+}
+
+bool
+cs_selection_from_string (const char  *name,
+                          CsSelection *selection)
+{
+  for (guint s = 0; s < G_N_ELEMENTS (selection_names); s++)
+    if (g_strcmp0 (name, selection_names[s]) == 0)
+      {
+        *selection = s;
+        return true;
+      }
+  return false;
+}

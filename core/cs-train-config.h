@@ -1,0 +1,88 @@
+/* cs-train-config.h — what a training run is asked to do
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cs-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CS_METHOD_CONAL,        /* common + individual noise layers, mixed by an auxiliary network */
+  CS_METHOD_CROWD_LAYER,  /* per-annotator noise layers only (Rodrigues & Pereira's MW) */
+  CS_METHOD_DAWID_SKENE,  /* trained on labels aggregated by Dawid–Skene EM */
+  CS_METHOD_MAJORITY,     /* trained on majority-vote labels */
+  CS_METHOD_GOLD,         /* trained on the gold labels: the upper bound */
+  CS_N_METHODS
+} CsMethod;
+
+typedef enum
+{
+  CS_SELECT_VALID_ACCURACY, /* the epoch with the best validation accuracy */
+  CS_SELECT_LAST,           /* the last epoch */
+  CS_SELECT_CROWD_NLL,      /* the lowest NLL of held-out crowd labels: needs no gold */
+} CsSelection;
+
+typedef struct
+{
+  CsMethod    method;
+
+  /* The classifier: [BatchNorm] → Linear(hidden) → ReLU → Dropout → [BatchNorm] → Linear(K). */
+  int         hidden;
+  float       dropout;
+  bool        input_batchnorm;
+  bool        hidden_batchnorm;
+
+  /* CoNAL: the noise layers and the auxiliary network that mixes them. */
+  float       confusion_init;   /* noise matrices start at confusion_init · I */
+  float       lambda;           /* loss −= lambda · Σ_r ‖W_r − W_g‖_F */
+  int         embedding;        /* E, the size of the item and annotator embeddings */
+  int         aux_hidden;       /* the auxiliary network's first layer */
+  bool        normalize_item;   /* L2-normalise the item embedding v */
+
+  /* Aggregated-label baselines. */
+  bool        soft_targets;     /* train on the posterior (Dawid–Skene) or vote shares (MV) */
+  int         ds_iterations;
+
+  /* Optimisation. */
+  int         epochs;
+  int         batch_size;
+  float       lr;
+  float       beta1;
+  float       beta2;
+  float       eps;
+  float       weight_decay;
+  bool        adam_reset_each_epoch;
+  uint64_t    seed;
+  int         threads;          /* OpenBLAS threads; 0 leaves OpenBLAS's own choice */
+
+  CsSelection selection;
+  int         valid_from_test;  /* >0: carve a stratified validation split of this size out of
+                                   test when the dataset has no valid split */
+} CsTrainConfig;
+
+#define CS_PRESET_DEFAULT  "default"
+#define CS_PRESET_OFFICIAL "official"
+
+void         cs_train_config_init          (CsTrainConfig       *config);
+gboolean     cs_train_config_apply_preset  (CsTrainConfig       *config,
+                                            const char          *preset,
+                                            const char          *dataset_name,
+                                            GError             **error);
+const char * const *cs_train_config_list_presets (void);
+gboolean     cs_train_config_validate      (const CsTrainConfig *config,
+                                            GError             **error);
+
+const char  *cs_method_to_string           (CsMethod             method);
+bool         cs_method_from_string         (const char          *name,
+                                            CsMethod            *method);
+const char  *cs_method_get_title           (CsMethod             method);
+const char  *cs_selection_to_string        (CsSelection          selection);
+bool         cs_selection_from_string      (const char          *name,
+                                            CsSelection         *selection);
+
+G_END_DECLS

@@ -1,0 +1,69 @@
+/* cs-trainer.h — trains one method on one dataset, epoch by epoch
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cs-dataset.h"
+#include "cs-dawid-skene.h"
+#include "cs-model.h"
+#include "cs-train-config.h"
+
+G_BEGIN_DECLS
+
+/* Accuracies are fractions in [0, 1], NaN where they cannot be measured. */
+typedef struct
+{
+  int    epoch;              /* 1-based */
+  double train_loss;
+  double train_accuracy;     /* of the training forward passes (dropout on) against gold */
+  double valid_accuracy;     /* of the split used for selection */
+  double test_accuracy;
+  double crowd_nll;          /* of held-out crowd labels, when selecting by it */
+  double seconds;            /* training time of the epoch, evaluation excluded */
+} CsEpochMetrics;
+
+/* Called on the training thread after every epoch, with the model as it is then. The model
+ * may be read (and evaluated with cs_model_predict) but not kept. */
+typedef void (*CsProgressFunc) (const CsEpochMetrics *metrics,
+                                CsModel              *model,
+                                gpointer              data);
+
+typedef struct
+{
+  CsProgressFunc progress;
+  CsAbortFunc    abort;      /* checked between mini-batches */
+  gpointer       data;
+} CsTrainCallbacks;
+
+typedef struct
+{
+  CsTrainConfig  config;
+  CsDataset     *dataset;            /* as trained on (with a carved valid split, if asked) */
+  char          *fingerprint;        /* of the dataset given */
+  GArray        *history;            /* of CsEpochMetrics */
+  int            best_epoch;         /* 1-based: the epoch whose weights `model` holds */
+  CsSplitKind    selection_split;    /* the split accuracies were selected on */
+  bool           test_used_for_selection;
+  double         seconds_per_epoch;
+  CsModel       *model;
+  CsDawidSkene  *dawid_skene;        /* the aggregation, for the Dawid–Skene method */
+  float         *annotator_w;        /* [R] CoNAL: mean w of each annotator's train labels */
+  GPtrArray     *notices;            /* of char *: what every output should say */
+} CsRun;
+
+CsRun                *cs_train               (CsDataset              *dataset,
+                                              const CsTrainConfig    *config,
+                                              const CsTrainCallbacks *callbacks,
+                                              GError                **error);
+void                  cs_run_free            (CsRun                  *run);
+const CsEpochMetrics *cs_run_get_best        (const CsRun            *run);
+double                cs_evaluate_accuracy   (CsModel                *model,
+                                              const CsSplit          *split,
+                                              float                  *probs_scratch /* [n, K] */);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsRun, cs_run_free)
+
+G_END_DECLS

@@ -1,0 +1,142 @@
+/* test-util.c — small helpers the tests share
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "test-util.h"
+
+struct _CsTestDir
+{
+  char      *root;
+  GPtrArray *paths;
+};
+
+CsTestDir *
+cs_test_dir_new (void)
+{
+  CsTestDir *self = g_new0 (CsTestDir, 1);
+  g_autoptr(GError) error = NULL;
+
+  self->root = g_dir_make_tmp ("crowdscope-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  self->paths = g_ptr_array_new_with_free_func (g_free);
+  return self;
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir && (name = g_dir_read_name (dir)))
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          g_chmod (child, 0700);
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
+void
+cs_test_dir_free (CsTestDir *self)
+{
+  g_chmod (self->root, 0700);
+  remove_tree (self->root);
+  g_free (self->root);
+  g_ptr_array_unref (self->paths);
+  g_free (self);
+}
+
+const char *
+cs_test_dir_path (CsTestDir  *self,
+                  const char *relative)
+{
+  if (relative == NULL)
+    return self->root;
+  g_ptr_array_add (self->paths, g_build_filename (self->root, relative, NULL));
+  return g_ptr_array_index (self->paths, self->paths->len - 1);
+}
+
+const char *
+cs_test_dir_write (CsTestDir  *self,
+                   const char *relative,
+                   const char *format,
+                   ...)
+{
+  const char *path = cs_test_dir_path (self, relative);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+char *
+cs_test_shared_path (const char *name)
+{
+  const char *root = g_getenv ("CS_SHARED_DATA");
+  g_autofree char *path = NULL;
+
+  if (root != NULL)
+    path = g_build_filename (root, name, NULL);
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("the shared datasets are not there (CS_SHARED_DATA)");
+      return NULL;
+    }
+  return g_steal_pointer (&path);
+}
+
+/* A little-endian float32 array [rows, cols] holding 0, 1, 2, … in row-major order. */
+void
+cs_test_write_npy_f32 (const char *path,
+                       int         rows,
+                       int         cols)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *dict = g_strdup_printf ("{'descr': '<f4', 'fortran_order': False, 'shape': (%d, %d), }",
+                                           rows, cols);
+  g_autoptr(GError) error = NULL;
+  guint16 header_len;
+
+  g_string_append_len (out, "\x93NUMPY\x01\x00", 8);
+  header_len = (guint16) (((10 + strlen (dict) + 1 + 63) / 64) * 64 - 10);
+  g_string_append_c (out, header_len & 0xff);
+  g_string_append_c (out, header_len >> 8);
+  g_string_append (out, dict);
+  while (out->len < 10u + header_len - 1)
+    g_string_append_c (out, ' ');
+  g_string_append_c (out, '\n');
+  for (int i = 0; i < rows * cols; i++)
+    {
+      float v = (float) i;
+
+      g_string_append_len (out, (const char *) &v, sizeof v);
+    }
+  g_file_set_contents (path, out->str, out->len, &error);
+  g_assert_no_error (error);
+}
+
+gboolean
+cs_test_warnings_contain (const CsDataset *dataset,
+                          const char      *fragment)
+{
+  for (guint i = 0; i < dataset->warnings->len; i++)
+    if (strstr (g_ptr_array_index (dataset->warnings, i), fragment))
+      return TRUE;
+  return FALSE;
+}

@@ -1,0 +1,43 @@
+/* test-util.h — small helpers the tests share
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cs-dataset.h"
+
+G_BEGIN_DECLS
+
+/* A temporary folder removed with everything in it when freed. Paths it returns live as long
+ * as it does. */
+typedef struct _CsTestDir CsTestDir;
+
+CsTestDir  *cs_test_dir_new            (void);
+void        cs_test_dir_free           (CsTestDir       *self);
+const char *cs_test_dir_path           (CsTestDir       *self,
+                                        const char      *relative);
+const char *cs_test_dir_write          (CsTestDir       *self,
+                                        const char      *relative,
+                                        const char      *format,
+                                        ...) G_GNUC_PRINTF (3, 4);
+
+/* The path of a shared dataset folder, or NULL (and the test marked skipped) without it. */
+char       *cs_test_shared_path        (const char      *name);
+void        cs_test_write_npy_f32      (const char      *path,
+                                        int              rows,
+                                        int              cols);
+gboolean    cs_test_warnings_contain   (const CsDataset *dataset,
+                                        const char      *fragment);
+
+#define cs_test_assert_contains(haystack, needle) \
+  G_STMT_START { \
+    const char *__h = (haystack), *__n = (needle); \
+    if (strstr (__h, __n) == NULL) \
+      g_error ("%s:%d: expected “%s” in “%s”", __FILE__, __LINE__, __n, __h); \
+  } G_STMT_END
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsTestDir, cs_test_dir_free)
+
+G_END_DECLS
