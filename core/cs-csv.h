@@ -1,0 +1,42 @@
+/* cs-csv.h — comma-separated values with a header row
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cs-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct _CsCsv CsCsv;
+
+CsCsv      *cs_csv_parse        (const char   *data,
+                                 gsize         len,
+                                 const char   *filename,
+                                 GError      **error);
+CsCsv      *cs_csv_load         (const char   *path,
+                                 GError      **error);
+void        cs_csv_free         (CsCsv        *self);
+int         cs_csv_get_n_rows   (const CsCsv  *self);
+int         cs_csv_get_n_cols   (const CsCsv  *self);
+const char *cs_csv_get_header   (const CsCsv  *self,
+                                 int           col);
+int         cs_csv_find_column  (const CsCsv  *self,
+                                 const char   *name);
+const char *cs_csv_get_cell     (const CsCsv  *self,
+                                 int           row,
+                                 int           col);
+int         cs_csv_get_line     (const CsCsv  *self,
+                                 int           row);
+const char *cs_csv_get_filename (const CsCsv  *self);
+gboolean    cs_csv_get_floats   (const CsCsv  *self,
+                                 int           col,
+                                 float        *out,
+                                 gsize         stride,
+                                 GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsCsv, cs_csv_free)
+
+G_END_DECLS

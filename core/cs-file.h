@@ -1,0 +1,30 @@
+/* cs-file.h — helpers shared by the file readers
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cs-types.h"
+
+G_BEGIN_DECLS
+
+GMappedFile *cs_file_map        (const char  *path,
+                                 GError     **error);
+gsize        cs_file_skip_bom   (const char  *data,
+                                 gsize        len);
+int          cs_file_line_at    (const char  *data,
+                                 gsize        offset);
+gboolean     cs_file_check_utf8 (const char  *data,
+                                 gsize        len,
+                                 const char  *filename,
+                                 GError     **error);
+char        *cs_file_excerpt    (const char  *data,
+                                 gsize        len,
+                                 gsize        max_bytes);
+
+/* The name put in messages when a parse function is given no file name. */
+#define CS_FILE_NO_NAME "(input)"
+
+G_END_DECLS
