@@ -22,7 +22,8 @@
  * message for the GError and jumps back to the setjmp in the caller. */
 typedef struct
 {
-  char message[256];
+  char    message[256];
+  CsError code;          /* CS_ERROR_FORMAT, or CS_ERROR_LIMIT for sizes we refuse */
 } PngContext;
 
 static void
@@ -91,7 +92,10 @@ encode_rgb (GByteArray    *out,
     }
 
   png_set_write_fn (png, out, on_png_write, on_png_flush);
+  /* Fast over small: level 1 and the one Sub filter instead of libpng's per-row filter search,
+   * which together halve the encoding time for a few percent more bytes. */
   png_set_compression_level (png, 1);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
   png_set_IHDR (png, info, (png_uint_32) width, (png_uint_32) height, 8, PNG_COLOR_TYPE_RGB,
                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_write_info (png, info);
@@ -112,7 +116,7 @@ cs_png_write_rgb (const char    *path,
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autoptr(GError) local = NULL;
-  PngContext ctx = { "out of memory" };
+  PngContext ctx = { "out of memory", CS_ERROR_IO };
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (width > 0 && height > 0, FALSE);
@@ -204,6 +208,7 @@ decode_rgba (FILE       *fp,
     {
       g_snprintf (ctx->message, sizeof ctx->message,
                   "its size %u × %u is beyond the %zu pixels supported", w, h, MAX_PIXELS);
+      ctx->code = CS_ERROR_LIMIT;
       png_destroy_read_struct (&png, &info, NULL);
       return NULL;
     }
@@ -216,12 +221,16 @@ decode_rgba (FILE       *fp,
   png_set_add_alpha (png, 0xff, PNG_FILLER_AFTER);
   png_set_interlace_handling (png);
   png_read_update_info (png, info);
-  g_assert (png_get_rowbytes (png, info) == (gsize) w * 4);
+  if (png_get_rowbytes (png, info) != (gsize) w * 4)
+    png_error (png, "its pixels could not be converted to 8-bit RGBA");
 
   rgba = g_try_malloc ((gsize) w * h * 4);
   rows = g_try_new (png_bytep, h);
   if (rgba == NULL || rows == NULL)
-    png_error (png, "not enough memory for the pixels");
+    {
+      ctx->code = CS_ERROR_LIMIT;
+      png_error (png, "not enough memory for its pixels");
+    }
   for (png_uint_32 y = 0; y < h; y++)
     rows[y] = rgba + (gsize) y * w * 4;
   png_read_image (png, rows);
@@ -241,7 +250,7 @@ cs_png_read_rgb (const char  *path,
                  GError     **error)
 {
   g_autofree guint8 *rgba = NULL;
-  PngContext ctx = { "out of memory" };
+  PngContext ctx = { "out of memory", CS_ERROR_FORMAT };
   guint8 *rgb;
   FILE *fp;
   int w = 0, h = 0;
@@ -263,8 +272,8 @@ cs_png_read_rgb (const char  *path,
     {
       rgba = decode_rgba (fp, &w, &h, &ctx);
       if (rgba == NULL)
-        g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "Could not read the PNG image “%s”: %s",
-                     path, ctx.message);
+        g_set_error (error, CS_ERROR, ctx.code, "Could not read the PNG image “%s”: %s", path,
+                     ctx.message);
     }
   fclose (fp);
   if (rgba == NULL)

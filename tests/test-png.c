@@ -81,8 +81,10 @@ write_raw_png (const char   *path,
                const guint8 *rows,
                int           row_bytes,
                const png_color *palette,
-               int           n_palette)
+               int           n_palette,
+               int           interlace)
 {
+  g_autofree png_bytep *pointers = g_new (png_bytep, height);
   FILE *fp = g_fopen (path, "wb");
   png_structp png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
   png_infop info = png_create_info_struct (png);
@@ -92,13 +94,14 @@ write_raw_png (const char   *path,
   if (setjmp (png_jmpbuf (png)))
     g_assert_not_reached ();
   png_init_io (png, fp);
-  png_set_IHDR (png, info, width, height, bit_depth, color_type, PNG_INTERLACE_NONE,
+  png_set_IHDR (png, info, width, height, bit_depth, color_type, interlace,
                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   if (palette != NULL)
     png_set_PLTE (png, info, palette, n_palette);
   png_write_info (png, info);
   for (int y = 0; y < height; y++)
-    png_write_row (png, (png_bytep) rows + y * row_bytes);
+    pointers[y] = (png_bytep) rows + y * row_bytes;
+  png_write_image (png, pointers);
   png_write_end (png, NULL);
   png_destroy_write_struct (&png, &info);
   fclose (fp);
@@ -131,16 +134,19 @@ test_png_expands_formats (Fixture       *f,
   const guint8 rgba[] = { 10, 20, 30, 255, 10, 20, 30, 0 };
   const guint8 indexed[] = { 0x1 << 4 | 0x0 };
   const png_color palette[] = { { 1, 2, 3 }, { 250, 100, 50 } };
+  guint8 interlaced[9 * 9 * 3];
   guint8 *rgb;
 
-  write_raw_png (path, 4, 1, PNG_COLOR_TYPE_GRAY, 8, grey, 4, NULL, 0);
+  write_raw_png (path, 4, 1, PNG_COLOR_TYPE_GRAY, 8, grey, 4,
+                 NULL, 0, PNG_INTERLACE_NONE);
   rgb = read_ok (path, 4, 1);
   for (int x = 0; x < 4; x++)
     for (int c = 0; c < 3; c++)
       g_assert_cmpint (rgb[x * 3 + c], ==, grey[x]);
   g_free (rgb);
 
-  write_raw_png (path, 4, 1, PNG_COLOR_TYPE_GRAY, 16, grey16, 8, NULL, 0);
+  write_raw_png (path, 4, 1, PNG_COLOR_TYPE_GRAY, 16, grey16, 8,
+                 NULL, 0, PNG_INTERLACE_NONE);
   rgb = read_ok (path, 4, 1);
   g_assert_cmpint (rgb[0], ==, 0x12);
   g_assert_cmpint (rgb[3], ==, 0xff);
@@ -148,13 +154,15 @@ test_png_expands_formats (Fixture       *f,
   g_free (rgb);
 
   /* Transparent pixels come out as white, opaque ones as themselves. */
-  write_raw_png (path, 2, 1, PNG_COLOR_TYPE_GRAY_ALPHA, 8, grey_alpha, 4, NULL, 0);
+  write_raw_png (path, 2, 1, PNG_COLOR_TYPE_GRAY_ALPHA, 8, grey_alpha, 4,
+                 NULL, 0, PNG_INTERLACE_NONE);
   rgb = read_ok (path, 2, 1);
   g_assert_cmpint (rgb[0], ==, 200);
   g_assert_cmpint (rgb[5], ==, 255);
   g_free (rgb);
 
-  write_raw_png (path, 2, 1, PNG_COLOR_TYPE_RGB_ALPHA, 8, rgba, 8, NULL, 0);
+  write_raw_png (path, 2, 1, PNG_COLOR_TYPE_RGB_ALPHA, 8, rgba, 8,
+                 NULL, 0, PNG_INTERLACE_NONE);
   rgb = read_ok (path, 2, 1);
   g_assert_cmpint (rgb[0], ==, 10);
   g_assert_cmpint (rgb[1], ==, 20);
@@ -162,13 +170,47 @@ test_png_expands_formats (Fixture       *f,
   g_assert_cmpint (rgb[3], ==, 255);
   g_free (rgb);
 
-  write_raw_png (path, 2, 1, PNG_COLOR_TYPE_PALETTE, 4, indexed, 1, palette, 2);
+  write_raw_png (path, 2, 1, PNG_COLOR_TYPE_PALETTE, 4, indexed, 1,
+                 palette, 2, PNG_INTERLACE_NONE);
   rgb = read_ok (path, 2, 1);
   g_assert_cmpint (rgb[0], ==, 250);
   g_assert_cmpint (rgb[1], ==, 100);
   g_assert_cmpint (rgb[2], ==, 50);
   g_assert_cmpint (rgb[3], ==, 1);
   g_free (rgb);
+
+  /* Adam7 interlacing: the reader must put the seven passes back together. */
+  for (guint i = 0; i < sizeof interlaced; i++)
+    interlaced[i] = (guint8) (i * 13);
+  write_raw_png (path, 9, 9, PNG_COLOR_TYPE_RGB, 8, interlaced, 27, NULL, 0,
+                 PNG_INTERLACE_ADAM7);
+  rgb = read_ok (path, 9, 9);
+  g_assert_cmpmem (rgb, sizeof interlaced, interlaced, sizeof interlaced);
+  g_free (rgb);
+}
+
+/* A header that declares 20,000 × 20,000 pixels, followed by the start of the image data only:
+ * the reader must refuse the size before allocating for it. */
+static void
+write_huge_header (const char *path)
+{
+  FILE *fp = g_fopen (path, "wb");
+  png_structp png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  png_infop info = png_create_info_struct (png);
+  const guint8 idat[] = { 0, 0, 0, 16, 'I', 'D', 'A', 'T' };
+  const guint8 data[20] = { 0 };
+
+  g_assert_nonnull (fp);
+  if (setjmp (png_jmpbuf (png)))
+    g_assert_not_reached ();
+  png_init_io (png, fp);
+  png_set_IHDR (png, info, 20000, 20000, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_write_info (png, info);
+  png_destroy_write_struct (&png, &info);
+  g_assert_cmpuint (fwrite (idat, 1, sizeof idat, fp), ==, sizeof idat);
+  g_assert_cmpuint (fwrite (data, 1, sizeof data, fp), ==, sizeof data);
+  fclose (fp);
 }
 
 static void
@@ -192,6 +234,7 @@ test_png_errors (Fixture       *f,
   g_autofree char *missing = g_build_filename (f->dir, "missing.png", NULL);
   g_autofree char *text = g_build_filename (f->dir, "text.png", NULL);
   g_autofree char *cut = g_build_filename (f->dir, "cut.png", NULL);
+  g_autofree char *huge = g_build_filename (f->dir, "huge.png", NULL);
   g_autofree char *nowhere = g_build_filename (f->dir, "no-such-dir", "x.png", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
@@ -211,6 +254,9 @@ test_png_errors (Fixture       *f,
   g_assert_true (g_file_get_contents (cut, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (cut, contents, length / 2, NULL));
   assert_read_fails (cut, CS_ERROR_FORMAT);
+
+  write_huge_header (huge);
+  assert_read_fails (huge, CS_ERROR_LIMIT);
 
   g_assert_false (cs_png_write_rgb (nowhere, 1, 1, 3, pixel, &error));
   g_assert_error (error, CS_ERROR, CS_ERROR_IO);
