@@ -591,3 +591,189 @@ cs_empirical_confusions (float              *out,
         p[k] = (float) (p[k] / sum);
     }
 }
+
+/* JSON is written by hand rather than through JsonGenerator, which prints every double with 17
+ * significant digits (0.59999999999999998) and every matrix entry on a line of its own; this
+ * file is meant to be read by a person comparing it with a model's estimates. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_json_number (GString *out,
+                    double   value)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, g_ascii_formatd (number, sizeof number, "%.4g", value));
+}
+
+static void
+append_json_key (GString    *out,
+                 const char *indent,
+                 const char *key)
+{
+  g_string_append (out, indent);
+  append_json_string (out, key);
+  g_string_append (out, ": ");
+}
+
+/* One row per line; `indent` is that of the matrix's key. */
+static void
+append_json_matrix (GString     *out,
+                    const float *m,
+                    int          K,
+                    const char  *indent)
+{
+  g_string_append (out, "[\n");
+  for (int c = 0; c < K; c++)
+    {
+      g_string_append_printf (out, "%s  [", indent);
+      for (int k = 0; k < K; k++)
+        {
+          if (k > 0)
+            g_string_append (out, ", ");
+          append_json_number (out, m[c * K + k]);
+        }
+      g_string_append (out, c + 1 < K ? "],\n" : "]\n");
+    }
+  g_string_append_printf (out, "%s]", indent);
+}
+
+static void
+append_json_settings (GString           *out,
+                      const CsCrowdSpec *spec)
+{
+  const struct { const char *key; double value; } settings[] = {
+    { "labels_per_item", spec->labels_per_item },
+    { "share_spammer", spec->share_spammer },
+    { "share_swapper", spec->share_swapper },
+    { "share_common", spec->share_common },
+    { "reliable_accuracy", spec->reliable_accuracy },
+    { "reliable_jitter", CS_RELIABLE_JITTER },
+    { "swapper_probability", CS_SWAPPER_PROBABILITY },
+    { "common_strength", spec->common_strength },
+  };
+  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, spec->seed);
+
+  /* A string: a 64-bit seed does not fit the numbers every JSON reader keeps exact. */
+  append_json_key (out, "  ", "seed");
+  append_json_string (out, seed);
+  g_string_append (out, ",\n");
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    {
+      append_json_key (out, "  ", settings[i].key);
+      append_json_number (out, settings[i].value);
+      g_string_append (out, ",\n");
+    }
+}
+
+/* The planted pairs are read back from `common`, so random pairs are listed too. */
+static void
+append_json_pairs (GString            *out,
+                   const float        *common,
+                   int                 K,
+                   const char * const *class_names)
+{
+  gboolean first = TRUE;
+
+  append_json_key (out, "  ", "common_pairs");
+  g_string_append_c (out, '[');
+  for (int a = 0; a < K; a++)
+    for (int b = 0; b < K; b++)
+      if (a != b && common[a * K + b] > 0.0f)
+        {
+          g_string_append (out, first ? "[" : ", [");
+          append_json_string (out, class_names[a]);
+          g_string_append (out, ", ");
+          append_json_string (out, class_names[b]);
+          g_string_append_c (out, ']');
+          first = FALSE;
+        }
+  g_string_append (out, "],\n");
+}
+
+static void
+append_json_annotator (GString                *out,
+                       const CsSimulatedCrowd *self,
+                       int                     r,
+                       const char             *id,
+                       int                     n_labels)
+{
+  g_string_append (out, "    {\n");
+  append_json_key (out, "      ", "id");
+  append_json_string (out, id);
+  g_string_append (out, ",\n");
+  append_json_key (out, "      ", "kind");
+  append_json_string (out, cs_annotator_kind_to_string (self->kinds[r]));
+  g_string_append (out, ",\n");
+  append_json_key (out, "      ", "labels");
+  g_string_append_printf (out, "%d,\n", n_labels);
+  append_json_key (out, "      ", "confusion");
+  append_json_matrix (out, self->confusions + (gsize) r * self->K * self->K, self->K, "      ");
+  g_string_append_printf (out, "\n    }%s\n", r + 1 < self->R ? "," : "");
+}
+
+/* Describes the crowd as JSON: the settings, the class names, the shared confusion and each
+ * annotator's kind, number of labels and confusion (rows: true class, columns: label given,
+ * 4 significant digits). annotator_ids may be NULL for "annotator-1", "annotator-2", …. */
+char *
+cs_simulated_crowd_to_json (const CsSimulatedCrowd *self,
+                            const CsCrowdSpec      *spec,
+                            const char * const     *class_names,
+                            const char * const     *annotator_ids)
+{
+  g_autoptr(GString) out = g_string_new ("{\n");
+  g_autofree int *counts = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (spec != NULL, NULL);
+  g_return_val_if_fail (class_names != NULL, NULL);
+
+  append_json_key (out, "  ", "about");
+  append_json_string (out, "A simulated crowd. Confusion matrices: rows are the true class, "
+                           "columns the label given, both in the order of \"classes\".");
+  g_string_append (out, ",\n");
+  append_json_settings (out, spec);
+  append_json_key (out, "  ", "classes");
+  g_string_append_c (out, '[');
+  for (int k = 0; k < self->K; k++)
+    {
+      if (k > 0)
+        g_string_append (out, ", ");
+      append_json_string (out, class_names[k]);
+    }
+  g_string_append (out, "],\n");
+  append_json_pairs (out, self->common, self->K, class_names);
+  append_json_key (out, "  ", "common");
+  append_json_matrix (out, self->common, self->K, "  ");
+  g_string_append (out, ",\n");
+
+  counts = g_new0 (int, self->R);
+  for (int l = 0; l < self->n_labels; l++)
+    counts[self->labels[l].annotator]++;
+  append_json_key (out, "  ", "annotators");
+  g_string_append (out, "[\n");
+  for (int r = 0; r < self->R; r++)
+    {
+      g_autofree char *fallback = g_strdup_printf ("annotator-%d", r + 1);
+
+      append_json_annotator (out, self, r, annotator_ids != NULL ? annotator_ids[r] : fallback,
+                             counts[r]);
+    }
+  g_string_append (out, "  ]\n}\n");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -79,6 +79,10 @@ void              cs_empirical_confusions       (float               *out,
                                                  const int32_t       *gold,
                                                  int                  K,
                                                  int                  R);
+char             *cs_simulated_crowd_to_json    (const CsSimulatedCrowd *self,
+                                                 const CsCrowdSpec   *spec,
+                                                 const char * const  *class_names,
+                                                 const char * const  *annotator_ids);
 const char       *cs_annotator_kind_to_string   (CsAnnotatorKind      kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsSimulatedCrowd, cs_simulated_crowd_free)

@@ -236,6 +236,30 @@ test_simulate_at_least_one (void)
     g_assert_cmpint (crowd->labels[i].item, ==, i);
 }
 
+/* Asking for as many labels per item as there are annotators gives every item all of them,
+ * once each, even when the deck is reshuffled in the middle of an item. */
+static void
+test_simulate_everyone (void)
+{
+  const int n = 500, K = 3, R = 3;
+  g_autofree int32_t *gold = random_gold (n, K, 8);
+  g_autoptr(CsSimulatedCrowd) crowd = NULL;
+  g_autoptr(GError) error = NULL;
+  CsCrowdSpec spec;
+
+  cs_crowd_spec_init_default (&spec);
+  spec.n_annotators = R;
+  spec.labels_per_item = R;
+  crowd = cs_simulate_crowd (gold, n, K, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crowd->n_labels, ==, n * R);
+  for (int l = 0; l < crowd->n_labels; l++)
+    {
+      g_assert_cmpint (crowd->labels[l].item, ==, l / R);
+      g_assert_cmpint (crowd->labels[l].annotator, ==, l % R);
+    }
+}
+
 static void
 test_simulate_deterministic (void)
 {
@@ -428,14 +452,16 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* First, so that the peak resident size it measures from is the process's smallest. */
+  g_test_add_func ("/simulate/scale", test_simulate_scale);
   g_test_add_func ("/simulate/converges", test_simulate_converges);
   g_test_add_func ("/simulate/kinds", test_simulate_kinds);
   g_test_add_func ("/simulate/coverage", test_simulate_coverage);
   g_test_add_func ("/simulate/at-least-one", test_simulate_at_least_one);
+  g_test_add_func ("/simulate/everyone", test_simulate_everyone);
   g_test_add_func ("/simulate/deterministic", test_simulate_deterministic);
   g_test_add_func ("/simulate/explicit-pairs", test_simulate_explicit_pairs);
   g_test_add_func ("/simulate/invalid", test_simulate_invalid);
   g_test_add_func ("/simulate/empirical-empty-rows", test_empirical_empty_rows);
-  g_test_add_func ("/simulate/scale", test_simulate_scale);
   return g_test_run ();
 }
