@@ -1,0 +1,113 @@
+/* test-image-features.c — the image descriptor's ranges and invariances
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+
+#include "cs-demo-shapes.h"
+#include "cs-image-features.h"
+
+#define SIZE        48
+#define COLOUR_AT  130  /* where the 8 colour-histogram bins sit in the output */
+
+/* A flat image has no object and no edges: everything but the colour histogram is zero, and
+ * the histogram puts all pixels in one bin. */
+static void
+test_features_flat (void)
+{
+  g_autofree guint8 *rgb = g_new (guint8, SIZE * SIZE * 3);
+  float f[CS_IMAGE_FEATURES_DIM];
+
+  for (int p = 0; p < SIZE * SIZE; p++)
+    {
+      rgb[3 * p] = 200;
+      rgb[3 * p + 1] = 40;
+      rgb[3 * p + 2] = 90;
+    }
+  cs_image_features (f, rgb, SIZE, SIZE);
+  for (int j = 0; j < CS_IMAGE_FEATURES_DIM; j++)
+    if (j < COLOUR_AT || j >= COLOUR_AT + 8)
+      g_assert_cmpfloat (f[j], ==, 0.0f);
+  /* Red high, green and blue low: octant (1, 0, 0). */
+  g_assert_cmpfloat (f[COLOUR_AT + 4], ==, 1.0f);
+}
+
+/* Every value is finite and in [−1, 1], for every kind of shape. */
+static void
+test_features_range (void)
+{
+  g_autofree guint8 *rgb = g_new (guint8, SIZE * SIZE * 3);
+  float f[CS_IMAGE_FEATURES_DIM];
+  CsSimRng rng;
+
+  cs_sim_rng_init (&rng, 5);
+  for (int i = 0; i < 160; i++)
+    {
+      cs_demo_shape_draw (rgb, SIZE, i % CS_DEMO_N_SHAPES, &rng);
+      cs_image_features (f, rgb, SIZE, SIZE);
+      for (int j = 0; j < CS_IMAGE_FEATURES_DIM; j++)
+        {
+          g_assert_true (isfinite (f[j]));
+          g_assert_cmpfloat (f[j], >=, -1.0f);
+          g_assert_cmpfloat (f[j], <=, 1.0f);
+        }
+    }
+}
+
+/* Swapping light and dark (and hues) changes only the colour histogram: the rest works on
+ * distances from the background colour, which inversion keeps. */
+static void
+test_features_inversion (void)
+{
+  g_autofree guint8 *rgb = g_new (guint8, SIZE * SIZE * 3);
+  g_autofree guint8 *inverted = g_new (guint8, SIZE * SIZE * 3);
+  float a[CS_IMAGE_FEATURES_DIM], b[CS_IMAGE_FEATURES_DIM];
+  CsSimRng rng;
+
+  cs_sim_rng_init (&rng, 9);
+  for (int i = 0; i < CS_DEMO_N_SHAPES; i++)
+    {
+      cs_demo_shape_draw (rgb, SIZE, i, &rng);
+      for (int p = 0; p < SIZE * SIZE * 3; p++)
+        inverted[p] = 255 - rgb[p];
+      cs_image_features (a, rgb, SIZE, SIZE);
+      cs_image_features (b, inverted, SIZE, SIZE);
+      for (int j = 0; j < CS_IMAGE_FEATURES_DIM; j++)
+        if (j < COLOUR_AT || j >= COLOUR_AT + 8)
+          g_assert_cmpfloat_with_epsilon (a[j], b[j], 1e-5);
+    }
+}
+
+/* Sizes other than the demo's work, including ones the 8 × 8 and 3 × 3 grids do not divide. */
+static void
+test_features_odd_size (void)
+{
+  const int w = 37, h = 29;
+  g_autofree guint8 *rgb = g_new0 (guint8, w * h * 3);
+  float f[CS_IMAGE_FEATURES_DIM];
+  double mass = 0.0;
+
+  for (int y = 10; y < 20; y++)
+    for (int x = 12; x < 25; x++)
+      rgb[(y * w + x) * 3 + 1] = 255;
+  cs_image_features (f, rgb, w, h);
+  for (int j = 0; j < 64; j++)
+    mass += f[j];
+  g_assert_cmpfloat (mass, >, 0.0);
+  for (int j = 0; j < CS_IMAGE_FEATURES_DIM; j++)
+    g_assert_true (isfinite (f[j]));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/image-features/flat", test_features_flat);
+  g_test_add_func ("/image-features/range", test_features_range);
+  g_test_add_func ("/image-features/inversion", test_features_inversion);
+  g_test_add_func ("/image-features/odd-size", test_features_odd_size);
+  return g_test_run ();
+}
