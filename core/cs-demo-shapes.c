@@ -141,20 +141,20 @@ static void
 place_shape (Placement   *pl,
              CsDemoShape  shape,
              int          size,
-             CsSimRng    *rng)
+             CsRng    *rng)
 {
   double half = size / 2.0;
   double slack, turn;
 
   pl->shape = shape;
-  pl->radius = cs_sim_rng_range (rng, 0.17, 0.34) * size;
+  pl->radius = cs_rng_range (rng, 0.17, 0.34) * size;
   slack = MAX (0.0, half - pl->radius - 3.0);
-  pl->cx = half + cs_sim_rng_range (rng, -slack, slack);
-  pl->cy = half + cs_sim_rng_range (rng, -slack, slack);
+  pl->cx = half + cs_rng_range (rng, -slack, slack);
+  pl->cy = half + cs_rng_range (rng, -slack, slack);
   if (shape == CS_DEMO_SHAPE_SQUARE || shape == CS_DEMO_SHAPE_DIAMOND)
-    turn = cs_sim_rng_range (rng, -SQUARE_TILT, SQUARE_TILT);
+    turn = cs_rng_range (rng, -SQUARE_TILT, SQUARE_TILT);
   else
-    turn = cs_sim_rng_range (rng, 0.0, 2 * G_PI);
+    turn = cs_rng_range (rng, 0.0, 2 * G_PI);
   pl->cos_t = cos (turn);
   pl->sin_t = sin (turn);
   pl->n_polygon = 0;
@@ -191,14 +191,14 @@ luminance (const double *c)
 static void
 pick_colours (double   *background,
               double   *foreground,
-              CsSimRng *rng)
+              CsRng *rng)
 {
   do
     {
       for (int c = 0; c < 3; c++)
         {
-          background[c] = cs_sim_rng_range (rng, 0.0, 256.0);
-          foreground[c] = cs_sim_rng_range (rng, 0.0, 256.0);
+          background[c] = cs_rng_range (rng, 0.0, 256.0);
+          foreground[c] = cs_rng_range (rng, 0.0, 256.0);
         }
     }
   while (fabs (luminance (background) - luminance (foreground)) < MIN_CONTRAST);
@@ -214,7 +214,7 @@ void
 cs_demo_shape_draw (guint8      *rgb,
                     int          size,
                     CsDemoShape  shape,
-                    CsSimRng    *rng)
+                    CsRng    *rng)
 {
   Placement pl;
   double background[3], foreground[3];
@@ -226,8 +226,8 @@ cs_demo_shape_draw (guint8      *rgb,
 
   place_shape (&pl, shape, size, rng);
   pick_colours (background, foreground, rng);
-  slope_x = cs_sim_rng_range (rng, -GRADIENT_SLOPE, GRADIENT_SLOPE);
-  slope_y = cs_sim_rng_range (rng, -GRADIENT_SLOPE, GRADIENT_SLOPE);
+  slope_x = cs_rng_range (rng, -GRADIENT_SLOPE, GRADIENT_SLOPE);
+  slope_y = cs_rng_range (rng, -GRADIENT_SLOPE, GRADIENT_SLOPE);
 
   for (int y = 0; y < size; y++)
     for (int x = 0; x < size; x++)
@@ -238,7 +238,7 @@ cs_demo_shape_draw (guint8      *rgb,
 
         for (int c = 0; c < 3; c++)
           {
-            double noise = cs_sim_rng_range (rng, -NOISE_AMPLITUDE, NOISE_AMPLITUDE);
+            double noise = cs_rng_range (rng, -NOISE_AMPLITUDE, NOISE_AMPLITUDE);
 
             px[c] = to_byte ((background[c] + shade) * (1.0 - a) + foreground[c] * a + noise);
           }

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include "cs-sim-rng.h"
+#include "cs-rng.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +29,6 @@ const char *cs_demo_shape_name (CsDemoShape  shape);
 void        cs_demo_shape_draw (guint8      *rgb,
                                 int          size,
                                 CsDemoShape  shape,
-                                CsSimRng    *rng);
+                                CsRng    *rng);
 
 G_END_DECLS

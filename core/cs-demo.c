@@ -13,7 +13,7 @@
 #include "cs-error.h"
 #include "cs-image-features.h"
 #include "cs-png.h"
-#include "cs-sim-rng.h"
+#include "cs-rng.h"
 #include "cs-simulate.h"
 
 #define N_CLASSES  CS_DEMO_N_SHAPES
@@ -105,13 +105,13 @@ annotator_id (int r)
 static void
 balanced_gold (int32_t  *gold,
                int       n,
-               CsSimRng *rng)
+               CsRng *rng)
 {
   g_autofree int *order = g_new (int, n);
 
   for (int i = 0; i < n; i++)
     order[i] = i % N_CLASSES;
-  cs_sim_rng_shuffle (rng, order, n);
+  cs_rng_shuffle (rng, order, n);
   for (int i = 0; i < n; i++)
     gold[i] = order[i];
 }
@@ -120,7 +120,7 @@ balanced_gold (int32_t  *gold,
 static gboolean
 draw_split (DemoSplit   *split,
             const char  *dir,
-            CsSimRng    *rng,
+            CsRng    *rng,
             GError     **error)
 {
   const int size = CS_DEMO_IMAGE_SIZE;
@@ -282,19 +282,19 @@ cs_demo_write (const char  *dir,
   };
   g_autoptr(CsSimulatedCrowd) crowd = NULL;
   CsCrowdSpec spec;
-  CsSimRng rng;
+  CsRng rng;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (dir != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  cs_sim_rng_init (&rng, seed);
+  cs_rng_init (&rng, seed);
   ok = make_folder (dir, error);
   for (guint s = 0; ok && s < G_N_ELEMENTS (splits); s++)
     ok = draw_split (&splits[s], dir, &rng, error) && write_features (&splits[s], dir, error);
   if (ok)
     {
-      demo_crowd_spec (&spec, cs_sim_rng_next (&rng));
+      demo_crowd_spec (&spec, cs_rng_next (&rng));
       crowd = cs_simulate_crowd (splits[0].gold, splits[0].n, N_CLASSES, &spec, error);
       ok = crowd != NULL
            && write_crowd (crowd, &splits[0], dir, error)

@@ -74,6 +74,15 @@ cs_rng_uniform (CsRng *rng)
   return (float) (cs_rng_next (rng) >> 8) * (1.0f / 16777216.0f);
 }
 
+/* Uniform in [lo, hi). */
+float
+cs_rng_range (CsRng *rng,
+              float  lo,
+              float  hi)
+{
+  return lo + (hi - lo) * cs_rng_uniform (rng);
+}
+
 /* Box–Muller, using one of the pair. Keeping no spare value keeps the state a plain
  * 128-bit stream, so copying a CsRng copies everything about it. */
 float

@@ -22,6 +22,9 @@ void     cs_rng_init    (CsRng   *rng,
 uint32_t cs_rng_next    (CsRng   *rng);
 float    cs_rng_uniform (CsRng   *rng);
 float    cs_rng_normal  (CsRng   *rng);
+float    cs_rng_range   (CsRng   *rng,
+                         float    lo,
+                         float    hi);
 int      cs_rng_below   (CsRng   *rng,
                          int      n);
 void     cs_rng_shuffle (CsRng   *rng,

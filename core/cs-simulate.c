@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "cs-error.h"
-#include "cs-sim-rng.h"
+#include "cs-rng.h"
 
 /* R·K² floats is the one part of the memory that does not grow with the labels; refuse sizes
  * that would need more than half a gigabyte for it rather than fail in malloc. */
@@ -172,7 +172,7 @@ check_gold (const int32_t  *gold,
 static void
 assign_kinds (CsAnnotatorKind   *kinds,
               const CsCrowdSpec *spec,
-              CsSimRng          *rng)
+              CsRng          *rng)
 {
   int R = spec->n_annotators;
   int n_spammer = MIN ((int) lround (spec->share_spammer * R), R);
@@ -185,7 +185,7 @@ assign_kinds (CsAnnotatorKind   *kinds,
              : r < n_spammer + n_swapper ? CS_ANNOTATOR_SWAPPER
              : r < n_spammer + n_swapper + n_common ? CS_ANNOTATOR_COMMON
              : CS_ANNOTATOR_RELIABLE;
-  cs_sim_rng_shuffle (rng, order, R);
+  cs_rng_shuffle (rng, order, R);
   for (int r = 0; r < R; r++)
     kinds[r] = (CsAnnotatorKind) order[r];
 }
@@ -207,7 +207,7 @@ static void
 plant_common (float             *common,
               int                K,
               const CsCrowdSpec *spec,
-              CsSimRng          *rng)
+              CsRng          *rng)
 {
   memset (common, 0, sizeof (float) * K * K);
   for (int c = 0; c < K; c++)
@@ -225,7 +225,7 @@ plant_common (float             *common,
 
       for (int c = 0; c < K; c++)
         perm[c] = c;
-      cs_sim_rng_shuffle (rng, perm, K);
+      cs_rng_shuffle (rng, perm, K);
       for (int p = 0; p < MAX (1, K / 4); p++)
         {
           plant_pair (common, K, perm[2 * p], perm[2 * p + 1], spec->common_strength);
@@ -259,7 +259,7 @@ fill_spammer (float *m,
 static void
 random_derangement (int      *perm,
                     int       K,
-                    CsSimRng *rng)
+                    CsRng *rng)
 {
   gboolean fixed;
 
@@ -267,7 +267,7 @@ random_derangement (int      *perm,
     {
       for (int c = 0; c < K; c++)
         perm[c] = c;
-      cs_sim_rng_shuffle (rng, perm, K);
+      cs_rng_shuffle (rng, perm, K);
       fixed = FALSE;
       for (int c = 0; c < K; c++)
         fixed |= perm[c] == c;
@@ -278,7 +278,7 @@ random_derangement (int      *perm,
 static void
 fill_swapper (float    *m,
               int       K,
-              CsSimRng *rng)
+              CsRng *rng)
 {
   g_autofree int *perm = g_new (int, K);
   double p = CS_SWAPPER_PROBABILITY;
@@ -314,9 +314,9 @@ fill_common (float       *m,
 static double
 jittered_accuracy (double    accuracy,
                    int       K,
-                   CsSimRng *rng)
+                   CsRng *rng)
 {
-  double a = accuracy + cs_sim_rng_range (rng, -CS_RELIABLE_JITTER, CS_RELIABLE_JITTER);
+  double a = accuracy + cs_rng_range (rng, -CS_RELIABLE_JITTER, CS_RELIABLE_JITTER);
 
   return CLAMP (a, 1.0 / K, 1.0);
 }
@@ -324,7 +324,7 @@ jittered_accuracy (double    accuracy,
 static void
 fill_confusions (CsSimulatedCrowd  *self,
                  const CsCrowdSpec *spec,
-                 CsSimRng          *rng)
+                 CsRng          *rng)
 {
   int K = self->K;
 
@@ -358,9 +358,9 @@ fill_confusions (CsSimulatedCrowd  *self,
 static int32_t
 sample_row (const float *row,
             int          K,
-            CsSimRng    *rng)
+            CsRng    *rng)
 {
-  double u = cs_sim_rng_uniform (rng);
+  double u = cs_rng_uniform (rng);
   double acc = 0.0;
   int32_t last = 0;
 
@@ -390,9 +390,9 @@ typedef struct
 
 static void
 dealer_shuffle (Dealer   *self,
-                CsSimRng *rng)
+                CsRng *rng)
 {
-  cs_sim_rng_shuffle (rng, self->deck, self->R);
+  cs_rng_shuffle (rng, self->deck, self->R);
   for (int i = 0; i < self->R; i++)
     self->where[self->deck[i]] = i;
   self->next = 0;
@@ -418,7 +418,7 @@ static void
 dealer_deal (Dealer   *self,
              int32_t  *out,
              int       m,
-             CsSimRng *rng)
+             CsRng *rng)
 {
   for (int j = 0; j < m; j++)
     {
@@ -450,11 +450,11 @@ sort_small (int32_t *a,
 static int
 labels_for_item (double    mean,
                  int       R,
-                 CsSimRng *rng)
+                 CsRng *rng)
 {
   int m = (int) floor (mean);
 
-  if (cs_sim_rng_uniform (rng) < mean - m)
+  if (cs_rng_uniform (rng) < mean - m)
     m++;
   return CLAMP (m, 1, R);
 }
@@ -464,7 +464,7 @@ draw_labels (CsSimulatedCrowd  *self,
              const int32_t     *gold,
              int                n,
              const CsCrowdSpec *spec,
-             CsSimRng          *rng,
+             CsRng          *rng,
              GError           **error)
 {
   int R = self->R, K = self->K;
@@ -517,7 +517,7 @@ cs_simulate_crowd (const int32_t      *gold,
                    GError            **error)
 {
   g_autoptr(CsSimulatedCrowd) self = NULL;
-  CsSimRng rng;
+  CsRng rng;
 
   g_return_val_if_fail (gold != NULL || n == 0, NULL);
   g_return_val_if_fail (n >= 0, NULL);
@@ -527,7 +527,7 @@ cs_simulate_crowd (const int32_t      *gold,
   if (!check_spec (spec, K, error) || !check_gold (gold, n, K, error))
     return NULL;
 
-  cs_sim_rng_init (&rng, spec->seed);
+  cs_rng_init (&rng, spec->seed);
   self = g_new0 (CsSimulatedCrowd, 1);
   self->K = K;
   self->R = spec->n_annotators;

@@ -209,3 +209,121 @@ cs_selection_from_string (const char  *name,
       }
   return false;
 }
+
+/* The fields a checkpoint's config.json records, by name, so reading and writing share one
+ * table and a new field cannot be written but forgotten on reading. */
+typedef enum { FIELD_INT, FIELD_FLOAT, FIELD_BOOL, FIELD_SEED, FIELD_METHOD, FIELD_SELECTION } FieldType;
+
+static const struct
+{
+  const char *name;
+  FieldType   type;
+  size_t      offset;
+} fields[] = {
+  { "method", FIELD_METHOD, G_STRUCT_OFFSET (CsTrainConfig, method) },
+  { "hidden", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, hidden) },
+  { "dropout", FIELD_FLOAT, G_STRUCT_OFFSET (CsTrainConfig, dropout) },
+  { "input_batchnorm", FIELD_BOOL, G_STRUCT_OFFSET (CsTrainConfig, input_batchnorm) },
+  { "hidden_batchnorm", FIELD_BOOL, G_STRUCT_OFFSET (CsTrainConfig, hidden_batchnorm) },
+  { "confusion_init", FIELD_FLOAT, G_STRUCT_OFFSET (CsTrainConfig, confusion_init) },
+  { "lambda", FIELD_FLOAT, G_STRUCT_OFFSET (CsTrainConfig, lambda) },
+  { "embedding", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, embedding) },
+  { "aux_hidden", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, aux_hidden) },
+  { "normalize_item", FIELD_BOOL, G_STRUCT_OFFSET (CsTrainConfig, normalize_item) },
+  { "soft_targets", FIELD_BOOL, G_STRUCT_OFFSET (CsTrainConfig, soft_targets) },
+  { "ds_iterations", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, ds_iterations) },
+  { "epochs", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, epochs) },
+  { "batch_size", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, batch_size) },
+  { "lr", FIELD_FLOAT, G_STRUCT_OFFSET (CsTrainConfig, lr) },
+  { "beta1", FIELD_FLOAT, G_STRUCT_OFFSET (CsTrainConfig, beta1) },
+  { "beta2", FIELD_FLOAT, G_STRUCT_OFFSET (CsTrainConfig, beta2) },
+  { "eps", FIELD_FLOAT, G_STRUCT_OFFSET (CsTrainConfig, eps) },
+  { "weight_decay", FIELD_FLOAT, G_STRUCT_OFFSET (CsTrainConfig, weight_decay) },
+  { "adam_reset_each_epoch", FIELD_BOOL, G_STRUCT_OFFSET (CsTrainConfig, adam_reset_each_epoch) },
+  { "seed", FIELD_SEED, G_STRUCT_OFFSET (CsTrainConfig, seed) },
+  { "threads", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, threads) },
+  { "selection", FIELD_SELECTION, G_STRUCT_OFFSET (CsTrainConfig, selection) },
+  { "valid_from_test", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, valid_from_test) },
+};
+
+void
+cs_train_config_to_json (const CsTrainConfig *config,
+                         JsonBuilder         *builder)
+{
+  const guint8 *base = (const guint8 *) config;
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const void *field = base + fields[i].offset;
+
+      json_builder_set_member_name (builder, fields[i].name);
+      switch (fields[i].type)
+        {
+        case FIELD_INT: json_builder_add_int_value (builder, *(const int *) field); break;
+        case FIELD_FLOAT: json_builder_add_double_value (builder, *(const float *) field); break;
+        case FIELD_BOOL: json_builder_add_boolean_value (builder, *(const bool *) field); break;
+        case FIELD_SEED: json_builder_add_int_value (builder, (gint64) *(const uint64_t *) field); break;
+        case FIELD_METHOD:
+          json_builder_add_string_value (builder, cs_method_to_string (*(const CsMethod *) field));
+          break;
+        case FIELD_SELECTION:
+          json_builder_add_string_value (builder, cs_selection_to_string (*(const CsSelection *) field));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  json_builder_end_object (builder);
+}
+
+static gboolean
+read_field (guint8      *base,
+            guint        i,
+            JsonNode    *node,
+            GError     **error)
+{
+  void *field = base + fields[i].offset;
+  GType type = json_node_get_value_type (node);
+  gboolean number = type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+  const char *text = type == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+  bool ok;
+
+  switch (fields[i].type)
+    {
+    case FIELD_INT: ok = number; if (ok) *(int *) field = (int) json_node_get_int (node); break;
+    case FIELD_FLOAT: ok = number; if (ok) *(float *) field = (float) json_node_get_double (node); break;
+    case FIELD_BOOL: ok = type == G_TYPE_BOOLEAN; if (ok) *(bool *) field = json_node_get_boolean (node); break;
+    case FIELD_SEED: ok = number; if (ok) *(uint64_t *) field = (uint64_t) json_node_get_int (node); break;
+    case FIELD_METHOD: ok = text && cs_method_from_string (text, field); break;
+    case FIELD_SELECTION: ok = text && cs_selection_from_string (text, field); break;
+    default: g_assert_not_reached ();
+    }
+  if (!ok)
+    g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "config: '%s' has an unexpected value",
+                 fields[i].name);
+  return ok;
+}
+
+/* Reads the fields present over `config`'s current values; missing fields keep them. */
+gboolean
+cs_train_config_from_json (CsTrainConfig  *config,
+                           JsonObject     *object,
+                           GError        **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      JsonNode *node = json_object_get_member (object, fields[i].name);
+
+      if (node == NULL)
+        continue;
+      if (!JSON_NODE_HOLDS_VALUE (node) || !read_field ((guint8 *) config, i, node, error))
+        {
+          if (error && *error == NULL)
+            g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "config: '%s' has an unexpected value",
+                         fields[i].name);
+          return FALSE;
+        }
+    }
+  return cs_train_config_validate (config, error);
+}

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "cs-types.h"
 
 G_BEGIN_DECLS
@@ -75,6 +77,12 @@ gboolean     cs_train_config_apply_preset  (CsTrainConfig       *config,
                                             GError             **error);
 const char * const *cs_train_config_list_presets (void);
 gboolean     cs_train_config_validate      (const CsTrainConfig *config,
+                                            GError             **error);
+
+void         cs_train_config_to_json       (const CsTrainConfig *config,
+                                            JsonBuilder         *builder);
+gboolean     cs_train_config_from_json     (CsTrainConfig       *config,
+                                            JsonObject          *object,
                                             GError             **error);
 
 const char  *cs_method_to_string           (CsMethod             method);

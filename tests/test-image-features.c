@@ -40,9 +40,9 @@ test_features_range (void)
 {
   g_autofree guint8 *rgb = g_new (guint8, SIZE * SIZE * 3);
   float f[CS_IMAGE_FEATURES_DIM];
-  CsSimRng rng;
+  CsRng rng;
 
-  cs_sim_rng_init (&rng, 5);
+  cs_rng_init (&rng, 5);
   for (int i = 0; i < 160; i++)
     {
       cs_demo_shape_draw (rgb, SIZE, i % CS_DEMO_N_SHAPES, &rng);
@@ -64,9 +64,9 @@ test_features_inversion (void)
   g_autofree guint8 *rgb = g_new (guint8, SIZE * SIZE * 3);
   g_autofree guint8 *inverted = g_new (guint8, SIZE * SIZE * 3);
   float a[CS_IMAGE_FEATURES_DIM], b[CS_IMAGE_FEATURES_DIM];
-  CsSimRng rng;
+  CsRng rng;
 
-  cs_sim_rng_init (&rng, 9);
+  cs_rng_init (&rng, 9);
   for (int i = 0; i < CS_DEMO_N_SHAPES; i++)
     {
       cs_demo_shape_draw (rgb, SIZE, i, &rng);

@@ -5,7 +5,7 @@
  */
 
 #include "cs-error.h"
-#include "cs-sim-rng.h"
+#include "cs-rng.h"
 #include "cs-simulate.h"
 
 #include <math.h>
@@ -20,11 +20,11 @@ random_gold (int      n,
              uint64_t seed)
 {
   int32_t *gold = g_new (int32_t, n);
-  CsSimRng rng;
+  CsRng rng;
 
-  cs_sim_rng_init (&rng, seed);
+  cs_rng_init (&rng, seed);
   for (int i = 0; i < n; i++)
-    gold[i] = (int32_t) cs_sim_rng_below (&rng, (uint32_t) K);
+    gold[i] = (int32_t) cs_rng_below (&rng, (uint32_t) K);
   return gold;
 }
 
