@@ -147,7 +147,8 @@ def check_core_reads(write_formats, path):
 
     expected = expected_tensors()
     check(len(tensors) == len(expected), f"core read {len(tensors)} tensors")
-    for (name, dtype, shape, data_hex), (e_name, e_dtype, e_shape, values) in zip(tensors, expected):
+    for got, (e_name, e_dtype, e_shape, values) in zip(tensors, expected):
+        name, dtype, shape, data_hex = got
         check(name == e_name, f"core read tensor {name}, expected {e_name}")
         check(dtype == e_dtype, f"{name}: core read dtype {dtype}")
         check(shape == ",".join(str(d) for d in e_shape), f"{name}: core read shape {shape}")

@@ -516,6 +516,38 @@ test_mutations (void)
     }
 }
 
+/* Programming errors are caught by the guards, not stored: a second tensor with the same name
+ * would make lookups ambiguous and the header invalid JSON for other readers. */
+static void
+test_add_guards (void)
+{
+  static const float value = 1.0f;
+  static const int64_t absurd[2] = { G_MAXINT64, G_MAXINT64 };
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(CsTensors) t = cs_tensors_new ();
+
+      cs_tensors_add (t, "w", CS_TENSOR_F32, 0, NULL, &value);
+      if (g_strcmp0 (g_getenv ("CS_TEST_CASE"), "duplicate") == 0)
+        cs_tensors_add (t, "w", CS_TENSOR_F32, 0, NULL, &value);
+      else
+        cs_tensors_add (t, "huge", CS_TENSOR_F32, 2, absurd, &value);
+      return;
+    }
+
+  g_setenv ("CS_TEST_CASE", "duplicate", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*CRITICAL*g_hash_table_contains*");
+
+  g_setenv ("CS_TEST_CASE", "absurd", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*CRITICAL*size_ok*");
+  g_unsetenv ("CS_TEST_CASE");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,5 +562,6 @@ main (int   argc,
   g_test_add_func ("/safetensors/bad-framing", test_bad_framing);
   g_test_add_func ("/safetensors/io-errors", test_io_errors);
   g_test_add_func ("/safetensors/mutations", test_mutations);
+  g_test_add_func ("/safetensors/add-guards", test_add_guards);
   return g_test_run ();
 }

@@ -491,7 +491,11 @@ test_protobuf_fuzz (void)
           len = sizeof seed;
           memcpy (buf, seed, len);
           for (int c = g_rand_int_range (rand, 1, 4); c > 0; c--)
-            buf[g_rand_int_range (rand, 0, (gint32) len)] = (guint8) g_rand_int_range (rand, 0, 256);
+            {
+              gint32 pos = g_rand_int_range (rand, 0, (gint32) len);
+
+              buf[pos] = (guint8) g_rand_int_range (rand, 0, 256);
+            }
         }
       check_fuzz_outcome (buf, len);
     }

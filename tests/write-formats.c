@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cs-file.h"
 #include "cs-safetensors.h"
 #include "cs-tfevents.h"
 
@@ -86,7 +87,9 @@ write_all (const char  *dir,
   g_autofree char *logs = g_build_filename (dir, "logs", NULL);
 
   add_expected_tensors (t);
-  return cs_tensors_save (t, model, error) && write_events (logs, error);
+  return cs_file_ensure_dir (dir, error)
+         && cs_tensors_save (t, model, error)
+         && write_events (logs, error);
 }
 
 static void
