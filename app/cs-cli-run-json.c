@@ -63,7 +63,7 @@ cs_cli_run_to_json (const CsRun *run,
   json_builder_add_int_value (builder, run->config.epochs);
   json_builder_set_member_name (builder, "batch_size");
   json_builder_add_int_value (builder, run->config.batch_size);
-  add_number (builder, "lr", run->config.lr);
+  add_number (builder, "lr", cs_float_for_json (run->config.lr));
   json_builder_set_member_name (builder, "selection");
   json_builder_add_string_value (builder, cs_selection_to_string (run->config.selection));
   json_builder_set_member_name (builder, "best_epoch");

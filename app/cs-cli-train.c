@@ -7,14 +7,36 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "cs-checkpoint.h"
 #include "cs-cli.h"
+#include "cs-tfevents.h"
 #include "cs-trainer.h"
 
 typedef struct
 {
-  gboolean verbose;
-  int      epochs;
+  gboolean       verbose;
+  int            epochs;
+  CsEventWriter *events;
+  GError        *events_error;
 } Progress;
+
+/* The scalar tags of the original implementation's TensorBoard logs. */
+static void
+log_events (Progress             *progress,
+            const CsEpochMetrics *m)
+{
+  struct { const char *tag; double value; } scalars[] = {
+    { "train_loss", m->train_loss },
+    { "train_accuracy", m->train_accuracy },
+    { "valid_accuracy", m->valid_accuracy },
+    { "test_accuracy", m->test_accuracy },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scalars) && progress->events_error == NULL; i++)
+    if (isfinite (scalars[i].value))
+      cs_event_writer_add_scalar (progress->events, scalars[i].tag, m->epoch,
+                                  (float) scalars[i].value, 0, &progress->events_error);
+}
 
 static void
 print_progress (const CsEpochMetrics *m,
@@ -23,6 +45,8 @@ print_progress (const CsEpochMetrics *m,
 {
   Progress *progress = data;
 
+  if (progress->events != NULL)
+    log_events (progress, m);
   if (!progress->verbose)
     return;
   fprintf (stderr, "epoch %4d/%d  loss %.4f  train %5.1f%%  valid %5.1f%%  test %5.1f%%  %.1f ms\n",
@@ -81,10 +105,18 @@ cs_cli_train (int    argc,
     return CS_CLI_EXIT_FAILURE;
   if (!cs_cli_train_config (&config, dataset->name, &error))
     return cs_cli_fail (error);
-  progress = (Progress) { verbose, config.epochs };
-  if (!(run = cs_train (dataset, &config, &callbacks, &error)))
+  progress = (Progress) { verbose, config.epochs, NULL, NULL };
+  if (log_dir != NULL && !(progress.events = cs_event_writer_new (log_dir, &error)))
     return cs_cli_fail (error);
-  if (out != NULL && !cs_cli_save_run (run, out, &error))
+  run = cs_train (dataset, &config, &callbacks, &error);
+  if (progress.events != NULL && progress.events_error == NULL)
+    cs_event_writer_flush (progress.events, &progress.events_error);
+  g_clear_pointer (&progress.events, cs_event_writer_free);
+  if (run == NULL)
+    return cs_cli_fail (error);
+  if (progress.events_error != NULL)
+    return cs_cli_fail (progress.events_error);
+  if (out != NULL && !cs_checkpoint_save (run, out, &error))
     return cs_cli_fail (error);
   if (json)
     {

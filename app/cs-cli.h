@@ -39,9 +39,6 @@ gboolean    cs_cli_train_config_for     (CsTrainConfig       *config,
                                          GError             **error);
 JsonNode   *cs_cli_run_to_json          (const CsRun         *run,
                                          gboolean             with_history);
-gboolean    cs_cli_save_run             (const CsRun         *run,
-                                         const char          *dir,
-                                         GError             **error);
 gboolean    cs_cli_parse                (GOptionContext      *context,
                                          int                 *argc,
                                          char              ***argv);

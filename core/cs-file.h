@@ -1,4 +1,4 @@
-/* cs-file.h — helpers shared by the file readers
+/* cs-file.h — reading, mapping and atomically writing files, with errors that name the path
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,17 @@
 #include "cs-types.h"
 
 G_BEGIN_DECLS
+
+gboolean cs_file_write_atomic (const char  *path,
+                               const void  *data,
+                               gsize        len,
+                               GError     **error);
+gboolean cs_file_ensure_dir   (const char  *path,
+                               GError     **error);
+gboolean cs_file_read         (const char  *path,
+                               guint8     **contents,
+                               gsize       *len,
+                               GError     **error);
 
 GMappedFile *cs_file_map        (const char  *path,
                                  GError     **error);

@@ -246,6 +246,27 @@ static const struct
   { "valid_from_test", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, valid_from_test) },
 };
 
+/* The shortest decimal that reads back as the same float, so 0.01f is written 0.01 and not
+ * 0.0099999997764825821, and reading it back gives the same bits. */
+double
+cs_float_for_json (float value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    return value;
+  for (int digits = 6; digits < 9; digits++)
+    {
+      double shortest = g_ascii_strtod (g_ascii_formatd (text, sizeof text,
+                                                         digits == 6 ? "%.6g" : digits == 7 ? "%.7g" : "%.8g",
+                                                         value), NULL);
+
+      if ((float) shortest == value)
+        return shortest;
+    }
+  return value;
+}
+
 void
 cs_train_config_to_json (const CsTrainConfig *config,
                          JsonBuilder         *builder)
@@ -261,7 +282,7 @@ cs_train_config_to_json (const CsTrainConfig *config,
       switch (fields[i].type)
         {
         case FIELD_INT: json_builder_add_int_value (builder, *(const int *) field); break;
-        case FIELD_FLOAT: json_builder_add_double_value (builder, *(const float *) field); break;
+        case FIELD_FLOAT: json_builder_add_double_value (builder, cs_float_for_json (*(const float *) field)); break;
         case FIELD_BOOL: json_builder_add_boolean_value (builder, *(const bool *) field); break;
         case FIELD_SEED: json_builder_add_int_value (builder, (gint64) *(const uint64_t *) field); break;
         case FIELD_METHOD:

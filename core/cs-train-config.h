@@ -79,6 +79,7 @@ const char * const *cs_train_config_list_presets (void);
 gboolean     cs_train_config_validate      (const CsTrainConfig *config,
                                             GError             **error);
 
+double       cs_float_for_json             (float                value);
 void         cs_train_config_to_json       (const CsTrainConfig *config,
                                             JsonBuilder         *builder);
 gboolean     cs_train_config_from_json     (CsTrainConfig       *config,

@@ -1,0 +1,552 @@
+/* cs-checkpoint.c — a trained run on disk: model.safetensors, config.json, metrics.csv
+ *
+ * model.safetensors holds every tensor by name (weights as [in, out], the transpose of
+ * PyTorch's nn.Linear.weight); config.json holds the hyper-parameters, the dataset's
+ * fingerprint, class names and annotator ids, and the metric history. Every file is written
+ * atomically, so an existing checkpoint is replaced whole or not at all.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include "cs-checkpoint.h"
+#include "cs-error.h"
+#include "cs-file.h"
+#include "cs-safetensors.h"
+
+#define FORMAT_NAME    "crowdscope-checkpoint"
+#define FORMAT_VERSION 1
+#define PREDICT_BATCH  1024
+
+typedef struct
+{
+  const char *name;
+  float      *data;
+  int         ndim;
+  int64_t     shape[3];
+} Slot;
+
+#define SLOT1(n, p, a)       (Slot) { n, p, 1, { a } }
+#define SLOT2(n, p, a, b)    (Slot) { n, p, 2, { a, b } }
+#define SLOT3(n, p, a, b, c) (Slot) { n, p, 3, { a, b, c } }
+
+/* Every tensor of a model, present or not (absent ones have data NULL). */
+static int
+model_slots (CsModel *model,
+             Slot    *slots)
+{
+  const CsModelShape *s = cs_model_get_shape (model);
+  CsParams *p = cs_model_get_params (model);
+  CsBatchnormState *st = cs_model_get_state (model);
+  int n = 0;
+
+  slots[n++] = SLOT2 ("classifier.linear1.weight", p->w1, s->D, s->H);
+  slots[n++] = SLOT1 ("classifier.linear1.bias", p->b1, s->H);
+  slots[n++] = SLOT2 ("classifier.linear2.weight", p->w2, s->H, s->K);
+  slots[n++] = SLOT1 ("classifier.linear2.bias", p->b2, s->K);
+  slots[n++] = SLOT1 ("classifier.bn_input.running_mean", st->in_mean, s->D);
+  slots[n++] = SLOT1 ("classifier.bn_input.running_var", st->in_var, s->D);
+  slots[n++] = SLOT1 ("classifier.bn_hidden.running_mean", st->hid_mean, s->H);
+  slots[n++] = SLOT1 ("classifier.bn_hidden.running_var", st->hid_var, s->H);
+  slots[n++] = SLOT2 ("conal.global_confusion", p->global, s->K, s->K);
+  slots[n++] = SLOT3 ("conal.local_confusions", p->local, s->R, s->K, s->K);
+  slots[n++] = SLOT2 ("conal.aux.linear1.weight", p->aux_w1, s->D, s->A);
+  slots[n++] = SLOT1 ("conal.aux.linear1.bias", p->aux_b1, s->A);
+  slots[n++] = SLOT2 ("conal.aux.linear2.weight", p->aux_w2, s->A, s->E);
+  slots[n++] = SLOT1 ("conal.aux.linear2.bias", p->aux_b2, s->E);
+  slots[n++] = SLOT2 ("conal.aux.annotator.weight", p->ann_w, s->R, s->E);
+  slots[n++] = SLOT1 ("conal.aux.annotator.bias", p->ann_b, s->E);
+  return n;
+}
+
+#define MAX_SLOTS 16
+
+static void
+add_slot (CsTensors  *tensors,
+          const Slot *slot)
+{
+  if (slot->data != NULL)
+    cs_tensors_add (tensors, slot->name, CS_TENSOR_F32, slot->ndim, slot->shape, slot->data);
+}
+
+static CsTensors *
+run_tensors (const CsRun *run)
+{
+  const CsDataset *dataset = run->dataset;
+  CsTensors *tensors = cs_tensors_new ();
+  Slot slots[MAX_SLOTS];
+  int n = model_slots (run->model, slots);
+  int K = dataset->n_classes, R = dataset->n_annotators, d = dataset->d;
+
+  for (int i = 0; i < n; i++)
+    add_slot (tensors, &slots[i]);
+  if (run->annotator_w)
+    add_slot (tensors, &SLOT1 ("conal.annotator_w", run->annotator_w, R));
+  if (run->dawid_skene)
+    {
+      add_slot (tensors, &SLOT3 ("ds.confusions", run->dawid_skene->confusions, R, K, K));
+      add_slot (tensors, &SLOT1 ("ds.priors", run->dawid_skene->priors, K));
+    }
+  if (dataset->feature_mean)
+    {
+      add_slot (tensors, &SLOT1 ("data.feature_mean", dataset->feature_mean, d));
+      add_slot (tensors, &SLOT1 ("data.feature_std", dataset->feature_std, d));
+    }
+  cs_tensors_set_metadata (tensors, "format", FORMAT_NAME);
+  cs_tensors_set_metadata (tensors, "method", cs_method_to_string (run->config.method));
+  cs_tensors_set_metadata (tensors, "layout", "linear weights are [in, out]");
+  return tensors;
+}
+
+static void
+add_number (JsonBuilder *builder,
+            const char  *key,
+            double       value)
+{
+  json_builder_set_member_name (builder, key);
+  if (isfinite (value))
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_strv (JsonBuilder *builder,
+          const char  *key,
+          char       **strv)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (int i = 0; strv && strv[i]; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_history (JsonBuilder *builder,
+             GArray      *history)
+{
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < history->len; i++)
+    {
+      const CsEpochMetrics *m = &g_array_index (history, CsEpochMetrics, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "epoch");
+      json_builder_add_int_value (builder, m->epoch);
+      add_number (builder, "train_loss", m->train_loss);
+      add_number (builder, "train_accuracy", m->train_accuracy);
+      add_number (builder, "valid_accuracy", m->valid_accuracy);
+      add_number (builder, "test_accuracy", m->test_accuracy);
+      add_number (builder, "crowd_nll", m->crowd_nll);
+      add_number (builder, "seconds", m->seconds);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static char *
+run_config_json (const CsRun *run)
+{
+  const CsDataset *dataset = run->dataset;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, FORMAT_NAME);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, FORMAT_VERSION);
+
+  json_builder_set_member_name (builder, "dataset");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, dataset->name);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, dataset->source);
+  json_builder_set_member_name (builder, "fingerprint");
+  json_builder_add_string_value (builder, run->fingerprint);
+  json_builder_set_member_name (builder, "features");
+  json_builder_add_int_value (builder, dataset->d);
+  json_builder_set_member_name (builder, "standardized");
+  json_builder_add_boolean_value (builder, dataset->standardized);
+  add_strv (builder, "classes", dataset->class_names);
+  add_strv (builder, "annotators", dataset->annotator_ids);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "config");
+  cs_train_config_to_json (&run->config, builder);
+
+  json_builder_set_member_name (builder, "best_epoch");
+  json_builder_add_int_value (builder, run->best_epoch);
+  json_builder_set_member_name (builder, "test_used_for_selection");
+  json_builder_add_boolean_value (builder, run->test_used_for_selection);
+  add_number (builder, "seconds_per_epoch", run->seconds_per_epoch);
+  json_builder_set_member_name (builder, "notices");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < run->notices->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (run->notices, i));
+  json_builder_end_array (builder);
+  add_history (builder, run->history);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+append_metric (GString *out,
+               double   value)
+{
+  if (isfinite (value))
+    g_string_append_printf (out, ",%.6g", value);
+  else
+    g_string_append (out, ",");
+}
+
+gboolean
+cs_metrics_csv_write (GArray      *history,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autoptr(GString) out = g_string_new ("epoch,train_loss,train_accuracy,valid_accuracy,"
+                                         "test_accuracy,crowd_nll,seconds\n");
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      const CsEpochMetrics *m = &g_array_index (history, CsEpochMetrics, i);
+
+      g_string_append_printf (out, "%d", m->epoch);
+      append_metric (out, m->train_loss);
+      append_metric (out, m->train_accuracy);
+      append_metric (out, m->valid_accuracy);
+      append_metric (out, m->test_accuracy);
+      append_metric (out, m->crowd_nll);
+      append_metric (out, m->seconds);
+      g_string_append_c (out, '\n');
+    }
+  return cs_file_write_atomic (path, out->str, out->len, error);
+}
+
+gboolean
+cs_checkpoint_save (const CsRun  *run,
+                    const char   *dir,
+                    GError      **error)
+{
+  g_autoptr(CsTensors) tensors = NULL;
+  g_autofree char *model_path = g_build_filename (dir, CS_CHECKPOINT_MODEL, NULL);
+  g_autofree char *config_path = g_build_filename (dir, CS_CHECKPOINT_CONFIG, NULL);
+  g_autofree char *metrics_path = g_build_filename (dir, CS_CHECKPOINT_METRICS, NULL);
+  g_autofree char *config = NULL;
+
+  g_return_val_if_fail (run != NULL && run->model != NULL, FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  if (!cs_file_ensure_dir (dir, error))
+    return FALSE;
+  tensors = run_tensors (run);
+  config = run_config_json (run);
+  return cs_tensors_save (tensors, model_path, error) &&
+         cs_file_write_atomic (config_path, config, strlen (config), error) &&
+         cs_metrics_csv_write (run->history, metrics_path, error);
+}
+
+/* Loading ---------------------------------------------------------------------------- */
+
+static char **
+read_strv (JsonObject *object,
+           const char *key)
+{
+  JsonArray *array = json_object_get_array_member (object, key);
+  guint n = array ? json_array_get_length (array) : 0;
+  char **out = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    out[i] = g_strdup (json_array_get_string_element (array, i));
+  return out;
+}
+
+static double
+read_number (JsonObject *object,
+             const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  return node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_double (node) : NAN;
+}
+
+static void
+read_history (CsCheckpoint *self,
+              JsonObject   *root)
+{
+  JsonArray *array = json_object_get_array_member (root, "history");
+
+  self->history = g_array_new (FALSE, TRUE, sizeof (CsEpochMetrics));
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      CsEpochMetrics m = {
+        .epoch = (int) json_object_get_int_member_with_default (o, "epoch", i + 1),
+        .train_loss = read_number (o, "train_loss"),
+        .train_accuracy = read_number (o, "train_accuracy"),
+        .valid_accuracy = read_number (o, "valid_accuracy"),
+        .test_accuracy = read_number (o, "test_accuracy"),
+        .crowd_nll = read_number (o, "crowd_nll"),
+        .seconds = read_number (o, "seconds"),
+      };
+
+      g_array_append_val (self->history, m);
+    }
+}
+
+/* json-glib's getters warn on a wrong type; a checkpoint is user input, so check first. */
+static gboolean
+check_config_shape (JsonNode    *root,
+                    const char  *path,
+                    GError     **error)
+{
+  JsonObject *object, *dataset;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    goto bad;
+  object = json_node_get_object (root);
+  if (g_strcmp0 (json_object_get_string_member_with_default (object, "format", ""), FORMAT_NAME) != 0)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "%s: expected \"format\": \"" FORMAT_NAME "\", found none", path);
+      return FALSE;
+    }
+  if (!json_object_has_member (object, "dataset") ||
+      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "dataset")) ||
+      !json_object_has_member (object, "config") ||
+      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "config")))
+    goto bad;
+  dataset = json_object_get_object_member (object, "dataset");
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *key = i == 0 ? "classes" : "annotators";
+      JsonNode *node = json_object_get_member (dataset, key);
+      JsonArray *array;
+
+      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+        goto bad;
+      array = json_node_get_array (node);
+      for (guint j = 0; j < json_array_get_length (array); j++)
+        if (json_node_get_value_type (json_array_get_element (array, j)) != G_TYPE_STRING)
+          goto bad;
+    }
+  if (json_object_has_member (object, "history"))
+    {
+      JsonNode *node = json_object_get_member (object, "history");
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        goto bad;
+      for (guint j = 0; j < json_array_get_length (json_node_get_array (node)); j++)
+        if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (node), j)))
+          goto bad;
+    }
+  return TRUE;
+
+bad:
+  g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+               "%s: expected an object with \"dataset\" (with \"classes\" and \"annotators\") "
+               "and \"config\" objects, found something else", path);
+  return FALSE;
+}
+
+static gboolean
+read_config (CsCheckpoint  *self,
+             const char    *path,
+             GError       **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *root, *dataset;
+
+  if (!json_parser_load_from_file (parser, path, &local_error))
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: %s", path, local_error->message);
+      return FALSE;
+    }
+  if (!check_config_shape (json_parser_get_root (parser), path, error))
+    return FALSE;
+  root = json_node_get_object (json_parser_get_root (parser));
+  dataset = json_object_get_object_member (root, "dataset");
+  cs_train_config_init (&self->config);
+  if (!cs_train_config_from_json (&self->config, json_object_get_object_member (root, "config"), error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+  self->dataset_name = g_strdup (json_object_get_string_member_with_default (dataset, "name", ""));
+  self->dataset_source = g_strdup (json_object_get_string_member_with_default (dataset, "source", ""));
+  self->fingerprint = g_strdup (json_object_get_string_member_with_default (dataset, "fingerprint", ""));
+  self->d = (int) json_object_get_int_member_with_default (dataset, "features", 0);
+  self->standardized = json_object_get_boolean_member_with_default (dataset, "standardized", FALSE);
+  self->class_names = read_strv (dataset, "classes");
+  self->annotator_ids = read_strv (dataset, "annotators");
+  self->K = (int) g_strv_length (self->class_names);
+  self->R = (int) g_strv_length (self->annotator_ids);
+  self->best_epoch = (int) json_object_get_int_member_with_default (root, "best_epoch", 0);
+  self->test_used_for_selection = json_object_get_boolean_member_with_default (root, "test_used_for_selection", FALSE);
+  self->seconds_per_epoch = read_number (root, "seconds_per_epoch");
+  self->notices = json_object_has_member (root, "notices") &&
+                  JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "notices")) ?
+                  read_strv (root, "notices") : g_new0 (char *, 1);
+  read_history (self, root);
+  if (self->d < 1 || self->d > 1 << 24 || self->K < 2 || self->K > 4096 || self->R > 1 << 24)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "%s: expected at least 1 feature and 2 classes, found %d and %d",
+                   path, self->d, self->K);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Copies a tensor of the expected shape out of the file; absent means NULL when optional. */
+static gboolean
+read_tensor (const CsTensors  *tensors,
+             const Slot       *slot,
+             float            *dest,
+             const char       *path,
+             gboolean          optional,
+             GError          **error)
+{
+  int64_t shape[CS_TENSOR_MAX_DIMS];
+  CsTensorDtype dtype;
+  int ndim;
+  const void *data = cs_tensors_get (tensors, slot->name, &dtype, &ndim, shape);
+  int64_t count = 1;
+
+  if (data == NULL)
+    {
+      if (!optional)
+        g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "%s: expected a tensor '%s', found none",
+                     path, slot->name);
+      return optional;
+    }
+  if (dtype != CS_TENSOR_F32 || ndim != slot->ndim || memcmp (shape, slot->shape, sizeof (int64_t) * ndim) != 0)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
+                   "%s: tensor '%s' does not have the float32 shape its config.json implies",
+                   path, slot->name);
+      return FALSE;
+    }
+  for (int i = 0; i < ndim; i++)
+    count *= shape[i];
+  memcpy (dest, data, sizeof (float) * count);
+  return TRUE;
+}
+
+static float *
+read_optional (const CsTensors  *tensors,
+               Slot              slot,
+               const char       *path,
+               GError          **error)
+{
+  int64_t count = 1;
+  g_autofree float *out = NULL;
+
+  if (cs_tensors_get (tensors, slot.name, NULL, NULL, NULL) == NULL)
+    return NULL;
+  for (int i = 0; i < slot.ndim; i++)
+    count *= slot.shape[i];
+  out = g_new (float, count);
+  if (!read_tensor (tensors, &slot, out, path, FALSE, error))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+static gboolean
+read_model (CsCheckpoint  *self,
+            const char    *path,
+            GError       **error)
+{
+  g_autoptr(CsTensors) tensors = cs_tensors_load (path, error);
+  CsModelShape shape;
+  Slot slots[MAX_SLOTS];
+  int n;
+
+  if (tensors == NULL)
+    return FALSE;
+  cs_model_shape_init (&shape, &self->config, self->d, self->K, self->R);
+  self->model = cs_model_new (&shape, PREDICT_BATCH, 1);
+  n = model_slots (self->model, slots);
+  for (int i = 0; i < n; i++)
+    if (slots[i].data && !read_tensor (tensors, &slots[i], slots[i].data, path, FALSE, error))
+      return FALSE;
+  self->annotator_w = read_optional (tensors, SLOT1 ("conal.annotator_w", NULL, self->R), path, error);
+  self->ds_confusions = read_optional (tensors, SLOT3 ("ds.confusions", NULL, self->R, self->K, self->K),
+                                       path, error);
+  self->feature_mean = read_optional (tensors, SLOT1 ("data.feature_mean", NULL, self->d), path, error);
+  self->feature_std = read_optional (tensors, SLOT1 ("data.feature_std", NULL, self->d), path, error);
+  return error == NULL || *error == NULL;
+}
+
+/* `path` is a checkpoint folder, or its model.safetensors or config.json. */
+CsCheckpoint *
+cs_checkpoint_load (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(CsCheckpoint) self = g_new0 (CsCheckpoint, 1);
+  g_autofree char *config_path = NULL;
+  g_autofree char *model_path = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self->path = g_file_test (path, G_FILE_TEST_IS_DIR) ? g_strdup (path) : g_path_get_dirname (path);
+  config_path = g_build_filename (self->path, CS_CHECKPOINT_CONFIG, NULL);
+  model_path = g_build_filename (self->path, CS_CHECKPOINT_MODEL, NULL);
+  if (!g_file_test (config_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s: expected a checkpoint with " CS_CHECKPOINT_CONFIG
+                   " and " CS_CHECKPOINT_MODEL ", found no " CS_CHECKPOINT_CONFIG, self->path);
+      return NULL;
+    }
+  if (!read_config (self, config_path, error) || !read_model (self, model_path, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+void
+cs_checkpoint_free (CsCheckpoint *self)
+{
+  g_free (self->path);
+  g_free (self->dataset_name);
+  g_free (self->dataset_source);
+  g_free (self->fingerprint);
+  g_strfreev (self->class_names);
+  g_strfreev (self->annotator_ids);
+  g_free (self->feature_mean);
+  g_free (self->feature_std);
+  g_clear_pointer (&self->history, g_array_unref);
+  g_strfreev (self->notices);
+  g_clear_pointer (&self->model, cs_model_free);
+  g_free (self->annotator_w);
+  g_free (self->ds_confusions);
+  g_free (self);
+}
+
+void
+cs_checkpoint_standardize (const CsCheckpoint *self,
+                           float              *x,
+                           int                 n)
+{
+  if (self->feature_mean == NULL)
+    return;
+  for (int i = 0; i < n; i++)
+    for (int j = 0; j < self->d; j++)
+      {
+        float sd = self->feature_std[j] > 0 ? self->feature_std[j] : 1.0f;
+
+        x[(size_t) i * self->d + j] = (x[(size_t) i * self->d + j] - self->feature_mean[j]) / sd;
+      }
+}

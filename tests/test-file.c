@@ -1,0 +1,263 @@
+/* test-file.c — atomic writes leave either the old file or the new one, never a mix
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "cs-error.h"
+#include "cs-file.h"
+#include "test-tmpdir.h"
+
+static void
+assert_contents (const char *path,
+                 const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, len, expected, strlen (expected));
+}
+
+static void
+assert_io_error (const GError *error,
+                 const char   *path,
+                 const char   *verb,
+                 int           errsv)
+{
+  g_autofree char *expected = g_strdup_printf ("%s: cannot %s: %s", path, verb, g_strerror (errsv));
+
+  g_assert_error (error, CS_ERROR, CS_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+assert_listing (const char *dir,
+                const char *expected)
+{
+  g_autofree char *names = test_tmpdir_list (dir);
+
+  g_assert_cmpstr (names, ==, expected);
+}
+
+static void
+test_write_replaces (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "model.bin", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *old_text = "old content that is longer than the new one";
+
+  g_assert_true (cs_file_write_atomic (path, old_text, strlen (old_text), &error));
+  g_assert_no_error (error);
+  assert_contents (path, old_text);
+
+  g_assert_true (cs_file_write_atomic (path, "new", 3, &error));
+  g_assert_no_error (error);
+  assert_contents (path, "new");
+  assert_listing (dir, "model.bin");
+
+  test_tmpdir_remove (dir);
+}
+
+static void
+test_write_empty (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "empty", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cs_file_write_atomic (path, "x", 1, &error));
+  g_assert_true (cs_file_write_atomic (path, NULL, 0, &error));
+  g_assert_no_error (error);
+  assert_contents (path, "");
+  assert_listing (dir, "empty");
+
+  test_tmpdir_remove (dir);
+}
+
+static void
+test_write_keeps_mode (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "private", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_true (cs_file_write_atomic (path, "a", 1, &error));
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_true (cs_file_write_atomic (path, "b", 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  test_tmpdir_remove (dir);
+}
+
+/* Runs as root too: a regular file cannot hold entries whatever the permissions. */
+static void
+test_write_parent_is_file (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *parent = g_build_filename (dir, "regular", NULL);
+  g_autofree char *path = g_build_filename (parent, "model.safetensors", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (parent, "keep", -1, NULL));
+  g_assert_false (cs_file_write_atomic (path, "data", 4, &error));
+  assert_io_error (error, path, "write", ENOTDIR);
+  assert_contents (parent, "keep");
+  assert_listing (dir, "regular");
+
+  test_tmpdir_remove (dir);
+}
+
+/* Fails at the last step, the rename, after the temporary has been written: it must go. */
+static void
+test_write_target_is_dir (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "out", NULL);
+  g_autofree char *inside = g_build_filename (path, "keep", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "keep", -1, NULL));
+  g_assert_false (cs_file_write_atomic (path, "data", 4, &error));
+  assert_io_error (error, path, "write", EISDIR);
+  assert_listing (dir, "out");
+  assert_contents (inside, "keep");
+
+  test_tmpdir_remove (dir);
+}
+
+static void
+test_write_read_only_dir (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "model.safetensors", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      test_tmpdir_remove (dir);
+      g_test_skip ("root may write into any folder; test_write_parent_is_file covers this");
+      return;
+    }
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
+  g_assert_false (cs_file_write_atomic (path, "new", 3, &error));
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  assert_io_error (error, path, "write", EACCES);
+  assert_contents (path, "old");
+  assert_listing (dir, "model.safetensors");
+
+  test_tmpdir_remove (dir);
+}
+
+/* A file size limit makes write() fail part way, the way a full disk does, even for root. It is
+ * set in a subprocess so that the rest of the tests keep their limits. */
+static void
+test_write_fails_midway (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *big = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rlimit limit = { 1024, 1024 };
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  dir = test_tmpdir_new ();
+  path = g_build_filename (dir, "model.safetensors", NULL);
+  big = g_malloc0 (8192);
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  g_assert_false (cs_file_write_atomic (path, big, 8192, &error));
+  assert_io_error (error, path, "write", EFBIG);
+  assert_contents (path, "old");
+  assert_listing (dir, "model.safetensors");
+
+  test_tmpdir_remove (dir);
+}
+
+static void
+test_ensure_dir (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *nested = g_build_filename (dir, "a", "b", "c", NULL);
+  g_autofree char *file = g_build_filename (dir, "file", NULL);
+  g_autofree char *under_file = g_build_filename (file, "logs", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cs_file_ensure_dir (nested, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (nested, G_FILE_TEST_IS_DIR));
+  g_assert_true (cs_file_ensure_dir (nested, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_set_contents (file, "", -1, NULL));
+  g_assert_false (cs_file_ensure_dir (under_file, &error));
+  assert_io_error (error, under_file, "create folder", ENOTDIR);
+
+  test_tmpdir_remove (dir);
+}
+
+static void
+test_read (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "data", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", NULL);
+  g_autofree guint8 *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  g_assert_true (cs_file_write_atomic (path, "a\0b", 3, &error));
+  g_assert_true (cs_file_read (path, &contents, &len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, len, "a\0b", 3);
+  g_assert_cmpint (contents[len], ==, '\0');
+
+  g_assert_false (cs_file_read (missing, &contents, &len, &error));
+  assert_io_error (error, missing, "read", ENOENT);
+  g_clear_error (&error);
+
+  g_assert_false (cs_file_read (dir, &contents, &len, &error));
+  assert_io_error (error, dir, "read", EISDIR);
+
+  test_tmpdir_remove (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/file/write/replaces", test_write_replaces);
+  g_test_add_func ("/file/write/empty", test_write_empty);
+  g_test_add_func ("/file/write/keeps-mode", test_write_keeps_mode);
+  g_test_add_func ("/file/write/parent-is-file", test_write_parent_is_file);
+  g_test_add_func ("/file/write/target-is-dir", test_write_target_is_dir);
+  g_test_add_func ("/file/write/read-only-dir", test_write_read_only_dir);
+  g_test_add_func ("/file/write/fails-midway", test_write_fails_midway);
+  g_test_add_func ("/file/ensure-dir", test_ensure_dir);
+  g_test_add_func ("/file/read", test_read);
+  return g_test_run ();
+}
