@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "cs-cli.h"
+#include "cs-json.h"
 
 static gboolean no_standardize;
 static gboolean standardize;
@@ -76,11 +77,7 @@ cs_cli_load_dataset (const char *path)
 void
 cs_cli_print_json (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
+  g_autofree char *text = cs_json_to_string (node, TRUE);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
+  fputs (text, stdout);
 }

@@ -23,6 +23,11 @@ typedef struct
 static const Command commands[] = {
   { "info", cs_cli_info, "Describe a dataset: splits, classes, annotators, crowd quality" },
   { "train", cs_cli_train, "Train a classifier from crowd labels (CoNAL or a baseline)" },
+  { "test", cs_cli_test, "Evaluate a saved checkpoint" },
+  { "export", cs_cli_export, "Export a checkpoint's confusion matrices (.npy or .csv)" },
+  { "experiment", cs_cli_experiment, "Compare methods over seeds: the papers' table" },
+  { "simulate", cs_cli_simulate, "Replace a dataset's crowd with simulated annotators" },
+  { "demo", cs_cli_demo, "Write the Shapes demo dataset into a folder" },
 };
 
 static int

@@ -21,6 +21,16 @@ int         cs_cli_info                 (int                  argc,
                                          char               **argv);
 int         cs_cli_train                (int                  argc,
                                          char               **argv);
+int         cs_cli_test                 (int                  argc,
+                                         char               **argv);
+int         cs_cli_export               (int                  argc,
+                                         char               **argv);
+int         cs_cli_experiment           (int                  argc,
+                                         char               **argv);
+int         cs_cli_simulate             (int                  argc,
+                                         char               **argv);
+int         cs_cli_demo                 (int                  argc,
+                                         char               **argv);
 
 /* Shared by the subcommands. */
 GOptionEntry *cs_cli_load_option_entries (void);

@@ -15,6 +15,7 @@
 #include "cs-checkpoint.h"
 #include "cs-error.h"
 #include "cs-file.h"
+#include "cs-json.h"
 #include "cs-safetensors.h"
 
 #define FORMAT_NAME    "crowdscope-checkpoint"
@@ -154,7 +155,6 @@ run_config_json (const CsRun *run)
 {
   const CsDataset *dataset = run->dataset;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
@@ -196,9 +196,7 @@ run_config_json (const CsRun *run)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  return cs_json_to_string (root, TRUE);
 }
 
 static void

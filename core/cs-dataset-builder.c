@@ -493,6 +493,97 @@ cs_dataset_builder_add_crowd_table (CsDatasetBuilder      *self,
   return TRUE;
 }
 
+/* Copies `rows` of a split of another dataset (in order) into the split `kind`, with their
+ * crowd labels when `labels` is set. */
+gboolean
+cs_dataset_builder_copy_rows (CsDatasetBuilder  *builder,
+                              const CsDataset   *dataset,
+                              const CsSplit     *from,
+                              CsSplitKind        kind,
+                              const int         *rows,
+                              int                n,
+                              gboolean           labels,
+                              GError           **error)
+{
+  int d = dataset->d;
+  float *x = g_new (float, (size_t) n * d);
+  char **ids = g_new0 (char *, n + 1);
+  int32_t *gold = g_new (int32_t, n);
+
+  for (int j = 0; j < n; j++)
+    {
+      memcpy (x + (size_t) j * d, from->features + (size_t) rows[j] * d, sizeof (float) * d);
+      ids[j] = g_strdup (from->item_ids[rows[j]]);
+      gold[j] = from->gold ? from->gold[rows[j]] : -1;
+    }
+  if (!cs_dataset_builder_set_split (builder, kind, n, d, x, dataset->source, error) ||
+      !cs_dataset_builder_set_ids (builder, kind, ids, dataset->source, error) ||
+      !cs_dataset_builder_set_gold (builder, kind, gold, n, dataset->source, error))
+    return FALSE;
+  if (from->image_paths)
+    {
+      g_auto(GStrv) paths = g_new0 (char *, n + 1);
+
+      for (int j = 0; j < n; j++)
+        paths[j] = g_strdup (from->image_paths[rows[j]]);
+      if (!cs_dataset_builder_set_images (builder, kind, "/", paths, n, dataset->source, error))
+        return FALSE;
+    }
+  for (int j = 0; labels && j < n; j++)
+    for (int l = from->item_offsets[rows[j]]; l < from->item_offsets[rows[j] + 1]; l++)
+      cs_dataset_builder_add_label (builder, kind, j, dataset->annotator_ids[from->labels[l].annotator],
+                                    from->labels[l].label);
+  return TRUE;
+}
+
+gboolean
+cs_dataset_builder_copy_split (CsDatasetBuilder  *builder,
+                               const CsDataset   *dataset,
+                               CsSplitKind        kind,
+                               gboolean           labels,
+                               GError           **error)
+{
+  const CsSplit *from = &dataset->splits[kind];
+  g_autofree int *rows = g_new (int, from->n);
+
+  for (int i = 0; i < from->n; i++)
+    rows[i] = i;
+  return cs_dataset_builder_copy_rows (builder, dataset, from, kind, rows, from->n, labels, error);
+}
+
+/* Finishes a dataset made of another's rows: their features were standardised (or not)
+ * already, so only the record of how is carried over. */
+CsDataset *
+cs_dataset_builder_finish_copy (CsDatasetBuilder  *builder,
+                                const CsDataset   *dataset,
+                                GError           **error)
+{
+  CsLoadOptions options = { CS_STANDARDIZE_NEVER };
+  CsDataset *copy;
+
+  if (!(copy = cs_dataset_builder_finish (builder, &options, error)))
+    return NULL;
+  copy->standardized = dataset->standardized;
+  if (dataset->feature_mean)
+    {
+      copy->feature_mean = g_memdup2 (dataset->feature_mean, sizeof (float) * dataset->d);
+      copy->feature_std = g_memdup2 (dataset->feature_std, sizeof (float) * dataset->d);
+    }
+  return copy;
+}
+
+/* The name, classes and annotator order of another dataset. */
+gboolean
+cs_dataset_builder_copy_header (CsDatasetBuilder  *builder,
+                                const CsDataset   *dataset,
+                                GError           **error)
+{
+  cs_dataset_builder_set_name (builder, dataset->name);
+  for (int r = 0; r < dataset->n_annotators; r++)
+    cs_dataset_builder_declare_annotator (builder, dataset->annotator_ids[r]);
+  return cs_dataset_builder_set_classes (builder, g_strdupv (dataset->class_names), dataset->source, error);
+}
+
 static int
 compare_labels (gconstpointer a,
                 gconstpointer b)

@@ -81,6 +81,25 @@ void              cs_dataset_builder_add_label      (CsDatasetBuilder    *self,
                                                      int                  item,
                                                      const char          *annotator,
                                                      int                  label);
+gboolean          cs_dataset_builder_copy_header    (CsDatasetBuilder    *self,
+                                                     const CsDataset     *dataset,
+                                                     GError             **error);
+gboolean          cs_dataset_builder_copy_rows      (CsDatasetBuilder    *self,
+                                                     const CsDataset     *dataset,
+                                                     const CsSplit       *from,
+                                                     CsSplitKind          kind,
+                                                     const int           *rows,
+                                                     int                  n,
+                                                     gboolean             labels,
+                                                     GError             **error);
+gboolean          cs_dataset_builder_copy_split     (CsDatasetBuilder    *self,
+                                                     const CsDataset     *dataset,
+                                                     CsSplitKind          kind,
+                                                     gboolean             labels,
+                                                     GError             **error);
+CsDataset        *cs_dataset_builder_finish_copy    (CsDatasetBuilder    *self,
+                                                     const CsDataset     *dataset,
+                                                     GError             **error);
 void              cs_dataset_builder_warn           (CsDatasetBuilder    *self,
                                                      const char          *format,
                                                      ...) G_GNUC_PRINTF (2, 3);

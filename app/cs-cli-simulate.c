@@ -1,0 +1,76 @@
+/* cs-cli-simulate.c — `crowdscope-cli simulate DATASET --out DIR`: a planted crowd
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cs-cli.h"
+#include "cs-dataset-resimulate.h"
+#include "cs-dataset-writer.h"
+#include "cs-file.h"
+
+static gboolean
+write_planted (const CsDataset        *dataset,
+               const CsSimulatedCrowd *crowd,
+               const CsCrowdSpec      *spec,
+               const char             *dir,
+               GError                **error)
+{
+  g_autofree char *path = g_build_filename (dir, "planted.json", NULL);
+  g_autofree char *json = cs_simulated_crowd_to_json (crowd, spec,
+                                                      (const char * const *) dataset->class_names,
+                                                      (const char * const *) dataset->annotator_ids);
+
+  return cs_file_write_atomic (path, json, strlen (json), error);
+}
+
+int
+cs_cli_simulate (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("DATASET — replace the train crowd with simulated annotators");
+  g_autoptr(CsDataset) dataset = NULL;
+  g_autoptr(CsDataset) simulated = NULL;
+  g_autoptr(CsSimulatedCrowd) crowd = NULL;
+  g_autofree char *out = NULL;
+  GError *error = NULL;
+  CsCrowdSpec spec;
+  gint64 seed = -1;
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write the new dataset (a manifest folder) into DIR", "DIR" },
+    { "annotators", 'r', 0, G_OPTION_ARG_INT, &spec.n_annotators, "Number of annotators", "R" },
+    { "labels-per-item", 'l', 0, G_OPTION_ARG_DOUBLE, &spec.labels_per_item, "Mean labels per item", "M" },
+    { "spammers", 0, 0, G_OPTION_ARG_DOUBLE, &spec.share_spammer, "Share of spammers (uniform answers)", "F" },
+    { "swappers", 0, 0, G_OPTION_ARG_DOUBLE, &spec.share_swapper, "Share of class swappers", "F" },
+    { "common", 0, 0, G_OPTION_ARG_DOUBLE, &spec.share_common, "Share of annotators with the common confusion", "F" },
+    { "accuracy", 0, 0, G_OPTION_ARG_DOUBLE, &spec.reliable_accuracy, "Accuracy of reliable annotators", "A" },
+    { "common-strength", 0, 0, G_OPTION_ARG_DOUBLE, &spec.common_strength, "How often the common confusion applies", "S" },
+    { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, "Random seed", "SEED" },
+    { NULL }
+  };
+
+  cs_crowd_spec_init_default (&spec);
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (context, cs_cli_load_option_entries (), NULL);
+  g_option_context_set_description (context,
+    "Keeps the features, gold labels and images; replaces the train split's crowd labels\n"
+    "with a crowd of reliable annotators, spammers, class swappers and annotators who share\n"
+    "one common confusion, and writes what was planted to planted.json.");
+  if (!cs_cli_parse (context, &argc, &argv))
+    return CS_CLI_EXIT_USAGE;
+  if (argc != 2 || out == NULL)
+    return cs_cli_usage (context, "expected one DATASET and --out DIR");
+  if (seed >= 0)
+    spec.seed = (uint64_t) seed;
+  if (!(dataset = cs_cli_load_dataset (argv[1])))
+    return CS_CLI_EXIT_FAILURE;
+  if (!(simulated = cs_dataset_resimulate (dataset, &spec, &crowd, &error)) ||
+      !cs_dataset_write (simulated, out, &error) ||
+      !write_planted (simulated, crowd, &spec, out, &error))
+    return cs_cli_fail (error);
+  printf ("%s: %d simulated labels from %d annotators\n", out, crowd->n_labels, crowd->R);
+  return 0;
+}

@@ -1,0 +1,19 @@
+/* cs-json.h — JSON text from json-glib nodes, with numbers written as they should be
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* json-glib 1.6's generator writes 1e-08 as "1e-08.0", which no parser accepts, and 0.9 as
+ * 0.90000000000000002. This writes the shortest text that reads back as the same double,
+ * non-finite numbers as null, and keeps members in the order they were added. */
+char *cs_json_to_string (JsonNode *node,
+                         gboolean  pretty);
+
+G_END_DECLS
