@@ -1,0 +1,292 @@
+/* test-cli.c — crowdscope-cli end to end: the figures it prints, the files it writes, the
+ * errors it gives
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "cs-layouts.h"
+#include "cs-npy.h"
+#include "test-util.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+/* Runs crowdscope-cli with the NULL-terminated arguments. */
+static void
+run_cli (Result     *r,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("CS_CLI");
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (const char *a = first; a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static gint64
+split_items (JsonObject *root,
+             const char *split)
+{
+  JsonObject *splits = json_object_get_object_member (root, "splits");
+
+  if (!json_object_has_member (splits, split))
+    return -1;
+  return json_object_get_int_member (json_object_get_object_member (splits, split), "items");
+}
+
+static void
+test_info_labelme (void)
+{
+  g_autofree char *dir = cs_test_shared_path ("labelme");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Result) r = { 0 };
+  JsonObject *root;
+
+  if (dir == NULL)
+    return;
+  run_cli (&r, "info", dir, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_object (parser, r.out);
+  g_assert_cmpint (json_object_get_int_member (root, "features"), ==, 512);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "classes")), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (root, "annotators"), ==, 59);
+  g_assert_cmpint (json_object_get_int_member (root, "labels"), ==, 2547);
+  g_assert_cmpint (split_items (root, "train"), ==, 1000);
+  g_assert_cmpint (split_items (root, "valid"), ==, 500);
+  g_assert_cmpint (split_items (root, "test"), ==, 1188);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "majority_vote_accuracy"),
+                                  0.769, 1e-9);
+
+  {
+    g_auto(Result) text = { 0 };
+
+    run_cli (&text, "info", dir, NULL);
+    g_assert_cmpint (text.status, ==, 0);
+    cs_test_assert_contains (text.out, "train 1000 valid 500 test 1188");
+    cs_test_assert_contains (text.out, "59 with labels");
+    cs_test_assert_contains (text.out, "76.9%");
+    cs_test_assert_contains (text.out, "ties go to the lowest class index");
+  }
+}
+
+static void
+test_info_music (void)
+{
+  g_autofree char *dir = cs_test_shared_path ("music");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Result) r = { 0 };
+  JsonObject *root;
+  double mv;
+
+  if (dir == NULL)
+    return;
+  run_cli (&r, "info", dir, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_object (parser, r.out);
+  g_assert_cmpint (json_object_get_int_member (root, "features"), ==, 124);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "classes")), ==, 10);
+  g_assert_cmpint (json_object_get_int_member (root, "annotators"), ==, 44);
+  g_assert_cmpint (json_object_get_int_member (root, "labels"), ==, 2945);
+  g_assert_cmpint (split_items (root, "train"), ==, 700);
+  g_assert_cmpint (split_items (root, "valid"), ==, -1);
+  g_assert_cmpint (split_items (root, "test"), ==, 300);
+  mv = json_object_get_double_member (root, "majority_vote_accuracy");
+  g_assert_cmpfloat (mv, >, 0.6);
+  g_assert_cmpfloat (mv, <, 0.8);
+  g_assert_true (json_object_get_boolean_member (root, "standardized"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), >=, 1);
+}
+
+/* A malformed dataset: exit status 1, nothing on stdout, one line on stderr naming the file. */
+static void
+test_info_bad_input (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_auto(Result) r = { 0 };
+
+  cs_test_dir_write (tmp, CS_MANIFEST_NAME, "[dataset]\nclasses=a;b\n[train]\nfeatures=x.csv\n");
+  cs_test_dir_write (tmp, "x.csv", "f0,f1\n1,2\n3\n");
+  run_cli (&r, "info", cs_test_dir_path (tmp, NULL), NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.out, ==, "");
+  cs_test_assert_contains (r.err, "x.csv:3");
+  g_assert_cmpint (strchr (r.err, '\n') - r.err, ==, (int) strlen (r.err) - 1);
+}
+
+static void
+test_no_arguments (void)
+{
+  g_auto(Result) r = { 0 };
+
+  run_cli (&r, "info", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  cs_test_assert_contains (r.err, "DATASET");
+}
+
+/* Train on the demo, save, test the checkpoint, export its matrices. */
+static void
+test_train_save_test_export (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *demo = cs_test_dir_path (tmp, "demo");
+  const char *out = cs_test_dir_path (tmp, "run");
+  const char *npy = cs_test_dir_path (tmp, "confusions.npy");
+  g_auto(Result) r1 = { 0 };
+  g_auto(Result) r2 = { 0 };
+  g_auto(Result) r3 = { 0 };
+  g_auto(Result) r4 = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree float *matrices = NULL;
+  JsonObject *root;
+  double train_test;
+  int rows, cols;
+
+  run_cli (&r1, "demo", demo, NULL);
+  g_assert_cmpint (r1.status, ==, 0);
+  run_cli (&r2, "train", demo, "--epochs", "3", "--seed", "2", "--threads", "1", "--out", out, "--json", NULL);
+  g_assert_cmpint (r2.status, ==, 0);
+  root = parse_object (parser, r2.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "method"), ==, "conal");
+  g_assert_cmpint (json_object_get_int_member (root, "seed"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (root, "epochs"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (root, "best_epoch"), >=, 1);
+  g_assert_false (json_object_get_boolean_member (root, "test_used_for_selection"));
+  g_assert_cmpfloat (json_object_get_double_member (root, "seconds_per_epoch"), >, 0);
+  train_test = json_object_get_double_member (root, "test_accuracy");
+  g_assert_cmpfloat (train_test, >=, 0);
+  g_assert_cmpfloat (train_test, <=, 1);
+  g_assert_true (g_file_test (cs_test_dir_path (tmp, "run/model.safetensors"), G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (cs_test_dir_path (tmp, "run/metrics.csv"), G_FILE_TEST_IS_REGULAR));
+
+  /* The saved model gives the accuracy the run reported for its selected epoch. */
+  run_cli (&r3, "test", out, "--json", NULL);
+  g_assert_cmpint (r3.status, ==, 0);
+  root = parse_object (parser, r3.out);
+  g_assert_true (json_object_get_boolean_member (root, "same_dataset"));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (
+    json_object_get_object_member (root, "splits"), "test"), "accuracy"), train_test, 1e-12);
+
+  run_cli (&r4, "export", out, "--confusions", npy, NULL);
+  g_assert_cmpint (r4.status, ==, 0);
+  matrices = cs_npy_load_f32 (npy, &rows, &cols, &error);
+  /* 3-D [31, 8, 8] arrays are refused by the 2-D loader: check the header instead. */
+  g_assert_null (matrices);
+  g_clear_error (&error);
+  {
+    g_autofree char *data = NULL;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (npy, &data, &len, NULL));
+    cs_test_assert_contains (data + 10, "'shape': (31, 8, 8)");
+    g_assert_cmpuint (len, >, 31 * 64 * 4);
+  }
+}
+
+/* A folder that cannot be made: an error naming it, and no files left anywhere. */
+static void
+test_train_unwritable (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_auto(Result) r1 = { 0 };
+  g_auto(Result) r2 = { 0 };
+  const char *demo = cs_test_dir_path (tmp, "demo");
+  const char *blocker = cs_test_dir_write (tmp, "blocker", "a file, not a folder\n");
+  g_autofree char *out = g_build_filename (blocker, "run", NULL);
+
+  run_cli (&r1, "demo", demo, NULL);
+  run_cli (&r2, "train", demo, "--epochs", "1", "--out", out, NULL);
+  g_assert_cmpint (r2.status, ==, 1);
+  cs_test_assert_contains (r2.err, "blocker");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_experiment_json (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Result) r1 = { 0 };
+  g_auto(Result) r2 = { 0 };
+  const char *demo = cs_test_dir_path (tmp, "demo");
+  JsonArray *results;
+
+  run_cli (&r1, "demo", demo, NULL);
+  run_cli (&r2, "experiment", demo, "--methods", "mv,gold", "--seeds", "2", "--epochs", "2",
+           "--json", "--quiet", NULL);
+  g_assert_cmpint (r2.status, ==, 0);
+  results = json_object_get_array_member (parse_object (parser, r2.out), "results");
+  g_assert_cmpuint (json_array_get_length (results), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *row = json_array_get_object_element (results, i);
+      JsonArray *runs = json_object_get_array_member (row, "runs");
+      double a = json_object_get_double_member (json_array_get_object_element (runs, 0), "test_accuracy");
+      double b = json_object_get_double_member (json_array_get_object_element (runs, 1), "test_accuracy");
+
+      g_assert_cmpstr (json_object_get_string_member (row, "method"), ==, i ? "gold" : "mv");
+      g_assert_cmpuint (json_array_get_length (runs), ==, 2);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (row, "test_accuracy_mean"),
+                                      (a + b) / 2, 1e-12);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (row, "test_accuracy_std"),
+                                      fabs (a - b) / 2, 1e-12);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/info/labelme", test_info_labelme);
+  g_test_add_func ("/cli/info/music", test_info_music);
+  g_test_add_func ("/cli/info/bad-input", test_info_bad_input);
+  g_test_add_func ("/cli/usage", test_no_arguments);
+  g_test_add_func ("/cli/train-save-test-export", test_train_save_test_export);
+  g_test_add_func ("/cli/train-unwritable", test_train_unwritable);
+  g_test_add_func ("/cli/experiment-json", test_experiment_json);
+  return g_test_run ();
+}
