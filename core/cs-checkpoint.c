@@ -1,7 +1,7 @@
 /* cs-checkpoint.c — a trained run on disk: model.safetensors, config.json, metrics.csv
  *
- * model.safetensors holds every tensor by name (weights as [in, out], the transpose of
- * PyTorch's nn.Linear.weight); config.json holds the hyper-parameters, the dataset's
+ * model.safetensors holds every tensor by name (linear weights [out, in] as PyTorch's
+ * nn.Linear.weight); config.json holds the hyper-parameters, the dataset's
  * fingerprint, class names and annotator ids, and the metric history. Every file is written
  * atomically, so an existing checkpoint is replaced whole or not at all.
  *
@@ -44,9 +44,9 @@ model_slots (CsModel *model,
   CsBatchnormState *st = cs_model_get_state (model);
   int n = 0;
 
-  slots[n++] = SLOT2 ("classifier.linear1.weight", p->w1, s->D, s->H);
+  slots[n++] = SLOT2 ("classifier.linear1.weight", p->w1, s->H, s->D);
   slots[n++] = SLOT1 ("classifier.linear1.bias", p->b1, s->H);
-  slots[n++] = SLOT2 ("classifier.linear2.weight", p->w2, s->H, s->K);
+  slots[n++] = SLOT2 ("classifier.linear2.weight", p->w2, s->K, s->H);
   slots[n++] = SLOT1 ("classifier.linear2.bias", p->b2, s->K);
   slots[n++] = SLOT1 ("classifier.bn_input.running_mean", st->in_mean, s->D);
   slots[n++] = SLOT1 ("classifier.bn_input.running_var", st->in_var, s->D);
@@ -54,12 +54,12 @@ model_slots (CsModel *model,
   slots[n++] = SLOT1 ("classifier.bn_hidden.running_var", st->hid_var, s->H);
   slots[n++] = SLOT2 ("conal.global_confusion", p->global, s->K, s->K);
   slots[n++] = SLOT3 ("conal.local_confusions", p->local, s->R, s->K, s->K);
-  slots[n++] = SLOT2 ("conal.aux.linear1.weight", p->aux_w1, s->D, s->A);
+  slots[n++] = SLOT2 ("conal.aux.linear1.weight", p->aux_w1, s->A, s->D);
   slots[n++] = SLOT1 ("conal.aux.linear1.bias", p->aux_b1, s->A);
-  slots[n++] = SLOT2 ("conal.aux.linear2.weight", p->aux_w2, s->A, s->E);
+  slots[n++] = SLOT2 ("conal.aux.linear2.weight", p->aux_w2, s->E, s->A);
   slots[n++] = SLOT1 ("conal.aux.linear2.bias", p->aux_b2, s->E);
-  slots[n++] = SLOT2 ("conal.aux.annotator.weight", p->ann_w, s->R, s->E);
-  slots[n++] = SLOT1 ("conal.aux.annotator.bias", p->ann_b, s->E);
+  slots[n++] = SLOT2 ("conal.aux.annotator_embedding", p->ann_w, s->R, s->E);
+  slots[n++] = SLOT1 ("conal.aux.annotator_bias", p->ann_b, s->E);
   return n;
 }
 
@@ -98,7 +98,7 @@ run_tensors (const CsRun *run)
     }
   cs_tensors_set_metadata (tensors, "format", FORMAT_NAME);
   cs_tensors_set_metadata (tensors, "method", cs_method_to_string (run->config.method));
-  cs_tensors_set_metadata (tensors, "layout", "linear weights are [in, out]");
+  cs_tensors_set_metadata (tensors, "layout", "linear weights are [out, in] as in PyTorch");
   return tensors;
 }
 

@@ -14,7 +14,7 @@
 /* ---- linear ------------------------------------------------------------------------------ */
 
 void
-cs_linear_init (float *weight,  /* [I,O] */
+cs_linear_init (float *weight,  /* [O,I] */
                 float *bias,    /* [O] or NULL */
                 int    I,
                 int    O,
@@ -35,7 +35,7 @@ cs_linear_init (float *weight,  /* [I,O] */
 void
 cs_linear_forward (float       *out,     /* [B,O] */
                    const float *inp,     /* [B,I] */
-                   const float *weight,  /* [I,O] */
+                   const float *weight,  /* [O,I], PyTorch's layout */
                    const float *bias,    /* [O] or NULL */
                    int          B,
                    int          I,
@@ -43,7 +43,7 @@ cs_linear_forward (float       *out,     /* [B,O] */
 {
   g_return_if_fail (B >= 0 && I >= 0 && O >= 0);
 
-  cs_matmul (out, inp, weight, B, O, I, false, false, 1.0f, 0.0f);
+  cs_matmul (out, inp, weight, B, O, I, false, true, 1.0f, 0.0f);
   if (bias == NULL)
     return;
   for (int b = 0; b < B; b++)
@@ -57,11 +57,11 @@ cs_linear_forward (float       *out,     /* [B,O] */
 
 void
 cs_linear_backward (float       *dinp,     /* [B,I] or NULL */
-                    float       *dweight,  /* [I,O] */
+                    float       *dweight,  /* [O,I] */
                     float       *dbias,    /* [O] or NULL */
                     const float *dout,     /* [B,O] */
                     const float *inp,      /* [B,I] */
-                    const float *weight,   /* [I,O] */
+                    const float *weight,   /* [O,I] */
                     int          B,
                     int          I,
                     int          O)
@@ -69,10 +69,10 @@ cs_linear_backward (float       *dinp,     /* [B,I] or NULL */
   g_return_if_fail (B >= 0 && I >= 0 && O >= 0);
   g_return_if_fail (dweight != NULL);
 
-  /* dinp += dout · weightᵀ;  dweight += inpᵀ · dout */
+  /* dinp += dout · weight;  dweight += doutᵀ · inp */
   if (dinp != NULL)
-    cs_matmul (dinp, dout, weight, B, I, O, false, true, 1.0f, 1.0f);
-  cs_matmul (dweight, inp, dout, I, O, B, true, false, 1.0f, 1.0f);
+    cs_matmul (dinp, dout, weight, B, I, O, false, false, 1.0f, 1.0f);
+  cs_matmul (dweight, dout, inp, O, I, B, true, false, 1.0f, 1.0f);
   if (dbias == NULL)
     return;
   for (int b = 0; b < B; b++)

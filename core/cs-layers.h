@@ -15,7 +15,8 @@ G_BEGIN_DECLS
  * nothing here allocates, so callers pass every scratch buffer. */
 
 /* PyTorch nn.Linear default init: weight and bias ~ U(-1/sqrt(I), 1/sqrt(I)). The weight is
- * stored [I,O], the transpose of PyTorch's layout, so the forward pass is one plain product. */
+ * stored [O,I] as in PyTorch, so layers that read the same input can stack their weights
+ * into one [O1 + O2, I] block and run as one product. */
 void  cs_linear_init                   (float         *weight,
                                         float         *bias,
                                         int            I,

@@ -3,7 +3,9 @@
  * Parameters, gradients and Adam's moments share one layout (CsParams points into each), so
  * zeroing gradients is one memset, the optimiser is one loop and a checkpoint is one write.
  * Every activation buffer is allocated once, for the largest batch, when the model is made:
- * the training step allocates nothing.
+ * the training step allocates nothing. Weights are [out, in] as in PyTorch; the classifier's
+ * and the auxiliary network's first layers sit next to each other, [W1; A1], so when both read
+ * the raw input they run as one product forward and one backward.
  *
  *   classifier  x ─[BN]─ Linear(H) ─ ReLU ─ Dropout ─[BN]─ Linear(K) ─ softmax ─ p
  *   auxiliary   x ─ Linear(A) ─ Linear(E) ─[L2]─ v ;  u_r = L2 (ann_w[r] + ann_b)
@@ -30,6 +32,7 @@ typedef struct
   float        *xn;          /* [B, D] input after BatchNorm */
   float        *in_mean;     /* [D] */
   float        *in_rstd;     /* [D] */
+  float        *first;       /* [B, H + A] both first layers at once, and later their gradient */
   float        *h;           /* [B, H] first linear */
   float        *hr;          /* [B, H] ReLU */
   float        *mask;        /* [B, H] dropout */
@@ -110,14 +113,15 @@ layout_params (CsParams           *p,
 #define TAKE(field, count, present) \
   G_STMT_START { p->field = (present) && base ? base + off : NULL; off += (present) ? (size_t) (count) : 0; } G_STMT_END
 
+  /* [W1; A1] and [b1; a1] are contiguous: see first_layer_forward. */
   TAKE (w1, (size_t) s->D * s->H, true);
+  TAKE (aux_w1, (size_t) s->D * s->A, s->has_aux);
   TAKE (b1, s->H, true);
+  TAKE (aux_b1, s->A, s->has_aux);
   TAKE (w2, (size_t) s->H * s->K, true);
   TAKE (b2, s->K, true);
   TAKE (global, (size_t) s->K * s->K, s->has_global);
   TAKE (local, (size_t) s->R * s->K * s->K, s->has_local);
-  TAKE (aux_w1, (size_t) s->D * s->A, s->has_aux);
-  TAKE (aux_b1, s->A, s->has_aux);
   TAKE (aux_w2, (size_t) s->A * s->E, s->has_aux);
   TAKE (aux_b2, s->E, s->has_aux);
   TAKE (ann_w, (size_t) s->R * s->E, s->has_aux);
@@ -157,6 +161,7 @@ layout_activations (CsActivations      *a,
   TAKE (xn, s->input_batchnorm ? B * s->D : 0);
   TAKE (in_mean, s->D);
   TAKE (in_rstd, s->D);
+  TAKE (first, s->has_aux ? B * (s->H + s->A) : 0);
   TAKE (h, B * s->H);
   TAKE (hr, B * s->H);
   TAKE (mask, B * s->H);
@@ -305,14 +310,102 @@ cs_model_zero_grads (CsModel *self)
   memset (self->grad_memory, 0, sizeof (float) * self->n_params);
 }
 
-/* The classifier over B rows; `train` turns on dropout and batch statistics. */
+static bool
+fused (const CsModelShape *s,
+       bool                aux)
+{
+  return aux && s->has_aux && !s->input_batchnorm;
+}
+
+/* Copies the two column blocks of a [B, H + A] matrix out into [B, H] and [B, A]. */
+static void
+split_columns (float       *left,
+               float       *right,
+               const float *both,
+               int          B,
+               int          H,
+               int          A)
+{
+  for (int b = 0; b < B; b++)
+    {
+      memcpy (left + (size_t) b * H, both + (size_t) b * (H + A), sizeof (float) * H);
+      memcpy (right + (size_t) b * A, both + (size_t) b * (H + A) + H, sizeof (float) * A);
+    }
+}
+
+static void
+join_columns (float       *both,
+              const float *left,
+              const float *right,
+              int          B,
+              int          H,
+              int          A)
+{
+  for (int b = 0; b < B; b++)
+    {
+      memcpy (both + (size_t) b * (H + A), left + (size_t) b * H, sizeof (float) * H);
+      memcpy (both + (size_t) b * (H + A) + H, right + (size_t) b * A, sizeof (float) * A);
+    }
+}
+
+/* h = in · W1ᵀ + b1 and, with `aux`, ah = x · A1ᵀ + a1. When both read the raw input they are
+ * one product over the stacked [W1; A1]: nearly all of an epoch's work is in these products. */
+static void
+first_layer_forward (CsModel     *self,
+                     const float *x,
+                     const float *in,
+                     int          B,
+                     bool         aux)
+{
+  const CsModelShape *s = &self->shape;
+  CsActivations *a = &self->act;
+  CsParams *p = &self->params;
+
+  if (fused (s, aux))
+    {
+      cs_linear_forward (a->first, x, p->w1, p->b1, B, s->D, s->H + s->A);
+      split_columns (a->h, a->ah, a->first, B, s->H, s->A);
+      return;
+    }
+  cs_linear_forward (a->h, in, p->w1, p->b1, B, s->D, s->H);
+  if (aux && s->has_aux)
+    cs_linear_forward (a->ah, x, p->aux_w1, p->aux_b1, B, s->D, s->A);
+}
+
+/* From a->dh (and a->dah) to the first layers' weights; the input needs no gradient. */
+static void
+first_layer_backward (CsModel     *self,
+                      const float *x,
+                      const float *in,
+                      int          B,
+                      bool         aux)
+{
+  const CsModelShape *s = &self->shape;
+  CsActivations *a = &self->act;
+  CsParams *p = &self->params;
+  CsParams *g = &self->grads;
+
+  if (fused (s, aux))
+    {
+      join_columns (a->first, a->dh, a->dah, B, s->H, s->A);
+      cs_linear_backward (NULL, g->w1, g->b1, a->first, x, p->w1, B, s->D, s->H + s->A);
+      return;
+    }
+  cs_linear_backward (NULL, g->w1, g->b1, a->dh, in, p->w1, B, s->D, s->H);
+  if (aux && s->has_aux)
+    cs_linear_backward (NULL, g->aux_w1, g->aux_b1, a->dah, x, p->aux_w1, B, s->D, s->A);
+}
+
+/* The classifier over B rows; `train` turns on dropout and batch statistics, `aux` also runs
+ * the auxiliary network's first layer. */
 static void
 classifier_forward (CsModel     *self,
                     const float *x,
                     int          B,
                     bool         train,
                     float        dropout,
-                    CsRng       *rng)
+                    CsRng       *rng,
+                    bool         aux)
 {
   const CsModelShape *s = &self->shape;
   CsActivations *a = &self->act;
@@ -330,7 +423,7 @@ classifier_forward (CsModel     *self,
         cs_batchnorm_forward_eval (a->xn, x, st->in_mean, st->in_var, B, s->D, BN_EPS);
       in = a->xn;
     }
-  cs_linear_forward (a->h, in, p->w1, p->b1, B, s->D, s->H);
+  first_layer_forward (self, x, in, B, aux);
   cs_relu_forward (a->hr, a->h, B * s->H);
   if (train && dropout > 0)
     cs_dropout_forward (a->hd, a->mask, a->hr, B * s->H, dropout, rng);
@@ -350,12 +443,11 @@ classifier_forward (CsModel     *self,
   cs_softmax_forward (a->p, a->logits, B, s->K);
 }
 
-/* From dlogits back to the classifier's weights; the input needs no gradient. */
+/* From dlogits back to dL/dh in a->dh, before the first layer. */
 static void
-classifier_backward (CsModel     *self,
-                     const float *x,
-                     int          B,
-                     bool         dropout)
+classifier_backward (CsModel *self,
+                     int      B,
+                     bool     dropout)
 {
   const CsModelShape *s = &self->shape;
   CsActivations *a = &self->act;
@@ -379,21 +471,17 @@ classifier_backward (CsModel     *self,
     memcpy (a->dh2, a->dh, sizeof (float) * n);
   memset (a->dh, 0, sizeof (float) * n);
   cs_relu_backward (a->dh, a->dh2, a->h, (int) n);
-  cs_linear_backward (NULL, g->w1, g->b1, a->dh, s->input_batchnorm ? a->xn : x, p->w1,
-                      B, s->D, s->H);
 }
 
-/* v for B rows and u for every annotator (u needs no rows, so it is computed whole). */
+/* v from the first layer's a->ah, and u for every annotator (u needs no rows). */
 static void
-aux_forward (CsModel     *self,
-             const float *x,
-             int          B)
+aux_forward (CsModel *self,
+             int      B)
 {
   const CsModelShape *s = &self->shape;
   CsActivations *a = &self->act;
   CsParams *p = &self->params;
 
-  cs_linear_forward (a->ah, x, p->aux_w1, p->aux_b1, B, s->D, s->A);
   cs_linear_forward (a->vpre, a->ah, p->aux_w2, p->aux_b2, B, s->A, s->E);
   if (s->normalize_item)
     cs_l2norm_forward (a->v, a->vnorm, a->vpre, B, s->E);
@@ -403,9 +491,9 @@ aux_forward (CsModel     *self,
   cs_l2norm_forward (a->u, a->unorm, a->upre, s->R, s->E);
 }
 
+/* From dw to dL/dah in a->dah, before the first layer. */
 static void
 aux_backward (CsModel            *self,
-              const float        *x,
               int                 B,
               const CsCrowdLabel *labels,
               int                 L)
@@ -430,7 +518,6 @@ aux_backward (CsModel            *self,
     memcpy (a->dvpre, a->dv, sizeof (float) * B * s->E);
   memset (a->dah, 0, sizeof (float) * B * s->A);
   cs_linear_backward (a->dah, g->aux_w2, g->aux_b2, a->dvpre, a->ah, p->aux_w2, B, s->A, s->E);
-  cs_linear_backward (NULL, g->aux_w1, g->aux_b1, a->dah, x, p->aux_w1, B, s->D, s->A);
 }
 
 /* Cross-entropy against target distributions q: mean over rows with any target mass of
@@ -487,7 +574,7 @@ cs_model_forward_backward (CsModel             *self,
 
   g_assert (B <= self->max_batch && L <= self->max_labels);
 
-  classifier_forward (self, batch->x, B, true, config->dropout, rng);
+  classifier_forward (self, batch->x, B, true, config->dropout, rng, s->has_aux);
   if (backward)
     memset (a->dlogits, 0, sizeof (float) * B * K);
 
@@ -495,7 +582,7 @@ cs_model_forward_backward (CsModel             *self,
     {
       if (s->has_aux)
         {
-          aux_forward (self, batch->x, B);
+          aux_forward (self, B);
           cs_aux_w_forward (a->w, a->v, a->u, batch->labels, L, s->E);
         }
       loss = cs_noise_forward (a->crowd_logits, a->crowd_probs, a->p, p->global, p->local,
@@ -513,7 +600,7 @@ cs_model_forward_backward (CsModel             *self,
                              s->has_aux ? a->w : NULL, batch->labels, B, L, K, s->R);
           cs_softmax_backward (a->dlogits, a->dp, a->p, B, K);
           if (s->has_aux)
-            aux_backward (self, batch->x, B, batch->labels, L);
+            aux_backward (self, B, batch->labels, L);
         }
     }
   else if (batch->soft != NULL)
@@ -523,7 +610,10 @@ cs_model_forward_backward (CsModel             *self,
                                              batch->targets, B, K);
 
   if (backward)
-    classifier_backward (self, batch->x, B, dropout);
+    {
+      classifier_backward (self, B, dropout);
+      first_layer_backward (self, batch->x, s->input_batchnorm ? a->xn : batch->x, B, s->has_aux);
+    }
   return loss;
 }
 
@@ -539,7 +629,7 @@ cs_model_predict (CsModel     *self,
     {
       int B = MIN (self->max_batch, n - i0);
 
-      classifier_forward (self, x + (size_t) i0 * s->D, B, false, 0.0f, NULL);
+      classifier_forward (self, x + (size_t) i0 * s->D, B, false, 0.0f, NULL, false);
       memcpy (probs + (size_t) i0 * s->K, self->act.p, sizeof (float) * B * s->K);
     }
 }
@@ -553,7 +643,6 @@ for_each_label (CsModel            *self,
                 int                 n,
                 const CsCrowdLabel *labels,
                 int                 L,
-                bool                need_probs,
                 LabelFunc           func,
                 float              *out)
 {
@@ -564,10 +653,9 @@ for_each_label (CsModel            *self,
     {
       int B = MIN (self->max_batch, n - i0);
 
-      if (need_probs)
-        classifier_forward (self, x + (size_t) i0 * s->D, B, false, 0.0f, NULL);
+      classifier_forward (self, x + (size_t) i0 * s->D, B, false, 0.0f, NULL, s->has_aux);
       if (s->has_aux)
-        aux_forward (self, x + (size_t) i0 * s->D, B);
+        aux_forward (self, B);
       for (; l < L && labels[l].item < i0 + B; l++)
         {
           CsCrowdLabel local = labels[l];
@@ -599,7 +687,7 @@ cs_model_mixing_weights (CsModel            *self,
                          const CsCrowdLabel *labels,
                          int                 L)
 {
-  for_each_label (self, x, n, labels, L, false, mixing_weight_of, w);
+  for_each_label (self, x, n, labels, L, mixing_weight_of, w);
 }
 
 static void
@@ -632,5 +720,5 @@ cs_model_crowd_likelihood (CsModel            *self,
                            const CsCrowdLabel *labels,
                            int                 L)
 {
-  for_each_label (self, x, n, labels, L, true, likelihood_of, probs);
+  for_each_label (self, x, n, labels, L, likelihood_of, probs);
 }

@@ -27,20 +27,22 @@ typedef struct
   bool normalize_item;
 } CsModelShape;
 
-/* Named views into a flat buffer; absent parts are NULL. Weights are [in, out] row-major. */
+/* Named views into a flat buffer; absent parts are NULL. Weights are [out, in] row-major, as
+ * in PyTorch; w1 and aux_w1 are adjacent, and so are b1 and aux_b1. */
 typedef struct
 {
-  float *w1;              /* [D, H] */
+  float *w1;              /* [H, D] */
   float *b1;              /* [H] */
-  float *w2;              /* [H, K] */
+  float *w2;              /* [K, H] */
   float *b2;              /* [K] */
   float *global;          /* [K, K] */
   float *local;           /* [R, K, K] */
-  float *aux_w1;          /* [D, A] */
+  float *aux_w1;          /* [A, D] */
   float *aux_b1;          /* [A] */
-  float *aux_w2;          /* [A, E] */
+  float *aux_w2;          /* [E, A] */
   float *aux_b2;          /* [E] */
-  float *ann_w;           /* [R, E]: the Linear over a one-hot annotator vector, transposed */
+  float *ann_w;           /* [R, E]: the annotator embeddings (the official code's Linear over
+                           * a one-hot annotator vector, transposed) */
   float *ann_b;           /* [E] */
 } CsParams;
 

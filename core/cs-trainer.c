@@ -551,6 +551,7 @@ train_epochs (Trainer  *t,
           run->best_epoch = epoch;
           cs_model_copy_weights (t->best, t->model);
         }
+      metrics.best_epoch = run->best_epoch;
       g_array_append_val (run->history, metrics);
       if (t->callbacks && t->callbacks->progress)
         t->callbacks->progress (&metrics, t->model, t->callbacks->data);

@@ -23,6 +23,7 @@ typedef struct
   double test_accuracy;
   double crowd_nll;          /* of held-out crowd labels, when selecting by it */
   double seconds;            /* training time of the epoch, evaluation excluded */
+  int    best_epoch;         /* the selected epoch so far, this one included */
 } CsEpochMetrics;
 
 /* Called on the training thread after every epoch, with the model as it is then. The model

@@ -68,7 +68,7 @@ test_linear_forward (void)
 
   linear_case_init (&c);
   linear_loss (&c);
-  cs_matmul_naive (ref, c.inp, c.weight, LB, LO, LI, false, false, 1.0f, 0.0f);
+  cs_matmul_naive (ref, c.inp, c.weight, LB, LO, LI, false, true, 1.0f, 0.0f);
   for (int b = 0; b < LB; b++)
     for (int o = 0; o < LO; o++)
       g_assert_cmpfloat_with_epsilon (c.out[b * LO + o], ref[b * LO + o] + c.bias[o], 1e-6);

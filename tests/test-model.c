@@ -88,6 +88,11 @@ test_model_gradient (gconstpointer data)
   params = cs_model_get_param_buffer (f.model, &n);
   /* Move the noise matrices off 2·I (and W_r off W_g) so every term has a gradient. */
   cs_test_fill_uniform (params, (int) n, -0.8f, 0.8f, 11);
+  /* A hidden unit that is dead for every row is a constant column, which BatchNorm scales by
+   * 1/sqrt(eps): a finite difference that wakes it up measures nothing useful. With
+   * BatchNorm the first layer's biases keep every unit alive. */
+  if (c->batchnorm)
+    cs_test_fill_uniform (cs_model_get_params (f.model)->b1, shape.H, 2.0f, 3.0f, 13);
   cs_test_fill_uniform (x, B * D, -1.0f, 1.0f, 3);
   cs_test_fill_uniform (soft, B * K, 0.0f, 1.0f, 5);
   memset (soft + 2 * K, 0, sizeof (float) * K);
@@ -126,6 +131,9 @@ test_model_layout (void)
   g_assert_cmpfloat (cs_model_get_params (conal)->global[0], ==, 2.0f);
   g_assert_cmpfloat (cs_model_get_params (conal)->global[1], ==, 0.0f);
   g_assert_cmpfloat (cs_model_get_params (conal)->local[(R - 1) * K * K + K * K - 1], ==, 2.0f);
+  /* The stacked first layers: one product for both when they read the same input. */
+  g_assert_true (cs_model_get_params (conal)->aux_w1 == cs_model_get_params (conal)->w1 + 128 * D);
+  g_assert_true (cs_model_get_params (conal)->aux_b1 == cs_model_get_params (conal)->b1 + 128);
   cs_model_get_param_buffer (conal, &n_conal);
   g_assert_cmpuint (n_conal, ==, D * 128 + 128 + 128 * K + K + K * K + R * K * K +
                                  D * 128 + 128 + 128 * 20 + 20 + R * 20 + 20);
