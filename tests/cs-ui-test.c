@@ -1,0 +1,241 @@
+/* cs-ui-test.c — helpers the widget tests share
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "cs-ui-test.h"
+
+#define WAIT_SECONDS 10
+
+/* Initialises GTK and libadwaita for a test program. Without a display there is nothing to
+ * test on: the program reports an empty, skipped plan (gtk_test_init would abort instead), and
+ * returns FALSE so main can return 0. */
+gboolean
+cs_ui_test_init (int    *argc,
+                 char ***argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL &&
+      g_getenv ("BROADWAY_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return FALSE;
+    }
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  return TRUE;
+}
+
+static void
+wait_until (gboolean *done,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (!*done)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Returns once the widget is mapped and a frame that includes it has been painted. */
+void
+cs_ui_test_wait_for_draw (GtkWidget *widget)
+{
+  gboolean painted = FALSE;
+  gboolean mapped = gtk_widget_get_mapped (widget);
+  GdkFrameClock *clock;
+  gulong handler;
+
+  while (!mapped)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      mapped = gtk_widget_get_mapped (widget);
+      if (!mapped)
+        g_usleep (1000);
+    }
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  wait_until (&painted, "a frame");
+  g_signal_handler_disconnect (clock, handler);
+
+  /* Then what the frame left to do: low-priority idles such as accessibility updates. */
+  for (int i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+/* A window of the given size showing child, presented and drawn once. */
+GtkWidget *
+cs_ui_test_show (GtkWidget *child,
+                 int        width,
+                 int        height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  cs_ui_test_wait_for_draw (child);
+  return window;
+}
+
+/* Renders what the widget draws (not its window's background) with the window's renderer. */
+GdkTexture *
+cs_ui_test_render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  GskRenderNode *node;
+  GdkTexture *texture;
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
+  return texture;
+}
+
+/* The texture's pixels as premultiplied ARGB in native byte order, one guint32 each. */
+static guint32 *
+download (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  guint32 *pixels = g_new (guint32, (gsize) width * height);
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  return pixels;
+}
+
+typedef gboolean (*PixelTest) (guint32 pixel, gconstpointer data);
+
+static guint
+count_pixels (GdkTexture            *texture,
+              const graphene_rect_t *area,
+              PixelTest              test,
+              gconstpointer          data)
+{
+  g_autofree guint32 *pixels = download (texture);
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  int x0 = 0, y0 = 0, x1 = width, y1 = height;
+  guint count = 0;
+
+  if (area != NULL)
+    {
+      x0 = MAX (0, (int) floor (area->origin.x));
+      y0 = MAX (0, (int) floor (area->origin.y));
+      x1 = MIN (width, (int) ceil (area->origin.x + area->size.width));
+      y1 = MIN (height, (int) ceil (area->origin.y + area->size.height));
+    }
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      count += test (pixels[(gsize) y * width + x], data);
+  return count;
+}
+
+static gboolean
+is_painted (guint32       pixel,
+            gconstpointer data)
+{
+  return (pixel >> 24) != 0;
+}
+
+/* Pixels with anything drawn on them (the widget's own background is transparent). */
+guint
+cs_ui_test_count_painted (GdkTexture            *texture,
+                          const graphene_rect_t *area)
+{
+  return count_pixels (texture, area, is_painted, NULL);
+}
+
+static gboolean
+is_color (guint32       pixel,
+          gconstpointer data)
+{
+  const GdkRGBA *color = data;
+  double alpha = (pixel >> 24) / 255.0;
+
+  /* Nearly opaque pixels only: anti-aliased edges blend with what is behind them. */
+  if (alpha < 0.9)
+    return FALSE;
+  return fabs (((pixel >> 16) & 0xff) / 255.0 / alpha - color->red) < 0.06 &&
+         fabs (((pixel >> 8) & 0xff) / 255.0 / alpha - color->green) < 0.06 &&
+         fabs ((pixel & 0xff) / 255.0 / alpha - color->blue) < 0.06;
+}
+
+/* Pixels painted in (nearly) the given colour. */
+guint
+cs_ui_test_count_color (GdkTexture            *texture,
+                        const graphene_rect_t *area,
+                        const GdkRGBA         *color)
+{
+  return count_pixels (texture, area, is_color, color);
+}
+
+gboolean
+cs_ui_test_same_pixels (GdkTexture *a,
+                        GdkTexture *b)
+{
+  g_autofree guint32 *pa = NULL;
+  g_autofree guint32 *pb = NULL;
+  int width = gdk_texture_get_width (a), height = gdk_texture_get_height (a);
+
+  if (width != gdk_texture_get_width (b) || height != gdk_texture_get_height (b))
+    return FALSE;
+  pa = download (a);
+  pb = download (b);
+  return memcmp (pa, pb, sizeof (guint32) * width * height) == 0;
+}
+
+/* Borrowed: the widget keeps its controllers. */
+static GtkEventController *
+find_motion_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        return controller;
+    }
+  g_error ("%s has no motion controller", G_OBJECT_TYPE_NAME (widget));
+}
+
+/* Feeds a pointer motion to the widget's motion controller, as if the pointer moved there. */
+void
+cs_ui_test_motion (GtkWidget *widget,
+                   double     x,
+                   double     y)
+{
+  g_signal_emit_by_name (find_motion_controller (widget), "motion", x, y);
+}
+
+void
+cs_ui_test_leave (GtkWidget *widget)
+{
+  g_signal_emit_by_name (find_motion_controller (widget), "leave");
+}

@@ -1,0 +1,289 @@
+/* test-bar-chart.c
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+
+#include "cs-bar-chart-private.h"
+#include "cs-chart-theme.h"
+#include "cs-ui-test.h"
+
+#define WIDTH  640
+#define HEIGHT 360
+
+static CsBarChart *
+new_chart (void)
+{
+  return g_object_ref_sink (CS_BAR_CHART (cs_bar_chart_new ()));
+}
+
+static GdkRGBA
+bar_color (CsBarChart *chart)
+{
+  CsChartTheme theme;
+
+  cs_chart_theme_load (&theme, GTK_WIDGET (chart));
+  return theme.accent_bg;
+}
+
+/* The read-out for a pointer over the middle of a bar. */
+static gboolean
+readout_at (CsBarChart  *chart,
+            guint        bar,
+            guint       *index,
+            char       **text)
+{
+  return cs_bar_chart_get_readout (chart, cs_bar_chart_bar_center (chart, bar), index, text);
+}
+
+static void
+finish (GtkWidget  *window,
+        CsBarChart *chart)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (chart);
+}
+
+static void
+test_bar_chart_empty (void)
+{
+  CsBarChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  g_autoptr(GdkTexture) texture = cs_ui_test_render (GTK_WIDGET (chart));
+  GdkRGBA accent = bar_color (chart);
+  graphene_rect_t plot;
+  char *text = (char *) "unset";
+
+  /* The value axis is drawn, and no bar. */
+  g_assert_cmpuint (cs_ui_test_count_painted (texture, NULL), >, 100);
+  g_assert_cmpuint (cs_ui_test_count_color (texture, NULL, &accent), ==, 0);
+  g_assert_true (cs_bar_chart_get_plot_area (chart, &plot));
+  g_assert_false (cs_bar_chart_get_readout (chart, plot.origin.x + plot.size.width / 2,
+                                            NULL, &text));
+  g_assert_null (text);
+
+  /* Setting no data is the same as never setting any. */
+  cs_bar_chart_set_data (chart, NULL, NULL, 0);
+  g_assert_cmpuint (cs_bar_chart_get_n_bars (chart), ==, 0);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "No data");
+  finish (window, chart);
+}
+
+static void
+test_bar_chart_one_bar (void)
+{
+  static const double values[] = { 5 };
+  static const char * const labels[] = { "only" };
+  CsBarChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *text = NULL;
+  GdkRGBA accent;
+  graphene_rect_t plot;
+  guint index = 99;
+
+  cs_bar_chart_set_y_label (chart, "Items");
+  cs_bar_chart_set_data (chart, values, labels, 1);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  accent = bar_color (chart);
+  g_assert_true (cs_bar_chart_get_plot_area (chart, &plot));
+
+  /* The single bar fills most of the plot: all its height (5 is the top tick) and most of its
+   * width. */
+  g_assert_cmpuint (cs_ui_test_count_color (texture, &plot, &accent), >,
+                    0.6 * plot.size.width * plot.size.height);
+
+  g_assert_true (readout_at (chart, 0, &index, &text));
+  g_assert_cmpuint (index, ==, 0);
+  g_assert_cmpstr (text, ==, "only: 5");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Items");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "1 bar; the highest is only: 5");
+  finish (window, chart);
+}
+
+static void
+test_bar_chart_many_bars (void)
+{
+  CsBarChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autofree double *values = g_new (double, 5000);
+  g_autofree char *text = NULL;
+  GdkRGBA accent;
+  graphene_rect_t plot;
+  GtkSnapshot *snapshot;
+  double draw_time;
+  guint index;
+
+  for (guint i = 0; i < 5000; i++)
+    values[i] = 1 + (i * 7919) % 500;
+  cs_bar_chart_set_data (chart, values, NULL, 5000);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  g_assert_true (cs_bar_chart_get_plot_area (chart, &plot));
+
+  /* Labels (numbers from 0) every few bars only, so they never overlap. */
+  g_assert_cmpuint (cs_bar_chart_get_label_stride (chart), >, 5000 / plot.size.width);
+
+  /* The vfunc itself: gtk_widget_snapshot () would hand back the node of the last frame. */
+  snapshot = gtk_snapshot_new ();
+  g_test_timer_start ();
+  GTK_WIDGET_GET_CLASS (chart)->snapshot (GTK_WIDGET (chart), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  draw_time = g_test_timer_elapsed ();
+  g_assert_nonnull (node);
+  g_test_message ("5000 bars: snapshot %.2f ms", draw_time * 1000);
+  g_assert_cmpfloat (draw_time, <, 0.5);
+
+  /* More bars than pixel columns: every column shows a bar. */
+  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  accent = bar_color (chart);
+  g_assert_cmpuint (cs_ui_test_count_color (texture, &plot, &accent), >, plot.size.width * 10);
+
+  g_assert_true (readout_at (chart, 1234, &index, &text));
+  g_assert_cmpuint (index, ==, 1234);
+  g_assert_cmpstr (text, ==, "1234: 47");
+  finish (window, chart);
+}
+
+static void
+test_bar_chart_zero_values (void)
+{
+  static const double values[] = { 0, 0, 0 };
+  CsBarChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *text = NULL;
+  GdkRGBA accent;
+
+  cs_bar_chart_set_data (chart, values, NULL, G_N_ELEMENTS (values));
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  accent = bar_color (chart);
+
+  /* Nothing to draw but the axis and the labels; the bars can still be read out. */
+  g_assert_cmpuint (cs_ui_test_count_painted (texture, NULL), >, 100);
+  g_assert_cmpuint (cs_ui_test_count_color (texture, NULL, &accent), ==, 0);
+  g_assert_true (readout_at (chart, 2, NULL, &text));
+  g_assert_cmpstr (text, ==, "2: 0");
+  finish (window, chart);
+}
+
+static void
+test_bar_chart_readout (void)
+{
+  static const double values[] = { 3, 1, 4, 1, 5, 9, 2, 6, NAN, 5 };
+  CsBarChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  graphene_rect_t plot;
+  double slot, x;
+  guint index;
+
+  cs_bar_chart_set_data (chart, values, NULL, G_N_ELEMENTS (values));
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  g_assert_true (cs_bar_chart_get_plot_area (chart, &plot));
+  slot = plot.size.width / G_N_ELEMENTS (values);
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *value = isnan (values[i]) ? g_strdup ("—")
+                                                 : g_strdup_printf ("%.0f", values[i]);
+      g_autofree char *expected = g_strdup_printf ("%u: %s", i, value);
+
+      g_assert_true (readout_at (chart, i, &index, &text));
+      g_assert_cmpuint (index, ==, i);
+      g_assert_cmpstr (text, ==, expected);
+      /* The gap between bars belongs to the bar whose slot it is in. */
+      x = cs_bar_chart_bar_center (chart, i) + 0.45 * slot;
+      g_assert_true (cs_bar_chart_get_readout (chart, x, &index, NULL));
+      g_assert_cmpuint (index, ==, i);
+    }
+  g_assert_false (cs_bar_chart_get_readout (chart, plot.origin.x - 1, NULL, NULL));
+  g_assert_false (cs_bar_chart_get_readout (chart, plot.origin.x + plot.size.width, NULL, NULL));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "10 bars; the highest is 5: 9");
+  finish (window, chart);
+}
+
+static void
+test_bar_chart_long_labels (void)
+{
+  static const double values[] = { 260, 308, 356, 292, 328, 360, 374, 410 };
+  static const char * const labels[] = {
+    "highway", "insidecity", "tallbuilding", "street", "forest", "coast", "mountain", "opencountry",
+  };
+  CsBarChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  g_autofree char *text = NULL;
+
+  /* Wide bars keep a label each, shortened to fit; the read-out has the whole name. */
+  cs_bar_chart_set_data (chart, values, labels, G_N_ELEMENTS (values));
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  g_assert_cmpuint (cs_bar_chart_get_label_stride (chart), ==, 1);
+  g_assert_true (readout_at (chart, 2, NULL, &text));
+  g_assert_cmpstr (text, ==, "tallbuilding: 356");
+
+  finish (window, chart);
+
+  /* Narrow ones label every other bar or fewer. */
+  chart = new_chart ();
+  cs_bar_chart_set_data (chart, values, labels, G_N_ELEMENTS (values));
+  window = cs_ui_test_show (GTK_WIDGET (chart), 240, HEIGHT);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), <, 300);
+  g_assert_cmpuint (cs_bar_chart_get_label_stride (chart), >, 1);
+  finish (window, chart);
+}
+
+static void
+test_bar_chart_hover (void)
+{
+  static const double values[] = { 10, 20, 30 };
+  CsBarChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) hovered = NULL;
+  graphene_rect_t plot;
+  guint index;
+
+  cs_bar_chart_set_data (chart, values, NULL, G_N_ELEMENTS (values));
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  before = cs_ui_test_render (GTK_WIDGET (chart));
+  g_assert_true (cs_bar_chart_get_plot_area (chart, &plot));
+
+  cs_ui_test_motion (GTK_WIDGET (chart), cs_bar_chart_bar_center (chart, 1),
+                     plot.origin.y + plot.size.height / 2);
+  g_assert_true (cs_bar_chart_get_hover (chart, &index));
+  g_assert_cmpuint (index, ==, 1);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  hovered = cs_ui_test_render (GTK_WIDGET (chart));
+  g_assert_false (cs_ui_test_same_pixels (before, hovered));
+
+  cs_ui_test_leave (GTK_WIDGET (chart));
+  g_assert_false (cs_bar_chart_get_hover (chart, &index));
+  finish (window, chart);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!cs_ui_test_init (&argc, &argv))
+    return 0;
+
+  g_test_add_func ("/bar-chart/empty", test_bar_chart_empty);
+  g_test_add_func ("/bar-chart/one-bar", test_bar_chart_one_bar);
+  g_test_add_func ("/bar-chart/many-bars", test_bar_chart_many_bars);
+  g_test_add_func ("/bar-chart/zero-values", test_bar_chart_zero_values);
+  g_test_add_func ("/bar-chart/readout", test_bar_chart_readout);
+  g_test_add_func ("/bar-chart/long-labels", test_bar_chart_long_labels);
+  g_test_add_func ("/bar-chart/hover", test_bar_chart_hover);
+  return g_test_run ();
+}

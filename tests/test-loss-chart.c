@@ -1,0 +1,537 @@
+/* test-loss-chart.c
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "cs-chart-theme.h"
+#include "cs-loss-chart-private.h"
+#include "cs-ui-test.h"
+
+#define WIDTH  640
+#define HEIGHT 400
+
+static CsLossChart *
+new_chart (void)
+{
+  return g_object_ref_sink (CS_LOSS_CHART (cs_loss_chart_new ()));
+}
+
+/* The colour a role is drawn in, as the chart looks it up. */
+static GdkRGBA
+role_color (CsLossChart *chart,
+            CsChartRole  role)
+{
+  CsChartTheme theme;
+
+  cs_chart_theme_load (&theme, GTK_WIDGET (chart));
+  return theme.roles[role];
+}
+
+/* The columns of the plot strictly between two epochs, a few pixels in from each. */
+static graphene_rect_t
+columns_between (CsLossChart *chart,
+                 double       from,
+                 double       to)
+{
+  graphene_rect_t plot;
+  double left = cs_loss_chart_x_to_widget (chart, from) + 4;
+  double right = cs_loss_chart_x_to_widget (chart, to) - 4;
+
+  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_cmpfloat (left, <, right);
+  return GRAPHENE_RECT_INIT (left, plot.origin.y, right - left, plot.size.height);
+}
+
+/* The read-out for a pointer right over an epoch. */
+static gboolean
+readout_at (CsLossChart  *chart,
+            double        at,
+            double       *epoch,
+            char        **text)
+{
+  return cs_loss_chart_get_readout (chart, cs_loss_chart_x_to_widget (chart, at), epoch, text);
+}
+
+/* Through a variable: the assertion macro quotes its argument into a printf format, where a
+ * percent sign would be read as a conversion. */
+static void
+assert_description (CsLossChart *chart,
+                    const char  *expected)
+{
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       expected);
+}
+
+static void
+finish (GtkWidget   *window,
+        CsLossChart *chart)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (chart);
+}
+
+static void
+test_loss_chart_empty (void)
+{
+  CsLossChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  g_autoptr(GdkTexture) texture = cs_ui_test_render (GTK_WIDGET (chart));
+  graphene_rect_t plot;
+  char *text = (char *) "unset";
+  double epoch = -1;
+
+  /* Axes, ticks and the epoch title are drawn even without data. */
+  g_assert_cmpuint (cs_ui_test_count_painted (texture, NULL), >, 500);
+  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_cmpfloat (plot.size.width, >, WIDTH / 2);
+  g_assert_cmpfloat (plot.size.height, >, HEIGHT / 2);
+  g_assert_false (cs_loss_chart_get_readout (chart, plot.origin.x + plot.size.width / 2,
+                                             &epoch, &text));
+  g_assert_null (text);
+  g_assert_cmpfloat (epoch, ==, -1);
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
+  assert_description (chart, "No data");
+  finish (window, chart);
+}
+
+static void
+test_loss_chart_one_point (void)
+{
+  CsLossChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *text = NULL;
+  GdkRGBA accent;
+  graphene_rect_t plot;
+  double epoch = 0;
+  guint train;
+
+  cs_loss_chart_set_y_label (chart, "Loss");
+  train = cs_loss_chart_add_series (chart, "train", CS_CHART_ROLE_TRAIN, FALSE);
+  cs_loss_chart_append (chart, train, 1, 0.5);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+
+  /* One point has no line: it is drawn as a dot in the train colour, inside the plot. */
+  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  accent = role_color (chart, CS_CHART_ROLE_TRAIN);
+  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_cmpuint (cs_ui_test_count_color (texture, &plot, &accent), >, 3);
+
+  g_assert_true (readout_at (chart, 1, &epoch, &text));
+  g_assert_cmpfloat (epoch, ==, 1);
+  g_assert_cmpstr (text, ==, "Epoch 1 · train 0.5");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Loss");
+  assert_description (chart, "Epoch 1 · train 0.5");
+  finish (window, chart);
+}
+
+static void
+test_loss_chart_gaps (void)
+{
+  CsLossChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *text = NULL;
+  graphene_rect_t gap, line;
+  GdkRGBA green;
+  guint valid, test;
+
+  cs_loss_chart_set_percent (chart, TRUE);
+  cs_loss_chart_set_y_range (chart, 0, 1);
+  cs_loss_chart_set_x_max (chart, 12);
+  valid = cs_loss_chart_add_series (chart, "valid", CS_CHART_ROLE_VALID, FALSE);
+  test = cs_loss_chart_add_series (chart, "test", CS_CHART_ROLE_TEST, FALSE);
+  for (int e = 1; e <= 10; e++)
+    {
+      cs_loss_chart_append (chart, valid, e, e == 4 || e == 5 ? NAN : 0.8);
+      cs_loss_chart_append (chart, test, e, 0.2);
+    }
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  green = role_color (chart, CS_CHART_ROLE_VALID);
+
+  /* The valid curve breaks between epochs 3 and 6 and is drawn elsewhere. */
+  gap = columns_between (chart, 3, 6);
+  line = columns_between (chart, 7, 9);
+  g_assert_cmpuint (cs_ui_test_count_color (texture, &gap, &green), ==, 0);
+  g_assert_cmpuint (cs_ui_test_count_color (texture, &line, &green), >, line.size.width);
+
+  /* At a gap the read-out lists only the series with a value. */
+  g_assert_true (readout_at (chart, 4, NULL, &text));
+  g_assert_cmpstr (text, ==, "Epoch 4 · test 20.0 %");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (readout_at (chart, 6, NULL, &text));
+  g_assert_cmpstr (text, ==, "Epoch 6 · valid 80.0 % · test 20.0 %");
+  finish (window, chart);
+}
+
+static void
+test_loss_chart_many_points (void)
+{
+  CsLossChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  static const CsChartRole roles[] = {
+    CS_CHART_ROLE_TRAIN, CS_CHART_ROLE_VALID, CS_CHART_ROLE_TEST, CS_CHART_ROLE_LOSS,
+  };
+  static const char *labels[] = { "train", "valid", "test", "crowd" };
+  graphene_rect_t plot;
+  GtkAllocation allocation;
+  GtkSnapshot *snapshot;
+  double epoch, per_pixel, layout_time, draw_time, render_time;
+  GskRenderer *renderer;
+  graphene_rect_t bounds;
+
+  for (guint s = 0; s < G_N_ELEMENTS (roles); s++)
+    g_assert_cmpuint (cs_loss_chart_add_series (chart, labels[s], roles[s], FALSE), ==, s);
+  for (int e = 1; e <= 5000; e++)
+    for (guint s = 0; s < G_N_ELEMENTS (roles); s++)
+      cs_loss_chart_append (chart, s, e,
+                            1.0 + s + 0.5 * sin (e * 0.37 * (s + 1)) * exp (-e / 2000.0));
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+
+  /* Laying out thins each curve to at most two points per pixel column. */
+  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  for (guint s = 0; s < G_N_ELEMENTS (roles); s++)
+    {
+      g_assert_cmpuint (cs_loss_chart_get_path_length (chart, s), <=, 2 * (plot.size.width + 2));
+      g_assert_cmpuint (cs_loss_chart_get_path_length (chart, s), >=, plot.size.width);
+    }
+
+  gtk_widget_get_allocation (GTK_WIDGET (chart), &allocation);
+  cs_loss_chart_set_x_max (chart, 4000);
+  g_test_timer_start ();
+  gtk_widget_size_allocate (GTK_WIDGET (chart), &allocation, -1);
+  layout_time = g_test_timer_elapsed ();
+
+  /* The vfunc itself: gtk_widget_snapshot () would hand back the node of the last frame. */
+  snapshot = gtk_snapshot_new ();
+  g_test_timer_start ();
+  GTK_WIDGET_GET_CLASS (chart)->snapshot (GTK_WIDGET (chart), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  draw_time = g_test_timer_elapsed ();
+  g_assert_nonnull (node);
+
+  /* The cairo node only records the drawing; rasterising it is the renderer's part. */
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (chart)));
+  g_test_timer_start ();
+  bounds = GRAPHENE_RECT_INIT (0, 0, allocation.width, allocation.height);
+  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+  render_time = g_test_timer_elapsed ();
+  g_clear_object (&texture);
+
+  g_test_message ("5000 epochs × 4 series: layout %.2f ms, snapshot %.2f ms, render %.2f ms",
+                  layout_time * 1000, draw_time * 1000, render_time * 1000);
+  g_test_minimized_result (draw_time, "snapshot of 5000 epochs × 4 series: %.2f ms",
+                           draw_time * 1000);
+  /* Generous, for sanitizer builds on a shared machine; a normal build takes a few ms. */
+  g_assert_cmpfloat (layout_time, <, 0.5);
+  g_assert_cmpfloat (draw_time, <, 0.5);
+  g_assert_cmpfloat (render_time, <, 0.5);
+
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  /* Each curve is drawn right across the plot, in its own colour. */
+  for (guint s = 0; s < G_N_ELEMENTS (roles); s++)
+    {
+      GdkRGBA color = role_color (chart, roles[s]);
+
+      g_assert_cmpuint (cs_ui_test_count_color (texture, &plot, &color), >, plot.size.width);
+    }
+
+  /* A pointer picks an epoch within a pixel's worth of epochs. */
+  per_pixel = 5000 / plot.size.width;
+  g_assert_true (readout_at (chart, 2500, &epoch, NULL));
+  g_assert_cmpfloat (fabs (epoch - 2500), <=, per_pixel);
+  finish (window, chart);
+}
+
+static void
+test_loss_chart_marker (void)
+{
+  CsLossChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) marked = NULL;
+  g_autoptr(GdkTexture) hidden = NULL;
+  graphene_rect_t column;
+  guint train = cs_loss_chart_add_series (chart, "train", CS_CHART_ROLE_TRAIN, FALSE);
+
+  cs_loss_chart_set_x_max (chart, 40);
+  for (int e = 1; e <= 30; e++)
+    cs_loss_chart_append (chart, train, e, 2.0 / e);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  before = cs_ui_test_render (GTK_WIDGET (chart));
+
+  cs_loss_chart_set_marker (chart, 20, "best valid");
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  marked = cs_ui_test_render (GTK_WIDGET (chart));
+  g_assert_false (cs_ui_test_same_pixels (before, marked));
+
+  /* The dashed line runs down the marker's column, where the curve is only a few pixels. */
+  g_assert_true (cs_loss_chart_get_plot_area (chart, &column));
+  column.origin.x = floor (cs_loss_chart_x_to_widget (chart, 20));
+  column.size.width = 1;
+  g_assert_cmpuint (cs_ui_test_count_painted (marked, &column), >,
+                    cs_ui_test_count_painted (before, &column) + column.size.height / 3);
+
+  cs_loss_chart_set_marker (chart, NAN, NULL);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  hidden = cs_ui_test_render (GTK_WIDGET (chart));
+  g_assert_true (cs_ui_test_same_pixels (before, hidden));
+  finish (window, chart);
+}
+
+static void
+test_loss_chart_clear (void)
+{
+  CsLossChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  g_autoptr(GdkTexture) texture = NULL;
+  GdkRGBA accent;
+  graphene_rect_t plot;
+  guint train = cs_loss_chart_add_series (chart, "train", CS_CHART_ROLE_TRAIN, FALSE);
+
+  for (int e = 1; e <= 10; e++)
+    cs_loss_chart_append (chart, train, e, 1.0 / e);
+  cs_loss_chart_set_marker (chart, 5, "best");
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  g_assert_true (readout_at (chart, 5, NULL, NULL));
+
+  cs_loss_chart_clear (chart);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  accent = role_color (chart, CS_CHART_ROLE_TRAIN);
+  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_cmpuint (cs_ui_test_count_color (texture, NULL, &accent), ==, 0);
+  g_assert_false (cs_loss_chart_get_readout (chart, plot.origin.x + plot.size.width / 2,
+                                             NULL, NULL));
+  assert_description (chart, "No data");
+
+  /* Series indexes start again from 0 after a clear. */
+  g_assert_cmpuint (cs_loss_chart_add_series (chart, "train", CS_CHART_ROLE_TRAIN, FALSE), ==, 0);
+  finish (window, chart);
+}
+
+static void
+test_loss_chart_muted (void)
+{
+  CsLossChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *text = NULL;
+  graphene_rect_t early, late;
+  GdkRGBA green;
+  guint earlier, valid;
+
+  cs_loss_chart_set_percent (chart, TRUE);
+  cs_loss_chart_set_y_range (chart, 0, 1);
+  earlier = cs_loss_chart_add_series (chart, "run 1", CS_CHART_ROLE_VALID, TRUE);
+  valid = cs_loss_chart_add_series (chart, "valid", CS_CHART_ROLE_VALID, FALSE);
+  for (int e = 1; e <= 50; e++)
+    cs_loss_chart_append (chart, earlier, e, 0.5);
+  for (int e = 1; e <= 10; e++)
+    cs_loss_chart_append (chart, valid, e, 0.9);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  green = role_color (chart, CS_CHART_ROLE_VALID);
+
+  /* The earlier run is drawn, but faint: never in the full colour, unlike the current run. */
+  early = columns_between (chart, 20, 45);
+  late = columns_between (chart, 2, 9);
+  g_assert_cmpuint (cs_ui_test_count_painted (texture, &early), >, early.size.width);
+  g_assert_cmpuint (cs_ui_test_count_color (texture, &early, &green), ==, 0);
+  g_assert_cmpuint (cs_ui_test_count_color (texture, &late, &green), >, late.size.width);
+
+  /* The read-out leaves it out and ignores its epochs. */
+  g_assert_true (readout_at (chart, 3, NULL, &text));
+  g_assert_cmpstr (text, ==, "Epoch 3 · valid 90.0 %");
+  g_clear_pointer (&text, g_free);
+  g_assert_false (readout_at (chart, 40, NULL, &text));
+  g_assert_null (text);
+  assert_description (chart, "Epoch 10 · valid 90.0 %");
+  finish (window, chart);
+}
+
+static void
+test_loss_chart_readout (void)
+{
+  static const double epochs[] = { 1, 17, 50 };
+  CsLossChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  graphene_rect_t plot;
+  double spacing;
+  guint train, valid;
+
+  cs_loss_chart_set_x_max (chart, 100);
+  train = cs_loss_chart_add_series (chart, "train", CS_CHART_ROLE_TRAIN, FALSE);
+  valid = cs_loss_chart_add_series (chart, "valid", CS_CHART_ROLE_VALID, FALSE);
+  for (int e = 1; e <= 50; e++)
+    {
+      cs_loss_chart_append (chart, train, e, 1.0 / e);
+      cs_loss_chart_append (chart, valid, e, 2.0 / e);
+    }
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  spacing = cs_loss_chart_x_to_widget (chart, 2) - cs_loss_chart_x_to_widget (chart, 1);
+  g_assert_cmpfloat (spacing, >, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (epochs); i++)
+    {
+      double x = cs_loss_chart_x_to_widget (chart, epochs[i]), epoch = 0;
+      g_autofree char *text = NULL;
+      g_autofree char *expected = g_strdup_printf ("Epoch %.0f · train %.4g · valid %.4g",
+                                                   epochs[i], 1.0 / epochs[i], 2.0 / epochs[i]);
+
+      g_assert_true (cs_loss_chart_get_readout (chart, x, &epoch, &text));
+      g_assert_cmpfloat (epoch, ==, epochs[i]);
+      g_assert_cmpstr (text, ==, expected);
+      /* Anywhere up to half way to the next epoch picks the same one. */
+      g_assert_true (cs_loss_chart_get_readout (chart, x + 0.4 * spacing, &epoch, NULL));
+      g_assert_cmpfloat (epoch, ==, epochs[i]);
+      g_assert_true (cs_loss_chart_get_readout (chart, x + 0.6 * spacing, &epoch, NULL));
+      g_assert_cmpfloat (epoch, ==, MIN (epochs[i] + 1, 50));
+    }
+
+  /* Outside the plot, and in the planned epochs not reached yet, nothing is picked. */
+  g_assert_false (cs_loss_chart_get_readout (chart, plot.origin.x - 1, NULL, NULL));
+  g_assert_false (cs_loss_chart_get_readout (chart, plot.origin.x + plot.size.width + 1,
+                                             NULL, NULL));
+  g_assert_false (cs_loss_chart_get_readout (chart, 0, NULL, NULL));
+  g_assert_false (readout_at (chart, 80, NULL, NULL));
+  finish (window, chart);
+}
+
+static void
+test_loss_chart_hover (void)
+{
+  CsLossChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) hovered = NULL;
+  g_autoptr(GdkTexture) left = NULL;
+  graphene_rect_t plot;
+  double epoch = 0;
+  guint valid = cs_loss_chart_add_series (chart, "valid", CS_CHART_ROLE_VALID, FALSE);
+
+  for (int e = 1; e <= 20; e++)
+    cs_loss_chart_append (chart, valid, e, 0.5 + 0.02 * e);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  before = cs_ui_test_render (GTK_WIDGET (chart));
+  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+
+  cs_ui_test_motion (GTK_WIDGET (chart), cs_loss_chart_x_to_widget (chart, 12),
+                     plot.origin.y + plot.size.height / 2);
+  g_assert_true (cs_loss_chart_get_hover (chart, &epoch));
+  g_assert_cmpfloat (epoch, ==, 12);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  hovered = cs_ui_test_render (GTK_WIDGET (chart));
+  g_assert_false (cs_ui_test_same_pixels (before, hovered));
+
+  /* Moving off the plot, then leaving the widget, hides the read-out. */
+  cs_ui_test_motion (GTK_WIDGET (chart), 1, 1);
+  g_assert_false (cs_loss_chart_get_hover (chart, &epoch));
+  cs_ui_test_motion (GTK_WIDGET (chart), cs_loss_chart_x_to_widget (chart, 3), plot.origin.y + 10);
+  g_assert_true (cs_loss_chart_get_hover (chart, &epoch));
+  cs_ui_test_leave (GTK_WIDGET (chart));
+  g_assert_false (cs_loss_chart_get_hover (chart, &epoch));
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  left = cs_ui_test_render (GTK_WIDGET (chart));
+  g_assert_true (cs_ui_test_same_pixels (before, left));
+  finish (window, chart);
+}
+
+static void
+test_loss_chart_y_range (void)
+{
+  CsLossChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  graphene_rect_t plot;
+  guint train = cs_loss_chart_add_series (chart, "train", CS_CHART_ROLE_TRAIN, FALSE);
+
+  /* An open top is rounded up to a tick above the data: 2.3 ends the axis at 2.5. */
+  cs_loss_chart_append (chart, train, 1, 2.3);
+  cs_loss_chart_append (chart, train, 2, 0.7);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_cmpfloat_with_epsilon (cs_loss_chart_y_to_widget (chart, 0),
+                                  plot.origin.y + plot.size.height, 1e-6);
+  g_assert_cmpfloat_with_epsilon (cs_loss_chart_y_to_widget (chart, 2.5), plot.origin.y, 1e-6);
+
+  /* A fixed range stays fixed whatever the data. */
+  cs_loss_chart_set_y_range (chart, 0, 1);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_cmpfloat_with_epsilon (cs_loss_chart_y_to_widget (chart, 1), plot.origin.y, 1e-6);
+
+  /* The planned epochs set the axis before the run reaches them. */
+  cs_loss_chart_set_x_max (chart, 60);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_cmpfloat_with_epsilon (cs_loss_chart_x_to_widget (chart, 1), plot.origin.x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (cs_loss_chart_x_to_widget (chart, 60),
+                                  plot.origin.x + plot.size.width, 1e-6);
+  finish (window, chart);
+}
+
+static void
+test_loss_chart_dark (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  CsLossChart *chart = new_chart ();
+  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+  CsChartTheme theme;
+  GdkRGBA green3;
+  guint valid = cs_loss_chart_add_series (chart, "valid", CS_CHART_ROLE_VALID, FALSE);
+
+  for (int e = 1; e <= 10; e++)
+    cs_loss_chart_append (chart, valid, e, 0.1 * e);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  light = cs_ui_test_render (GTK_WIDGET (chart));
+  cs_chart_theme_load (&theme, GTK_WIDGET (chart));
+  g_assert_false (theme.dark);
+
+  /* The dark style lightens the text and picks the palette's lighter shades. */
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  cs_chart_theme_load (&theme, GTK_WIDGET (chart));
+  g_assert_true (theme.dark);
+  g_assert_true (gdk_rgba_parse (&green3, "#33d17a"));
+  g_assert_true (gdk_rgba_equal (&theme.roles[CS_CHART_ROLE_VALID], &green3));
+  dark = cs_ui_test_render (GTK_WIDGET (chart));
+  g_assert_false (cs_ui_test_same_pixels (light, dark));
+  g_assert_cmpuint (cs_ui_test_count_color (dark, NULL, &green3), >, 0);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  finish (window, chart);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!cs_ui_test_init (&argc, &argv))
+    return 0;
+
+  g_test_add_func ("/loss-chart/empty", test_loss_chart_empty);
+  g_test_add_func ("/loss-chart/one-point", test_loss_chart_one_point);
+  g_test_add_func ("/loss-chart/gaps", test_loss_chart_gaps);
+  g_test_add_func ("/loss-chart/many-points", test_loss_chart_many_points);
+  g_test_add_func ("/loss-chart/marker", test_loss_chart_marker);
+  g_test_add_func ("/loss-chart/clear", test_loss_chart_clear);
+  g_test_add_func ("/loss-chart/muted", test_loss_chart_muted);
+  g_test_add_func ("/loss-chart/readout", test_loss_chart_readout);
+  g_test_add_func ("/loss-chart/hover", test_loss_chart_hover);
+  g_test_add_func ("/loss-chart/y-range", test_loss_chart_y_range);
+  g_test_add_func ("/loss-chart/dark", test_loss_chart_dark);
+  return g_test_run ();
+}

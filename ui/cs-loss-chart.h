@@ -1,0 +1,47 @@
+/* cs-loss-chart.h — per-epoch curves of a training run
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cs-ui-types.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_LOSS_CHART (cs_loss_chart_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsLossChart, cs_loss_chart, CS, LOSS_CHART, GtkWidget)
+
+GtkWidget  *cs_loss_chart_new          (void);
+void        cs_loss_chart_set_y_label  (CsLossChart  *self,
+                                        const char   *label);
+const char *cs_loss_chart_get_y_label  (CsLossChart  *self);
+void        cs_loss_chart_set_y_range  (CsLossChart  *self,
+                                        double        min,
+                                        double        max);
+void        cs_loss_chart_set_percent  (CsLossChart  *self,
+                                        gboolean      percent);
+gboolean    cs_loss_chart_get_percent  (CsLossChart  *self);
+void        cs_loss_chart_set_x_max    (CsLossChart  *self,
+                                        double        epochs);
+double      cs_loss_chart_get_x_max    (CsLossChart  *self);
+guint       cs_loss_chart_add_series   (CsLossChart  *self,
+                                        const char   *label,
+                                        CsChartRole   role,
+                                        gboolean      muted);
+void        cs_loss_chart_append       (CsLossChart  *self,
+                                        guint         series,
+                                        double        x,
+                                        double        y);
+void        cs_loss_chart_clear        (CsLossChart  *self);
+void        cs_loss_chart_set_marker   (CsLossChart  *self,
+                                        double        x,
+                                        const char   *label);
+gboolean    cs_loss_chart_get_readout  (CsLossChart  *self,
+                                        double        widget_x,
+                                        double       *epoch,
+                                        char        **text);
+
+G_END_DECLS
