@@ -33,13 +33,17 @@ cs_dataset_load (const char           *path,
                  const CsLoadOptions  *options,
                  GError              **error)
 {
+  g_autofree char *canonical = NULL;
+
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    return load_folder (path, options, error);
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return cs_manifest_load (path, options, error);
+  /* Messages and the dataset's source name the file as a person would: without "..". */
+  canonical = g_canonicalize_filename (path, NULL);
+  if (g_file_test (canonical, G_FILE_TEST_IS_DIR))
+    return load_folder (canonical, options, error);
+  if (g_file_test (canonical, G_FILE_TEST_IS_REGULAR))
+    return cs_manifest_load (canonical, options, error);
   g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s: no such file or folder", path);
   return NULL;
 }

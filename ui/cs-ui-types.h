@@ -8,10 +8,17 @@
 
 #include <gtk/gtk.h>
 
+#include "cs-train-config.h"
+#include "cs-types.h"
+
 G_BEGIN_DECLS
 
-typedef struct _CsBarChart  CsBarChart;
-typedef struct _CsLossChart CsLossChart;
+typedef struct _CsBarChart     CsBarChart;
+typedef struct _CsLossChart    CsLossChart;
+typedef struct _CsOverviewPage CsOverviewPage;
+typedef struct _CsTrainPage    CsTrainPage;
+typedef struct _CsTraining     CsTraining;
+typedef struct _CsWindow       CsWindow;
 
 /* What a chart's series measures. Each role has its own theme colour, so the same split looks
  * the same in every chart of the window. */

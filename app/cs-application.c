@@ -1,0 +1,147 @@
+/* cs-application.c — the Crowdscope application
+ *
+ * `crowdscope [--demo] [DATASET]` opens a window, on a dataset when one is named.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gi18n.h>
+
+#include "cs-application.h"
+#include "cs-settings.h"
+#include "cs-window.h"
+
+struct _CsApplication
+{
+  AdwApplication parent_instance;
+
+  gboolean       open_demo;
+};
+
+G_DEFINE_FINAL_TYPE (CsApplication, cs_application, ADW_TYPE_APPLICATION)
+
+static CsWindow *
+get_window (CsApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (cs_window_new (GTK_APPLICATION (self)));
+  return CS_WINDOW (window);
+}
+
+static void
+cs_application_activate (GApplication *application)
+{
+  CsApplication *self = CS_APPLICATION (application);
+  CsWindow *window = get_window (self);
+
+  if (self->open_demo)
+    {
+      self->open_demo = FALSE;
+      cs_window_open_demo (window);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+cs_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  CsWindow *window = get_window (CS_APPLICATION (application));
+  g_autofree char *path = g_file_get_path (files[0]);
+
+  if (path != NULL)
+    cs_window_open_path (window, path);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+cs_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  CsApplication *self = CS_APPLICATION (application);
+
+  self->open_demo = g_variant_dict_contains (options, "demo");
+  return -1;
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       data)
+{
+  GtkApplication *application = data;
+  const char *developers[] = { "The Crowdscope Authors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (application),
+                         "application-name", _("Crowdscope"),
+                         "application-icon", CS_APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Train classifiers from crowdsourced labels and see the noise in them"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       data)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (data)));
+
+  /* Closing each window stops its run; the application ends when the workers have. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+cs_application_startup (GApplication *application)
+{
+  static const GActionEntry actions[] = {
+    { "about", about_action },
+    { "quit", quit_action },
+  };
+  const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (cs_application_parent_class)->startup (application);
+  g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+cs_application_class_init (CsApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = cs_application_activate;
+  app_class->open = cs_application_open;
+  app_class->startup = cs_application_startup;
+  app_class->handle_local_options = cs_application_handle_local_options;
+}
+
+static void
+cs_application_init (CsApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the Shapes demo dataset"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[DATASET]"));
+}
+
+CsApplication *
+cs_application_new (void)
+{
+  return g_object_new (CS_TYPE_APPLICATION,
+                       "application-id", CS_APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/crowdscope/Crowdscope",
+                       NULL);
+}

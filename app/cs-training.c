@@ -1,0 +1,464 @@
+/* cs-training.c — one training run on a worker thread, seen from the main thread
+ *
+ * The worker gets its own copy of the configuration, a reference to the (immutable) dataset
+ * and the run's GCancellable; it never touches this object. After every epoch it queues a
+ * snapshot on a shared channel and, unless one is pending already, attaches one idle source
+ * to the main context, so however fast epochs come the main loop handles them in one batch.
+ * The channel holds only a weak reference to this object: a training dropped by the window
+ * mid-run simply receives nothing more.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include "cs-error.h"
+#include "cs-training.h"
+
+typedef struct
+{
+  gatomicrefcount  ref;
+  GMutex           mutex;
+  GArray          *pending;     /* of CsEpochSnapshot, filled by the worker */
+  gboolean         scheduled;   /* an idle is attached and has not run yet */
+  GMainContext    *context;
+  GWeakRef         owner;
+} Channel;
+
+typedef struct
+{
+  CsDataset     *dataset;
+  CsTrainConfig  config;
+  GCancellable  *cancellable;
+  Channel       *channel;
+} Work;
+
+struct _CsTraining
+{
+  GObject          parent_instance;
+
+  /* Owned */
+  CsDataset       *dataset;
+  CsTrainConfig    config;
+  GArray          *epochs;      /* of CsEpochSnapshot */
+  GCancellable    *cancellable;
+  Channel         *channel;
+  CsRun           *run;
+  char            *message;
+
+  CsTrainingState  state;
+  gint64           started_at;
+  gint64           ended_at;
+  gboolean         holding;
+};
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  PROP_N_EPOCHS,
+  PROP_MESSAGE,
+  N_PROPS
+};
+
+enum {
+  EPOCHS_ADDED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (CsTraining, cs_training, G_TYPE_OBJECT)
+
+static void
+snapshot_clear (gpointer data)
+{
+  CsEpochSnapshot *snapshot = data;
+
+  g_clear_pointer (&snapshot->global, g_free);
+  g_clear_pointer (&snapshot->local, g_free);
+}
+
+static GArray *
+snapshot_array_new (void)
+{
+  GArray *array = g_array_new (FALSE, TRUE, sizeof (CsEpochSnapshot));
+
+  g_array_set_clear_func (array, snapshot_clear);
+  return array;
+}
+
+static Channel *
+channel_new (CsTraining *owner)
+{
+  Channel *channel = g_new0 (Channel, 1);
+
+  g_atomic_ref_count_init (&channel->ref);
+  g_mutex_init (&channel->mutex);
+  channel->pending = snapshot_array_new ();
+  channel->context = g_main_context_ref_thread_default ();
+  g_weak_ref_init (&channel->owner, owner);
+  return channel;
+}
+
+static Channel *
+channel_ref (Channel *channel)
+{
+  g_atomic_ref_count_inc (&channel->ref);
+  return channel;
+}
+
+static void
+channel_unref (Channel *channel)
+{
+  if (!g_atomic_ref_count_dec (&channel->ref))
+    return;
+  g_array_unref (channel->pending);
+  g_main_context_unref (channel->context);
+  g_weak_ref_clear (&channel->owner);
+  g_mutex_clear (&channel->mutex);
+  g_free (channel);
+}
+
+/* Main thread: moves what the worker queued into the training's history. */
+static void
+channel_deliver (Channel *channel)
+{
+  g_autoptr(CsTraining) self = g_weak_ref_get (&channel->owner);
+  g_autoptr(GArray) batch = NULL;
+  guint first;
+
+  g_mutex_lock (&channel->mutex);
+  batch = g_steal_pointer (&channel->pending);
+  channel->pending = snapshot_array_new ();
+  channel->scheduled = FALSE;
+  g_mutex_unlock (&channel->mutex);
+
+  if (self == NULL || self->channel != channel || batch->len == 0)
+    return;
+  /* A stopped run's late epochs are dropped. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  first = self->epochs->len;
+  g_array_append_vals (self->epochs, batch->data, batch->len);
+  /* The snapshots' matrices now belong to self->epochs. */
+  g_array_set_clear_func (batch, NULL);
+  g_signal_emit (self, signals[EPOCHS_ADDED], 0, first, batch->len);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EPOCHS]);
+}
+
+static gboolean
+channel_idle (gpointer data)
+{
+  channel_deliver (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Worker thread. */
+static void
+channel_push (Channel         *channel,
+              CsEpochSnapshot *snapshot)
+{
+  g_mutex_lock (&channel->mutex);
+  g_array_append_vals (channel->pending, snapshot, 1);
+  if (!channel->scheduled)
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      channel->scheduled = TRUE;
+      g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+      g_source_set_callback (source, channel_idle, channel_ref (channel), (GDestroyNotify) channel_unref);
+      g_source_set_static_name (source, "[crowdscope] training progress");
+      g_source_attach (source, channel->context);
+    }
+  g_mutex_unlock (&channel->mutex);
+}
+
+static void
+work_free (Work *work)
+{
+  cs_dataset_unref (work->dataset);
+  g_object_unref (work->cancellable);
+  channel_unref (work->channel);
+  g_free (work);
+}
+
+/* Worker thread: copies the noise matrices, which the model overwrites in the next epoch. */
+static void
+on_epoch (const CsEpochMetrics *metrics,
+          CsModel              *model,
+          gpointer              data)
+{
+  Work *work = data;
+  const CsModelShape *shape = cs_model_get_shape (model);
+  CsParams *params = cs_model_get_params (model);
+  size_t KK = (size_t) shape->K * shape->K;
+  CsEpochSnapshot snapshot = { *metrics, NULL, NULL };
+
+  if (params->global)
+    snapshot.global = g_memdup2 (params->global, sizeof (float) * KK);
+  if (params->local)
+    snapshot.local = g_memdup2 (params->local, sizeof (float) * KK * shape->R);
+  channel_push (work->channel, &snapshot);
+}
+
+static bool
+should_stop (gpointer data)
+{
+  Work *work = data;
+
+  return g_cancellable_is_cancelled (work->cancellable);
+}
+
+static void
+train_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Work *work = task_data;
+  CsTrainCallbacks callbacks = { on_epoch, should_stop, work };
+  GError *error = NULL;
+  CsRun *run;
+
+  if ((run = cs_train (work->dataset, &work->config, &callbacks, &error)))
+    g_task_return_pointer (task, run, (GDestroyNotify) cs_run_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+set_state (CsTraining      *self,
+           CsTrainingState  state)
+{
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+release_application (CsTraining *self)
+{
+  if (self->holding && g_application_get_default ())
+    g_application_release (g_application_get_default ());
+  self->holding = FALSE;
+}
+
+static void
+on_finished (GObject      *object,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  CsTraining *self = CS_TRAINING (object);
+  g_autoptr(GError) error = NULL;
+  CsRun *run = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Epochs still queued arrive before the end does. */
+  channel_deliver (self->channel);
+  self->ended_at = g_get_monotonic_time ();
+  release_application (self);
+  if (run != NULL)
+    {
+      self->run = run;
+      set_state (self, CS_TRAINING_FINISHED);
+      return;
+    }
+  g_free (self->message);
+  self->message = g_strdup (error->message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+  set_state (self, g_error_matches (error, CS_ERROR, CS_ERROR_CANCELLED) ? CS_TRAINING_STOPPED
+                                                                          : CS_TRAINING_FAILED);
+}
+
+/**
+ * cs_training_start:
+ *
+ * Starts the run on a worker thread. While it runs the application is held, so closing the
+ * last window stops the run and the process ends only once the worker has.
+ */
+void
+cs_training_start (CsTraining *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Work *work;
+
+  g_return_if_fail (CS_IS_TRAINING (self));
+  g_return_if_fail (self->state == CS_TRAINING_READY);
+
+  work = g_new0 (Work, 1);
+  work->dataset = cs_dataset_ref (self->dataset);
+  work->config = self->config;
+  work->cancellable = g_object_ref (self->cancellable);
+  work->channel = channel_ref (self->channel);
+
+  task = g_task_new (self, NULL, on_finished, NULL);
+  g_task_set_source_tag (task, cs_training_start);
+  g_task_set_task_data (task, work, (GDestroyNotify) work_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  if (g_application_get_default ())
+    {
+      g_application_hold (g_application_get_default ());
+      self->holding = TRUE;
+    }
+  self->started_at = g_get_monotonic_time ();
+  set_state (self, CS_TRAINING_RUNNING);
+  g_task_run_in_thread (task, train_in_thread);
+}
+
+/* Asks the worker to stop after its current mini-batch; the state turns to STOPPED when it
+ * has. Safe at any time. */
+void
+cs_training_stop (CsTraining *self)
+{
+  g_return_if_fail (CS_IS_TRAINING (self));
+
+  g_cancellable_cancel (self->cancellable);
+}
+
+static void
+cs_training_dispose (GObject *object)
+{
+  CsTraining *self = CS_TRAINING (object);
+
+  g_cancellable_cancel (self->cancellable);
+  G_OBJECT_CLASS (cs_training_parent_class)->dispose (object);
+}
+
+static void
+cs_training_finalize (GObject *object)
+{
+  CsTraining *self = CS_TRAINING (object);
+
+  g_clear_pointer (&self->dataset, cs_dataset_unref);
+  g_clear_pointer (&self->epochs, g_array_unref);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->channel, channel_unref);
+  g_clear_pointer (&self->run, cs_run_free);
+  g_clear_pointer (&self->message, g_free);
+  G_OBJECT_CLASS (cs_training_parent_class)->finalize (object);
+}
+
+static void
+cs_training_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CsTraining *self = CS_TRAINING (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_int (value, self->state);
+      break;
+    case PROP_N_EPOCHS:
+      g_value_set_uint (value, self->epochs->len);
+      break;
+    case PROP_MESSAGE:
+      g_value_set_string (value, self->message);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_training_class_init (CsTrainingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cs_training_dispose;
+  object_class->finalize = cs_training_finalize;
+  object_class->get_property = cs_training_get_property;
+
+  properties[PROP_STATE] =
+    g_param_spec_int ("state", NULL, NULL, CS_TRAINING_READY, CS_TRAINING_FAILED, CS_TRAINING_READY,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_EPOCHS] =
+    g_param_spec_uint ("n-epochs", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MESSAGE] =
+    g_param_spec_string ("message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CsTraining::epochs-added:
+   * @first: the index of the first new epoch
+   * @n: how many epochs arrived
+   *
+   * Emitted on the main thread when the worker has finished epochs; several epochs arrive
+   * together when the main loop was busy.
+   */
+  signals[EPOCHS_ADDED] =
+    g_signal_new ("epochs-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+static void
+cs_training_init (CsTraining *self)
+{
+  self->epochs = snapshot_array_new ();
+  self->cancellable = g_cancellable_new ();
+  self->channel = channel_new (self);
+}
+
+CsTraining *
+cs_training_new (CsDataset           *dataset,
+                 const CsTrainConfig *config)
+{
+  CsTraining *self;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (config != NULL, NULL);
+
+  self = g_object_new (CS_TYPE_TRAINING, NULL);
+  self->dataset = cs_dataset_ref (dataset);
+  self->config = *config;
+  return self;
+}
+
+CsTrainingState cs_training_get_state (CsTraining *self) { return self->state; }
+CsDataset *cs_training_get_dataset (CsTraining *self) { return self->dataset; }
+const CsTrainConfig *cs_training_get_config (CsTraining *self) { return &self->config; }
+guint cs_training_get_n_epochs (CsTraining *self) { return self->epochs->len; }
+const CsRun *cs_training_get_run (CsTraining *self) { return self->run; }
+const char *cs_training_get_message (CsTraining *self) { return self->message; }
+
+const CsEpochSnapshot *
+cs_training_get_epoch (CsTraining *self,
+                       guint       index)
+{
+  g_return_val_if_fail (CS_IS_TRAINING (self), NULL);
+  g_return_val_if_fail (index < self->epochs->len, NULL);
+
+  return &g_array_index (self->epochs, CsEpochSnapshot, index);
+}
+
+double
+cs_training_get_fraction (CsTraining *self)
+{
+  return (double) self->epochs->len / self->config.epochs;
+}
+
+double
+cs_training_get_elapsed (CsTraining *self)
+{
+  gint64 end = self->state == CS_TRAINING_RUNNING ? g_get_monotonic_time () : self->ended_at;
+
+  return self->started_at ? (end - self->started_at) / 1e6 : 0.0;
+}
+
+/* From the pace so far; NaN before the first epoch. */
+double
+cs_training_get_remaining (CsTraining *self)
+{
+  guint done = self->epochs->len;
+
+  if (self->state != CS_TRAINING_RUNNING)
+    return 0.0;
+  if (done == 0)
+    return NAN;
+  return cs_training_get_elapsed (self) / done * (self->config.epochs - done);
+}

@@ -1,0 +1,53 @@
+/* cs-training.h — one training run on a worker thread, seen from the main thread
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cs-trainer.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CS_TRAINING_READY,
+  CS_TRAINING_RUNNING,
+  CS_TRAINING_FINISHED,
+  CS_TRAINING_STOPPED,
+  CS_TRAINING_FAILED,
+} CsTrainingState;
+
+/* What the worker hands back after every epoch: the metrics and a copy of the learned noise
+ * matrices as they were then. */
+typedef struct
+{
+  CsEpochMetrics  metrics;
+  float          *global;   /* [K, K] or NULL */
+  float          *local;    /* [R, K, K] or NULL */
+} CsEpochSnapshot;
+
+#define CS_TYPE_TRAINING (cs_training_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsTraining, cs_training, CS, TRAINING, GObject)
+
+CsTraining            *cs_training_new            (CsDataset           *dataset,
+                                                   const CsTrainConfig *config);
+void                   cs_training_start          (CsTraining          *self);
+void                   cs_training_stop           (CsTraining          *self);
+CsTrainingState        cs_training_get_state      (CsTraining          *self);
+CsDataset             *cs_training_get_dataset    (CsTraining          *self);
+const CsTrainConfig   *cs_training_get_config     (CsTraining          *self);
+guint                  cs_training_get_n_epochs   (CsTraining          *self);
+const CsEpochSnapshot *cs_training_get_epoch      (CsTraining          *self,
+                                                   guint                index);
+double                 cs_training_get_fraction   (CsTraining          *self);
+double                 cs_training_get_elapsed    (CsTraining          *self);
+double                 cs_training_get_remaining  (CsTraining          *self);
+const CsRun           *cs_training_get_run        (CsTraining          *self);
+const char            *cs_training_get_message    (CsTraining          *self);
+
+G_END_DECLS

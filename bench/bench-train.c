@@ -1,0 +1,134 @@
+/* bench-train.c — milliseconds per training epoch, against the sgemm bound
+ *
+ * For every dataset folder given, trains CoNAL (and the other methods at batch 1024) and
+ * prints the median time per epoch (training only, as seconds_per_epoch), the GFLOP/s that
+ * means for the model's matrix products, and beside it plain cblas_sgemm on the shape of the
+ * first layers measured in the same process, with the OpenBLAS kernel that ran.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <cblas.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cs-trainer.h"
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Floating-point operations of the products in one training pass over n items: forward,
+ * the weight gradients, and the input gradients where the model needs them. */
+static double
+epoch_flops (const CsDataset     *dataset,
+             const CsTrainConfig *c,
+             int                  n)
+{
+  double D = dataset->d, H = c->hidden, K = dataset->n_classes, A = c->aux_hidden, E = c->embedding;
+  double per_item = 2 * D * H * 2 + 2 * H * K * 3;
+
+  if (c->method == CS_METHOD_CONAL)
+    per_item += 2 * D * A * 2 + 2 * A * E * 3;
+  return per_item * n;
+}
+
+static double
+sgemm_gflops (int M,
+              int N,
+              int K)
+{
+  float *a = calloc ((size_t) M * K, sizeof (float));
+  float *b = calloc ((size_t) K * N, sizeof (float));
+  float *c = calloc ((size_t) M * N, sizeof (float));
+  double best = 0;
+
+  for (int i = 0; i < M * K; i++)
+    a[i] = (float) (i % 7) * 0.1f;
+  for (int i = 0; i < K * N; i++)
+    b[i] = (float) (i % 5) * 0.1f;
+  for (int r = 0; r < 30; r++)
+    {
+      gint64 begin = g_get_monotonic_time ();
+
+      cblas_sgemm (CblasRowMajor, CblasNoTrans, CblasTrans, M, N, K, 1.0f, a, K, b, K, 0.0f, c, N);
+      best = MAX (best, 2.0 * M * N * K / ((g_get_monotonic_time () - begin) / 1e6) / 1e9);
+    }
+  free (a);
+  free (b);
+  free (c);
+  return best;
+}
+
+static void
+bench (CsDataset   *dataset,
+       CsMethod     method,
+       int          batch,
+       int          epochs,
+       int          threads)
+{
+  CsTrainConfig config;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsRun) run = NULL;
+  g_autofree double *ms = g_new (double, epochs);
+  int n_train = dataset->splits[CS_SPLIT_TRAIN].n;
+  double flops;
+
+  cs_train_config_init (&config);
+  cs_train_config_apply_preset (&config, CS_PRESET_OFFICIAL, dataset->name, NULL);
+  config.method = method;
+  config.batch_size = batch;
+  config.epochs = epochs;
+  config.threads = threads;
+  config.selection = CS_SELECT_LAST;
+  if (!(run = cs_train (dataset, &config, NULL, &error)))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      exit (1);
+    }
+  for (int e = 0; e < epochs; e++)
+    ms[e] = 1000 * g_array_index (run->history, CsEpochMetrics, e).seconds;
+  /* The first epochs warm caches and OpenBLAS's threads. */
+  qsort (ms + 2, epochs - 2, sizeof (double), compare_doubles);
+  flops = epoch_flops (dataset, &config, n_train);
+  printf ("  %-12s %-11s batch %5d  %8.2f ms/epoch (median of %d)  %6.1f GFLOP/s  (%.3f GFLOP/epoch)\n",
+          dataset->name, cs_method_to_string (method), batch, ms[2 + (epochs - 2) / 2], epochs - 2,
+          flops / (ms[2 + (epochs - 2) / 2] / 1000) / 1e9, flops / 1e9);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int threads = g_getenv ("CS_BENCH_THREADS") ? atoi (g_getenv ("CS_BENCH_THREADS")) : 2;
+
+  openblas_set_num_threads (threads);
+  printf ("OpenBLAS kernel %s, %d threads\n", openblas_get_corename (), threads);
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CsDataset) dataset = cs_dataset_load (argv[i], NULL, &error);
+      int n, D;
+
+      if (dataset == NULL)
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return 1;
+        }
+      n = dataset->splits[CS_SPLIT_TRAIN].n;
+      D = dataset->d;
+      printf ("%s: plain cblas_sgemm [%d × %d]·[%d × 256]: %.1f GFLOP/s (best of 30)\n",
+              dataset->name, n, D, D, sgemm_gflops (n, 256, D));
+      bench (dataset, CS_METHOD_CONAL, 1024, 40, threads);
+      bench (dataset, CS_METHOD_CONAL, 64, 20, threads);
+      bench (dataset, CS_METHOD_CROWD_LAYER, 1024, 40, threads);
+      bench (dataset, CS_METHOD_MAJORITY, 1024, 40, threads);
+    }
+  return 0;
+}

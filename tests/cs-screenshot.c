@@ -1,0 +1,175 @@
+/* cs-screenshot.c — opens the real window in a given state and saves a picture of it
+ *
+ *   cs-screenshot --out FILE.png [--dataset PATH | --demo] [--train] [--epochs N]
+ *                 [--shot-at-epoch N] [--dark] [--size WxH]
+ *
+ * Without --train it shows the dataset's overview (or the empty state without a dataset);
+ * with --train it starts training with the form's defaults and takes the picture at the given
+ * epoch (while the run goes on) or when the run has finished. Used by build-aux/screenshots.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <stdlib.h>
+
+#include "cs-train-page.h"
+#include "cs-training.h"
+#include "cs-window.h"
+
+static char *out_path;
+static char *dataset_path;
+static gboolean demo;
+static gboolean train;
+static gboolean dark;
+static int epochs;
+static int shot_at_epoch;
+static char *size = "1280x860";
+
+static GOptionEntry entries[] = {
+  { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Where to save the picture", "FILE" },
+  { "dataset", 'd', 0, G_OPTION_ARG_FILENAME, &dataset_path, "Open this dataset", "PATH" },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, "Open the demo dataset", NULL },
+  { "train", 't', 0, G_OPTION_ARG_NONE, &train, "Start training", NULL },
+  { "epochs", 'e', 0, G_OPTION_ARG_INT, &epochs, "Epochs to train (default: the form's)", "N" },
+  { "shot-at-epoch", 0, 0, G_OPTION_ARG_INT, &shot_at_epoch, "Take the picture at this epoch", "N" },
+  { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
+  { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size", "WxH" },
+  { NULL }
+};
+
+static CsWindow *window;
+static int status = 1;
+
+static void
+save_now (GdkFrameClock *clock,
+          gpointer       data)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;   /* a resize is pending: the next frame */
+  g_signal_handlers_disconnect_by_func (clock, save_now, data);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  status = gdk_texture_save_to_png (texture, out_path) ? 0 : 1;
+  if (status != 0)
+    g_printerr ("cs-screenshot: cannot write %s\n", out_path);
+  cs_train_page_stop (cs_window_get_train_page (window));
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+/* Waits two frames so every allocation has settled, then saves. */
+static gboolean
+shoot (gpointer data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (save_now), NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+shoot_soon (void)
+{
+  g_timeout_add (900, shoot, NULL);  /* after the page transitions */
+}
+
+static void
+on_epochs (CsTraining *training,
+           guint       first,
+           guint       n,
+           gpointer    data)
+{
+  if (shot_at_epoch > 0 && first < (guint) shot_at_epoch && first + n >= (guint) shot_at_epoch)
+    {
+      g_signal_handlers_disconnect_by_func (training, on_epochs, data);
+      shoot_soon ();
+    }
+}
+
+static void
+on_state (CsTraining *training,
+          GParamSpec *pspec,
+          gpointer    data)
+{
+  if (shot_at_epoch == 0 && cs_training_get_state (training) != CS_TRAINING_RUNNING)
+    shoot_soon ();
+}
+
+static void
+on_dataset (CsWindow   *self,
+            GParamSpec *pspec,
+            gpointer    data)
+{
+  CsTrainPage *page = cs_window_get_train_page (self);
+  CsTraining *training;
+
+  if (!train)
+    {
+      shoot_soon ();
+      return;
+    }
+  if (epochs > 0)
+    {
+      CsTrainConfig config;
+
+      cs_train_page_get_config (page, &config);
+      config.epochs = epochs;
+      cs_train_page_set_config (page, &config);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.train", NULL);
+  training = cs_train_page_get_training (page);
+  g_signal_connect (training, "epochs-added", G_CALLBACK (on_epochs), NULL);
+  g_signal_connect (training, "notify::state", G_CALLBACK (on_state), NULL);
+}
+
+static void
+activate (GApplication *app)
+{
+  int w = 1280, h = 860;
+
+  sscanf (size, "%dx%d", &w, &h);
+  if (dark)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  window = cs_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), w, h);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (window, "notify::dataset", G_CALLBACK (on_dataset), NULL);
+  if (dataset_path)
+    cs_window_open_path (window, dataset_path);
+  else if (demo)
+    cs_window_open_demo (window);
+  else
+    shoot_soon ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("— save a picture of the window");
+  g_autoptr(AdwApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || out_path == NULL)
+    {
+      g_printerr ("cs-screenshot: %s\n", error ? error->message : "--out FILE is required");
+      return 2;
+    }
+  app = adw_application_new (NULL, G_APPLICATION_NON_UNIQUE);
+  g_object_set (app, "resource-base-path", "/io/github/crowdscope/Crowdscope", NULL);
+  g_signal_connect (app, "activate", G_CALLBACK (activate), NULL);
+  g_application_run (G_APPLICATION (app), 1, argv);
+  return status;
+}

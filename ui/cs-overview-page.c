@@ -1,0 +1,252 @@
+/* cs-overview-page.c — what a dataset holds: splits, classes, the crowd and its quality
+ *
+ * Every figure comes from the core's CsDatasetStats, the same numbers `crowdscope-cli info`
+ * prints; the page only lays them out.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cs-bar-chart.h"
+#include "cs-dataset-stats.h"
+#include "cs-majority-vote.h"
+#include "cs-overview-page.h"
+
+/* Labels-per-annotator counts spread widely (3 to 368 on Music): at most this many bars. */
+#define MAX_BARS 12
+
+struct _CsOverviewPage
+{
+  GtkWidget             parent_instance;
+
+  /* Template widgets */
+  GtkWidget            *scroller;
+  AdwPreferencesGroup  *warnings_group;
+  AdwActionRow         *source_row;
+  AdwActionRow         *splits_row;
+  AdwActionRow         *features_row;
+  AdwActionRow         *classes_row;
+  AdwActionRow         *annotators_row;
+  AdwActionRow         *labels_row;
+  AdwActionRow         *per_item_row;
+  AdwActionRow         *per_annotator_row;
+  AdwActionRow         *crowd_accuracy_row;
+  AdwActionRow         *majority_row;
+  CsBarChart           *per_item_chart;
+  CsBarChart           *per_annotator_chart;
+  CsBarChart           *classes_chart;
+  GtkWidget            *classes_group;
+
+  /* Borrowed: rows added to warnings_group */
+  GPtrArray            *warning_rows;
+};
+
+G_DEFINE_FINAL_TYPE (CsOverviewPage, cs_overview_page, GTK_TYPE_WIDGET)
+
+static void
+set_subtitle (AdwActionRow *row,
+              const char   *format,
+              ...) G_GNUC_PRINTF (2, 3);
+
+static void
+set_subtitle (AdwActionRow *row,
+              const char   *format,
+              ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  adw_action_row_set_subtitle (row, text);
+}
+
+static char *
+format_percent (double fraction)
+{
+  return isnan (fraction) ? g_strdup (_("unknown (no gold labels)")) : g_strdup_printf ("%.1f %%", 100 * fraction);
+}
+
+static void
+show_warnings (CsOverviewPage  *self,
+               const CsDataset *dataset)
+{
+  for (guint i = 0; i < self->warning_rows->len; i++)
+    adw_preferences_group_remove (self->warnings_group, g_ptr_array_index (self->warning_rows, i));
+  g_ptr_array_set_size (self->warning_rows, 0);
+  for (guint i = 0; i < dataset->warnings->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (dataset->warnings, i));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_group_add (self->warnings_group, row);
+      g_ptr_array_add (self->warning_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), dataset->warnings->len > 0);
+}
+
+static void
+show_per_item (CsOverviewPage       *self,
+               const CsDatasetStats *stats)
+{
+  int n = stats->labels_per_item_max + 1;
+  g_autofree double *values = g_new (double, n);
+  g_auto(GStrv) labels = g_new0 (char *, n + 1);
+
+  for (int k = 0; k < n; k++)
+    {
+      values[k] = stats->labels_per_item_histogram[k];
+      labels[k] = g_strdup_printf ("%d", k);
+    }
+  cs_bar_chart_set_data (self->per_item_chart, values, (const char * const *) labels, n);
+}
+
+/* Equal-width bins over 1 … max labels, at most MAX_BARS of them. */
+static void
+show_per_annotator (CsOverviewPage       *self,
+                    const CsDatasetStats *stats,
+                    int                   R)
+{
+  int top = MAX (stats->labels_per_annotator_max, 1);
+  int width = (top + MAX_BARS - 1) / MAX_BARS;
+  int n = (top + width - 1) / width;
+  g_autofree double *values = g_new0 (double, n);
+  g_auto(GStrv) labels = g_new0 (char *, n + 1);
+
+  for (int r = 0; r < R; r++)
+    values[MAX (stats->labels_per_annotator[r] - 1, 0) / width] += 1;
+  for (int b = 0; b < n; b++)
+    labels[b] = width == 1 ? g_strdup_printf ("%d", b + 1)
+                           : g_strdup_printf ("%d–%d", b * width + 1, (b + 1) * width);
+  cs_bar_chart_set_data (self->per_annotator_chart, values, (const char * const *) labels, n);
+}
+
+static void
+show_classes (CsOverviewPage       *self,
+              const CsDataset      *dataset,
+              const CsDatasetStats *stats)
+{
+  const int *counts = stats->class_counts[CS_SPLIT_TRAIN];
+  g_autofree double *values = g_new (double, dataset->n_classes);
+
+  gtk_widget_set_visible (self->classes_group, counts != NULL);
+  if (counts == NULL)
+    return;
+  for (int k = 0; k < dataset->n_classes; k++)
+    values[k] = counts[k];
+  cs_bar_chart_set_data (self->classes_chart, values, (const char * const *) dataset->class_names,
+                         dataset->n_classes);
+}
+
+static void
+show_rows (CsOverviewPage       *self,
+           const CsDataset      *dataset,
+           const CsDatasetStats *stats)
+{
+  g_autoptr(GString) splits = g_string_new (NULL);
+  g_autofree char *classes = g_strjoinv (", ", dataset->class_names);
+  g_autofree char *crowd = format_percent (stats->crowd_accuracy);
+  g_autofree char *majority = format_percent (stats->majority_vote_accuracy);
+  guint dropped = g_strv_length (dataset->dropped_annotators);
+
+  for (int s = 0; s < CS_N_SPLITS; s++)
+    if (dataset->splits[s].present)
+      g_string_append_printf (splits, "%s%s %d", splits->len ? " · " : "",
+                              cs_split_kind_to_string (s), dataset->splits[s].n);
+  set_subtitle (self->source_row, "%s", dataset->source);
+  set_subtitle (self->splits_row, "%s", splits->str);
+  set_subtitle (self->features_row, dataset->standardized ? _("%d, standardised with the train split's statistics") : "%d",
+                dataset->d);
+  set_subtitle (self->classes_row, "%d: %s", dataset->n_classes, classes);
+  if (dropped > 0)
+    set_subtitle (self->annotators_row, _("%d with labels (%u without labels left out)"), dataset->n_annotators, dropped);
+  else
+    set_subtitle (self->annotators_row, _("%d with labels"), dataset->n_annotators);
+  set_subtitle (self->labels_row, "%d", stats->n_labels);
+  set_subtitle (self->per_item_row, _("mean %.2f, min %d, max %d"), stats->labels_per_item_mean,
+                stats->labels_per_item_min, stats->labels_per_item_max);
+  set_subtitle (self->per_annotator_row, _("median %g, min %d, max %d"), stats->labels_per_annotator_median,
+                stats->labels_per_annotator_min, stats->labels_per_annotator_max);
+  set_subtitle (self->crowd_accuracy_row, _("%s of %d labels with gold"), crowd, stats->n_labels_with_gold);
+  set_subtitle (self->majority_row, _("%s of %d items (%s)"), majority, stats->n_majority_items,
+                CS_MAJORITY_VOTE_TIE_RULE);
+}
+
+void
+cs_overview_page_set_dataset (CsOverviewPage *self,
+                              CsDataset      *dataset)
+{
+  g_autoptr(CsDatasetStats) stats = NULL;
+
+  g_return_if_fail (CS_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (dataset != NULL);
+
+  stats = cs_dataset_stats_new (dataset);
+  show_rows (self, dataset, stats);
+  show_warnings (self, dataset);
+  show_per_item (self, stats);
+  show_per_annotator (self, stats, dataset->n_annotators);
+  show_classes (self, dataset, stats);
+}
+
+static void
+cs_overview_page_dispose (GObject *object)
+{
+  CsOverviewPage *self = CS_OVERVIEW_PAGE (object);
+  GtkWidget *child;
+
+  g_clear_pointer (&self->warning_rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_OVERVIEW_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (cs_overview_page_parent_class)->dispose (object);
+}
+
+static void
+cs_overview_page_class_init (CsOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cs_overview_page_dispose;
+
+  g_type_ensure (CS_TYPE_BAR_CHART);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, warnings_group);
+  gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, source_row);
+  gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, splits_row);
+  gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, features_row);
+  gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, classes_row);
+  gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, annotators_row);
+  gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, labels_row);
+  gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, per_item_row);
+  gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, per_annotator_row);
+  gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, crowd_accuracy_row);
+  gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, majority_row);
+  gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, per_item_chart);
+  gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, per_annotator_chart);
+  gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, classes_chart);
+  gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, classes_group);
+}
+
+static void
+cs_overview_page_init (CsOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->warning_rows = g_ptr_array_new ();
+  cs_bar_chart_set_x_label (self->per_item_chart, _("labels"));
+  cs_bar_chart_set_y_label (self->per_item_chart, _("items"));
+  cs_bar_chart_set_x_label (self->per_annotator_chart, _("labels"));
+  cs_bar_chart_set_y_label (self->per_annotator_chart, _("annotators"));
+  cs_bar_chart_set_y_label (self->classes_chart, _("items"));
+}

@@ -1,0 +1,27 @@
+/* cs-window.h — the main window: open a dataset, see it, train on it
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-ui-types.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_WINDOW (cs_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsWindow, cs_window, CS, WINDOW, AdwApplicationWindow)
+
+CsWindow     *cs_window_new           (GtkApplication *application);
+void          cs_window_open_path     (CsWindow       *self,
+                                       const char     *path);
+void          cs_window_open_demo     (CsWindow       *self);
+CsDataset    *cs_window_get_dataset   (CsWindow       *self);
+gboolean      cs_window_get_loading   (CsWindow       *self);
+CsTrainPage  *cs_window_get_train_page (CsWindow      *self);
+
+G_END_DECLS
