@@ -1,0 +1,265 @@
+/* test-app.c — the real window driven end to end: open, train, watch, stop, train again,
+ * finish; a malformed dataset; closing mid-run
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cs-demo.h"
+#include "cs-loss-chart-private.h"
+#include "cs-train-page.h"
+#include "cs-training.h"
+#include "cs-window.h"
+#include "test-util.h"
+
+#define TIMEOUT_SECONDS 120
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until `done` holds, failing the test after TIMEOUT_SECONDS. */
+static void
+wait_for (Condition   done,
+          gpointer    data,
+          const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+spin (int milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  return !cs_window_get_loading (data);
+}
+
+static CsTraining *
+training_of (CsWindow *window)
+{
+  return cs_train_page_get_training (cs_window_get_train_page (window));
+}
+
+static gboolean
+three_epochs (gpointer data)
+{
+  CsTraining *training = training_of (data);
+
+  return training && cs_training_get_n_epochs (training) >= 3;
+}
+
+static gboolean
+not_running (gpointer data)
+{
+  return cs_training_get_state (data) != CS_TRAINING_RUNNING;
+}
+
+static void
+find_charts (GtkWidget  *widget,
+             GPtrArray  *charts)
+{
+  if (CS_IS_LOSS_CHART (widget))
+    g_ptr_array_add (charts, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    find_charts (child, charts);
+}
+
+/* The loss chart (the first of the page) reads back the value of `epoch` at its pixel. */
+static void
+assert_loss_at (CsWindow *window,
+                int       epoch)
+{
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *expected = g_strdup_printf ("Epoch %d", epoch);
+  CsLossChart *chart;
+  double picked;
+
+  find_charts (GTK_WIDGET (cs_window_get_train_page (window)), charts);
+  g_assert_cmpuint (charts->len, ==, 2);
+  chart = g_ptr_array_index (charts, 0);
+  spin (50);
+  g_assert_true (cs_loss_chart_get_readout (chart, cs_loss_chart_x_to_widget (chart, epoch), &picked, &text));
+  g_assert_cmpfloat (picked, ==, epoch);
+  cs_test_assert_contains (text, expected);
+}
+
+static void
+set_epochs (CsWindow *window,
+            int       epochs)
+{
+  CsTrainPage *page = cs_window_get_train_page (window);
+  CsTrainConfig config;
+
+  cs_train_page_get_config (page, &config);
+  config.epochs = epochs;
+  config.batch_size = 128;
+  cs_train_page_set_config (page, &config);
+}
+
+static GtkWidget *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static void
+test_train_stop_train (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  CsWindow *window = cs_window_new (NULL);
+  g_autoptr(CsTraining) first = NULL;
+  CsTraining *second;
+  guint stopped_at;
+
+  g_assert_true (cs_demo_write (cs_test_dir_path (tmp, NULL), 1, &error));
+  gtk_window_present (GTK_WINDOW (window));
+
+  cs_window_open_path (window, cs_test_dir_path (tmp, NULL));
+  wait_for (loaded, window, "the dataset to load");
+  g_assert_nonnull (cs_window_get_dataset (window));
+  g_assert_cmpint (cs_window_get_dataset (window)->splits[CS_SPLIT_TRAIN].n, ==, CS_DEMO_N_TRAIN);
+
+  /* A long run: the curve grows while it trains, then Stop ends it. */
+  set_epochs (window, 5000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL));
+  first = g_object_ref (training_of (window));
+  g_assert_cmpint (cs_training_get_state (first), ==, CS_TRAINING_RUNNING);
+  wait_for (three_epochs, window, "three epochs");
+  assert_loss_at (window, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL));
+  wait_for (not_running, first, "the run to stop");
+  g_assert_cmpint (cs_training_get_state (first), ==, CS_TRAINING_STOPPED);
+  stopped_at = cs_training_get_n_epochs (first);
+  g_assert_cmpuint (stopped_at, <, 5000);
+  spin (200);
+  g_assert_cmpuint (cs_training_get_n_epochs (first), ==, stopped_at);
+
+  /* A short run to the end, the stopped one drawn under it. */
+  set_epochs (window, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL));
+  second = training_of (window);
+  g_assert_true (second != first);
+  wait_for (not_running, second, "the second run to finish");
+  g_assert_cmpint (cs_training_get_state (second), ==, CS_TRAINING_FINISHED);
+  g_assert_cmpuint (cs_training_get_n_epochs (second), ==, 4);
+  g_assert_nonnull (cs_training_get_run (second));
+  assert_loss_at (window, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+/* A malformed dataset shows the loader's message; the dataset open before stays open. */
+static void
+test_bad_dataset_keeps_previous (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  CsWindow *window = cs_window_new (NULL);
+  CsDataset *before;
+  GtkWidget *dialog;
+  const char *bad;
+
+  g_assert_true (cs_demo_write (cs_test_dir_path (tmp, "good"), 1, &error));
+  g_assert_cmpint (g_mkdir (cs_test_dir_path (tmp, "bad"), 0700), ==, 0);
+  cs_test_dir_write (tmp, "bad/crowdscope.ini", "[dataset]\nclasses=a;b\n[train]\nfeatures=x.csv\n");
+  cs_test_dir_write (tmp, "bad/x.csv", "f0,f1\n1,2\n3,oops\n");
+  bad = cs_test_dir_path (tmp, "bad");
+  gtk_window_present (GTK_WINDOW (window));
+
+  cs_window_open_path (window, cs_test_dir_path (tmp, "good"));
+  wait_for (loaded, window, "the good dataset");
+  before = cs_window_get_dataset (window);
+  g_assert_nonnull (before);
+
+  cs_window_open_path (window, bad);
+  wait_for (loaded, window, "the bad dataset");
+  wait_for (dialog_shown, NULL, "the error dialog");
+  dialog = find_message_dialog ();
+  cs_test_assert_contains (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "x.csv:3");
+  cs_test_assert_contains (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "oops");
+  g_assert_true (cs_window_get_dataset (window) == before);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+/* Closing the window mid-run stops the worker cleanly. */
+static void
+test_close_mid_run (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  CsWindow *window = cs_window_new (NULL);
+  g_autoptr(CsTraining) training = NULL;
+
+  g_assert_true (cs_demo_write (cs_test_dir_path (tmp, NULL), 1, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  cs_window_open_path (window, cs_test_dir_path (tmp, NULL));
+  wait_for (loaded, window, "the dataset to load");
+  set_epochs (window, 5000);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL);
+  training = g_object_ref (training_of (window));
+  wait_for (three_epochs, window, "three epochs");
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (not_running, training, "the run to stop after closing");
+  g_assert_cmpint (cs_training_get_state (training), ==, CS_TRAINING_STOPPED);
+  g_assert_cmpuint (cs_training_get_n_epochs (training), <, 5000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/app/train-stop-train", test_train_stop_train);
+  g_test_add_func ("/app/bad-dataset-keeps-previous", test_bad_dataset_keeps_previous);
+  g_test_add_func ("/app/close-mid-run", test_close_mid_run);
+  return g_test_run ();
+}
