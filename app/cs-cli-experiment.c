@@ -185,6 +185,7 @@ cs_cli_experiment (int    argc,
           if (!cs_cli_train_config_for (&config, row.method, dataset->name, &error))
             return cs_cli_fail (error);
           config.seed = (uint64_t) seed;
+          config.test_every_epoch = false;
           if (!(run = cs_train (dataset, &config, NULL, &error)))
             return cs_cli_fail (error);
           test_selected |= run->test_used_for_selection;

@@ -69,6 +69,7 @@ cs_train_config_init (CsTrainConfig *config)
   config->seed = 1;
   config->threads = 0;
   config->selection = CS_SELECT_VALID_ACCURACY;
+  config->test_every_epoch = true;
   config->valid_from_test = 0;
 }
 
@@ -243,6 +244,7 @@ static const struct
   { "seed", FIELD_SEED, G_STRUCT_OFFSET (CsTrainConfig, seed) },
   { "threads", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, threads) },
   { "selection", FIELD_SELECTION, G_STRUCT_OFFSET (CsTrainConfig, selection) },
+  { "test_every_epoch", FIELD_BOOL, G_STRUCT_OFFSET (CsTrainConfig, test_every_epoch) },
   { "valid_from_test", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, valid_from_test) },
 };
 

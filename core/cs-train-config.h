@@ -63,6 +63,8 @@ typedef struct
   int         threads;          /* OpenBLAS threads; 0 leaves OpenBLAS's own choice */
 
   CsSelection selection;
+  bool        test_every_epoch; /* false: the test split is scored once, for the selected
+                                   epoch (what an experiment needs, at a fraction of the cost) */
   int         valid_from_test;  /* >0: carve a stratified validation split of this size out of
                                    test when the dataset has no valid split */
 } CsTrainConfig;

@@ -465,8 +465,12 @@ evaluate (Trainer        *t,
           CsEpochMetrics *metrics)
 {
   metrics->valid_accuracy = cs_evaluate_accuracy (t->model, t->select, t->probs);
-  metrics->test_accuracy = t->select == t->test ? metrics->valid_accuracy :
-                           cs_evaluate_accuracy (t->model, t->test, t->probs);
+  if (t->select == t->test)
+    metrics->test_accuracy = metrics->valid_accuracy;
+  else if (t->config->test_every_epoch)
+    metrics->test_accuracy = cs_evaluate_accuracy (t->model, t->test, t->probs);
+  else
+    metrics->test_accuracy = NAN;
   metrics->crowd_nll = t->config->selection == CS_SELECT_CROWD_NLL ? crowd_nll (t) : NAN;
 }
 
@@ -596,6 +600,9 @@ cs_train (CsDataset               *dataset,
   if (ok)
     {
       cs_model_copy_weights (t.model, t.best);
+      if (!config->test_every_epoch)
+        g_array_index (run->history, CsEpochMetrics, run->best_epoch - 1).test_accuracy =
+          cs_evaluate_accuracy (t.model, t.test, t.probs);
       if (config->method == CS_METHOD_CONAL)
         run->annotator_w = annotator_mixing (&t);
       run->model = g_steal_pointer (&t.model);

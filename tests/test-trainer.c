@@ -103,6 +103,29 @@ count_epoch (const CsEpochMetrics *m,
   counter->epochs_seen = m->epoch;
 }
 
+/* Scoring the test split only for the selected epoch gives the same number as scoring it
+ * every epoch, and leaves the other epochs unscored. */
+static void
+test_test_once (void)
+{
+  g_autoptr(CsDataset) dataset = load_shared ("labelme");
+  g_autoptr(CsRun) every = NULL;
+  g_autoptr(CsRun) once = NULL;
+  CsTrainConfig config;
+
+  if (dataset == NULL)
+    return;
+  small_config (&config, CS_METHOD_CROWD_LAYER, 6);
+  every = cs_train (dataset, &config, NULL, NULL);
+  config.test_every_epoch = false;
+  once = cs_train (dataset, &config, NULL, NULL);
+  g_assert_cmpint (every->best_epoch, ==, once->best_epoch);
+  g_assert_cmpfloat (cs_run_get_best (every)->test_accuracy, ==, cs_run_get_best (once)->test_accuracy);
+  for (guint e = 0; e < once->history->len; e++)
+    if ((int) e + 1 != once->best_epoch)
+      g_assert_true (isnan (g_array_index (once->history, CsEpochMetrics, e).test_accuracy));
+}
+
 /* The abort callback is asked between mini-batches; stopping gives an error and no run. */
 static void
 test_cancel (void)
@@ -324,6 +347,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/trainer/deterministic", test_deterministic);
+  g_test_add_func ("/trainer/test-once", test_test_once);
   g_test_add_func ("/trainer/cancel", test_cancel);
   g_test_add_func ("/trainer/diverged", test_diverged);
   g_test_add_func ("/trainer/music-selection", test_music_selection);
