@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cs-cli.h"
+#include "cs-json.h"
 #include "cs-error.h"
 
 typedef struct
@@ -113,12 +114,9 @@ rows_to_json (GArray *rows)
       const Row *row = &g_array_index (rows, Row, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "method");
-      json_builder_add_string_value (builder, cs_method_to_string (row->method));
-      json_builder_set_member_name (builder, "test_accuracy_mean");
-      json_builder_add_double_value (builder, row->mean);
-      json_builder_set_member_name (builder, "test_accuracy_std");
-      json_builder_add_double_value (builder, row->std);
+      cs_json_add_string (builder, "method", cs_method_to_string (row->method));
+      cs_json_add_number (builder, "test_accuracy_mean", row->mean);
+      cs_json_add_number (builder, "test_accuracy_std", row->std);
       json_builder_set_member_name (builder, "runs");
       json_builder_begin_array (builder);
       for (guint r = 0; r < row->runs->len; r++)

@@ -9,40 +9,8 @@
 
 #include "cs-cli.h"
 #include "cs-dataset-stats.h"
+#include "cs-json.h"
 #include "cs-majority-vote.h"
-
-static void
-add_fraction (JsonBuilder *builder,
-              const char  *key,
-              double       value)
-{
-  json_builder_set_member_name (builder, key);
-  if (isnan (value))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, value);
-}
-
-static void
-add_strv (JsonBuilder *builder,
-          const char  *key,
-          char       **strv)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_begin_array (builder);
-  for (int i = 0; strv && strv[i]; i++)
-    json_builder_add_string_value (builder, strv[i]);
-  json_builder_end_array (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *key,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_add_int_value (builder, value);
-}
 
 static void
 add_splits (JsonBuilder          *builder,
@@ -59,12 +27,10 @@ add_splits (JsonBuilder          *builder,
         continue;
       json_builder_set_member_name (builder, cs_split_kind_to_string (s));
       json_builder_begin_object (builder);
-      add_int (builder, "items", split->n);
-      add_int (builder, "labels", split->n_labels);
-      json_builder_set_member_name (builder, "gold");
-      json_builder_add_boolean_value (builder, split->gold != NULL);
-      json_builder_set_member_name (builder, "images");
-      json_builder_add_boolean_value (builder, split->image_paths != NULL);
+      cs_json_add_int (builder, "items", split->n);
+      cs_json_add_int (builder, "labels", split->n_labels);
+      cs_json_add_bool (builder, "gold", split->gold != NULL);
+      cs_json_add_bool (builder, "images", split->image_paths != NULL);
       if (stats->class_counts[s] != NULL)
         {
           json_builder_set_member_name (builder, "class_counts");
@@ -85,41 +51,35 @@ build_json (const CsDataset      *dataset,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, dataset->name);
-  json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (builder, dataset->source);
-  add_int (builder, "features", dataset->d);
-  json_builder_set_member_name (builder, "standardized");
-  json_builder_add_boolean_value (builder, dataset->standardized);
-  add_strv (builder, "classes", dataset->class_names);
-  add_int (builder, "annotators", dataset->n_annotators);
-  add_strv (builder, "annotator_ids", dataset->annotator_ids);
-  add_strv (builder, "dropped_annotators", dataset->dropped_annotators);
-  add_int (builder, "labels", stats->n_labels);
+  cs_json_add_string (builder, "name", dataset->name);
+  cs_json_add_string (builder, "source", dataset->source);
+  cs_json_add_int (builder, "features", dataset->d);
+  cs_json_add_bool (builder, "standardized", dataset->standardized);
+  cs_json_add_strv (builder, "classes", dataset->class_names);
+  cs_json_add_int (builder, "annotators", dataset->n_annotators);
+  cs_json_add_strv (builder, "annotator_ids", dataset->annotator_ids);
+  cs_json_add_strv (builder, "dropped_annotators", dataset->dropped_annotators);
+  cs_json_add_int (builder, "labels", stats->n_labels);
   add_splits (builder, dataset, stats);
 
   json_builder_set_member_name (builder, "labels_per_item");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "mean");
-  json_builder_add_double_value (builder, stats->labels_per_item_mean);
-  add_int (builder, "min", stats->labels_per_item_min);
-  add_int (builder, "max", stats->labels_per_item_max);
-  add_int (builder, "items_without_label", stats->n_items_without_label);
+  cs_json_add_number (builder, "mean", stats->labels_per_item_mean);
+  cs_json_add_int (builder, "min", stats->labels_per_item_min);
+  cs_json_add_int (builder, "max", stats->labels_per_item_max);
+  cs_json_add_int (builder, "items_without_label", stats->n_items_without_label);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "labels_per_annotator");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "median");
-  json_builder_add_double_value (builder, stats->labels_per_annotator_median);
-  add_int (builder, "min", stats->labels_per_annotator_min);
-  add_int (builder, "max", stats->labels_per_annotator_max);
+  cs_json_add_number (builder, "median", stats->labels_per_annotator_median);
+  cs_json_add_int (builder, "min", stats->labels_per_annotator_min);
+  cs_json_add_int (builder, "max", stats->labels_per_annotator_max);
   json_builder_end_object (builder);
 
-  add_fraction (builder, "crowd_accuracy", stats->crowd_accuracy);
-  add_fraction (builder, "majority_vote_accuracy", stats->majority_vote_accuracy);
-  json_builder_set_member_name (builder, "majority_vote_tie_rule");
-  json_builder_add_string_value (builder, CS_MAJORITY_VOTE_TIE_RULE);
+  cs_json_add_number (builder, "crowd_accuracy", stats->crowd_accuracy);
+  cs_json_add_number (builder, "majority_vote_accuracy", stats->majority_vote_accuracy);
+  cs_json_add_string (builder, "majority_vote_tie_rule", CS_MAJORITY_VOTE_TIE_RULE);
   json_builder_set_member_name (builder, "warnings");
   json_builder_begin_array (builder);
   for (guint i = 0; i < dataset->warnings->len; i++)

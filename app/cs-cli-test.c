@@ -10,6 +10,7 @@
 
 #include "cs-checkpoint.h"
 #include "cs-cli.h"
+#include "cs-json.h"
 #include "cs-error.h"
 
 /* The dataset as the checkpoint saw it: standardised the same way. When it is not the
@@ -94,16 +95,11 @@ cs_cli_test (int    argc,
     return cs_cli_fail (error);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "method");
-  json_builder_add_string_value (builder, cs_method_to_string (checkpoint->config.method));
-  json_builder_set_member_name (builder, "dataset");
-  json_builder_add_string_value (builder, dataset->source);
-  json_builder_set_member_name (builder, "same_dataset");
-  json_builder_add_boolean_value (builder, same);
-  json_builder_set_member_name (builder, "best_epoch");
-  json_builder_add_int_value (builder, checkpoint->best_epoch);
-  json_builder_set_member_name (builder, "test_used_for_selection");
-  json_builder_add_boolean_value (builder, checkpoint->test_used_for_selection);
+  cs_json_add_string (builder, "method", cs_method_to_string (checkpoint->config.method));
+  cs_json_add_string (builder, "dataset", dataset->source);
+  cs_json_add_bool (builder, "same_dataset", same);
+  cs_json_add_int (builder, "best_epoch", checkpoint->best_epoch);
+  cs_json_add_bool (builder, "test_used_for_selection", checkpoint->test_used_for_selection);
   json_builder_set_member_name (builder, "splits");
   json_builder_begin_object (builder);
   if (!json)
@@ -119,10 +115,8 @@ cs_cli_test (int    argc,
       accuracy = split_accuracy (checkpoint, split, !same && checkpoint->standardized);
       json_builder_set_member_name (builder, cs_split_kind_to_string (s));
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "accuracy");
-      json_builder_add_double_value (builder, accuracy);
-      json_builder_set_member_name (builder, "items");
-      json_builder_add_int_value (builder, split->n);
+      cs_json_add_number (builder, "accuracy", accuracy);
+      cs_json_add_int (builder, "items", split->n);
       json_builder_end_object (builder);
       if (!json)
         printf ("  %-6s accuracy %.2f%% of %d items%s\n", cs_split_kind_to_string (s), 100 * accuracy,

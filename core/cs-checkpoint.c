@@ -102,33 +102,9 @@ run_tensors (const CsRun *run)
   return tensors;
 }
 
-static void
-add_number (JsonBuilder *builder,
-            const char  *key,
-            double       value)
-{
-  json_builder_set_member_name (builder, key);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_strv (JsonBuilder *builder,
-          const char  *key,
-          char       **strv)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_begin_array (builder);
-  for (int i = 0; strv && strv[i]; i++)
-    json_builder_add_string_value (builder, strv[i]);
-  json_builder_end_array (builder);
-}
-
-static void
-add_history (JsonBuilder *builder,
-             GArray      *history)
+void
+cs_history_to_json (JsonBuilder *builder,
+                    GArray      *history)
 {
   json_builder_set_member_name (builder, "history");
   json_builder_begin_array (builder);
@@ -137,14 +113,13 @@ add_history (JsonBuilder *builder,
       const CsEpochMetrics *m = &g_array_index (history, CsEpochMetrics, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "epoch");
-      json_builder_add_int_value (builder, m->epoch);
-      add_number (builder, "train_loss", m->train_loss);
-      add_number (builder, "train_accuracy", m->train_accuracy);
-      add_number (builder, "valid_accuracy", m->valid_accuracy);
-      add_number (builder, "test_accuracy", m->test_accuracy);
-      add_number (builder, "crowd_nll", m->crowd_nll);
-      add_number (builder, "seconds", m->seconds);
+      cs_json_add_int (builder, "epoch", m->epoch);
+      cs_json_add_number (builder, "train_loss", m->train_loss);
+      cs_json_add_number (builder, "train_accuracy", m->train_accuracy);
+      cs_json_add_number (builder, "valid_accuracy", m->valid_accuracy);
+      cs_json_add_number (builder, "test_accuracy", m->test_accuracy);
+      cs_json_add_number (builder, "crowd_nll", m->crowd_nll);
+      cs_json_add_number (builder, "seconds", m->seconds);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -158,41 +133,28 @@ run_config_json (const CsRun *run)
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, FORMAT_NAME);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, FORMAT_VERSION);
+  cs_json_add_string (builder, "format", FORMAT_NAME);
+  cs_json_add_int (builder, "version", FORMAT_VERSION);
 
   json_builder_set_member_name (builder, "dataset");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, dataset->name);
-  json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (builder, dataset->source);
-  json_builder_set_member_name (builder, "fingerprint");
-  json_builder_add_string_value (builder, run->fingerprint);
-  json_builder_set_member_name (builder, "features");
-  json_builder_add_int_value (builder, dataset->d);
-  json_builder_set_member_name (builder, "standardized");
-  json_builder_add_boolean_value (builder, dataset->standardized);
-  add_strv (builder, "classes", dataset->class_names);
-  add_strv (builder, "annotators", dataset->annotator_ids);
+  cs_json_add_string (builder, "name", dataset->name);
+  cs_json_add_string (builder, "source", dataset->source);
+  cs_json_add_string (builder, "fingerprint", run->fingerprint);
+  cs_json_add_int (builder, "features", dataset->d);
+  cs_json_add_bool (builder, "standardized", dataset->standardized);
+  cs_json_add_strv (builder, "classes", dataset->class_names);
+  cs_json_add_strv (builder, "annotators", dataset->annotator_ids);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "config");
   cs_train_config_to_json (&run->config, builder);
 
-  json_builder_set_member_name (builder, "best_epoch");
-  json_builder_add_int_value (builder, run->best_epoch);
-  json_builder_set_member_name (builder, "test_used_for_selection");
-  json_builder_add_boolean_value (builder, run->test_used_for_selection);
-  add_number (builder, "seconds_per_epoch", run->seconds_per_epoch);
-  json_builder_set_member_name (builder, "notices");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < run->notices->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (run->notices, i));
-  json_builder_end_array (builder);
-  add_history (builder, run->history);
+  cs_json_add_int (builder, "best_epoch", run->best_epoch);
+  cs_json_add_bool (builder, "test_used_for_selection", run->test_used_for_selection);
+  cs_json_add_number (builder, "seconds_per_epoch", run->seconds_per_epoch);
+  cs_json_add_strv (builder, "notices", (char **) run->notices->pdata);
+  cs_history_to_json (builder, run->history);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

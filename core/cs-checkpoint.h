@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "cs-trainer.h"
 
 G_BEGIN_DECLS
@@ -43,6 +45,8 @@ gboolean      cs_checkpoint_save         (const CsRun        *run,
 CsCheckpoint *cs_checkpoint_load         (const char         *path,
                                           GError            **error);
 void          cs_checkpoint_free         (CsCheckpoint       *self);
+void          cs_history_to_json         (JsonBuilder        *builder,
+                                          GArray             *history);
 gboolean      cs_metrics_csv_write       (GArray             *history,
                                           const char         *path,
                                           GError            **error);

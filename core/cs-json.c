@@ -158,3 +158,54 @@ cs_json_to_string (JsonNode *node,
     g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
 }
+
+void
+cs_json_add_number (JsonBuilder *builder,
+                    const char  *key,
+                    double       value)
+{
+  json_builder_set_member_name (builder, key);
+  if (isfinite (value))
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+cs_json_add_int (JsonBuilder *builder,
+                 const char  *key,
+                 gint64       value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+cs_json_add_bool (JsonBuilder *builder,
+                  const char  *key,
+                  gboolean     value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_boolean_value (builder, value);
+}
+
+void
+cs_json_add_string (JsonBuilder *builder,
+                    const char  *key,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_string_value (builder, value);
+}
+
+void
+cs_json_add_strv (JsonBuilder  *builder,
+                  const char   *key,
+                  char * const *strv)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (int i = 0; strv && strv[i]; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+}

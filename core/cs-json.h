@@ -16,4 +16,21 @@ G_BEGIN_DECLS
 char *cs_json_to_string (JsonNode *node,
                          gboolean  pretty);
 
+/* Members of the object being built; non-finite numbers become null. */
+void  cs_json_add_number (JsonBuilder  *builder,
+                          const char   *key,
+                          double        value);
+void  cs_json_add_int    (JsonBuilder  *builder,
+                          const char   *key,
+                          gint64        value);
+void  cs_json_add_bool   (JsonBuilder  *builder,
+                          const char   *key,
+                          gboolean      value);
+void  cs_json_add_string (JsonBuilder  *builder,
+                          const char   *key,
+                          const char   *value);
+void  cs_json_add_strv   (JsonBuilder  *builder,
+                          const char   *key,
+                          char * const *strv);
+
 G_END_DECLS

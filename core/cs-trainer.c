@@ -527,7 +527,7 @@ run_new (CsDataset           *dataset,
 
   run->config = *config;
   run->history = g_array_new (FALSE, TRUE, sizeof (CsEpochMetrics));
-  run->notices = g_ptr_array_new_with_free_func (g_free);
+  run->notices = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   run->fingerprint = cs_dataset_fingerprint (dataset);
   return run;
 }

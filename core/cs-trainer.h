@@ -52,7 +52,7 @@ typedef struct
   CsModel       *model;
   CsDawidSkene  *dawid_skene;        /* the aggregation, for the Dawid–Skene method */
   float         *annotator_w;        /* [R] CoNAL: mean w of each annotator's train labels */
-  GPtrArray     *notices;            /* of char *: what every output should say */
+  GPtrArray     *notices;            /* of char *, NULL-terminated: what every output should say */
 } CsRun;
 
 CsRun                *cs_train               (CsDataset              *dataset,
