@@ -139,10 +139,20 @@ draw_split (DemoSplit   *split,
       g_autofree char *file = g_strconcat (id, ".png", NULL);
       g_autofree char *path = g_build_filename (folder, file, NULL);
 
+      g_autoptr(GBytes) png = NULL;
+      g_autoptr(GError) local = NULL;
+
       cs_demo_shape_draw (rgb, size, split->gold[i], rng);
       cs_image_features (split->features + (gsize) i * N_FEATURES, rgb, size, size);
-      if (!cs_png_write_rgb (path, size, size, size * 3, rgb, error))
+      /* Plain writes: the folder is new, and the manifest, written last, marks it complete. */
+      if (!(png = cs_png_encode_rgb (size, size, size * 3, rgb, error)))
         return FALSE;
+      if (!g_file_set_contents_full (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png),
+                                     G_FILE_SET_CONTENTS_NONE, 0644, &local))
+        {
+          g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s", local->message);
+          return FALSE;
+        }
     }
   return TRUE;
 }

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "cs-file.h"
 #include "cs-png.h"
 
 #include <errno.h>
@@ -106,6 +107,29 @@ encode_rgb (GByteArray    *out,
   return TRUE;
 }
 
+GBytes *
+cs_png_encode_rgb (int            width,
+                   int            height,
+                   int            stride,
+                   const guint8  *rgb,
+                   GError       **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  PngContext ctx = { "out of memory", CS_ERROR_IO };
+
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+  g_return_val_if_fail (stride >= 3 * width, NULL);
+  g_return_val_if_fail (rgb != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!encode_rgb (bytes, width, height, stride, rgb, &ctx))
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_IO, "cannot encode the PNG image: %s", ctx.message);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
 gboolean
 cs_png_write_rgb (const char    *path,
                   int            width,
@@ -114,29 +138,19 @@ cs_png_write_rgb (const char    *path,
                   const guint8  *rgb,
                   GError       **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autoptr(GError) local = NULL;
-  PngContext ctx = { "out of memory", CS_ERROR_IO };
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+  const void *data;
 
   g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (width > 0 && height > 0, FALSE);
-  g_return_val_if_fail (stride >= 3 * width, FALSE);
-  g_return_val_if_fail (rgb != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!encode_rgb (bytes, width, height, stride, rgb, &ctx))
+  if (!(bytes = cs_png_encode_rgb (width, height, stride, rgb, error)))
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_IO,
-                   "Could not encode the PNG image for “%s”: %s", path, ctx.message);
+      g_prefix_error (error, "%s: ", path);
       return FALSE;
     }
-  if (!g_file_set_contents (path, (const char *) bytes->data, bytes->len, &local))
-    {
-      g_set_error (error, CS_ERROR, CS_ERROR_IO, "Could not write “%s”: %s", path,
-                   local->message);
-      return FALSE;
-    }
-  return TRUE;
+  data = g_bytes_get_data (bytes, &len);
+  return cs_file_write_atomic (path, data, len, error);
 }
 
 /* Composites RGBA over white, so transparent pixels read as the background a viewer shows. */
