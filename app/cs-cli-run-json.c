@@ -29,6 +29,15 @@ cs_cli_run_to_json (const CsRun *run,
   cs_json_add_bool (builder, "test_used_for_selection", run->test_used_for_selection);
   cs_json_add_number (builder, "seconds_per_epoch", run->seconds_per_epoch);
   cs_json_add_strv (builder, "notices", (char **) run->notices->pdata);
+  if (run->annotator_w != NULL)
+    {
+      /* CoNAL: how much of each annotator's labels the common confusion explains. */
+      json_builder_set_member_name (builder, "annotator_w");
+      json_builder_begin_object (builder);
+      for (int r = 0; r < run->dataset->n_annotators; r++)
+        cs_json_add_number (builder, run->dataset->annotator_ids[r], run->annotator_w[r]);
+      json_builder_end_object (builder);
+    }
   if (with_history)
     cs_history_to_json (builder, run->history);
   json_builder_end_object (builder);
