@@ -617,7 +617,22 @@ sort_and_dedupe (GArray *labels)
   }
 }
 
-/* Annotators who gave no label in any split leave the model; the rest keep their order. */
+typedef struct
+{
+  char *key;
+  int   index;
+} SortKey;
+
+static int
+compare_keys (const void *a,
+              const void *b)
+{
+  return strcmp (((const SortKey *) a)->key, ((const SortKey *) b)->key);
+}
+
+/* Annotators who gave no label in any split leave the model. The rest are ordered by id, in
+ * natural order ("2" before "10", so a dense matrix keeps its column order), which does not
+ * depend on the order of a table's rows. */
 static void
 drop_silent_annotators (CsDatasetBuilder *self)
 {
@@ -625,6 +640,7 @@ drop_silent_annotators (CsDatasetBuilder *self)
   guint R = self->annotators->len;
   g_autofree int *count = g_new0 (int, R);
   g_autofree int *remap = g_new (int, R);
+  g_autofree SortKey *keys = g_new (SortKey, MAX (R, 1));
   g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) dropped = g_strv_builder_new ();
   int n_kept = 0;
@@ -636,8 +652,17 @@ drop_silent_annotators (CsDatasetBuilder *self)
     {
       const char *id = g_ptr_array_index (self->annotators, r);
 
+      keys[r] = (SortKey) { g_utf8_collate_key_for_filename (id, -1), (int) r };
+    }
+  qsort (keys, R, sizeof (SortKey), compare_keys);
+  for (guint k = 0; k < R; k++)
+    {
+      int r = keys[k].index;
+      const char *id = g_ptr_array_index (self->annotators, r);
+
       remap[r] = count[r] > 0 ? n_kept++ : -1;
       g_strv_builder_add (count[r] > 0 ? kept : dropped, id);
+      g_free (keys[k].key);
     }
   for (int s = 0; s < CS_N_SPLITS; s++)
     for (guint i = 0; i < self->labels[s]->len; i++)

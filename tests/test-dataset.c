@@ -223,6 +223,26 @@ test_fingerprint (void)
   g_assert_cmpstr (fa, !=, fb);
 }
 
+/* Annotators are ordered by id, naturally, whatever the order of the table's rows. */
+static void
+test_annotator_order (void)
+{
+  g_autoptr(CsTestDir) a = cs_test_dir_new ();
+  g_autoptr(CsTestDir) b = cs_test_dir_new ();
+  g_autoptr(CsDataset) da = NULL;
+  g_autoptr(CsDataset) db = NULL;
+  g_autofree char *fa = NULL, *fb = NULL;
+
+  da = cs_dataset_load (write_small (a, "", "item,annotator,label\na,w10,cat\nb,w2,dog\nc,w1,cat\n"), NULL, NULL);
+  db = cs_dataset_load (write_small (b, "", "item,annotator,label\nc,w1,cat\nb,w2,dog\na,w10,cat\n"), NULL, NULL);
+  g_assert_cmpstr (da->annotator_ids[0], ==, "w1");
+  g_assert_cmpstr (da->annotator_ids[1], ==, "w2");
+  g_assert_cmpstr (da->annotator_ids[2], ==, "w10");
+  fa = cs_dataset_fingerprint (da);
+  fb = cs_dataset_fingerprint (db);
+  g_assert_cmpstr (fa, ==, fb);
+}
+
 typedef struct
 {
   const char *name;
@@ -337,6 +357,7 @@ main (int   argc,
   g_test_add_func ("/dataset/manifest/drops-silent-annotators", test_manifest_drops_silent_annotators);
   g_test_add_func ("/dataset/manifest/csv", test_manifest_csv);
   g_test_add_func ("/dataset/fingerprint", test_fingerprint);
+  g_test_add_func ("/dataset/annotator-order", test_annotator_order);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/dataset/bad/%s", bad_cases[i].name);
