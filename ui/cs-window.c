@@ -205,23 +205,44 @@ on_chooser_response (GtkNativeDialog *dialog,
   g_clear_object (&self->chooser);
 }
 
-/* GTK 4.8 has no GtkFileDialog. A folder chooser: every layout Crowdscope reads is a folder,
- * and a manifest is found in its folder. */
+/* GTK 4.8 has no GtkFileDialog. A file chooser cannot pick folders and files at once:
+ * Open Dataset picks a folder (every layout is one, and a folder's crowdscope.ini is found in
+ * it), Open Manifest a key file named anything. */
+static void
+choose (CsWindow             *self,
+        const char           *title,
+        GtkFileChooserAction  action)
+{
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, _("_Open"), _("_Cancel"));
+  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _("Crowdscope manifests"));
+      gtk_file_filter_add_pattern (filter, "*.ini");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CsWindow *self = CS_WINDOW (widget);
+  choose (CS_WINDOW (widget), _("Open Dataset Folder"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+}
 
-  if (self->chooser != NULL)
-    return;
-  self->chooser = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                               _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+static void
+open_manifest_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose (CS_WINDOW (widget), _("Open Dataset Manifest"), GTK_FILE_CHOOSER_ACTION_OPEN);
 }
 
 static void
@@ -371,6 +392,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-manifest", NULL, open_manifest_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.train", NULL, train_action);
