@@ -17,6 +17,9 @@ GtkWidget  *cs_ui_test_show           (GtkWidget              *child,
                                        int                     height);
 void        cs_ui_test_wait_for_draw  (GtkWidget              *widget);
 GdkTexture *cs_ui_test_render         (GtkWidget              *widget);
+GdkTexture *cs_ui_test_redraw         (GtkWidget              *widget);
+double      cs_ui_test_time_snapshot  (GtkWidget              *widget,
+                                       GskRenderNode         **node);
 guint       cs_ui_test_count_painted  (GdkTexture             *texture,
                                        const graphene_rect_t  *area);
 guint       cs_ui_test_count_color    (GdkTexture             *texture,
@@ -28,5 +31,7 @@ void        cs_ui_test_motion         (GtkWidget              *widget,
                                        double                  x,
                                        double                  y);
 void        cs_ui_test_leave          (GtkWidget              *widget);
+void        cs_ui_test_finish         (GtkWidget              *window,
+                                       gpointer                widget);
 
 G_END_DECLS

@@ -39,14 +39,6 @@ readout_at (CsBarChart  *chart,
 }
 
 static void
-finish (GtkWidget  *window,
-        CsBarChart *chart)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (chart);
-}
-
-static void
 test_bar_chart_empty (void)
 {
   CsBarChart *chart = new_chart ();
@@ -70,7 +62,7 @@ test_bar_chart_empty (void)
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "No data");
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 static void
@@ -88,8 +80,7 @@ test_bar_chart_one_bar (void)
 
   cs_bar_chart_set_y_label (chart, "Items");
   cs_bar_chart_set_data (chart, values, labels, 1);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  texture = cs_ui_test_redraw (GTK_WIDGET (chart));
   accent = bar_color (chart);
   g_assert_true (cs_bar_chart_get_plot_area (chart, &plot));
 
@@ -105,7 +96,7 @@ test_bar_chart_one_bar (void)
                                        "Items");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "1 bar; the highest is only: 5");
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 static void
@@ -119,7 +110,6 @@ test_bar_chart_many_bars (void)
   g_autofree char *text = NULL;
   GdkRGBA accent;
   graphene_rect_t plot;
-  GtkSnapshot *snapshot;
   double draw_time;
   guint index;
 
@@ -132,13 +122,7 @@ test_bar_chart_many_bars (void)
   /* Labels (numbers from 0) every few bars only, so they never overlap. */
   g_assert_cmpuint (cs_bar_chart_get_label_stride (chart), >, 5000 / plot.size.width);
 
-  /* The vfunc itself: gtk_widget_snapshot () would hand back the node of the last frame. */
-  snapshot = gtk_snapshot_new ();
-  g_test_timer_start ();
-  GTK_WIDGET_GET_CLASS (chart)->snapshot (GTK_WIDGET (chart), snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  draw_time = g_test_timer_elapsed ();
-  g_assert_nonnull (node);
+  draw_time = cs_ui_test_time_snapshot (GTK_WIDGET (chart), &node);
   g_test_message ("5000 bars: snapshot %.2f ms", draw_time * 1000);
   g_assert_cmpfloat (draw_time, <, 0.5);
 
@@ -150,7 +134,7 @@ test_bar_chart_many_bars (void)
   g_assert_true (readout_at (chart, 1234, &index, &text));
   g_assert_cmpuint (index, ==, 1234);
   g_assert_cmpstr (text, ==, "1234: 47");
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 static void
@@ -164,8 +148,7 @@ test_bar_chart_zero_values (void)
   GdkRGBA accent;
 
   cs_bar_chart_set_data (chart, values, NULL, G_N_ELEMENTS (values));
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  texture = cs_ui_test_redraw (GTK_WIDGET (chart));
   accent = bar_color (chart);
 
   /* Nothing to draw but the axis and the labels; the bars can still be read out. */
@@ -173,7 +156,7 @@ test_bar_chart_zero_values (void)
   g_assert_cmpuint (cs_ui_test_count_color (texture, NULL, &accent), ==, 0);
   g_assert_true (readout_at (chart, 2, NULL, &text));
   g_assert_cmpstr (text, ==, "2: 0");
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 static void
@@ -210,7 +193,7 @@ test_bar_chart_readout (void)
   g_assert_false (cs_bar_chart_get_readout (chart, plot.origin.x + plot.size.width, NULL, NULL));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "10 bars; the highest is 5: 9");
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 static void
@@ -231,7 +214,7 @@ test_bar_chart_long_labels (void)
   g_assert_true (readout_at (chart, 2, NULL, &text));
   g_assert_cmpstr (text, ==, "tallbuilding: 356");
 
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 
   /* Narrow ones label every other bar or fewer. */
   chart = new_chart ();
@@ -239,7 +222,7 @@ test_bar_chart_long_labels (void)
   window = cs_ui_test_show (GTK_WIDGET (chart), 240, HEIGHT);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), <, 300);
   g_assert_cmpuint (cs_bar_chart_get_label_stride (chart), >, 1);
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 static void
@@ -254,21 +237,19 @@ test_bar_chart_hover (void)
   guint index;
 
   cs_bar_chart_set_data (chart, values, NULL, G_N_ELEMENTS (values));
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  before = cs_ui_test_render (GTK_WIDGET (chart));
+  before = cs_ui_test_redraw (GTK_WIDGET (chart));
   g_assert_true (cs_bar_chart_get_plot_area (chart, &plot));
 
   cs_ui_test_motion (GTK_WIDGET (chart), cs_bar_chart_bar_center (chart, 1),
                      plot.origin.y + plot.size.height / 2);
   g_assert_true (cs_bar_chart_get_hover (chart, &index));
   g_assert_cmpuint (index, ==, 1);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  hovered = cs_ui_test_render (GTK_WIDGET (chart));
+  hovered = cs_ui_test_redraw (GTK_WIDGET (chart));
   g_assert_false (cs_ui_test_same_pixels (before, hovered));
 
   cs_ui_test_leave (GTK_WIDGET (chart));
   g_assert_false (cs_bar_chart_get_hover (chart, &index));
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 int

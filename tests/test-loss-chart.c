@@ -67,14 +67,6 @@ assert_description (CsLossChart *chart,
 }
 
 static void
-finish (GtkWidget   *window,
-        CsLossChart *chart)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (chart);
-}
-
-static void
 test_loss_chart_empty (void)
 {
   CsLossChart *chart = new_chart ();
@@ -96,7 +88,7 @@ test_loss_chart_empty (void)
 
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
   assert_description (chart, "No data");
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 static void
@@ -128,7 +120,7 @@ test_loss_chart_one_point (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Loss");
   assert_description (chart, "Epoch 1 · train 0.5");
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 static void
@@ -152,8 +144,7 @@ test_loss_chart_gaps (void)
       cs_loss_chart_append (chart, valid, e, e == 4 || e == 5 ? NAN : 0.8);
       cs_loss_chart_append (chart, test, e, 0.2);
     }
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  texture = cs_ui_test_redraw (GTK_WIDGET (chart));
   green = role_color (chart, CS_CHART_ROLE_VALID);
 
   /* The valid curve breaks between epochs 3 and 6 and is drawn elsewhere. */
@@ -168,7 +159,7 @@ test_loss_chart_gaps (void)
   g_clear_pointer (&text, g_free);
   g_assert_true (readout_at (chart, 6, NULL, &text));
   g_assert_cmpstr (text, ==, "Epoch 6 · valid 80.0 % · test 20.0 %");
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 static void
@@ -184,7 +175,6 @@ test_loss_chart_many_points (void)
   static const char *labels[] = { "train", "valid", "test", "crowd" };
   graphene_rect_t plot;
   GtkAllocation allocation;
-  GtkSnapshot *snapshot;
   double epoch, per_pixel, layout_time, draw_time, render_time;
   GskRenderer *renderer;
   graphene_rect_t bounds;
@@ -211,13 +201,7 @@ test_loss_chart_many_points (void)
   gtk_widget_size_allocate (GTK_WIDGET (chart), &allocation, -1);
   layout_time = g_test_timer_elapsed ();
 
-  /* The vfunc itself: gtk_widget_snapshot () would hand back the node of the last frame. */
-  snapshot = gtk_snapshot_new ();
-  g_test_timer_start ();
-  GTK_WIDGET_GET_CLASS (chart)->snapshot (GTK_WIDGET (chart), snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  draw_time = g_test_timer_elapsed ();
-  g_assert_nonnull (node);
+  draw_time = cs_ui_test_time_snapshot (GTK_WIDGET (chart), &node);
 
   /* The cairo node only records the drawing; rasterising it is the renderer's part. */
   renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (chart)));
@@ -236,8 +220,7 @@ test_loss_chart_many_points (void)
   g_assert_cmpfloat (draw_time, <, 0.5);
   g_assert_cmpfloat (render_time, <, 0.5);
 
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  texture = cs_ui_test_redraw (GTK_WIDGET (chart));
   /* Each curve is drawn right across the plot, in its own colour. */
   for (guint s = 0; s < G_N_ELEMENTS (roles); s++)
     {
@@ -250,7 +233,7 @@ test_loss_chart_many_points (void)
   per_pixel = 5000 / plot.size.width;
   g_assert_true (readout_at (chart, 2500, &epoch, NULL));
   g_assert_cmpfloat (fabs (epoch - 2500), <=, per_pixel);
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 static void
@@ -267,12 +250,10 @@ test_loss_chart_marker (void)
   cs_loss_chart_set_x_max (chart, 40);
   for (int e = 1; e <= 30; e++)
     cs_loss_chart_append (chart, train, e, 2.0 / e);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  before = cs_ui_test_render (GTK_WIDGET (chart));
+  before = cs_ui_test_redraw (GTK_WIDGET (chart));
 
   cs_loss_chart_set_marker (chart, 20, "best valid");
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  marked = cs_ui_test_render (GTK_WIDGET (chart));
+  marked = cs_ui_test_redraw (GTK_WIDGET (chart));
   g_assert_false (cs_ui_test_same_pixels (before, marked));
 
   /* The dashed line runs down the marker's column, where the curve is only a few pixels. */
@@ -283,10 +264,9 @@ test_loss_chart_marker (void)
                     cs_ui_test_count_painted (before, &column) + column.size.height / 3);
 
   cs_loss_chart_set_marker (chart, NAN, NULL);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  hidden = cs_ui_test_render (GTK_WIDGET (chart));
+  hidden = cs_ui_test_redraw (GTK_WIDGET (chart));
   g_assert_true (cs_ui_test_same_pixels (before, hidden));
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 static void
@@ -306,8 +286,7 @@ test_loss_chart_clear (void)
   g_assert_true (readout_at (chart, 5, NULL, NULL));
 
   cs_loss_chart_clear (chart);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  texture = cs_ui_test_redraw (GTK_WIDGET (chart));
   accent = role_color (chart, CS_CHART_ROLE_TRAIN);
   g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
   g_assert_cmpuint (cs_ui_test_count_color (texture, NULL, &accent), ==, 0);
@@ -317,7 +296,7 @@ test_loss_chart_clear (void)
 
   /* Series indexes start again from 0 after a clear. */
   g_assert_cmpuint (cs_loss_chart_add_series (chart, "train", CS_CHART_ROLE_TRAIN, FALSE), ==, 0);
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 static void
@@ -339,8 +318,7 @@ test_loss_chart_muted (void)
     cs_loss_chart_append (chart, earlier, e, 0.5);
   for (int e = 1; e <= 10; e++)
     cs_loss_chart_append (chart, valid, e, 0.9);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  texture = cs_ui_test_redraw (GTK_WIDGET (chart));
   green = role_color (chart, CS_CHART_ROLE_VALID);
 
   /* The earlier run is drawn, but faint: never in the full colour, unlike the current run. */
@@ -357,7 +335,7 @@ test_loss_chart_muted (void)
   g_assert_false (readout_at (chart, 40, NULL, &text));
   g_assert_null (text);
   assert_description (chart, "Epoch 10 · valid 90.0 %");
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 static void
@@ -406,7 +384,7 @@ test_loss_chart_readout (void)
                                              NULL, NULL));
   g_assert_false (cs_loss_chart_get_readout (chart, 0, NULL, NULL));
   g_assert_false (readout_at (chart, 80, NULL, NULL));
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 static void
@@ -423,16 +401,14 @@ test_loss_chart_hover (void)
 
   for (int e = 1; e <= 20; e++)
     cs_loss_chart_append (chart, valid, e, 0.5 + 0.02 * e);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  before = cs_ui_test_render (GTK_WIDGET (chart));
+  before = cs_ui_test_redraw (GTK_WIDGET (chart));
   g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
 
   cs_ui_test_motion (GTK_WIDGET (chart), cs_loss_chart_x_to_widget (chart, 12),
                      plot.origin.y + plot.size.height / 2);
   g_assert_true (cs_loss_chart_get_hover (chart, &epoch));
   g_assert_cmpfloat (epoch, ==, 12);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  hovered = cs_ui_test_render (GTK_WIDGET (chart));
+  hovered = cs_ui_test_redraw (GTK_WIDGET (chart));
   g_assert_false (cs_ui_test_same_pixels (before, hovered));
 
   /* Moving off the plot, then leaving the widget, hides the read-out. */
@@ -442,10 +418,9 @@ test_loss_chart_hover (void)
   g_assert_true (cs_loss_chart_get_hover (chart, &epoch));
   cs_ui_test_leave (GTK_WIDGET (chart));
   g_assert_false (cs_loss_chart_get_hover (chart, &epoch));
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  left = cs_ui_test_render (GTK_WIDGET (chart));
+  left = cs_ui_test_redraw (GTK_WIDGET (chart));
   g_assert_true (cs_ui_test_same_pixels (before, left));
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 static void
@@ -478,7 +453,7 @@ test_loss_chart_y_range (void)
   g_assert_cmpfloat_with_epsilon (cs_loss_chart_x_to_widget (chart, 1), plot.origin.x, 1e-6);
   g_assert_cmpfloat_with_epsilon (cs_loss_chart_x_to_widget (chart, 60),
                                   plot.origin.x + plot.size.width, 1e-6);
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 static void
@@ -495,8 +470,7 @@ test_loss_chart_dark (void)
 
   for (int e = 1; e <= 10; e++)
     cs_loss_chart_append (chart, valid, e, 0.1 * e);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  light = cs_ui_test_render (GTK_WIDGET (chart));
+  light = cs_ui_test_redraw (GTK_WIDGET (chart));
   cs_chart_theme_load (&theme, GTK_WIDGET (chart));
   g_assert_false (theme.dark);
 
@@ -512,7 +486,7 @@ test_loss_chart_dark (void)
   g_assert_cmpuint (cs_ui_test_count_color (dark, NULL, &green3), >, 0);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-  finish (window, chart);
+  cs_ui_test_finish (window, chart);
 }
 
 int
