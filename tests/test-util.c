@@ -140,3 +140,12 @@ cs_test_warnings_contain (const CsDataset *dataset,
       return TRUE;
   return FALSE;
 }
+
+/* Item 0 has three labels, item 1 two, item 2 none, items 3 and 4 one each; annotator 2 labels
+ * twice, and labels disagree, so every path through a layer carries a gradient. */
+const CsCrowdLabel cs_test_crowd[CS_TEST_CROWD_LABELS] = {
+  { 0, 0, 1 }, { 0, 1, 1 }, { 0, 2, 3 },
+  { 1, 0, 2 }, { 1, 2, 0 },
+  { 3, 1, 3 },
+  { 4, 2, 2 },
+};
