@@ -274,3 +274,20 @@ cs_ui_test_finish (GtkWidget *window,
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (widget);
 }
+
+void
+cs_ui_test_set_up (CsUiTestFixture *fixture,
+                   gconstpointer    show)
+{
+  const CsUiTestShow *what = show;
+
+  fixture->widget = g_object_ref_sink (what->create ());
+  fixture->window = cs_ui_test_show (fixture->widget, what->width, what->height);
+}
+
+void
+cs_ui_test_tear_down (CsUiTestFixture *fixture,
+                      gconstpointer    show)
+{
+  cs_ui_test_finish (fixture->window, g_steal_pointer (&fixture->widget));
+}

@@ -14,11 +14,7 @@
 #define WIDTH  640
 #define HEIGHT 400
 
-static CsLossChart *
-new_chart (void)
-{
-  return g_object_ref_sink (CS_LOSS_CHART (cs_loss_chart_new ()));
-}
+static const CsUiTestShow chart_window = { cs_loss_chart_new, WIDTH, HEIGHT };
 
 /* The colour a role is drawn in, as the chart looks it up. */
 static GdkRGBA
@@ -67,10 +63,10 @@ assert_description (CsLossChart *chart,
 }
 
 static void
-test_loss_chart_empty (void)
+test_loss_chart_empty (CsUiTestFixture *f,
+                       gconstpointer    data)
 {
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) texture = cs_ui_test_render (GTK_WIDGET (chart));
   graphene_rect_t plot;
   char *text = (char *) "unset";
@@ -88,14 +84,13 @@ test_loss_chart_empty (void)
 
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
   assert_description (chart, "No data");
-  cs_ui_test_finish (window, chart);
 }
 
 static void
-test_loss_chart_one_point (void)
+test_loss_chart_one_point (CsUiTestFixture *f,
+                           gconstpointer    data)
 {
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *text = NULL;
   GdkRGBA accent;
@@ -120,14 +115,13 @@ test_loss_chart_one_point (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Loss");
   assert_description (chart, "Epoch 1 · train 0.5");
-  cs_ui_test_finish (window, chart);
 }
 
 static void
-test_loss_chart_gaps (void)
+test_loss_chart_gaps (CsUiTestFixture *f,
+                      gconstpointer    data)
 {
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *text = NULL;
   graphene_rect_t gap, line;
@@ -159,14 +153,13 @@ test_loss_chart_gaps (void)
   g_clear_pointer (&text, g_free);
   g_assert_true (readout_at (chart, 6, NULL, &text));
   g_assert_cmpstr (text, ==, "Epoch 6 · valid 80.0 % · test 20.0 %");
-  cs_ui_test_finish (window, chart);
 }
 
 static void
-test_loss_chart_many_points (void)
+test_loss_chart_many_points (CsUiTestFixture *f,
+                             gconstpointer    data)
 {
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   static const CsChartRole roles[] = {
@@ -233,14 +226,13 @@ test_loss_chart_many_points (void)
   per_pixel = 5000 / plot.size.width;
   g_assert_true (readout_at (chart, 2500, &epoch, NULL));
   g_assert_cmpfloat (fabs (epoch - 2500), <=, per_pixel);
-  cs_ui_test_finish (window, chart);
 }
 
 static void
-test_loss_chart_marker (void)
+test_loss_chart_marker (CsUiTestFixture *f,
+                        gconstpointer    data)
 {
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) before = NULL;
   g_autoptr(GdkTexture) marked = NULL;
   g_autoptr(GdkTexture) hidden = NULL;
@@ -266,14 +258,13 @@ test_loss_chart_marker (void)
   cs_loss_chart_set_marker (chart, NAN, NULL);
   hidden = cs_ui_test_redraw (GTK_WIDGET (chart));
   g_assert_true (cs_ui_test_same_pixels (before, hidden));
-  cs_ui_test_finish (window, chart);
 }
 
 static void
-test_loss_chart_clear (void)
+test_loss_chart_clear (CsUiTestFixture *f,
+                       gconstpointer    data)
 {
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) texture = NULL;
   GdkRGBA accent;
   graphene_rect_t plot;
@@ -296,14 +287,13 @@ test_loss_chart_clear (void)
 
   /* Series indexes start again from 0 after a clear. */
   g_assert_cmpuint (cs_loss_chart_add_series (chart, "train", CS_CHART_ROLE_TRAIN, FALSE), ==, 0);
-  cs_ui_test_finish (window, chart);
 }
 
 static void
-test_loss_chart_muted (void)
+test_loss_chart_muted (CsUiTestFixture *f,
+                       gconstpointer    data)
 {
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *text = NULL;
   graphene_rect_t early, late;
@@ -335,15 +325,14 @@ test_loss_chart_muted (void)
   g_assert_false (readout_at (chart, 40, NULL, &text));
   g_assert_null (text);
   assert_description (chart, "Epoch 10 · valid 90.0 %");
-  cs_ui_test_finish (window, chart);
 }
 
 static void
-test_loss_chart_readout (void)
+test_loss_chart_readout (CsUiTestFixture *f,
+                         gconstpointer    data)
 {
   static const double epochs[] = { 1, 17, 50 };
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   graphene_rect_t plot;
   double spacing;
   guint train, valid;
@@ -384,14 +373,13 @@ test_loss_chart_readout (void)
                                              NULL, NULL));
   g_assert_false (cs_loss_chart_get_readout (chart, 0, NULL, NULL));
   g_assert_false (readout_at (chart, 80, NULL, NULL));
-  cs_ui_test_finish (window, chart);
 }
 
 static void
-test_loss_chart_hover (void)
+test_loss_chart_hover (CsUiTestFixture *f,
+                       gconstpointer    data)
 {
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) before = NULL;
   g_autoptr(GdkTexture) hovered = NULL;
   g_autoptr(GdkTexture) left = NULL;
@@ -420,14 +408,13 @@ test_loss_chart_hover (void)
   g_assert_false (cs_loss_chart_get_hover (chart, &epoch));
   left = cs_ui_test_redraw (GTK_WIDGET (chart));
   g_assert_true (cs_ui_test_same_pixels (before, left));
-  cs_ui_test_finish (window, chart);
 }
 
 static void
-test_loss_chart_y_range (void)
+test_loss_chart_y_range (CsUiTestFixture *f,
+                         gconstpointer    data)
 {
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   graphene_rect_t plot;
   guint train = cs_loss_chart_add_series (chart, "train", CS_CHART_ROLE_TRAIN, FALSE);
 
@@ -453,15 +440,14 @@ test_loss_chart_y_range (void)
   g_assert_cmpfloat_with_epsilon (cs_loss_chart_x_to_widget (chart, 1), plot.origin.x, 1e-6);
   g_assert_cmpfloat_with_epsilon (cs_loss_chart_x_to_widget (chart, 60),
                                   plot.origin.x + plot.size.width, 1e-6);
-  cs_ui_test_finish (window, chart);
 }
 
 static void
-test_loss_chart_dark (void)
+test_loss_chart_dark (CsUiTestFixture *f,
+                      gconstpointer    data)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) light = NULL;
   g_autoptr(GdkTexture) dark = NULL;
   CsChartTheme theme;
@@ -486,7 +472,6 @@ test_loss_chart_dark (void)
   g_assert_cmpuint (cs_ui_test_count_color (dark, NULL, &green3), >, 0);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-  cs_ui_test_finish (window, chart);
 }
 
 int
@@ -496,16 +481,16 @@ main (int   argc,
   if (!cs_ui_test_init (&argc, &argv))
     return 0;
 
-  g_test_add_func ("/loss-chart/empty", test_loss_chart_empty);
-  g_test_add_func ("/loss-chart/one-point", test_loss_chart_one_point);
-  g_test_add_func ("/loss-chart/gaps", test_loss_chart_gaps);
-  g_test_add_func ("/loss-chart/many-points", test_loss_chart_many_points);
-  g_test_add_func ("/loss-chart/marker", test_loss_chart_marker);
-  g_test_add_func ("/loss-chart/clear", test_loss_chart_clear);
-  g_test_add_func ("/loss-chart/muted", test_loss_chart_muted);
-  g_test_add_func ("/loss-chart/readout", test_loss_chart_readout);
-  g_test_add_func ("/loss-chart/hover", test_loss_chart_hover);
-  g_test_add_func ("/loss-chart/y-range", test_loss_chart_y_range);
-  g_test_add_func ("/loss-chart/dark", test_loss_chart_dark);
+  cs_ui_test_add ("/loss-chart/empty", &chart_window, test_loss_chart_empty);
+  cs_ui_test_add ("/loss-chart/one-point", &chart_window, test_loss_chart_one_point);
+  cs_ui_test_add ("/loss-chart/gaps", &chart_window, test_loss_chart_gaps);
+  cs_ui_test_add ("/loss-chart/many-points", &chart_window, test_loss_chart_many_points);
+  cs_ui_test_add ("/loss-chart/marker", &chart_window, test_loss_chart_marker);
+  cs_ui_test_add ("/loss-chart/clear", &chart_window, test_loss_chart_clear);
+  cs_ui_test_add ("/loss-chart/muted", &chart_window, test_loss_chart_muted);
+  cs_ui_test_add ("/loss-chart/readout", &chart_window, test_loss_chart_readout);
+  cs_ui_test_add ("/loss-chart/hover", &chart_window, test_loss_chart_hover);
+  cs_ui_test_add ("/loss-chart/y-range", &chart_window, test_loss_chart_y_range);
+  cs_ui_test_add ("/loss-chart/dark", &chart_window, test_loss_chart_dark);
   return g_test_run ();
 }
