@@ -11,6 +11,19 @@
 /* torch.nn.functional.normalize's default floor on the norm. */
 #define L2NORM_EPS 1e-12f
 
+/* <a, b> over E floats, summed in double so that long rows lose no precision. */
+static double
+dot (const float *a,
+     const float *b,
+     int          E)
+{
+  double acc = 0.0;
+
+  for (int e = 0; e < E; e++)
+    acc += (double) a[e] * b[e];
+  return acc;
+}
+
 void
 cs_l2norm_forward (float       *out,    /* [N,E] */
                    float       *norms,  /* [N] */
@@ -24,11 +37,8 @@ cs_l2norm_forward (float       *out,    /* [N,E] */
     {
       const float *x = inp + (size_t) n * E;
       float *y = out + (size_t) n * E;
-      double sq = 0.0;
 
-      for (int e = 0; e < E; e++)
-        sq += (double) x[e] * x[e];
-      norms[n] = (float) sqrt (sq);
+      norms[n] = (float) sqrt (dot (x, x, E));
 
       float denom = MAX (norms[n], L2NORM_EPS);
 
@@ -62,12 +72,10 @@ cs_l2norm_backward (float       *dinp,   /* [N,E] */
           continue;
         }
 
-      double dot = 0.0;
+      float y_dy = (float) dot (y, dy, E);
 
       for (int e = 0; e < E; e++)
-        dot += (double) y[e] * dy[e];
-      for (int e = 0; e < E; e++)
-        dx[e] += (dy[e] - y[e] * (float) dot) / norms[n];
+        dx[e] += (dy[e] - y[e] * y_dy) / norms[n];
     }
 }
 
@@ -116,18 +124,6 @@ sigmoid (float z)
   return e / (1.0f + e);
 }
 
-static float
-dot (const float *a,
-     const float *b,
-     int          E)
-{
-  double acc = 0.0;
-
-  for (int e = 0; e < E; e++)
-    acc += (double) a[e] * b[e];
-  return (float) acc;
-}
-
 void
 cs_aux_w_forward (float              *w,       /* [L] */
                   const float        *v,       /* [B,E] */
@@ -143,7 +139,7 @@ cs_aux_w_forward (float              *w,       /* [L] */
       const float *v_i = v + (size_t) labels[l].item * E;
       const float *u_r = u + (size_t) labels[l].annotator * E;
 
-      w[l] = sigmoid (dot (v_i, u_r, E));
+      w[l] = sigmoid ((float) dot (v_i, u_r, E));
     }
 }
 

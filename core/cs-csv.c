@@ -293,12 +293,9 @@ csv_trim_header (CsCsv *self)
   for (int c = 0; c < self->n_cols; c++)
     {
       char *cell = self->text + self->offsets[c];
-      gsize n = strlen (cell), start = 0;
+      gsize start = 0, n = strlen (cell);
 
-      while (start < n && g_ascii_isspace (cell[start]))
-        start++;
-      while (n > start && g_ascii_isspace (cell[n - 1]))
-        n--;
+      cs_text_trim (cell, &start, &n);
       cell[n] = '\0';
       self->offsets[c] += (guint32) start;
     }

@@ -75,15 +75,24 @@ cs_npy_dtype_size (CsNpyDtype dtype)
     }
 }
 
+/* Appends a shape as Python writes a tuple: "(3, 4)", and "(3,)" for one dimension. */
+static void
+npy_append_shape (GString     *s,
+                  int          ndim,
+                  const gsize *shape)
+{
+  g_string_append_c (s, '(');
+  for (int i = 0; i < ndim; i++)
+    g_string_append_printf (s, "%s%" G_GSIZE_FORMAT, i > 0 ? ", " : "", shape[i]);
+  g_string_append (s, ndim == 1 ? ",)" : ")");
+}
+
 static char *
 npy_format_shape (const CsNpyHeader *h)
 {
-  GString *s = g_string_new ("(");
+  GString *s = g_string_new (NULL);
 
-  for (int i = 0; i < h->ndim; i++)
-    g_string_append_printf (s, "%s%" G_GSIZE_FORMAT, i > 0 ? ", " : "", h->shape[i]);
-  g_string_append (s, h->ndim == 1 ? ",)" : ")");
-
+  npy_append_shape (s, h->ndim, h->shape);
   return g_string_free (s, FALSE);
 }
 
@@ -1093,12 +1102,11 @@ static GString *
 npy_make_header (int          ndim,
                  const gsize *shape)
 {
-  GString *header = g_string_new ("{'descr': '<f4', 'fortran_order': False, 'shape': (");
+  GString *header = g_string_new ("{'descr': '<f4', 'fortran_order': False, 'shape': ");
   gsize total;
 
-  for (int i = 0; i < ndim; i++)
-    g_string_append_printf (header, "%s%" G_GSIZE_FORMAT, i > 0 ? ", " : "", shape[i]);
-  g_string_append (header, ndim == 1 ? ",), }" : "), }");
+  npy_append_shape (header, ndim, shape);
+  g_string_append (header, ", }");
 
   total = NPY_MAGIC_LEN + 4 + header->len + 1;
   for (; total % NPY_ALIGN != 0; total++)

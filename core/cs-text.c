@@ -33,6 +33,26 @@ line_end (const char *data,
   return nl != NULL ? (gsize) (nl - data) : len;
 }
 
+/*
+ * cs_text_trim:
+ * @start: (inout): where the span of @text starts
+ * @end: (inout): where it ends, exclusive
+ *
+ * Narrows [@start, @end) to leave out the ASCII whitespace around it.
+ */
+void
+cs_text_trim (const char *text,
+              gsize      *start,
+              gsize      *end)
+{
+  g_return_if_fail (text != NULL && start != NULL && end != NULL);
+
+  while (*start < *end && g_ascii_isspace (text[*start]))
+    (*start)++;
+  while (*end > *start && g_ascii_isspace (text[*end - 1]))
+    (*end)--;
+}
+
 /* Parses an optional sign and decimal digits filling all of [p, p + n). */
 static gboolean
 parse_int_span (const char *p,
@@ -88,11 +108,7 @@ cs_parse_int (const char *text,
   g_return_val_if_fail (out != NULL, FALSE);
 
   end = strlen (text);
-  while (start < end && g_ascii_isspace (text[start]))
-    start++;
-  while (end > start && g_ascii_isspace (text[end - 1]))
-    end--;
-
+  cs_text_trim (text, &start, &end);
   return parse_int_span (text + start, end - start, out);
 }
 
@@ -202,11 +218,7 @@ cs_text_parse_lines (const char  *data,
       gsize stop = end;
 
       pos = end < len ? end + 1 : len;
-      while (start < stop && g_ascii_isspace (data[start]))
-        start++;
-      while (stop > start && g_ascii_isspace (data[stop - 1]))
-        stop--;
-
+      cs_text_trim (data, &start, &stop);
       if (start == stop)
         empty_line = empty_line != 0 ? empty_line : line;
       else if (!lines_add (lines, data + start, stop - start, filename, line, empty_line, error))

@@ -18,6 +18,9 @@ char    **cs_text_parse_lines (const char  *data,
 char    **cs_text_load_lines  (const char  *path,
                                int         *n,
                                GError     **error);
+void      cs_text_trim        (const char  *text,
+                               gsize       *start,
+                               gsize       *end);
 gboolean  cs_parse_int        (const char  *text,
                                int64_t     *out);
 gboolean  cs_parse_float      (const char  *text,

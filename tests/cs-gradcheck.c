@@ -103,3 +103,15 @@ cs_test_fill_uniform (float   *x,
   for (int i = 0; i < n; i++)
     x[i] = lo + (hi - lo) * cs_rng_uniform (&rng);
 }
+
+double
+cs_test_weighted_sum (const float *out,
+                      const float *r,
+                      int          n)
+{
+  double acc = 0.0;
+
+  for (int i = 0; i < n; i++)
+    acc += (double) out[i] * r[i];
+  return acc;
+}

@@ -55,6 +55,12 @@ void cs_gradcheck_assert (const char        *what,
                           const float       *analytic,
                           int                n);
 
+/* Σ out ⊙ r: with a random r, a loss whose gradient is distinct and nonzero for every output
+ * (Σ out alone would have a zero gradient through batchnorm and softmax). */
+double cs_test_weighted_sum (const float *out,
+                             const float *r,
+                             int          n);
+
 /* Fills x[n] with uniform values in [lo, hi) from a fixed-seed stream, for reproducible tests. */
 void cs_test_fill_uniform (float   *x,
                            int      n,

@@ -118,6 +118,31 @@ cs_ui_test_render (GtkWidget *widget)
   return texture;
 }
 
+/* Waits for the widget to be drawn again after a change, then renders it. */
+GdkTexture *
+cs_ui_test_redraw (GtkWidget *widget)
+{
+  cs_ui_test_wait_for_draw (widget);
+  return cs_ui_test_render (widget);
+}
+
+/* Calls the widget's snapshot vfunc itself, as gtk_widget_snapshot () would hand back the node
+ * of the last frame; returns the seconds it took and the node it made. */
+double
+cs_ui_test_time_snapshot (GtkWidget      *widget,
+                          GskRenderNode **node)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  double elapsed;
+
+  g_test_timer_start ();
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  *node = gtk_snapshot_free_to_node (snapshot);
+  elapsed = g_test_timer_elapsed ();
+  g_assert_nonnull (*node);
+  return elapsed;
+}
+
 /* The texture's pixels as premultiplied ARGB in native byte order, one guint32 each. */
 static guint32 *
 download (GdkTexture *texture)
@@ -238,4 +263,31 @@ void
 cs_ui_test_leave (GtkWidget *widget)
 {
   g_signal_emit_by_name (find_motion_controller (widget), "leave");
+}
+
+/* Closes the window cs_ui_test_show () opened and checks that the test's reference to the widget
+ * was the last one. */
+void
+cs_ui_test_finish (GtkWidget *window,
+                   gpointer   widget)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (widget);
+}
+
+void
+cs_ui_test_set_up (CsUiTestFixture *fixture,
+                   gconstpointer    show)
+{
+  const CsUiTestShow *what = show;
+
+  fixture->widget = g_object_ref_sink (what->create ());
+  fixture->window = cs_ui_test_show (fixture->widget, what->width, what->height);
+}
+
+void
+cs_ui_test_tear_down (CsUiTestFixture *fixture,
+                      gconstpointer    show)
+{
+  cs_ui_test_finish (fixture->window, g_steal_pointer (&fixture->widget));
 }

@@ -10,6 +10,22 @@
 
 G_BEGIN_DECLS
 
+/* What a widget test shows: the widget under test, in a window of the given size. */
+typedef struct
+{
+  GtkWidget *(*create) (void);  /* returns a new floating widget */
+  int          width;
+  int          height;
+} CsUiTestShow;
+
+/* A g_test_add () fixture, with a CsUiTestShow as the test's data: the widget, shown and
+ * drawn, before the test; after it, its window closed and the widget checked to be freed. */
+typedef struct
+{
+  GtkWidget *window;
+  GtkWidget *widget;            /* the test's own reference */
+} CsUiTestFixture;
+
 gboolean    cs_ui_test_init           (int                    *argc,
                                        char                 ***argv);
 GtkWidget  *cs_ui_test_show           (GtkWidget              *child,
@@ -17,6 +33,9 @@ GtkWidget  *cs_ui_test_show           (GtkWidget              *child,
                                        int                     height);
 void        cs_ui_test_wait_for_draw  (GtkWidget              *widget);
 GdkTexture *cs_ui_test_render         (GtkWidget              *widget);
+GdkTexture *cs_ui_test_redraw         (GtkWidget              *widget);
+double      cs_ui_test_time_snapshot  (GtkWidget              *widget,
+                                       GskRenderNode         **node);
 guint       cs_ui_test_count_painted  (GdkTexture             *texture,
                                        const graphene_rect_t  *area);
 guint       cs_ui_test_count_color    (GdkTexture             *texture,
@@ -28,5 +47,15 @@ void        cs_ui_test_motion         (GtkWidget              *widget,
                                        double                  x,
                                        double                  y);
 void        cs_ui_test_leave          (GtkWidget              *widget);
+void        cs_ui_test_finish         (GtkWidget              *window,
+                                       gpointer                widget);
+void        cs_ui_test_set_up         (CsUiTestFixture        *fixture,
+                                       gconstpointer           show);
+void        cs_ui_test_tear_down      (CsUiTestFixture        *fixture,
+                                       gconstpointer           show);
+
+/* Adds a test that takes a CsUiTestFixture showing what show (a const CsUiTestShow *) says. */
+#define cs_ui_test_add(path, show, func) \
+  g_test_add ((path), CsUiTestFixture, (show), cs_ui_test_set_up, (func), cs_ui_test_tear_down)
 
 G_END_DECLS

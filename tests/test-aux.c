@@ -12,32 +12,16 @@
 #include "cs-gradcheck.h"
 #include "cs-layers.h"
 #include "cs-noise.h"
+#include "test-util.h"
 
-#define B 5
+#define B CS_TEST_CROWD_ITEMS
+#define R CS_TEST_CROWD_ANNOTATORS
+#define K CS_TEST_CROWD_CLASSES
+#define L CS_TEST_CROWD_LABELS
 #define E 3
-#define R 3
-#define K 4
 #define D 6
-#define L 7
 
-static const CsCrowdLabel labels[L] = {
-  { 0, 0, 1 }, { 0, 1, 1 }, { 0, 2, 3 },
-  { 1, 0, 2 }, { 1, 2, 0 },
-  { 3, 1, 3 },
-  { 4, 2, 2 },
-};
-
-static double
-weighted_sum (const float *out,
-              const float *r,
-              int          n)
-{
-  double acc = 0.0;
-
-  for (int i = 0; i < n; i++)
-    acc += (double) out[i] * r[i];
-  return acc;
-}
+static const CsCrowdLabel *const labels = cs_test_crowd;
 
 /* ---- l2norm ------------------------------------------------------------------------------ */
 
@@ -55,7 +39,7 @@ l2_loss (gpointer data)
   L2Case *c = data;
 
   cs_l2norm_forward (c->out, c->norms, c->inp, B, E);
-  return weighted_sum (c->out, c->r, B * E);
+  return cs_test_weighted_sum (c->out, c->r, B * E);
 }
 
 static void
@@ -127,7 +111,7 @@ aux_w_loss (gpointer data)
   AuxWCase *c = data;
 
   cs_aux_w_forward (c->w, c->v, c->u, labels, L, E);
-  return weighted_sum (c->w, c->r, L);
+  return cs_test_weighted_sum (c->w, c->r, L);
 }
 
 static void
@@ -185,7 +169,7 @@ annotator_loss (gpointer data)
   AnnotatorCase *c = data;
 
   cs_aux_annotator_forward (c->u_pre, c->U, c->u_b, R, E);
-  return weighted_sum (c->u_pre, c->r, R * E);
+  return cs_test_weighted_sum (c->u_pre, c->r, R * E);
 }
 
 static void

@@ -13,11 +13,7 @@
 #define WIDTH  640
 #define HEIGHT 360
 
-static CsBarChart *
-new_chart (void)
-{
-  return g_object_ref_sink (CS_BAR_CHART (cs_bar_chart_new ()));
-}
+static const CsUiTestShow chart_window = { cs_bar_chart_new, WIDTH, HEIGHT };
 
 static GdkRGBA
 bar_color (CsBarChart *chart)
@@ -39,18 +35,10 @@ readout_at (CsBarChart  *chart,
 }
 
 static void
-finish (GtkWidget  *window,
-        CsBarChart *chart)
+test_bar_chart_empty (CsUiTestFixture *f,
+                      gconstpointer    data)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (chart);
-}
-
-static void
-test_bar_chart_empty (void)
-{
-  CsBarChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsBarChart *chart = CS_BAR_CHART (f->widget);
   g_autoptr(GdkTexture) texture = cs_ui_test_render (GTK_WIDGET (chart));
   GdkRGBA accent = bar_color (chart);
   graphene_rect_t plot;
@@ -70,16 +58,15 @@ test_bar_chart_empty (void)
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "No data");
-  finish (window, chart);
 }
 
 static void
-test_bar_chart_one_bar (void)
+test_bar_chart_one_bar (CsUiTestFixture *f,
+                        gconstpointer    data)
 {
   static const double values[] = { 5 };
   static const char * const labels[] = { "only" };
-  CsBarChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsBarChart *chart = CS_BAR_CHART (f->widget);
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *text = NULL;
   GdkRGBA accent;
@@ -88,8 +75,7 @@ test_bar_chart_one_bar (void)
 
   cs_bar_chart_set_y_label (chart, "Items");
   cs_bar_chart_set_data (chart, values, labels, 1);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  texture = cs_ui_test_redraw (GTK_WIDGET (chart));
   accent = bar_color (chart);
   g_assert_true (cs_bar_chart_get_plot_area (chart, &plot));
 
@@ -105,21 +91,19 @@ test_bar_chart_one_bar (void)
                                        "Items");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "1 bar; the highest is only: 5");
-  finish (window, chart);
 }
 
 static void
-test_bar_chart_many_bars (void)
+test_bar_chart_many_bars (CsUiTestFixture *f,
+                          gconstpointer    data)
 {
-  CsBarChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsBarChart *chart = CS_BAR_CHART (f->widget);
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autofree double *values = g_new (double, 5000);
   g_autofree char *text = NULL;
   GdkRGBA accent;
   graphene_rect_t plot;
-  GtkSnapshot *snapshot;
   double draw_time;
   guint index;
 
@@ -132,13 +116,7 @@ test_bar_chart_many_bars (void)
   /* Labels (numbers from 0) every few bars only, so they never overlap. */
   g_assert_cmpuint (cs_bar_chart_get_label_stride (chart), >, 5000 / plot.size.width);
 
-  /* The vfunc itself: gtk_widget_snapshot () would hand back the node of the last frame. */
-  snapshot = gtk_snapshot_new ();
-  g_test_timer_start ();
-  GTK_WIDGET_GET_CLASS (chart)->snapshot (GTK_WIDGET (chart), snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  draw_time = g_test_timer_elapsed ();
-  g_assert_nonnull (node);
+  draw_time = cs_ui_test_time_snapshot (GTK_WIDGET (chart), &node);
   g_test_message ("5000 bars: snapshot %.2f ms", draw_time * 1000);
   g_assert_cmpfloat (draw_time, <, 0.5);
 
@@ -150,22 +128,20 @@ test_bar_chart_many_bars (void)
   g_assert_true (readout_at (chart, 1234, &index, &text));
   g_assert_cmpuint (index, ==, 1234);
   g_assert_cmpstr (text, ==, "1234: 47");
-  finish (window, chart);
 }
 
 static void
-test_bar_chart_zero_values (void)
+test_bar_chart_zero_values (CsUiTestFixture *f,
+                            gconstpointer    data)
 {
   static const double values[] = { 0, 0, 0 };
-  CsBarChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsBarChart *chart = CS_BAR_CHART (f->widget);
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *text = NULL;
   GdkRGBA accent;
 
   cs_bar_chart_set_data (chart, values, NULL, G_N_ELEMENTS (values));
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  texture = cs_ui_test_redraw (GTK_WIDGET (chart));
   accent = bar_color (chart);
 
   /* Nothing to draw but the axis and the labels; the bars can still be read out. */
@@ -173,15 +149,14 @@ test_bar_chart_zero_values (void)
   g_assert_cmpuint (cs_ui_test_count_color (texture, NULL, &accent), ==, 0);
   g_assert_true (readout_at (chart, 2, NULL, &text));
   g_assert_cmpstr (text, ==, "2: 0");
-  finish (window, chart);
 }
 
 static void
-test_bar_chart_readout (void)
+test_bar_chart_readout (CsUiTestFixture *f,
+                        gconstpointer    data)
 {
   static const double values[] = { 3, 1, 4, 1, 5, 9, 2, 6, NAN, 5 };
-  CsBarChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsBarChart *chart = CS_BAR_CHART (f->widget);
   graphene_rect_t plot;
   double slot, x;
   guint index;
@@ -210,18 +185,19 @@ test_bar_chart_readout (void)
   g_assert_false (cs_bar_chart_get_readout (chart, plot.origin.x + plot.size.width, NULL, NULL));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "10 bars; the highest is 5: 9");
-  finish (window, chart);
 }
 
 static void
-test_bar_chart_long_labels (void)
+test_bar_chart_long_labels (CsUiTestFixture *f,
+                            gconstpointer    data)
 {
   static const double values[] = { 260, 308, 356, 292, 328, 360, 374, 410 };
   static const char * const labels[] = {
     "highway", "insidecity", "tallbuilding", "street", "forest", "coast", "mountain", "opencountry",
   };
-  CsBarChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsBarChart *chart = CS_BAR_CHART (f->widget);
+  CsBarChart *narrow;
+  GtkWidget *window;
   g_autofree char *text = NULL;
 
   /* Wide bars keep a label each, shortened to fit; the read-out has the whole name. */
@@ -231,44 +207,39 @@ test_bar_chart_long_labels (void)
   g_assert_true (readout_at (chart, 2, NULL, &text));
   g_assert_cmpstr (text, ==, "tallbuilding: 356");
 
-  finish (window, chart);
-
   /* Narrow ones label every other bar or fewer. */
-  chart = new_chart ();
-  cs_bar_chart_set_data (chart, values, labels, G_N_ELEMENTS (values));
-  window = cs_ui_test_show (GTK_WIDGET (chart), 240, HEIGHT);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), <, 300);
-  g_assert_cmpuint (cs_bar_chart_get_label_stride (chart), >, 1);
-  finish (window, chart);
+  narrow = g_object_ref_sink (CS_BAR_CHART (cs_bar_chart_new ()));
+  cs_bar_chart_set_data (narrow, values, labels, G_N_ELEMENTS (values));
+  window = cs_ui_test_show (GTK_WIDGET (narrow), 240, HEIGHT);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (narrow)), <, 300);
+  g_assert_cmpuint (cs_bar_chart_get_label_stride (narrow), >, 1);
+  cs_ui_test_finish (window, narrow);
 }
 
 static void
-test_bar_chart_hover (void)
+test_bar_chart_hover (CsUiTestFixture *f,
+                      gconstpointer    data)
 {
   static const double values[] = { 10, 20, 30 };
-  CsBarChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsBarChart *chart = CS_BAR_CHART (f->widget);
   g_autoptr(GdkTexture) before = NULL;
   g_autoptr(GdkTexture) hovered = NULL;
   graphene_rect_t plot;
   guint index;
 
   cs_bar_chart_set_data (chart, values, NULL, G_N_ELEMENTS (values));
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  before = cs_ui_test_render (GTK_WIDGET (chart));
+  before = cs_ui_test_redraw (GTK_WIDGET (chart));
   g_assert_true (cs_bar_chart_get_plot_area (chart, &plot));
 
   cs_ui_test_motion (GTK_WIDGET (chart), cs_bar_chart_bar_center (chart, 1),
                      plot.origin.y + plot.size.height / 2);
   g_assert_true (cs_bar_chart_get_hover (chart, &index));
   g_assert_cmpuint (index, ==, 1);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  hovered = cs_ui_test_render (GTK_WIDGET (chart));
+  hovered = cs_ui_test_redraw (GTK_WIDGET (chart));
   g_assert_false (cs_ui_test_same_pixels (before, hovered));
 
   cs_ui_test_leave (GTK_WIDGET (chart));
   g_assert_false (cs_bar_chart_get_hover (chart, &index));
-  finish (window, chart);
 }
 
 int
@@ -278,12 +249,12 @@ main (int   argc,
   if (!cs_ui_test_init (&argc, &argv))
     return 0;
 
-  g_test_add_func ("/bar-chart/empty", test_bar_chart_empty);
-  g_test_add_func ("/bar-chart/one-bar", test_bar_chart_one_bar);
-  g_test_add_func ("/bar-chart/many-bars", test_bar_chart_many_bars);
-  g_test_add_func ("/bar-chart/zero-values", test_bar_chart_zero_values);
-  g_test_add_func ("/bar-chart/readout", test_bar_chart_readout);
-  g_test_add_func ("/bar-chart/long-labels", test_bar_chart_long_labels);
-  g_test_add_func ("/bar-chart/hover", test_bar_chart_hover);
+  cs_ui_test_add ("/bar-chart/empty", &chart_window, test_bar_chart_empty);
+  cs_ui_test_add ("/bar-chart/one-bar", &chart_window, test_bar_chart_one_bar);
+  cs_ui_test_add ("/bar-chart/many-bars", &chart_window, test_bar_chart_many_bars);
+  cs_ui_test_add ("/bar-chart/zero-values", &chart_window, test_bar_chart_zero_values);
+  cs_ui_test_add ("/bar-chart/readout", &chart_window, test_bar_chart_readout);
+  cs_ui_test_add ("/bar-chart/long-labels", &chart_window, test_bar_chart_long_labels);
+  cs_ui_test_add ("/bar-chart/hover", &chart_window, test_bar_chart_hover);
   return g_test_run ();
 }

@@ -14,55 +14,13 @@
 #include "cs-error.h"
 #include "cs-image-features.h"
 #include "cs-png.h"
+#include "test-tmpdir.h"
 
 #define N_CLASSES 8
 
 static const char * const class_names[N_CLASSES] = {
   "circle", "ring", "square", "diamond", "triangle", "star", "cross", "crescent",
 };
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    g_assert_cmpint (g_remove (path), ==, 0);
-}
-
-typedef struct
-{
-  char *tmp;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->tmp = g_dir_make_tmp ("cs-test-demo-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  remove_tree (f->tmp);
-  g_free (f->tmp);
-}
 
 static int
 class_index (const char *name)
@@ -374,10 +332,10 @@ logistic_regression_accuracy (const Split *train,
 }
 
 static void
-test_demo_write (Fixture       *f,
+test_demo_write (TestTmpdir    *f,
                  gconstpointer  data)
 {
-  g_autofree char *root = g_build_filename (f->tmp, "nested", "demo", NULL);
+  g_autofree char *root = g_build_filename (f->dir, "nested", "demo", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimer) timer = g_timer_new ();
   Split train = { 0 }, valid = { 0 }, test = { 0 };
@@ -425,12 +383,12 @@ read_file (const char *root,
 }
 
 static void
-test_demo_deterministic (Fixture       *f,
+test_demo_deterministic (TestTmpdir    *f,
                          gconstpointer  data)
 {
-  g_autofree char *a = g_build_filename (f->tmp, "a", NULL);
-  g_autofree char *b = g_build_filename (f->tmp, "b", NULL);
-  g_autofree char *c = g_build_filename (f->tmp, "c", NULL);
+  g_autofree char *a = g_build_filename (f->dir, "a", NULL);
+  g_autofree char *b = g_build_filename (f->dir, "b", NULL);
+  g_autofree char *c = g_build_filename (f->dir, "c", NULL);
   const char *files[] = {
     "train.csv", "valid.csv", "test.csv", "crowd.csv", "planted.json", CS_DEMO_MANIFEST,
     "images/train/train-0001.png", "images/test/test-0200.png",
@@ -455,10 +413,10 @@ test_demo_deterministic (Fixture       *f,
 
 /* A folder cannot be made inside a regular file, whoever runs the test. */
 static void
-test_demo_unwritable (Fixture       *f,
+test_demo_unwritable (TestTmpdir    *f,
                       gconstpointer  data)
 {
-  g_autofree char *file = g_build_filename (f->tmp, "plain-file", NULL);
+  g_autofree char *file = g_build_filename (f->dir, "plain-file", NULL);
   g_autofree char *root = g_build_filename (file, "demo", NULL);
   g_autoptr(GError) error = NULL;
 
@@ -474,11 +432,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/demo/write", Fixture, NULL, fixture_set_up, test_demo_write,
-              fixture_tear_down);
-  g_test_add ("/demo/deterministic", Fixture, NULL, fixture_set_up, test_demo_deterministic,
-              fixture_tear_down);
-  g_test_add ("/demo/unwritable", Fixture, NULL, fixture_set_up, test_demo_unwritable,
-              fixture_tear_down);
+  test_tmpdir_add ("/demo/write", test_demo_write);
+  test_tmpdir_add ("/demo/deterministic", test_demo_deterministic);
+  test_tmpdir_add ("/demo/unwritable", test_demo_unwritable);
   return g_test_run ();
 }

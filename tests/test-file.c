@@ -49,9 +49,10 @@ assert_listing (const char *dir,
 }
 
 static void
-test_write_replaces (void)
+test_write_replaces (TestTmpdir    *f,
+                     gconstpointer  data)
 {
-  g_autofree char *dir = test_tmpdir_new ();
+  const char *dir = f->dir;
   g_autofree char *path = g_build_filename (dir, "model.bin", NULL);
   g_autoptr(GError) error = NULL;
   const char *old_text = "old content that is longer than the new one";
@@ -64,14 +65,13 @@ test_write_replaces (void)
   g_assert_no_error (error);
   assert_contents (path, "new");
   assert_listing (dir, "model.bin");
-
-  test_tmpdir_remove (dir);
 }
 
 static void
-test_write_empty (void)
+test_write_empty (TestTmpdir    *f,
+                  gconstpointer  data)
 {
-  g_autofree char *dir = test_tmpdir_new ();
+  const char *dir = f->dir;
   g_autofree char *path = g_build_filename (dir, "empty", NULL);
   g_autoptr(GError) error = NULL;
 
@@ -80,14 +80,13 @@ test_write_empty (void)
   g_assert_no_error (error);
   assert_contents (path, "");
   assert_listing (dir, "empty");
-
-  test_tmpdir_remove (dir);
 }
 
 static void
-test_write_keeps_mode (void)
+test_write_keeps_mode (TestTmpdir    *f,
+                       gconstpointer  data)
 {
-  g_autofree char *dir = test_tmpdir_new ();
+  const char *dir = f->dir;
   g_autofree char *path = g_build_filename (dir, "private", NULL);
   g_autoptr(GError) error = NULL;
   GStatBuf st;
@@ -98,15 +97,14 @@ test_write_keeps_mode (void)
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-
-  test_tmpdir_remove (dir);
 }
 
 /* Runs as root too: a regular file cannot hold entries whatever the permissions. */
 static void
-test_write_parent_is_file (void)
+test_write_parent_is_file (TestTmpdir    *f,
+                           gconstpointer  data)
 {
-  g_autofree char *dir = test_tmpdir_new ();
+  const char *dir = f->dir;
   g_autofree char *parent = g_build_filename (dir, "regular", NULL);
   g_autofree char *path = g_build_filename (parent, "model.safetensors", NULL);
   g_autoptr(GError) error = NULL;
@@ -116,15 +114,14 @@ test_write_parent_is_file (void)
   assert_io_error (error, path, "write", ENOTDIR);
   assert_contents (parent, "keep");
   assert_listing (dir, "regular");
-
-  test_tmpdir_remove (dir);
 }
 
 /* Fails at the last step, the rename, after the temporary has been written: it must go. */
 static void
-test_write_target_is_dir (void)
+test_write_target_is_dir (TestTmpdir    *f,
+                          gconstpointer  data)
 {
-  g_autofree char *dir = test_tmpdir_new ();
+  const char *dir = f->dir;
   g_autofree char *path = g_build_filename (dir, "out", NULL);
   g_autofree char *inside = g_build_filename (path, "keep", NULL);
   g_autoptr(GError) error = NULL;
@@ -135,20 +132,18 @@ test_write_target_is_dir (void)
   assert_io_error (error, path, "write", EISDIR);
   assert_listing (dir, "out");
   assert_contents (inside, "keep");
-
-  test_tmpdir_remove (dir);
 }
 
 static void
-test_write_read_only_dir (void)
+test_write_read_only_dir (TestTmpdir    *f,
+                          gconstpointer  data)
 {
-  g_autofree char *dir = test_tmpdir_new ();
+  const char *dir = f->dir;
   g_autofree char *path = g_build_filename (dir, "model.safetensors", NULL);
   g_autoptr(GError) error = NULL;
 
   if (geteuid () == 0)
     {
-      test_tmpdir_remove (dir);
       g_test_skip ("root may write into any folder; test_write_parent_is_file covers this");
       return;
     }
@@ -160,16 +155,14 @@ test_write_read_only_dir (void)
   assert_io_error (error, path, "write", EACCES);
   assert_contents (path, "old");
   assert_listing (dir, "model.safetensors");
-
-  test_tmpdir_remove (dir);
 }
 
 /* A file size limit makes write() fail part way, the way a full disk does, even for root. It is
  * set in a subprocess so that the rest of the tests keep their limits. */
 static void
-test_write_fails_midway (void)
+test_write_fails_midway (TestTmpdir    *f,
+                         gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *big = NULL;
   g_autoptr(GError) error = NULL;
@@ -182,8 +175,7 @@ test_write_fails_midway (void)
       return;
     }
 
-  dir = test_tmpdir_new ();
-  path = g_build_filename (dir, "model.safetensors", NULL);
+  path = g_build_filename (f->dir, "model.safetensors", NULL);
   big = g_malloc0 (8192);
   g_assert_true (g_file_set_contents (path, "old", -1, NULL));
 
@@ -192,15 +184,14 @@ test_write_fails_midway (void)
   g_assert_false (cs_file_write_atomic (path, big, 8192, &error));
   assert_io_error (error, path, "write", EFBIG);
   assert_contents (path, "old");
-  assert_listing (dir, "model.safetensors");
-
-  test_tmpdir_remove (dir);
+  assert_listing (f->dir, "model.safetensors");
 }
 
 static void
-test_ensure_dir (void)
+test_ensure_dir (TestTmpdir    *f,
+                 gconstpointer  data)
 {
-  g_autofree char *dir = test_tmpdir_new ();
+  const char *dir = f->dir;
   g_autofree char *nested = g_build_filename (dir, "a", "b", "c", NULL);
   g_autofree char *file = g_build_filename (dir, "file", NULL);
   g_autofree char *under_file = g_build_filename (file, "logs", NULL);
@@ -215,14 +206,13 @@ test_ensure_dir (void)
   g_assert_true (g_file_set_contents (file, "", -1, NULL));
   g_assert_false (cs_file_ensure_dir (under_file, &error));
   assert_io_error (error, under_file, "create folder", ENOTDIR);
-
-  test_tmpdir_remove (dir);
 }
 
 static void
-test_read (void)
+test_read (TestTmpdir    *f,
+           gconstpointer  data)
 {
-  g_autofree char *dir = test_tmpdir_new ();
+  const char *dir = f->dir;
   g_autofree char *path = g_build_filename (dir, "data", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing", NULL);
   g_autofree guint8 *contents = NULL;
@@ -241,8 +231,6 @@ test_read (void)
 
   g_assert_false (cs_file_read (dir, &contents, &len, &error));
   assert_io_error (error, dir, "read", EISDIR);
-
-  test_tmpdir_remove (dir);
 }
 
 int
@@ -250,14 +238,14 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/file/write/replaces", test_write_replaces);
-  g_test_add_func ("/file/write/empty", test_write_empty);
-  g_test_add_func ("/file/write/keeps-mode", test_write_keeps_mode);
-  g_test_add_func ("/file/write/parent-is-file", test_write_parent_is_file);
-  g_test_add_func ("/file/write/target-is-dir", test_write_target_is_dir);
-  g_test_add_func ("/file/write/read-only-dir", test_write_read_only_dir);
-  g_test_add_func ("/file/write/fails-midway", test_write_fails_midway);
-  g_test_add_func ("/file/ensure-dir", test_ensure_dir);
-  g_test_add_func ("/file/read", test_read);
+  test_tmpdir_add ("/file/write/replaces", test_write_replaces);
+  test_tmpdir_add ("/file/write/empty", test_write_empty);
+  test_tmpdir_add ("/file/write/keeps-mode", test_write_keeps_mode);
+  test_tmpdir_add ("/file/write/parent-is-file", test_write_parent_is_file);
+  test_tmpdir_add ("/file/write/target-is-dir", test_write_target_is_dir);
+  test_tmpdir_add ("/file/write/read-only-dir", test_write_read_only_dir);
+  test_tmpdir_add ("/file/write/fails-midway", test_write_fails_midway);
+  test_tmpdir_add ("/file/ensure-dir", test_ensure_dir);
+  test_tmpdir_add ("/file/read", test_read);
   return g_test_run ();
 }

@@ -11,19 +11,7 @@
 #include "cs-gradcheck.h"
 #include "cs-layers.h"
 
-/* Most checks use loss = Σ out ⊙ R for a random R, so that every output's gradient is distinct
- * and nonzero (Σ out alone would have a zero gradient through batchnorm and softmax). */
-static double
-weighted_sum (const float *out,
-              const float *r,
-              int          n)
-{
-  double acc = 0.0;
-
-  for (int i = 0; i < n; i++)
-    acc += (double) out[i] * r[i];
-  return acc;
-}
+/* Most checks use loss = cs_test_weighted_sum (out, R) for a random R. */
 
 /* ---- linear ------------------------------------------------------------------------------ */
 
@@ -46,7 +34,7 @@ linear_loss (gpointer data)
   LinearCase *c = data;
 
   cs_linear_forward (c->out, c->inp, c->weight, c->bias, LB, LI, LO);
-  return weighted_sum (c->out, c->r, LB * LO);
+  return cs_test_weighted_sum (c->out, c->r, LB * LO);
 }
 
 static void
@@ -153,7 +141,7 @@ relu_loss (gpointer data)
   PointwiseCase *c = data;
 
   cs_relu_forward (c->out, c->inp, RN);
-  return weighted_sum (c->out, c->r, RN);
+  return cs_test_weighted_sum (c->out, c->r, RN);
 }
 
 static void
@@ -200,7 +188,7 @@ dropout_loss (gpointer data)
 
   cs_rng_init (&rng, 31);
   cs_dropout_forward (c->pw.out, c->mask, c->pw.inp, RN, c->p, &rng);
-  return weighted_sum (c->pw.out, c->pw.r, RN);
+  return cs_test_weighted_sum (c->pw.out, c->pw.r, RN);
 }
 
 static void
@@ -279,7 +267,7 @@ batchnorm_loss (gpointer data)
 
   cs_batchnorm_forward_train (c->out, c->mean, c->rstd, c->running_mean, c->running_var,
                               c->inp, BB, BC, 0.1f, 1e-5f);
-  return weighted_sum (c->out, c->r, BB * BC);
+  return cs_test_weighted_sum (c->out, c->r, BB * BC);
 }
 
 static void
@@ -382,7 +370,7 @@ softmax_loss (gpointer data)
   SoftmaxCase *c = data;
 
   cs_softmax_forward (c->probs, c->logits, SB, SK);
-  return weighted_sum (c->probs, c->r, SB * SK);
+  return cs_test_weighted_sum (c->probs, c->r, SB * SK);
 }
 
 static void

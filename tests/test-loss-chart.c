@@ -14,11 +14,7 @@
 #define WIDTH  640
 #define HEIGHT 400
 
-static CsLossChart *
-new_chart (void)
-{
-  return g_object_ref_sink (CS_LOSS_CHART (cs_loss_chart_new ()));
-}
+static const CsUiTestShow chart_window = { cs_loss_chart_new, WIDTH, HEIGHT };
 
 /* The colour a role is drawn in, as the chart looks it up. */
 static GdkRGBA
@@ -67,18 +63,10 @@ assert_description (CsLossChart *chart,
 }
 
 static void
-finish (GtkWidget   *window,
-        CsLossChart *chart)
+test_loss_chart_empty (CsUiTestFixture *f,
+                       gconstpointer    data)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (chart);
-}
-
-static void
-test_loss_chart_empty (void)
-{
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) texture = cs_ui_test_render (GTK_WIDGET (chart));
   graphene_rect_t plot;
   char *text = (char *) "unset";
@@ -96,14 +84,13 @@ test_loss_chart_empty (void)
 
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
   assert_description (chart, "No data");
-  finish (window, chart);
 }
 
 static void
-test_loss_chart_one_point (void)
+test_loss_chart_one_point (CsUiTestFixture *f,
+                           gconstpointer    data)
 {
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *text = NULL;
   GdkRGBA accent;
@@ -128,14 +115,13 @@ test_loss_chart_one_point (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Loss");
   assert_description (chart, "Epoch 1 · train 0.5");
-  finish (window, chart);
 }
 
 static void
-test_loss_chart_gaps (void)
+test_loss_chart_gaps (CsUiTestFixture *f,
+                      gconstpointer    data)
 {
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *text = NULL;
   graphene_rect_t gap, line;
@@ -152,8 +138,7 @@ test_loss_chart_gaps (void)
       cs_loss_chart_append (chart, valid, e, e == 4 || e == 5 ? NAN : 0.8);
       cs_loss_chart_append (chart, test, e, 0.2);
     }
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  texture = cs_ui_test_redraw (GTK_WIDGET (chart));
   green = role_color (chart, CS_CHART_ROLE_VALID);
 
   /* The valid curve breaks between epochs 3 and 6 and is drawn elsewhere. */
@@ -168,14 +153,13 @@ test_loss_chart_gaps (void)
   g_clear_pointer (&text, g_free);
   g_assert_true (readout_at (chart, 6, NULL, &text));
   g_assert_cmpstr (text, ==, "Epoch 6 · valid 80.0 % · test 20.0 %");
-  finish (window, chart);
 }
 
 static void
-test_loss_chart_many_points (void)
+test_loss_chart_many_points (CsUiTestFixture *f,
+                             gconstpointer    data)
 {
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   static const CsChartRole roles[] = {
@@ -184,7 +168,6 @@ test_loss_chart_many_points (void)
   static const char *labels[] = { "train", "valid", "test", "crowd" };
   graphene_rect_t plot;
   GtkAllocation allocation;
-  GtkSnapshot *snapshot;
   double epoch, per_pixel, layout_time, draw_time, render_time;
   GskRenderer *renderer;
   graphene_rect_t bounds;
@@ -211,13 +194,7 @@ test_loss_chart_many_points (void)
   gtk_widget_size_allocate (GTK_WIDGET (chart), &allocation, -1);
   layout_time = g_test_timer_elapsed ();
 
-  /* The vfunc itself: gtk_widget_snapshot () would hand back the node of the last frame. */
-  snapshot = gtk_snapshot_new ();
-  g_test_timer_start ();
-  GTK_WIDGET_GET_CLASS (chart)->snapshot (GTK_WIDGET (chart), snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  draw_time = g_test_timer_elapsed ();
-  g_assert_nonnull (node);
+  draw_time = cs_ui_test_time_snapshot (GTK_WIDGET (chart), &node);
 
   /* The cairo node only records the drawing; rasterising it is the renderer's part. */
   renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (chart)));
@@ -236,8 +213,7 @@ test_loss_chart_many_points (void)
   g_assert_cmpfloat (draw_time, <, 0.5);
   g_assert_cmpfloat (render_time, <, 0.5);
 
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  texture = cs_ui_test_redraw (GTK_WIDGET (chart));
   /* Each curve is drawn right across the plot, in its own colour. */
   for (guint s = 0; s < G_N_ELEMENTS (roles); s++)
     {
@@ -250,14 +226,13 @@ test_loss_chart_many_points (void)
   per_pixel = 5000 / plot.size.width;
   g_assert_true (readout_at (chart, 2500, &epoch, NULL));
   g_assert_cmpfloat (fabs (epoch - 2500), <=, per_pixel);
-  finish (window, chart);
 }
 
 static void
-test_loss_chart_marker (void)
+test_loss_chart_marker (CsUiTestFixture *f,
+                        gconstpointer    data)
 {
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) before = NULL;
   g_autoptr(GdkTexture) marked = NULL;
   g_autoptr(GdkTexture) hidden = NULL;
@@ -267,12 +242,10 @@ test_loss_chart_marker (void)
   cs_loss_chart_set_x_max (chart, 40);
   for (int e = 1; e <= 30; e++)
     cs_loss_chart_append (chart, train, e, 2.0 / e);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  before = cs_ui_test_render (GTK_WIDGET (chart));
+  before = cs_ui_test_redraw (GTK_WIDGET (chart));
 
   cs_loss_chart_set_marker (chart, 20, "best valid");
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  marked = cs_ui_test_render (GTK_WIDGET (chart));
+  marked = cs_ui_test_redraw (GTK_WIDGET (chart));
   g_assert_false (cs_ui_test_same_pixels (before, marked));
 
   /* The dashed line runs down the marker's column, where the curve is only a few pixels. */
@@ -283,17 +256,15 @@ test_loss_chart_marker (void)
                     cs_ui_test_count_painted (before, &column) + column.size.height / 3);
 
   cs_loss_chart_set_marker (chart, NAN, NULL);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  hidden = cs_ui_test_render (GTK_WIDGET (chart));
+  hidden = cs_ui_test_redraw (GTK_WIDGET (chart));
   g_assert_true (cs_ui_test_same_pixels (before, hidden));
-  finish (window, chart);
 }
 
 static void
-test_loss_chart_clear (void)
+test_loss_chart_clear (CsUiTestFixture *f,
+                       gconstpointer    data)
 {
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) texture = NULL;
   GdkRGBA accent;
   graphene_rect_t plot;
@@ -306,8 +277,7 @@ test_loss_chart_clear (void)
   g_assert_true (readout_at (chart, 5, NULL, NULL));
 
   cs_loss_chart_clear (chart);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  texture = cs_ui_test_redraw (GTK_WIDGET (chart));
   accent = role_color (chart, CS_CHART_ROLE_TRAIN);
   g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
   g_assert_cmpuint (cs_ui_test_count_color (texture, NULL, &accent), ==, 0);
@@ -317,14 +287,13 @@ test_loss_chart_clear (void)
 
   /* Series indexes start again from 0 after a clear. */
   g_assert_cmpuint (cs_loss_chart_add_series (chart, "train", CS_CHART_ROLE_TRAIN, FALSE), ==, 0);
-  finish (window, chart);
 }
 
 static void
-test_loss_chart_muted (void)
+test_loss_chart_muted (CsUiTestFixture *f,
+                       gconstpointer    data)
 {
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *text = NULL;
   graphene_rect_t early, late;
@@ -339,8 +308,7 @@ test_loss_chart_muted (void)
     cs_loss_chart_append (chart, earlier, e, 0.5);
   for (int e = 1; e <= 10; e++)
     cs_loss_chart_append (chart, valid, e, 0.9);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  texture = cs_ui_test_render (GTK_WIDGET (chart));
+  texture = cs_ui_test_redraw (GTK_WIDGET (chart));
   green = role_color (chart, CS_CHART_ROLE_VALID);
 
   /* The earlier run is drawn, but faint: never in the full colour, unlike the current run. */
@@ -357,15 +325,14 @@ test_loss_chart_muted (void)
   g_assert_false (readout_at (chart, 40, NULL, &text));
   g_assert_null (text);
   assert_description (chart, "Epoch 10 · valid 90.0 %");
-  finish (window, chart);
 }
 
 static void
-test_loss_chart_readout (void)
+test_loss_chart_readout (CsUiTestFixture *f,
+                         gconstpointer    data)
 {
   static const double epochs[] = { 1, 17, 50 };
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   graphene_rect_t plot;
   double spacing;
   guint train, valid;
@@ -406,14 +373,13 @@ test_loss_chart_readout (void)
                                              NULL, NULL));
   g_assert_false (cs_loss_chart_get_readout (chart, 0, NULL, NULL));
   g_assert_false (readout_at (chart, 80, NULL, NULL));
-  finish (window, chart);
 }
 
 static void
-test_loss_chart_hover (void)
+test_loss_chart_hover (CsUiTestFixture *f,
+                       gconstpointer    data)
 {
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) before = NULL;
   g_autoptr(GdkTexture) hovered = NULL;
   g_autoptr(GdkTexture) left = NULL;
@@ -423,16 +389,14 @@ test_loss_chart_hover (void)
 
   for (int e = 1; e <= 20; e++)
     cs_loss_chart_append (chart, valid, e, 0.5 + 0.02 * e);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  before = cs_ui_test_render (GTK_WIDGET (chart));
+  before = cs_ui_test_redraw (GTK_WIDGET (chart));
   g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
 
   cs_ui_test_motion (GTK_WIDGET (chart), cs_loss_chart_x_to_widget (chart, 12),
                      plot.origin.y + plot.size.height / 2);
   g_assert_true (cs_loss_chart_get_hover (chart, &epoch));
   g_assert_cmpfloat (epoch, ==, 12);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  hovered = cs_ui_test_render (GTK_WIDGET (chart));
+  hovered = cs_ui_test_redraw (GTK_WIDGET (chart));
   g_assert_false (cs_ui_test_same_pixels (before, hovered));
 
   /* Moving off the plot, then leaving the widget, hides the read-out. */
@@ -442,17 +406,15 @@ test_loss_chart_hover (void)
   g_assert_true (cs_loss_chart_get_hover (chart, &epoch));
   cs_ui_test_leave (GTK_WIDGET (chart));
   g_assert_false (cs_loss_chart_get_hover (chart, &epoch));
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  left = cs_ui_test_render (GTK_WIDGET (chart));
+  left = cs_ui_test_redraw (GTK_WIDGET (chart));
   g_assert_true (cs_ui_test_same_pixels (before, left));
-  finish (window, chart);
 }
 
 static void
-test_loss_chart_y_range (void)
+test_loss_chart_y_range (CsUiTestFixture *f,
+                         gconstpointer    data)
 {
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   graphene_rect_t plot;
   guint train = cs_loss_chart_add_series (chart, "train", CS_CHART_ROLE_TRAIN, FALSE);
 
@@ -478,15 +440,14 @@ test_loss_chart_y_range (void)
   g_assert_cmpfloat_with_epsilon (cs_loss_chart_x_to_widget (chart, 1), plot.origin.x, 1e-6);
   g_assert_cmpfloat_with_epsilon (cs_loss_chart_x_to_widget (chart, 60),
                                   plot.origin.x + plot.size.width, 1e-6);
-  finish (window, chart);
 }
 
 static void
-test_loss_chart_dark (void)
+test_loss_chart_dark (CsUiTestFixture *f,
+                      gconstpointer    data)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
-  CsLossChart *chart = new_chart ();
-  GtkWidget *window = cs_ui_test_show (GTK_WIDGET (chart), WIDTH, HEIGHT);
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) light = NULL;
   g_autoptr(GdkTexture) dark = NULL;
   CsChartTheme theme;
@@ -495,8 +456,7 @@ test_loss_chart_dark (void)
 
   for (int e = 1; e <= 10; e++)
     cs_loss_chart_append (chart, valid, e, 0.1 * e);
-  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  light = cs_ui_test_render (GTK_WIDGET (chart));
+  light = cs_ui_test_redraw (GTK_WIDGET (chart));
   cs_chart_theme_load (&theme, GTK_WIDGET (chart));
   g_assert_false (theme.dark);
 
@@ -512,7 +472,6 @@ test_loss_chart_dark (void)
   g_assert_cmpuint (cs_ui_test_count_color (dark, NULL, &green3), >, 0);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-  finish (window, chart);
 }
 
 int
@@ -522,16 +481,16 @@ main (int   argc,
   if (!cs_ui_test_init (&argc, &argv))
     return 0;
 
-  g_test_add_func ("/loss-chart/empty", test_loss_chart_empty);
-  g_test_add_func ("/loss-chart/one-point", test_loss_chart_one_point);
-  g_test_add_func ("/loss-chart/gaps", test_loss_chart_gaps);
-  g_test_add_func ("/loss-chart/many-points", test_loss_chart_many_points);
-  g_test_add_func ("/loss-chart/marker", test_loss_chart_marker);
-  g_test_add_func ("/loss-chart/clear", test_loss_chart_clear);
-  g_test_add_func ("/loss-chart/muted", test_loss_chart_muted);
-  g_test_add_func ("/loss-chart/readout", test_loss_chart_readout);
-  g_test_add_func ("/loss-chart/hover", test_loss_chart_hover);
-  g_test_add_func ("/loss-chart/y-range", test_loss_chart_y_range);
-  g_test_add_func ("/loss-chart/dark", test_loss_chart_dark);
+  cs_ui_test_add ("/loss-chart/empty", &chart_window, test_loss_chart_empty);
+  cs_ui_test_add ("/loss-chart/one-point", &chart_window, test_loss_chart_one_point);
+  cs_ui_test_add ("/loss-chart/gaps", &chart_window, test_loss_chart_gaps);
+  cs_ui_test_add ("/loss-chart/many-points", &chart_window, test_loss_chart_many_points);
+  cs_ui_test_add ("/loss-chart/marker", &chart_window, test_loss_chart_marker);
+  cs_ui_test_add ("/loss-chart/clear", &chart_window, test_loss_chart_clear);
+  cs_ui_test_add ("/loss-chart/muted", &chart_window, test_loss_chart_muted);
+  cs_ui_test_add ("/loss-chart/readout", &chart_window, test_loss_chart_readout);
+  cs_ui_test_add ("/loss-chart/hover", &chart_window, test_loss_chart_hover);
+  cs_ui_test_add ("/loss-chart/y-range", &chart_window, test_loss_chart_y_range);
+  cs_ui_test_add ("/loss-chart/dark", &chart_window, test_loss_chart_dark);
   return g_test_run ();
 }

@@ -10,20 +10,14 @@
 #include "cs-gradcheck.h"
 #include "cs-layers.h"
 #include "cs-noise.h"
+#include "test-util.h"
 
-#define R 3
-#define K 4
-#define B 5
-#define L 7
+#define B CS_TEST_CROWD_ITEMS
+#define R CS_TEST_CROWD_ANNOTATORS
+#define K CS_TEST_CROWD_CLASSES
+#define L CS_TEST_CROWD_LABELS
 
-/* Item 0 has three labels, item 1 two, item 2 none, items 3 and 4 one each; annotator 2 labels
- * twice, and labels disagree, so every path through the layer carries a gradient. */
-static const CsCrowdLabel labels[L] = {
-  { 0, 0, 1 }, { 0, 1, 1 }, { 0, 2, 3 },
-  { 1, 0, 2 }, { 1, 2, 0 },
-  { 3, 1, 3 },
-  { 4, 2, 2 },
-};
+static const CsCrowdLabel *const labels = cs_test_crowd;
 
 typedef struct
 {

@@ -89,47 +89,26 @@ npy_cut (const Npy *npy,
   return cut;
 }
 
+/* Writes n values of size bytes each, as this machine holds them, to p in the given byte
+ * order: the payload of an array of that dtype. */
 static void
-put_f32_be (guint8 *p,
-            float   value)
+put_values (guint8     *p,
+            const void *values,
+            gsize       n,
+            gsize       size,
+            gboolean    big_endian)
 {
-  guint32 bits;
+  const guint8 *v = values;
+  gboolean swap = big_endian != (G_BYTE_ORDER == G_BIG_ENDIAN);
 
-  memcpy (&bits, &value, sizeof bits);
-  bits = GUINT32_TO_BE (bits);
-  memcpy (p, &bits, sizeof bits);
+  for (gsize i = 0; i < n * size; i += size)
+    for (gsize b = 0; b < size; b++)
+      p[i + b] = v[i + (swap ? size - 1 - b : b)];
 }
 
-static void
-put_f32_le (guint8 *p,
-            float   value)
-{
-  guint32 bits;
-
-  memcpy (&bits, &value, sizeof bits);
-  bits = GUINT32_TO_LE (bits);
-  memcpy (p, &bits, sizeof bits);
-}
-
-static void
-put_f64_le (guint8 *p,
-            double  value)
-{
-  guint64 bits;
-
-  memcpy (&bits, &value, sizeof bits);
-  bits = GUINT64_TO_LE (bits);
-  memcpy (p, &bits, sizeof bits);
-}
-
-static void
-put_i64_le (guint8 *p,
-            gint64  value)
-{
-  guint64 bits = GUINT64_TO_LE ((guint64) value);
-
-  memcpy (p, &bits, sizeof bits);
-}
+/* The payload of a little- or big-endian array with the elements of a C array. */
+#define put_le(p, array) put_values ((p), (array), G_N_ELEMENTS (array), sizeof (array)[0], FALSE)
+#define put_be(p, array) put_values ((p), (array), G_N_ELEMENTS (array), sizeof (array)[0], TRUE)
 
 /* Parses @npy as float32, expecting an error @code whose message holds each
  * of the NULL-terminated strings that follow. */
@@ -176,6 +155,38 @@ assert_i32_error (const Npy  *npy,
     g_error ("message '%s' lacks 'y.npy: ' or '%s'", error->message, needle);
 }
 
+/* Parses @npy, which must work, as a float32 array of the given shape. */
+static float *
+parse_f32 (const Npy *npy,
+           int        rows,
+           int        cols)
+{
+  g_autoptr(GError) error = NULL;
+  float *out;
+  int r = -1, c = -1;
+
+  out = cs_npy_parse_f32 (npy->data, npy->len, "x.npy", &r, &c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (r, ==, rows);
+  g_assert_cmpint (c, ==, cols);
+  return out;
+}
+
+/* Parses @npy, which must work, as @n int32 values. */
+static int32_t *
+parse_i32 (const Npy *npy,
+           int        n)
+{
+  g_autoptr(GError) error = NULL;
+  int32_t *out;
+  int found = -1;
+
+  out = cs_npy_parse_i32 (npy->data, npy->len, "y.npy", &found, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (found, ==, n);
+  return out;
+}
+
 static void
 test_npy_v1_f4 (void)
 {
@@ -185,10 +196,8 @@ test_npy_v1_f4 (void)
   g_autoptr(GError) error = NULL;
   g_autofree float *out = NULL;
   CsNpyHeader h;
-  int rows = 0, cols = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    put_f32_le (payload + 4 * i, values[i]);
+  put_le (payload, values);
   npy = make_npy (1, "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }",
                   payload, sizeof payload);
 
@@ -203,10 +212,7 @@ test_npy_v1_f4 (void)
   g_assert_cmpuint (h.count, ==, 6);
   g_assert_cmpuint (h.data_offset, ==, 128);
 
-  out = cs_npy_parse_f32 (npy.data, npy.len, "x.npy", &rows, &cols, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (rows, ==, 2);
-  g_assert_cmpint (cols, ==, 3);
+  out = parse_f32 (&npy, 2, 3);
   g_assert_cmpmem (out, sizeof values, values, sizeof values);
 }
 
@@ -216,19 +222,13 @@ test_npy_v2_f8 (void)
   const double values[] = { 0.1, -1e-3, 12345.678, 1e30 };
   guint8 payload[sizeof values];
   g_auto(Npy) npy = { 0 };
-  g_autoptr(GError) error = NULL;
   g_autofree float *out = NULL;
-  int rows = 0, cols = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    put_f64_le (payload + 8 * i, values[i]);
+  put_le (payload, values);
   npy = make_npy (2, "{'descr': '<f8', 'fortran_order': False, 'shape': (4,), }",
                   payload, sizeof payload);
 
-  out = cs_npy_parse_f32 (npy.data, npy.len, "x.npy", &rows, &cols, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (rows, ==, 4);
-  g_assert_cmpint (cols, ==, 1);
+  out = parse_f32 (&npy, 4, 1);
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     g_assert_true (out[i] == (float) values[i]);
 }
@@ -240,20 +240,14 @@ test_npy_v3_header (void)
   guint8 payload[sizeof values];
   g_auto(Npy) npy = { 0 };
   g_auto(Npy) bad = { 0 };
-  g_autoptr(GError) error = NULL;
   g_autofree float *out = NULL;
-  int rows = 0, cols = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    put_f32_le (payload + 4 * i, values[i]);
+  put_le (payload, values);
 
   /* Double quotes are valid Python too, and a 3.0 header is UTF-8. */
   npy = make_npy (3, "{\"descr\": \"<f4\", \"fortran_order\": False, \"shape\": (1, 2)}",
                   payload, sizeof payload);
-  out = cs_npy_parse_f32 (npy.data, npy.len, "x.npy", &rows, &cols, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (rows, ==, 1);
-  g_assert_cmpint (cols, ==, 2);
+  out = parse_f32 (&npy, 1, 2);
   g_assert_cmpfloat (out[1], ==, 5.0f);
 
   bad = make_npy (3, "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), '\xff': 1}",
@@ -267,22 +261,15 @@ test_npy_i8 (void)
   const gint64 values[] = { -5, 0, 7, 16777216, -1 };
   guint8 payload[sizeof values];
   g_auto(Npy) npy = { 0 };
-  g_autoptr(GError) error = NULL;
   g_autofree float *f = NULL;
   g_autofree int32_t *i32 = NULL;
-  int rows = 0, cols = 0, n = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    put_i64_le (payload + 8 * i, values[i]);
+  put_le (payload, values);
   npy = make_npy (1, "{'descr': '<i8', 'fortran_order': False, 'shape': (5,), }",
                   payload, sizeof payload);
 
-  f = cs_npy_parse_f32 (npy.data, npy.len, "x.npy", &rows, &cols, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (rows, ==, 5);
-  i32 = cs_npy_parse_i32 (npy.data, npy.len, "x.npy", &n, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (n, ==, 5);
+  f = parse_f32 (&npy, 5, 1);
+  i32 = parse_i32 (&npy, 5);
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
       g_assert_cmpfloat (f[i], ==, (float) values[i]);
@@ -299,17 +286,14 @@ test_npy_big_endian (void)
   g_autoptr(GError) error = NULL;
   g_autofree float *out = NULL;
   CsNpyHeader h;
-  int rows = 0, cols = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    put_f32_be (payload + 4 * i, values[i]);
+  put_be (payload, values);
   npy = make_npy (1, "{'descr': '>f4', 'fortran_order': False, 'shape': (2, 2), }",
                   payload, sizeof payload);
 
   g_assert_true (cs_npy_parse_header (npy.data, npy.len, "x.npy", &h, &error));
   g_assert_true (h.big_endian);
-  out = cs_npy_parse_f32 (npy.data, npy.len, "x.npy", &rows, &cols, &error);
-  g_assert_no_error (error);
+  out = parse_f32 (&npy, 2, 2);
   g_assert_cmpmem (out, sizeof values, values, sizeof values);
 }
 
@@ -324,29 +308,20 @@ test_npy_fortran (void)
   guint8 payload_f8[sizeof column_major_f8];
   g_auto(Npy) npy = { 0 };
   g_auto(Npy) npy_f8 = { 0 };
-  g_autoptr(GError) error = NULL;
   g_autofree float *out = NULL;
   g_autofree float *out_f8 = NULL;
-  int rows = 0, cols = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (column_major); i++)
-    {
-      put_f32_le (payload + 4 * i, column_major[i]);
-      put_f64_le (payload_f8 + 8 * i, column_major_f8[i]);
-    }
+  put_le (payload, column_major);
+  put_le (payload_f8, column_major_f8);
   npy = make_npy (1, "{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }",
                   payload, sizeof payload);
   npy_f8 = make_npy (1, "{'descr': '<f8', 'fortran_order': True, 'shape': (2, 3), }",
                      payload_f8, sizeof payload_f8);
 
-  out = cs_npy_parse_f32 (npy.data, npy.len, "x.npy", &rows, &cols, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (rows, ==, 2);
-  g_assert_cmpint (cols, ==, 3);
+  out = parse_f32 (&npy, 2, 3);
   g_assert_cmpmem (out, sizeof row_major, row_major, sizeof row_major);
 
-  out_f8 = cs_npy_parse_f32 (npy_f8.data, npy_f8.len, "x.npy", &rows, &cols, &error);
-  g_assert_no_error (error);
+  out_f8 = parse_f32 (&npy_f8, 2, 3);
   g_assert_cmpmem (out_f8, sizeof row_major, row_major, sizeof row_major);
 }
 
@@ -355,24 +330,18 @@ test_npy_bool (void)
 {
   const guint8 payload[] = { 1, 0, 0, 1 };
   g_auto(Npy) npy = { 0 };
-  g_autoptr(GError) error = NULL;
   g_autofree float *out = NULL;
   g_autofree int32_t *labels = NULL;
-  int rows = 0, cols = 0, n = 0;
 
   npy = make_npy (1, "{'descr': '|b1', 'fortran_order': False, 'shape': (4,), }",
                   payload, sizeof payload);
 
-  out = cs_npy_parse_f32 (npy.data, npy.len, "x.npy", &rows, &cols, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (rows, ==, 4);
+  out = parse_f32 (&npy, 4, 1);
   g_assert_cmpfloat (out[0], ==, 1.0f);
   g_assert_cmpfloat (out[1], ==, 0.0f);
   g_assert_cmpfloat (out[3], ==, 1.0f);
 
-  labels = cs_npy_parse_i32 (npy.data, npy.len, "x.npy", &n, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (n, ==, 4);
+  labels = parse_i32 (&npy, 4);
   g_assert_cmpint (labels[2], ==, 0);
   g_assert_cmpint (labels[3], ==, 1);
 }
@@ -386,26 +355,21 @@ test_npy_small_ints (void)
   g_auto(Npy) npy_u1 = { 0 };
   g_auto(Npy) npy_i2 = { 0 };
   g_auto(Npy) npy_u4 = { 0 };
-  g_autoptr(GError) error = NULL;
   g_autofree int32_t *a = NULL;
   g_autofree int32_t *b = NULL;
   g_autofree float *c = NULL;
-  int n = 0, rows = 0, cols = 0;
 
   npy_u1 = make_npy (1, "{'descr': '|u1', 'fortran_order': False, 'shape': (3,), }", u1, 3);
   npy_i2 = make_npy (1, "{'descr': '>i2', 'fortran_order': False, 'shape': (2,), }", i2_be, 4);
   npy_u4 = make_npy (1, "{'descr': '<u4', 'fortran_order': False, 'shape': (2,), }", u4, 8);
 
-  a = cs_npy_parse_i32 (npy_u1.data, npy_u1.len, "x.npy", &n, &error);
-  g_assert_no_error (error);
+  a = parse_i32 (&npy_u1, 3);
   g_assert_cmpint (a[1], ==, 255);
-  b = cs_npy_parse_i32 (npy_i2.data, npy_i2.len, "x.npy", &n, &error);
-  g_assert_no_error (error);
+  b = parse_i32 (&npy_i2, 2);
   g_assert_cmpint (b[0], ==, -2);
   g_assert_cmpint (b[1], ==, 256);
 
-  c = cs_npy_parse_f32 (npy_u4.data, npy_u4.len, "x.npy", &rows, &cols, &error);
-  g_assert_no_error (error);
+  c = parse_f32 (&npy_u4, 2, 1);
   g_assert_cmpfloat (c[1], ==, 2147483648.0f);
   assert_i32_error (&npy_u4, CS_ERROR_VALUE, "2147483648 at index 1");
 }
@@ -415,22 +379,17 @@ test_npy_unpadded (void)
 {
   /* A header that numpy did not write: no padding, so the data is unaligned,
    * Python 2 long suffixes and no trailing comma. */
-  guint8 payload[12];
+  const float values[] = { 0.5f, 1.5f, 2.5f };
+  guint8 payload[sizeof values];
   g_auto(Npy) npy = { 0 };
-  g_autoptr(GError) error = NULL;
   g_autofree float *out = NULL;
-  int rows = 0, cols = 0;
 
-  for (guint i = 0; i < 3; i++)
-    put_f32_le (payload + 4 * i, (float) i + 0.5f);
+  put_le (payload, values);
   npy = make_npy_full (1, "{'descr':'<f4','fortran_order':False,'shape':(3L, 1L)} ", FALSE,
                        payload, sizeof payload);
   g_assert_cmpuint ((npy.len - sizeof payload) % 4, !=, 0);
 
-  out = cs_npy_parse_f32 (npy.data, npy.len, "x.npy", &rows, &cols, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (rows, ==, 3);
-  g_assert_cmpint (cols, ==, 1);
+  out = parse_f32 (&npy, 3, 1);
   g_assert_cmpfloat (out[2], ==, 2.5f);
 }
 
@@ -565,21 +524,18 @@ test_npy_not_finite (void)
   const char *dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }";
 
   values[5] = NAN;
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    put_f32_le (payload + 4 * i, values[i]);
+  put_le (payload, values);
   nan_npy = make_npy (1, dict, payload, sizeof payload);
   assert_f32_error (&nan_npy, CS_ERROR_VALUE, "row 1, column 2", "NaN", NULL);
 
   values[5] = 0;
   values[1] = -INFINITY;
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    put_f32_be (payload + 4 * i, values[i]);
+  put_be (payload, values);
   inf_npy = make_npy (1, "{'descr': '>f4', 'fortran_order': False, 'shape': (2, 3), }",
                       payload, sizeof payload);
   assert_f32_error (&inf_npy, CS_ERROR_VALUE, "row 0, column 1", "-Inf", NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (values_f8); i++)
-    put_f64_le (payload_f8 + 8 * i, values_f8[i]);
+  put_le (payload_f8, values_f8);
   big_npy = make_npy (1, "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), }",
                       payload_f8, sizeof payload_f8);
   assert_f32_error (&big_npy, CS_ERROR_VALUE, "row 1, column 0", "1e+300", "float32 range",
@@ -667,37 +623,29 @@ test_npy_i32 (void)
   g_auto(Npy) column = { 0 };
   g_auto(Npy) matrix = { 0 };
   g_auto(Npy) big = { 0 };
-  g_autoptr(GError) error = NULL;
   g_autofree int32_t *out = NULL;
   g_autofree int32_t *out_column = NULL;
-  int n = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (integral); i++)
-    put_f64_le (payload + 8 * i, integral[i]);
+  put_le (payload, integral);
   npy = make_npy (1, "{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }", payload, 24);
-  out = cs_npy_parse_i32 (npy.data, npy.len, "y.npy", &n, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (n, ==, 3);
+  out = parse_i32 (&npy, 3);
   g_assert_cmpint (out[0], ==, 3);
   g_assert_cmpint (out[1], ==, -1);
 
   column = make_npy (1, "{'descr': '<f8', 'fortran_order': True, 'shape': (3, 1), }",
                      payload, 24);
-  out_column = cs_npy_parse_i32 (column.data, column.len, "y.npy", &n, &error);
-  g_assert_no_error (error);
+  out_column = parse_i32 (&column, 3);
   g_assert_cmpmem (out_column, 3 * sizeof (int32_t), out, 3 * sizeof (int32_t));
 
   matrix = make_npy (1, "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 3), }",
                      payload, 24);
   assert_i32_error (&matrix, CS_ERROR_FORMAT, "found shape (1, 3)");
 
-  for (guint i = 0; i < G_N_ELEMENTS (fractional); i++)
-    put_f64_le (payload + 8 * i, fractional[i]);
+  put_le (payload, fractional);
   frac = make_npy (1, "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), }", payload, 16);
   assert_i32_error (&frac, CS_ERROR_VALUE, "value 1.5 at index 1 (counting from 0) is not a whole");
 
-  for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
-    put_i64_le (payload + 8 * i, wide[i]);
+  put_le (payload, wide);
   big = make_npy (1, "{'descr': '<i8', 'fortran_order': False, 'shape': (2,), }", payload, 16);
   assert_i32_error (&big, CS_ERROR_VALUE, "-2147483649 at index 1");
 }
@@ -705,11 +653,11 @@ test_npy_i32 (void)
 static void
 test_npy_i32_nan (void)
 {
-  guint8 payload[8];
+  const float values[] = { 2.0f, NAN };
+  guint8 payload[sizeof values];
   g_auto(Npy) npy = { 0 };
 
-  put_f32_le (payload, 2.0f);
-  put_f32_le (payload + 4, NAN);
+  put_le (payload, values);
   npy = make_npy (1, "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }", payload, 8);
   assert_i32_error (&npy, CS_ERROR_VALUE, "nan at index 1");
 }

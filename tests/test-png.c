@@ -11,42 +11,11 @@
 
 #include "cs-error.h"
 #include "cs-png.h"
-
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cs-test-png-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_assert_cmpint (g_remove (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
-  g_free (f->dir);
-}
+#include "test-tmpdir.h"
 
 /* A padded stride checks that rows are read from the stride, not from width × 3. */
 static void
-test_png_round_trip (Fixture       *f,
+test_png_round_trip (TestTmpdir    *f,
                      gconstpointer  data)
 {
   const int width = 13, height = 7, stride = 13 * 3 + 5;
@@ -123,61 +92,55 @@ read_ok (const char *path,
   return rgb;
 }
 
+typedef struct
+{
+  const char      *what;
+  int              color_type;
+  int              bit_depth;
+  int              width;        /* the height is 1 */
+  const guint8    *row;
+  int              row_bytes;
+  const png_color *palette;
+  int              n_palette;
+  const guint8    *rgb;          /* what the reader must give: width × 3 bytes */
+} FormatCase;
+
+static const png_color palette[] = { { 1, 2, 3 }, { 250, 100, 50 } };
+
+/* Transparent pixels come out as white, opaque ones as themselves. */
+static const FormatCase format_cases[] = {
+  { "grey", PNG_COLOR_TYPE_GRAY, 8, 4, (const guint8[]) { 0, 128, 255, 7 }, 4, NULL, 0,
+    (const guint8[]) { 0, 0, 0, 128, 128, 128, 255, 255, 255, 7, 7, 7 } },
+  { "grey16", PNG_COLOR_TYPE_GRAY, 16, 4,
+    (const guint8[]) { 0x12, 0x34, 0xff, 0xff, 0x80, 0x00, 0x00, 0x00 }, 8, NULL, 0,
+    (const guint8[]) { 0x12, 0x12, 0x12, 0xff, 0xff, 0xff, 0x80, 0x80, 0x80, 0, 0, 0 } },
+  { "grey+alpha", PNG_COLOR_TYPE_GRAY_ALPHA, 8, 2, (const guint8[]) { 200, 255, 200, 0 }, 4,
+    NULL, 0, (const guint8[]) { 200, 200, 200, 255, 255, 255 } },
+  { "rgba", PNG_COLOR_TYPE_RGB_ALPHA, 8, 2, (const guint8[]) { 10, 20, 30, 255, 10, 20, 30, 0 },
+    8, NULL, 0, (const guint8[]) { 10, 20, 30, 255, 255, 255 } },
+  { "palette", PNG_COLOR_TYPE_PALETTE, 4, 2, (const guint8[]) { 0x1 << 4 | 0x0 }, 1,
+    palette, G_N_ELEMENTS (palette), (const guint8[]) { 250, 100, 50, 1, 2, 3 } },
+};
+
 static void
-test_png_expands_formats (Fixture       *f,
+test_png_expands_formats (TestTmpdir    *f,
                           gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "format.png", NULL);
-  const guint8 grey[] = { 0, 128, 255, 7 };
-  const guint8 grey16[] = { 0x12, 0x34, 0xff, 0xff, 0x80, 0x00, 0x00, 0x00 };
-  const guint8 grey_alpha[] = { 200, 255, 200, 0 };
-  const guint8 rgba[] = { 10, 20, 30, 255, 10, 20, 30, 0 };
-  const guint8 indexed[] = { 0x1 << 4 | 0x0 };
-  const png_color palette[] = { { 1, 2, 3 }, { 250, 100, 50 } };
   guint8 interlaced[9 * 9 * 3];
   guint8 *rgb;
 
-  write_raw_png (path, 4, 1, PNG_COLOR_TYPE_GRAY, 8, grey, 4,
-                 NULL, 0, PNG_INTERLACE_NONE);
-  rgb = read_ok (path, 4, 1);
-  for (int x = 0; x < 4; x++)
-    for (int c = 0; c < 3; c++)
-      g_assert_cmpint (rgb[x * 3 + c], ==, grey[x]);
-  g_free (rgb);
+  for (guint i = 0; i < G_N_ELEMENTS (format_cases); i++)
+    {
+      const FormatCase *c = &format_cases[i];
 
-  write_raw_png (path, 4, 1, PNG_COLOR_TYPE_GRAY, 16, grey16, 8,
-                 NULL, 0, PNG_INTERLACE_NONE);
-  rgb = read_ok (path, 4, 1);
-  g_assert_cmpint (rgb[0], ==, 0x12);
-  g_assert_cmpint (rgb[3], ==, 0xff);
-  g_assert_cmpint (rgb[6], ==, 0x80);
-  g_free (rgb);
-
-  /* Transparent pixels come out as white, opaque ones as themselves. */
-  write_raw_png (path, 2, 1, PNG_COLOR_TYPE_GRAY_ALPHA, 8, grey_alpha, 4,
-                 NULL, 0, PNG_INTERLACE_NONE);
-  rgb = read_ok (path, 2, 1);
-  g_assert_cmpint (rgb[0], ==, 200);
-  g_assert_cmpint (rgb[5], ==, 255);
-  g_free (rgb);
-
-  write_raw_png (path, 2, 1, PNG_COLOR_TYPE_RGB_ALPHA, 8, rgba, 8,
-                 NULL, 0, PNG_INTERLACE_NONE);
-  rgb = read_ok (path, 2, 1);
-  g_assert_cmpint (rgb[0], ==, 10);
-  g_assert_cmpint (rgb[1], ==, 20);
-  g_assert_cmpint (rgb[2], ==, 30);
-  g_assert_cmpint (rgb[3], ==, 255);
-  g_free (rgb);
-
-  write_raw_png (path, 2, 1, PNG_COLOR_TYPE_PALETTE, 4, indexed, 1,
-                 palette, 2, PNG_INTERLACE_NONE);
-  rgb = read_ok (path, 2, 1);
-  g_assert_cmpint (rgb[0], ==, 250);
-  g_assert_cmpint (rgb[1], ==, 100);
-  g_assert_cmpint (rgb[2], ==, 50);
-  g_assert_cmpint (rgb[3], ==, 1);
-  g_free (rgb);
+      g_test_message ("format: %s", c->what);
+      write_raw_png (path, c->width, 1, c->color_type, c->bit_depth, c->row, c->row_bytes,
+                     c->palette, c->n_palette, PNG_INTERLACE_NONE);
+      rgb = read_ok (path, c->width, 1);
+      g_assert_cmpmem (rgb, c->width * 3, c->rgb, c->width * 3);
+      g_free (rgb);
+    }
 
   /* Adam7 interlacing: the reader must put the seven passes back together. */
   for (guint i = 0; i < sizeof interlaced; i++)
@@ -228,7 +191,7 @@ assert_read_fails (const char *path,
 }
 
 static void
-test_png_errors (Fixture       *f,
+test_png_errors (TestTmpdir    *f,
                  gconstpointer  data)
 {
   g_autofree char *missing = g_build_filename (f->dir, "missing.png", NULL);
@@ -268,11 +231,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/png/round-trip", Fixture, NULL, fixture_set_up, test_png_round_trip,
-              fixture_tear_down);
-  g_test_add ("/png/expands-formats", Fixture, NULL, fixture_set_up, test_png_expands_formats,
-              fixture_tear_down);
-  g_test_add ("/png/errors", Fixture, NULL, fixture_set_up, test_png_errors,
-              fixture_tear_down);
+  test_tmpdir_add ("/png/round-trip", test_png_round_trip);
+  test_tmpdir_add ("/png/expands-formats", test_png_expands_formats);
+  test_tmpdir_add ("/png/errors", test_png_errors);
   return g_test_run ();
 }

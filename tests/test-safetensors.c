@@ -14,20 +14,42 @@
 
 #define BAD_NAME "bad.safetensors"
 
+/* Builds a file whose first 8 bytes give header_size, whatever follows: rest_len bytes of
+ * rest, then data_len bytes of made-up data. */
+static GBytes *
+make_raw (guint64     header_size,
+          const char *rest,
+          gsize       rest_len,
+          gsize       data_len)
+{
+  guint8 *buf = g_malloc (8 + rest_len + data_len);
+  guint64 size_le = GUINT64_TO_LE (header_size);
+
+  memcpy (buf, &size_le, 8);
+  memcpy (buf + 8, rest, rest_len);
+  for (gsize i = 0; i < data_len; i++)
+    buf[8 + rest_len + i] = (guint8) (i * 7 + 1);
+  return g_bytes_new_take (buf, 8 + rest_len + data_len);
+}
+
 /* Builds a file from a header written by hand and `data_len` bytes of data. */
 static GBytes *
 make_file (const char *header,
            gsize       data_len)
 {
-  gsize header_len = strlen (header);
-  guint64 size_le = GUINT64_TO_LE ((guint64) header_len);
-  guint8 *buf = g_malloc0 (8 + header_len + data_len);
+  return make_raw (strlen (header), header, strlen (header), data_len);
+}
 
-  memcpy (buf, &size_le, 8);
-  memcpy (buf + 8, header, header_len);
-  for (gsize i = 0; i < data_len; i++)
-    buf[8 + header_len + i] = (guint8) (i * 7 + 1);
-  return g_bytes_new_take (buf, 8 + header_len + data_len);
+/* The bytes a tensor of 4-byte elements with this shape holds. */
+static gsize
+tensor_nbytes (int            ndim,
+               const int64_t *shape)
+{
+  gsize n = 4;
+
+  for (int d = 0; d < ndim; d++)
+    n *= (gsize) shape[d];
+  return n;
 }
 
 static CsTensors *
@@ -93,7 +115,6 @@ assert_same_tensors (const CsTensors *a,
       int64_t sa[4], sb[4];
       const void *pa = cs_tensors_get (a, name, &da, &nda, sa);
       const void *pb = cs_tensors_get (b, name, &db, &ndb, sb);
-      gsize nbytes = 4;
 
       g_assert_cmpstr (name, ==, cs_tensors_get_name (b, i));
       g_assert_nonnull (pa);
@@ -102,9 +123,7 @@ assert_same_tensors (const CsTensors *a,
       g_assert_cmpint (nda, ==, ndb);
       g_assert_cmpmem (sa, sizeof sa, sb, sizeof sb);
       g_assert_cmpuint ((guintptr) pb % G_ALIGNOF (float), ==, 0);
-      for (int d = 0; d < nda; d++)
-        nbytes *= (gsize) sa[d];
-      g_assert_cmpmem (pa, nbytes, pb, nbytes);
+      g_assert_cmpmem (pa, tensor_nbytes (nda, sa), pb, tensor_nbytes (nda, sa));
     }
 }
 
@@ -360,28 +379,15 @@ test_deep_nesting (void)
   assert_parse_error (bytes, CS_ERROR_LIMIT, "header nests deeper than 32 levels");
 }
 
-static GBytes *
-make_raw (guint64     header_size,
-          const char *rest,
-          gsize       rest_len)
-{
-  guint8 *buf = g_malloc (8 + rest_len);
-  guint64 size_le = GUINT64_TO_LE (header_size);
-
-  memcpy (buf, &size_le, 8);
-  memcpy (buf + 8, rest, rest_len);
-  return g_bytes_new_take (buf, 8 + rest_len);
-}
-
 static void
 test_bad_framing (void)
 {
   g_autoptr(GBytes) short_file = g_bytes_new_static ("\x10\0\0\0\0", 5);
   g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
-  g_autoptr(GBytes) too_big = make_raw (100, "{}        ", 10);
-  g_autoptr(GBytes) max = make_raw (G_MAXUINT64, "{}", 2);
-  g_autoptr(GBytes) with_nul = make_raw (8, "{}\0     ", 8);
-  g_autoptr(GBytes) latin1 = make_raw (12, "{\"caf\xe9\": 1}", 12);
+  g_autoptr(GBytes) too_big = make_raw (100, "{}        ", 10, 0);
+  g_autoptr(GBytes) max = make_raw (G_MAXUINT64, "{}", 2, 0);
+  g_autoptr(GBytes) with_nul = make_raw (8, "{}\0     ", 8, 0);
+  g_autoptr(GBytes) latin1 = make_raw (12, "{\"caf\xe9\": 1}", 12, 0);
   gsize huge_len = 8 + 100 * 1024 * 1024 + 1;
   g_autofree guint8 *huge = g_malloc0 (huge_len);
   guint64 huge_size = GUINT64_TO_LE ((guint64) huge_len - 8);
@@ -460,10 +466,8 @@ check_parse_outcome (const guint8 *data,
       int64_t shape[4];
       int ndim;
       const guint8 *p = cs_tensors_get (t, cs_tensors_get_name (t, i), NULL, &ndim, shape);
-      gsize n = 4;
+      gsize n = tensor_nbytes (ndim, shape);
 
-      for (int d = 0; d < ndim; d++)
-        n *= (gsize) shape[d];
       for (gsize k = 0; k < n; k++)
         sum += p[k];
     }

@@ -28,6 +28,21 @@ random_gold (int      n,
   return gold;
 }
 
+/* Simulates a crowd that the spec must allow. */
+static CsSimulatedCrowd *
+simulate (const int32_t     *gold,
+          int                n,
+          int                K,
+          const CsCrowdSpec *spec)
+{
+  g_autoptr(GError) error = NULL;
+  CsSimulatedCrowd *crowd = cs_simulate_crowd (gold, n, K, spec, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (crowd);
+  return crowd;
+}
+
 static int
 count_kind (const CsSimulatedCrowd *crowd,
             CsAnnotatorKind         kind)
@@ -67,7 +82,6 @@ test_simulate_converges (void)
   g_autofree int32_t *gold = random_gold (n, K, 7);
   g_autofree float *empirical = g_new (float, R * K * K);
   g_autoptr(CsSimulatedCrowd) crowd = NULL;
-  g_autoptr(GError) error = NULL;
   CsCrowdSpec spec;
   double worst = 0.0;
 
@@ -78,9 +92,7 @@ test_simulate_converges (void)
   spec.share_swapper = 0.2;
   spec.share_common = 0.3;
   spec.seed = 11;
-  crowd = cs_simulate_crowd (gold, n, K, &spec, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (crowd);
+  crowd = simulate (gold, n, K, &spec);
   g_assert_cmpint (crowd->K, ==, K);
   g_assert_cmpint (crowd->R, ==, R);
   g_assert_cmpint (crowd->n_labels, ==, n * 5);
@@ -108,7 +120,6 @@ test_simulate_kinds (void)
   const int n = 100, K = 8, R = 40;
   g_autofree int32_t *gold = random_gold (n, K, 3);
   g_autoptr(CsSimulatedCrowd) crowd = NULL;
-  g_autoptr(GError) error = NULL;
   CsCrowdSpec spec;
   int planted_rows = 0;
 
@@ -117,8 +128,7 @@ test_simulate_kinds (void)
   spec.share_spammer = 0.25;
   spec.share_swapper = 0.25;
   spec.share_common = 0.25;
-  crowd = cs_simulate_crowd (gold, n, K, &spec, &error);
-  g_assert_no_error (error);
+  crowd = simulate (gold, n, K, &spec);
 
   for (int a = 0; a < K; a++)
     {
@@ -173,15 +183,13 @@ test_simulate_coverage (void)
   g_autofree int *per_item = g_new0 (int, n);
   g_autofree int *per_annotator = g_new0 (int, R);
   g_autoptr(CsSimulatedCrowd) crowd = NULL;
-  g_autoptr(GError) error = NULL;
   CsCrowdSpec spec;
   int least = G_MAXINT, most = 0;
 
   cs_crowd_spec_init_default (&spec);
   spec.n_annotators = R;
   spec.labels_per_item = 2.5;
-  crowd = cs_simulate_crowd (gold, n, K, &spec, &error);
-  g_assert_no_error (error);
+  crowd = simulate (gold, n, K, &spec);
 
   for (int l = 0; l < crowd->n_labels; l++)
     {
@@ -224,13 +232,11 @@ test_simulate_at_least_one (void)
   const int n = 1000, K = 2;
   g_autofree int32_t *gold = random_gold (n, K, 9);
   g_autoptr(CsSimulatedCrowd) crowd = NULL;
-  g_autoptr(GError) error = NULL;
   CsCrowdSpec spec;
 
   cs_crowd_spec_init_default (&spec);
   spec.labels_per_item = 0.3;
-  crowd = cs_simulate_crowd (gold, n, K, &spec, &error);
-  g_assert_no_error (error);
+  crowd = simulate (gold, n, K, &spec);
   g_assert_cmpint (crowd->n_labels, ==, n);
   for (int i = 0; i < n; i++)
     g_assert_cmpint (crowd->labels[i].item, ==, i);
@@ -244,14 +250,12 @@ test_simulate_everyone (void)
   const int n = 500, K = 3, R = 3;
   g_autofree int32_t *gold = random_gold (n, K, 8);
   g_autoptr(CsSimulatedCrowd) crowd = NULL;
-  g_autoptr(GError) error = NULL;
   CsCrowdSpec spec;
 
   cs_crowd_spec_init_default (&spec);
   spec.n_annotators = R;
   spec.labels_per_item = R;
-  crowd = cs_simulate_crowd (gold, n, K, &spec, &error);
-  g_assert_no_error (error);
+  crowd = simulate (gold, n, K, &spec);
   g_assert_cmpint (crowd->n_labels, ==, n * R);
   for (int l = 0; l < crowd->n_labels; l++)
     {
@@ -272,13 +276,10 @@ test_simulate_deterministic (void)
 
   cs_crowd_spec_init_default (&spec);
   spec.seed = 42;
-  a = cs_simulate_crowd (gold, n, K, &spec, NULL);
-  b = cs_simulate_crowd (gold, n, K, &spec, NULL);
+  a = simulate (gold, n, K, &spec);
+  b = simulate (gold, n, K, &spec);
   spec.seed = 43;
-  c = cs_simulate_crowd (gold, n, K, &spec, NULL);
-  g_assert_nonnull (a);
-  g_assert_nonnull (b);
-  g_assert_nonnull (c);
+  c = simulate (gold, n, K, &spec);
 
   g_assert_cmpint (a->n_labels, ==, b->n_labels);
   g_assert_cmpmem (a->labels, a->n_labels * sizeof (CsCrowdLabel),
@@ -306,14 +307,12 @@ test_simulate_explicit_pairs (void)
   };
   g_autofree int32_t *gold = random_gold (n, K, 2);
   g_autoptr(CsSimulatedCrowd) crowd = NULL;
-  g_autoptr(GError) error = NULL;
   CsCrowdSpec spec;
 
   cs_crowd_spec_init_default (&spec);
   spec.common_pairs = pairs;
   spec.n_common_pairs = 2;
-  crowd = cs_simulate_crowd (gold, n, K, &spec, &error);
-  g_assert_no_error (error);
+  crowd = simulate (gold, n, K, &spec);
   for (int e = 0; e < K * K; e++)
     g_assert_cmpfloat_with_epsilon (crowd->common[e], expected[e], 1e-6);
 }
@@ -422,7 +421,6 @@ test_simulate_scale (void)
   const int n = 100000, K = 10, R = 2500;
   g_autofree int32_t *gold = random_gold (n, K, 4);
   g_autoptr(CsSimulatedCrowd) crowd = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GTimer) timer = NULL;
   CsCrowdSpec spec;
   long before, after;
@@ -432,10 +430,9 @@ test_simulate_scale (void)
   spec.labels_per_item = 5;
   before = peak_rss_kib ();
   timer = g_timer_new ();
-  crowd = cs_simulate_crowd (gold, n, K, &spec, &error);
+  crowd = simulate (gold, n, K, &spec);
   g_timer_stop (timer);
   after = peak_rss_kib ();
-  g_assert_no_error (error);
 
   g_test_message ("%d items × %d annotators × 5 labels: %d labels in %.3f s, peak RSS +%ld KiB",
                   n, R, crowd->n_labels, g_timer_elapsed (timer, NULL), after - before);

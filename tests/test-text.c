@@ -110,6 +110,33 @@ test_lines_bad (void)
 }
 
 static void
+test_trim (void)
+{
+  static const struct
+  {
+    const char *text;
+    gsize       start, end;      /* the span given */
+    gsize       trimmed_start, trimmed_end;
+  } cases[] = {
+    { " \t a b \r\n", 0, 9, 3, 6 },
+    { "abc", 0, 3, 0, 3 },
+    { "   ", 0, 3, 3, 3 },
+    { "", 0, 0, 0, 0 },
+    /* Only the span is looked at: the spaces around it stay outside. */
+    { "x  y  z", 1, 6, 3, 4 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize start = cases[i].start, end = cases[i].end;
+
+      cs_text_trim (cases[i].text, &start, &end);
+      g_assert_cmpuint (start, ==, cases[i].trimmed_start);
+      g_assert_cmpuint (end, ==, cases[i].trimmed_end);
+    }
+}
+
+static void
 test_parse_int (void)
 {
   int64_t v = 99;
@@ -307,6 +334,7 @@ main (int   argc,
 
   g_test_add_func ("/text/lines-good", test_lines_good);
   g_test_add_func ("/text/lines-bad", test_lines_bad);
+  g_test_add_func ("/text/trim", test_trim);
   g_test_add_func ("/text/parse-int", test_parse_int);
   g_test_add_func ("/text/parse-float", test_parse_float);
   g_test_add_func ("/text/answers-good", test_answers_good);

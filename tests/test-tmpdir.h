@@ -54,6 +54,33 @@ test_tmpdir_remove (const char *path)
     }
 }
 
+/* A g_test_add () fixture: a fresh folder for each test, removed after it with everything the
+ * test left in it. */
+typedef struct
+{
+  char *dir;
+} TestTmpdir;
+
+static inline void
+test_tmpdir_set_up (TestTmpdir    *fixture,
+                    gconstpointer  data)
+{
+  fixture->dir = test_tmpdir_new ();
+}
+
+static inline void
+test_tmpdir_tear_down (TestTmpdir    *fixture,
+                       gconstpointer  data)
+{
+  test_tmpdir_remove (fixture->dir);
+  g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
+  g_free (fixture->dir);
+}
+
+/* Adds a test that takes a TestTmpdir. */
+#define test_tmpdir_add(path, func) \
+  g_test_add ((path), TestTmpdir, NULL, test_tmpdir_set_up, (func), test_tmpdir_tear_down)
+
 static inline int
 test_tmpdir_compare_names (gconstpointer a,
                            gconstpointer b)

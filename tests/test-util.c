@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "test-tmpdir.h"
 #include "test-util.h"
 
 struct _CsTestDir
@@ -27,30 +28,10 @@ cs_test_dir_new (void)
   return self;
 }
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir && (name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          g_chmod (child, 0700);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
 void
 cs_test_dir_free (CsTestDir *self)
 {
-  g_chmod (self->root, 0700);
-  remove_tree (self->root);
+  test_tmpdir_remove (self->root);
   g_free (self->root);
   g_ptr_array_unref (self->paths);
   g_free (self);
@@ -140,3 +121,12 @@ cs_test_warnings_contain (const CsDataset *dataset,
       return TRUE;
   return FALSE;
 }
+
+/* Item 0 has three labels, item 1 two, item 2 none, items 3 and 4 one each; annotator 2 labels
+ * twice, and labels disagree, so every path through a layer carries a gradient. */
+const CsCrowdLabel cs_test_crowd[CS_TEST_CROWD_LABELS] = {
+  { 0, 0, 1 }, { 0, 1, 1 }, { 0, 2, 3 },
+  { 1, 0, 2 }, { 1, 2, 0 },
+  { 3, 1, 3 },
+  { 4, 2, 2 },
+};

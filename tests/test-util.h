@@ -31,6 +31,15 @@ void        cs_test_write_npy_f32      (const char      *path,
 gboolean    cs_test_warnings_contain   (const CsDataset *dataset,
                                         const char      *fragment);
 
+/* A small crowd for the layer tests: CS_TEST_CROWD_LABELS labels on CS_TEST_CROWD_ITEMS items
+ * from CS_TEST_CROWD_ANNOTATORS annotators over CS_TEST_CROWD_CLASSES classes. */
+#define CS_TEST_CROWD_ITEMS      5
+#define CS_TEST_CROWD_ANNOTATORS 3
+#define CS_TEST_CROWD_CLASSES    4
+#define CS_TEST_CROWD_LABELS     7
+
+extern const CsCrowdLabel cs_test_crowd[CS_TEST_CROWD_LABELS];
+
 #define cs_test_assert_contains(haystack, needle) \
   G_STMT_START { \
     const char *__h = (haystack), *__n = (needle); \

@@ -8,12 +8,8 @@
 #include <math.h>
 
 #include "cs-bar-chart-private.h"
-#include "cs-chart-axis.h"
-#include "cs-chart-theme.h"
+#include "cs-chart-frame.h"
 
-#define PAD             8     /* around the chart */
-#define TICK_GAP        6     /* between a tick label and its axis */
-#define Y_TICK_SPACING  36    /* the least room between two value ticks */
 #define LABEL_GAP       8     /* the least room between two category labels */
 #define ELLIPSIZE_SLOT  48    /* bars this wide shorten their labels rather than skip some */
 
@@ -31,8 +27,7 @@ struct _CsBarChart
   /* Owned: the layout prepare () computes for the current size and data; snapshot () draws it */
   gboolean         prepared;
   CsChartTheme     theme;
-  graphene_rect_t  plot;            /* in widget coordinates */
-  double           y_lo, y_hi;      /* the values the plot spans */
+  CsChartFrame     frame;           /* the plot, and the values it spans */
   double           slot;            /* the width each bar has, gap included */
   GArray          *y_ticks;         /* of CsChartTick */
   GArray          *category_ticks;  /* of CsChartTick, the labels shown under the bars */
@@ -60,24 +55,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static PangoLayout *
-create_layout (CsBarChart *self,
-               const char *text)
-{
-  return gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-}
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 static char *
 category_label (CsBarChart *self,
                 guint       i)
@@ -86,18 +63,10 @@ category_label (CsBarChart *self,
 }
 
 static double
-y_to_widget (CsBarChart *self,
-             double      y)
-{
-  return self->plot.origin.y + self->plot.size.height -
-         (y - self->y_lo) / (self->y_hi - self->y_lo) * self->plot.size.height;
-}
-
-static double
 bar_center (CsBarChart *self,
             guint       i)
 {
-  return self->plot.origin.x + (i + 0.5) * self->slot;
+  return self->frame.plot.origin.x + (i + 0.5) * self->slot;
 }
 
 /* “highway: 260”, the text of the read-out and of the accessible description. */
@@ -152,10 +121,11 @@ invalidate (CsBarChart *self)
 /* From 0, or the lowest negative value, to the highest value rounded up to a tick. Counts get
  * whole-number ticks. */
 static void
-prepare_y_axis (CsBarChart *self,
-                guint       max_ticks)
+prepare_y_axis (CsBarChart *self)
 {
-  double lo = 0, hi = 0;
+  CsChartFrame *frame = &self->frame;
+  guint max_ticks = cs_chart_frame_max_y_ticks (frame);
+  double lo = 0, hi = 0, min_step;
   gboolean whole = TRUE;
   CsChartTicks spec;
 
@@ -168,19 +138,13 @@ prepare_y_axis (CsBarChart *self,
       }
   if (hi <= lo)
     hi = lo + 1;
-  self->y_hi = hi > 0 ? cs_chart_round_end (lo, hi, max_ticks, whole ? 1 : 0, FALSE) : 0;
-  self->y_lo = lo < 0 ? cs_chart_round_end (self->y_hi, lo, max_ticks, whole ? 1 : 0, FALSE) : 0;
+  min_step = whole ? 1 : 0;
+  frame->y_hi = hi > 0 ? cs_chart_round_end (lo, hi, max_ticks, min_step, FALSE) : 0;
+  frame->y_lo = lo < 0 ? cs_chart_round_end (frame->y_hi, lo, max_ticks, min_step, FALSE) : 0;
 
-  cs_chart_ticks_init (&spec, self->y_lo, self->y_hi, max_ticks, whole ? 1 : 0, FALSE);
-  g_array_set_size (self->y_ticks, 0);
-  for (guint i = 0; i < spec.n; i++)
-    {
-      double value = cs_chart_ticks_value (&spec, i);
-      g_autofree char *text = cs_chart_ticks_format (&spec, value);
-      CsChartTick tick = { create_layout (self, text), y_to_widget (self, value) };
-
-      g_array_append_val (self->y_ticks, tick);
-    }
+  cs_chart_ticks_init (&spec, frame->y_lo, frame->y_hi, max_ticks, min_step, FALSE);
+  cs_chart_frame_fill_ticks (frame, GTK_WIDGET (self), self->y_ticks, &spec,
+                             GTK_ORIENTATION_VERTICAL);
 }
 
 /* Labels every category if they fit; otherwise, with wide bars, shortens them to their bar's
@@ -195,7 +159,7 @@ measure_widest_label (CsBarChart *self)
   for (guint i = self->labels ? 0 : MAX (self->n, 1) - 1; i < self->n; i++)
     {
       g_autofree char *text = category_label (self, i);
-      g_autoptr(PangoLayout) layout = create_layout (self, text);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
 
       widest = MAX (widest, cs_chart_layout_width (layout));
     }
@@ -222,7 +186,8 @@ prepare_category_labels (CsBarChart *self,
   for (guint i = 0; i < self->n; i += self->label_stride)
     {
       g_autofree char *text = category_label (self, i);
-      CsChartTick tick = { create_layout (self, text), bar_center (self, i) };
+      CsChartTick tick = { gtk_widget_create_pango_layout (GTK_WIDGET (self), text),
+                           bar_center (self, i) };
       int width;
 
       if (self->label_stride == 1 && widest + LABEL_GAP > self->slot)
@@ -246,7 +211,8 @@ prepare_category_labels (CsBarChart *self,
 static void
 prepare_bars (CsBarChart *self)
 {
-  guint columns = (guint) self->plot.size.width;
+  const graphene_rect_t *plot = &self->frame.plot;
+  guint columns = (guint) plot->size.width;
   gboolean per_column = self->n > columns;
   guint count = per_column ? columns : self->n;
 
@@ -264,17 +230,19 @@ prepare_bars (CsBarChart *self)
       if (lo == 0 && hi == 0)
         continue;
       if (per_column)
-        left = self->plot.origin.x + c, right = left + 1;
+        left = plot->origin.x + c, right = left + 1;
       else
         {
           /* A gap between bars once there is room for one; snapped to whole pixels. */
           double inset = self->slot >= 4 ? MAX (1, round (self->slot * 0.12)) : 0;
 
-          left = round (self->plot.origin.x + c * self->slot + inset);
-          right = MAX (left + 1, round (self->plot.origin.x + (c + 1) * self->slot - inset));
+          left = round (plot->origin.x + c * self->slot + inset);
+          right = MAX (left + 1, round (plot->origin.x + (c + 1) * self->slot - inset));
         }
-      rect = GRAPHENE_RECT_INIT (left, round (y_to_widget (self, hi)), right - left, 0);
-      rect.size.height = MAX (1, round (y_to_widget (self, lo)) - rect.origin.y);
+      rect = GRAPHENE_RECT_INIT (left, round (cs_chart_frame_y_to_widget (&self->frame, hi)),
+                                 right - left, 0);
+      rect.size.height = MAX (1, round (cs_chart_frame_y_to_widget (&self->frame, lo)) -
+                                 rect.origin.y);
       g_array_append_val (self->bars, rect);
     }
 }
@@ -286,35 +254,26 @@ prepare (CsBarChart *self,
          int         width,
          int         height)
 {
-  g_autoptr(PangoLayout) probe = create_layout (self, "0");
-  double text_height = cs_chart_layout_height (probe), top, bottom, left;
+  graphene_rect_t *plot = &self->frame.plot;
+  double text_height = cs_chart_text_height (GTK_WIDGET (self)), top, bottom;
 
   cs_chart_theme_load (&self->theme, GTK_WIDGET (self));
   g_clear_object (&self->x_label_layout);
   g_clear_object (&self->y_label_layout);
-  if (self->x_label != NULL && *self->x_label != '\0')
-    self->x_label_layout = create_layout (self, self->x_label);
-  if (self->y_label != NULL && *self->y_label != '\0')
-    self->y_label_layout = create_layout (self, self->y_label);
+  self->x_label_layout = cs_chart_title_layout (GTK_WIDGET (self), self->x_label);
+  self->y_label_layout = cs_chart_title_layout (GTK_WIDGET (self), self->y_label);
 
-  top = PAD + text_height / 2;
+  top = CS_CHART_PAD + text_height / 2;
   if (self->y_label_layout != NULL)
     top += cs_chart_layout_height (self->y_label_layout) + 4;
-  bottom = height - PAD - text_height - TICK_GAP -
+  bottom = height - CS_CHART_PAD - text_height - CS_CHART_TICK_GAP -
            (self->x_label_layout ? cs_chart_layout_height (self->x_label_layout) + 2 : 0);
-  self->plot = GRAPHENE_RECT_INIT (0, round (top), 1, MAX (1, round (bottom - top)));
-  prepare_y_axis (self, MAX (3, 1 + self->plot.size.height / Y_TICK_SPACING));
+  *plot = GRAPHENE_RECT_INIT (0, round (top), 1, MAX (1, round (bottom - top)));
+  prepare_y_axis (self);
 
-  left = PAD + TICK_GAP;
-  for (guint i = 0; i < self->y_ticks->len; i++)
-    {
-      PangoLayout *label = g_array_index (self->y_ticks, CsChartTick, i).layout;
-
-      left = MAX (left, PAD + TICK_GAP + cs_chart_layout_width (label));
-    }
-  self->plot.origin.x = round (left);
-  self->plot.size.width = MAX (1, width - PAD - self->plot.origin.x);
-  self->slot = self->plot.size.width / MAX (self->n, 1);
+  plot->origin.x = round (CS_CHART_PAD + CS_CHART_TICK_GAP + cs_chart_ticks_widest (self->y_ticks));
+  plot->size.width = MAX (1, width - CS_CHART_PAD - plot->origin.x);
+  self->slot = plot->size.width / MAX (self->n, 1);
 
   prepare_category_labels (self, width);
   prepare_bars (self);
@@ -342,9 +301,9 @@ pick_bar (CsBarChart *self,
           double      widget_x,
           guint      *index)
 {
-  double offset = widget_x - self->plot.origin.x;
+  double offset = widget_x - self->frame.plot.origin.x;
 
-  if (self->n == 0 || offset < 0 || offset >= self->plot.size.width)
+  if (self->n == 0 || offset < 0 || offset >= self->frame.plot.size.width)
     return FALSE;
   *index = MIN ((guint) (offset / self->slot), self->n - 1);
   return TRUE;
@@ -366,8 +325,7 @@ update_hover (CsBarChart *self)
     markup = g_markup_printf_escaped ("<b>%s</b>\n%s: %s", label, self->y_label, value);
   else
     markup = g_markup_printf_escaped ("<b>%s</b>\n%s", label, value);
-  self->hover_layout = create_layout (self, NULL);
-  pango_layout_set_markup (self->hover_layout, markup, -1);
+  self->hover_layout = cs_chart_markup_layout (GTK_WIDGET (self), markup);
 }
 
 static void
@@ -409,22 +367,19 @@ snapshot_axes (CsBarChart  *self,
   GdkRGBA grid = cs_chart_fade (&self->theme.fg, 0.1f);
   GdkRGBA axis = cs_chart_fade (&self->theme.fg, 0.4f);
   GdkRGBA dim = cs_chart_fade (&self->theme.fg, 0.7f);
-  const graphene_rect_t *plot = &self->plot;
+  const graphene_rect_t *plot = &self->frame.plot;
+  double zero = round (cs_chart_frame_y_to_widget (&self->frame, 0));
 
   for (guint i = 0; i < self->y_ticks->len; i++)
     {
-      CsChartTick *tick = &g_array_index (self->y_ticks, CsChartTick, i);
-      double y = round (tick->pos);
+      double y = round (g_array_index (self->y_ticks, CsChartTick, i).pos);
 
       gtk_snapshot_append_color (snapshot, &grid,
                                  &GRAPHENE_RECT_INIT (plot->origin.x, y, plot->size.width, 1));
-      cs_chart_snapshot_text (snapshot, tick->layout,
-                              plot->origin.x - TICK_GAP - cs_chart_layout_width (tick->layout),
-                              tick->pos - cs_chart_layout_height (tick->layout) / 2.0, &dim);
     }
+  cs_chart_frame_snapshot_value_labels (&self->frame, snapshot, self->y_ticks, &dim);
   gtk_snapshot_append_color (snapshot, &axis,
-                             &GRAPHENE_RECT_INIT (plot->origin.x, round (y_to_widget (self, 0)),
-                                                  plot->size.width, 1));
+                             &GRAPHENE_RECT_INIT (plot->origin.x, zero, plot->size.width, 1));
 }
 
 static void
@@ -436,7 +391,7 @@ snapshot_bars (CsBarChart  *self,
                                &g_array_index (self->bars, graphene_rect_t, i));
 
   /* The hovered bar in the accent's text shade, which stands out from the fill in both styles. */
-  if (self->hover_index >= 0 && self->n <= self->plot.size.width)
+  if (self->hover_index >= 0 && self->n <= self->frame.plot.size.width)
     for (guint i = 0; i < self->bars->len; i++)
       {
         const graphene_rect_t *bar = &g_array_index (self->bars, graphene_rect_t, i);
@@ -451,40 +406,24 @@ static void
 snapshot_labels (CsBarChart  *self,
                  GtkSnapshot *snapshot)
 {
+  const graphene_rect_t *plot = &self->frame.plot;
   GdkRGBA dim = cs_chart_fade (&self->theme.fg, 0.7f);
-  double below = self->plot.origin.y + self->plot.size.height + TICK_GAP / 2.0;
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double below = plot->origin.y + plot->size.height + CS_CHART_TICK_GAP / 2.0;
 
-  for (guint i = 0; i < self->category_ticks->len; i++)
-    {
-      CsChartTick *tick = &g_array_index (self->category_ticks, CsChartTick, i);
-
-      cs_chart_snapshot_centered (snapshot, tick->layout, tick->pos, below, &dim);
-    }
-  if (self->x_label_layout != NULL)
-    cs_chart_snapshot_centered (snapshot, self->x_label_layout,
-                                self->plot.origin.x + self->plot.size.width / 2,
-                                height - PAD - cs_chart_layout_height (self->x_label_layout), &dim);
-  if (self->y_label_layout != NULL)
-    cs_chart_snapshot_text (snapshot, self->y_label_layout, PAD, PAD, &self->theme.fg);
+  cs_chart_snapshot_ticks_below (snapshot, self->category_ticks, below, &dim);
+  cs_chart_frame_snapshot_titles (&self->frame, snapshot, gtk_widget_get_height (GTK_WIDGET (self)),
+                                  self->x_label_layout, self->y_label_layout, &self->theme);
 }
 
 static void
 snapshot_hover_box (CsBarChart  *self,
                     GtkSnapshot *snapshot)
 {
-  double width = cs_chart_layout_width (self->hover_layout) + 16;
-  double height = cs_chart_layout_height (self->hover_layout) + 12;
-  double widget_width = gtk_widget_get_width (GTK_WIDGET (self));
-  graphene_rect_t box = GRAPHENE_RECT_INIT (self->pointer_x + 12, self->pointer_y - height - 4,
-                                            width, height);
+  graphene_rect_t box = cs_chart_readout_box (self->hover_layout, self->pointer_x,
+                                              gtk_widget_get_width (GTK_WIDGET (self)));
 
-  if (box.origin.x + width > widget_width - 2)
-    box.origin.x = MAX (2, self->pointer_x - 12 - width);
-  box.origin.y = MAX (2, box.origin.y);
-  cs_chart_snapshot_bubble (snapshot, &box, &self->theme);
-  cs_chart_snapshot_text (snapshot, self->hover_layout, box.origin.x + 8, box.origin.y + 6,
-                          &self->theme.fg);
+  box.origin.y = MAX (2, self->pointer_y - box.size.height - 4);
+  cs_chart_snapshot_readout (snapshot, self->hover_layout, &box, &self->theme);
 }
 
 static void
@@ -717,7 +656,7 @@ cs_bar_chart_set_x_label (CsBarChart *self,
 {
   g_return_if_fail (CS_IS_BAR_CHART (self));
 
-  if (!set_string (&self->x_label, label))
+  if (!cs_chart_set_string (&self->x_label, label))
     return;
   update_accessible (self);
   invalidate (self);
@@ -742,7 +681,7 @@ cs_bar_chart_set_y_label (CsBarChart *self,
 {
   g_return_if_fail (CS_IS_BAR_CHART (self));
 
-  if (!set_string (&self->y_label, label))
+  if (!cs_chart_set_string (&self->y_label, label))
     return;
   update_accessible (self);
   invalidate (self);
@@ -796,7 +735,7 @@ cs_bar_chart_get_plot_area (CsBarChart      *self,
 
   if (!ensure_prepared (self))
     return FALSE;
-  *area = self->plot;
+  *area = self->frame.plot;
   return TRUE;
 }
 

@@ -99,6 +99,21 @@ cs_chart_snapshot_centered (GtkSnapshot   *snapshot,
   cs_chart_snapshot_text (snapshot, layout, left, y, color);
 }
 
+/* Draws each tick's label centred under it, its top at y. */
+void
+cs_chart_snapshot_ticks_below (GtkSnapshot   *snapshot,
+                               GArray        *ticks,
+                               double         y,
+                               const GdkRGBA *color)
+{
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      CsChartTick *tick = &g_array_index (ticks, CsChartTick, i);
+
+      cs_chart_snapshot_centered (snapshot, tick->layout, tick->pos, y, color);
+    }
+}
+
 /* The box behind a hover read-out: the popover colour with a faint border, so it reads as
  * floating over the plot in both styles. */
 void
@@ -119,6 +134,32 @@ cs_chart_snapshot_bubble (GtkSnapshot           *snapshot,
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
+/* Where a read-out box for layout goes across: right of anchor_x, or left of it when the widget
+ * has no room on the right. The caller puts it at a height of its choosing. */
+graphene_rect_t
+cs_chart_readout_box (PangoLayout *layout,
+                      double       anchor_x,
+                      double       widget_width)
+{
+  double width = cs_chart_layout_width (layout) + 16;
+  double height = cs_chart_layout_height (layout) + 12;
+  graphene_rect_t box = GRAPHENE_RECT_INIT (anchor_x + 12, 0, width, height);
+
+  if (box.origin.x + width > widget_width - 2)
+    box.origin.x = MAX (2, anchor_x - 12 - width);
+  return box;
+}
+
+void
+cs_chart_snapshot_readout (GtkSnapshot           *snapshot,
+                           PangoLayout           *layout,
+                           const graphene_rect_t *box,
+                           const CsChartTheme    *theme)
+{
+  cs_chart_snapshot_bubble (snapshot, box, theme);
+  cs_chart_snapshot_text (snapshot, layout, box->origin.x + 8, box->origin.y + 6, &theme->fg);
+}
+
 static void
 tick_clear (gpointer data)
 {
@@ -133,6 +174,45 @@ cs_chart_tick_array_new (void)
 
   g_array_set_clear_func (ticks, tick_clear);
   return ticks;
+}
+
+int
+cs_chart_ticks_widest (GArray *ticks)
+{
+  int widest = 0;
+
+  for (guint i = 0; i < ticks->len; i++)
+    widest = MAX (widest, cs_chart_layout_width (g_array_index (ticks, CsChartTick, i).layout));
+  return widest;
+}
+
+/* A layout for an axis title, or NULL when there is none to show. */
+PangoLayout *
+cs_chart_title_layout (GtkWidget  *widget,
+                       const char *title)
+{
+  if (title == NULL || *title == '\0')
+    return NULL;
+  return gtk_widget_create_pango_layout (widget, title);
+}
+
+PangoLayout *
+cs_chart_markup_layout (GtkWidget  *widget,
+                        const char *markup)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
+
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+/* The height of a line of text in the widget's font. */
+int
+cs_chart_text_height (GtkWidget *widget)
+{
+  g_autoptr(PangoLayout) probe = gtk_widget_create_pango_layout (widget, "0");
+
+  return cs_chart_layout_height (probe);
 }
 
 int

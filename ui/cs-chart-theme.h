@@ -28,25 +28,42 @@ typedef struct
   double       pos;
 } CsChartTick;
 
-void    cs_chart_theme_load        (CsChartTheme          *theme,
-                                    GtkWidget             *widget);
-GdkRGBA cs_chart_fade              (const GdkRGBA         *color,
-                                    float                  alpha);
-void    cs_chart_snapshot_text     (GtkSnapshot           *snapshot,
-                                    PangoLayout           *layout,
-                                    double                 x,
-                                    double                 y,
-                                    const GdkRGBA         *color);
-void    cs_chart_snapshot_centered (GtkSnapshot           *snapshot,
-                                    PangoLayout           *layout,
-                                    double                 center_x,
-                                    double                 y,
-                                    const GdkRGBA         *color);
-void    cs_chart_snapshot_bubble   (GtkSnapshot           *snapshot,
-                                    const graphene_rect_t *rect,
-                                    const CsChartTheme    *theme);
-GArray *cs_chart_tick_array_new    (void);
-int     cs_chart_layout_width      (PangoLayout           *layout);
-int     cs_chart_layout_height     (PangoLayout           *layout);
+void            cs_chart_theme_load           (CsChartTheme          *theme,
+                                               GtkWidget             *widget);
+GdkRGBA         cs_chart_fade                 (const GdkRGBA         *color,
+                                               float                  alpha);
+void            cs_chart_snapshot_text        (GtkSnapshot           *snapshot,
+                                               PangoLayout           *layout,
+                                               double                 x,
+                                               double                 y,
+                                               const GdkRGBA         *color);
+void            cs_chart_snapshot_centered    (GtkSnapshot           *snapshot,
+                                               PangoLayout           *layout,
+                                               double                 center_x,
+                                               double                 y,
+                                               const GdkRGBA         *color);
+void            cs_chart_snapshot_ticks_below (GtkSnapshot           *snapshot,
+                                               GArray                *ticks,
+                                               double                 y,
+                                               const GdkRGBA         *color);
+void            cs_chart_snapshot_bubble      (GtkSnapshot           *snapshot,
+                                               const graphene_rect_t *rect,
+                                               const CsChartTheme    *theme);
+graphene_rect_t cs_chart_readout_box          (PangoLayout           *layout,
+                                               double                 anchor_x,
+                                               double                 widget_width);
+void            cs_chart_snapshot_readout     (GtkSnapshot           *snapshot,
+                                               PangoLayout           *layout,
+                                               const graphene_rect_t *box,
+                                               const CsChartTheme    *theme);
+GArray         *cs_chart_tick_array_new       (void);
+int             cs_chart_ticks_widest         (GArray                *ticks);
+PangoLayout    *cs_chart_title_layout         (GtkWidget             *widget,
+                                               const char            *title);
+PangoLayout    *cs_chart_markup_layout        (GtkWidget             *widget,
+                                               const char            *markup);
+int             cs_chart_text_height          (GtkWidget             *widget);
+int             cs_chart_layout_width         (PangoLayout           *layout);
+int             cs_chart_layout_height        (PangoLayout           *layout);
 
 G_END_DECLS

@@ -7,61 +7,23 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "cs-chart-axis.h"
-#include "cs-chart-theme.h"
+#include "cs-chart-legend.h"
+#include "cs-chart-series.h"
 #include "cs-loss-chart-private.h"
 
-#define PAD              8     /* around the chart */
-#define TICK_GAP         6     /* between a tick label and its axis */
 #define TICK_LENGTH      4
-#define Y_TICK_SPACING   36    /* the least room between two value ticks */
 #define X_TICK_GAP       24    /* the least room between two epoch labels */
-#define SWATCH_WIDTH     16    /* the line before a legend label */
-#define LEGEND_GAP       14    /* between two legend entries */
 #define LINE_WIDTH       2.0
 #define MUTED_LINE_WIDTH 1.0
 #define MUTED_ALPHA      0.35f
 #define HOVER_SNAP       16    /* how far (pixels) beyond the data a pointer still picks an epoch */
-
-typedef struct
-{
-  double x;
-  double y;
-} Point;
-
-/* The rows a curve covers in one pixel column; top > bottom when it covers none. */
-typedef struct
-{
-  float top;
-  float bottom;
-} Span;
-
-typedef struct
-{
-  char        *label;
-  CsChartRole  role;
-  gboolean     muted;
-  GArray      *points;  /* of Point, x never decreasing */
-  GArray      *path;    /* of graphene_point_t in widget coordinates; x = NAN ends a run */
-  GArray      *spans;   /* of Span, one per column from the plot's left edge - 1; empty when
-                         * the curve is sparse enough to be stroked */
-} Series;
-
-typedef struct
-{
-  PangoLayout *layout;
-  GdkRGBA      color;
-  double       line_width;
-  double       x;       /* the swatch's left end */
-  double       y;       /* the top of the text */
-} LegendEntry;
 
 struct _CsLossChart
 {
   GtkWidget        parent_instance;
 
   /* Owned: what the caller set */
-  GPtrArray       *series;          /* of Series */
+  GPtrArray       *series;          /* of CsChartSeries */
   char            *y_label;
   char            *marker_label;
   double           y_min;           /* NAN: from the data */
@@ -74,12 +36,10 @@ struct _CsLossChart
   /* Owned: the layout prepare () computes for the current size and data; snapshot () draws it */
   gboolean         prepared;
   CsChartTheme     theme;
-  graphene_rect_t  plot;            /* in widget coordinates */
-  double           x_lo, x_hi;      /* the epochs the plot spans */
-  double           y_lo, y_hi;      /* the values the plot spans */
+  CsChartFrame     frame;           /* the plot, and the epochs and values it spans */
   GArray          *x_ticks;         /* of CsChartTick */
   GArray          *y_ticks;         /* of CsChartTick */
-  GArray          *legend;          /* of LegendEntry */
+  GArray          *legend;          /* of CsChartLegendEntry */
   PangoLayout     *y_label_layout;
   PangoLayout     *x_label_layout;
   PangoLayout     *marker_layout;
@@ -104,77 +64,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-series_free (gpointer data)
-{
-  Series *series = data;
-
-  g_free (series->label);
-  g_array_unref (series->points);
-  g_array_unref (series->path);
-  g_array_unref (series->spans);
-  g_free (series);
-}
-
-static void
-legend_entry_clear (gpointer data)
-{
-  g_clear_object (&((LegendEntry *) data)->layout);
-}
-
-static inline const Point *
-series_point (const Series *series,
-              guint         i)
-{
-  return &g_array_index (series->points, Point, i);
-}
-
-/* The first index whose x is above x, in a series whose x never decreases. */
-static guint
-series_upper_bound (const Series *series,
-                    double        x)
-{
-  guint lo = 0, hi = series->points->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (series_point (series, mid)->x <= x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
-/* The index of the point whose x is nearest; the series must not be empty. */
-static guint
-series_nearest (const Series *series,
-                double        x)
-{
-  guint i = series_upper_bound (series, x);
-
-  if (i == series->points->len)
-    return i - 1;
-  if (i > 0 && x - series_point (series, i - 1)->x <= series_point (series, i)->x - x)
-    return i - 1;
-  return i;
-}
-
-/* The value at exactly epoch x (the last one given, if several were), or NAN. */
-static double
-series_value_at (const Series *series,
-                 double        x)
-{
-  guint i = series_upper_bound (series, x);
-
-  if (i == 0 || fabs (series_point (series, i - 1)->x - x) > 1e-9 * MAX (1, fabs (x)))
-    return NAN;
-  return series_point (series, i - 1)->y;
-}
-
-static inline Series *
+static inline CsChartSeries *
 get_series (CsLossChart *self,
             guint        i)
 {
@@ -185,15 +75,14 @@ static double
 x_to_widget (CsLossChart *self,
              double       x)
 {
-  return self->plot.origin.x + (x - self->x_lo) / (self->x_hi - self->x_lo) * self->plot.size.width;
+  return cs_chart_frame_x_to_widget (&self->frame, x);
 }
 
 static double
 y_to_widget (CsLossChart *self,
              double       y)
 {
-  return self->plot.origin.y + self->plot.size.height -
-         (y - self->y_lo) / (self->y_hi - self->y_lo) * self->plot.size.height;
+  return cs_chart_frame_y_to_widget (&self->frame, y);
 }
 
 static PangoLayout *
@@ -201,17 +90,6 @@ create_layout (CsLossChart *self,
                const char  *text)
 {
   return gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-}
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
 }
 
 /* ---- Text summaries: the read-out and the accessible description share them ---------------- */
@@ -226,15 +104,6 @@ format_epoch (double epoch)
   else
     number = g_strdup_printf ("%.2f", epoch);
   return g_strdup_printf (_("Epoch %s"), number);
-}
-
-static void
-append_color_markup (GString       *markup,
-                     const GdkRGBA *color)
-{
-  g_string_append_printf (markup, "<span foreground=\"#%02x%02x%02x\">●</span> ",
-                          (int) round (color->red * 255), (int) round (color->green * 255),
-                          (int) round (color->blue * 255));
 }
 
 /* Lists every series shown in the legend with its value at an epoch: “Epoch 42 · valid 87.2 % ·
@@ -258,21 +127,11 @@ describe_epoch (CsLossChart *self,
 
   for (guint s = 0; s < self->series->len; s++)
     {
-      Series *series = get_series (self, s);
-      double y = series->muted ? NAN : series_value_at (series, epoch);
-      g_autofree char *value = NULL;
-      g_autofree char *line = NULL;
+      CsChartSeries *series = get_series (self, s);
 
-      if (!isfinite (y))
-        continue;
-      value = cs_chart_format_value (y, self->percent);
-      g_string_append_printf (text, " · %s %s", series->label, value);
-      if (markup == NULL)
-        continue;
-      line = g_markup_printf_escaped ("%s %s", series->label, value);
-      g_string_append_c (markup, '\n');
-      append_color_markup (markup, &self->theme.roles[series->role]);
-      g_string_append (markup, line);
+      if (!series->muted)
+        cs_chart_series_describe (series, epoch, self->percent, &self->theme.roles[series->role],
+                                  text, markup);
     }
 }
 
@@ -284,18 +143,11 @@ last_epoch (CsLossChart *self)
 
   for (guint s = 0; s < self->series->len; s++)
     {
-      Series *series = get_series (self, s);
+      CsChartSeries *series = get_series (self, s);
+      double x = series->muted ? NAN : cs_chart_series_last_x (series);
 
-      if (series->muted)
-        continue;
-      for (guint i = series->points->len; i > 0; i--)
-        if (isfinite (series_point (series, i - 1)->y))
-          {
-            double x = series_point (series, i - 1)->x;
-
-            last = isnan (last) ? x : MAX (last, x);
-            break;
-          }
+      if (!isnan (x))
+        last = isnan (last) ? x : MAX (last, x);
     }
   return last;
 }
@@ -344,90 +196,32 @@ data_changed (CsLossChart *self)
   schedule_accessible_update (self);
 }
 
-static void
-add_legend_entry (CsLossChart   *self,
-                  const char    *label,
-                  const GdkRGBA *color,
-                  double         line_width)
-{
-  LegendEntry entry = { create_layout (self, label), *color, line_width, 0, 0 };
-
-  g_array_append_val (self->legend, entry);
-}
-
-static double
-legend_entry_width (const LegendEntry *entry)
-{
-  return SWATCH_WIDTH + 6 + cs_chart_layout_width (entry->layout);
-}
-
-static void
-place_legend_row (CsLossChart *self,
-                  guint        first,
-                  guint        end,
-                  double       x,
-                  double       y)
-{
-  for (guint i = first; i < end; i++)
-    {
-      LegendEntry *entry = &g_array_index (self->legend, LegendEntry, i);
-
-      entry->x = x;
-      entry->y = y;
-      x += legend_entry_width (entry) + LEGEND_GAP;
-    }
-}
-
-/* Places the legend in right-aligned rows above the plot, the first row sharing its line with
- * the value axis' title; returns the height the rows take. Keeping the legend out of the plot
- * means it can never hide a curve. */
+/* The legend names the series of the current run in their colours, and the earlier runs, which
+ * it does not tell apart, with one faint entry. */
 static double
 prepare_legend (CsLossChart *self,
                 int          width)
 {
   gboolean any_muted = FALSE;
-  double row_left, row_width = 0, row_y = PAD, line_height = 0;
-  guint row_start = 0;
 
   g_array_set_size (self->legend, 0);
   for (guint s = 0; s < self->series->len; s++)
     {
-      Series *series = get_series (self, s);
+      CsChartSeries *series = get_series (self, s);
 
       any_muted |= series->muted;
       if (!series->muted)
-        add_legend_entry (self, series->label, &self->theme.roles[series->role], LINE_WIDTH);
+        cs_chart_legend_add (self->legend, GTK_WIDGET (self), series->label,
+                             &self->theme.roles[series->role], LINE_WIDTH);
     }
   if (any_muted)
     {
       GdkRGBA muted = cs_chart_fade (&self->theme.fg, MUTED_ALPHA + 0.2f);
 
-      add_legend_entry (self, _("earlier runs"), &muted, MUTED_LINE_WIDTH);
+      cs_chart_legend_add (self->legend, GTK_WIDGET (self), _("earlier runs"), &muted,
+                           MUTED_LINE_WIDTH);
     }
-  if (self->legend->len == 0)
-    return 0;
-
-  row_left = PAD;
-  if (self->y_label_layout != NULL)
-    row_left += cs_chart_layout_width (self->y_label_layout) + LEGEND_GAP;
-  for (guint i = 0; i < self->legend->len; i++)
-    {
-      LegendEntry *entry = &g_array_index (self->legend, LegendEntry, i);
-      double entry_width = legend_entry_width (entry);
-
-      line_height = MAX (line_height, cs_chart_layout_height (entry->layout));
-      if (i > row_start && row_left + row_width + LEGEND_GAP + entry_width > width - PAD)
-        {
-          place_legend_row (self, row_start, i, width - PAD - row_width, row_y);
-          row_start = i;
-          row_width = 0;
-          row_y += line_height + 2;
-          row_left = PAD;
-        }
-      row_width += (i > row_start ? LEGEND_GAP : 0) + entry_width;
-    }
-  place_legend_row (self, row_start, self->legend->len, width - PAD - row_width, row_y);
-  return row_y + line_height - PAD;
+  return cs_chart_legend_place (self->legend, self->y_label_layout, width);
 }
 
 /* The epochs the plot spans: from 1 (or an earlier epoch given) to the planned epochs, or to the
@@ -435,19 +229,22 @@ prepare_legend (CsLossChart *self,
 static void
 prepare_x_range (CsLossChart *self)
 {
-  self->x_lo = 1;
-  self->x_hi = self->x_max > 0 ? self->x_max : 1;
+  CsChartFrame *frame = &self->frame;
+
+  frame->x_lo = 1;
+  frame->x_hi = self->x_max > 0 ? self->x_max : 1;
   for (guint s = 0; s < self->series->len; s++)
     {
-      Series *series = get_series (self, s);
+      CsChartSeries *series = get_series (self, s);
 
       if (series->points->len == 0)
         continue;
-      self->x_lo = MIN (self->x_lo, series_point (series, 0)->x);
-      self->x_hi = MAX (self->x_hi, series_point (series, series->points->len - 1)->x);
+      frame->x_lo = MIN (frame->x_lo, cs_chart_series_point (series, 0)->x);
+      frame->x_hi = MAX (frame->x_hi,
+                         cs_chart_series_point (series, series->points->len - 1)->x);
     }
-  if (self->x_hi <= self->x_lo)
-    self->x_hi = self->x_lo + (self->x_max > 0 ? 1 : 9);
+  if (frame->x_hi <= frame->x_lo)
+    frame->x_hi = frame->x_lo + (self->x_max > 0 ? 1 : 9);
 }
 
 /* The values the plot spans: the range set, an open end rounded out from the data's range so
@@ -456,12 +253,13 @@ static void
 prepare_y_range (CsLossChart *self,
                  guint        max_ticks)
 {
+  CsChartFrame *frame = &self->frame;
   double lo = INFINITY, hi = -INFINITY;
 
   for (guint s = 0; s < self->series->len; s++)
     for (guint i = 0; i < get_series (self, s)->points->len; i++)
       {
-        double y = series_point (get_series (self, s), i)->y;
+        double y = cs_chart_series_point (get_series (self, s), i)->y;
 
         if (isfinite (y))
           lo = MIN (lo, y), hi = MAX (hi, y);
@@ -469,36 +267,17 @@ prepare_y_range (CsLossChart *self,
   if (!isfinite (lo))
     lo = 0, hi = 1;
 
-  self->y_lo = isfinite (self->y_min) ? self->y_min : lo;
-  self->y_hi = isfinite (self->y_max) ? self->y_max : MAX (hi, self->y_lo);
-  if (self->y_hi <= self->y_lo && isfinite (self->y_max))
-    self->y_lo = self->y_hi - 1;
-  else if (self->y_hi <= self->y_lo)
-    self->y_hi = self->y_lo + 1;
+  frame->y_lo = isfinite (self->y_min) ? self->y_min : lo;
+  frame->y_hi = isfinite (self->y_max) ? self->y_max : MAX (hi, frame->y_lo);
+  if (frame->y_hi <= frame->y_lo && isfinite (self->y_max))
+    frame->y_lo = frame->y_hi - 1;
+  else if (frame->y_hi <= frame->y_lo)
+    frame->y_hi = frame->y_lo + 1;
 
   if (!isfinite (self->y_min))
-    self->y_lo = cs_chart_round_end (self->y_hi, self->y_lo, max_ticks, 0, self->percent);
+    frame->y_lo = cs_chart_round_end (frame->y_hi, frame->y_lo, max_ticks, 0, self->percent);
   if (!isfinite (self->y_max))
-    self->y_hi = cs_chart_round_end (self->y_lo, self->y_hi, max_ticks, 0, self->percent);
-}
-
-static void
-fill_ticks (CsLossChart        *self,
-            GArray             *ticks,
-            const CsChartTicks *spec,
-            gboolean            horizontal)
-{
-  g_array_set_size (ticks, 0);
-  for (guint i = 0; i < spec->n; i++)
-    {
-      double value = cs_chart_ticks_value (spec, i);
-      g_autofree char *text = cs_chart_ticks_format (spec, value);
-      CsChartTick tick = { create_layout (self, text), 0 };
-
-      tick.pos = horizontal ? x_to_widget (self, value) : y_to_widget (self, value);
-
-      g_array_append_val (ticks, tick);
-    }
+    frame->y_hi = cs_chart_round_end (frame->y_lo, frame->y_hi, max_ticks, 0, self->percent);
 }
 
 /* Epoch ticks: as many whole-epoch, 1-2-5 steps as fit with room between their labels. */
@@ -506,132 +285,13 @@ static void
 prepare_x_ticks (CsLossChart *self)
 {
   CsChartTicks spec;
-  g_autofree char *widest = g_strdup_printf ("%.0f", self->x_hi);
+  g_autofree char *widest = g_strdup_printf ("%.0f", self->frame.x_hi);
   g_autoptr(PangoLayout) probe = create_layout (self, widest);
-  guint max_ticks = self->plot.size.width / (cs_chart_layout_width (probe) + X_TICK_GAP);
+  guint max_ticks = self->frame.plot.size.width / (cs_chart_layout_width (probe) + X_TICK_GAP);
 
-  cs_chart_ticks_init (&spec, self->x_lo, self->x_hi, MAX (max_ticks, 2), 1, FALSE);
-  fill_ticks (self, self->x_ticks, &spec, TRUE);
-}
-
-static double
-widest_tick (GArray *ticks)
-{
-  int widest = 0;
-
-  for (guint i = 0; i < ticks->len; i++)
-    widest = MAX (widest, cs_chart_layout_width (g_array_index (ticks, CsChartTick, i).layout));
-  return widest;
-}
-
-/* Turns each series into a polyline in widget coordinates with at most two points (the lowest
- * and the highest, in order) per pixel column, so thousands of epochs draw as fast as a few
- * hundred and a spike inside a column still shows. */
-static void
-prepare_path (CsLossChart *self,
-              Series      *series)
-{
-  static const graphene_point_t run_end = { NAN, NAN };
-  graphene_point_t lo = { 0 }, hi = { 0 };
-  guint lo_index = 0, hi_index = 0, count = 0;
-  int column = 0;
-
-  g_array_set_size (series->path, 0);
-  for (guint i = 0; i <= series->points->len; i++)
-    {
-      const Point *p = i < series->points->len ? series_point (series, i) : NULL;
-      graphene_point_t q = { 0 };
-      gboolean finite = p != NULL && isfinite (p->y);
-
-      if (finite)
-        q = GRAPHENE_POINT_INIT (x_to_widget (self, p->x), y_to_widget (self, p->y));
-      if (finite && count > 0 && (int) floor (q.x) == column)
-        {
-          if (q.y < lo.y)
-            lo = q, lo_index = i;
-          if (q.y > hi.y)
-            hi = q, hi_index = i;
-          continue;
-        }
-      /* Flush the column just left: one point, or its two extremes in the order they came. */
-      if (count > 0)
-        {
-          g_array_append_vals (series->path, lo_index <= hi_index ? &lo : &hi, 1);
-          if (lo_index != hi_index)
-            g_array_append_vals (series->path, lo_index <= hi_index ? &hi : &lo, 1);
-        }
-      if (!finite && count > 0)
-        g_array_append_val (series->path, run_end);
-      count = finite;
-      lo = hi = q;
-      lo_index = hi_index = i;
-      column = (int) floor (q.x);
-    }
-}
-
-static inline void
-span_extend (Span   *span,
-             double  y)
-{
-  span->top = MIN (span->top, y);
-  span->bottom = MAX (span->bottom, y);
-}
-
-/* Adds the rows the segment from a to b (a.x <= b.x) crosses in each column it passes. */
-static void
-spans_add_segment (GArray                 *spans,
-                   int                     x0,
-                   const graphene_point_t *a,
-                   const graphene_point_t *b)
-{
-  int first = CLAMP ((int) floor (a->x) - x0, 0, (int) spans->len - 1);
-  int last = CLAMP ((int) floor (b->x) - x0, 0, (int) spans->len - 1);
-  double slope;
-
-  if (first == last)
-    {
-      span_extend (&g_array_index (spans, Span, first), a->y);
-      span_extend (&g_array_index (spans, Span, first), b->y);
-      return;
-    }
-  slope = (b->y - a->y) / (b->x - a->x);
-  for (int k = first; k <= last; k++)
-    {
-      double left = MAX (a->x, x0 + k), right = MIN (b->x, x0 + k + 1);
-      Span *span = &g_array_index (spans, Span, k);
-
-      span_extend (span, a->y + slope * (left - a->x));
-      span_extend (span, a->y + slope * (MAX (left, right) - a->x));
-    }
-}
-
-/* A dense curve is drawn as one pixel-aligned rectangle per column rather than stroked: cairo
- * takes tens of milliseconds to stroke a thousand-point zigzag, and a fraction of one to fill
- * a few hundred aligned rectangles, which look the same once points are a pixel apart. */
-static void
-prepare_spans (CsLossChart *self,
-               Series      *series)
-{
-  const graphene_point_t *p = (const graphene_point_t *) series->path->data;
-  int x0 = (int) self->plot.origin.x - 1;
-  guint n = series->path->len;
-
-  g_array_set_size (series->spans, 0);
-  if (n < self->plot.size.width)
-    return;
-  g_array_set_size (series->spans, (guint) self->plot.size.width + 3);
-  for (guint k = 0; k < series->spans->len; k++)
-    g_array_index (series->spans, Span, k) = (Span) { INFINITY, -INFINITY };
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (isnan (p[i].x))
-        continue;
-      if (i + 1 < n && !isnan (p[i + 1].x))
-        spans_add_segment (series->spans, x0, &p[i], &p[i + 1]);
-      else if (i == 0 || isnan (p[i - 1].x))
-        spans_add_segment (series->spans, x0, &p[i], &p[i]);
-    }
+  cs_chart_ticks_init (&spec, self->frame.x_lo, self->frame.x_hi, MAX (max_ticks, 2), 1, FALSE);
+  cs_chart_frame_fill_ticks (&self->frame, GTK_WIDGET (self), self->x_ticks, &spec,
+                             GTK_ORIENTATION_HORIZONTAL);
 }
 
 /* The marker's label goes to the top of the plot unless the curves are there at its epoch, as
@@ -648,24 +308,16 @@ prepare_marker (CsLossChart *self)
   self->marker_layout = create_layout (self, self->marker_label);
   for (guint s = 0; s < self->series->len; s++)
     {
-      Series *series = get_series (self, s);
+      CsChartSeries *series = get_series (self, s);
       double y;
 
       if (series->muted || series->points->len == 0)
         continue;
-      y = series_point (series, series_nearest (series, self->marker_x))->y;
+      y = cs_chart_series_point (series, cs_chart_series_nearest (series, self->marker_x))->y;
       if (isfinite (y))
-        sum += CLAMP (y, self->y_lo, self->y_hi), count++;
+        sum += CLAMP (y, self->frame.y_lo, self->frame.y_hi), count++;
     }
-  self->marker_at_bottom = count > 0 && sum / count > (self->y_lo + self->y_hi) / 2;
-}
-
-static int
-text_height (CsLossChart *self)
-{
-  g_autoptr(PangoLayout) probe = create_layout (self, "0");
-
-  return cs_chart_layout_height (probe);
+  self->marker_at_bottom = count > 0 && sum / count > (self->frame.y_lo + self->frame.y_hi) / 2;
 }
 
 static int
@@ -681,13 +333,13 @@ prepare_plot_rows (CsLossChart *self,
                    int          width,
                    int          height)
 {
-  double line = text_height (self);
+  double line = cs_chart_text_height (GTK_WIDGET (self));
   double title_row = MAX (prepare_legend (self, width), optional_height (self->y_label_layout) + 4);
-  double top = PAD + title_row + line / 2;
-  double bottom = height - PAD - optional_height (self->x_label_layout) - 2 - line -
-                  TICK_GAP / 2 - TICK_LENGTH;
+  double top = CS_CHART_PAD + title_row + line / 2;
+  double bottom = height - CS_CHART_PAD - optional_height (self->x_label_layout) - 2 - line -
+                  CS_CHART_TICK_GAP / 2 - TICK_LENGTH;
 
-  self->plot = GRAPHENE_RECT_INIT (0, round (top), 1, MAX (1, round (bottom - top)));
+  self->frame.plot = GRAPHENE_RECT_INIT (0, round (top), 1, MAX (1, round (bottom - top)));
 }
 
 /* The plot's columns: right of the widest value label, and far enough from the right edge for
@@ -696,24 +348,25 @@ static void
 prepare_plot_columns (CsLossChart *self,
                       int          width)
 {
-  g_autofree char *last = g_strdup_printf ("%.0f", self->x_hi);
+  g_autofree char *last = g_strdup_printf ("%.0f", self->frame.x_hi);
   g_autoptr(PangoLayout) last_layout = create_layout (self, last);
-  double left = PAD + widest_tick (self->y_ticks) + TICK_GAP;
-  double right = width - PAD - cs_chart_layout_width (last_layout) / 2.0;
+  double left = CS_CHART_PAD + cs_chart_ticks_widest (self->y_ticks) + CS_CHART_TICK_GAP;
+  double right = width - CS_CHART_PAD - cs_chart_layout_width (last_layout) / 2.0;
 
-  self->plot.origin.x = round (left);
-  self->plot.size.width = MAX (1, round (right - left));
+  self->frame.plot.origin.x = round (left);
+  self->frame.plot.size.width = MAX (1, round (right - left));
 }
 
 static void
 prepare_y_ticks (CsLossChart *self)
 {
-  guint max_ticks = MAX (3, 1 + self->plot.size.height / Y_TICK_SPACING);
+  guint max_ticks = cs_chart_frame_max_y_ticks (&self->frame);
   CsChartTicks spec;
 
   prepare_y_range (self, max_ticks);
-  cs_chart_ticks_init (&spec, self->y_lo, self->y_hi, max_ticks, 0, self->percent);
-  fill_ticks (self, self->y_ticks, &spec, FALSE);
+  cs_chart_ticks_init (&spec, self->frame.y_lo, self->frame.y_hi, max_ticks, 0, self->percent);
+  cs_chart_frame_fill_ticks (&self->frame, GTK_WIDGET (self), self->y_ticks, &spec,
+                             GTK_ORIENTATION_VERTICAL);
 }
 
 static void update_hover (CsLossChart *self);
@@ -727,10 +380,9 @@ prepare (CsLossChart *self,
 {
   cs_chart_theme_load (&self->theme, GTK_WIDGET (self));
   g_clear_object (&self->y_label_layout);
-  if (self->y_label != NULL && *self->y_label != '\0')
-    self->y_label_layout = create_layout (self, self->y_label);
+  self->y_label_layout = cs_chart_title_layout (GTK_WIDGET (self), self->y_label);
   g_clear_object (&self->x_label_layout);
-  self->x_label_layout = create_layout (self, _("Epoch"));
+  self->x_label_layout = cs_chart_title_layout (GTK_WIDGET (self), _("Epoch"));
 
   prepare_plot_rows (self, width, height);
   prepare_y_ticks (self);
@@ -738,10 +390,7 @@ prepare (CsLossChart *self,
   prepare_plot_columns (self, width);
   prepare_x_ticks (self);
   for (guint s = 0; s < self->series->len; s++)
-    {
-      prepare_path (self, get_series (self, s));
-      prepare_spans (self, get_series (self, s));
-    }
+    cs_chart_series_prepare (get_series (self, s), &self->frame);
   prepare_marker (self);
   self->prepared = TRUE;
   update_hover (self);
@@ -769,29 +418,31 @@ pick_epoch (CsLossChart *self,
             double       widget_x,
             double      *epoch)
 {
+  const graphene_rect_t *plot = &self->frame.plot;
   double x, best = NAN, best_distance = INFINITY, reach = HOVER_SNAP;
 
-  if (widget_x < self->plot.origin.x || widget_x > self->plot.origin.x + self->plot.size.width)
+  if (widget_x < plot->origin.x || widget_x > plot->origin.x + plot->size.width)
     return FALSE;
 
-  x = self->x_lo + (widget_x - self->plot.origin.x) / self->plot.size.width *
-                   (self->x_hi - self->x_lo);
+  x = self->frame.x_lo + (widget_x - plot->origin.x) / plot->size.width *
+                         (self->frame.x_hi - self->frame.x_lo);
   for (guint s = 0; s < self->series->len; s++)
     {
-      Series *series = get_series (self, s);
+      CsChartSeries *series = get_series (self, s);
       guint n = series->points->len, i;
 
       if (series->muted || n == 0)
         continue;
-      i = series_nearest (series, x);
-      if (fabs (series_point (series, i)->x - x) < best_distance)
+      i = cs_chart_series_nearest (series, x);
+      if (fabs (cs_chart_series_point (series, i)->x - x) < best_distance)
         {
-          best = series_point (series, i)->x;
+          best = cs_chart_series_point (series, i)->x;
           best_distance = fabs (best - x);
           if (n > 1)
-            reach = MAX (HOVER_SNAP, 0.5 * (x_to_widget (self, series_point (series, n - 1)->x) -
-                                            x_to_widget (self, series_point (series, 0)->x)) /
-                                     (n - 1));
+            reach = MAX (HOVER_SNAP,
+                         0.5 * (x_to_widget (self, cs_chart_series_point (series, n - 1)->x) -
+                                x_to_widget (self, cs_chart_series_point (series, 0)->x)) /
+                         (n - 1));
         }
     }
   if (isnan (best) || fabs (x_to_widget (self, best) - widget_x) > reach)
@@ -812,8 +463,7 @@ update_hover (CsLossChart *self)
   text = g_string_new (NULL);
   markup = g_string_new (NULL);
   describe_epoch (self, self->hover_epoch, text, markup);
-  self->hover_layout = create_layout (self, NULL);
-  pango_layout_set_markup (self->hover_layout, markup->str, -1);
+  self->hover_layout = cs_chart_markup_layout (GTK_WIDGET (self), markup->str);
 }
 
 static void
@@ -855,66 +505,10 @@ leave_cb (GtkEventControllerMotion *controller,
 /* ---- Drawing ------------------------------------------------------------------------------ */
 
 static void
-draw_path (cairo_t       *cr,
-           GArray        *path,
-           const GdkRGBA *color,
-           double         line_width)
-{
-  const graphene_point_t *p = (const graphene_point_t *) path->data;
-  guint n = path->len;
-
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_set_line_width (cr, line_width);
-  for (guint start = 0, end; start < n; start = end + 1)
-    {
-      for (end = start; end < n && !isnan (p[end].x); end++)
-        ;
-      /* A point between two gaps has no line to show it: draw it as a dot. */
-      if (end - start == 1)
-        {
-          cairo_arc (cr, p[start].x, p[start].y, line_width * 1.5, 0, 2 * G_PI);
-          cairo_fill (cr);
-          continue;
-        }
-      cairo_move_to (cr, p[start].x, p[start].y);
-      for (guint i = start + 1; i < end; i++)
-        cairo_line_to (cr, p[i].x, p[i].y);
-      cairo_stroke (cr);
-    }
-}
-
-static void
-draw_spans (cairo_t       *cr,
-            double         x0,
-            GArray        *spans,
-            const GdkRGBA *color,
-            double         line_width)
-{
-  const Span *span = (const Span *) spans->data;
-  double half = line_width / 2;
-
-  gdk_cairo_set_source_rgba (cr, color);
-  for (guint k = 0; k < spans->len; k++)
-    {
-      double top = span[k].top, bottom = span[k].bottom;
-
-      /* A line two pixels wide also covers its left neighbour's rows. */
-      if (line_width >= 2 && k > 0)
-        top = MIN (top, span[k - 1].top), bottom = MAX (bottom, span[k - 1].bottom);
-      if (top > bottom)
-        continue;
-      top = floor (top - half + 0.5);
-      bottom = MAX (top + 1, ceil (bottom + half - 0.5));
-      cairo_rectangle (cr, x0 + k, top, 1, bottom - top);
-    }
-  cairo_fill (cr);
-}
-
-static void
 draw_grid (CsLossChart *self,
            cairo_t     *cr)
 {
-  const graphene_rect_t *plot = &self->plot;
+  const graphene_rect_t *plot = &self->frame.plot;
   double left = plot->origin.x + 0.5, bottom = plot->origin.y + plot->size.height + 0.5;
   GdkRGBA grid = cs_chart_fade (&self->theme.fg, 0.1f);
   GdkRGBA axis = cs_chart_fade (&self->theme.fg, 0.4f);
@@ -948,10 +542,12 @@ static void
 draw_series (CsLossChart *self,
              cairo_t     *cr)
 {
+  const graphene_rect_t *plot = &self->frame.plot;
+
   cairo_save (cr);
   /* A little room around the plot so a curve along an edge keeps its full width. */
-  cairo_rectangle (cr, self->plot.origin.x - LINE_WIDTH, self->plot.origin.y - LINE_WIDTH,
-                   self->plot.size.width + 2 * LINE_WIDTH, self->plot.size.height + 2 * LINE_WIDTH);
+  cairo_rectangle (cr, plot->origin.x - LINE_WIDTH, plot->origin.y - LINE_WIDTH,
+                   plot->size.width + 2 * LINE_WIDTH, plot->size.height + 2 * LINE_WIDTH);
   cairo_clip (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -960,20 +556,24 @@ draw_series (CsLossChart *self,
   for (int pass = 0; pass < 2; pass++)
     for (guint s = 0; s < self->series->len; s++)
       {
-        Series *series = get_series (self, s);
+        CsChartSeries *series = get_series (self, s);
         GdkRGBA color = self->theme.roles[series->role];
 
         if (series->muted != (pass == 0))
           continue;
         if (series->muted)
           color.alpha *= MUTED_ALPHA;
-        if (series->spans->len > 0)
-          draw_spans (cr, (int) self->plot.origin.x - 1, series->spans, &color,
-                      series->muted ? MUTED_LINE_WIDTH : LINE_WIDTH);
-        else
-          draw_path (cr, series->path, &color, series->muted ? MUTED_LINE_WIDTH : LINE_WIDTH);
+        cs_chart_series_draw (series, cr, &self->frame, &color,
+                              series->muted ? MUTED_LINE_WIDTH : LINE_WIDTH);
       }
   cairo_restore (cr);
+}
+
+/* Whether the marker's epoch is on the epoch axis; a NAN epoch is not. */
+static gboolean
+marker_shown (CsLossChart *self)
+{
+  return self->marker_x >= self->frame.x_lo && self->marker_x <= self->frame.x_hi;
 }
 
 static void
@@ -981,58 +581,42 @@ draw_marker_line (CsLossChart *self,
                   cairo_t     *cr)
 {
   static const double dashes[] = { 4, 3 };
+  const graphene_rect_t *plot = &self->frame.plot;
   double x = round (x_to_widget (self, self->marker_x)) + 0.5;
   GdkRGBA color = cs_chart_fade (&self->theme.fg, 0.6f);
 
-  if (!isfinite (self->marker_x) || self->marker_x < self->x_lo || self->marker_x > self->x_hi)
+  if (!marker_shown (self))
     return;
   cairo_save (cr);
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
   cairo_set_line_width (cr, 1);
   gdk_cairo_set_source_rgba (cr, &color);
-  cairo_move_to (cr, x, self->plot.origin.y);
-  cairo_line_to (cr, x, self->plot.origin.y + self->plot.size.height);
+  cairo_move_to (cr, x, plot->origin.y);
+  cairo_line_to (cr, x, plot->origin.y + plot->size.height);
   cairo_stroke (cr);
   cairo_restore (cr);
-}
-
-static void
-draw_legend_swatches (CsLossChart *self,
-                      cairo_t     *cr)
-{
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (guint i = 0; i < self->legend->len; i++)
-    {
-      LegendEntry *entry = &g_array_index (self->legend, LegendEntry, i);
-      double y = entry->y + cs_chart_layout_height (entry->layout) / 2.0;
-
-      gdk_cairo_set_source_rgba (cr, &entry->color);
-      cairo_set_line_width (cr, entry->line_width + 1);
-      cairo_move_to (cr, entry->x + 1, y);
-      cairo_line_to (cr, entry->x + SWATCH_WIDTH - 1, y);
-      cairo_stroke (cr);
-    }
 }
 
 static void
 draw_hover_line (CsLossChart *self,
                  cairo_t     *cr)
 {
+  const graphene_rect_t *plot = &self->frame.plot;
   double x = x_to_widget (self, self->hover_epoch);
   GdkRGBA line = cs_chart_fade (&self->theme.fg, 0.3f);
 
   gdk_cairo_set_source_rgba (cr, &line);
   cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, round (x) + 0.5, self->plot.origin.y);
-  cairo_line_to (cr, round (x) + 0.5, self->plot.origin.y + self->plot.size.height);
+  cairo_move_to (cr, round (x) + 0.5, plot->origin.y);
+  cairo_line_to (cr, round (x) + 0.5, plot->origin.y + plot->size.height);
   cairo_stroke (cr);
 
   for (guint s = 0; s < self->series->len; s++)
     {
-      Series *series = get_series (self, s);
-      double y = series->muted ? NAN : series_value_at (series, self->hover_epoch);
+      CsChartSeries *series = get_series (self, s);
+      double y = series->muted ? NAN : cs_chart_series_value_at (series, self->hover_epoch);
 
-      if (!isfinite (y) || y < self->y_lo || y > self->y_hi)
+      if (!isfinite (y) || y < self->frame.y_lo || y > self->frame.y_hi)
         continue;
       cairo_arc (cr, x, y_to_widget (self, y), 4, 0, 2 * G_PI);
       gdk_cairo_set_source_rgba (cr, &self->theme.bubble_bg);
@@ -1047,36 +631,15 @@ static void
 snapshot_labels (CsLossChart *self,
                  GtkSnapshot *snapshot)
 {
+  const graphene_rect_t *plot = &self->frame.plot;
   GdkRGBA dim = cs_chart_fade (&self->theme.fg, 0.7f);
-  double below = self->plot.origin.y + self->plot.size.height + TICK_LENGTH + TICK_GAP / 2;
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double below = plot->origin.y + plot->size.height + TICK_LENGTH + CS_CHART_TICK_GAP / 2;
 
-  for (guint i = 0; i < self->y_ticks->len; i++)
-    {
-      CsChartTick *tick = &g_array_index (self->y_ticks, CsChartTick, i);
-
-      cs_chart_snapshot_text (snapshot, tick->layout,
-                              self->plot.origin.x - TICK_GAP - cs_chart_layout_width (tick->layout),
-                              tick->pos - cs_chart_layout_height (tick->layout) / 2.0, &dim);
-    }
-  for (guint i = 0; i < self->x_ticks->len; i++)
-    {
-      CsChartTick *tick = &g_array_index (self->x_ticks, CsChartTick, i);
-
-      cs_chart_snapshot_centered (snapshot, tick->layout, tick->pos, below, &dim);
-    }
-  cs_chart_snapshot_centered (snapshot, self->x_label_layout,
-                              self->plot.origin.x + self->plot.size.width / 2,
-                              height - PAD - cs_chart_layout_height (self->x_label_layout), &dim);
-  if (self->y_label_layout != NULL)
-    cs_chart_snapshot_text (snapshot, self->y_label_layout, PAD, PAD, &self->theme.fg);
-  for (guint i = 0; i < self->legend->len; i++)
-    {
-      LegendEntry *entry = &g_array_index (self->legend, LegendEntry, i);
-
-      cs_chart_snapshot_text (snapshot, entry->layout, entry->x + SWATCH_WIDTH + 6, entry->y,
-                              &self->theme.fg);
-    }
+  cs_chart_frame_snapshot_value_labels (&self->frame, snapshot, self->y_ticks, &dim);
+  cs_chart_snapshot_ticks_below (snapshot, self->x_ticks, below, &dim);
+  cs_chart_frame_snapshot_titles (&self->frame, snapshot, gtk_widget_get_height (GTK_WIDGET (self)),
+                                  self->x_label_layout, self->y_label_layout, &self->theme);
+  cs_chart_legend_snapshot_labels (self->legend, snapshot, &self->theme.fg);
 }
 
 /* The marker's label sits on a small box beside its line, so it stays readable over a curve. */
@@ -1084,17 +647,18 @@ static void
 snapshot_marker_label (CsLossChart *self,
                        GtkSnapshot *snapshot)
 {
+  const graphene_rect_t *plot = &self->frame.plot;
   double x = x_to_widget (self, self->marker_x), width, height;
   graphene_rect_t box;
 
-  if (self->marker_layout == NULL || self->marker_x < self->x_lo || self->marker_x > self->x_hi)
+  if (self->marker_layout == NULL || !marker_shown (self))
     return;
   width = cs_chart_layout_width (self->marker_layout) + 8;
   height = cs_chart_layout_height (self->marker_layout) + 2;
-  box = GRAPHENE_RECT_INIT (x + 4, self->plot.origin.y + 2, width, height);
+  box = GRAPHENE_RECT_INIT (x + 4, plot->origin.y + 2, width, height);
   if (self->marker_at_bottom)
-    box.origin.y = self->plot.origin.y + self->plot.size.height - height - 2;
-  if (box.origin.x + width > self->plot.origin.x + self->plot.size.width)
+    box.origin.y = plot->origin.y + plot->size.height - height - 2;
+  if (box.origin.x + width > plot->origin.x + plot->size.width)
     box.origin.x = x - 4 - width;
   cs_chart_snapshot_bubble (snapshot, &box, &self->theme);
   cs_chart_snapshot_text (snapshot, self->marker_layout, box.origin.x + 4, box.origin.y + 1,
@@ -1106,19 +670,15 @@ static void
 snapshot_hover_box (CsLossChart *self,
                     GtkSnapshot *snapshot)
 {
-  double x = x_to_widget (self, self->hover_epoch);
-  double width = cs_chart_layout_width (self->hover_layout) + 16;
-  double height = cs_chart_layout_height (self->hover_layout) + 12;
-  double widget_width = gtk_widget_get_width (GTK_WIDGET (self));
-  graphene_rect_t box = GRAPHENE_RECT_INIT (x + 12, self->pointer_y - height / 2, width, height);
+  const graphene_rect_t *plot = &self->frame.plot;
+  graphene_rect_t box = cs_chart_readout_box (self->hover_layout,
+                                              x_to_widget (self, self->hover_epoch),
+                                              gtk_widget_get_width (GTK_WIDGET (self)));
 
-  if (box.origin.x + width > widget_width - 2)
-    box.origin.x = MAX (2, x - 12 - width);
-  box.origin.y = MIN (box.origin.y, self->plot.origin.y + self->plot.size.height - height);
-  box.origin.y = MAX (box.origin.y, self->plot.origin.y);
-  cs_chart_snapshot_bubble (snapshot, &box, &self->theme);
-  cs_chart_snapshot_text (snapshot, self->hover_layout, box.origin.x + 8, box.origin.y + 6,
-                          &self->theme.fg);
+  box.origin.y = MIN (self->pointer_y - box.size.height / 2,
+                      plot->origin.y + plot->size.height - box.size.height);
+  box.origin.y = MAX (box.origin.y, plot->origin.y);
+  cs_chart_snapshot_readout (snapshot, self->hover_layout, &box, &self->theme);
 }
 
 static void
@@ -1137,7 +697,7 @@ cs_loss_chart_snapshot (GtkWidget   *widget,
   draw_grid (self, cr);
   draw_series (self, cr);
   draw_marker_line (self, cr);
-  draw_legend_swatches (self, cr);
+  cs_chart_legend_draw_swatches (self->legend, cr);
   if (hovering)
     draw_hover_line (self, cr);
   cairo_destroy (cr);
@@ -1312,11 +872,10 @@ cs_loss_chart_init (CsLossChart *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
-  self->series = g_ptr_array_new_with_free_func (series_free);
+  self->series = g_ptr_array_new_with_free_func (cs_chart_series_free);
   self->x_ticks = cs_chart_tick_array_new ();
   self->y_ticks = cs_chart_tick_array_new ();
-  self->legend = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
-  g_array_set_clear_func (self->legend, legend_entry_clear);
+  self->legend = cs_chart_legend_new ();
   self->y_min = 0;
   self->y_max = NAN;
   self->marker_x = NAN;
@@ -1358,7 +917,7 @@ cs_loss_chart_set_y_label (CsLossChart *self,
 {
   g_return_if_fail (CS_IS_LOSS_CHART (self));
 
-  if (!set_string (&self->y_label, label))
+  if (!cs_chart_set_string (&self->y_label, label))
     return;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label ? label : _("Chart"),
@@ -1469,20 +1028,11 @@ cs_loss_chart_add_series (CsLossChart *self,
                           CsChartRole  role,
                           gboolean     muted)
 {
-  Series *series;
-
   g_return_val_if_fail (CS_IS_LOSS_CHART (self), 0);
   g_return_val_if_fail (label != NULL, 0);
   g_return_val_if_fail (role < CS_CHART_N_ROLES, 0);
 
-  series = g_new0 (Series, 1);
-  series->label = g_strdup (label);
-  series->role = role;
-  series->muted = !!muted;
-  series->points = g_array_new (FALSE, FALSE, sizeof (Point));
-  series->path = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
-  series->spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_ptr_array_add (self->series, series);
+  g_ptr_array_add (self->series, cs_chart_series_new (label, role, muted));
   data_changed (self);
   return self->series->len - 1;
 }
@@ -1499,8 +1049,8 @@ cs_loss_chart_append (CsLossChart *self,
                       double       x,
                       double       y)
 {
-  Series *target;
-  Point point = { x, y };
+  CsChartSeries *target;
+  CsChartPoint point = { x, y };
 
   g_return_if_fail (CS_IS_LOSS_CHART (self));
   g_return_if_fail (series < self->series->len);
@@ -1508,7 +1058,7 @@ cs_loss_chart_append (CsLossChart *self,
 
   target = get_series (self, series);
   g_return_if_fail (target->points->len == 0 ||
-                    x >= series_point (target, target->points->len - 1)->x);
+                    x >= cs_chart_series_point (target, target->points->len - 1)->x);
 
   g_array_append_val (target->points, point);
   data_changed (self);
@@ -1545,7 +1095,7 @@ cs_loss_chart_set_marker (CsLossChart *self,
   g_return_if_fail (!isinf (x));
 
   self->marker_x = x;
-  set_string (&self->marker_label, label);
+  cs_chart_set_string (&self->marker_label, label);
   invalidate (self);
 }
 
@@ -1597,7 +1147,7 @@ cs_loss_chart_get_plot_area (CsLossChart     *self,
 
   if (!ensure_prepared (self))
     return FALSE;
-  *area = self->plot;
+  *area = self->frame.plot;
   return TRUE;
 }
 

@@ -1,0 +1,37 @@
+/* cs-chart-legend.h — a loss chart's legend: a line swatch and a name for each curve
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cs-chart-frame.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  PangoLayout *layout;
+  GdkRGBA      color;
+  double       line_width;
+  double       x;       /* the swatch's left end */
+  double       y;       /* the top of the text */
+} CsChartLegendEntry;
+
+GArray *cs_chart_legend_new             (void);
+void    cs_chart_legend_add             (GArray        *legend,
+                                         GtkWidget     *widget,
+                                         const char    *label,
+                                         const GdkRGBA *color,
+                                         double         line_width);
+double  cs_chart_legend_place           (GArray        *legend,
+                                         PangoLayout   *title,
+                                         int            width);
+void    cs_chart_legend_draw_swatches   (GArray        *legend,
+                                         cairo_t       *cr);
+void    cs_chart_legend_snapshot_labels (GArray        *legend,
+                                         GtkSnapshot   *snapshot,
+                                         const GdkRGBA *color);
+
+G_END_DECLS
