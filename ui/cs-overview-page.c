@@ -109,23 +109,23 @@ show_per_item (CsOverviewPage       *self,
   cs_bar_chart_set_data (self->per_item_chart, values, (const char * const *) labels, n);
 }
 
-/* Equal-width bins over 1 … max labels, at most MAX_BARS of them. */
+/* Equal-width bins from the fewest to the most labels an annotator gave, at most MAX_BARS. */
 static void
 show_per_annotator (CsOverviewPage       *self,
                     const CsDatasetStats *stats,
                     int                   R)
 {
-  int top = MAX (stats->labels_per_annotator_max, 1);
-  int width = (top + MAX_BARS - 1) / MAX_BARS;
-  int n = (top + width - 1) / width;
+  int lo = stats->labels_per_annotator_min, hi = MAX (stats->labels_per_annotator_max, lo);
+  int width = (hi - lo + MAX_BARS) / MAX_BARS;
+  int n = (hi - lo) / width + 1;
   g_autofree double *values = g_new0 (double, n);
   g_auto(GStrv) labels = g_new0 (char *, n + 1);
 
   for (int r = 0; r < R; r++)
-    values[MAX (stats->labels_per_annotator[r] - 1, 0) / width] += 1;
+    values[(stats->labels_per_annotator[r] - lo) / width] += 1;
   for (int b = 0; b < n; b++)
-    labels[b] = width == 1 ? g_strdup_printf ("%d", b + 1)
-                           : g_strdup_printf ("%d–%d", b * width + 1, (b + 1) * width);
+    labels[b] = width == 1 ? g_strdup_printf ("%d", lo + b)
+                           : g_strdup_printf ("%d–%d", lo + b * width, lo + (b + 1) * width - 1);
   cs_bar_chart_set_data (self->per_annotator_chart, values, (const char * const *) labels, n);
 }
 
