@@ -361,16 +361,34 @@ bad:
   return FALSE;
 }
 
-static gboolean
-read_config (CsCheckpoint  *self,
-             const char    *path,
-             GError       **error)
+/*
+ * cs_checkpoint_parse_config:
+ * @data: (array length=len): the text of a config.json
+ * @path: the file's name, for messages
+ * @self: a zeroed checkpoint that receives the configuration, dataset description and history
+ *
+ * Reads what a checkpoint's config.json holds into @self; the model is left alone. On error
+ * @self may be partly filled, and cs_checkpoint_free() still releases it.
+ *
+ * Returns: %TRUE on success, %FALSE with a CS_ERROR_PARSE, _FORMAT or _INVALID error
+ */
+gboolean
+cs_checkpoint_parse_config (const char    *data,
+                            gsize          len,
+                            const char    *path,
+                            CsCheckpoint  *self,
+                            GError       **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   JsonObject *root, *dataset;
 
-  if (!json_parser_load_from_file (parser, path, &local_error))
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  g_return_val_if_fail (len <= G_MAXSSIZE, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!json_parser_load_from_data (parser, data ? data : "", (gssize) len, &local_error))
     {
       g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: %s", path, local_error->message);
       return FALSE;
@@ -409,6 +427,18 @@ read_config (CsCheckpoint  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+read_config (CsCheckpoint  *self,
+             const char    *path,
+             GError       **error)
+{
+  g_autofree guint8 *data = NULL;
+  gsize len;
+
+  return cs_file_read (path, &data, &len, error) &&
+         cs_checkpoint_parse_config ((const char *) data, len, path, self, error);
 }
 
 /* Copies a tensor of the expected shape out of the file; absent means NULL when optional. */
