@@ -15,11 +15,15 @@
 #include "cs-checkpoint.h"
 #include "cs-error.h"
 #include "cs-file.h"
+#include "cs-json.h"
 #include "cs-safetensors.h"
 
 #define FORMAT_NAME    "crowdscope-checkpoint"
 #define FORMAT_VERSION 1
 #define PREDICT_BATCH  1024
+/* A config.json nests three levels deep; the limit keeps json-glib's recursion off the stack's
+ * end (cs_json_check_text()). */
+#define MAX_CONFIG_DEPTH 32
 
 typedef struct
 {
@@ -286,7 +290,9 @@ static void
 read_history (CsCheckpoint *self,
               JsonObject   *root)
 {
-  JsonArray *array = json_object_get_array_member (root, "history");
+  /* check_config_shape() made sure "history" is an array of objects if it is there at all. */
+  JsonArray *array = json_object_has_member (root, "history") ?
+                     json_object_get_array_member (root, "history") : NULL;
 
   self->history = g_array_new (FALSE, TRUE, sizeof (CsEpochMetrics));
   for (guint i = 0; array && i < json_array_get_length (array); i++)
@@ -314,7 +320,8 @@ check_config_shape (JsonNode    *root,
 {
   JsonObject *object, *dataset;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  /* An empty file parses, with no root at all. */
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     goto bad;
   object = json_node_get_object (root);
   if (g_strcmp0 (json_object_get_string_member_with_default (object, "format", ""), FORMAT_NAME) != 0)
@@ -388,9 +395,14 @@ cs_checkpoint_parse_config (const char    *data,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (self != NULL, FALSE);
 
+  if (!cs_json_check_text (data, len, MAX_CONFIG_DEPTH, path, "JSON", error))
+    return FALSE;
   if (!json_parser_load_from_data (parser, data ? data : "", (gssize) len, &local_error))
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: %s", path, local_error->message);
+      /* json-glib quotes a string with a lone surrogate escape as the bytes it decoded. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
+      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: %s", path, reason);
       return FALSE;
     }
   if (!check_config_shape (json_parser_get_root (parser), path, error))

@@ -1,0 +1,103 @@
+/* cs-json.c — checks on JSON text that json-glib does not make
+ *
+ * json-glib 1.6 parses recursively, so text nesting a few hundred thousand levels deep
+ * overflows the stack. It also reads a second value after the first, dropping (and leaking)
+ * the first, and accepts comments and single-quoted strings, inside which a depth count that
+ * only knows JSON would lose track. Readers of files a user may hand us check the text with
+ * cs_json_check_text() before they parse it.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "cs-error.h"
+#include "cs-file.h"
+#include "cs-json.h"
+
+static gboolean
+is_json_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static gboolean
+json_text_error (GError     **error,
+                 int          code,
+                 const char  *filename,
+                 const char  *what,
+                 const char  *problem,
+                 gsize        offset)
+{
+  g_set_error (error, CS_ERROR, code, "%s: %s: %s at byte %" G_GSIZE_FORMAT,
+               filename, what, problem, offset + 1);
+  return FALSE;
+}
+
+/*
+ * cs_json_check_text:
+ * @text: (array length=len): the text to parse next
+ * @max_depth: how many levels of objects and arrays to allow
+ * @filename: the file, for messages
+ * @what: what the text is, for messages ("header", "JSON")
+ *
+ * Checks, without parsing, that @text holds one JSON value nesting at most @max_depth levels,
+ * with no comments or single-quoted strings. What is not JSON otherwise is left for the parser
+ * to report.
+ *
+ * Returns: %TRUE if @text may be parsed, %FALSE with a CS_ERROR_PARSE or _LIMIT error
+ */
+gboolean
+cs_json_check_text (const char  *text,
+                    gsize        len,
+                    int          max_depth,
+                    const char  *filename,
+                    const char  *what,
+                    GError     **error)
+{
+  gboolean in_string = FALSE, started = FALSE, ended = FALSE;
+  int depth = 0;
+
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+
+  for (gsize i = cs_file_skip_bom (text, len); i < len; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            {
+              in_string = FALSE;
+              ended = depth == 0;
+            }
+          continue;
+        }
+      if (is_json_space (c))
+        {
+          /* A space ends a number or a literal at the top level. */
+          ended = ended || (started && depth == 0);
+          continue;
+        }
+      if (c == '/' || c == '\'')
+        return json_text_error (error, CS_ERROR_PARSE, filename, what,
+                                "expected JSON, found a comment or a single-quoted string", i);
+      if (ended || (depth == 0 && started && (c == '"' || c == '{' || c == '[')))
+        return json_text_error (error, CS_ERROR_PARSE, filename, what,
+                                "expected one JSON value, found a second", i);
+      started = TRUE;
+      if (c == '"')
+        in_string = TRUE;
+      else if ((c == '{' || c == '[') && ++depth > max_depth)
+        {
+          g_set_error (error, CS_ERROR, CS_ERROR_LIMIT, "%s: %s nests deeper than %d levels",
+                       filename, what, max_depth);
+          return FALSE;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        ended = --depth == 0;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,162 @@
+/* test-checkpoint.c — tests of reading a checkpoint's config.json
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include "cs-checkpoint.h"
+#include "cs-error.h"
+
+/* Parses a heap copy of exactly @len bytes, without a NUL after them, so that
+ * AddressSanitizer reports any read past the end. */
+static gboolean
+parse_exact (const char    *text,
+             gsize          len,
+             CsCheckpoint  *checkpoint,
+             GError       **error)
+{
+  g_autofree char *copy = g_memdup2 (text, len);
+
+  return cs_checkpoint_parse_config (copy, len, "run/config.json", checkpoint, error);
+}
+
+/* Asserts that @text is refused with @code and a UTF-8 message naming the file and @needle. */
+static void
+assert_config_error (const char *text,
+                     gsize       len,
+                     int         code,
+                     const char *needle)
+{
+  g_autoptr(CsCheckpoint) checkpoint = g_new0 (CsCheckpoint, 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (parse_exact (text, len, checkpoint, &error));
+  g_assert_error (error, CS_ERROR, code);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  if (!g_str_has_prefix (error->message, "run/config.json") || strstr (error->message, needle) == NULL)
+    g_error ("message '%s' lacks 'run/config.json' or '%s'", error->message, needle);
+}
+
+static void
+test_config_minimal (void)
+{
+  static const char text[] =
+    "{\"format\": \"crowdscope-checkpoint\", \"version\": 1,"
+    " \"dataset\": {\"name\": \"toy\", \"features\": 3, \"classes\": [\"a\", \"b\"],"
+    "               \"annotators\": [\"w1\"]},"
+    " \"config\": {\"method\": \"ds\", \"epochs\": 7},"
+    " \"best_epoch\": 2, \"notices\": [\"n\"],"
+    " \"history\": [{\"epoch\": 1, \"train_loss\": 0.5}, {\"train_loss\": null}]}";
+  g_autoptr(CsCheckpoint) checkpoint = g_new0 (CsCheckpoint, 1);
+  g_autoptr(GError) error = NULL;
+  const CsEpochMetrics *second;
+
+  g_assert_true (parse_exact (text, strlen (text), checkpoint, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (checkpoint->dataset_name, ==, "toy");
+  g_assert_cmpint (checkpoint->d, ==, 3);
+  g_assert_cmpint (checkpoint->K, ==, 2);
+  g_assert_cmpint (checkpoint->R, ==, 1);
+  g_assert_cmpstr (checkpoint->class_names[1], ==, "b");
+  g_assert_cmpint (checkpoint->config.method, ==, CS_METHOD_DAWID_SKENE);
+  g_assert_cmpint (checkpoint->config.epochs, ==, 7);
+  g_assert_cmpint (checkpoint->best_epoch, ==, 2);
+  g_assert_cmpstr (checkpoint->notices[0], ==, "n");
+  g_assert_cmpuint (checkpoint->history->len, ==, 2);
+  second = &g_array_index (checkpoint->history, CsEpochMetrics, 1);
+  g_assert_cmpint (second->epoch, ==, 2);
+  g_assert_true (isnan (second->train_loss));
+}
+
+static void
+test_config_not_json (void)
+{
+  assert_config_error ("{\"format\": ", 11, CS_ERROR_PARSE, "run/config.json: ");
+}
+
+/* Found by fuzzing: json-glib parses an empty file without error but with no root node, and
+ * checking its type was a critical warning instead of an error. */
+static void
+test_config_empty (void)
+{
+  assert_config_error ("", 0, CS_ERROR_FORMAT, "expected an object");
+  assert_config_error ("  \n", 3, CS_ERROR_FORMAT, "expected an object");
+}
+
+/* Found by fuzzing: a config.json without "history" made json-glib warn, since
+ * json_object_get_array_member() wants the member to be there. It is optional. */
+static void
+test_config_no_history (void)
+{
+  static const char text[] =
+    "{\"format\": \"crowdscope-checkpoint\","
+    " \"dataset\": {\"features\": 2, \"classes\": [\"a\", \"b\"], \"annotators\": []},"
+    " \"config\": {}}";
+  g_autoptr(CsCheckpoint) checkpoint = g_new0 (CsCheckpoint, 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (parse_exact (text, strlen (text), checkpoint, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkpoint->history->len, ==, 0);
+  g_assert_cmpint (checkpoint->R, ==, 0);
+}
+
+/* Found by fuzzing: json-glib 1.6 reads a second value after the first and leaks the first. */
+static void
+test_config_two_values (void)
+{
+  static const char text[] = "\"valid_from_test\"{\"fat\":\"other\"}";
+
+  assert_config_error (text, strlen (text), CS_ERROR_PARSE,
+                       "JSON: expected one JSON value, found a second at byte 18");
+  assert_config_error ("{} {}", 5, CS_ERROR_PARSE, "found a second at byte 4");
+  assert_config_error ("1 2", 3, CS_ERROR_PARSE, "found a second at byte 3");
+}
+
+/* json-glib 1.6 recurses once per level: a million '[' overflowed the stack. Comments and
+ * single-quoted strings, which it also reads, are refused so they cannot hide the nesting from
+ * the count. */
+static void
+test_config_deep_nesting (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\": ");
+
+  for (int i = 0; i < 1000000; i++)
+    g_string_append_c (text, '[');
+  assert_config_error (text->str, text->len, CS_ERROR_LIMIT, "JSON nests deeper than 32 levels");
+
+  g_string_assign (text, "{\"format\": /* \" */ [");
+  assert_config_error (text->str, text->len, CS_ERROR_PARSE,
+                       "expected JSON, found a comment or a single-quoted string at byte 12");
+  g_string_assign (text, "{'\"': [");
+  assert_config_error (text->str, text->len, CS_ERROR_PARSE,
+                       "found a comment or a single-quoted string at byte 2");
+}
+
+/* Found by fuzzing: json-glib quotes a string holding a lone surrogate escape as the bytes it
+ * decoded, which are not UTF-8, in its message. */
+static void
+test_config_message_utf8 (void)
+{
+  static const char text[] = "{\"format\": \"crowdscope-checkpoint\" \"\\ud800\"}";
+
+  assert_config_error (text, strlen (text), CS_ERROR_PARSE, "run/config.json: ");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/checkpoint/config/minimal", test_config_minimal);
+  g_test_add_func ("/checkpoint/config/not-json", test_config_not_json);
+  g_test_add_func ("/checkpoint/config/empty", test_config_empty);
+  g_test_add_func ("/checkpoint/config/no-history", test_config_no_history);
+  g_test_add_func ("/checkpoint/config/two-values", test_config_two_values);
+  g_test_add_func ("/checkpoint/config/deep-nesting", test_config_deep_nesting);
+  g_test_add_func ("/checkpoint/config/message-utf8", test_config_message_utf8);
+  return g_test_run ();
+}
