@@ -264,16 +264,68 @@ cs_checkpoint_save (const CsRun  *run,
 
 /* Loading ---------------------------------------------------------------------------- */
 
+/* json-glib's getters warn when a member is an object or an array where they expect a value,
+ * and give NULL for a string that is not there; a checkpoint is user input, so these read a
+ * member of the wrong type as a missing one. */
+static JsonNode *
+get_value (JsonObject *object,
+           const char *key,
+           GType       type)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type ?
+         node : NULL;
+}
+
+static const char *
+read_string (JsonObject *object,
+             const char *key)
+{
+  JsonNode *node = get_value (object, key, G_TYPE_STRING);
+
+  return node ? json_node_get_string (node) : "";
+}
+
+/* Clamped, so that a value past int's range is refused by the range checks rather than wrapped
+ * into them. */
+static int
+read_int (JsonObject *object,
+          const char *key,
+          int         fallback)
+{
+  JsonNode *node = get_value (object, key, G_TYPE_INT64);
+
+  return node ? (int) CLAMP (json_node_get_int (node), G_MININT, G_MAXINT) : fallback;
+}
+
+static gboolean
+read_boolean (JsonObject *object,
+              const char *key)
+{
+  JsonNode *node = get_value (object, key, G_TYPE_BOOLEAN);
+
+  return node ? json_node_get_boolean (node) : FALSE;
+}
+
+/* The strings of an array; other elements are skipped. */
 static char **
 read_strv (JsonObject *object,
            const char *key)
 {
-  JsonArray *array = json_object_get_array_member (object, key);
+  JsonNode *node = json_object_get_member (object, key);
+  JsonArray *array = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   guint n = array ? json_array_get_length (array) : 0;
   char **out = g_new0 (char *, n + 1);
+  guint k = 0;
 
   for (guint i = 0; i < n; i++)
-    out[i] = g_strdup (json_array_get_string_element (array, i));
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+        out[k++] = g_strdup (json_node_get_string (element));
+    }
   return out;
 }
 
@@ -299,7 +351,7 @@ read_history (CsCheckpoint *self,
     {
       JsonObject *o = json_array_get_object_element (array, i);
       CsEpochMetrics m = {
-        .epoch = (int) json_object_get_int_member_with_default (o, "epoch", i + 1),
+        .epoch = read_int (o, "epoch", (int) i + 1),
         .train_loss = read_number (o, "train_loss"),
         .train_accuracy = read_number (o, "train_accuracy"),
         .valid_accuracy = read_number (o, "valid_accuracy"),
@@ -324,7 +376,7 @@ check_config_shape (JsonNode    *root,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     goto bad;
   object = json_node_get_object (root);
-  if (g_strcmp0 (json_object_get_string_member_with_default (object, "format", ""), FORMAT_NAME) != 0)
+  if (strcmp (read_string (object, "format"), FORMAT_NAME) != 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
                    "%s: expected \"format\": \"" FORMAT_NAME "\", found none", path);
@@ -415,21 +467,19 @@ cs_checkpoint_parse_config (const char    *data,
       g_prefix_error (error, "%s: ", path);
       return FALSE;
     }
-  self->dataset_name = g_strdup (json_object_get_string_member_with_default (dataset, "name", ""));
-  self->dataset_source = g_strdup (json_object_get_string_member_with_default (dataset, "source", ""));
-  self->fingerprint = g_strdup (json_object_get_string_member_with_default (dataset, "fingerprint", ""));
-  self->d = (int) json_object_get_int_member_with_default (dataset, "features", 0);
-  self->standardized = json_object_get_boolean_member_with_default (dataset, "standardized", FALSE);
+  self->dataset_name = g_strdup (read_string (dataset, "name"));
+  self->dataset_source = g_strdup (read_string (dataset, "source"));
+  self->fingerprint = g_strdup (read_string (dataset, "fingerprint"));
+  self->d = read_int (dataset, "features", 0);
+  self->standardized = read_boolean (dataset, "standardized");
   self->class_names = read_strv (dataset, "classes");
   self->annotator_ids = read_strv (dataset, "annotators");
   self->K = (int) g_strv_length (self->class_names);
   self->R = (int) g_strv_length (self->annotator_ids);
-  self->best_epoch = (int) json_object_get_int_member_with_default (root, "best_epoch", 0);
-  self->test_used_for_selection = json_object_get_boolean_member_with_default (root, "test_used_for_selection", FALSE);
+  self->best_epoch = read_int (root, "best_epoch", 0);
+  self->test_used_for_selection = read_boolean (root, "test_used_for_selection");
   self->seconds_per_epoch = read_number (root, "seconds_per_epoch");
-  self->notices = json_object_has_member (root, "notices") &&
-                  JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "notices")) ?
-                  read_strv (root, "notices") : g_new0 (char *, 1);
+  self->notices = read_strv (root, "notices");
   read_history (self, root);
   if (self->d < 1 || self->d > 1 << 24 || self->K < 2 || self->K > 4096 || self->R > 1 << 24)
     {

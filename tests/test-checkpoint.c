@@ -146,6 +146,63 @@ test_config_message_utf8 (void)
   assert_config_error (text, strlen (text), CS_ERROR_PARSE, "run/config.json: ");
 }
 
+/* Found by fuzzing: json-glib's get_*_member_with_default() warn when the member is an object
+ * or an array, as "format" is here; such members now read as missing. */
+static void
+test_config_wrong_types (void)
+{
+  static const char format_object[] =
+    "{\"format\": {\"features\": 1}, \"dataset\": {\"classes\": [], \"annotators\": []},"
+    " \"config\": {}}";
+  static const char members[] =
+    "{\"format\": \"crowdscope-checkpoint\","
+    " \"dataset\": {\"name\": [1], \"source\": 2, \"fingerprint\": {}, \"features\": 4,"
+    "               \"standardized\": [], \"classes\": [\"a\", \"b\"], \"annotators\": []},"
+    " \"config\": {}, \"best_epoch\": {}, \"test_used_for_selection\": \"yes\","
+    " \"notices\": [1, \"kept\", {}, \"too\"], \"history\": [{\"epoch\": [2]}]}";
+  g_autoptr(CsCheckpoint) checkpoint = g_new0 (CsCheckpoint, 1);
+  g_autoptr(GError) error = NULL;
+
+  assert_config_error (format_object, strlen (format_object), CS_ERROR_FORMAT,
+                       "expected \"format\": \"crowdscope-checkpoint\"");
+
+  g_assert_true (parse_exact (members, strlen (members), checkpoint, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (checkpoint->dataset_name, ==, "");
+  g_assert_cmpstr (checkpoint->dataset_source, ==, "");
+  g_assert_cmpstr (checkpoint->fingerprint, ==, "");
+  g_assert_false (checkpoint->standardized);
+  g_assert_cmpint (checkpoint->best_epoch, ==, 0);
+  g_assert_false (checkpoint->test_used_for_selection);
+  /* A notice that is not a string is skipped, not a hole that hid (and leaked) the rest. */
+  g_assert_cmpuint (g_strv_length (checkpoint->notices), ==, 2);
+  g_assert_cmpstr (checkpoint->notices[1], ==, "too");
+  g_assert_cmpint (g_array_index (checkpoint->history, CsEpochMetrics, 0).epoch, ==, 1);
+}
+
+/* Sizes past int's range were cast and wrapped into the range the checks accept: 2^32 + 1
+ * features read as 1, and 2^32 + 1 epochs as 1. */
+static void
+test_config_int_range (void)
+{
+  static const char features[] =
+    "{\"format\": \"crowdscope-checkpoint\","
+    " \"dataset\": {\"features\": 4294967297, \"classes\": [\"a\", \"b\"], \"annotators\": []},"
+    " \"config\": {}}";
+  static const char epochs[] =
+    "{\"format\": \"crowdscope-checkpoint\","
+    " \"dataset\": {\"features\": 2, \"classes\": [\"a\", \"b\"], \"annotators\": []},"
+    " \"config\": {\"epochs\": 4294967297}}";
+  static const char fraction[] =
+    "{\"format\": \"crowdscope-checkpoint\","
+    " \"dataset\": {\"features\": 2, \"classes\": [\"a\", \"b\"], \"annotators\": []},"
+    " \"config\": {\"hidden\": 1e300}}";
+
+  assert_config_error (features, strlen (features), CS_ERROR_FORMAT, "found 2147483647 and 2");
+  assert_config_error (epochs, strlen (epochs), CS_ERROR_FORMAT, "'epochs' has an unexpected value");
+  assert_config_error (fraction, strlen (fraction), CS_ERROR_FORMAT, "'hidden' has an unexpected value");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,5 +215,7 @@ main (int   argc,
   g_test_add_func ("/checkpoint/config/two-values", test_config_two_values);
   g_test_add_func ("/checkpoint/config/deep-nesting", test_config_deep_nesting);
   g_test_add_func ("/checkpoint/config/message-utf8", test_config_message_utf8);
+  g_test_add_func ("/checkpoint/config/wrong-types", test_config_wrong_types);
+  g_test_add_func ("/checkpoint/config/int-range", test_config_int_range);
   return g_test_run ();
 }
