@@ -2,9 +2,9 @@
  *
  * json-glib 1.6 parses recursively, so text nesting a few hundred thousand levels deep
  * overflows the stack. It also reads a second value after the first, dropping (and leaking)
- * the first, and accepts comments and single-quoted strings, inside which a depth count that
- * only knows JSON would lose track. Readers of files a user may hand us check the text with
- * cs_json_check_text() before they parse it.
+ * the first; accepts comments and single-quoted strings, inside which a depth count that only
+ * knows JSON would lose track; and leaks on a broken UTF-16 surrogate pair. Readers of files a
+ * user may hand us check the text with cs_json_check_text() before they parse it.
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +18,51 @@ static gboolean
 is_json_space (char c)
 {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The value of the four hex digits at text[i], or -1 if they are not all there. */
+static int
+read_hex4 (const char *text,
+           gsize       len,
+           gsize       i)
+{
+  int value = 0;
+
+  if (i > len || len - i < 4)
+    return -1;
+  for (gsize k = i; k < i + 4; k++)
+    {
+      int digit = g_ascii_xdigit_value (text[k]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+/* Moves *i from the backslash of an escape in a string to its last character. A \u escape of a
+ * UTF-16 surrogate must be the high half of a pair with the low half next: json-glib 1.6 leaks
+ * its string on a broken pair, and turns a lone half into bytes that are not UTF-8. */
+static gboolean
+skip_escape (const char *text,
+             gsize       len,
+             gsize      *i)
+{
+  gsize at = *i;
+  int high, low;
+
+  high = at + 1 < len && text[at + 1] == 'u' ? read_hex4 (text, len, at + 2) : -1;
+  if (high < 0xD800 || high > 0xDFFF)
+    {
+      *i = at + 1;
+      return TRUE;
+    }
+  low = at + 7 < len && text[at + 6] == '\\' && text[at + 7] == 'u' ? read_hex4 (text, len, at + 8) : -1;
+  if (high > 0xDBFF || low < 0xDC00 || low > 0xDFFF)
+    return FALSE;
+  *i = at + 11;
+  return TRUE;
 }
 
 static gboolean
@@ -41,8 +86,8 @@ json_text_error (GError     **error,
  * @what: what the text is, for messages ("header", "JSON")
  *
  * Checks, without parsing, that @text holds one JSON value nesting at most @max_depth levels,
- * with no comments or single-quoted strings. What is not JSON otherwise is left for the parser
- * to report.
+ * with no comments or single-quoted strings, and no \u escape of half a UTF-16 surrogate pair.
+ * What is not JSON otherwise is left for the parser to report.
  *
  * Returns: %TRUE if @text may be parsed, %FALSE with a CS_ERROR_PARSE or _LIMIT error
  */
@@ -65,13 +110,14 @@ cs_json_check_text (const char  *text,
 
       if (in_string)
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
+          if (c == '"')
             {
               in_string = FALSE;
               ended = depth == 0;
             }
+          else if (c == '\\' && !skip_escape (text, len, &i))
+            return json_text_error (error, CS_ERROR_PARSE, filename, what,
+                                    "expected a UTF-16 surrogate pair, found half of one", i);
           continue;
         }
       if (is_json_space (c))

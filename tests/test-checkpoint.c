@@ -136,14 +136,30 @@ test_config_deep_nesting (void)
                        "found a comment or a single-quoted string at byte 2");
 }
 
-/* Found by fuzzing: json-glib quotes a string holding a lone surrogate escape as the bytes it
- * decoded, which are not UTF-8, in its message. */
+/* Found by fuzzing: json-glib quoted a string holding a lone surrogate escape in its message as
+ * the bytes it decoded, which are not UTF-8, and leaked the string of a broken pair. Half a pair
+ * is now refused before json-glib sees it; a whole one is a character like any other. */
 static void
-test_config_message_utf8 (void)
+test_config_surrogates (void)
 {
-  static const char text[] = "{\"format\": \"crowdscope-checkpoint\" \"\\ud800\"}";
+  static const char lone[] = "{\"format\": \"crowdscope-checkpoint\" \"\\ud800\"}";
+  static const char broken[] = " \"\\ud800\\ud800\"";
+  static const char low_first[] = "[\"\\udc00\\ud800\"]";
+  static const char pair[] =
+    "{\"format\": \"crowdscope-checkpoint\","
+    " \"dataset\": {\"name\": \"\\ud83d\\ude00\\u00e9\", \"features\": 1,"
+    "               \"classes\": [\"a\", \"b\"], \"annotators\": []}, \"config\": {}}";
+  g_autoptr(CsCheckpoint) checkpoint = g_new0 (CsCheckpoint, 1);
+  g_autoptr(GError) error = NULL;
 
-  assert_config_error (text, strlen (text), CS_ERROR_PARSE, "run/config.json: ");
+  assert_config_error (lone, strlen (lone), CS_ERROR_PARSE,
+                       "JSON: expected a UTF-16 surrogate pair, found half of one at byte 37");
+  assert_config_error (broken, strlen (broken), CS_ERROR_PARSE, "found half of one at byte 3");
+  assert_config_error (low_first, strlen (low_first), CS_ERROR_PARSE, "found half of one at byte 3");
+
+  g_assert_true (parse_exact (pair, strlen (pair), checkpoint, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (checkpoint->dataset_name, ==, "\xF0\x9F\x98\x80\xC3\xA9");
 }
 
 /* Found by fuzzing: json-glib's get_*_member_with_default() warn when the member is an object
@@ -214,7 +230,7 @@ main (int   argc,
   g_test_add_func ("/checkpoint/config/no-history", test_config_no_history);
   g_test_add_func ("/checkpoint/config/two-values", test_config_two_values);
   g_test_add_func ("/checkpoint/config/deep-nesting", test_config_deep_nesting);
-  g_test_add_func ("/checkpoint/config/message-utf8", test_config_message_utf8);
+  g_test_add_func ("/checkpoint/config/surrogates", test_config_surrogates);
   g_test_add_func ("/checkpoint/config/wrong-types", test_config_wrong_types);
   g_test_add_func ("/checkpoint/config/int-range", test_config_int_range);
   return g_test_run ();
