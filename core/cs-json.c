@@ -2,9 +2,10 @@
  *
  * json-glib 1.6 parses recursively, so text nesting a few hundred thousand levels deep
  * overflows the stack. It also reads a second value after the first, dropping (and leaking)
- * the first; accepts comments and single-quoted strings, inside which a depth count that only
- * knows JSON would lose track; and leaks on a broken UTF-16 surrogate pair. Readers of files a
- * user may hand us check the text with cs_json_check_text() before they parse it.
+ * the first; accepts comments, single-quoted strings and \u escapes of fewer than four digits,
+ * after which a depth count that only knows JSON would lose track of what is a string; and leaks
+ * on a broken UTF-16 surrogate pair. Readers of files a user may hand us check the text with
+ * cs_json_check_text() before they parse it.
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -41,10 +42,13 @@ read_hex4 (const char *text,
   return value;
 }
 
-/* Moves *i from the backslash of an escape in a string to its last character. A \u escape of a
- * UTF-16 surrogate must be the high half of a pair with the low half next: json-glib 1.6 leaks
- * its string on a broken pair, and turns a lone half into bytes that are not UTF-8. */
-static gboolean
+/* Moves *i from the backslash of an escape in a string to its last character, or returns what
+ * is wrong with it. json-glib 1.6 reads a \u escape's digits up to the first that is not hex and
+ * swallows that character too, a closing quote included; it leaks its string on a broken UTF-16
+ * surrogate pair and decodes a lone half into bytes that are not UTF-8. So a \u escape must
+ * have four hex digits, and a surrogate must be the high half of a pair with the low half next:
+ * then json-glib reads the text as this does. */
+static const char *
 skip_escape (const char *text,
              gsize       len,
              gsize      *i)
@@ -52,17 +56,23 @@ skip_escape (const char *text,
   gsize at = *i;
   int high, low;
 
-  high = at + 1 < len && text[at + 1] == 'u' ? read_hex4 (text, len, at + 2) : -1;
-  if (high < 0xD800 || high > 0xDFFF)
+  if (at + 1 >= len || text[at + 1] != 'u')
     {
       *i = at + 1;
-      return TRUE;
+      return NULL;
+    }
+  if ((high = read_hex4 (text, len, at + 2)) < 0)
+    return "expected four hex digits after \\u";
+  if (high < 0xD800 || high > 0xDFFF)
+    {
+      *i = at + 5;
+      return NULL;
     }
   low = at + 7 < len && text[at + 6] == '\\' && text[at + 7] == 'u' ? read_hex4 (text, len, at + 8) : -1;
   if (high > 0xDBFF || low < 0xDC00 || low > 0xDFFF)
-    return FALSE;
+    return "expected a UTF-16 surrogate pair, found half of one";
   *i = at + 11;
-  return TRUE;
+  return NULL;
 }
 
 static gboolean
@@ -86,8 +96,8 @@ json_text_error (GError     **error,
  * @what: what the text is, for messages ("header", "JSON")
  *
  * Checks, without parsing, that @text holds one JSON value nesting at most @max_depth levels,
- * with no comments or single-quoted strings, and no \u escape of half a UTF-16 surrogate pair.
- * What is not JSON otherwise is left for the parser to report.
+ * with no comments or single-quoted strings, and with \u escapes of four hex digits that do not
+ * split a UTF-16 surrogate pair. What is not JSON otherwise is left for the parser to report.
  *
  * Returns: %TRUE if @text may be parsed, %FALSE with a CS_ERROR_PARSE or _LIMIT error
  */
@@ -100,6 +110,7 @@ cs_json_check_text (const char  *text,
                     GError     **error)
 {
   gboolean in_string = FALSE, started = FALSE, ended = FALSE;
+  const char *problem;
   int depth = 0;
 
   g_return_val_if_fail (text != NULL || len == 0, FALSE);
@@ -115,9 +126,8 @@ cs_json_check_text (const char  *text,
               in_string = FALSE;
               ended = depth == 0;
             }
-          else if (c == '\\' && !skip_escape (text, len, &i))
-            return json_text_error (error, CS_ERROR_PARSE, filename, what,
-                                    "expected a UTF-16 surrogate pair, found half of one", i);
+          else if (c == '\\' && (problem = skip_escape (text, len, &i)) != NULL)
+            return json_text_error (error, CS_ERROR_PARSE, filename, what, problem, i);
           continue;
         }
       if (is_json_space (c))

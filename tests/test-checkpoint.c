@@ -134,6 +134,15 @@ test_config_deep_nesting (void)
   g_string_assign (text, "{'\"': [");
   assert_config_error (text->str, text->len, CS_ERROR_PARSE,
                        "found a comment or a single-quoted string at byte 2");
+
+  /* Found by fuzzing: json-glib ends a short \u escape by swallowing the next character, here
+   * the closing quote, so the next '"' opened a string for the depth count but closed one for
+   * json-glib, and the '[' after it went uncounted. */
+  g_string_assign (text, "[[\"\\uda\"]\", ");
+  for (int i = 0; i < 1000000; i++)
+    g_string_append_c (text, '[');
+  assert_config_error (text->str, text->len, CS_ERROR_PARSE,
+                       "JSON: expected four hex digits after \\u at byte 4");
 }
 
 /* Found by fuzzing: json-glib quoted a string holding a lone surrogate escape in its message as

@@ -362,23 +362,31 @@ test_deep_nesting (void)
   assert_parse_error (bytes, CS_ERROR_LIMIT, "header nests deeper than 32 levels");
 }
 
-/* json-glib also reads comments and single-quoted strings, inside which a '"' hid the rest of
- * the header from the depth count: a million '[' after one overflowed the stack. */
+/* json-glib also reads comments and single-quoted strings, and swallows the character after a
+ * short \u escape, a closing quote included; each let a '"' hide the rest of the header from the
+ * depth count, and a million '[' after it overflowed the stack. */
 static void
 test_hidden_nesting (void)
 {
-  static const char *prefixes[] = { "{\"w\": /* \" */ ", "{'\"': " };
+  static const struct
+  {
+    const char *prefix;
+    const char *needle;
+  } cases[] = {
+    { "{\"w\": /* \" */ ", "header: expected JSON, found a comment or a single-quoted string at byte 7" },
+    { "{'\"': ", "header: expected JSON, found a comment or a single-quoted string at byte 2" },
+    { "{\"w\": [\"\\u1\"]\", ", "header: expected four hex digits after \\u at byte 9" },
+  };
 
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GString) header = g_string_new (prefixes[i]);
+      g_autoptr(GString) header = g_string_new (cases[i].prefix);
       g_autoptr(GBytes) bytes = NULL;
 
       for (int j = 0; j < 1000000; j++)
         g_string_append_c (header, '[');
       bytes = make_file (header->str, 0);
-      assert_parse_error (bytes, CS_ERROR_PARSE,
-                          "header: expected JSON, found a comment or a single-quoted string");
+      assert_parse_error (bytes, CS_ERROR_PARSE, cases[i].needle);
     }
 }
 
