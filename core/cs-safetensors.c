@@ -640,7 +640,8 @@ parse_header_json (JsonParser  *parser,
 
   if (!json_parser_load_from_data (parser, header, (gssize) header_len, &local_error))
     {
-      /* json-glib quotes a string with a lone surrogate escape as the bytes it decoded. */
+      /* json-glib quotes the string it stopped at, as decoded: a lone surrogate escape made
+       * that not UTF-8. cs_json_check_text() refuses those now; this covers any other way. */
       g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
 
       set_error (error, CS_ERROR_PARSE, filename, "header is not valid JSON: %s", reason);
