@@ -269,7 +269,6 @@ test_answers_rows_mismatch (void)
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(CsDataset) dataset = NULL;
-  g_autofree char *message = NULL;
 
   cs_test_dir_write (tmp, "classes.txt", "a\nb\n");
   cs_test_dir_write (tmp, "answers.txt", "0 -1\n1 1\n");
