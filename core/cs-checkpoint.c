@@ -15,12 +15,16 @@
 #include "cs-checkpoint.h"
 #include "cs-error.h"
 #include "cs-file.h"
+#include "cs-json-check.h"
 #include "cs-json.h"
 #include "cs-safetensors.h"
 
 #define FORMAT_NAME    "crowdscope-checkpoint"
 #define FORMAT_VERSION 1
 #define PREDICT_BATCH  1024
+/* A config.json nests three levels deep; the limit keeps json-glib's recursion off the stack's
+ * end (cs_json_check_text()). */
+#define MAX_CONFIG_DEPTH 32
 
 typedef struct
 {
@@ -220,16 +224,68 @@ cs_checkpoint_save (const CsRun  *run,
 
 /* Loading ---------------------------------------------------------------------------- */
 
+/* json-glib's getters warn when a member is an object or an array where they expect a value,
+ * and give NULL for a string that is not there; a checkpoint is user input, so these read a
+ * member of the wrong type as a missing one. */
+static JsonNode *
+get_value (JsonObject *object,
+           const char *key,
+           GType       type)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type ?
+         node : NULL;
+}
+
+static const char *
+read_string (JsonObject *object,
+             const char *key)
+{
+  JsonNode *node = get_value (object, key, G_TYPE_STRING);
+
+  return node ? json_node_get_string (node) : "";
+}
+
+/* Clamped, so that a value past int's range is refused by the range checks rather than wrapped
+ * into them. */
+static int
+read_int (JsonObject *object,
+          const char *key,
+          int         fallback)
+{
+  JsonNode *node = get_value (object, key, G_TYPE_INT64);
+
+  return node ? (int) CLAMP (json_node_get_int (node), G_MININT, G_MAXINT) : fallback;
+}
+
+static gboolean
+read_boolean (JsonObject *object,
+              const char *key)
+{
+  JsonNode *node = get_value (object, key, G_TYPE_BOOLEAN);
+
+  return node ? json_node_get_boolean (node) : FALSE;
+}
+
+/* The strings of an array; other elements are skipped. */
 static char **
 read_strv (JsonObject *object,
            const char *key)
 {
-  JsonArray *array = json_object_get_array_member (object, key);
+  JsonNode *node = json_object_get_member (object, key);
+  JsonArray *array = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   guint n = array ? json_array_get_length (array) : 0;
   char **out = g_new0 (char *, n + 1);
+  guint k = 0;
 
   for (guint i = 0; i < n; i++)
-    out[i] = g_strdup (json_array_get_string_element (array, i));
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+        out[k++] = g_strdup (json_node_get_string (element));
+    }
   return out;
 }
 
@@ -246,14 +302,16 @@ static void
 read_history (CsCheckpoint *self,
               JsonObject   *root)
 {
-  JsonArray *array = json_object_get_array_member (root, "history");
+  /* check_config_shape() made sure "history" is an array of objects if it is there at all. */
+  JsonArray *array = json_object_has_member (root, "history") ?
+                     json_object_get_array_member (root, "history") : NULL;
 
   self->history = g_array_new (FALSE, TRUE, sizeof (CsEpochMetrics));
   for (guint i = 0; array && i < json_array_get_length (array); i++)
     {
       JsonObject *o = json_array_get_object_element (array, i);
       CsEpochMetrics m = {
-        .epoch = (int) json_object_get_int_member_with_default (o, "epoch", i + 1),
+        .epoch = read_int (o, "epoch", (int) i + 1),
         .train_loss = read_number (o, "train_loss"),
         .train_accuracy = read_number (o, "train_accuracy"),
         .valid_accuracy = read_number (o, "valid_accuracy"),
@@ -274,10 +332,11 @@ check_config_shape (JsonNode    *root,
 {
   JsonObject *object, *dataset;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  /* An empty file parses, with no root at all. */
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     goto bad;
   object = json_node_get_object (root);
-  if (g_strcmp0 (json_object_get_string_member_with_default (object, "format", ""), FORMAT_NAME) != 0)
+  if (strcmp (read_string (object, "format"), FORMAT_NAME) != 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
                    "%s: expected \"format\": \"" FORMAT_NAME "\", found none", path);
@@ -321,18 +380,42 @@ bad:
   return FALSE;
 }
 
-static gboolean
-read_config (CsCheckpoint  *self,
-             const char    *path,
-             GError       **error)
+/*
+ * cs_checkpoint_parse_config:
+ * @data: (array length=len): the text of a config.json
+ * @path: the file's name, for messages
+ * @self: a zeroed checkpoint that receives the configuration, dataset description and history
+ *
+ * Reads what a checkpoint's config.json holds into @self; the model is left alone. On error
+ * @self may be partly filled, and cs_checkpoint_free() still releases it.
+ *
+ * Returns: %TRUE on success, %FALSE with a CS_ERROR_PARSE, _FORMAT or _INVALID error
+ */
+gboolean
+cs_checkpoint_parse_config (const char    *data,
+                            gsize          len,
+                            const char    *path,
+                            CsCheckpoint  *self,
+                            GError       **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   JsonObject *root, *dataset;
 
-  if (!json_parser_load_from_file (parser, path, &local_error))
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  g_return_val_if_fail (len <= G_MAXSSIZE, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!cs_json_check_text (data, len, MAX_CONFIG_DEPTH, path, "JSON", error))
+    return FALSE;
+  if (!json_parser_load_from_data (parser, data ? data : "", (gssize) len, &local_error))
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: %s", path, local_error->message);
+      /* json-glib quotes the string it stopped at, as decoded: a lone surrogate escape made
+       * that not UTF-8. cs_json_check_text() refuses those now; this covers any other way. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
+      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: %s", path, reason);
       return FALSE;
     }
   if (!check_config_shape (json_parser_get_root (parser), path, error))
@@ -345,21 +428,19 @@ read_config (CsCheckpoint  *self,
       g_prefix_error (error, "%s: ", path);
       return FALSE;
     }
-  self->dataset_name = g_strdup (json_object_get_string_member_with_default (dataset, "name", ""));
-  self->dataset_source = g_strdup (json_object_get_string_member_with_default (dataset, "source", ""));
-  self->fingerprint = g_strdup (json_object_get_string_member_with_default (dataset, "fingerprint", ""));
-  self->d = (int) json_object_get_int_member_with_default (dataset, "features", 0);
-  self->standardized = json_object_get_boolean_member_with_default (dataset, "standardized", FALSE);
+  self->dataset_name = g_strdup (read_string (dataset, "name"));
+  self->dataset_source = g_strdup (read_string (dataset, "source"));
+  self->fingerprint = g_strdup (read_string (dataset, "fingerprint"));
+  self->d = read_int (dataset, "features", 0);
+  self->standardized = read_boolean (dataset, "standardized");
   self->class_names = read_strv (dataset, "classes");
   self->annotator_ids = read_strv (dataset, "annotators");
   self->K = (int) g_strv_length (self->class_names);
   self->R = (int) g_strv_length (self->annotator_ids);
-  self->best_epoch = (int) json_object_get_int_member_with_default (root, "best_epoch", 0);
-  self->test_used_for_selection = json_object_get_boolean_member_with_default (root, "test_used_for_selection", FALSE);
+  self->best_epoch = read_int (root, "best_epoch", 0);
+  self->test_used_for_selection = read_boolean (root, "test_used_for_selection");
   self->seconds_per_epoch = read_number (root, "seconds_per_epoch");
-  self->notices = json_object_has_member (root, "notices") &&
-                  JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "notices")) ?
-                  read_strv (root, "notices") : g_new0 (char *, 1);
+  self->notices = read_strv (root, "notices");
   read_history (self, root);
   if (self->d < 1 || self->d > 1 << 24 || self->K < 2 || self->K > 4096 || self->R > 1 << 24)
     {
@@ -369,6 +450,18 @@ read_config (CsCheckpoint  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+read_config (CsCheckpoint  *self,
+             const char    *path,
+             GError       **error)
+{
+  g_autofree guint8 *data = NULL;
+  gsize len;
+
+  return cs_file_read (path, &data, &len, error) &&
+         cs_checkpoint_parse_config ((const char *) data, len, path, self, error);
 }
 
 /* Copies a tensor of the expected shape out of the file; absent means NULL when optional. */

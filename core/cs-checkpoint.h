@@ -44,6 +44,11 @@ gboolean      cs_checkpoint_save         (const CsRun        *run,
                                           GError            **error);
 CsCheckpoint *cs_checkpoint_load         (const char         *path,
                                           GError            **error);
+gboolean      cs_checkpoint_parse_config (const char         *data,
+                                          gsize               len,
+                                          const char         *path,
+                                          CsCheckpoint       *self,
+                                          GError            **error);
 void          cs_checkpoint_free         (CsCheckpoint       *self);
 void          cs_history_to_json         (JsonBuilder        *builder,
                                           GArray             *history);

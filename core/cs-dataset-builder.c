@@ -452,6 +452,14 @@ cs_dataset_builder_add_crowd_table (CsDatasetBuilder      *self,
   GHashTable *items;
   int item_col, annotator_col, label_col;
 
+  /* Without ids (features from a .npy and no ids file) there is nothing to match items by. */
+  if (self->dataset->splits[kind].item_ids == NULL)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "%s: expected item ids for the %s split to match the table's items to, "
+                   "found none", filename, cs_split_kind_to_string (kind));
+      return FALSE;
+    }
   if ((item_col = find_column (table, columns ? columns->item : NULL, "item", item_names, error)) < 0 ||
       (annotator_col = find_column (table, columns ? columns->annotator : NULL, "annotator",
                                     annotator_names, error)) < 0 ||

@@ -25,14 +25,21 @@
 #include <string.h>
 
 #include "cs-error.h"
+#include "cs-file.h"
 #include "cs-layouts.h"
 #include "cs-split-reader.h"
+
+/* How much of an unknown group or key name to quote in a message. */
+#define EXCERPT_BYTES 40
 
 static const char *dataset_keys[] = { "name", "classes", "classes-file", "standardize", NULL };
 static const char *split_keys[] = {
   "features", "feature-columns", "id-column", "gold-column", "image-column", "ids", "gold",
   "images", "image-list", "crowd", "crowd-columns", NULL
 };
+
+/* The keys read as lists, whose items may hold an escaped separator, "\;". */
+static const char *list_keys[] = { "classes", "feature-columns", "crowd-columns", NULL };
 
 typedef struct
 {
@@ -65,6 +72,54 @@ get_path (Manifest   *m,
   return g_build_filename (m->base, value, NULL);
 }
 
+/* GKeyFile takes group and key names of any bytes, but a message must be UTF-8. */
+static char *
+quote_name (const char *name)
+{
+  return cs_file_excerpt (name, strlen (name), EXCERPT_BYTES);
+}
+
+static gboolean
+escape_error (Manifest    *m,
+              const char  *group,
+              const char  *key,
+              const char  *at,
+              gboolean     list,
+              GError     **error)
+{
+  g_autofree char *excerpt = cs_file_excerpt (at, 2, 2);
+  g_autofree char *found = at[1] == '\0' ? g_strdup ("a '\\' at the end")
+                                          : g_strdup_printf ("'%s'", excerpt);
+
+  g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: [%s] %s: expected the escapes %s, found %s",
+               m->path, group, key,
+               list ? "\\s, \\n, \\t, \\r, \\\\ or \\;" : "\\s, \\n, \\t, \\r or \\\\", found);
+  return FALSE;
+}
+
+/* GKeyFile reads a value with a bad escape as no value at all, so a typo would drop a file
+ * silently; and GLib 2.74 warns about its own GError when a bad escape is followed by a
+ * backslash at the end. Escapes are checked here first, in the raw value. */
+static gboolean
+check_escapes (Manifest    *m,
+               const char  *group,
+               const char  *key,
+               GError     **error)
+{
+  g_autofree char *raw = g_key_file_get_value (m->keys, group, key, NULL);
+  gboolean list = g_strv_contains (list_keys, key);
+
+  for (const char *p = raw; p != NULL && *p != '\0'; p++)
+    {
+      if (*p != '\\')
+        continue;
+      if (p[1] == '\0' || (strchr ("sntr\\", p[1]) == NULL && !(list && p[1] == ';')))
+        return escape_error (m, group, key, p, list, error);
+      p++;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_keys (Manifest     *m,
             const char   *group,
@@ -74,15 +129,20 @@ check_keys (Manifest     *m,
   g_auto(GStrv) keys = g_key_file_get_keys (m->keys, group, NULL, NULL);
 
   for (int i = 0; keys && keys[i]; i++)
-    if (!g_strv_contains (allowed, keys[i]))
-      {
-        g_autofree char *list = g_strjoinv (", ", (char **) allowed);
+    {
+      if (!g_strv_contains (allowed, keys[i]))
+        {
+          g_autofree char *list = g_strjoinv (", ", (char **) allowed);
+          g_autofree char *found = quote_name (keys[i]);
 
-        g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                     "%s: [%s]: expected one of the keys %s, found '%s'",
-                     m->path, group, list, keys[i]);
+          g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                       "%s: [%s]: expected one of the keys %s, found '%s'",
+                       m->path, group, list, found);
+          return FALSE;
+        }
+      if (!check_escapes (m, group, keys[i], error))
         return FALSE;
-      }
+    }
   return TRUE;
 }
 
@@ -107,9 +167,11 @@ check_groups (Manifest  *m,
         }
       else
         {
+          g_autofree char *found = quote_name (groups[i]);
+
           g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
                        "%s: expected the groups [dataset], [train], [valid] and [test], found [%s]",
-                       m->path, groups[i]);
+                       m->path, found);
           return FALSE;
         }
     }
@@ -242,7 +304,10 @@ cs_manifest_parse (const char           *data,
     cs_load_options_init (&opts);
   if (!g_key_file_load_from_data (keys, data, len, G_KEY_FILE_NONE, &local_error))
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: %s", path, local_error->message);
+      /* GKeyFile quotes the offending line, which need not be UTF-8. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
+      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: %s", path, reason);
       return NULL;
     }
   if (!check_groups (&m, error) || !read_dataset_group (&m, builder, &opts, error))

@@ -137,14 +137,14 @@ layout_state (CsBatchnormState   *st,
 {
   size_t off = 0;
 
-  st->in_mean = s->input_batchnorm ? base + off : NULL;
-  off += s->input_batchnorm ? s->D : 0;
-  st->in_var = s->input_batchnorm ? base + off : NULL;
-  off += s->input_batchnorm ? s->D : 0;
-  st->hid_mean = s->hidden_batchnorm ? base + off : NULL;
-  off += s->hidden_batchnorm ? s->H : 0;
-  st->hid_var = s->hidden_batchnorm ? base + off : NULL;
-  off += s->hidden_batchnorm ? s->H : 0;
+  /* A NULL base only measures; even NULL + 0 is undefined, so it is never offset. */
+#define TAKE(field, count, present) \
+  G_STMT_START { st->field = (present) && base ? base + off : NULL; off += (present) ? (size_t) (count) : 0; } G_STMT_END
+  TAKE (in_mean, s->D, s->input_batchnorm);
+  TAKE (in_var, s->D, s->input_batchnorm);
+  TAKE (hid_mean, s->H, s->hidden_batchnorm);
+  TAKE (hid_var, s->H, s->hidden_batchnorm);
+#undef TAKE
   return off;
 }
 

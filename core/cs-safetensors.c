@@ -10,6 +10,7 @@
 
 #include "cs-error.h"
 #include "cs-file.h"
+#include "cs-json-check.h"
 #include "cs-safetensors.h"
 
 /* A safetensors file is an 8-byte little-endian header size N, N bytes of JSON describing each
@@ -21,7 +22,7 @@
 /* The reference implementation refuses headers above 100 MB; a larger one is not a checkpoint. */
 #define MAX_HEADER_LEN    (100 * 1024 * 1024)
 /* json-glib parses recursively, so a header of a million '[' would overflow the stack. Ours
- * nests three deep; anything past this is hostile or broken. */
+ * nests three deep; anything past this is hostile or broken (cs_json_check_text()). */
 #define MAX_HEADER_DEPTH  32
 /* json-glib reads integer literals as unsigned 64-bit and casts them, so one up to 19 digits but
  * above INT64_MAX comes out negative and is refused as such; longer ones are refused before
@@ -555,8 +556,8 @@ format_shape (const Entry *e)
   return g_string_free (s, FALSE);
 }
 
-/* Checks what json-glib does not: the header is UTF-8 without NULs, nests shallowly enough for
- * its recursive parser, and holds no integer too long for 64 bits. */
+/* Checks what json-glib does not: the header is UTF-8 and holds no integer too long for 64 bits.
+ * cs_json_check_text() checks the rest. */
 static gboolean
 scan_header (const char  *text,
              gsize        len,
@@ -565,7 +566,6 @@ scan_header (const char  *text,
 {
   gboolean in_string = FALSE;
   gsize digits = 0;
-  int depth = 0;
 
   if (!g_utf8_validate (text, (gssize) len, NULL))
     return set_error (error, CS_ERROR_PARSE, filename, "header is not valid UTF-8 text");
@@ -590,14 +590,9 @@ scan_header (const char  *text,
                           MAX_NUMBER_DIGITS, HEADER_SIZE_BYTES + i + 1 - digits);
       if (c == '"')
         in_string = TRUE;
-      else if ((c == '{' || c == '[') && ++depth > MAX_HEADER_DEPTH)
-        return set_error (error, CS_ERROR_LIMIT, filename,
-                          "header nests deeper than %d levels", MAX_HEADER_DEPTH);
-      else if (c == '}' || c == ']')
-        depth--;
     }
 
-  return TRUE;
+  return cs_json_check_text (text, len, MAX_HEADER_DEPTH, filename, "header", error);
 }
 
 static gboolean
@@ -645,8 +640,11 @@ parse_header_json (JsonParser  *parser,
 
   if (!json_parser_load_from_data (parser, header, (gssize) header_len, &local_error))
     {
-      set_error (error, CS_ERROR_PARSE, filename, "header is not valid JSON: %s",
-                 local_error->message);
+      /* json-glib quotes the string it stopped at, as decoded: a lone surrogate escape made
+       * that not UTF-8. cs_json_check_text() refuses those now; this covers any other way. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
+      set_error (error, CS_ERROR_PARSE, filename, "header is not valid JSON: %s", reason);
       return NULL;
     }
 

@@ -309,15 +309,19 @@ read_field (guint8      *base,
   void *field = base + fields[i].offset;
   GType type = json_node_get_value_type (node);
   gboolean number = type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+  /* Whole fields take integers only: json-glib casts a fraction like 1e300 to int64 unchecked,
+   * and a cast to int would wrap 2^32 + 1 into the range the checks accept. */
+  gboolean whole = type == G_TYPE_INT64;
+  gboolean in_int = whole && json_node_get_int (node) >= G_MININT && json_node_get_int (node) <= G_MAXINT;
   const char *text = type == G_TYPE_STRING ? json_node_get_string (node) : NULL;
   bool ok;
 
   switch (fields[i].type)
     {
-    case FIELD_INT: ok = number; if (ok) *(int *) field = (int) json_node_get_int (node); break;
+    case FIELD_INT: ok = in_int; if (ok) *(int *) field = (int) json_node_get_int (node); break;
     case FIELD_FLOAT: ok = number; if (ok) *(float *) field = (float) json_node_get_double (node); break;
     case FIELD_BOOL: ok = type == G_TYPE_BOOLEAN; if (ok) *(bool *) field = json_node_get_boolean (node); break;
-    case FIELD_SEED: ok = number; if (ok) *(uint64_t *) field = (uint64_t) json_node_get_int (node); break;
+    case FIELD_SEED: ok = whole; if (ok) *(uint64_t *) field = (uint64_t) json_node_get_int (node); break;
     case FIELD_METHOD: ok = text && cs_method_from_string (text, field); break;
     case FIELD_SELECTION: ok = text && cs_selection_from_string (text, field); break;
     default: g_assert_not_reached ();

@@ -289,7 +289,6 @@ test_answers_rows_mismatch (void)
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(CsDataset) dataset = NULL;
-  g_autofree char *message = NULL;
 
   cs_test_dir_write (tmp, "classes.txt", "a\nb\n");
   cs_test_dir_write (tmp, "answers.txt", "0 -1\n1 1\n");
@@ -346,6 +345,116 @@ test_missing_path (void)
   cs_test_assert_contains (error->message, "/nonexistent/data");
 }
 
+/* Found by fuzzing: GKeyFile takes group and key names that are not UTF-8, and the messages
+ * quoted them as they were. */
+static void
+test_manifest_names_not_utf8 (void)
+{
+  static const char *texts[] = {
+    "[dataset]\nclasses=a;b\n[train]\nfeatur\xff\xff" "es=x.npy\n",
+    "[dataset]\nclasses=a;b\n[tr\xff" "in]\nfeatures=x.npy\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CsDataset) dataset = NULL;
+
+      dataset = cs_manifest_parse (texts[i], strlen (texts[i]), "data/" CS_MANIFEST_NAME, NULL,
+                                   &error);
+      g_assert_null (dataset);
+      g_assert_error (error, CS_ERROR, CS_ERROR_FORMAT);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      cs_test_assert_contains (error->message, i == 0 ? "'featur\\xFF\\xFFes'" : "[tr\\xFFin]");
+    }
+}
+
+/* Found by fuzzing: GKeyFile's message quotes the line it could not read, bytes and all. */
+static void
+test_manifest_syntax_not_utf8 (void)
+{
+  static const char text[] = "[dataset]\nclasses=a;b\n\xff\xfe\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsDataset) dataset = NULL;
+
+  dataset = cs_manifest_parse (text, strlen (text), "data/" CS_MANIFEST_NAME, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, CS_ERROR, CS_ERROR_PARSE);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  cs_test_assert_contains (error->message, "data/" CS_MANIFEST_NAME ": ");
+}
+
+/* Found by fuzzing: a value with a bad escape and a backslash at the end made GLib 2.74 warn
+ * about overwriting its own GError (fatal under G_DEBUG=fatal-warnings); a bad escape alone
+ * made the value read as missing. Both are now a message naming the key. */
+static void
+test_manifest_bad_escapes (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *needle;
+  } cases[] = {
+    { "[dataset]\nclasses=a;b\n[train]\nfeatures=x\\]\\\n",
+      "[train] features: expected the escapes \\s, \\n, \\t, \\r or \\\\, found '\\]'" },
+    { "[dataset]\nclasses=a;b\n[train]\nfeatures=x.npy\\\n",
+      "[train] features: expected the escapes \\s, \\n, \\t, \\r or \\\\, found a '\\' at the end" },
+    { "[dataset]\nclasses=a\\;b;c\\x\n[train]\nfeatures=x.npy\n",
+      "[dataset] classes: expected the escapes \\s, \\n, \\t, \\r, \\\\ or \\;, found '\\x'" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CsDataset) dataset = NULL;
+
+      dataset = cs_manifest_parse (cases[i].text, strlen (cases[i].text), "data/" CS_MANIFEST_NAME,
+                                   NULL, &error);
+      g_assert_null (dataset);
+      g_assert_error (error, CS_ERROR, CS_ERROR_PARSE);
+      cs_test_assert_contains (error->message, cases[i].needle);
+    }
+}
+
+/* An escaped list separator is part of a class name, and \s a space. */
+static void
+test_manifest_good_escapes (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsDataset) dataset = NULL;
+
+  cs_test_write_npy_f32 (cs_test_dir_path (tmp, "x.npy"), 3, 2);
+  dataset = cs_dataset_load (cs_test_dir_write (tmp, CS_MANIFEST_NAME,
+                                                "[dataset]\nclasses=a\\;b;c\\sd\n"
+                                                "[train]\nfeatures=\\sx.npy\n"),
+                             NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dataset->n_classes, ==, 2);
+  g_assert_cmpstr (dataset->class_names[0], ==, "a;b");
+  g_assert_cmpstr (dataset->class_names[1], ==, "c d");
+}
+
+/* Found by fuzzing: a long-form crowd table for a split whose features came without ids (a .npy
+ * and no ids file) looked its items up in a NULL id list and crashed. */
+static void
+test_crowd_table_without_ids (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsDataset) dataset = NULL;
+
+  cs_test_write_npy_f32 (cs_test_dir_path (tmp, "x.npy"), 3, 2);
+  cs_test_dir_write (tmp, "crowd.csv", "item,annotator,label\n0,w1,a\n");
+  dataset = cs_dataset_load (cs_test_dir_write (tmp, CS_MANIFEST_NAME,
+                                                "[dataset]\nclasses=a;b\n"
+                                                "[train]\nfeatures=x.npy\ncrowd=crowd.csv\n"),
+                             NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, CS_ERROR, CS_ERROR_FORMAT);
+  cs_test_assert_contains (error->message, "crowd.csv: expected item ids for the train split");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,5 +477,10 @@ main (int   argc,
   g_test_add_func ("/dataset/bad/answers-class", test_answers_bad_class);
   g_test_add_func ("/dataset/bad/unknown-layout", test_unknown_layout);
   g_test_add_func ("/dataset/bad/missing-path", test_missing_path);
+  g_test_add_func ("/dataset/bad/names-not-utf8", test_manifest_names_not_utf8);
+  g_test_add_func ("/dataset/bad/syntax-not-utf8", test_manifest_syntax_not_utf8);
+  g_test_add_func ("/dataset/bad/escapes", test_manifest_bad_escapes);
+  g_test_add_func ("/dataset/manifest/escapes", test_manifest_good_escapes);
+  g_test_add_func ("/dataset/bad/crowd-table-without-ids", test_crowd_table_without_ids);
   return g_test_run ();
 }

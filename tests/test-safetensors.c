@@ -73,6 +73,7 @@ assert_parse_error (GBytes     *bytes,
   g_assert_null (tensors);
   g_assert_error (error, CS_ERROR, (gint) code);
   g_assert_true (g_str_has_prefix (error->message, BAD_NAME ": "));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   if (strstr (error->message, needle) == NULL)
     g_error ("expected \"%s\" in \"%s\"", needle, error->message);
 }
@@ -276,7 +277,8 @@ typedef struct
 
 static const BadHeader bad_headers[] = {
   { "{\"w\": ", 0, CS_ERROR_PARSE, "header is not valid JSON" },
-  { "{\"a\": 1} x", 0, CS_ERROR_PARSE, "header is not valid JSON" },
+  { "{\"a\": 1} x", 0, CS_ERROR_PARSE, "header: expected one JSON value, found a second at byte 10" },
+  { "\"x\" {}", 0, CS_ERROR_PARSE, "header: expected one JSON value, found a second at byte 5" },
   { "[1, 2]", 0, CS_ERROR_PARSE, "header should be a JSON object, found an array" },
   { "   ", 0, CS_ERROR_PARSE, "header should be a JSON object, found nothing" },
   { "{\"w\": 3}", 0, CS_ERROR_PARSE, "tensor 'w' should be an object, found an integer" },
@@ -377,6 +379,46 @@ test_deep_nesting (void)
     g_string_append_c (header, '[');
   bytes = make_file (header->str, 0);
   assert_parse_error (bytes, CS_ERROR_LIMIT, "header nests deeper than 32 levels");
+}
+
+/* json-glib also reads comments and single-quoted strings, and swallows the character after a
+ * short \u escape, a closing quote included; each let a '"' hide the rest of the header from the
+ * depth count, and a million '[' after it overflowed the stack. */
+static void
+test_hidden_nesting (void)
+{
+  static const struct
+  {
+    const char *prefix;
+    const char *needle;
+  } cases[] = {
+    { "{\"w\": /* \" */ ", "header: expected JSON, found a comment or a single-quoted string at byte 7" },
+    { "{'\"': ", "header: expected JSON, found a comment or a single-quoted string at byte 2" },
+    { "{\"w\": [\"\\u1\"]\", ", "header: expected four hex digits after \\u at byte 9" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) header = g_string_new (cases[i].prefix);
+      g_autoptr(GBytes) bytes = NULL;
+
+      for (int j = 0; j < 1000000; j++)
+        g_string_append_c (header, '[');
+      bytes = make_file (header->str, 0);
+      assert_parse_error (bytes, CS_ERROR_PARSE, cases[i].needle);
+    }
+}
+
+/* Found by fuzzing: json-glib quoted a string holding a lone surrogate escape in its message as
+ * the bytes it decoded, which are not UTF-8 (assert_parse_error() checks it is UTF-8). Half a
+ * surrogate pair is now refused before json-glib sees it. */
+static void
+test_message_utf8 (void)
+{
+  g_autoptr(GBytes) bytes = make_file ("{\"\\ud800\" 1}", 0);
+
+  assert_parse_error (bytes, CS_ERROR_PARSE,
+                      "header: expected a UTF-16 surrogate pair, found half of one at byte 3");
 }
 
 static void
@@ -563,6 +605,8 @@ main (int   argc,
   g_test_add_func ("/safetensors/valid-edge-cases", test_valid_edge_cases);
   g_test_add_func ("/safetensors/bad-headers", test_bad_headers);
   g_test_add_func ("/safetensors/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/safetensors/hidden-nesting", test_hidden_nesting);
+  g_test_add_func ("/safetensors/message-utf8", test_message_utf8);
   g_test_add_func ("/safetensors/bad-framing", test_bad_framing);
   g_test_add_func ("/safetensors/io-errors", test_io_errors);
   g_test_add_func ("/safetensors/mutations", test_mutations);
