@@ -35,8 +35,8 @@ static GOptionEntry train_entries[] = {
   { "method", 'm', 0, G_OPTION_ARG_STRING, &method,
     "conal (default), crowdlayer, ds, mv or gold", "METHOD" },
   { "preset", 'p', 0, G_OPTION_ARG_STRING, &preset,
-    "default, official (the official CoNAL code's settings for LabelMe or Music), "
-    "official-labelme, official-music", "NAME" },
+    "default (settings chosen on validation data), official (the official CoNAL code's "
+    "settings), tuned-labelme, tuned-music, official-labelme, official-music", "NAME" },
   { "epochs", 'e', 0, G_OPTION_ARG_INT, &epochs, "Passes over the training items", "N" },
   { "batch-size", 'b', 0, G_OPTION_ARG_INT, &batch_size, "Items per mini-batch", "N" },
   { "lr", 0, 0, G_OPTION_ARG_DOUBLE, &lr, "Adam's learning rate", "RATE" },

@@ -17,7 +17,8 @@ static const char *method_titles[CS_N_METHODS] = {
 static const char *selection_names[] = { "valid", "last", "crowd-nll" };
 
 static const char * const presets[] = {
-  CS_PRESET_DEFAULT, CS_PRESET_OFFICIAL, "official-labelme", "official-music", NULL
+  CS_PRESET_DEFAULT, CS_PRESET_OFFICIAL, "official-labelme", "official-music",
+  "tuned-labelme", "tuned-music", NULL
 };
 
 /* The official CoNAL code's LabelMe settings, which the defaults start from. */
@@ -56,6 +57,27 @@ set_official_music (CsTrainConfig *c)
   c->epochs = 200;
 }
 
+/* Chosen on LabelMe's validation split (5 seeds, 128 settings tried; see README): more, smaller
+ * batches, three times the epochs, and a stronger push of the individual matrices away from the
+ * common one. Test accuracy 90.1 ± 0.6 against 86.9 ± 1.5 with the official settings. */
+static void
+set_tuned_labelme (CsTrainConfig *c)
+{
+  set_official_labelme (c);
+  c->batch_size = 256;
+  c->epochs = 300;
+  c->lambda = 1e-4f;
+}
+
+/* Chosen on a fixed 100-song validation split carved out of Music's test split: batches of
+ * 128 instead of 1024. */
+static void
+set_tuned_music (CsTrainConfig *c)
+{
+  set_official_music (c);
+  c->batch_size = 128;
+}
+
 void
 cs_train_config_init (CsTrainConfig *config)
 {
@@ -87,7 +109,9 @@ is_music (const char *dataset_name)
   return strstr (lower, "music") != NULL;
 }
 
-/* A preset sets the model and optimiser; the method, seed, threads and selection stay. */
+/* A preset sets the model and optimiser; the method, seed, threads and selection stay.
+ * "default" and "official" pick the Music head for datasets named like Music and the LabelMe
+ * one for any other; the -labelme and -music presets choose explicitly. */
 gboolean
 cs_train_config_apply_preset (CsTrainConfig  *config,
                               const char     *preset,
@@ -97,18 +121,16 @@ cs_train_config_apply_preset (CsTrainConfig  *config,
   g_return_val_if_fail (config != NULL, FALSE);
   g_return_val_if_fail (preset != NULL, FALSE);
 
-  if (strcmp (preset, "official-labelme") == 0 ||
-      (strcmp (preset, CS_PRESET_OFFICIAL) == 0 && !is_music (dataset_name)))
+  bool music = is_music (dataset_name);
+
+  if (strcmp (preset, "official-labelme") == 0 || (strcmp (preset, CS_PRESET_OFFICIAL) == 0 && !music))
     set_official_labelme (config);
   else if (strcmp (preset, "official-music") == 0 || strcmp (preset, CS_PRESET_OFFICIAL) == 0)
     set_official_music (config);
-  else if (strcmp (preset, CS_PRESET_DEFAULT) == 0)
-    {
-      if (is_music (dataset_name))
-        set_official_music (config);
-      else
-        set_official_labelme (config);
-    }
+  else if (strcmp (preset, "tuned-labelme") == 0 || (strcmp (preset, CS_PRESET_DEFAULT) == 0 && !music))
+    set_tuned_labelme (config);
+  else if (strcmp (preset, "tuned-music") == 0 || strcmp (preset, CS_PRESET_DEFAULT) == 0)
+    set_tuned_music (config);
   else
     {
       g_autofree char *list = g_strjoinv (", ", (char **) presets);

@@ -72,6 +72,7 @@ typedef struct
 #define CS_PRESET_DEFAULT  "default"
 #define CS_PRESET_OFFICIAL "official"
 
+/* The official CoNAL code's LabelMe settings; the "default" preset then tunes them. */
 void         cs_train_config_init          (CsTrainConfig       *config);
 gboolean     cs_train_config_apply_preset  (CsTrainConfig       *config,
                                             const char          *preset,
