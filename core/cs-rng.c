@@ -49,22 +49,6 @@ cs_rng_init (CsRng    *rng,
     rng->s[0] = 1;
 }
 
-uint32_t
-cs_rng_next (CsRng *rng)
-{
-  uint32_t *s = rng->s;
-  uint32_t result = rotl (s[1] * 5, 7) * 9;
-  uint32_t t = s[1] << 9;
-
-  s[2] ^= s[0];
-  s[3] ^= s[1];
-  s[1] ^= s[2];
-  s[0] ^= s[3];
-  s[2] ^= t;
-  s[3] = rotl (s[3], 11);
-
-  return result;
-}
 
 /* The top 24 bits fill a float's mantissa exactly, so the result is a multiple of 2^-24
  * in [0, 1) and never rounds up to 1. */

@@ -19,7 +19,6 @@ typedef struct
 
 void     cs_rng_init    (CsRng   *rng,
                          uint64_t seed);
-uint32_t cs_rng_next    (CsRng   *rng);
 float    cs_rng_uniform (CsRng   *rng);
 float    cs_rng_normal  (CsRng   *rng);
 float    cs_rng_range   (CsRng   *rng,
@@ -30,5 +29,23 @@ int      cs_rng_below   (CsRng   *rng,
 void     cs_rng_shuffle (CsRng   *rng,
                          int32_t *a,
                          int      n);
+
+/* xoshiro128**: inline, as dropout draws one number per hidden unit. */
+static inline uint32_t
+cs_rng_next (CsRng *rng)
+{
+  uint32_t *s = rng->s;
+  uint32_t x = s[1] * 5;
+  uint32_t result = ((x << 7) | (x >> 25)) * 9;
+  uint32_t t = s[1] << 9;
+
+  s[2] ^= s[0];
+  s[3] ^= s[1];
+  s[1] ^= s[2];
+  s[0] ^= s[3];
+  s[2] ^= t;
+  s[3] = (s[3] << 11) | (s[3] >> 21);
+  return result;
+}
 
 G_END_DECLS
