@@ -256,7 +256,7 @@ test_experiment_json (void)
 
   run_cli (&r1, "demo", demo, NULL);
   run_cli (&r2, "experiment", demo, "--methods", "mv,gold", "--seeds", "2", "--epochs", "2",
-           "--json", "--quiet", NULL);
+           "--json", "--quiet", "--jobs", "2", NULL);
   g_assert_cmpint (r2.status, ==, 0);
   results = json_object_get_array_member (parse_object (parser, r2.out), "results");
   g_assert_cmpuint (json_array_get_length (results), ==, 2);
@@ -274,6 +274,33 @@ test_experiment_json (void)
       g_assert_cmpfloat_with_epsilon (json_object_get_double_member (row, "test_accuracy_std"),
                                       fabs (a - b) / 2, 1e-12);
     }
+
+  /* Runs side by side give the numbers they give one after the other. */
+  {
+    g_auto(Result) r3 = { 0 };
+    g_autoptr(JsonParser) parser3 = json_parser_new ();
+    JsonArray *one_by_one;
+
+    run_cli (&r3, "experiment", demo, "--methods", "mv,gold", "--seeds", "2", "--epochs", "2",
+             "--json", "--quiet", "--jobs", "1", "--threads", "1", NULL);
+    g_assert_cmpint (r3.status, ==, 0);
+    one_by_one = json_object_get_array_member (parse_object (parser3, r3.out), "results");
+    for (guint i = 0; i < 2; i++)
+      {
+        JsonArray *a = json_object_get_array_member (json_array_get_object_element (results, i), "runs");
+        JsonArray *b = json_object_get_array_member (json_array_get_object_element (one_by_one, i), "runs");
+
+        for (guint r = 0; r < 2; r++)
+          {
+            JsonObject *ra = json_array_get_object_element (a, r), *rb = json_array_get_object_element (b, r);
+
+            g_assert_cmpfloat (json_object_get_double_member (ra, "test_accuracy"), ==,
+                               json_object_get_double_member (rb, "test_accuracy"));
+            g_assert_cmpfloat (json_object_get_double_member (ra, "valid_accuracy"), ==,
+                               json_object_get_double_member (rb, "valid_accuracy"));
+          }
+      }
+  }
 }
 
 int
