@@ -15,8 +15,6 @@
 struct _CsApplication
 {
   AdwApplication parent_instance;
-
-  gboolean       open_demo;
 };
 
 G_DEFINE_FINAL_TYPE (CsApplication, cs_application, ADW_TYPE_APPLICATION)
@@ -34,15 +32,7 @@ get_window (CsApplication *self)
 static void
 cs_application_activate (GApplication *application)
 {
-  CsApplication *self = CS_APPLICATION (application);
-  CsWindow *window = get_window (self);
-
-  if (self->open_demo)
-    {
-      self->open_demo = FALSE;
-      cs_window_open_demo (window);
-    }
-  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (get_window (CS_APPLICATION (application))));
 }
 
 static void
@@ -59,14 +49,25 @@ cs_application_open (GApplication  *application,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* --demo is an action, so a running instance opens the demo when another launch asks. */
 static int
 cs_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
 {
-  CsApplication *self = CS_APPLICATION (application);
-
-  self->open_demo = g_variant_dict_contains (options, "demo");
+  if (g_variant_dict_contains (options, "demo") && g_application_register (application, NULL, NULL))
+    g_action_group_activate_action (G_ACTION_GROUP (application), "open-demo", NULL);
   return -1;
+}
+
+static void
+open_demo_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       data)
+{
+  CsWindow *window = get_window (CS_APPLICATION (data));
+
+  cs_window_open_demo (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -105,6 +106,7 @@ cs_application_startup (GApplication *application)
   static const GActionEntry actions[] = {
     { "about", about_action },
     { "quit", quit_action },
+    { "open-demo", open_demo_action },
   };
   const char *quit_accels[] = { "<Control>q", NULL };
 

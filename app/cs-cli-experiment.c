@@ -25,6 +25,8 @@ typedef struct
   gboolean       quiet;
 } Job;
 
+#define MAX_SEEDS 10000
+
 static GMutex report_lock;
 
 static void
@@ -59,7 +61,7 @@ run_jobs (Job *jobs,
         run_job (&jobs[i], NULL);
       return;
     }
-  pool = g_thread_pool_new (run_job, NULL, workers, TRUE, NULL);
+  pool = g_thread_pool_new (run_job, NULL, MIN (workers, n), TRUE, NULL);
   for (int i = 0; i < n; i++)
     {
       jobs[i].config.threads = 1;
@@ -219,8 +221,8 @@ cs_cli_experiment (int    argc,
   g_option_context_add_main_entries (context, cs_cli_load_option_entries (), NULL);
   if (!cs_cli_parse (context, &argc, &argv))
     return CS_CLI_EXIT_USAGE;
-  if (argc != 2 || seeds < 1)
-    return cs_cli_usage (context, "expected one DATASET and --seeds of at least 1");
+  if (argc != 2 || seeds < 1 || seeds > MAX_SEEDS)
+    return cs_cli_usage (context, "expected one DATASET and --seeds from 1 to 10000");
   if (!parse_methods (method_list ? method_list : "conal,crowdlayer,ds,mv,gold", methods, &error))
     return cs_cli_fail (error);
   if (!(dataset = cs_cli_load_dataset (argv[1])))

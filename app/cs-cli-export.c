@@ -10,6 +10,7 @@
 
 #include "cs-checkpoint.h"
 #include "cs-cli.h"
+#include "cs-csv.h"
 #include "cs-error.h"
 #include "cs-file.h"
 #include "cs-npy.h"
@@ -102,8 +103,17 @@ write_csv (const Confusions  *c,
   for (int m = 0; m < c->M; m++)
     for (int i = 0; i < c->K; i++)
       for (int j = 0; j < c->K; j++)
-        g_string_append_printf (text, "%s,%s,%s,%.9g\n", c->names[m], classes[i], classes[j],
-                                c->matrices[((size_t) m * c->K + i) * c->K + j]);
+        {
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+          cs_csv_append_field (text, c->names[m]);
+          g_string_append_c (text, ',');
+          cs_csv_append_field (text, classes[i]);
+          g_string_append_c (text, ',');
+          cs_csv_append_field (text, classes[j]);
+          g_string_append_printf (text, ",%s\n", g_ascii_formatd (number, sizeof number, "%.9g",
+                                  c->matrices[((size_t) m * c->K + i) * c->K + j]));
+        }
   return cs_file_write_atomic (path, text->str, text->len, error);
 }
 

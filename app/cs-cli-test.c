@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cs-checkpoint.h"
+#include "cs-dataset-carve.h"
 #include "cs-cli.h"
 #include "cs-json.h"
 #include "cs-error.h"
@@ -93,6 +94,16 @@ cs_cli_test (int    argc,
   if (!(dataset = load_for_checkpoint (checkpoint, dataset_path ? dataset_path : checkpoint->dataset_source,
                                        &same, &error)))
     return cs_cli_fail (error);
+  /* A run that took its validation split out of test was tested on the rest: so is this. */
+  if (checkpoint->config.valid_from_test > 0 && cs_dataset_get_split (dataset, CS_SPLIT_VALID) == NULL)
+    {
+      CsDataset *carved = cs_dataset_carve_validation (dataset, checkpoint->config.valid_from_test, &error);
+
+      if (carved == NULL)
+        return cs_cli_fail (error);
+      cs_dataset_unref (dataset);
+      dataset = carved;
+    }
 
   json_builder_begin_object (builder);
   cs_json_add_string (builder, "method", cs_method_to_string (checkpoint->config.method));

@@ -4,8 +4,8 @@
  * and the run's GCancellable; it never touches this object. After every epoch it queues a
  * snapshot on a shared channel and, unless one is pending already, attaches one idle source
  * to the main context, so however fast epochs come the main loop handles them in one batch.
- * The channel holds only a weak reference to this object: a training dropped by the window
- * mid-run simply receives nothing more.
+ * The channel and the task hold only a weak reference to this object: a training the window
+ * lets go of is finalized, which stops its run, and the run's late results go nowhere.
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +17,10 @@
 #include "cs-error.h"
 #include "cs-training.h"
 
+/* The annotator explorer draws every epoch's matrices; they are kept within this budget by
+ * keeping every n-th epoch's when a long run with many annotators would exceed it. */
+#define SNAPSHOT_BUDGET ((size_t) 64 << 20)
+
 typedef struct
 {
   gatomicrefcount  ref;
@@ -25,6 +29,7 @@ typedef struct
   gboolean         scheduled;   /* an idle is attached and has not run yet */
   GMainContext    *context;
   GWeakRef         owner;
+  GApplication    *application; /* held while the run goes on, or NULL */
 } Channel;
 
 typedef struct
@@ -33,6 +38,7 @@ typedef struct
   CsTrainConfig  config;
   GCancellable  *cancellable;
   Channel       *channel;
+  int            matrix_stride; /* keep the matrices of every n-th epoch */
 } Work;
 
 struct _CsTraining
@@ -51,7 +57,6 @@ struct _CsTraining
   CsTrainingState  state;
   gint64           started_at;
   gint64           ended_at;
-  gboolean         holding;
 };
 
 enum {
@@ -117,14 +122,17 @@ channel_unref (Channel *channel)
     return;
   g_array_unref (channel->pending);
   g_main_context_unref (channel->context);
+  g_clear_object (&channel->application);
   g_weak_ref_clear (&channel->owner);
   g_mutex_clear (&channel->mutex);
   g_free (channel);
 }
 
-/* Main thread: moves what the worker queued into the training's history. */
+/* Main thread: moves what the worker queued into the training's history. A stopped run's
+ * late epochs are dropped, unless the run finished anyway (`finished`). */
 static void
-channel_deliver (Channel *channel)
+channel_deliver (Channel  *channel,
+                 gboolean  finished)
 {
   g_autoptr(CsTraining) self = g_weak_ref_get (&channel->owner);
   g_autoptr(GArray) batch = NULL;
@@ -136,10 +144,9 @@ channel_deliver (Channel *channel)
   channel->scheduled = FALSE;
   g_mutex_unlock (&channel->mutex);
 
-  if (self == NULL || self->channel != channel || batch->len == 0)
+  if (self == NULL || batch->len == 0)
     return;
-  /* A stopped run's late epochs are dropped. */
-  if (g_cancellable_is_cancelled (self->cancellable))
+  if (!finished && g_cancellable_is_cancelled (self->cancellable))
     return;
   first = self->epochs->len;
   g_array_append_vals (self->epochs, batch->data, batch->len);
@@ -152,7 +159,7 @@ channel_deliver (Channel *channel)
 static gboolean
 channel_idle (gpointer data)
 {
-  channel_deliver (data);
+  channel_deliver (data, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -168,7 +175,6 @@ channel_push (Channel         *channel,
       g_autoptr(GSource) source = g_idle_source_new ();
 
       channel->scheduled = TRUE;
-      g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
       g_source_set_callback (source, channel_idle, channel_ref (channel), (GDestroyNotify) channel_unref);
       g_source_set_static_name (source, "[crowdscope] training progress");
       g_source_attach (source, channel->context);
@@ -196,10 +202,11 @@ on_epoch (const CsEpochMetrics *metrics,
   CsParams *params = cs_model_get_params (model);
   size_t KK = (size_t) shape->K * shape->K;
   CsEpochSnapshot snapshot = { *metrics, NULL, NULL };
+  bool keep = metrics->epoch % work->matrix_stride == 0 || metrics->epoch == work->config.epochs;
 
-  if (params->global)
+  if (keep && params->global)
     snapshot.global = g_memdup2 (params->global, sizeof (float) * KK);
-  if (params->local)
+  if (keep && params->local)
     snapshot.local = g_memdup2 (params->local, sizeof (float) * KK * shape->R);
   channel_push (work->channel, &snapshot);
 }
@@ -238,26 +245,28 @@ set_state (CsTraining      *self,
 }
 
 static void
-release_application (CsTraining *self)
-{
-  if (self->holding && g_application_get_default ())
-    g_application_release (g_application_get_default ());
-  self->holding = FALSE;
-}
-
-static void
 on_finished (GObject      *object,
              GAsyncResult *result,
              gpointer      data)
 {
-  CsTraining *self = CS_TRAINING (object);
+  Channel *channel = data;
+  g_autoptr(CsTraining) self = g_weak_ref_get (&channel->owner);
   g_autoptr(GError) error = NULL;
   CsRun *run = g_task_propagate_pointer (G_TASK (result), &error);
 
+  if (channel->application != NULL)
+    g_application_release (channel->application);
+  g_clear_object (&channel->application);
+  if (self == NULL)
+    {
+      g_clear_pointer (&run, cs_run_free);
+      channel_unref (channel);
+      return;
+    }
   /* Epochs still queued arrive before the end does. */
-  channel_deliver (self->channel);
+  channel_deliver (channel, run != NULL);
+  channel_unref (channel);
   self->ended_at = g_get_monotonic_time ();
-  release_application (self);
   if (run != NULL)
     {
       self->run = run;
@@ -269,6 +278,17 @@ on_finished (GObject      *object,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
   set_state (self, g_error_matches (error, CS_ERROR, CS_ERROR_CANCELLED) ? CS_TRAINING_STOPPED
                                                                           : CS_TRAINING_FAILED);
+}
+
+/* Every n-th epoch's matrices stay, n the smallest that keeps the run within the budget. */
+static int
+matrix_stride (CsTraining *self)
+{
+  size_t K = self->dataset->n_classes, R = self->dataset->n_annotators;
+  size_t per_epoch = sizeof (float) * K * K * (R + 1);
+  size_t total = per_epoch * (size_t) self->config.epochs;
+
+  return (int) MAX (1, (total + SNAPSHOT_BUDGET - 1) / SNAPSHOT_BUDGET);
 }
 
 /**
@@ -291,15 +311,16 @@ cs_training_start (CsTraining *self)
   work->config = self->config;
   work->cancellable = g_object_ref (self->cancellable);
   work->channel = channel_ref (self->channel);
+  work->matrix_stride = matrix_stride (self);
 
-  task = g_task_new (self, NULL, on_finished, NULL);
+  /* No source object: the task must not keep the training alive. */
+  task = g_task_new (NULL, NULL, on_finished, channel_ref (self->channel));
   g_task_set_source_tag (task, cs_training_start);
   g_task_set_task_data (task, work, (GDestroyNotify) work_free);
-  g_task_set_return_on_cancel (task, FALSE);
   if (g_application_get_default ())
     {
-      g_application_hold (g_application_get_default ());
-      self->holding = TRUE;
+      self->channel->application = g_object_ref (g_application_get_default ());
+      g_application_hold (self->channel->application);
     }
   self->started_at = g_get_monotonic_time ();
   set_state (self, CS_TRAINING_RUNNING);

@@ -22,7 +22,8 @@ typedef enum
 } CsTrainingState;
 
 /* What the worker hands back after every epoch: the metrics and a copy of the learned noise
- * matrices as they were then. */
+ * matrices as they were then (for a long run with many annotators, only every n-th epoch's:
+ * NULL for the others). */
 typedef struct
 {
   CsEpochMetrics  metrics;

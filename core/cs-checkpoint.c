@@ -3,7 +3,8 @@
  * model.safetensors holds every tensor by name (linear weights [out, in] as PyTorch's
  * nn.Linear.weight); config.json holds the hyper-parameters, the dataset's
  * fingerprint, class names and annotator ids, and the metric history. Every file is written
- * atomically, so an existing checkpoint is replaced whole or not at all.
+ * atomically, so each is replaced whole or not at all (a failure part way through the three can
+ * leave a new model beside an old config.json; the fingerprint and shapes then disagree).
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,6 +23,7 @@
 #define FORMAT_NAME    "crowdscope-checkpoint"
 #define FORMAT_VERSION 1
 #define PREDICT_BATCH  1024
+#define MAX_PREDICT_FLOATS ((size_t) 1 << 26)   /* 256 MiB of activations at most */
 /* A config.json nests three levels deep; the limit keeps json-glib's recursion off the stack's
  * end (cs_json_check_text()). */
 #define MAX_CONFIG_DEPTH 32
@@ -464,11 +466,12 @@ read_config (CsCheckpoint  *self,
          cs_checkpoint_parse_config ((const char *) data, len, path, self, error);
 }
 
-/* Copies a tensor of the expected shape out of the file; absent means NULL when optional. */
-static gboolean
-read_tensor (const CsTensors  *tensors,
+/* The tensor named by `slot`, when the file has it with the shape config.json implies. Absent
+ * is NULL without an error when `optional`. Nothing is allocated before the shape is known to
+ * match, so a config.json cannot make us allocate more than the file holds. */
+static const float *
+find_tensor (const CsTensors  *tensors,
              const Slot       *slot,
-             float            *dest,
              const char       *path,
              gboolean          optional,
              GError          **error)
@@ -477,45 +480,81 @@ read_tensor (const CsTensors  *tensors,
   CsTensorDtype dtype;
   int ndim;
   const void *data = cs_tensors_get (tensors, slot->name, &dtype, &ndim, shape);
-  int64_t count = 1;
 
   if (data == NULL)
     {
       if (!optional)
         g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "%s: expected a tensor '%s', found none",
                      path, slot->name);
-      return optional;
+      return NULL;
     }
   if (dtype != CS_TENSOR_F32 || ndim != slot->ndim || memcmp (shape, slot->shape, sizeof (int64_t) * ndim) != 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
                    "%s: tensor '%s' does not have the float32 shape its config.json implies",
                    path, slot->name);
-      return FALSE;
+      return NULL;
     }
-  for (int i = 0; i < ndim; i++)
-    count *= shape[i];
-  memcpy (dest, data, sizeof (float) * count);
-  return TRUE;
+  return data;
 }
 
-static float *
+static size_t
+slot_count (const Slot *slot)
+{
+  size_t count = 1;
+
+  for (int i = 0; i < slot->ndim; i++)
+    count *= (size_t) slot->shape[i];
+  return count;
+}
+
+/* A copy of an optional tensor; *out stays NULL when the file does not have it. */
+static gboolean
 read_optional (const CsTensors  *tensors,
                Slot              slot,
                const char       *path,
+               float           **out,
                GError          **error)
 {
-  int64_t count = 1;
-  g_autofree float *out = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const float *data = find_tensor (tensors, &slot, path, TRUE, &local_error);
 
-  if (cs_tensors_get (tensors, slot.name, NULL, NULL, NULL) == NULL)
-    return NULL;
-  for (int i = 0; i < slot.ndim; i++)
-    count *= slot.shape[i];
-  out = g_new (float, count);
-  if (!read_tensor (tensors, &slot, out, path, FALSE, error))
-    return NULL;
-  return g_steal_pointer (&out);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (data != NULL)
+    *out = g_memdup2 (data, sizeof (float) * slot_count (&slot));
+  return TRUE;
+}
+
+static size_t
+count_floats (const CsTensors *tensors)
+{
+  size_t total = 0;
+
+  for (guint i = 0; i < cs_tensors_get_n (tensors); i++)
+    {
+      int64_t shape[CS_TENSOR_MAX_DIMS];
+      int ndim;
+      size_t count = 1;
+
+      cs_tensors_get (tensors, cs_tensors_get_name (tensors, i), NULL, &ndim, shape);
+      for (int k = 0; k < ndim; k++)
+        count *= (size_t) shape[k];
+      total += count;
+    }
+  return total;
+}
+
+/* Rows evaluated at once: fewer when a wide model's activations would be large. */
+static int
+predict_batch (const CsModelShape *s)
+{
+  size_t per_row = (size_t) s->D + 8 * (size_t) s->H + 4 * (size_t) s->A + 6 * (size_t) s->E + 6 * (size_t) s->K;
+
+  return (int) CLAMP (MAX_PREDICT_FLOATS / per_row, 1, PREDICT_BATCH);
 }
 
 static gboolean
@@ -526,22 +565,37 @@ read_model (CsCheckpoint  *self,
   g_autoptr(CsTensors) tensors = cs_tensors_load (path, error);
   CsModelShape shape;
   Slot slots[MAX_SLOTS];
+  size_t needed;
   int n;
 
   if (tensors == NULL)
     return FALSE;
   cs_model_shape_init (&shape, &self->config, self->d, self->K, self->R);
-  self->model = cs_model_new (&shape, PREDICT_BATCH, 1);
+  needed = cs_model_shape_count_params (&shape);
+  if (needed > count_floats (tensors))
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
+                   "%s: config.json describes a model of %zu parameters, but the file holds only %zu "
+                   "numbers", path, needed, count_floats (tensors));
+      return FALSE;
+    }
+  self->model = cs_model_new (&shape, predict_batch (&shape), 1);
   n = model_slots (self->model, slots);
   for (int i = 0; i < n; i++)
-    if (slots[i].data && !read_tensor (tensors, &slots[i], slots[i].data, path, FALSE, error))
-      return FALSE;
-  self->annotator_w = read_optional (tensors, SLOT1 ("conal.annotator_w", NULL, self->R), path, error);
-  self->ds_confusions = read_optional (tensors, SLOT3 ("ds.confusions", NULL, self->R, self->K, self->K),
-                                       path, error);
-  self->feature_mean = read_optional (tensors, SLOT1 ("data.feature_mean", NULL, self->d), path, error);
-  self->feature_std = read_optional (tensors, SLOT1 ("data.feature_std", NULL, self->d), path, error);
-  return error == NULL || *error == NULL;
+    {
+      const float *data;
+
+      if (slots[i].data == NULL)
+        continue;
+      if (!(data = find_tensor (tensors, &slots[i], path, FALSE, error)))
+        return FALSE;
+      memcpy (slots[i].data, data, sizeof (float) * slot_count (&slots[i]));
+    }
+  return read_optional (tensors, SLOT1 ("conal.annotator_w", NULL, self->R), path, &self->annotator_w, error) &&
+         read_optional (tensors, SLOT3 ("ds.confusions", NULL, self->R, self->K, self->K), path,
+                        &self->ds_confusions, error) &&
+         read_optional (tensors, SLOT1 ("data.feature_mean", NULL, self->d), path, &self->feature_mean, error) &&
+         read_optional (tensors, SLOT1 ("data.feature_std", NULL, self->d), path, &self->feature_std, error);
 }
 
 /* `path` is a checkpoint folder, or its model.safetensors or config.json. */

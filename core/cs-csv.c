@@ -541,3 +541,23 @@ cs_csv_get_floats (const CsCsv  *self,
 
   return TRUE;
 }
+
+/* A CSV field, quoted when it holds a comma, a quote or a line break. */
+void
+cs_csv_append_field (GString    *out,
+                     const char *field)
+{
+  if (strpbrk (field, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, field);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *c = field; *c; c++)
+    {
+      if (*c == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *c);
+    }
+  g_string_append_c (out, '"');
+}

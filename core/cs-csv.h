@@ -37,6 +37,10 @@ gboolean    cs_csv_get_floats   (const CsCsv  *self,
                                  gsize         stride,
                                  GError      **error);
 
+/* Appends a field for a CSV file, quoted when it holds a comma, a quote or a line break. */
+void        cs_csv_append_field (GString     *out,
+                                 const char  *field);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsCsv, cs_csv_free)
 
 G_END_DECLS

@@ -625,17 +625,49 @@ sort_and_dedupe (GArray *labels)
   }
 }
 
-typedef struct
+/* Natural order, the same in every locale: runs of digits compare by their value ("2" before
+ * "10"), everything else byte by byte. */
+static int
+natural_compare (const char *a,
+                 const char *b)
 {
-  char *key;
-  int   index;
-} SortKey;
+  while (*a && *b)
+    {
+      if (g_ascii_isdigit (*a) && g_ascii_isdigit (*b))
+        {
+          const char *ea, *eb;
+
+          while (*a == '0' && g_ascii_isdigit (a[1]))
+            a++;
+          while (*b == '0' && g_ascii_isdigit (b[1]))
+            b++;
+          for (ea = a; g_ascii_isdigit (*ea); ea++);
+          for (eb = b; g_ascii_isdigit (*eb); eb++);
+          if (ea - a != eb - b)
+            return ea - a < eb - b ? -1 : 1;
+          for (; a < ea; a++, b++)
+            if (*a != *b)
+              return *a < *b ? -1 : 1;
+          continue;
+        }
+      if (*a != *b)
+        return (unsigned char) *a < (unsigned char) *b ? -1 : 1;
+      a++;
+      b++;
+    }
+  return (*a != 0) - (*b != 0);
+}
 
 static int
-compare_keys (const void *a,
-              const void *b)
+compare_annotators (const void *a,
+                    const void *b,
+                    void       *ids)
 {
-  return strcmp (((const SortKey *) a)->key, ((const SortKey *) b)->key);
+  int ia = *(const int *) a, ib = *(const int *) b;
+  int order = natural_compare (g_ptr_array_index ((GPtrArray *) ids, ia),
+                               g_ptr_array_index ((GPtrArray *) ids, ib));
+
+  return order != 0 ? order : (ia > ib) - (ia < ib);
 }
 
 /* Annotators who gave no label in any split leave the model. The rest are ordered by id, in
@@ -648,7 +680,7 @@ drop_silent_annotators (CsDatasetBuilder *self)
   guint R = self->annotators->len;
   g_autofree int *count = g_new0 (int, R);
   g_autofree int *remap = g_new (int, R);
-  g_autofree SortKey *keys = g_new (SortKey, MAX (R, 1));
+  g_autofree int *order = g_new (int, MAX (R, 1));
   g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) dropped = g_strv_builder_new ();
   int n_kept = 0;
@@ -657,20 +689,15 @@ drop_silent_annotators (CsDatasetBuilder *self)
     for (guint i = 0; i < self->labels[s]->len; i++)
       count[g_array_index (self->labels[s], CsCrowdLabel, i).annotator]++;
   for (guint r = 0; r < R; r++)
-    {
-      const char *id = g_ptr_array_index (self->annotators, r);
-
-      keys[r] = (SortKey) { g_utf8_collate_key_for_filename (id, -1), (int) r };
-    }
-  qsort (keys, R, sizeof (SortKey), compare_keys);
+    order[r] = (int) r;
+  g_qsort_with_data (order, R, sizeof (int), compare_annotators, self->annotators);
   for (guint k = 0; k < R; k++)
     {
-      int r = keys[k].index;
+      int r = order[k];
       const char *id = g_ptr_array_index (self->annotators, r);
 
       remap[r] = count[r] > 0 ? n_kept++ : -1;
       g_strv_builder_add (count[r] > 0 ? kept : dropped, id);
-      g_free (keys[k].key);
     }
   for (int s = 0; s < CS_N_SPLITS; s++)
     for (guint i = 0; i < self->labels[s]->len; i++)

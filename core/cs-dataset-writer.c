@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "cs-csv.h"
 #include "cs-dataset-writer.h"
 #include "cs-file.h"
 #include "cs-layouts.h"
@@ -36,26 +37,6 @@ write_lines (const char  *dir,
   return write_text (dir, name, text, error);
 }
 
-/* A CSV field, quoted when it holds a comma, a quote or a line break. */
-static void
-append_field (GString    *out,
-              const char *field)
-{
-  if (strpbrk (field, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, field);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *c = field; *c; c++)
-    {
-      if (*c == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *c);
-    }
-  g_string_append_c (out, '"');
-}
-
 static gboolean
 write_crowd (const CsDataset  *dataset,
              const CsSplit    *split,
@@ -67,11 +48,11 @@ write_crowd (const CsDataset  *dataset,
 
   for (int l = 0; l < split->n_labels; l++)
     {
-      append_field (text, split->item_ids[split->labels[l].item]);
+      cs_csv_append_field (text, split->item_ids[split->labels[l].item]);
       g_string_append_c (text, ',');
-      append_field (text, dataset->annotator_ids[split->labels[l].annotator]);
+      cs_csv_append_field (text, dataset->annotator_ids[split->labels[l].annotator]);
       g_string_append_c (text, ',');
-      append_field (text, dataset->class_names[split->labels[l].label]);
+      cs_csv_append_field (text, dataset->class_names[split->labels[l].label]);
       g_string_append_c (text, '\n');
     }
   return write_text (dir, name, text, error);

@@ -195,6 +195,15 @@ layout_activations (CsActivations      *a,
   return off;
 }
 
+/* The number of parameters a model of this shape has, without making it. */
+size_t
+cs_model_shape_count_params (const CsModelShape *shape)
+{
+  CsParams unused;
+
+  return layout_params (&unused, NULL, shape);
+}
+
 CsModel *
 cs_model_new (const CsModelShape *shape,
               int                 max_batch,

@@ -78,6 +78,7 @@ void              cs_model_shape_init      (CsModelShape        *shape,
                                             int                  D,
                                             int                  K,
                                             int                  R);
+size_t            cs_model_shape_count_params (const CsModelShape *shape);
 const CsModelShape *cs_model_get_shape     (const CsModel       *self);
 CsParams         *cs_model_get_params      (CsModel             *self);
 CsParams         *cs_model_get_grads       (CsModel             *self);

@@ -247,6 +247,36 @@ test_close_mid_run (void)
   g_assert_cmpuint (cs_training_get_n_epochs (training), <, 5000);
 }
 
+/* Opening a dataset while a run goes on retires the run, clock and all: nothing is left
+ * scheduled for the page once the window is gone. */
+static void
+test_reopen_mid_run (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  CsWindow *window = cs_window_new (NULL);
+  CsTrainPage *page = cs_window_get_train_page (window);
+
+  g_assert_true (cs_demo_write (cs_test_dir_path (tmp, NULL), 1, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  cs_window_open_path (window, cs_test_dir_path (tmp, NULL));
+  wait_for (loaded, window, "the dataset to load");
+  set_epochs (window, 5000);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL);
+  wait_for (three_epochs, window, "three epochs");
+
+  cs_window_open_path (window, cs_test_dir_path (tmp, NULL));
+  wait_for (loaded, window, "the dataset to load again");
+  g_assert_null (cs_train_page_get_training (page));
+  set_epochs (window, 5000);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL);
+  wait_for (three_epochs, window, "three epochs of the second run");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_assert_null (g_main_context_find_source_by_user_data (NULL, page));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,5 +291,6 @@ main (int   argc,
   g_test_add_func ("/app/train-stop-train", test_train_stop_train);
   g_test_add_func ("/app/bad-dataset-keeps-previous", test_bad_dataset_keeps_previous);
   g_test_add_func ("/app/close-mid-run", test_close_mid_run);
+  g_test_add_func ("/app/reopen-mid-run", test_reopen_mid_run);
   return g_test_run ();
 }

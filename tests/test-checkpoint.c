@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "cs-checkpoint.h"
+#include "cs-demo.h"
 #include "cs-error.h"
+#include "test-util.h"
 
 /* Parses a heap copy of exactly @len bytes, without a NUL after them, so that
  * AddressSanitizer reports any read past the end. */
@@ -228,11 +230,103 @@ test_config_int_range (void)
   assert_config_error (fraction, strlen (fraction), CS_ERROR_FORMAT, "'hidden' has an unexpected value");
 }
 
+/* A real checkpoint of the demo, trained for one epoch, in tmp/run. */
+static const char *
+save_demo_run (CsTestDir *tmp,
+               CsMethod   method)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsDataset) dataset = NULL;
+  g_autoptr(CsRun) run = NULL;
+  CsTrainConfig config;
+
+  g_assert_true (cs_demo_write (cs_test_dir_path (tmp, "demo"), 1, &error));
+  dataset = cs_dataset_load (cs_test_dir_path (tmp, "demo"), NULL, &error);
+  g_assert_no_error (error);
+  cs_train_config_init (&config);
+  config.method = method;
+  config.epochs = 1;
+  config.threads = 1;
+  run = cs_train (dataset, &config, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cs_checkpoint_save (run, cs_test_dir_path (tmp, "run"), &error));
+  return cs_test_dir_path (tmp, "run");
+}
+
+/* Replaces `from` by `to` in the run's config.json. */
+static void
+edit_config (CsTestDir  *tmp,
+             const char *from,
+             const char *to)
+{
+  const char *path = cs_test_dir_path (tmp, "run/config.json");
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, from, to, 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCheckpoint) checkpoint = cs_checkpoint_load (save_demo_run (tmp, CS_METHOD_CONAL), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (checkpoint->K, ==, 8);
+  g_assert_cmpint (checkpoint->R, ==, CS_DEMO_N_ANNOTATORS);
+  g_assert_nonnull (cs_model_get_params (checkpoint->model)->global);
+  g_assert_nonnull (checkpoint->annotator_w);
+  g_assert_cmpuint (checkpoint->history->len, ==, 1);
+}
+
+/* A config.json claiming a model far larger than model.safetensors is refused before anything
+ * that size is allocated. */
+static void
+test_config_larger_than_model (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCheckpoint) checkpoint = NULL;
+  const char *dir = save_demo_run (tmp, CS_METHOD_CONAL);
+
+  edit_config (tmp, "\"hidden\": 128", "\"hidden\": 65536");
+  checkpoint = cs_checkpoint_load (dir, &error);
+  g_assert_null (checkpoint);
+  g_assert_error (error, CS_ERROR, CS_ERROR_SHAPE);
+  g_assert_nonnull (strstr (error->message, "model.safetensors"));
+  g_assert_nonnull (strstr (error->message, "parameters"));
+}
+
+/* A tensor of the wrong shape is one error, not one error per tensor. */
+static void
+test_wrong_optional_shape (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCheckpoint) checkpoint = NULL;
+  const char *dir = save_demo_run (tmp, CS_METHOD_DAWID_SKENE);
+
+  /* One annotator fewer in config.json: ds.confusions no longer fits. */
+  edit_config (tmp, "\"worker-30\"", "\"worker-30\", \"worker-31\"");
+  checkpoint = cs_checkpoint_load (dir, &error);
+  g_assert_null (checkpoint);
+  g_assert_error (error, CS_ERROR, CS_ERROR_SHAPE);
+  g_assert_nonnull (strstr (error->message, "ds.confusions"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/checkpoint/round-trip", test_round_trip);
+  g_test_add_func ("/checkpoint/config-larger-than-model", test_config_larger_than_model);
+  g_test_add_func ("/checkpoint/wrong-optional-shape", test_wrong_optional_shape);
   g_test_add_func ("/checkpoint/config/minimal", test_config_minimal);
   g_test_add_func ("/checkpoint/config/not-json", test_config_not_json);
   g_test_add_func ("/checkpoint/config/empty", test_config_empty);

@@ -314,11 +314,35 @@ test_csv_real_data (void)
   g_assert_cmpfloat (sum / 2945, >, -100);
 }
 
+/* Fields written with cs_csv_append_field read back as they were. */
+static void
+test_append_field_round_trip (void)
+{
+  const char *fields[] = { "plain", "Bob, Jr", "say \"hi\"", "two\nlines", "" };
+  g_autoptr(GString) text = g_string_new ("a,b,c,d,e\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCsv) csv = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ',');
+      cs_csv_append_field (text, fields[i]);
+    }
+  g_string_append_c (text, '\n');
+  csv = cs_csv_parse (text->str, text->len, "round.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_csv_get_n_rows (csv), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_assert_cmpstr (cs_csv_get_cell (csv, 0, (int) i), ==, fields[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/csv/append-field-round-trip", test_append_field_round_trip);
 
   g_test_add_func ("/csv/basic", test_csv_basic);
   g_test_add_func ("/csv/rfc4180", test_csv_rfc4180);

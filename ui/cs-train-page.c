@@ -338,6 +338,7 @@ on_state_changed (CsTraining  *training,
 static void
 retire_training (CsTrainPage *self)
 {
+  g_clear_handle_id (&self->clock_id, g_source_remove);
   if (self->training == NULL)
     return;
   g_signal_handlers_disconnect_by_data (self->training, self);

@@ -86,6 +86,19 @@ set_dataset (CsWindow  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
+/* A folder's name, or for a manifest file its folder's; underscores doubled, since menu labels
+ * read a single one as a mnemonic. */
+static char *
+recent_label (const char *path)
+{
+  g_autofree char *dir = g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_path_get_dirname (path)
+                                                                     : g_strdup (path);
+  g_autofree char *name = g_path_get_basename (dir);
+  g_auto(GStrv) parts = g_strsplit (name, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
 static void
 fill_recent_menu (CsWindow *self)
 {
@@ -94,7 +107,7 @@ fill_recent_menu (CsWindow *self)
   g_menu_remove_all (self->recent_section);
   for (int i = 0; paths && paths[i]; i++)
     {
-      g_autofree char *label = g_path_get_basename (paths[i]);
+      g_autofree char *label = recent_label (paths[i]);
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", paths[i]);
