@@ -433,6 +433,14 @@ test_loss_chart_y_range (CsUiTestFixture *f,
   g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
   g_assert_cmpfloat_with_epsilon (cs_loss_chart_y_to_widget (chart, 1), plot.origin.y, 1e-6);
 
+  /* A set minimum gives way to data below it (CoNAL's regularised loss goes negative). */
+  cs_loss_chart_set_y_range (chart, 0, NAN);
+  cs_loss_chart_append (chart, train, 3, -0.4);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_cmpfloat (cs_loss_chart_y_to_widget (chart, -0.4), <=, plot.origin.y + plot.size.height + 1e-6);
+  g_assert_cmpfloat (cs_loss_chart_y_to_widget (chart, 0), <, plot.origin.y + plot.size.height);
+
   /* The planned epochs set the axis before the run reaches them. */
   cs_loss_chart_set_x_max (chart, 60);
   cs_ui_test_wait_for_draw (GTK_WIDGET (chart));

@@ -255,6 +255,7 @@ prepare_y_range (CsLossChart *self,
 {
   CsChartFrame *frame = &self->frame;
   double lo = INFINITY, hi = -INFINITY;
+  bool below;
 
   for (guint s = 0; s < self->series->len; s++)
     for (guint i = 0; i < get_series (self, s)->points->len; i++)
@@ -267,14 +268,17 @@ prepare_y_range (CsLossChart *self,
   if (!isfinite (lo))
     lo = 0, hi = 1;
 
-  frame->y_lo = isfinite (self->y_min) ? self->y_min : lo;
+  /* A set minimum holds unless the data goes lower, as CoNAL's loss does once the
+   * regulariser's negative term outweighs the cross-entropy. */
+  below = isfinite (self->y_min) && lo < self->y_min;
+  frame->y_lo = isfinite (self->y_min) && !below ? self->y_min : lo;
   frame->y_hi = isfinite (self->y_max) ? self->y_max : MAX (hi, frame->y_lo);
   if (frame->y_hi <= frame->y_lo && isfinite (self->y_max))
     frame->y_lo = frame->y_hi - 1;
   else if (frame->y_hi <= frame->y_lo)
     frame->y_hi = frame->y_lo + 1;
 
-  if (!isfinite (self->y_min))
+  if (!isfinite (self->y_min) || below)
     frame->y_lo = cs_chart_round_end (frame->y_hi, frame->y_lo, max_ticks, 0, self->percent);
   if (!isfinite (self->y_max))
     frame->y_hi = cs_chart_round_end (frame->y_lo, frame->y_hi, max_ticks, 0, self->percent);

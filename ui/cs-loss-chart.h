@@ -18,6 +18,7 @@ GtkWidget  *cs_loss_chart_new          (void);
 void        cs_loss_chart_set_y_label  (CsLossChart  *self,
                                         const char   *label);
 const char *cs_loss_chart_get_y_label  (CsLossChart  *self);
+/* NAN leaves an end to the data; a set minimum gives way to data below it. */
 void        cs_loss_chart_set_y_range  (CsLossChart  *self,
                                         double        min,
                                         double        max);
