@@ -17,16 +17,12 @@
 static void
 test_labelme (void)
 {
-  g_autofree char *dir = cs_test_shared_path ("labelme");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CsDataset) dataset = NULL;
+  g_autoptr(CsDataset) dataset = cs_test_load_shared ("labelme");
   g_autoptr(CsDatasetStats) stats = NULL;
   const CsSplit *train;
 
-  if (dir == NULL)
+  if (dataset == NULL)
     return;
-  dataset = cs_dataset_load (dir, NULL, &error);
-  g_assert_no_error (error);
   train = cs_dataset_get_split (dataset, CS_SPLIT_TRAIN);
   g_assert_cmpint (train->n, ==, 1000);
   g_assert_cmpint (cs_dataset_get_split (dataset, CS_SPLIT_VALID)->n, ==, 500);
@@ -63,16 +59,12 @@ test_labelme (void)
 static void
 test_music (void)
 {
-  g_autofree char *dir = cs_test_shared_path ("music");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CsDataset) dataset = NULL;
+  g_autoptr(CsDataset) dataset = cs_test_load_shared ("music");
   g_autoptr(CsDatasetStats) stats = NULL;
   const CsSplit *train;
 
-  if (dir == NULL)
+  if (dataset == NULL)
     return;
-  dataset = cs_dataset_load (dir, NULL, &error);
-  g_assert_no_error (error);
   train = cs_dataset_get_split (dataset, CS_SPLIT_TRAIN);
   g_assert_cmpint (train->n, ==, 700);
   g_assert_null (cs_dataset_get_split (dataset, CS_SPLIT_VALID));

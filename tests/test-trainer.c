@@ -15,20 +15,6 @@
 #include "cs-trainer.h"
 #include "test-util.h"
 
-static CsDataset *
-load_shared (const char *name)
-{
-  g_autofree char *dir = cs_test_shared_path (name);
-  g_autoptr(GError) error = NULL;
-  CsDataset *dataset;
-
-  if (dir == NULL)
-    return NULL;
-  dataset = cs_dataset_load (dir, NULL, &error);
-  g_assert_no_error (error);
-  return dataset;
-}
-
 static void
 small_config (CsTrainConfig *config,
               CsMethod       method,
@@ -45,7 +31,7 @@ small_config (CsTrainConfig *config,
 static void
 test_deterministic (void)
 {
-  g_autoptr(CsDataset) dataset = load_shared ("labelme");
+  g_autoptr(CsDataset) dataset = cs_test_load_shared ("labelme");
   g_autoptr(CsRun) a = NULL;
   g_autoptr(CsRun) b = NULL;
   g_autoptr(CsRun) c = NULL;
@@ -108,7 +94,7 @@ count_epoch (const CsEpochMetrics *m,
 static void
 test_test_once (void)
 {
-  g_autoptr(CsDataset) dataset = load_shared ("labelme");
+  g_autoptr(CsDataset) dataset = cs_test_load_shared ("labelme");
   g_autoptr(CsRun) every = NULL;
   g_autoptr(CsRun) once = NULL;
   CsTrainConfig config;
@@ -130,7 +116,7 @@ test_test_once (void)
 static void
 test_cancel (void)
 {
-  g_autoptr(CsDataset) dataset = load_shared ("labelme");
+  g_autoptr(CsDataset) dataset = cs_test_load_shared ("labelme");
   g_autoptr(GError) error = NULL;
   CsTrainConfig config;
   StopCounter counter = { 0, 9, 0 };
@@ -152,7 +138,7 @@ test_cancel (void)
 static void
 test_diverged (void)
 {
-  g_autoptr(CsDataset) dataset = load_shared ("labelme");
+  g_autoptr(CsDataset) dataset = cs_test_load_shared ("labelme");
   g_autoptr(GError) error = NULL;
   CsTrainConfig config;
 
@@ -170,7 +156,7 @@ test_diverged (void)
 static void
 test_music_selection (void)
 {
-  g_autoptr(CsDataset) dataset = load_shared ("music");
+  g_autoptr(CsDataset) dataset = cs_test_load_shared ("music");
   g_autoptr(CsRun) run = NULL;
   g_autoptr(CsRun) carved = NULL;
   CsTrainConfig config;
@@ -195,7 +181,7 @@ test_music_selection (void)
 static void
 test_carve (void)
 {
-  g_autoptr(CsDataset) dataset = load_shared ("music");
+  g_autoptr(CsDataset) dataset = cs_test_load_shared ("music");
   g_autoptr(CsDataset) a = NULL;
   g_autoptr(CsDataset) b = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -225,7 +211,7 @@ test_carve (void)
 static void
 test_crowd_nll_selection (void)
 {
-  g_autoptr(CsDataset) dataset = load_shared ("labelme");
+  g_autoptr(CsDataset) dataset = cs_test_load_shared ("labelme");
   g_autoptr(CsRun) run = NULL;
   CsTrainConfig config;
   double best_nll = INFINITY;

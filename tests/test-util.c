@@ -82,6 +82,20 @@ cs_test_shared_path (const char *name)
   return g_steal_pointer (&path);
 }
 
+CsDataset *
+cs_test_load_shared (const char *name)
+{
+  g_autofree char *dir = cs_test_shared_path (name);
+  g_autoptr(GError) error = NULL;
+  CsDataset *dataset;
+
+  if (dir == NULL)
+    return NULL;
+  dataset = cs_dataset_load (dir, NULL, &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
 /* A little-endian float32 array [rows, cols] holding 0, 1, 2, … in row-major order. */
 void
 cs_test_write_npy_f32 (const char *path,

@@ -25,6 +25,8 @@ const char *cs_test_dir_write          (CsTestDir       *self,
 
 /* The path of a shared dataset folder, or NULL (and the test marked skipped) without it. */
 char       *cs_test_shared_path        (const char      *name);
+/* The shared dataset loaded with default options, or NULL (test skipped) without it. */
+CsDataset  *cs_test_load_shared        (const char      *name);
 void        cs_test_write_npy_f32      (const char      *path,
                                         int              rows,
                                         int              cols);
