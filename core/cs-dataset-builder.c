@@ -112,11 +112,6 @@ cs_dataset_builder_set_classes (CsDatasetBuilder  *self,
   return TRUE;
 }
 
-gboolean
-cs_dataset_builder_has_classes (CsDatasetBuilder *self)
-{
-  return self->dataset->class_names != NULL;
-}
 
 /* A class given as its name, or as an index in [0, K). Returns -1 with an error otherwise. */
 int

@@ -33,7 +33,6 @@ gboolean          cs_dataset_builder_set_classes    (CsDatasetBuilder    *self,
                                                      char               **names,
                                                      const char          *origin,
                                                      GError             **error);
-gboolean          cs_dataset_builder_has_classes    (CsDatasetBuilder    *self);
 gboolean          cs_dataset_builder_set_split      (CsDatasetBuilder    *self,
                                                      CsSplitKind          kind,
                                                      int                  n,

@@ -22,9 +22,9 @@ newline (GString  *out,
     g_string_append (out, "  ");
 }
 
-static void
-write_string (GString    *out,
-              const char *text)
+void
+cs_json_append_string (GString    *out,
+                       const char *text)
 {
   g_string_append_c (out, '"');
   for (const unsigned char *c = (const unsigned char *) text; *c; c++)
@@ -80,7 +80,7 @@ write_value (GString  *out,
   else if (type == G_TYPE_BOOLEAN)
     g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
   else if (type == G_TYPE_STRING)
-    write_string (out, json_node_get_string (node));
+    cs_json_append_string (out, json_node_get_string (node));
   else
     g_string_append (out, "null");
 }
@@ -97,7 +97,7 @@ write_object (GString    *out,
   for (GList *l = members; l; l = l->next)
     {
       newline (out, pretty, depth + 1);
-      write_string (out, l->data);
+      cs_json_append_string (out, l->data);
       g_string_append (out, pretty ? ": " : ":");
       write_node (out, json_object_get_member (object, l->data), pretty, depth + 1);
       if (l->next)

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 char *cs_json_to_string (JsonNode *node,
                          gboolean  pretty);
 
+/* A JSON string literal for `text`, quoted and escaped, for hand-laid-out JSON. */
+void  cs_json_append_string (GString     *out,
+                             const char  *text);
+
 /* Members of the object being built; non-finite numbers become null. */
 void  cs_json_add_number (JsonBuilder  *builder,
                           const char   *key,

@@ -260,13 +260,6 @@ cs_model_get_param_buffer (CsModel *self,
   return self->param_memory;
 }
 
-float *
-cs_model_get_state_buffer (CsModel *self,
-                           size_t  *n)
-{
-  *n = self->n_state;
-  return self->state_memory;
-}
 
 /* PyTorch's defaults for the linears, CoNAL's confusion_init · I for the noise layers, and
  * running statistics of a fresh BatchNorm (mean 0, variance 1). */

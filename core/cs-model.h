@@ -86,8 +86,6 @@ CsBatchnormState *cs_model_get_state       (CsModel             *self);
 float            *cs_model_get_param_buffer (CsModel            *self,
                                             size_t              *n);
 float            *cs_model_get_grad_buffer (CsModel             *self);
-float            *cs_model_get_state_buffer (CsModel            *self,
-                                            size_t              *n);
 int               cs_model_get_max_batch   (const CsModel       *self);
 int               cs_model_get_max_labels  (const CsModel       *self);
 void              cs_model_init_params     (CsModel             *self,

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cs-error.h"
+#include "cs-json.h"
 #include "cs-rng.h"
 
 /* R·K² floats is the one part of the memory that does not grow with the labels; refuse sizes
@@ -592,26 +593,9 @@ cs_empirical_confusions (float              *out,
     }
 }
 
-/* JSON is written by hand rather than through JsonGenerator, which prints every double with 17
- * significant digits (0.59999999999999998) and every matrix entry on a line of its own; this
- * file is meant to be read by a person comparing it with a model's estimates. */
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
+/* The layout is written by hand, a matrix row to a line with 4 significant digits, since this
+ * file is meant to be read by a person comparing it with a model's estimates; strings go
+ * through cs_json's escaping. */
 static void
 append_json_number (GString *out,
                     double   value)
@@ -627,7 +611,7 @@ append_json_key (GString    *out,
                  const char *key)
 {
   g_string_append (out, indent);
-  append_json_string (out, key);
+  cs_json_append_string (out, key);
   g_string_append (out, ": ");
 }
 
@@ -671,7 +655,7 @@ append_json_settings (GString           *out,
 
   /* A string: a 64-bit seed does not fit the numbers every JSON reader keeps exact. */
   append_json_key (out, "  ", "seed");
-  append_json_string (out, seed);
+  cs_json_append_string (out, seed);
   g_string_append (out, ",\n");
   for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
     {
@@ -697,9 +681,9 @@ append_json_pairs (GString            *out,
       if (a != b && common[a * K + b] > 0.0f)
         {
           g_string_append (out, first ? "[" : ", [");
-          append_json_string (out, class_names[a]);
+          cs_json_append_string (out, class_names[a]);
           g_string_append (out, ", ");
-          append_json_string (out, class_names[b]);
+          cs_json_append_string (out, class_names[b]);
           g_string_append_c (out, ']');
           first = FALSE;
         }
@@ -715,10 +699,10 @@ append_json_annotator (GString                *out,
 {
   g_string_append (out, "    {\n");
   append_json_key (out, "      ", "id");
-  append_json_string (out, id);
+  cs_json_append_string (out, id);
   g_string_append (out, ",\n");
   append_json_key (out, "      ", "kind");
-  append_json_string (out, cs_annotator_kind_to_string (self->kinds[r]));
+  cs_json_append_string (out, cs_annotator_kind_to_string (self->kinds[r]));
   g_string_append (out, ",\n");
   append_json_key (out, "      ", "labels");
   g_string_append_printf (out, "%d,\n", n_labels);
@@ -744,7 +728,7 @@ cs_simulated_crowd_to_json (const CsSimulatedCrowd *self,
   g_return_val_if_fail (class_names != NULL, NULL);
 
   append_json_key (out, "  ", "about");
-  append_json_string (out, "A simulated crowd. Confusion matrices: rows are the true class, "
+  cs_json_append_string (out, "A simulated crowd. Confusion matrices: rows are the true class, "
                            "columns the label given, both in the order of \"classes\".");
   g_string_append (out, ",\n");
   append_json_settings (out, spec);
@@ -754,7 +738,7 @@ cs_simulated_crowd_to_json (const CsSimulatedCrowd *self,
     {
       if (k > 0)
         g_string_append (out, ", ");
-      append_json_string (out, class_names[k]);
+      cs_json_append_string (out, class_names[k]);
     }
   g_string_append (out, "],\n");
   append_json_pairs (out, self->common, self->K, class_names);

@@ -95,11 +95,6 @@ cs_train_config_init (CsTrainConfig *config)
   config->valid_from_test = 0;
 }
 
-const char * const *
-cs_train_config_list_presets (void)
-{
-  return presets;
-}
 
 static gboolean
 is_music (const char *dataset_name)

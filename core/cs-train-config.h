@@ -78,7 +78,6 @@ gboolean     cs_train_config_apply_preset  (CsTrainConfig       *config,
                                             const char          *preset,
                                             const char          *dataset_name,
                                             GError             **error);
-const char * const *cs_train_config_list_presets (void);
 gboolean     cs_train_config_validate      (const CsTrainConfig *config,
                                             GError             **error);
 

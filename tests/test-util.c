@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "test-tmpdir.h"
+#include "cs-npy.h"
 #include "test-util.h"
 
 struct _CsTestDir
@@ -96,33 +97,19 @@ cs_test_load_shared (const char *name)
   return dataset;
 }
 
-/* A little-endian float32 array [rows, cols] holding 0, 1, 2, … in row-major order. */
+/* A float32 array [rows, cols] holding 0, 1, 2, … in row-major order. */
 void
 cs_test_write_npy_f32 (const char *path,
                        int         rows,
                        int         cols)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *dict = g_strdup_printf ("{'descr': '<f4', 'fortran_order': False, 'shape': (%d, %d), }",
-                                           rows, cols);
+  g_autofree float *values = g_new (float, (gsize) rows * cols);
+  gsize shape[2] = { rows, cols };
   g_autoptr(GError) error = NULL;
-  guint16 header_len;
 
-  g_string_append_len (out, "\x93NUMPY\x01\x00", 8);
-  header_len = (guint16) (((10 + strlen (dict) + 1 + 63) / 64) * 64 - 10);
-  g_string_append_c (out, header_len & 0xff);
-  g_string_append_c (out, header_len >> 8);
-  g_string_append (out, dict);
-  while (out->len < 10u + header_len - 1)
-    g_string_append_c (out, ' ');
-  g_string_append_c (out, '\n');
   for (int i = 0; i < rows * cols; i++)
-    {
-      float v = (float) i;
-
-      g_string_append_len (out, (const char *) &v, sizeof v);
-    }
-  g_file_set_contents (path, out->str, out->len, &error);
+    values[i] = (float) i;
+  cs_npy_save_f32 (path, values, 2, shape, &error);
   g_assert_no_error (error);
 }
 
