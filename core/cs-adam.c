@@ -24,19 +24,23 @@ cs_adam_step (float              *params,  /* [n] */
   g_return_if_fail (cfg != NULL);
   g_return_if_fail (t >= 1);
 
+  /* Locals, not cfg->…: a store to params could alias *cfg as far as the compiler knows,
+   * which would reload them every iteration and keep the loop from vectorising. */
   float b1 = cfg->beta1;
   float b2 = cfg->beta2;
+  float eps = cfg->eps;
+  float weight_decay = cfg->weight_decay;
   float step_size = (float) (cfg->lr / (1.0 - pow (b1, t)));
   float bc2_sqrt = (float) sqrt (1.0 - pow (b2, t));
 
   for (size_t i = 0; i < n; i++)
     {
-      float g = grads[i] + cfg->weight_decay * params[i];
+      float g = grads[i] + weight_decay * params[i];
 
       m[i] += (1.0f - b1) * (g - m[i]);  /* PyTorch's lerp_ */
       v[i] = b2 * v[i] + (1.0f - b2) * g * g;
 
-      float denom = sqrtf (v[i]) / bc2_sqrt + cfg->eps;
+      float denom = sqrtf (v[i]) / bc2_sqrt + eps;
 
       params[i] -= step_size * (m[i] / denom);
     }

@@ -8,6 +8,8 @@
 
 #include <math.h>
 
+#include "cs-blas.h"
+
 /* torch.nn.functional.normalize's default floor on the norm. */
 #define L2NORM_EPS 1e-12f
 
@@ -22,6 +24,56 @@ dot (const float *a,
   for (int e = 0; e < E; e++)
     acc += (double) a[e] * b[e];
   return acc;
+}
+
+void
+cs_aux_collapse_forward (float       *M,   /* [E,D] */
+                         float       *c,   /* [E] */
+                         const float *A1,  /* [A,D] */
+                         const float *a1,  /* [A] */
+                         const float *A2,  /* [E,A] */
+                         const float *a2,  /* [E] */
+                         int          D,
+                         int          A,
+                         int          E)
+{
+  g_return_if_fail (D > 0 && A > 0 && E > 0);
+
+  cs_matmul (M, A2, A1, E, D, A, false, false, 1.0f, 0.0f);
+  for (int e = 0; e < E; e++)
+    c[e] = (float) dot (A2 + (size_t) e * A, a1, A) + a2[e];
+}
+
+void
+cs_aux_collapse_backward (float       *dA1,  /* [A,D] */
+                          float       *da1,  /* [A] */
+                          float       *dA2,  /* [E,A] */
+                          float       *da2,  /* [E] */
+                          const float *dM,   /* [E,D] */
+                          const float *dc,   /* [E] */
+                          const float *A1,   /* [A,D] */
+                          const float *a1,   /* [A] */
+                          const float *A2,   /* [E,A] */
+                          int          D,
+                          int          A,
+                          int          E)
+{
+  g_return_if_fail (D > 0 && A > 0 && E > 0);
+
+  cs_matmul (dA1, A2, dM, A, D, E, true, false, 1.0f, 1.0f);
+  cs_matmul (dA2, dM, A1, E, A, D, false, true, 1.0f, 1.0f);
+  for (int e = 0; e < E; e++)
+    {
+      const float *A2_e = A2 + (size_t) e * A;
+      float *dA2_e = dA2 + (size_t) e * A;
+
+      for (int j = 0; j < A; j++)
+        {
+          da1[j] += A2_e[j] * dc[e];
+          dA2_e[j] += dc[e] * a1[j];
+        }
+      da2[e] += dc[e];
+    }
 }
 
 void

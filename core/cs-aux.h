@@ -17,6 +17,34 @@ G_BEGIN_DECLS
  * U[r] + u_b is what the official code's nn.Linear over a one-hot annotator vector computes:
  * U here is the transpose of that layer's weight. */
 
+/* The item tower's two linears have no activation between them, so they are one linear:
+ *   (x · A1ᵀ + a1) · A2ᵀ + a2 = x · Mᵀ + c,   M = A2 · A1 [E,D],   c = A2 · a1 + a2 [E].
+ * Training runs the product over the batch with M (E columns) instead of A1 (A columns, and
+ * A = 128 > E = 20 by default), and the backward maps dM, dc back onto A1, a1, A2, a2:
+ *   dA1 += A2ᵀ · dM,  da1 += A2ᵀ · dc,  dA2 += dM · A1ᵀ + dc · a1ᵀ,  da2 += dc.
+ * Weights are [out, in] as everywhere: A1 [A,D], A2 [E,A]. */
+void cs_aux_collapse_forward    (float              *M,
+                                 float              *c,
+                                 const float        *A1,
+                                 const float        *a1,
+                                 const float        *A2,
+                                 const float        *a2,
+                                 int                 D,
+                                 int                 A,
+                                 int                 E);
+void cs_aux_collapse_backward   (float              *dA1,
+                                 float              *da1,
+                                 float              *dA2,
+                                 float              *da2,
+                                 const float        *dM,
+                                 const float        *dc,
+                                 const float        *A1,
+                                 const float        *a1,
+                                 const float        *A2,
+                                 int                 D,
+                                 int                 A,
+                                 int                 E);
+
 /* Row-wise x / max (‖x‖, 1e-12), as torch.nn.functional.normalize. norms keeps the raw ‖x‖
  * for the backward. */
 void cs_l2norm_forward          (float              *out,

@@ -84,6 +84,56 @@ cs_linear_backward (float       *dinp,     /* [B,I] or NULL */
     }
 }
 
+void
+cs_linear_fold_forward (float       *w_folded,  /* [O,I] */
+                        float       *b_folded,  /* [O] */
+                        const float *weight,    /* [O,I] */
+                        const float *bias,      /* [O] */
+                        const float *sigma,     /* [I] */
+                        const float *mu,        /* [I] */
+                        int          I,
+                        int          O)
+{
+  g_return_if_fail (I >= 0 && O >= 0);
+
+  for (int o = 0; o < O; o++)
+    {
+      const float *w = weight + (size_t) o * I;
+      float *wf = w_folded + (size_t) o * I;
+      double acc = bias[o];
+
+      for (int i = 0; i < I; i++)
+        {
+          wf[i] = w[i] * sigma[i];
+          acc += (double) w[i] * mu[i];
+        }
+      b_folded[o] = (float) acc;
+    }
+}
+
+void
+cs_linear_fold_backward (float       *dweight,    /* [O,I] */
+                         float       *dbias,      /* [O] */
+                         const float *dw_folded,  /* [O,I] */
+                         const float *db_folded,  /* [O] */
+                         const float *sigma,      /* [I] */
+                         const float *mu,         /* [I] */
+                         int          I,
+                         int          O)
+{
+  g_return_if_fail (I >= 0 && O >= 0);
+
+  for (int o = 0; o < O; o++)
+    {
+      const float *dwf = dw_folded + (size_t) o * I;
+      float *dw = dweight + (size_t) o * I;
+
+      for (int i = 0; i < I; i++)
+        dw[i] += dwf[i] * sigma[i] + db_folded[o] * mu[i];
+      dbias[o] += db_folded[o];
+    }
+}
+
 /* ---- relu -------------------------------------------------------------------------------- */
 
 void
@@ -102,9 +152,14 @@ cs_relu_backward (float       *dinp,  /* [N] */
                   const float *inp,   /* [N] */
                   int          N)
 {
-  /* A select rather than a branch, so the loop vectorises. */
+  /* Both loads unconditional and a select rather than a branch, so the loop vectorises: the
+   * signs of a layer's units are as good as random, and a branch on them mispredicts. */
   for (int i = 0; i < N; i++)
-    dinp[i] += inp[i] > 0.0f ? dout[i] : 0.0f;
+    {
+      float d = dout[i];
+
+      dinp[i] += inp[i] > 0.0f ? d : 0.0f;
+    }
 }
 
 /* ---- dropout ----------------------------------------------------------------------------- */
@@ -128,12 +183,21 @@ cs_dropout_forward (float       *out,   /* [N] */
   else
     {
       float keep_scale = 1.0f / (1.0f - p);
-      /* cs_rng_uniform () >= p, compared on the 24 bits it draws: the same masks, without a
-       * float conversion per unit. */
+      /* uniform >= p, compared on 24 random bits: the mask is the comparison's 0 or 1 times
+       * the scale, with no branch on a coin flip. */
       uint32_t threshold = (uint32_t) ceil ((double) p * 16777216.0);
+      uint32_t draws[CS_RNG_LANES];
+      CsRngLanes lanes;
 
-      for (int i = 0; i < N; i++)
-        mask[i] = (cs_rng_next (rng) >> 8) >= threshold ? keep_scale : 0.0f;
+      cs_rng_lanes_init (&lanes, rng);
+      for (int i0 = 0; i0 < N; i0 += CS_RNG_LANES)
+        {
+          int n = MIN (CS_RNG_LANES, N - i0);
+
+          cs_rng_lanes_next (&lanes, draws);
+          for (int j = 0; j < n; j++)
+            mask[i0 + j] = (float) ((draws[j] >> 8) >= threshold) * keep_scale;
+        }
     }
 
   for (int i = 0; i < N; i++)

@@ -47,7 +47,8 @@ void  cs_relu_backward                 (float         *dinp,
                                         const float   *inp,
                                         int            N);
 
-/* Inverted dropout: mask[i] = (uniform >= p) ? 1/(1-p) : 0; out = inp * mask. p = 0 copies
+/* Inverted dropout: mask[i] = (uniform >= p) ? 1/(1-p) : 0, the uniforms drawn from lanes
+ * seeded by rng (cs_rng_lanes_init); out = inp * mask. p = 0 copies
  * (and sets the mask to 1 without drawing); p = 1 drops everything. */
 void  cs_dropout_forward               (float         *out,
                                         float         *mask,
@@ -59,6 +60,27 @@ void  cs_dropout_backward              (float         *dinp,
                                         const float   *dout,
                                         const float   *mask,
                                         int            N);
+
+/* A linear layer over x moved onto xn, where x = xn ∘ σ + μ column by column (an input
+ * BatchNorm's inverse): x · Wᵀ + b = xn · W'ᵀ + b' with W' = W ∘ σ (each row scaled) and
+ * b' = b + W · μ. The backward maps the folded layer's gradients back:
+ * dW += dW' ∘ σ + db' · μᵀ, db += db'. Weights [O,I]. */
+void  cs_linear_fold_forward           (float         *w_folded,
+                                        float         *b_folded,
+                                        const float   *weight,
+                                        const float   *bias,
+                                        const float   *sigma,
+                                        const float   *mu,
+                                        int            I,
+                                        int            O);
+void  cs_linear_fold_backward          (float         *dweight,
+                                        float         *dbias,
+                                        const float   *dw_folded,
+                                        const float   *db_folded,
+                                        const float   *sigma,
+                                        const float   *mu,
+                                        int            I,
+                                        int            O);
 
 /* BatchNorm1d without affine (PyTorch semantics). Training normalises with the batch mean and
  * biased variance, saves mean/rstd for backward, and moves running_mean/running_var towards

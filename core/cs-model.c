@@ -3,9 +3,14 @@
  * Parameters, gradients and Adam's moments share one layout (CsParams points into each), so
  * zeroing gradients is one memset, the optimiser is one loop and a checkpoint is one write.
  * Every activation buffer is allocated once, for the largest batch, when the model is made:
- * the training step allocates nothing. Weights are [out, in] as in PyTorch; the classifier's
- * and the auxiliary network's first layers sit next to each other, [W1; A1], so when both read
- * the raw input they run as one product forward and one backward.
+ * the training step allocates nothing. Weights are [out, in] as in PyTorch.
+ *
+ * Nearly all of an epoch's work is in the products over the input. The auxiliary network's
+ * two linears compose into one, x · Mᵀ + c with M = A2 · A1 (cs_aux_collapse_forward), and
+ * both the classifier's first layer and that one run as a single product over the stacked
+ * [W1; M] (E rows instead of A = 128 + E for the tower). An input BatchNorm is an affine map
+ * of each column, so M moves onto the normalised input too (cs_linear_fold_forward). The
+ * gradients go back the same way onto A1, a1, A2, a2: same function, same parameters.
  *
  *   classifier  x ─[BN]─ Linear(H) ─ ReLU ─ Dropout ─[BN]─ Linear(K) ─ softmax ─ p
  *   auxiliary   x ─ Linear(A) ─ Linear(E) ─[L2]─ v ;  u_r = L2 (ann_w[r] + ann_b)
@@ -32,7 +37,14 @@ typedef struct
   float        *xn;          /* [B, D] input after BatchNorm */
   float        *in_mean;     /* [D] */
   float        *in_rstd;     /* [D] */
-  float        *first;       /* [B, H + A] both first layers at once, and later their gradient */
+  float        *in_std;      /* [D] 1 / in_rstd */
+  float        *stack_w;     /* [H + E, D] W1 over the collapsed (and folded) auxiliary M */
+  float        *stack_b;     /* [H + E] */
+  float        *dstack_w;    /* [H + E, D] */
+  float        *dstack_b;    /* [H + E] */
+  float        *aux_m;       /* [E, D] the collapsed auxiliary linear, and later its gradient */
+  float        *aux_c;       /* [E] */
+  float        *first;       /* [B, H + E] both first layers at once, and later their gradient */
   float        *h;           /* [B, H] first linear */
   float        *hr;          /* [B, H] ReLU */
   float        *mask;        /* [B, H] dropout */
@@ -42,7 +54,6 @@ typedef struct
   float        *hid_rstd;    /* [H] */
   float        *logits;      /* [B, K] */
   float        *p;           /* [B, K] */
-  float        *ah;          /* [B, A] auxiliary hidden */
   float        *vpre;        /* [B, E] */
   float        *v;           /* [B, E] */
   float        *vnorm;       /* [B] */
@@ -56,7 +67,6 @@ typedef struct
   float        *dh2;         /* [B, H] */
   float        *dlogits;     /* [B, K] */
   float        *dp;          /* [B, K] */
-  float        *dah;         /* [B, A] */
   float        *dv;          /* [B, E] */
   float        *dvpre;       /* [B, E] */
   float        *du;          /* [R, E] */
@@ -113,7 +123,6 @@ layout_params (CsParams           *p,
 #define TAKE(field, count, present) \
   G_STMT_START { p->field = (present) && base ? base + off : NULL; off += (present) ? (size_t) (count) : 0; } G_STMT_END
 
-  /* [W1; A1] and [b1; a1] are contiguous: see first_layer_forward. */
   TAKE (w1, (size_t) s->D * s->H, true);
   TAKE (aux_w1, (size_t) s->D * s->A, s->has_aux);
   TAKE (b1, s->H, true);
@@ -161,7 +170,14 @@ layout_activations (CsActivations      *a,
   TAKE (xn, s->input_batchnorm ? B * s->D : 0);
   TAKE (in_mean, s->D);
   TAKE (in_rstd, s->D);
-  TAKE (first, s->has_aux ? B * (s->H + s->A) : 0);
+  TAKE (in_std, s->D);
+  TAKE (stack_w, s->has_aux ? (size_t) (s->H + s->E) * s->D : 0);
+  TAKE (stack_b, s->has_aux ? s->H + s->E : 0);
+  TAKE (dstack_w, s->has_aux ? (size_t) (s->H + s->E) * s->D : 0);
+  TAKE (dstack_b, s->has_aux ? s->H + s->E : 0);
+  TAKE (aux_m, s->has_aux ? (size_t) s->E * s->D : 0);
+  TAKE (aux_c, s->has_aux ? s->E : 0);
+  TAKE (first, s->has_aux ? B * (s->H + s->E) : 0);
   TAKE (h, B * s->H);
   TAKE (hr, B * s->H);
   TAKE (mask, B * s->H);
@@ -171,7 +187,6 @@ layout_activations (CsActivations      *a,
   TAKE (hid_rstd, s->H);
   TAKE (logits, B * s->K);
   TAKE (p, B * s->K);
-  TAKE (ah, B * s->A);
   TAKE (vpre, B * s->E);
   TAKE (v, B * s->E);
   TAKE (vnorm, B);
@@ -185,7 +200,6 @@ layout_activations (CsActivations      *a,
   TAKE (dh2, B * s->H);
   TAKE (dlogits, B * s->K);
   TAKE (dp, B * s->K);
-  TAKE (dah, B * s->A);
   TAKE (dv, B * s->E);
   TAKE (dvpre, B * s->E);
   TAKE (du, (size_t) s->R * s->E);
@@ -312,26 +326,19 @@ cs_model_zero_grads (CsModel *self)
   memset (self->grad_memory, 0, sizeof (float) * self->n_params);
 }
 
-static bool
-fused (const CsModelShape *s,
-       bool                aux)
-{
-  return aux && s->has_aux && !s->input_batchnorm;
-}
-
-/* Copies the two column blocks of a [B, H + A] matrix out into [B, H] and [B, A]. */
+/* Copies the two column blocks of a [B, H + E] matrix out into [B, H] and [B, E]. */
 static void
 split_columns (float       *left,
                float       *right,
                const float *both,
                int          B,
                int          H,
-               int          A)
+               int          E)
 {
   for (int b = 0; b < B; b++)
     {
-      memcpy (left + (size_t) b * H, both + (size_t) b * (H + A), sizeof (float) * H);
-      memcpy (right + (size_t) b * A, both + (size_t) b * (H + A) + H, sizeof (float) * A);
+      memcpy (left + (size_t) b * H, both + (size_t) b * (H + E), sizeof (float) * H);
+      memcpy (right + (size_t) b * E, both + (size_t) b * (H + E) + H, sizeof (float) * E);
     }
 }
 
@@ -341,20 +348,43 @@ join_columns (float       *both,
               const float *right,
               int          B,
               int          H,
-              int          A)
+              int          E)
 {
   for (int b = 0; b < B; b++)
     {
-      memcpy (both + (size_t) b * (H + A), left + (size_t) b * H, sizeof (float) * H);
-      memcpy (both + (size_t) b * (H + A) + H, right + (size_t) b * A, sizeof (float) * A);
+      memcpy (both + (size_t) b * (H + E), left + (size_t) b * H, sizeof (float) * H);
+      memcpy (both + (size_t) b * (H + E) + H, right + (size_t) b * E, sizeof (float) * E);
     }
 }
 
-/* h = in · W1ᵀ + b1 and, with `aux`, ah = x · A1ᵀ + a1. When both read the raw input they are
- * one product over the stacked [W1; A1]: nearly all of an epoch's work is in these products. */
+/* [W1; M] and [b1; c] into stack_w, stack_b, where x · Mᵀ + c is the auxiliary tower as one
+ * linear, moved onto the normalised input when the classifier reads one (a->in_mean and
+ * a->in_std describe that normalisation). */
+static void
+stack_first_layers (CsModel *self)
+{
+  const CsModelShape *s = &self->shape;
+  CsActivations *a = &self->act;
+  CsParams *p = &self->params;
+  float *m_rows = a->stack_w + (size_t) s->H * s->D;
+
+  memcpy (a->stack_w, p->w1, sizeof (float) * s->H * s->D);
+  memcpy (a->stack_b, p->b1, sizeof (float) * s->H);
+  if (!s->input_batchnorm)
+    {
+      cs_aux_collapse_forward (m_rows, a->stack_b + s->H, p->aux_w1, p->aux_b1, p->aux_w2,
+                               p->aux_b2, s->D, s->A, s->E);
+      return;
+    }
+  cs_aux_collapse_forward (a->aux_m, a->aux_c, p->aux_w1, p->aux_b1, p->aux_w2, p->aux_b2,
+                           s->D, s->A, s->E);
+  cs_linear_fold_forward (m_rows, a->stack_b + s->H, a->aux_m, a->aux_c, a->in_std, a->in_mean,
+                          s->D, s->E);
+}
+
+/* h = in · W1ᵀ + b1 and, with `aux`, the auxiliary tower's vpre, both from one product. */
 static void
 first_layer_forward (CsModel     *self,
-                     const float *x,
                      const float *in,
                      int          B,
                      bool         aux)
@@ -363,21 +393,19 @@ first_layer_forward (CsModel     *self,
   CsActivations *a = &self->act;
   CsParams *p = &self->params;
 
-  if (fused (s, aux))
+  if (!aux || !s->has_aux)
     {
-      cs_linear_forward (a->first, x, p->w1, p->b1, B, s->D, s->H + s->A);
-      split_columns (a->h, a->ah, a->first, B, s->H, s->A);
+      cs_linear_forward (a->h, in, p->w1, p->b1, B, s->D, s->H);
       return;
     }
-  cs_linear_forward (a->h, in, p->w1, p->b1, B, s->D, s->H);
-  if (aux && s->has_aux)
-    cs_linear_forward (a->ah, x, p->aux_w1, p->aux_b1, B, s->D, s->A);
+  stack_first_layers (self);
+  cs_linear_forward (a->first, in, a->stack_w, a->stack_b, B, s->D, s->H + s->E);
+  split_columns (a->h, a->vpre, a->first, B, s->H, s->E);
 }
 
-/* From a->dh (and a->dah) to the first layers' weights; the input needs no gradient. */
+/* From a->dh (and a->dvpre) to the first layers' weights; the input needs no gradient. */
 static void
 first_layer_backward (CsModel     *self,
-                      const float *x,
                       const float *in,
                       int          B,
                       bool         aux)
@@ -386,16 +414,34 @@ first_layer_backward (CsModel     *self,
   CsActivations *a = &self->act;
   CsParams *p = &self->params;
   CsParams *g = &self->grads;
+  size_t n_w1 = (size_t) s->H * s->D;
+  float *dm_rows = a->dstack_w + n_w1, *dc = a->dstack_b + s->H;
 
-  if (fused (s, aux))
+  if (!aux || !s->has_aux)
     {
-      join_columns (a->first, a->dh, a->dah, B, s->H, s->A);
-      cs_linear_backward (NULL, g->w1, g->b1, a->first, x, p->w1, B, s->D, s->H + s->A);
+      cs_linear_backward (NULL, g->w1, g->b1, a->dh, in, p->w1, B, s->D, s->H);
       return;
     }
-  cs_linear_backward (NULL, g->w1, g->b1, a->dh, in, p->w1, B, s->D, s->H);
-  if (aux && s->has_aux)
-    cs_linear_backward (NULL, g->aux_w1, g->aux_b1, a->dah, x, p->aux_w1, B, s->D, s->A);
+  join_columns (a->first, a->dh, a->dvpre, B, s->H, s->E);
+  memset (a->dstack_w, 0, sizeof (float) * (n_w1 + (size_t) s->E * s->D));
+  memset (a->dstack_b, 0, sizeof (float) * (s->H + s->E));
+  cs_linear_backward (NULL, a->dstack_w, a->dstack_b, a->first, in, a->stack_w, B, s->D,
+                      s->H + s->E);
+  for (size_t i = 0; i < n_w1; i++)
+    g->w1[i] += a->dstack_w[i];
+  for (int o = 0; o < s->H; o++)
+    g->b1[o] += a->dstack_b[o];
+  if (s->input_batchnorm)
+    {
+      memset (a->aux_m, 0, sizeof (float) * s->E * s->D);
+      memset (a->aux_c, 0, sizeof (float) * s->E);
+      cs_linear_fold_backward (a->aux_m, a->aux_c, dm_rows, dc, a->in_std, a->in_mean, s->D,
+                               s->E);
+      dm_rows = a->aux_m;
+      dc = a->aux_c;
+    }
+  cs_aux_collapse_backward (g->aux_w1, g->aux_b1, g->aux_w2, g->aux_b2, dm_rows, dc, p->aux_w1,
+                            p->aux_b1, p->aux_w2, s->D, s->A, s->E);
 }
 
 /* The classifier over B rows; `train` turns on dropout and batch statistics, `aux` also runs
@@ -422,10 +468,19 @@ classifier_forward (CsModel     *self,
         cs_batchnorm_forward_train (a->xn, a->in_mean, a->in_rstd, st->in_mean, st->in_var,
                                     x, B, s->D, BN_MOMENTUM, BN_EPS);
       else
-        cs_batchnorm_forward_eval (a->xn, x, st->in_mean, st->in_var, B, s->D, BN_EPS);
+        {
+          cs_batchnorm_forward_eval (a->xn, x, st->in_mean, st->in_var, B, s->D, BN_EPS);
+          for (int j = 0; j < s->D; j++)
+            {
+              a->in_mean[j] = st->in_mean[j];
+              a->in_rstd[j] = 1.0f / sqrtf (st->in_var[j] + BN_EPS);
+            }
+        }
+      for (int j = 0; j < s->D; j++)
+        a->in_std[j] = 1.0f / a->in_rstd[j];
       in = a->xn;
     }
-  first_layer_forward (self, x, in, B, aux);
+  first_layer_forward (self, in, B, aux);
   cs_relu_forward (a->hr, a->h, B * s->H);
   if (train && dropout > 0)
     cs_dropout_forward (a->hd, a->mask, a->hr, B * s->H, dropout, rng);
@@ -475,7 +530,7 @@ classifier_backward (CsModel *self,
   cs_relu_backward (a->dh, a->dh2, a->h, (int) n);
 }
 
-/* v from the first layer's a->ah, and u for every annotator (u needs no rows). */
+/* v from the first layer's a->vpre, and u for every annotator (u needs no rows). */
 static void
 aux_forward (CsModel *self,
              int      B)
@@ -484,7 +539,6 @@ aux_forward (CsModel *self,
   CsActivations *a = &self->act;
   CsParams *p = &self->params;
 
-  cs_linear_forward (a->vpre, a->ah, p->aux_w2, p->aux_b2, B, s->A, s->E);
   if (s->normalize_item)
     cs_l2norm_forward (a->v, a->vnorm, a->vpre, B, s->E);
   else
@@ -493,7 +547,7 @@ aux_forward (CsModel *self,
   cs_l2norm_forward (a->u, a->unorm, a->upre, s->R, s->E);
 }
 
-/* From dw to dL/dah in a->dah, before the first layer. */
+/* From dw to dL/dvpre in a->dvpre, before the first layer. */
 static void
 aux_backward (CsModel            *self,
               int                 B,
@@ -502,7 +556,6 @@ aux_backward (CsModel            *self,
 {
   const CsModelShape *s = &self->shape;
   CsActivations *a = &self->act;
-  CsParams *p = &self->params;
   CsParams *g = &self->grads;
 
   memset (a->dv, 0, sizeof (float) * B * s->E);
@@ -518,8 +571,6 @@ aux_backward (CsModel            *self,
     }
   else
     memcpy (a->dvpre, a->dv, sizeof (float) * B * s->E);
-  memset (a->dah, 0, sizeof (float) * B * s->A);
-  cs_linear_backward (a->dah, g->aux_w2, g->aux_b2, a->dvpre, a->ah, p->aux_w2, B, s->A, s->E);
 }
 
 /* Cross-entropy against target distributions q: mean over rows with any target mass of
@@ -614,7 +665,7 @@ cs_model_forward_backward (CsModel             *self,
   if (backward)
     {
       classifier_backward (self, B, dropout);
-      first_layer_backward (self, batch->x, s->input_batchnorm ? a->xn : batch->x, B, s->has_aux);
+      first_layer_backward (self, s->input_batchnorm ? a->xn : batch->x, B, s->has_aux);
     }
   return loss;
 }

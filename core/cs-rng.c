@@ -49,6 +49,22 @@ cs_rng_init (CsRng    *rng,
     rng->s[0] = 1;
 }
 
+void
+cs_rng_lanes_init (CsRngLanes *lanes,
+                   CsRng      *rng)
+{
+  g_return_if_fail (lanes != NULL && rng != NULL);
+
+  for (int j = 0; j < CS_RNG_LANES; j++)
+    {
+      CsRng lane;
+      uint64_t seed = (uint64_t) cs_rng_next (rng) << 32 | cs_rng_next (rng);
+
+      cs_rng_init (&lane, seed);
+      for (int k = 0; k < 4; k++)
+        lanes->s[k][j] = lane.s[k];
+    }
+}
 
 /* The top 24 bits fill a float's mantissa exactly, so the result is a multiple of 2^-24
  * in [0, 1) and never rounds up to 1. */

@@ -95,6 +95,56 @@ test_l2norm_zero_row (void)
   g_assert_cmpfloat_with_epsilon (dinp[2], -2.0, 1e-6);
 }
 
+/* ---- the collapsed item tower ----------------------------------------------------------- */
+
+#define CA 4
+
+typedef struct
+{
+  float A1[CA * D], a1[CA], A2[E * CA], a2[E];
+  float M[E * D], c[E];
+  float rM[E * D], rc[E];
+} CollapseCase;
+
+static double
+collapse_loss (gpointer data)
+{
+  CollapseCase *k = data;
+
+  cs_aux_collapse_forward (k->M, k->c, k->A1, k->a1, k->A2, k->a2, D, CA, E);
+  return cs_test_weighted_sum (k->M, k->rM, E * D) + cs_test_weighted_sum (k->c, k->rc, E);
+}
+
+static void
+test_collapse (void)
+{
+  CollapseCase k;
+  float x[B * D], hidden[B * CA], two[B * E], one[B * E];
+  float dA1[CA * D] = { 0 }, da1[CA] = { 0 }, dA2[E * CA] = { 0 }, da2[E] = { 0 };
+
+  cs_test_fill_uniform (k.A1, CA * D, -1.0f, 1.0f, 111);
+  cs_test_fill_uniform (k.a1, CA, -1.0f, 1.0f, 112);
+  cs_test_fill_uniform (k.A2, E * CA, -1.0f, 1.0f, 113);
+  cs_test_fill_uniform (k.a2, E, -1.0f, 1.0f, 114);
+  cs_test_fill_uniform (k.rM, E * D, -1.0f, 1.0f, 115);
+  cs_test_fill_uniform (k.rc, E, -1.0f, 1.0f, 116);
+  cs_test_fill_uniform (x, B * D, -2.0f, 2.0f, 117);
+
+  /* One linear computes what the two did. */
+  collapse_loss (&k);
+  cs_linear_forward (hidden, x, k.A1, k.a1, B, D, CA);
+  cs_linear_forward (two, hidden, k.A2, k.a2, B, CA, E);
+  cs_linear_forward (one, x, k.M, k.c, B, D, E);
+  for (int i = 0; i < B * E; i++)
+    g_assert_cmpfloat_with_epsilon (one[i], two[i], 1e-5);
+
+  cs_aux_collapse_backward (dA1, da1, dA2, da2, k.rM, k.rc, k.A1, k.a1, k.A2, D, CA, E);
+  cs_gradcheck_assert ("collapse dA1", collapse_loss, &k, k.A1, dA1, CA * D);
+  cs_gradcheck_assert ("collapse da1", collapse_loss, &k, k.a1, da1, CA);
+  cs_gradcheck_assert ("collapse dA2", collapse_loss, &k, k.A2, dA2, E * CA);
+  cs_gradcheck_assert ("collapse da2", collapse_loss, &k, k.a2, da2, E);
+}
+
 /* ---- annotator embedding and w ----------------------------------------------------------- */
 
 typedef struct
@@ -311,6 +361,7 @@ main (int   argc,
   cs_blas_set_num_threads (1);
   g_test_add_func ("/aux/l2norm", test_l2norm);
   g_test_add_func ("/aux/l2norm-zero-row", test_l2norm_zero_row);
+  g_test_add_func ("/aux/collapse", test_collapse);
   g_test_add_func ("/aux/w", test_aux_w);
   g_test_add_func ("/aux/w-extremes", test_aux_w_extremes);
   g_test_add_func ("/aux/annotator", test_annotator);

@@ -124,6 +124,61 @@ test_linear_backward_accumulates (void)
     g_assert_cmpfloat_with_epsilon (dweight2[i], 2.0f * dweight[i], 1e-6);
 }
 
+/* ---- linear, folded onto a normalised input ---------------------------------------------- */
+
+typedef struct
+{
+  LinearCase lin;
+  float      sigma[LI];
+  float      mu[LI];
+  float      w_folded[LI * LO];
+  float      b_folded[LO];
+} FoldCase;
+
+/* The same loss as linear_loss, computed the folded way: over xn = (x − μ) / σ with W', b'. */
+static double
+fold_loss (gpointer data)
+{
+  FoldCase *c = data;
+  float xn[LB * LI];
+
+  for (int b = 0; b < LB; b++)
+    for (int i = 0; i < LI; i++)
+      xn[b * LI + i] = (c->lin.inp[b * LI + i] - c->mu[i]) / c->sigma[i];
+  cs_linear_fold_forward (c->w_folded, c->b_folded, c->lin.weight, c->lin.bias, c->sigma, c->mu,
+                          LI, LO);
+  cs_linear_forward (c->lin.out, xn, c->w_folded, c->b_folded, LB, LI, LO);
+  return cs_test_weighted_sum (c->lin.out, c->lin.r, LB * LO);
+}
+
+static void
+test_linear_fold (void)
+{
+  FoldCase c;
+  float direct[LB * LO];
+  float dw_folded[LI * LO] = { 0 }, db_folded[LO] = { 0 };
+  float xn[LB * LI];
+  float dweight[LI * LO] = { 0 }, dbias[LO] = { 0 };
+
+  linear_case_init (&c.lin);
+  cs_test_fill_uniform (c.sigma, LI, 0.2f, 3.0f, 14);
+  cs_test_fill_uniform (c.mu, LI, -4.0f, 4.0f, 15);
+  linear_loss (&c.lin);
+  memcpy (direct, c.lin.out, sizeof direct);
+  fold_loss (&c);
+  for (int i = 0; i < LB * LO; i++)
+    g_assert_cmpfloat_with_epsilon (c.lin.out[i], direct[i], 1e-5);
+
+  /* The folded layer's own gradients, mapped back onto W and b. */
+  for (int b = 0; b < LB; b++)
+    for (int i = 0; i < LI; i++)
+      xn[b * LI + i] = (c.lin.inp[b * LI + i] - c.mu[i]) / c.sigma[i];
+  cs_linear_backward (NULL, dw_folded, db_folded, c.lin.r, xn, c.w_folded, LB, LI, LO);
+  cs_linear_fold_backward (dweight, dbias, dw_folded, db_folded, c.sigma, c.mu, LI, LO);
+  cs_gradcheck_assert ("fold dweight", fold_loss, &c, c.lin.weight, dweight, LI * LO);
+  cs_gradcheck_assert ("fold dbias", fold_loss, &c, c.lin.bias, dbias, LO);
+}
+
 /* ---- relu -------------------------------------------------------------------------------- */
 
 #define RN 20
@@ -503,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/layers/linear/init", test_linear_init);
   g_test_add_func ("/layers/linear/backward", test_linear_backward);
   g_test_add_func ("/layers/linear/backward-accumulates", test_linear_backward_accumulates);
+  g_test_add_func ("/layers/linear/fold", test_linear_fold);
   g_test_add_func ("/layers/relu", test_relu);
   g_test_add_func ("/layers/dropout/backward", test_dropout_backward);
   g_test_add_func ("/layers/dropout/rate", test_dropout_rate);

@@ -102,6 +102,47 @@ test_uniform (void)
     g_assert_cmpint (ABS (buckets[b] - n / 10), <, 600);
 }
 
+/* Eight lanes: reproducible from the seeding stream, different from each other, uniform. */
+static void
+test_lanes (void)
+{
+  CsRng a, b;
+  CsRngLanes la, lb;
+  uint32_t da[CS_RNG_LANES], db[CS_RNG_LANES];
+  double sum[CS_RNG_LANES] = { 0 };
+  const int n = 20000;
+
+  cs_rng_init (&a, 12);
+  cs_rng_init (&b, 12);
+  cs_rng_lanes_init (&la, &a);
+  cs_rng_lanes_init (&lb, &b);
+  /* Seeding moved the stream it drew from, identically. */
+  g_assert_cmpuint (cs_rng_next (&a), ==, cs_rng_next (&b));
+  for (int i = 0; i < n; i++)
+    {
+      cs_rng_lanes_next (&la, da);
+      cs_rng_lanes_next (&lb, db);
+      for (int j = 0; j < CS_RNG_LANES; j++)
+        {
+          g_assert_cmpuint (da[j], ==, db[j]);
+          sum[j] += (da[j] >> 8) / 16777216.0;
+        }
+      for (int j = 1; j < CS_RNG_LANES && i == 0; j++)
+        g_assert_cmpuint (da[j], !=, da[0]);
+    }
+  for (int j = 0; j < CS_RNG_LANES; j++)
+    g_assert_cmpfloat_with_epsilon (sum[j] / n, 0.5, 0.01);
+
+  /* A lane is xoshiro128** itself: the same numbers as a CsRng in the lane's state. */
+  {
+    CsRng single = { { la.s[0][3], la.s[1][3], la.s[2][3], la.s[3][3] } };
+    uint32_t expect = cs_rng_next (&single);
+
+    cs_rng_lanes_next (&la, da);
+    g_assert_cmpuint (da[3], ==, expect);
+  }
+}
+
 static void
 test_normal (void)
 {
@@ -196,6 +237,7 @@ main (int   argc,
   g_test_add_func ("/rng/different-seeds-differ", test_different_seeds_differ);
   g_test_add_func ("/rng/seed-zero-moves", test_seed_zero_moves);
   g_test_add_func ("/rng/uniform", test_uniform);
+  g_test_add_func ("/rng/lanes", test_lanes);
   g_test_add_func ("/rng/normal", test_normal);
   g_test_add_func ("/rng/below", test_below);
   g_test_add_func ("/rng/shuffle", test_shuffle);
