@@ -61,8 +61,8 @@ typedef struct
   float        *u;           /* [R, E] */
   float        *unorm;       /* [R] */
   float        *w;           /* [L] */
-  float        *crowd_logits; /* [L, K] */
-  float        *crowd_probs; /* [L, K] */
+  CsNoiseBuffers noise;      /* [L, K] and [B, K] buffers of the noise layers */
+  CsCrowdLabel *chunk_labels; /* [L] labels of an evaluation chunk, items made chunk-local */
   float        *dh;          /* [B, H], reused along the classifier's backward */
   float        *dh2;         /* [B, H] */
   float        *dlogits;     /* [B, K] */
@@ -194,8 +194,11 @@ layout_activations (CsActivations      *a,
   TAKE (u, (size_t) s->R * s->E);
   TAKE (unorm, s->R);
   TAKE (w, L);
-  TAKE (crowd_logits, L * s->K);
-  TAKE (crowd_probs, L * s->K);
+  TAKE (noise.crowd_logits, L * s->K);
+  TAKE (noise.crowd_probs, L * s->K);
+  TAKE (noise.local_logits, s->has_global ? L * s->K : 0);
+  TAKE (noise.global_logits, s->has_global ? B * s->K : 0);
+  TAKE (noise.row_grads, s->has_global ? B * s->K : 0);
   TAKE (dh, B * s->H);
   TAKE (dh2, B * s->H);
   TAKE (dlogits, B * s->K);
@@ -244,6 +247,7 @@ cs_model_new (const CsModelShape *shape,
   n_act = layout_activations (&self->act, NULL, shape, max_batch, self->max_labels);
   self->act_memory = g_new0 (float, n_act);
   layout_activations (&self->act, self->act_memory, shape, max_batch, self->max_labels);
+  self->act.chunk_labels = g_new0 (CsCrowdLabel, self->max_labels);
   return self;
 }
 
@@ -254,6 +258,7 @@ cs_model_free (CsModel *self)
   g_free (self->grad_memory);
   g_free (self->state_memory);
   g_free (self->act_memory);
+  g_free (self->act.chunk_labels);
   g_free (self);
 }
 
@@ -638,7 +643,7 @@ cs_model_forward_backward (CsModel             *self,
           aux_forward (self, B);
           cs_aux_w_forward (a->w, a->v, a->u, batch->labels, L, s->E);
         }
-      loss = cs_noise_forward (a->crowd_logits, a->crowd_probs, a->p, p->global, p->local,
+      loss = cs_noise_forward (&a->noise, a->p, p->global, p->local,
                                s->has_aux ? a->w : NULL, batch->labels, B, L, K, s->R);
       if (s->has_global)
         loss += cs_noise_regulariser (backward ? g->global : NULL, backward ? g->local : NULL,
@@ -649,7 +654,7 @@ cs_model_forward_backward (CsModel             *self,
           if (s->has_aux)
             memset (a->dw, 0, sizeof (float) * L);
           cs_noise_backward (a->dp, g->global, g->local, s->has_aux ? a->dw : NULL,
-                             a->crowd_probs, a->p, p->global, p->local,
+                             &a->noise, a->p, p->global, p->local,
                              s->has_aux ? a->w : NULL, batch->labels, B, L, K, s->R);
           cs_softmax_backward (a->dlogits, a->dp, a->p, B, K);
           if (s->has_aux)
@@ -687,19 +692,22 @@ cs_model_predict (CsModel     *self,
     }
 }
 
-/* Walks rows in chunks of the largest batch, handing each label its chunk-local row. */
-typedef void (*LabelFunc) (CsModel *self, const CsCrowdLabel *local, int l, float *out);
+/* Walks rows in chunks of the largest batch, and each chunk's labels in runs of at most
+ * max_labels, handing `func` a run with chunk-local items and where its first label sits in
+ * the caller's array. Labels are sorted by item. */
+typedef void (*LabelRunFunc) (CsModel *self, const CsCrowdLabel *run, int n, int B, float *out);
 
 static void
-for_each_label (CsModel            *self,
-                const float        *x,
-                int                 n,
-                const CsCrowdLabel *labels,
-                int                 L,
-                LabelFunc           func,
-                float              *out)
+for_each_label_run (CsModel            *self,
+                    const float        *x,
+                    int                 n,
+                    const CsCrowdLabel *labels,
+                    int                 L,
+                    LabelRunFunc        func,
+                    float              *out)
 {
   const CsModelShape *s = &self->shape;
+  CsCrowdLabel *run = self->act.chunk_labels;
   int l = 0;
 
   for (int i0 = 0; i0 < n && l < L; i0 += self->max_batch)
@@ -709,27 +717,33 @@ for_each_label (CsModel            *self,
       classifier_forward (self, x + (size_t) i0 * s->D, B, false, 0.0f, NULL, s->has_aux);
       if (s->has_aux)
         aux_forward (self, B);
-      for (; l < L && labels[l].item < i0 + B; l++)
+      while (l < L && labels[l].item < i0 + B)
         {
-          CsCrowdLabel local = labels[l];
+          int first = l, count = 0;
 
-          g_assert (local.item >= i0);
-          local.item -= i0;
-          func (self, &local, l, out);
+          for (; l < L && labels[l].item < i0 + B && count < self->max_labels; l++, count++)
+            {
+              g_assert (labels[l].item >= i0);
+              run[count] = labels[l];
+              run[count].item -= i0;
+            }
+          func (self, run, count, B, out + first);
         }
     }
 }
 
 static void
-mixing_weight_of (CsModel            *self,
-                  const CsCrowdLabel *local,
-                  int                 l,
-                  float              *out)
+mixing_weights_of (CsModel            *self,
+                   const CsCrowdLabel *run,
+                   int                 n,
+                   int                 B,
+                   float              *out)
 {
   if (self->shape.has_aux)
-    cs_aux_w_forward (&out[l], self->act.v, self->act.u, local, 1, self->shape.E);
+    cs_aux_w_forward (out, self->act.v, self->act.u, run, n, self->shape.E);
   else
-    out[l] = 1.0f;
+    for (int l = 0; l < n; l++)
+      out[l] = 1.0f;
 }
 
 void
@@ -740,29 +754,31 @@ cs_model_mixing_weights (CsModel            *self,
                          const CsCrowdLabel *labels,
                          int                 L)
 {
-  for_each_label (self, x, n, labels, L, mixing_weight_of, w);
+  for_each_label_run (self, x, n, labels, L, mixing_weights_of, w);
 }
 
 static void
-likelihood_of (CsModel            *self,
-               const CsCrowdLabel *local,
-               int                 l,
-               float              *out)
+likelihoods_of (CsModel            *self,
+                const CsCrowdLabel *run,
+                int                 n,
+                int                 B,
+                float              *out)
 {
   const CsModelShape *s = &self->shape;
   CsActivations *a = &self->act;
-  float w = 1.0f;
 
   if (!s->has_local)
     {
-      out[l] = a->p[local->item * s->K + local->label];
+      for (int l = 0; l < n; l++)
+        out[l] = a->p[run[l].item * s->K + run[l].label];
       return;
     }
   if (s->has_aux)
-    cs_aux_w_forward (&w, a->v, a->u, local, 1, s->E);
-  cs_noise_forward (a->crowd_logits, a->crowd_probs, a->p, self->params.global, self->params.local,
-                    s->has_aux ? &w : NULL, local, self->max_batch, 1, s->K, s->R);
-  out[l] = a->crowd_probs[local->label];
+    cs_aux_w_forward (a->w, a->v, a->u, run, n, s->E);
+  cs_noise_forward (&a->noise, a->p, self->params.global, self->params.local,
+                    s->has_aux ? a->w : NULL, run, B, n, s->K, s->R);
+  for (int l = 0; l < n; l++)
+    out[l] = a->noise.crowd_probs[(size_t) l * s->K + run[l].label];
 }
 
 void
@@ -773,5 +789,5 @@ cs_model_crowd_likelihood (CsModel            *self,
                            const CsCrowdLabel *labels,
                            int                 L)
 {
-  for_each_label (self, x, n, labels, L, likelihood_of, probs);
+  for_each_label_run (self, x, n, labels, L, likelihoods_of, probs);
 }

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cs-blas.h"
 #include "cs-layers.h"
 
 /* The whole layer works one label at a time with K ≤ ~16, so small on-stack rows are enough;
@@ -33,17 +34,18 @@ labels_valid (const CsCrowdLabel *labels,
   return true;
 }
 
-/* out[K] (+)= scale · x[K] · M[K,K], a row vector times a matrix. */
+/* out[K] = x[K] · M[K,K], a row vector times a matrix. */
 static void
 row_times_matrix (float       *out,
                   const float *x,
                   const float *m,
-                  int          K,
-                  float        scale)
+                  int          K)
 {
+  for (int k = 0; k < K; k++)
+    out[k] = 0.0f;
   for (int j = 0; j < K; j++)
     {
-      float xj = scale * x[j];
+      float xj = x[j];
       const float *m_j = m + (size_t) j * K;
 
       for (int k = 0; k < K; k++)
@@ -60,37 +62,47 @@ local_matrix (const float *w_local,
 }
 
 float
-cs_noise_forward (float              *crowd_logits,  /* [L,K] */
-                  float              *crowd_probs,   /* [L,K] */
-                  const float        *p,             /* [B,K] */
-                  const float        *w_global,      /* [K,K] or NULL */
-                  const float        *w_local,       /* [R,K,K] */
-                  const float        *w,             /* [L] or NULL */
-                  const CsCrowdLabel *labels,        /* [L] */
+cs_noise_forward (CsNoiseBuffers     *buf,
+                  const float        *p,         /* [B,K] */
+                  const float        *w_global,  /* [K,K] or NULL */
+                  const float        *w_local,   /* [R,K,K] */
+                  const float        *w,         /* [L] or NULL */
+                  const CsCrowdLabel *labels,    /* [L] */
                   int                 B,
                   int                 L,
                   int                 K,
                   int                 R)
 {
+  g_return_val_if_fail (buf != NULL, 0.0f);
   g_return_val_if_fail (B >= 0 && L >= 0 && K > 0 && K <= CS_NOISE_MAX_K && R > 0, 0.0f);
   g_return_val_if_fail (w_global == NULL || w != NULL, 0.0f);
   g_return_val_if_fail (labels_valid (labels, B, L, K, R), 0.0f);
 
   double loss = 0.0;
 
+  if (w_global != NULL && L > 0)
+    cs_matmul (buf->global_logits, p, w_global, B, K, K, false, false, 1.0f, 0.0f);
+
   for (int l = 0; l < L; l++)
     {
       const CsCrowdLabel *c = &labels[l];
       const float *p_i = p + (size_t) c->item * K;
-      float *s = crowd_logits + (size_t) l * K;
-      float wl = w_global != NULL ? w[l] : 0.0f;
+      float *s = buf->crowd_logits + (size_t) l * K;
 
-      memset (s, 0, sizeof (float) * K);
       if (w_global != NULL)
-        row_times_matrix (s, p_i, w_global, K, wl);
-      row_times_matrix (s, p_i, local_matrix (w_local, c->annotator, K), K, 1.0f - wl);
+        {
+          const float *g_i = buf->global_logits + (size_t) c->item * K;
+          float *t = buf->local_logits + (size_t) l * K;
+          float wl = w[l];
 
-      float lse = cs_softmax_row (crowd_probs + (size_t) l * K, s, K);
+          row_times_matrix (t, p_i, local_matrix (w_local, c->annotator, K), K);
+          for (int k = 0; k < K; k++)
+            s[k] = wl * g_i[k] + (1.0f - wl) * t[k];
+        }
+      else
+        row_times_matrix (s, p_i, local_matrix (w_local, c->annotator, K), K);
+
+      float lse = cs_softmax_row (buf->crowd_probs + (size_t) l * K, s, K);
 
       loss += lse - s[c->label];
     }
@@ -98,75 +110,53 @@ cs_noise_forward (float              *crowd_logits,  /* [L,K] */
   return L > 0 ? (float) (loss / L) : 0.0f;
 }
 
-/* For one label, with ds = ∂loss/∂s_l and matrix M entering s_l with weight a:
- *   dp_i += a · M · ds,   dM += a · p_iᵀ · ds. */
+/* For one label, with ds = ∂loss/∂s_l and W_r entering s_l with weight a:
+ *   dp_i += a · W_r · ds,   dW_r += a · p_iᵀ · ds. */
 static void
-matrix_backward (float       *dp_i,  /* [K] */
-                 float       *dm,    /* [K,K] or NULL */
-                 const float *ds,    /* [K] */
-                 const float *p_i,   /* [K] */
-                 const float *m,     /* [K,K] */
-                 int          K,
-                 float        a)
+local_backward (float       *dp_i,  /* [K] */
+                float       *dm,    /* [K,K] */
+                const float *ds,    /* [K] */
+                const float *p_i,   /* [K] */
+                const float *m,     /* [K,K] */
+                int          K,
+                float        a)
 {
   for (int j = 0; j < K; j++)
     {
       const float *m_j = m + (size_t) j * K;
+      float *dm_j = dm + (size_t) j * K;
+      float ap = a * p_i[j];
       float acc = 0.0f;
 
       for (int k = 0; k < K; k++)
-        acc += m_j[k] * ds[k];
-      dp_i[j] += a * acc;
-      if (dm != NULL)
         {
-          float *dm_j = dm + (size_t) j * K;
-          float ap = a * p_i[j];
-
-          for (int k = 0; k < K; k++)
-            dm_j[k] += ap * ds[k];
+          acc += m_j[k] * ds[k];
+          dm_j[k] += ap * ds[k];
         }
+      dp_i[j] += a * acc;
     }
 }
 
-/* ∂s_l/∂w_l = p_i · W_g − p_i · W_r, so dw_l = ds · (p_i · (W_g − W_r)). */
-static float
-mix_weight_grad (const float *ds,
-                 const float *p_i,
-                 const float *w_global,
-                 const float *w_r,
-                 int          K)
-{
-  double acc = 0.0;
-
-  for (int j = 0; j < K; j++)
-    {
-      const float *g_j = w_global + (size_t) j * K;
-      const float *r_j = w_r + (size_t) j * K;
-      double row = 0.0;
-
-      for (int k = 0; k < K; k++)
-        row += (double) (g_j[k] - r_j[k]) * ds[k];
-      acc += p_i[j] * row;
-    }
-  return (float) acc;
-}
-
+/* With W_g, per label: dw_l = ds · (p_i · W_g − p_i · W_r), both kept by the forward, and the
+ * row's share of W_g's gradient, G_i += w_l · ds. Then for the whole batch
+ *   dp += G · W_gᵀ,   dW_g += pᵀ · G. */
 void
-cs_noise_backward (float              *dp,           /* [B,K] */
-                   float              *dw_global,    /* [K,K] or NULL */
-                   float              *dw_local,     /* [R,K,K] */
-                   float              *dw,           /* [L] or NULL */
-                   const float        *crowd_probs,  /* [L,K], from the forward */
-                   const float        *p,            /* [B,K] */
-                   const float        *w_global,     /* [K,K] or NULL */
-                   const float        *w_local,      /* [R,K,K] */
-                   const float        *w,            /* [L] or NULL */
-                   const CsCrowdLabel *labels,       /* [L] */
+cs_noise_backward (float              *dp,         /* [B,K] */
+                   float              *dw_global,  /* [K,K] or NULL */
+                   float              *dw_local,   /* [R,K,K] */
+                   float              *dw,         /* [L] or NULL */
+                   CsNoiseBuffers     *buf,        /* from the forward */
+                   const float        *p,          /* [B,K] */
+                   const float        *w_global,   /* [K,K] or NULL */
+                   const float        *w_local,    /* [R,K,K] */
+                   const float        *w,          /* [L] or NULL */
+                   const CsCrowdLabel *labels,     /* [L] */
                    int                 B,
                    int                 L,
                    int                 K,
                    int                 R)
 {
+  g_return_if_fail (buf != NULL);
   g_return_if_fail (B >= 0 && L >= 0 && K > 0 && K <= CS_NOISE_MAX_K && R > 0);
   g_return_if_fail (w_global == NULL || w != NULL);
   g_return_if_fail (w_global != NULL || dw_global == NULL);
@@ -174,13 +164,17 @@ cs_noise_backward (float              *dp,           /* [B,K] */
 
   float ds[CS_NOISE_MAX_K];
 
+  if (L == 0)
+    return;
+  if (w_global != NULL)
+    memset (buf->row_grads, 0, sizeof (float) * B * K);
+
   for (int l = 0; l < L; l++)
     {
       const CsCrowdLabel *c = &labels[l];
-      const float *probs = crowd_probs + (size_t) l * K;
+      const float *probs = buf->crowd_probs + (size_t) l * K;
       const float *p_i = p + (size_t) c->item * K;
       float *dp_i = dp + (size_t) c->item * K;
-      const float *w_r = local_matrix (w_local, c->annotator, K);
       float *dw_r = dw_local + (size_t) c->annotator * K * K;
       float wl = w_global != NULL ? w[l] : 0.0f;
 
@@ -190,11 +184,28 @@ cs_noise_backward (float              *dp,           /* [B,K] */
 
       if (w_global != NULL)
         {
-          matrix_backward (dp_i, dw_global, ds, p_i, w_global, K, wl);
+          const float *g_i = buf->global_logits + (size_t) c->item * K;
+          const float *t = buf->local_logits + (size_t) l * K;
+          float *G_i = buf->row_grads + (size_t) c->item * K;
+          double acc = 0.0;
+
+          for (int k = 0; k < K; k++)
+            {
+              acc += (double) (g_i[k] - t[k]) * ds[k];
+              G_i[k] += wl * ds[k];
+            }
           if (dw != NULL)
-            dw[l] += mix_weight_grad (ds, p_i, w_global, w_r, K);
+            dw[l] += (float) acc;
         }
-      matrix_backward (dp_i, dw_r, ds, p_i, w_r, K, 1.0f - wl);
+      local_backward (dp_i, dw_r, ds, p_i, local_matrix (w_local, c->annotator, K), K,
+                      1.0f - wl);
+    }
+
+  if (w_global != NULL)
+    {
+      cs_matmul (dp, buf->row_grads, w_global, B, K, K, false, true, 1.0f, 1.0f);
+      if (dw_global != NULL)
+        cs_matmul (dw_global, p, buf->row_grads, K, K, B, true, false, 1.0f, 1.0f);
     }
 }
 

@@ -18,11 +18,21 @@ G_BEGIN_DECLS
  * cross-entropy(softmax(s_l), labels[l].label). Passing w_global = NULL gives the Crowd Layer
  * (MW) variant s_l = p_i · W_r, where w is ignored.
  *
- * Forward returns the mean loss (0 when L == 0); crowd_logits and crowd_probs are scratch that
- * the backward reuses. Backward accumulates dp, dw_global (NULL when w_global is), dw_local and
- * dw (may be NULL); it recomputes the small p_i · W products rather than storing them. */
-float cs_noise_forward       (float              *crowd_logits,
-                              float              *crowd_probs,
+ * p · W_g is one product over the batch's rows, not one per label, and the backward sums each
+ * row's share of W_g's gradient before two products as well: per label, only the annotator's
+ * own matrix costs K² (forward) and 2·K² (backward). */
+typedef struct
+{
+  float *crowd_logits;   /* [L,K] s_l */
+  float *crowd_probs;    /* [L,K] softmax (s_l), kept for the backward */
+  float *local_logits;   /* [L,K] p_i · W_r, kept for the backward; with W_g only */
+  float *global_logits;  /* [B,K] p · W_g, kept for the backward; with W_g only */
+  float *row_grads;      /* [B,K] the backward's scratch; with W_g only */
+} CsNoiseBuffers;
+
+/* Returns the mean loss (0 when L == 0). Backward accumulates dp, dw_global (NULL when
+ * w_global is), dw_local and dw (may be NULL). */
+float cs_noise_forward       (CsNoiseBuffers     *buf,
                               const float        *p,
                               const float        *w_global,
                               const float        *w_local,
@@ -36,7 +46,7 @@ void  cs_noise_backward      (float              *dp,
                               float              *dw_global,
                               float              *dw_local,
                               float              *dw,
-                              const float        *crowd_probs,
+                              CsNoiseBuffers     *buf,
                               const float        *p,
                               const float        *w_global,
                               const float        *w_local,

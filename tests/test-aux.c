@@ -262,6 +262,8 @@ typedef struct
   float u_pre[R * E], u[R * E], u_norms[R];
   float w[L];
   float crowd_logits[L * K], crowd_probs[L * K];
+  float local_logits[L * K], global_logits[B * K], row_grads[B * K];
+  CsNoiseBuffers buf;
 } Conal;
 
 typedef struct
@@ -287,8 +289,9 @@ conal_loss (gpointer data)
   cs_aux_annotator_forward (m->u_pre, m->U, m->u_b, R, E);
   cs_l2norm_forward (m->u, m->u_norms, m->u_pre, R, E);
   cs_aux_w_forward (m->w, m->v, m->u, labels, L, E);
-  loss = cs_noise_forward (m->crowd_logits, m->crowd_probs, m->p, m->w_global, m->w_local,
-                           m->w, labels, B, L, K, R);
+  m->buf = (CsNoiseBuffers) { m->crowd_logits, m->crowd_probs, m->local_logits,
+                              m->global_logits, m->row_grads };
+  loss = cs_noise_forward (&m->buf, m->p, m->w_global, m->w_local, m->w, labels, B, L, K, R);
   loss += cs_noise_regulariser (NULL, NULL, m->w_global, m->w_local, K, R, REG_LAMBDA);
   return loss;
 }
@@ -303,7 +306,7 @@ conal_backward (Conal      *m,
 
   memset (g, 0, sizeof *g);
   cs_noise_regulariser (g->w_global, g->w_local, m->w_global, m->w_local, K, R, REG_LAMBDA);
-  cs_noise_backward (dp, g->w_global, g->w_local, dw, m->crowd_probs, m->p, m->w_global,
+  cs_noise_backward (dp, g->w_global, g->w_local, dw, &m->buf, m->p, m->w_global,
                      m->w_local, m->w, labels, B, L, K, R);
   cs_aux_w_backward (dv, du, dw, m->w, m->v, m->u, labels, L, E);
   cs_l2norm_backward (du_pre, du, m->u, m->u_norms, R, E);

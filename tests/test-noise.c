@@ -27,6 +27,10 @@ typedef struct
   float w[L];
   float crowd_logits[L * K];
   float crowd_probs[L * K];
+  float local_logits[L * K];
+  float global_logits[B * K];
+  float row_grads[B * K];
+  CsNoiseBuffers buf;
   bool  global;             /* false: the Crowd Layer variant, W_g = NULL */
 } NoiseCase;
 
@@ -35,9 +39,10 @@ noise_loss (gpointer data)
 {
   NoiseCase *c = data;
 
-  return cs_noise_forward (c->crowd_logits, c->crowd_probs, c->p,
-                           c->global ? c->w_global : NULL, c->w_local, c->w, labels,
-                           B, L, K, R);
+  c->buf = (CsNoiseBuffers) { c->crowd_logits, c->crowd_probs, c->local_logits,
+                              c->global_logits, c->row_grads };
+  return cs_noise_forward (&c->buf, c->p, c->global ? c->w_global : NULL, c->w_local, c->w,
+                           labels, B, L, K, R);
 }
 
 /* Classifier probabilities from random logits, confusion matrices near the 2 · I of CoNAL's
@@ -152,8 +157,10 @@ test_no_labels (void)
   NoiseCase c;
 
   noise_case_init (&c, true);
-  g_assert_cmpfloat (cs_noise_forward (c.crowd_logits, c.crowd_probs, c.p, c.w_global,
-                                       c.w_local, c.w, labels, B, 0, K, R), ==, 0.0f);
+  c.buf = (CsNoiseBuffers) { c.crowd_logits, c.crowd_probs, c.local_logits, c.global_logits,
+                             c.row_grads };
+  g_assert_cmpfloat (cs_noise_forward (&c.buf, c.p, c.w_global, c.w_local, c.w, labels, B, 0,
+                                       K, R), ==, 0.0f);
 }
 
 static void
@@ -164,7 +171,7 @@ check_noise_gradients (bool global)
 
   noise_case_init (&c, global);
   noise_loss (&c);
-  cs_noise_backward (dp, global ? dwg : NULL, dwl, global ? dw : NULL, c.crowd_probs, c.p,
+  cs_noise_backward (dp, global ? dwg : NULL, dwl, global ? dw : NULL, &c.buf, c.p,
                      global ? c.w_global : NULL, c.w_local, c.w, labels, B, L, K, R);
 
   cs_gradcheck_assert ("noise dp", noise_loss, &c, c.p, dp, B * K);

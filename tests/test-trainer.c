@@ -270,42 +270,59 @@ test_dawid_skene_recovers (void)
 
 /* CoNAL trained on the demo, whose crowd shares a planted confusion (circle ↔ ring, square ↔
  * diamond), puts it in W_g: for each planted pair a → b, softmax (W_g[a, :]) gives b the most
- * mass after a itself, and at least 1.5 times the median of the row's other entries. */
+ * mass after a itself, and at least 1.5 times the median of the row's other entries. The rows
+ * are averaged over three seeds: one run's W_g carries that run's noise (over seeds 1–6 the
+ * weakest pair's ratio ranged from 1.25 to 2.8), the mean carries what the crowd planted. */
 static void
 test_conal_recovers_common (void)
 {
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
   g_autoptr(CsDataset) dataset = NULL;
-  g_autoptr(CsRun) run = NULL;
   g_autoptr(GError) error = NULL;
   CsTrainConfig config;
   const int pairs[][2] = { { 0, 1 }, { 1, 0 }, { 2, 3 }, { 3, 2 } };
-  const float *W;
+  const int n_seeds = 3;
+  double mean[16 * 16] = { 0 };
   int K;
 
   g_assert_true (cs_demo_write (cs_test_dir_path (tmp, NULL), 1, &error));
   dataset = cs_dataset_load (cs_test_dir_path (tmp, NULL), NULL, &error);
   g_assert_no_error (error);
-  /* The official code's LabelMe settings, whatever the defaults become. */
-  small_config (&config, CS_METHOD_CONAL, 100);
-  g_assert_true (cs_train_config_apply_preset (&config, "official-labelme", NULL, NULL));
-  run = cs_train (dataset, &config, NULL, &error);
-  g_assert_no_error (error);
   K = dataset->n_classes;
-  W = cs_model_get_params (run->model)->global;
+  g_assert_cmpint (K, <=, 16);
+  for (int seed = 1; seed <= n_seeds; seed++)
+    {
+      g_autoptr(CsRun) run = NULL;
+      const float *W;
+
+      /* The official code's LabelMe settings, whatever the defaults become. */
+      small_config (&config, CS_METHOD_CONAL, 100);
+      g_assert_true (cs_train_config_apply_preset (&config, "official-labelme", NULL, NULL));
+      config.seed = seed;
+      run = cs_train (dataset, &config, NULL, &error);
+      g_assert_no_error (error);
+      W = cs_model_get_params (run->model)->global;
+      for (int a = 0; a < K; a++)
+        {
+          double top = -INFINITY, sum = 0;
+
+          for (int j = 0; j < K; j++)
+            top = fmax (top, W[a * K + j]);
+          for (int j = 0; j < K; j++)
+            sum += exp (W[a * K + j] - top);
+          for (int j = 0; j < K; j++)
+            mean[a * K + j] += exp (W[a * K + j] - top) / sum / n_seeds;
+        }
+    }
   for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
     {
       int a = pairs[p][0], b = pairs[p][1];
-      double row[16], top = -INFINITY, sum = 0, others[16], median;
+      const double *row = mean + a * K;
+      double others[16], median;
       int n_others = 0;
 
       for (int j = 0; j < K; j++)
-        top = fmax (top, W[a * K + j]);
-      for (int j = 0; j < K; j++)
-        sum += (row[j] = exp (W[a * K + j] - top));
-      for (int j = 0; j < K; j++)
         {
-          row[j] /= sum;
           if (j != a && j != b)
             others[n_others++] = row[j];
           if (j != a)
