@@ -164,6 +164,30 @@ cs_relu_backward (float       *dinp,  /* [N] */
 
 /* ---- dropout ----------------------------------------------------------------------------- */
 
+/* mask[i] = (uniform >= p) ? 1/(1-p) : 0 for 0 < p < 1: the comparison's 0 or 1 times the
+ * scale, on 24 random bits, with no branch on a coin flip. */
+static void
+draw_dropout_mask (float *mask,
+                   int    N,
+                   float  p,
+                   CsRng *rng)
+{
+  float keep_scale = 1.0f / (1.0f - p);
+  uint32_t threshold = (uint32_t) ceil ((double) p * 16777216.0);
+  uint32_t draws[CS_RNG_LANES];
+  CsRngLanes lanes;
+
+  cs_rng_lanes_init (&lanes, rng);
+  for (int i0 = 0; i0 < N; i0 += CS_RNG_LANES)
+    {
+      int n = MIN (CS_RNG_LANES, N - i0);
+
+      cs_rng_lanes_next (&lanes, draws);
+      for (int j = 0; j < n; j++)
+        mask[i0 + j] = (float) ((draws[j] >> 8) >= threshold) * keep_scale;
+    }
+}
+
 void
 cs_dropout_forward (float       *out,   /* [N] */
                     float       *mask,  /* [N] */
@@ -181,24 +205,7 @@ cs_dropout_forward (float       *out,   /* [N] */
         mask[i] = p == 0.0f ? 1.0f : 0.0f;
     }
   else
-    {
-      float keep_scale = 1.0f / (1.0f - p);
-      /* uniform >= p, compared on 24 random bits: the mask is the comparison's 0 or 1 times
-       * the scale, with no branch on a coin flip. */
-      uint32_t threshold = (uint32_t) ceil ((double) p * 16777216.0);
-      uint32_t draws[CS_RNG_LANES];
-      CsRngLanes lanes;
-
-      cs_rng_lanes_init (&lanes, rng);
-      for (int i0 = 0; i0 < N; i0 += CS_RNG_LANES)
-        {
-          int n = MIN (CS_RNG_LANES, N - i0);
-
-          cs_rng_lanes_next (&lanes, draws);
-          for (int j = 0; j < n; j++)
-            mask[i0 + j] = (float) ((draws[j] >> 8) >= threshold) * keep_scale;
-        }
-    }
+    draw_dropout_mask (mask, N, p, rng);
 
   for (int i = 0; i < N; i++)
     out[i] = inp[i] * mask[i];
@@ -212,6 +219,79 @@ cs_dropout_backward (float       *dinp,  /* [N] */
 {
   for (int i = 0; i < N; i++)
     dinp[i] += dout[i] * mask[i];
+}
+
+/* ---- relu and dropout in one pass ------------------------------------------------------ */
+
+void
+cs_relu_dropout_forward (float       *out,   /* [B,H] */
+                         float       *mask,  /* [B,H] */
+                         const float *inp,   /* [B,ld] */
+                         int          ld,
+                         int          B,
+                         int          H,
+                         float        p,
+                         CsRng       *rng)
+{
+  g_return_if_fail (B >= 0 && H >= 0 && ld >= H);
+  g_return_if_fail (p >= 0.0f && p < 1.0f);
+  g_return_if_fail (rng != NULL || p == 0.0f);
+
+  if (p > 0.0f)
+    draw_dropout_mask (mask, B * H, p, rng);
+  for (int b = 0; b < B; b++)
+    {
+      const float *in = inp + (size_t) b * ld;
+      float *o = out + (size_t) b * H;
+
+      if (p > 0.0f)
+        {
+          const float *m = mask + (size_t) b * H;
+
+          for (int j = 0; j < H; j++)
+            o[j] = (in[j] > 0.0f ? in[j] : 0.0f) * m[j];
+        }
+      else
+        for (int j = 0; j < H; j++)
+          o[j] = in[j] > 0.0f ? in[j] : 0.0f;
+    }
+}
+
+void
+cs_relu_dropout_backward (float       *dinp,  /* [B,ld] */
+                          int          ld,
+                          const float *dout,  /* [B,H] */
+                          const float *inp,   /* [B,ld] */
+                          const float *mask,  /* [B,H] or NULL */
+                          int          B,
+                          int          H)
+{
+  g_return_if_fail (B >= 0 && H >= 0 && ld >= H);
+
+  for (int b = 0; b < B; b++)
+    {
+      const float *in = inp + (size_t) b * ld, *d = dout + (size_t) b * H;
+      float *di = dinp + (size_t) b * ld;
+
+      if (mask != NULL)
+        {
+          const float *m = mask + (size_t) b * H;
+
+          for (int j = 0; j < H; j++)
+            {
+              float g = d[j] * m[j];
+
+              di[j] = in[j] > 0.0f ? g : 0.0f;
+            }
+        }
+      else
+        for (int j = 0; j < H; j++)
+          {
+            float g = d[j];
+
+            di[j] = in[j] > 0.0f ? g : 0.0f;
+          }
+    }
 }
 
 /* ---- batchnorm --------------------------------------------------------------------------- */

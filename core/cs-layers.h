@@ -61,6 +61,28 @@ void  cs_dropout_backward              (float         *dinp,
                                         const float   *mask,
                                         int            N);
 
+/* ReLU then inverted dropout in one pass: out[b,j] = max (inp[b,j], 0) · mask[b,j], with the
+ * mask drawn as cs_dropout_forward draws it (p = 0: no mask, nothing drawn). The inputs are
+ * rows of a wider matrix, ld floats apart, so the pre-activations can stay inside a product
+ * that computed more columns. The backward WRITES (not adds) dinp[b,j] = inp[b,j] > 0 ?
+ * dout[b,j] · mask[b,j] : 0 into the same layout, mask NULL meaning no dropout; the other
+ * columns of dinp's rows are left alone. The same numbers as cs_relu_* and cs_dropout_*. */
+void  cs_relu_dropout_forward          (float         *out,
+                                        float         *mask,
+                                        const float   *inp,
+                                        int            ld,
+                                        int            B,
+                                        int            H,
+                                        float          p,
+                                        CsRng         *rng);
+void  cs_relu_dropout_backward         (float         *dinp,
+                                        int            ld,
+                                        const float   *dout,
+                                        const float   *inp,
+                                        const float   *mask,
+                                        int            B,
+                                        int            H);
+
 /* A linear layer over x moved onto xn, where x = xn ∘ σ + μ column by column (an input
  * BatchNorm's inverse): x · Wᵀ + b = xn · W'ᵀ + b' with W' = W ∘ σ (each row scaled) and
  * b' = b + W · μ. The backward maps the folded layer's gradients back:

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "cs-aux.h"
+#include "cs-blas.h"
 #include "cs-layers.h"
 #include "cs-model.h"
 #include "cs-noise.h"
@@ -44,9 +45,9 @@ typedef struct
   float        *dstack_b;    /* [H + E] */
   float        *aux_m;       /* [E, D] the collapsed auxiliary linear, and later its gradient */
   float        *aux_c;       /* [E] */
-  float        *first;       /* [B, H + E] both first layers at once, and later their gradient */
-  float        *h;           /* [B, H] first linear */
-  float        *hr;          /* [B, H] ReLU */
+  float        *first;       /* [B, H + E] both first layers at once: h, then vpre */
+  float        *dfirst;      /* [B, H + E] their gradients */
+  float        *h;           /* [B, H] the first linear, without the auxiliary tower */
   float        *mask;        /* [B, H] dropout */
   float        *hd;          /* [B, H] after dropout */
   float        *hn;          /* [B, H] after BatchNorm */
@@ -63,8 +64,8 @@ typedef struct
   float        *w;           /* [L] */
   CsNoiseBuffers noise;      /* [L, K] and [B, K] buffers of the noise layers */
   CsCrowdLabel *chunk_labels; /* [L] labels of an evaluation chunk, items made chunk-local */
-  float        *dh;          /* [B, H], reused along the classifier's backward */
-  float        *dh2;         /* [B, H] */
+  float        *dh;          /* [B, H] gradient after the hidden BatchNorm, or of the hidden units */
+  float        *dhd;         /* [B, H] gradient before the hidden BatchNorm */
   float        *dlogits;     /* [B, K] */
   float        *dp;          /* [B, K] */
   float        *dv;          /* [B, E] */
@@ -178,8 +179,8 @@ layout_activations (CsActivations      *a,
   TAKE (aux_m, s->has_aux ? (size_t) s->E * s->D : 0);
   TAKE (aux_c, s->has_aux ? s->E : 0);
   TAKE (first, s->has_aux ? B * (s->H + s->E) : 0);
+  TAKE (dfirst, s->has_aux ? B * (s->H + s->E) : 0);
   TAKE (h, B * s->H);
-  TAKE (hr, B * s->H);
   TAKE (mask, B * s->H);
   TAKE (hd, B * s->H);
   TAKE (hn, s->hidden_batchnorm ? B * s->H : 0);
@@ -200,7 +201,7 @@ layout_activations (CsActivations      *a,
   TAKE (noise.global_logits, s->has_global ? B * s->K : 0);
   TAKE (noise.row_grads, s->has_global ? B * s->K : 0);
   TAKE (dh, B * s->H);
-  TAKE (dh2, B * s->H);
+  TAKE (dhd, s->hidden_batchnorm ? B * s->H : 0);
   TAKE (dlogits, B * s->K);
   TAKE (dp, B * s->K);
   TAKE (dv, B * s->E);
@@ -331,35 +332,17 @@ cs_model_zero_grads (CsModel *self)
   memset (self->grad_memory, 0, sizeof (float) * self->n_params);
 }
 
-/* Copies the two column blocks of a [B, H + E] matrix out into [B, H] and [B, E]. */
+/* Copies columns [c0, c0 + n) of the rows of a [B, ld] matrix into a [B, n] one, or back. */
 static void
-split_columns (float       *left,
-               float       *right,
-               const float *both,
-               int          B,
-               int          H,
-               int          E)
-{
-  for (int b = 0; b < B; b++)
-    {
-      memcpy (left + (size_t) b * H, both + (size_t) b * (H + E), sizeof (float) * H);
-      memcpy (right + (size_t) b * E, both + (size_t) b * (H + E) + H, sizeof (float) * E);
-    }
-}
-
-static void
-join_columns (float       *both,
-              const float *left,
-              const float *right,
+copy_columns (float       *dest,
+              int          dest_ld,
+              const float *src,
+              int          src_ld,
               int          B,
-              int          H,
-              int          E)
+              int          n)
 {
   for (int b = 0; b < B; b++)
-    {
-      memcpy (both + (size_t) b * (H + E), left + (size_t) b * H, sizeof (float) * H);
-      memcpy (both + (size_t) b * (H + E) + H, right + (size_t) b * E, sizeof (float) * E);
-    }
+    memcpy (dest + (size_t) b * dest_ld, src + (size_t) b * src_ld, sizeof (float) * n);
 }
 
 /* [W1; M] and [b1; c] into stack_w, stack_b, where x · Mᵀ + c is the auxiliary tower as one
@@ -387,12 +370,14 @@ stack_first_layers (CsModel *self)
                           s->D, s->E);
 }
 
-/* h = in · W1ᵀ + b1 and, with `aux`, the auxiliary tower's vpre, both from one product. */
-static void
+/* The first layer's pre-activations, rows `*ld` floats apart: h = in · W1ᵀ + b1 alone, or
+ * with `aux` in one product with the auxiliary tower, whose vpre is copied out. */
+static const float *
 first_layer_forward (CsModel     *self,
                      const float *in,
                      int          B,
-                     bool         aux)
+                     bool         aux,
+                     int         *ld)
 {
   const CsModelShape *s = &self->shape;
   CsActivations *a = &self->act;
@@ -401,14 +386,18 @@ first_layer_forward (CsModel     *self,
   if (!aux || !s->has_aux)
     {
       cs_linear_forward (a->h, in, p->w1, p->b1, B, s->D, s->H);
-      return;
+      *ld = s->H;
+      return a->h;
     }
   stack_first_layers (self);
   cs_linear_forward (a->first, in, a->stack_w, a->stack_b, B, s->D, s->H + s->E);
-  split_columns (a->h, a->vpre, a->first, B, s->H, s->E);
+  copy_columns (a->vpre, s->E, a->first + s->H, s->H + s->E, B, s->E);
+  *ld = s->H + s->E;
+  return a->first;
 }
 
-/* From a->dh (and a->dvpre) to the first layers' weights; the input needs no gradient. */
+/* From the pre-activations' gradient (a->dfirst with the auxiliary tower's a->dvpre copied in,
+ * or a->dh) to the first layers' weights; the input needs no gradient. */
 static void
 first_layer_backward (CsModel     *self,
                       const float *in,
@@ -427,10 +416,10 @@ first_layer_backward (CsModel     *self,
       cs_linear_backward (NULL, g->w1, g->b1, a->dh, in, p->w1, B, s->D, s->H);
       return;
     }
-  join_columns (a->first, a->dh, a->dvpre, B, s->H, s->E);
+  copy_columns (a->dfirst + s->H, s->H + s->E, a->dvpre, s->E, B, s->E);
   memset (a->dstack_w, 0, sizeof (float) * (n_w1 + (size_t) s->E * s->D));
   memset (a->dstack_b, 0, sizeof (float) * (s->H + s->E));
-  cs_linear_backward (NULL, a->dstack_w, a->dstack_b, a->first, in, a->stack_w, B, s->D,
+  cs_linear_backward (NULL, a->dstack_w, a->dstack_b, a->dfirst, in, a->stack_w, B, s->D,
                       s->H + s->E);
   for (size_t i = 0; i < n_w1; i++)
     g->w1[i] += a->dstack_w[i];
@@ -465,7 +454,8 @@ classifier_forward (CsModel     *self,
   CsParams *p = &self->params;
   CsBatchnormState *st = &self->state;
   const float *in = x;
-  const float *hidden;
+  const float *pre, *hidden;
+  int ld;
 
   if (s->input_batchnorm)
     {
@@ -485,12 +475,8 @@ classifier_forward (CsModel     *self,
         a->in_std[j] = 1.0f / a->in_rstd[j];
       in = a->xn;
     }
-  first_layer_forward (self, in, B, aux);
-  cs_relu_forward (a->hr, a->h, B * s->H);
-  if (train && dropout > 0)
-    cs_dropout_forward (a->hd, a->mask, a->hr, B * s->H, dropout, rng);
-  else
-    memcpy (a->hd, a->hr, sizeof (float) * B * s->H);
+  pre = first_layer_forward (self, in, B, aux, &ld);
+  cs_relu_dropout_forward (a->hd, a->mask, pre, ld, B, s->H, train ? dropout : 0.0f, rng);
   hidden = a->hd;
   if (s->hidden_batchnorm)
     {
@@ -505,34 +491,39 @@ classifier_forward (CsModel     *self,
   cs_softmax_forward (a->p, a->logits, B, s->K);
 }
 
-/* From dlogits back to dL/dh in a->dh, before the first layer. */
+/* From dlogits back to the first layer's pre-activations: a->dfirst's first H columns with
+ * the auxiliary tower, else a->dh. */
 static void
 classifier_backward (CsModel *self,
                      int      B,
-                     bool     dropout)
+                     bool     dropout,
+                     bool     aux)
 {
   const CsModelShape *s = &self->shape;
   CsActivations *a = &self->act;
   CsParams *p = &self->params;
   CsParams *g = &self->grads;
-  size_t n = (size_t) B * s->H;
+  const float *pre = a->h, *dhidden = a->dh;
+  float *dpre = a->dh;
+  int ld = s->H;
 
-  memset (a->dh, 0, sizeof (float) * n);
-  cs_linear_backward (a->dh, g->w2, g->b2, a->dlogits, s->hidden_batchnorm ? a->hn : a->hd,
+  /* dL/d(the hidden layer's output), written rather than accumulated. */
+  cs_matmul (a->dh, a->dlogits, p->w2, B, s->H, s->K, false, false, 1.0f, 0.0f);
+  cs_linear_backward (NULL, g->w2, g->b2, a->dlogits, s->hidden_batchnorm ? a->hn : a->hd,
                       p->w2, B, s->H, s->K);
   if (s->hidden_batchnorm)
     {
-      memset (a->dh2, 0, sizeof (float) * n);
-      cs_batchnorm_backward (a->dh2, a->dh, a->hn, a->hid_rstd, B, s->H);
-      memcpy (a->dh, a->dh2, sizeof (float) * n);
+      memset (a->dhd, 0, sizeof (float) * B * s->H);
+      cs_batchnorm_backward (a->dhd, a->dh, a->hn, a->hid_rstd, B, s->H);
+      dhidden = a->dhd;
     }
-  memset (a->dh2, 0, sizeof (float) * n);
-  if (dropout)
-    cs_dropout_backward (a->dh2, a->dh, a->mask, (int) n);
-  else
-    memcpy (a->dh2, a->dh, sizeof (float) * n);
-  memset (a->dh, 0, sizeof (float) * n);
-  cs_relu_backward (a->dh, a->dh2, a->h, (int) n);
+  if (aux && s->has_aux)
+    {
+      pre = a->first;
+      dpre = a->dfirst;
+      ld = s->H + s->E;
+    }
+  cs_relu_dropout_backward (dpre, ld, dhidden, pre, dropout ? a->mask : NULL, B, s->H);
 }
 
 /* v from the first layer's a->vpre, and u for every annotator (u needs no rows). */
@@ -669,7 +660,7 @@ cs_model_forward_backward (CsModel             *self,
 
   if (backward)
     {
-      classifier_backward (self, B, dropout);
+      classifier_backward (self, B, dropout, s->has_aux);
       first_layer_backward (self, s->input_batchnorm ? a->xn : batch->x, B, s->has_aux);
     }
   return loss;

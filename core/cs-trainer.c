@@ -322,7 +322,8 @@ trainer_clear (Trainer *t)
   g_free (t->heldout.x_owned);
 }
 
-/* Copies the rows, labels and targets of items[0..B) into the batch buffers. */
+/* Copies the rows, labels and targets of items[0..B) into the batch buffers. Consecutive
+ * items (a batch that is the whole, unshuffled train split) are read where they are. */
 static void
 gather_batch (Trainer       *t,
               const int32_t *items,
@@ -333,12 +334,19 @@ gather_batch (Trainer       *t,
   int D = t->dataset->d, K = t->dataset->n_classes;
   int L = 0;
   bool crowd = uses_crowd_layers (t->config->method);
+  bool consecutive = true;
+  const float *x = t->xb;
 
+  for (int b = 1; b < B && consecutive; b++)
+    consecutive = items[b] == items[0] + b;
+  if (consecutive)
+    x = train->features + (size_t) items[0] * D;
   for (int b = 0; b < B; b++)
     {
       int i = items[b];
 
-      memcpy (t->xb + (size_t) b * D, train->features + (size_t) i * D, sizeof (float) * D);
+      if (!consecutive)
+        memcpy (t->xb + (size_t) b * D, train->features + (size_t) i * D, sizeof (float) * D);
       if (crowd)
         for (int l = train->item_offsets[i]; l < train->item_offsets[i + 1]; l++)
           t->lb[L++] = (CsCrowdLabel) { b, train->labels[l].annotator, train->labels[l].label };
@@ -348,7 +356,7 @@ gather_batch (Trainer       *t,
       if (t->soft)
         memcpy (t->sb + (size_t) b * K, t->soft + (size_t) i * K, sizeof (float) * K);
     }
-  *batch = (CsBatch) { t->xb, B, t->lb, L, t->targets ? t->tb : NULL, t->soft ? t->sb : NULL };
+  *batch = (CsBatch) { x, B, t->lb, L, t->targets ? t->tb : NULL, t->soft ? t->sb : NULL };
 }
 
 static int
@@ -411,7 +419,10 @@ train_epoch (Trainer         *t,
       memset (t->adam_v, 0, sizeof (float) * n_params);
       t->adam_t = 0;
     }
-  cs_rng_shuffle (&t->rng, t->items, t->n_items);
+  /* One batch holds every item, whose order then changes nothing but rounding: the items stay
+   * in place, and the batch reads the features where they are. */
+  if (B < t->n_items)
+    cs_rng_shuffle (&t->rng, t->items, t->n_items);
   for (int start = 0; start < t->n_items; start += B, batch_index++)
     {
       int n = MIN (B, t->n_items - start);

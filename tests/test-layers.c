@@ -302,6 +302,97 @@ test_dropout_rate (void)
     }
 }
 
+/* ---- relu and dropout fused ------------------------------------------------------------- */
+
+/* Three rows of four units inside rows of six floats (the other two columns belong to another
+ * layer and must be left alone). */
+#define FB 3
+#define FH 4
+#define FLD 6
+
+typedef struct
+{
+  float inp[FB * FLD];
+  float out[FB * FH];
+  float mask[FB * FH];
+  float r[FB * FH];
+  float p;
+} FusedCase;
+
+static double
+fused_loss (gpointer data)
+{
+  FusedCase *c = data;
+  CsRng rng;
+
+  cs_rng_init (&rng, 41);
+  cs_relu_dropout_forward (c->out, c->mask, c->inp, FLD, FB, FH, c->p, &rng);
+  return cs_test_weighted_sum (c->out, c->r, FB * FH);
+}
+
+static void
+test_relu_dropout (void)
+{
+  for (int with_dropout = 0; with_dropout < 2; with_dropout++)
+    {
+      FusedCase c = { .p = with_dropout ? 0.5f : 0.0f };
+      float dinp[FB * FLD];
+      int n_dropped = 0;
+
+      /* Away from 0, where ReLU has its kink. */
+      cs_test_fill_uniform (c.inp, FB * FLD, 0.1f, 1.0f, 42);
+      for (int i = 0; i < FB * FLD; i += 2)
+        c.inp[i] = -c.inp[i];
+      cs_test_fill_uniform (c.r, FB * FH, -1.0f, 1.0f, 43);
+      fused_loss (&c);
+
+      /* The same numbers as ReLU, then dropout with the same stream. */
+      for (int b = 0; b < FB; b++)
+        {
+          float relu[FH], composed[FH], mask[FH];
+          CsRng rng;
+
+          cs_relu_forward (relu, c.inp + b * FLD, FH);
+          if (c.p > 0)
+            {
+              float all_relu[FB * FH], all_out[FB * FH], all_mask[FB * FH];
+
+              for (int bb = 0; bb < FB; bb++)
+                cs_relu_forward (all_relu + bb * FH, c.inp + bb * FLD, FH);
+              cs_rng_init (&rng, 41);
+              cs_dropout_forward (all_out, all_mask, all_relu, FB * FH, c.p, &rng);
+              memcpy (composed, all_out + b * FH, sizeof composed);
+              memcpy (mask, all_mask + b * FH, sizeof mask);
+            }
+          else
+            memcpy (composed, relu, sizeof composed);
+          for (int j = 0; j < FH; j++)
+            {
+              g_assert_cmpfloat (c.out[b * FH + j], ==, composed[j]);
+              if (c.p > 0)
+                {
+                  g_assert_cmpfloat (c.mask[b * FH + j], ==, mask[j]);
+                  n_dropped += mask[j] == 0.0f;
+                }
+            }
+        }
+      if (c.p > 0)
+        g_assert_cmpint (n_dropped, >, 0);
+
+      /* Written into the strided layout; the columns past FH keep what they held. */
+      for (int i = 0; i < FB * FLD; i++)
+        dinp[i] = 7.0f;
+      cs_relu_dropout_backward (dinp, FLD, c.r, c.inp, c.p > 0 ? c.mask : NULL, FB, FH);
+      for (int b = 0; b < FB; b++)
+        for (int j = FH; j < FLD; j++)
+          g_assert_cmpfloat (dinp[b * FLD + j], ==, 7.0f);
+      for (int b = 0; b < FB; b++)
+        for (int j = FH; j < FLD; j++)
+          dinp[b * FLD + j] = 0.0f;
+      cs_gradcheck_assert ("relu-dropout dinp", fused_loss, &c, c.inp, dinp, FB * FLD);
+    }
+}
+
 /* ---- batchnorm --------------------------------------------------------------------------- */
 
 #define BB 6
@@ -562,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/layers/relu", test_relu);
   g_test_add_func ("/layers/dropout/backward", test_dropout_backward);
   g_test_add_func ("/layers/dropout/rate", test_dropout_rate);
+  g_test_add_func ("/layers/relu-dropout", test_relu_dropout);
   g_test_add_func ("/layers/batchnorm/forward", test_batchnorm_forward);
   g_test_add_func ("/layers/batchnorm/eval", test_batchnorm_eval);
   g_test_add_func ("/layers/batchnorm/backward", test_batchnorm_backward);
