@@ -174,17 +174,24 @@ draw_dropout_mask (float *mask,
 {
   float keep_scale = 1.0f / (1.0f - p);
   uint32_t threshold = (uint32_t) ceil ((double) p * 16777216.0);
-  uint32_t draws[CS_RNG_LANES];
   CsRngLanes lanes;
+  uint32_t scale_bits;
+  int i0 = 0;
 
+  /* Each lane's comparison is all ones or all zeros, so ANDed with the bits of keep_scale it
+   * is that float or +0.0f: eight mask entries without leaving the vector registers. */
+  memcpy (&scale_bits, &keep_scale, sizeof scale_bits);
   cs_rng_lanes_init (&lanes, rng);
-  for (int i0 = 0; i0 < N; i0 += CS_RNG_LANES)
+  for (; i0 < N; i0 += CS_RNG_LANES)
     {
-      int n = MIN (CS_RNG_LANES, N - i0);
+      CsRngVector draws, bits;
 
-      cs_rng_lanes_next (&lanes, draws);
-      for (int j = 0; j < n; j++)
-        mask[i0 + j] = (float) ((draws[j] >> 8) >= threshold) * keep_scale;
+      cs_rng_lanes_next (&lanes, &draws);
+      bits = (CsRngVector) ((draws >> 8) >= threshold) & scale_bits;
+      if (i0 + CS_RNG_LANES <= N)
+        memcpy (mask + i0, &bits, sizeof bits);
+      else
+        memcpy (mask + i0, &bits, sizeof (float) * (N - i0));
     }
 }
 

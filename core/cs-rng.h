@@ -48,15 +48,18 @@ cs_rng_next (CsRng *rng)
   return result;
 }
 
-/* Eight xoshiro128** streams side by side, one per lane, for bulk draws (dropout masks): the
- * lanes advance together in plain loops over CS_RNG_LANES that the compiler turns into vector
- * instructions, where one stream's draws depend on each other. The lanes are seeded from a
- * CsRng, so the bulk draws are as deterministic as everything else. */
+/* Eight xoshiro128** streams side by side, one per lane of a vector (GCC's and Clang's vector
+ * extension: two SSE2 registers, or one AVX2 register), for bulk draws such as dropout masks,
+ * where one stream's draws would depend on each other. (Vectors pass by pointer: a 32-byte
+ * vector in a register would be a different calling convention with and without AVX.) The lanes are seeded from a CsRng, so
+ * bulk draws are as deterministic as everything else. */
 #define CS_RNG_LANES 8
+
+typedef uint32_t CsRngVector __attribute__ ((vector_size (CS_RNG_LANES * sizeof (uint32_t))));
 
 typedef struct
 {
-  uint32_t s[4][CS_RNG_LANES];
+  CsRngVector s[4];
 } CsRngLanes;
 
 void     cs_rng_lanes_init (CsRngLanes *lanes,
@@ -65,28 +68,25 @@ void     cs_rng_lanes_init (CsRngLanes *lanes,
 /* The next draw of every lane. x·5 and x·9 as shifts and adds, which SSE2 has for 32-bit lanes
  * where it has no 32-bit multiply. */
 static inline void
-cs_rng_lanes_next (CsRngLanes *lanes,
-                   uint32_t    out[CS_RNG_LANES])
+cs_rng_lanes_next (CsRngLanes  *lanes,
+                   CsRngVector *out)
 {
-  for (int j = 0; j < CS_RNG_LANES; j++)
-    {
-      uint32_t s0 = lanes->s[0][j], s1 = lanes->s[1][j], s2 = lanes->s[2][j], s3 = lanes->s[3][j];
-      uint32_t x = (s1 << 2) + s1;
-      uint32_t r = (x << 7) | (x >> 25);
-      uint32_t t = s1 << 9;
+  CsRngVector s0 = lanes->s[0], s1 = lanes->s[1], s2 = lanes->s[2], s3 = lanes->s[3];
+  CsRngVector x = (s1 << 2) + s1;
+  CsRngVector r = (x << 7) | (x >> 25);
+  CsRngVector t = s1 << 9;
 
-      out[j] = (r << 3) + r;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = (s3 << 11) | (s3 >> 21);
-      lanes->s[0][j] = s0;
-      lanes->s[1][j] = s1;
-      lanes->s[2][j] = s2;
-      lanes->s[3][j] = s3;
-    }
+  s2 ^= s0;
+  s3 ^= s1;
+  s1 ^= s2;
+  s0 ^= s3;
+  s2 ^= t;
+  s3 = (s3 << 11) | (s3 >> 21);
+  lanes->s[0] = s0;
+  lanes->s[1] = s1;
+  lanes->s[2] = s2;
+  lanes->s[3] = s3;
+  *out = (r << 3) + r;
 }
 
 G_END_DECLS

@@ -108,7 +108,7 @@ test_lanes (void)
 {
   CsRng a, b;
   CsRngLanes la, lb;
-  uint32_t da[CS_RNG_LANES], db[CS_RNG_LANES];
+  CsRngVector da, db;
   double sum[CS_RNG_LANES] = { 0 };
   const int n = 20000;
 
@@ -120,8 +120,8 @@ test_lanes (void)
   g_assert_cmpuint (cs_rng_next (&a), ==, cs_rng_next (&b));
   for (int i = 0; i < n; i++)
     {
-      cs_rng_lanes_next (&la, da);
-      cs_rng_lanes_next (&lb, db);
+      cs_rng_lanes_next (&la, &da);
+      cs_rng_lanes_next (&lb, &db);
       for (int j = 0; j < CS_RNG_LANES; j++)
         {
           g_assert_cmpuint (da[j], ==, db[j]);
@@ -138,7 +138,7 @@ test_lanes (void)
     CsRng single = { { la.s[0][3], la.s[1][3], la.s[2][3], la.s[3][3] } };
     uint32_t expect = cs_rng_next (&single);
 
-    cs_rng_lanes_next (&la, da);
+    cs_rng_lanes_next (&la, &da);
     g_assert_cmpuint (da[3], ==, expect);
   }
 }
