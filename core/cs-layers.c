@@ -461,25 +461,86 @@ cs_batchnorm_backward (float       *dinp,  /* [B,C] */
 
 /* ---- softmax and cross-entropy ----------------------------------------------------------- */
 
+/* e^x for every x of an array, in straight-line arithmetic the compiler vectorises (libm's
+ * expf is a call per element): x = n·ln 2 + r with |r| ≤ ln 2 / 2, e^r from a degree-6
+ * polynomial (Cephes' expf coefficients), and 2^n put into the exponent bits. Within 2 ulp of
+ * expf over the range a softmax uses, where every argument is ≤ 0; below −87.3 the result is
+ * 2^-126 instead of a subnormal or 0. */
+static void
+exp_inplace (float  *x,
+             size_t  n)
+{
+  for (size_t i = 0; i < n; i++)
+    {
+      float v = x[i];
+      float t, r, y;
+      int32_t bits;
+
+      v = v < -87.3f ? -87.3f : v;
+      v = v > 88.3f ? 88.3f : v;
+      /* Round to nearest by the 1.5 · 2^23 trick: SSE2 has no rounding instruction. */
+      t = (v * 1.44269504088896341f + 12582912.0f) - 12582912.0f;
+      r = v - t * 0.693359375f;
+      r = r - t * -2.12194440e-4f;
+      y = 1.9875691500e-4f;
+      y = y * r + 1.3981999507e-3f;
+      y = y * r + 8.3334519073e-3f;
+      y = y * r + 4.1665795894e-2f;
+      y = y * r + 1.6666665459e-1f;
+      y = y * r + 5.0000001201e-1f;
+      y = y * r * r + r + 1.0f;
+      bits = ((int32_t) t + 127) << 23;
+      memcpy (&t, &bits, sizeof t);
+      x[i] = y * t;
+    }
+}
+
+void
+cs_softmax_rows (float       *probs,   /* [N,K] */
+                 float       *lse,     /* [N] or NULL */
+                 const float *logits,  /* [N,K] */
+                 int          N,
+                 int          K)
+{
+  g_return_if_fail (N >= 0 && K > 0);
+
+  for (int b = 0; b < N; b++)
+    {
+      const float *l = logits + (size_t) b * K;
+      float *p = probs + (size_t) b * K;
+      float max = -INFINITY;
+
+      for (int k = 0; k < K; k++)
+        max = MAX (max, l[k]);
+      for (int k = 0; k < K; k++)
+        p[k] = l[k] - max;
+      if (lse != NULL)
+        lse[b] = max;
+    }
+  exp_inplace (probs, (size_t) N * K);
+  for (int b = 0; b < N; b++)
+    {
+      float *p = probs + (size_t) b * K;
+      double sum = 0.0;
+
+      for (int k = 0; k < K; k++)
+        sum += p[k];
+      for (int k = 0; k < K; k++)
+        p[k] = (float) (p[k] / sum);
+      if (lse != NULL)
+        lse[b] += (float) log (sum);
+    }
+}
+
 float
 cs_softmax_row (float       *probs,   /* [K] */
                 const float *logits,  /* [K] */
                 int          K)
 {
-  float max = -INFINITY;
-  double sum = 0.0;
+  float lse;
 
-  for (int k = 0; k < K; k++)
-    max = MAX (max, logits[k]);
-  for (int k = 0; k < K; k++)
-    {
-      probs[k] = expf (logits[k] - max);
-      sum += probs[k];
-    }
-  for (int k = 0; k < K; k++)
-    probs[k] = (float) (probs[k] / sum);
-
-  return max + (float) log (sum);
+  cs_softmax_rows (probs, &lse, logits, 1, K);
+  return lse;
 }
 
 void
@@ -490,8 +551,7 @@ cs_softmax_forward (float       *probs,   /* [B,K] */
 {
   g_return_if_fail (B >= 0 && K > 0);
 
-  for (int b = 0; b < B; b++)
-    cs_softmax_row (probs + (size_t) b * K, logits + (size_t) b * K, K);
+  cs_softmax_rows (probs, NULL, logits, B, K);
 }
 
 /* dlogits_j = p_j · (dprobs_j − Σ_k dprobs_k p_k), the softmax Jacobian applied row by row. */

@@ -155,8 +155,14 @@ float cs_softmax_xent_forward_backward (float         *dlogits,
                                         int            B,
                                         int            K);
 
-/* One row's softmax, shared with the noise layer. Returns the log-partition
- * max + log Σ exp(x - max), so a cross-entropy never takes the log of a rounded probability. */
+/* Softmax of N rows at once (the exponentials vectorise across rows), with each row's
+ * log-partition max + log Σ exp(x − max) in lse when it is not NULL, so that a cross-entropy
+ * never takes the log of a rounded probability. cs_softmax_row is one row. */
+void  cs_softmax_rows                  (float         *probs,
+                                        float         *lse,
+                                        const float   *logits,
+                                        int            N,
+                                        int            K);
 float cs_softmax_row                   (float         *probs,
                                         const float   *logits,
                                         int            K);

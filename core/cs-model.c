@@ -197,6 +197,7 @@ layout_activations (CsActivations      *a,
   TAKE (w, L);
   TAKE (noise.crowd_logits, L * s->K);
   TAKE (noise.crowd_probs, L * s->K);
+  TAKE (noise.lse, L);
   TAKE (noise.local_logits, s->has_global ? L * s->K : 0);
   TAKE (noise.global_logits, s->has_global ? B * s->K : 0);
   TAKE (noise.row_grads, s->has_global ? B * s->K : 0);

@@ -101,11 +101,10 @@ cs_noise_forward (CsNoiseBuffers     *buf,
         }
       else
         row_times_matrix (s, p_i, local_matrix (w_local, c->annotator, K), K);
-
-      float lse = cs_softmax_row (buf->crowd_probs + (size_t) l * K, s, K);
-
-      loss += lse - s[c->label];
     }
+  cs_softmax_rows (buf->crowd_probs, buf->lse, buf->crowd_logits, L, K);
+  for (int l = 0; l < L; l++)
+    loss += buf->lse[l] - buf->crowd_logits[(size_t) l * K + labels[l].label];
 
   return L > 0 ? (float) (loss / L) : 0.0f;
 }

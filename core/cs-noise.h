@@ -25,6 +25,7 @@ typedef struct
 {
   float *crowd_logits;   /* [L,K] s_l */
   float *crowd_probs;    /* [L,K] softmax (s_l), kept for the backward */
+  float *lse;            /* [L] log Σ exp (s_l) */
   float *local_logits;   /* [L,K] p_i · W_r, kept for the backward; with W_g only */
   float *global_logits;  /* [B,K] p · W_g, kept for the backward; with W_g only */
   float *row_grads;      /* [B,K] the backward's scratch; with W_g only */

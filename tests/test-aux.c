@@ -261,7 +261,7 @@ typedef struct
   float v_pre[B * E], v[B * E], v_norms[B];
   float u_pre[R * E], u[R * E], u_norms[R];
   float w[L];
-  float crowd_logits[L * K], crowd_probs[L * K];
+  float crowd_logits[L * K], crowd_probs[L * K], lse[L];
   float local_logits[L * K], global_logits[B * K], row_grads[B * K];
   CsNoiseBuffers buf;
 } Conal;
@@ -289,7 +289,7 @@ conal_loss (gpointer data)
   cs_aux_annotator_forward (m->u_pre, m->U, m->u_b, R, E);
   cs_l2norm_forward (m->u, m->u_norms, m->u_pre, R, E);
   cs_aux_w_forward (m->w, m->v, m->u, labels, L, E);
-  m->buf = (CsNoiseBuffers) { m->crowd_logits, m->crowd_probs, m->local_logits,
+  m->buf = (CsNoiseBuffers) { m->crowd_logits, m->crowd_probs, m->lse, m->local_logits,
                               m->global_logits, m->row_grads };
   loss = cs_noise_forward (&m->buf, m->p, m->w_global, m->w_local, m->w, labels, B, L, K, R);
   loss += cs_noise_regulariser (NULL, NULL, m->w_global, m->w_local, K, R, REG_LAMBDA);

@@ -27,6 +27,7 @@ typedef struct
   float w[L];
   float crowd_logits[L * K];
   float crowd_probs[L * K];
+  float lse[L];
   float local_logits[L * K];
   float global_logits[B * K];
   float row_grads[B * K];
@@ -39,7 +40,7 @@ noise_loss (gpointer data)
 {
   NoiseCase *c = data;
 
-  c->buf = (CsNoiseBuffers) { c->crowd_logits, c->crowd_probs, c->local_logits,
+  c->buf = (CsNoiseBuffers) { c->crowd_logits, c->crowd_probs, c->lse, c->local_logits,
                               c->global_logits, c->row_grads };
   return cs_noise_forward (&c->buf, c->p, c->global ? c->w_global : NULL, c->w_local, c->w,
                            labels, B, L, K, R);
@@ -157,8 +158,8 @@ test_no_labels (void)
   NoiseCase c;
 
   noise_case_init (&c, true);
-  c.buf = (CsNoiseBuffers) { c.crowd_logits, c.crowd_probs, c.local_logits, c.global_logits,
-                             c.row_grads };
+  c.buf = (CsNoiseBuffers) { c.crowd_logits, c.crowd_probs, c.lse, c.local_logits,
+                             c.global_logits, c.row_grads };
   g_assert_cmpfloat (cs_noise_forward (&c.buf, c.p, c.w_global, c.w_local, c.w, labels, B, 0,
                                        K, R), ==, 0.0f);
 }
