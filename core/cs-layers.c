@@ -174,24 +174,28 @@ draw_dropout_mask (float *mask,
 {
   float keep_scale = 1.0f / (1.0f - p);
   uint32_t threshold = (uint32_t) ceil ((double) p * 16777216.0);
-  CsRngLanes lanes;
+  CsRngLanes seeded, lanes;
   uint32_t scale_bits;
   int i0 = 0;
 
   /* Each lane's comparison is all ones or all zeros, so ANDed with the bits of keep_scale it
-   * is that float or +0.0f: eight mask entries without leaving the vector registers. */
+   * is that float or +0.0f: eight mask entries without leaving the vector registers. The state
+   * is copied out of `seeded`, whose address the seeding call saw: the copy's never escapes,
+   * so the stores into mask cannot alias it and it stays in registers. */
   memcpy (&scale_bits, &keep_scale, sizeof scale_bits);
-  cs_rng_lanes_init (&lanes, rng);
+  cs_rng_lanes_init (&seeded, rng);
+  lanes = seeded;
   for (; i0 < N; i0 += CS_RNG_LANES)
     {
-      CsRngVector draws, bits;
+      CsRngVector draws[2], bits[2];
 
-      cs_rng_lanes_next (&lanes, &draws);
-      bits = (CsRngVector) ((draws >> 8) >= threshold) & scale_bits;
+      cs_rng_lanes_next (&lanes, draws);
+      for (int h = 0; h < 2; h++)
+        bits[h] = (CsRngVector) ((draws[h] >> 8) >= threshold) & scale_bits;
       if (i0 + CS_RNG_LANES <= N)
-        memcpy (mask + i0, &bits, sizeof bits);
+        memcpy (mask + i0, bits, sizeof bits);
       else
-        memcpy (mask + i0, &bits, sizeof (float) * (N - i0));
+        memcpy (mask + i0, bits, sizeof (float) * (N - i0));
     }
 }
 

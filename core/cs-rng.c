@@ -62,7 +62,7 @@ cs_rng_lanes_init (CsRngLanes *lanes,
 
       cs_rng_init (&lane, seed);
       for (int k = 0; k < 4; k++)
-        lanes->s[k][j] = lane.s[k];
+        lanes->s[k][j / 4][j % 4] = lane.s[k];
     }
 }
 
