@@ -39,9 +39,7 @@ typedef struct
   float        *in_mean;     /* [D] */
   float        *in_rstd;     /* [D] */
   float        *in_std;      /* [D] 1 / in_rstd */
-  float        *stack_w;     /* [H + E, D] W1 over the collapsed (and folded) auxiliary M */
-  float        *stack_b;     /* [H + E] */
-  float        *dstack_w;    /* [H + E, D] */
+  float        *stack_b;     /* [H + E] b1 over the collapsed (and folded) auxiliary c */
   float        *dstack_b;    /* [H + E] */
   float        *aux_m;       /* [E, D] the collapsed auxiliary linear, and later its gradient */
   float        *aux_c;       /* [E] */
@@ -124,7 +122,6 @@ layout_params (CsParams           *p,
 #define TAKE(field, count, present) \
   G_STMT_START { p->field = (present) && base ? base + off : NULL; off += (present) ? (size_t) (count) : 0; } G_STMT_END
 
-  TAKE (w1, (size_t) s->D * s->H, true);
   TAKE (aux_w1, (size_t) s->D * s->A, s->has_aux);
   TAKE (b1, s->H, true);
   TAKE (aux_b1, s->A, s->has_aux);
@@ -136,8 +133,19 @@ layout_params (CsParams           *p,
   TAKE (aux_b2, s->E, s->has_aux);
   TAKE (ann_w, (size_t) s->R * s->E, s->has_aux);
   TAKE (ann_b, s->E, s->has_aux);
+  /* Last, so that the E × D floats past the end (see stack_rows) extend it to [W1; M]. */
+  TAKE (w1, (size_t) s->D * s->H, true);
 #undef TAKE
   return off;
+}
+
+/* With the auxiliary tower, the parameter and gradient buffers run E × D floats past the
+ * parameters: the rows of M (and of dM) under W1 (dW1), so [W1; M] is one matrix for the
+ * first layer's product without copying W1. Adam, checkpoints and copies see n_params only. */
+static size_t
+stack_rows (const CsModelShape *s)
+{
+  return s->has_aux ? (size_t) s->E * s->D : 0;
 }
 
 static size_t
@@ -172,9 +180,7 @@ layout_activations (CsActivations      *a,
   TAKE (in_mean, s->D);
   TAKE (in_rstd, s->D);
   TAKE (in_std, s->D);
-  TAKE (stack_w, s->has_aux ? (size_t) (s->H + s->E) * s->D : 0);
   TAKE (stack_b, s->has_aux ? s->H + s->E : 0);
-  TAKE (dstack_w, s->has_aux ? (size_t) (s->H + s->E) * s->D : 0);
   TAKE (dstack_b, s->has_aux ? s->H + s->E : 0);
   TAKE (aux_m, s->has_aux ? (size_t) s->E * s->D : 0);
   TAKE (aux_c, s->has_aux ? s->E : 0);
@@ -240,8 +246,8 @@ cs_model_new (const CsModelShape *shape,
   self->max_batch = max_batch;
   self->max_labels = MAX (max_labels, 1);
   self->n_params = layout_params (&self->params, NULL, shape);
-  self->param_memory = g_new0 (float, self->n_params);
-  self->grad_memory = g_new0 (float, self->n_params);
+  self->param_memory = g_new0 (float, self->n_params + stack_rows (shape));
+  self->grad_memory = g_new0 (float, self->n_params + stack_rows (shape));
   layout_params (&self->params, self->param_memory, shape);
   layout_params (&self->grads, self->grad_memory, shape);
   self->state_memory = g_new0 (float, MAX (layout_state (&self->state, NULL, shape), 1));
@@ -346,18 +352,17 @@ copy_columns (float       *dest,
     memcpy (dest + (size_t) b * dest_ld, src + (size_t) b * src_ld, sizeof (float) * n);
 }
 
-/* [W1; M] and [b1; c] into stack_w, stack_b, where x · Mᵀ + c is the auxiliary tower as one
- * linear, moved onto the normalised input when the classifier reads one (a->in_mean and
- * a->in_std describe that normalisation). */
+/* The rows of M under W1 (past the parameters, see stack_rows) and [b1; c] into stack_b,
+ * where x · Mᵀ + c is the auxiliary tower as one linear, moved onto the normalised input when
+ * the classifier reads one (a->in_mean and a->in_std describe that normalisation). */
 static void
 stack_first_layers (CsModel *self)
 {
   const CsModelShape *s = &self->shape;
   CsActivations *a = &self->act;
   CsParams *p = &self->params;
-  float *m_rows = a->stack_w + (size_t) s->H * s->D;
+  float *m_rows = p->w1 + (size_t) s->H * s->D;
 
-  memcpy (a->stack_w, p->w1, sizeof (float) * s->H * s->D);
   memcpy (a->stack_b, p->b1, sizeof (float) * s->H);
   if (!s->input_batchnorm)
     {
@@ -391,7 +396,7 @@ first_layer_forward (CsModel     *self,
       return a->h;
     }
   stack_first_layers (self);
-  cs_linear_forward (a->first, in, a->stack_w, a->stack_b, B, s->D, s->H + s->E);
+  cs_linear_forward (a->first, in, p->w1, a->stack_b, B, s->D, s->H + s->E);
   copy_columns (a->vpre, s->E, a->first + s->H, s->H + s->E, B, s->E);
   *ld = s->H + s->E;
   return a->first;
@@ -409,8 +414,7 @@ first_layer_backward (CsModel     *self,
   CsActivations *a = &self->act;
   CsParams *p = &self->params;
   CsParams *g = &self->grads;
-  size_t n_w1 = (size_t) s->H * s->D;
-  float *dm_rows = a->dstack_w + n_w1, *dc = a->dstack_b + s->H;
+  float *dm_rows = g->w1 + (size_t) s->H * s->D, *dc = a->dstack_b + s->H;
 
   if (!aux || !s->has_aux)
     {
@@ -418,12 +422,10 @@ first_layer_backward (CsModel     *self,
       return;
     }
   copy_columns (a->dfirst + s->H, s->H + s->E, a->dvpre, s->E, B, s->E);
-  memset (a->dstack_w, 0, sizeof (float) * (n_w1 + (size_t) s->E * s->D));
+  /* dW1 accumulates in place, as every gradient does; dM starts from zero. */
+  memset (dm_rows, 0, sizeof (float) * s->E * s->D);
   memset (a->dstack_b, 0, sizeof (float) * (s->H + s->E));
-  cs_linear_backward (NULL, a->dstack_w, a->dstack_b, a->dfirst, in, a->stack_w, B, s->D,
-                      s->H + s->E);
-  for (size_t i = 0; i < n_w1; i++)
-    g->w1[i] += a->dstack_w[i];
+  cs_linear_backward (NULL, g->w1, a->dstack_b, a->dfirst, in, p->w1, B, s->D, s->H + s->E);
   for (int o = 0; o < s->H; o++)
     g->b1[o] += a->dstack_b[o];
   if (s->input_batchnorm)

@@ -28,7 +28,7 @@ typedef struct
 } CsModelShape;
 
 /* Named views into a flat buffer; absent parts are NULL. Weights are [out, in] row-major, as
- * in PyTorch; w1 and aux_w1 are adjacent, and so are b1 and aux_b1. */
+ * in PyTorch. */
 typedef struct
 {
   float *w1;              /* [H, D] */
