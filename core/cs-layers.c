@@ -515,24 +515,25 @@ cs_softmax_rows (float       *probs,   /* [N,K] */
       float max = -INFINITY;
 
       for (int k = 0; k < K; k++)
-        max = MAX (max, l[k]);
+        max = l[k] > max ? l[k] : max;
       for (int k = 0; k < K; k++)
         p[k] = l[k] - max;
       if (lse != NULL)
         lse[b] = max;
     }
   exp_inplace (probs, (size_t) N * K);
+  /* Every term is in (0, 1] and one of them is 1, so a float sum of K terms is good to K ulps. */
   for (int b = 0; b < N; b++)
     {
       float *p = probs + (size_t) b * K;
-      double sum = 0.0;
+      float sum = 0.0f;
 
       for (int k = 0; k < K; k++)
         sum += p[k];
       for (int k = 0; k < K; k++)
-        p[k] = (float) (p[k] / sum);
+        p[k] /= sum;
       if (lse != NULL)
-        lse[b] += (float) log (sum);
+        lse[b] += logf (sum);
     }
 }
 

@@ -207,6 +207,7 @@ layout_activations (CsActivations      *a,
   TAKE (noise.local_logits, s->has_global ? L * s->K : 0);
   TAKE (noise.global_logits, s->has_global ? B * s->K : 0);
   TAKE (noise.row_grads, s->has_global ? B * s->K : 0);
+  TAKE (noise.local_t, s->has_local ? (size_t) s->R * s->K * s->K : 0);
   TAKE (dh, B * s->H);
   TAKE (dhd, s->hidden_batchnorm ? B * s->H : 0);
   TAKE (dlogits, B * s->K);

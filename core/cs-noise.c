@@ -110,29 +110,33 @@ cs_noise_forward (CsNoiseBuffers     *buf,
 }
 
 /* For one label, with ds = ∂loss/∂s_l and W_r entering s_l with weight a:
- *   dp_i += a · W_r · ds,   dW_r += a · p_iᵀ · ds. */
+ *   dp_i += a · W_r · ds,   dW_r += a · p_iᵀ · ds.
+ * W_r · ds is taken as Σ_k ds_k · (row k of W_rᵀ), so that both loops run along contiguous
+ * rows and vectorise; as dot products of W_r's rows they would be K float reductions. */
 static void
 local_backward (float       *dp_i,  /* [K] */
                 float       *dm,    /* [K,K] */
                 const float *ds,    /* [K] */
                 const float *p_i,   /* [K] */
-                const float *m,     /* [K,K] */
+                const float *m_t,   /* [K,K] W_r transposed */
                 int          K,
                 float        a)
 {
+  for (int k = 0; k < K; k++)
+    {
+      const float *mt_k = m_t + (size_t) k * K;
+      float ads = a * ds[k];
+
+      for (int j = 0; j < K; j++)
+        dp_i[j] += ads * mt_k[j];
+    }
   for (int j = 0; j < K; j++)
     {
-      const float *m_j = m + (size_t) j * K;
       float *dm_j = dm + (size_t) j * K;
       float ap = a * p_i[j];
-      float acc = 0.0f;
 
       for (int k = 0; k < K; k++)
-        {
-          acc += m_j[k] * ds[k];
-          dm_j[k] += ap * ds[k];
-        }
-      dp_i[j] += a * acc;
+        dm_j[k] += ap * ds[k];
     }
 }
 
@@ -167,6 +171,10 @@ cs_noise_backward (float              *dp,         /* [B,K] */
     return;
   if (w_global != NULL)
     memset (buf->row_grads, 0, sizeof (float) * B * K);
+  for (int r = 0; r < R; r++)
+    for (int j = 0; j < K; j++)
+      for (int k = 0; k < K; k++)
+        buf->local_t[((size_t) r * K + k) * K + j] = w_local[((size_t) r * K + j) * K + k];
 
   for (int l = 0; l < L; l++)
     {
@@ -196,7 +204,7 @@ cs_noise_backward (float              *dp,         /* [B,K] */
           if (dw != NULL)
             dw[l] += (float) acc;
         }
-      local_backward (dp_i, dw_r, ds, p_i, local_matrix (w_local, c->annotator, K), K,
+      local_backward (dp_i, dw_r, ds, p_i, local_matrix (buf->local_t, c->annotator, K), K,
                       1.0f - wl);
     }
 

@@ -29,6 +29,7 @@ typedef struct
   float *local_logits;   /* [L,K] p_i · W_r, kept for the backward; with W_g only */
   float *global_logits;  /* [B,K] p · W_g, kept for the backward; with W_g only */
   float *row_grads;      /* [B,K] the backward's scratch; with W_g only */
+  float *local_t;        /* [R,K,K] the backward's scratch: every W_r transposed */
 } CsNoiseBuffers;
 
 /* Returns the mean loss (0 when L == 0). Backward accumulates dp, dw_global (NULL when

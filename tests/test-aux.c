@@ -262,7 +262,7 @@ typedef struct
   float u_pre[R * E], u[R * E], u_norms[R];
   float w[L];
   float crowd_logits[L * K], crowd_probs[L * K], lse[L];
-  float local_logits[L * K], global_logits[B * K], row_grads[B * K];
+  float local_logits[L * K], global_logits[B * K], row_grads[B * K], local_t[R * K * K];
   CsNoiseBuffers buf;
 } Conal;
 
@@ -290,7 +290,7 @@ conal_loss (gpointer data)
   cs_l2norm_forward (m->u, m->u_norms, m->u_pre, R, E);
   cs_aux_w_forward (m->w, m->v, m->u, labels, L, E);
   m->buf = (CsNoiseBuffers) { m->crowd_logits, m->crowd_probs, m->lse, m->local_logits,
-                              m->global_logits, m->row_grads };
+                              m->global_logits, m->row_grads, m->local_t };
   loss = cs_noise_forward (&m->buf, m->p, m->w_global, m->w_local, m->w, labels, B, L, K, R);
   loss += cs_noise_regulariser (NULL, NULL, m->w_global, m->w_local, K, R, REG_LAMBDA);
   return loss;

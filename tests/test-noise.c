@@ -31,6 +31,7 @@ typedef struct
   float local_logits[L * K];
   float global_logits[B * K];
   float row_grads[B * K];
+  float local_t[R * K * K];
   CsNoiseBuffers buf;
   bool  global;             /* false: the Crowd Layer variant, W_g = NULL */
 } NoiseCase;
@@ -41,7 +42,7 @@ noise_loss (gpointer data)
   NoiseCase *c = data;
 
   c->buf = (CsNoiseBuffers) { c->crowd_logits, c->crowd_probs, c->lse, c->local_logits,
-                              c->global_logits, c->row_grads };
+                              c->global_logits, c->row_grads, c->local_t };
   return cs_noise_forward (&c->buf, c->p, c->global ? c->w_global : NULL, c->w_local, c->w,
                            labels, B, L, K, R);
 }
@@ -159,7 +160,7 @@ test_no_labels (void)
 
   noise_case_init (&c, true);
   c.buf = (CsNoiseBuffers) { c.crowd_logits, c.crowd_probs, c.lse, c.local_logits,
-                             c.global_logits, c.row_grads };
+                             c.global_logits, c.row_grads, c.local_t };
   g_assert_cmpfloat (cs_noise_forward (&c.buf, c.p, c.w_global, c.w_local, c.w, labels, B, 0,
                                        K, R), ==, 0.0f);
 }
