@@ -2,8 +2,10 @@
  *
  * The worker gets its own copy of the configuration, a reference to the (immutable) dataset
  * and the run's GCancellable; it never touches this object. After every epoch it queues a
- * snapshot on a shared channel and, unless one is pending already, attaches one idle source
- * to the main context, so however fast epochs come the main loop handles them in one batch.
+ * snapshot on a shared channel and, unless one is pending already, attaches one source to the
+ * main context, so however fast epochs come the main loop handles them in one batch, at most
+ * DELIVERY_INTERVAL_MS apart: a LabelMe epoch takes a few milliseconds, and redrawing the
+ * curves for every one would cost the main thread more than the training thread spends.
  * The channel and the task hold only a weak reference to this object: a training the window
  * lets go of is finalized, which stops its run, and the run's late results go nowhere.
  *
@@ -21,12 +23,16 @@
  * keeping every n-th epoch's when a long run with many annotators would exceed it. */
 #define SNAPSHOT_BUDGET ((size_t) 64 << 20)
 
+/* Ten deliveries a second: curves still grow smoothly, and the main loop stays mostly idle. */
+#define DELIVERY_INTERVAL_MS 100
+
 typedef struct
 {
   gatomicrefcount  ref;
   GMutex           mutex;
   GArray          *pending;     /* of CsEpochSnapshot, filled by the worker */
-  gboolean         scheduled;   /* an idle is attached and has not run yet */
+  gboolean         scheduled;   /* a source is attached and has not run yet */
+  gint64           delivered_at; /* monotonic µs of the last delivery */
   GMainContext    *context;
   GWeakRef         owner;
   GApplication    *application; /* held while the run goes on, or NULL */
@@ -142,6 +148,7 @@ channel_deliver (Channel  *channel,
   batch = g_steal_pointer (&channel->pending);
   channel->pending = snapshot_array_new ();
   channel->scheduled = FALSE;
+  channel->delivered_at = g_get_monotonic_time ();
   g_mutex_unlock (&channel->mutex);
 
   if (self == NULL || batch->len == 0)
@@ -172,9 +179,14 @@ channel_push (Channel         *channel,
   g_array_append_vals (channel->pending, snapshot, 1);
   if (!channel->scheduled)
     {
-      g_autoptr(GSource) source = g_idle_source_new ();
+      gint64 since = (g_get_monotonic_time () - channel->delivered_at) / 1000;
+      g_autoptr(GSource) source = since >= DELIVERY_INTERVAL_MS
+                                  ? g_idle_source_new ()
+                                  : g_timeout_source_new ((guint) (DELIVERY_INTERVAL_MS - since));
 
       channel->scheduled = TRUE;
+      /* Behind input and redraws, as an idle would be. */
+      g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
       g_source_set_callback (source, channel_idle, channel_ref (channel), (GDestroyNotify) channel_unref);
       g_source_set_static_name (source, "[crowdscope] training progress");
       g_source_attach (source, channel->context);
