@@ -469,17 +469,20 @@ cs_batchnorm_backward (float       *dinp,  /* [B,C] */
  * expf is a call per element): x = n·ln 2 + r with |r| ≤ ln 2 / 2, e^r from a degree-6
  * polynomial (Cephes' expf coefficients), and 2^n put into the exponent bits. Within 2 ulp of
  * expf over the range a softmax uses, where every argument is ≤ 0; below −87.3 the result is
- * 2^-126 instead of a subnormal or 0. */
+ * 2^-126 instead of a subnormal or 0, and a NaN stays NaN. */
 static void
 exp_inplace (float  *x,
              size_t  n)
 {
   for (size_t i = 0; i < n; i++)
     {
-      float v = x[i];
+      float in = x[i], v = in;
       float t, r, y;
       int32_t bits;
+      bool nan = in != in;
 
+      /* A NaN (a diverging run) goes through as 0 and comes out as itself. */
+      v = nan ? 0.0f : v;
       v = v < -87.3f ? -87.3f : v;
       v = v > 88.3f ? 88.3f : v;
       /* Round to nearest by the 1.5 · 2^23 trick: SSE2 has no rounding instruction. */
@@ -495,7 +498,7 @@ exp_inplace (float  *x,
       y = y * r * r + r + 1.0f;
       bits = ((int32_t) t + 127) << 23;
       memcpy (&t, &bits, sizeof t);
-      x[i] = y * t;
+      x[i] = nan ? in : y * t;
     }
 }
 

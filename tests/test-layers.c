@@ -603,6 +603,16 @@ test_softmax_accuracy (void)
   g_test_message ("worst relative error of a probability: %.3g", worst);
   g_assert_cmpfloat (worst, <, 4e-7);
 
+  /* A NaN logit (a diverging run) makes its row NaN, which the trainer reports. */
+  {
+    float bad[KK] = { 0.0f, NAN, 1.0f, -1.0f, 2.0f }, p[KK], l;
+
+    cs_softmax_rows (p, &l, bad, 1, KK);
+    g_assert_true (isnan (l));
+    for (int k = 0; k < KK; k++)
+      g_assert_true (isnan (p[k]));
+  }
+
   cs_softmax_rows (uniform, &flat_lse, flat, 1, KK);
   for (int k = 0; k < KK; k++)
     g_assert_cmpfloat (uniform[k], ==, 0.2f);
