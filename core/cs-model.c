@@ -174,6 +174,7 @@ layout_activations (CsActivations      *a,
                     size_t              L)
 {
   size_t off = 0;
+  size_t W = cs_noise_padded_width (s->K);
 
 #define TAKE(field, count) G_STMT_START { a->field = base ? base + off : NULL; off += (count); } G_STMT_END
   TAKE (xn, s->input_batchnorm ? B * s->D : 0);
@@ -205,9 +206,11 @@ layout_activations (CsActivations      *a,
   TAKE (noise.crowd_probs, L * s->K);
   TAKE (noise.lse, L);
   TAKE (noise.local_logits, s->has_global ? L * s->K : 0);
-  TAKE (noise.global_logits, s->has_global ? B * s->K : 0);
-  TAKE (noise.row_grads, s->has_global ? B * s->K : 0);
-  TAKE (noise.local_t, s->has_local ? (size_t) s->R * s->K * s->K : 0);
+  TAKE (noise.global_logits, s->has_global ? B * W : 0);
+  TAKE (noise.row_grads, s->has_global ? B * W : 0);
+  TAKE (noise.local_pad, s->has_local ? (size_t) s->R * s->K * W : 0);
+  TAKE (noise.global_pad, s->has_global ? (size_t) s->K * W : 0);
+  TAKE (noise.dlocal_pad, s->has_local ? (size_t) s->R * s->K * W : 0);
   TAKE (dh, B * s->H);
   TAKE (dhd, s->hidden_batchnorm ? B * s->H : 0);
   TAKE (dlogits, B * s->K);

@@ -9,11 +9,10 @@
 #include <math.h>
 #include <string.h>
 
-#include "cs-blas.h"
 #include "cs-layers.h"
 
 /* The whole layer works one label at a time with K ≤ ~16, so small on-stack rows are enough;
- * larger K is refused rather than allocated for. */
+ * larger K is refused rather than allocated for (a multiple of NOISE_LANES). */
 #define CS_NOISE_MAX_K 256
 
 static bool
@@ -34,31 +33,103 @@ labels_valid (const CsCrowdLabel *labels,
   return true;
 }
 
-/* out[K] = x[K] · M[K,K], a row vector times a matrix. */
-static void
-row_times_matrix (float       *out,
+/* Rows of K logits are worked on in blocks of NOISE_LANES floats, a width the compiler keeps in
+ * vector registers across a whole row-times-matrix; matrices are copied once per batch into
+ * rows padded with zeros to a multiple of it (K = 8 is one block, K = 10 two). */
+#define NOISE_LANES 8
+
+int
+cs_noise_padded_width (int K)
+{
+  return (K + NOISE_LANES - 1) / NOISE_LANES * NOISE_LANES;
+}
+
+typedef float NoiseVector __attribute__ ((vector_size (16)));
+
+/* out[W] = x[K] · M[K, W], M's rows padded to W: in each block the sum over j runs in order,
+ * in four SSE registers (written with the vector extension: left to itself the compiler
+ * unrolls the block into sixteen scalar sums). */
+static inline void
+row_times_padded (float       *out,
                   const float *x,
                   const float *m,
-                  int          K)
+                  int          K,
+                  int          W)
 {
-  for (int k = 0; k < K; k++)
-    out[k] = 0.0f;
-  for (int j = 0; j < K; j++)
-    {
-      float xj = x[j];
-      const float *m_j = m + (size_t) j * K;
+  enum { N = NOISE_LANES / 4 };
 
-      for (int k = 0; k < K; k++)
-        out[k] += xj * m_j[k];
+  for (int c = 0; c < W; c += NOISE_LANES)
+    {
+      NoiseVector acc[N] = { { 0 } };
+
+      for (int j = 0; j < K; j++)
+        {
+          const float *m_j = m + (size_t) j * W + c;
+
+          for (int v = 0; v < N; v++)
+            {
+              NoiseVector row;
+
+              memcpy (&row, m_j + 4 * v, sizeof row);
+              acc[v] += x[j] * row;
+            }
+        }
+      memcpy (out + c, acc, sizeof acc);
     }
 }
 
-static inline const float *
-local_matrix (const float *w_local,
-              int          r,
-              int          K)
+/* y[W] += a · x[W], W a multiple of NOISE_LANES. */
+static inline void
+axpy_padded (float       *y,
+             float        a,
+             const float *x,
+             int          W)
 {
-  return w_local + (size_t) r * K * K;
+  for (int c = 0; c < W; c += 4)
+    {
+      NoiseVector vx, vy;
+
+      memcpy (&vx, x + c, sizeof vx);
+      memcpy (&vy, y + c, sizeof vy);
+      vy += a * vx;
+      memcpy (y + c, &vy, sizeof vy);
+    }
+}
+
+/* n K×K matrices into rows padded to W, transposed or not. */
+static void
+pad_matrices (float       *out,  /* [n,K,W] */
+              const float *m,    /* [n,K,K] */
+              int          n,
+              int          K,
+              int          W,
+              bool         transpose)
+{
+  memset (out, 0, sizeof (float) * n * K * W);
+  for (int r = 0; r < n; r++)
+    for (int j = 0; j < K; j++)
+      for (int k = 0; k < K; k++)
+        {
+          float v = m[((size_t) r * K + j) * K + k];
+
+          if (transpose)
+            out[((size_t) r * K + k) * W + j] = v;
+          else
+            out[((size_t) r * K + j) * W + k] = v;
+        }
+}
+
+/* dm[j, k] += the first K of each padded row. */
+static void
+unpad_add (float       *dm,   /* [n,K,K] */
+           const float *pad,  /* [n,K,W] */
+           int          n,
+           int          K,
+           int          W)
+{
+  for (size_t row = 0; row < (size_t) n * K; row++)
+    for (int k = 0; k < K; k++)
+      dm[row * K + k] += pad[row * W + k];
 }
 
 float
@@ -78,71 +149,59 @@ cs_noise_forward (CsNoiseBuffers     *buf,
   g_return_val_if_fail (w_global == NULL || w != NULL, 0.0f);
   g_return_val_if_fail (labels_valid (labels, B, L, K, R), 0.0f);
 
+  int W = cs_noise_padded_width (K);
+  float t[CS_NOISE_MAX_K];
   double loss = 0.0;
 
-  if (w_global != NULL && L > 0)
-    cs_matmul (buf->global_logits, p, w_global, B, K, K, false, false, 1.0f, 0.0f);
+  if (L == 0)
+    return 0.0f;
+  pad_matrices (buf->local_pad, w_local, R, K, W, false);
+  if (w_global != NULL)
+    {
+      pad_matrices (buf->global_pad, w_global, 1, K, W, false);
+      for (int i = 0; i < B; i++)
+        row_times_padded (buf->global_logits + (size_t) i * W, p + (size_t) i * K,
+                          buf->global_pad, K, W);
+    }
 
   for (int l = 0; l < L; l++)
     {
       const CsCrowdLabel *c = &labels[l];
-      const float *p_i = p + (size_t) c->item * K;
       float *s = buf->crowd_logits + (size_t) l * K;
 
+      row_times_padded (t, p + (size_t) c->item * K, buf->local_pad + (size_t) c->annotator * K * W,
+                        K, W);
       if (w_global != NULL)
         {
-          const float *g_i = buf->global_logits + (size_t) c->item * K;
-          float *t = buf->local_logits + (size_t) l * K;
+          const float *g_i = buf->global_logits + (size_t) c->item * W;
           float wl = w[l];
 
-          row_times_matrix (t, p_i, local_matrix (w_local, c->annotator, K), K);
+          float *t_l = buf->local_logits + (size_t) l * K;
+
+          /* Loops, not memcpy: for ten floats the compiler's block copy costs more. */
           for (int k = 0; k < K; k++)
-            s[k] = wl * g_i[k] + (1.0f - wl) * t[k];
+            {
+              t_l[k] = t[k];
+              s[k] = wl * g_i[k] + (1.0f - wl) * t[k];
+            }
         }
       else
-        row_times_matrix (s, p_i, local_matrix (w_local, c->annotator, K), K);
+        for (int k = 0; k < K; k++)
+          s[k] = t[k];
     }
   cs_softmax_rows (buf->crowd_probs, buf->lse, buf->crowd_logits, L, K);
   for (int l = 0; l < L; l++)
     loss += buf->lse[l] - buf->crowd_logits[(size_t) l * K + labels[l].label];
 
-  return L > 0 ? (float) (loss / L) : 0.0f;
+  return (float) (loss / L);
 }
 
-/* For one label, with ds = ∂loss/∂s_l and W_r entering s_l with weight a:
- *   dp_i += a · W_r · ds,   dW_r += a · p_iᵀ · ds.
- * W_r · ds is taken as Σ_k ds_k · (row k of W_rᵀ), so that both loops run along contiguous
- * rows and vectorise; as dot products of W_r's rows they would be K float reductions. */
-static void
-local_backward (float       *dp_i,  /* [K] */
-                float       *dm,    /* [K,K] */
-                const float *ds,    /* [K] */
-                const float *p_i,   /* [K] */
-                const float *m_t,   /* [K,K] W_r transposed */
-                int          K,
-                float        a)
-{
-  for (int k = 0; k < K; k++)
-    {
-      const float *mt_k = m_t + (size_t) k * K;
-      float ads = a * ds[k];
-
-      for (int j = 0; j < K; j++)
-        dp_i[j] += ads * mt_k[j];
-    }
-  for (int j = 0; j < K; j++)
-    {
-      float *dm_j = dm + (size_t) j * K;
-      float ap = a * p_i[j];
-
-      for (int k = 0; k < K; k++)
-        dm_j[k] += ap * ds[k];
-    }
-}
-
-/* With W_g, per label: dw_l = ds · (p_i · W_g − p_i · W_r), both kept by the forward, and the
- * row's share of W_g's gradient, G_i += w_l · ds. Then for the whole batch
- *   dp += G · W_gᵀ,   dW_g += pᵀ · G. */
+/* Per label, with ds = ∂loss/∂s_l and W_r entering s_l with weight a = 1 − w_l:
+ *   dp_i += a · W_r · ds   (as ds times the rows of W_rᵀ),   dW_r += a · p_iᵀ · ds,
+ * and with W_g, dw_l = ds · (p_i · W_g − p_i · W_r), both kept by the forward, and the row's
+ * share of W_g's gradient, G_i += w_l · ds. Then once per row
+ *   dp_i += W_g · G_i,   dW_g += p_iᵀ · G_i.
+ * The matrices' gradients gather in padded rows, added to dw_local and dw_global at the end. */
 void
 cs_noise_backward (float              *dp,         /* [B,K] */
                    float              *dw_global,  /* [K,K] or NULL */
@@ -165,16 +224,16 @@ cs_noise_backward (float              *dp,         /* [B,K] */
   g_return_if_fail (w_global != NULL || dw_global == NULL);
   g_return_if_fail (labels_valid (labels, B, L, K, R));
 
-  float ds[CS_NOISE_MAX_K];
+  int W = cs_noise_padded_width (K);
+  float ds[CS_NOISE_MAX_K], acc[CS_NOISE_MAX_K];
 
   if (L == 0)
     return;
+  memset (ds, 0, sizeof ds);
+  pad_matrices (buf->local_pad, w_local, R, K, W, true);
+  memset (buf->dlocal_pad, 0, sizeof (float) * R * K * W);
   if (w_global != NULL)
-    memset (buf->row_grads, 0, sizeof (float) * B * K);
-  for (int r = 0; r < R; r++)
-    for (int j = 0; j < K; j++)
-      for (int k = 0; k < K; k++)
-        buf->local_t[((size_t) r * K + k) * K + j] = w_local[((size_t) r * K + j) * K + k];
+    memset (buf->row_grads, 0, sizeof (float) * B * W);
 
   for (int l = 0; l < L; l++)
     {
@@ -182,8 +241,9 @@ cs_noise_backward (float              *dp,         /* [B,K] */
       const float *probs = buf->crowd_probs + (size_t) l * K;
       const float *p_i = p + (size_t) c->item * K;
       float *dp_i = dp + (size_t) c->item * K;
-      float *dw_r = dw_local + (size_t) c->annotator * K * K;
+      float *dpad_r = buf->dlocal_pad + (size_t) c->annotator * K * W;
       float wl = w_global != NULL ? w[l] : 0.0f;
+      float a = 1.0f - wl;
 
       /* The mean's 1/L folds into ds, the gradient of cross-entropy on the logits. */
       for (int k = 0; k < K; k++)
@@ -191,29 +251,44 @@ cs_noise_backward (float              *dp,         /* [B,K] */
 
       if (w_global != NULL)
         {
-          const float *g_i = buf->global_logits + (size_t) c->item * K;
+          const float *g_i = buf->global_logits + (size_t) c->item * W;
           const float *t = buf->local_logits + (size_t) l * K;
-          float *G_i = buf->row_grads + (size_t) c->item * K;
-          double acc = 0.0;
+          float *G_i = buf->row_grads + (size_t) c->item * W;
+          double mix = 0.0;
 
           for (int k = 0; k < K; k++)
-            {
-              acc += (double) (g_i[k] - t[k]) * ds[k];
-              G_i[k] += wl * ds[k];
-            }
+            mix += (double) (g_i[k] - t[k]) * ds[k];
           if (dw != NULL)
-            dw[l] += (float) acc;
+            dw[l] += (float) mix;
+          axpy_padded (G_i, wl, ds, W);
         }
-      local_backward (dp_i, dw_r, ds, p_i, local_matrix (buf->local_t, c->annotator, K), K,
-                      1.0f - wl);
+      row_times_padded (acc, ds, buf->local_pad + (size_t) c->annotator * K * W, K, W);
+      for (int j = 0; j < K; j++)
+        dp_i[j] += a * acc[j];
+      for (int j = 0; j < K; j++)
+        axpy_padded (dpad_r + (size_t) j * W, a * p_i[j], ds, W);
     }
+  unpad_add (dw_local, buf->dlocal_pad, R, K, W);
 
-  if (w_global != NULL)
+  if (w_global == NULL)
+    return;
+  pad_matrices (buf->global_pad, w_global, 1, K, W, true);
+  memset (buf->dlocal_pad, 0, sizeof (float) * K * W);
+  for (int i = 0; i < B; i++)
     {
-      cs_matmul (dp, buf->row_grads, w_global, B, K, K, false, true, 1.0f, 1.0f);
-      if (dw_global != NULL)
-        cs_matmul (dw_global, p, buf->row_grads, K, K, B, true, false, 1.0f, 1.0f);
+      const float *G_i = buf->row_grads + (size_t) i * W;
+      const float *p_i = p + (size_t) i * K;
+      float *dp_i = dp + (size_t) i * K;
+
+      row_times_padded (acc, G_i, buf->global_pad, K, W);
+      for (int j = 0; j < K; j++)
+        {
+          dp_i[j] += acc[j];
+          axpy_padded (buf->dlocal_pad + (size_t) j * W, p_i[j], G_i, W);
+        }
     }
+  if (dw_global != NULL)
+    unpad_add (dw_global, buf->dlocal_pad, 1, K, W);
 }
 
 float

@@ -18,19 +18,25 @@ G_BEGIN_DECLS
  * cross-entropy(softmax(s_l), labels[l].label). Passing w_global = NULL gives the Crowd Layer
  * (MW) variant s_l = p_i · W_r, where w is ignored.
  *
- * p · W_g is one product over the batch's rows, not one per label, and the backward sums each
- * row's share of W_g's gradient before two products as well: per label, only the annotator's
- * own matrix costs K² (forward) and 2·K² (backward). */
+ * p · W_g is taken once per row of the batch, not once per label, and the backward sums each
+ * row's share of W_g's gradient and applies it once per row as well: per label, only the
+ * annotator's own matrix costs K² (forward) and 2·K² (backward). The matrices are copied into
+ * rows padded to W floats (cs_noise_padded_width), blocks the compiler keeps in registers. */
 typedef struct
 {
   float *crowd_logits;   /* [L,K] s_l */
   float *crowd_probs;    /* [L,K] softmax (s_l), kept for the backward */
   float *lse;            /* [L] log Σ exp (s_l) */
   float *local_logits;   /* [L,K] p_i · W_r, kept for the backward; with W_g only */
-  float *global_logits;  /* [B,K] p · W_g, kept for the backward; with W_g only */
-  float *row_grads;      /* [B,K] the backward's scratch; with W_g only */
-  float *local_t;        /* [R,K,K] the backward's scratch: every W_r transposed */
+  float *global_logits;  /* [B,W] p · W_g, kept for the backward; with W_g only */
+  float *row_grads;      /* [B,W] the backward's scratch; with W_g only */
+  float *local_pad;      /* [R,K,W] every W_r (forward) or W_rᵀ (backward) in padded rows */
+  float *global_pad;     /* [K,W] the same for W_g; with W_g only */
+  float *dlocal_pad;     /* [R,K,W] the backward's gradients of the matrices, padded */
 } CsNoiseBuffers;
+
+/* W, the padded width of a row of K logits (a multiple of 8), sizes some of the buffers. */
+int   cs_noise_padded_width  (int                 K);
 
 /* Returns the mean loss (0 when L == 0). Backward accumulates dp, dw_global (NULL when
  * w_global is), dw_local and dw (may be NULL). */

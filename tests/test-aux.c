@@ -261,9 +261,7 @@ typedef struct
   float v_pre[B * E], v[B * E], v_norms[B];
   float u_pre[R * E], u[R * E], u_norms[R];
   float w[L];
-  float crowd_logits[L * K], crowd_probs[L * K], lse[L];
-  float local_logits[L * K], global_logits[B * K], row_grads[B * K], local_t[R * K * K];
-  CsNoiseBuffers buf;
+  CsNoiseBuffers *buf;
 } Conal;
 
 typedef struct
@@ -289,9 +287,7 @@ conal_loss (gpointer data)
   cs_aux_annotator_forward (m->u_pre, m->U, m->u_b, R, E);
   cs_l2norm_forward (m->u, m->u_norms, m->u_pre, R, E);
   cs_aux_w_forward (m->w, m->v, m->u, labels, L, E);
-  m->buf = (CsNoiseBuffers) { m->crowd_logits, m->crowd_probs, m->lse, m->local_logits,
-                              m->global_logits, m->row_grads, m->local_t };
-  loss = cs_noise_forward (&m->buf, m->p, m->w_global, m->w_local, m->w, labels, B, L, K, R);
+  loss = cs_noise_forward (m->buf, m->p, m->w_global, m->w_local, m->w, labels, B, L, K, R);
   loss += cs_noise_regulariser (NULL, NULL, m->w_global, m->w_local, K, R, REG_LAMBDA);
   return loss;
 }
@@ -306,7 +302,7 @@ conal_backward (Conal      *m,
 
   memset (g, 0, sizeof *g);
   cs_noise_regulariser (g->w_global, g->w_local, m->w_global, m->w_local, K, R, REG_LAMBDA);
-  cs_noise_backward (dp, g->w_global, g->w_local, dw, &m->buf, m->p, m->w_global,
+  cs_noise_backward (dp, g->w_global, g->w_local, dw, m->buf, m->p, m->w_global,
                      m->w_local, m->w, labels, B, L, K, R);
   cs_aux_w_backward (dv, du, dw, m->w, m->v, m->u, labels, L, E);
   cs_l2norm_backward (du_pre, du, m->u, m->u_norms, R, E);
@@ -323,6 +319,7 @@ conal_init (Conal *m)
   CsRng rng;
   float noise[R * K * K];
 
+  m->buf = cs_test_noise_buffers_new (B, L, K, R);
   cs_rng_init (&rng, 111);
   cs_test_fill_uniform (m->x, B * D, -1.0f, 1.0f, 112);
   cs_linear_init (m->wc, m->bc, D, K, &rng);
@@ -354,6 +351,7 @@ test_composed (void)
   cs_gradcheck_assert ("composed classifier bias", conal_loss, &m, m.bc, g.bc, K);
   cs_gradcheck_assert ("composed W_g", conal_loss, &m, m.w_global, g.w_global, K * K);
   cs_gradcheck_assert ("composed W_r", conal_loss, &m, m.w_local, g.w_local, R * K * K);
+  cs_test_noise_buffers_free (m.buf);
 }
 
 int

@@ -25,14 +25,7 @@ typedef struct
   float w_global[K * K];
   float w_local[R * K * K];
   float w[L];
-  float crowd_logits[L * K];
-  float crowd_probs[L * K];
-  float lse[L];
-  float local_logits[L * K];
-  float global_logits[B * K];
-  float row_grads[B * K];
-  float local_t[R * K * K];
-  CsNoiseBuffers buf;
+  CsNoiseBuffers *buf;      /* owned: cs_test_noise_buffers_free */
   bool  global;             /* false: the Crowd Layer variant, W_g = NULL */
 } NoiseCase;
 
@@ -41,9 +34,7 @@ noise_loss (gpointer data)
 {
   NoiseCase *c = data;
 
-  c->buf = (CsNoiseBuffers) { c->crowd_logits, c->crowd_probs, c->lse, c->local_logits,
-                              c->global_logits, c->row_grads, c->local_t };
-  return cs_noise_forward (&c->buf, c->p, c->global ? c->w_global : NULL, c->w_local, c->w,
+  return cs_noise_forward (c->buf, c->p, c->global ? c->w_global : NULL, c->w_local, c->w,
                            labels, B, L, K, R);
 }
 
@@ -55,6 +46,7 @@ noise_case_init (NoiseCase *c,
 {
   float logits[B * K], noise[R * K * K];
 
+  c->buf = cs_test_noise_buffers_new (B, L, K, R);
   c->global = global;
   cs_test_fill_uniform (logits, B * K, -2.0f, 2.0f, 61);
   cs_softmax_forward (c->p, logits, B, K);
@@ -131,7 +123,7 @@ test_forward_values (void)
       double sum = 0.0;
 
       for (int k = 0; k < K; k++)
-        sum += c.crowd_probs[l * K + k];
+        sum += c.buf->crowd_probs[l * K + k];
       g_assert_cmpfloat_with_epsilon (sum, 1.0, 1e-6);
     }
 
@@ -142,15 +134,16 @@ test_forward_values (void)
   for (int l = 0; l < L; l++)
     c.w[l] = 0.0f;
   noise_loss (&c);
-  memcpy (s_local, c.crowd_logits, sizeof s_local);
+  memcpy (s_local, c.buf->crowd_logits, sizeof s_local);
   c.w[0] = 0.25f;
   noise_loss (&c);
-  memcpy (s_mix, c.crowd_logits, sizeof s_mix);
+  memcpy (s_mix, c.buf->crowd_logits, sizeof s_mix);
   c.w[0] = 1.0f;
   noise_loss (&c);
   for (int k = 0; k < K; k++)
-    g_assert_cmpfloat_with_epsilon (s_mix[k], 0.25f * c.crowd_logits[k] + 0.75f * s_local[k],
+    g_assert_cmpfloat_with_epsilon (s_mix[k], 0.25f * c.buf->crowd_logits[k] + 0.75f * s_local[k],
                                     1e-5);
+  cs_test_noise_buffers_free (c.buf);
 }
 
 static void
@@ -159,10 +152,9 @@ test_no_labels (void)
   NoiseCase c;
 
   noise_case_init (&c, true);
-  c.buf = (CsNoiseBuffers) { c.crowd_logits, c.crowd_probs, c.lse, c.local_logits,
-                             c.global_logits, c.row_grads, c.local_t };
-  g_assert_cmpfloat (cs_noise_forward (&c.buf, c.p, c.w_global, c.w_local, c.w, labels, B, 0,
+  g_assert_cmpfloat (cs_noise_forward (c.buf, c.p, c.w_global, c.w_local, c.w, labels, B, 0,
                                        K, R), ==, 0.0f);
+  cs_test_noise_buffers_free (c.buf);
 }
 
 static void
@@ -173,7 +165,7 @@ check_noise_gradients (bool global)
 
   noise_case_init (&c, global);
   noise_loss (&c);
-  cs_noise_backward (dp, global ? dwg : NULL, dwl, global ? dw : NULL, &c.buf, c.p,
+  cs_noise_backward (dp, global ? dwg : NULL, dwl, global ? dw : NULL, c.buf, c.p,
                      global ? c.w_global : NULL, c.w_local, c.w, labels, B, L, K, R);
 
   cs_gradcheck_assert ("noise dp", noise_loss, &c, c.p, dp, B * K);
@@ -187,6 +179,7 @@ check_noise_gradients (bool global)
   /* Item 2 has no labels: its probabilities get no gradient at all. */
   for (int k = 0; k < K; k++)
     g_assert_cmpfloat (dp[2 * K + k], ==, 0.0f);
+  cs_test_noise_buffers_free (c.buf);
 }
 
 static void
@@ -199,6 +192,99 @@ static void
 test_backward_crowd_layer (void)
 {
   check_noise_gradients (false);
+}
+
+/* ---- wide rows: K = 11 spans two padded blocks ------------------------------------------- */
+
+#define WB 3
+#define WR 2
+#define WK 11
+#define WL 5
+
+static const CsCrowdLabel wide_labels[WL] = {
+  { 0, 0, 10 }, { 0, 1, 3 }, { 1, 1, 7 }, { 2, 0, 0 }, { 2, 1, 10 },
+};
+
+typedef struct
+{
+  float           p[WB * WK];
+  float           w_global[WK * WK];
+  float           w_local[WR * WK * WK];
+  float           w[WL];
+  CsNoiseBuffers *buf;
+} WideCase;
+
+static double
+wide_loss (gpointer data)
+{
+  WideCase *c = data;
+
+  return cs_noise_forward (c->buf, c->p, c->w_global, c->w_local, c->w, wide_labels, WB, WL, WK,
+                           WR);
+}
+
+/* Against the layer's definition, computed in double, and by finite differences. */
+static void
+test_wide_rows (void)
+{
+  WideCase c;
+  float logits[WB * WK];
+  float dp[WB * WK] = { 0 }, dwg[WK * WK] = { 0 }, dwl[WR * WK * WK] = { 0 }, dw[WL] = { 0 };
+  double want = 0.0;
+
+  g_assert_cmpint (cs_noise_padded_width (WK), ==, 16);
+  c.buf = cs_test_noise_buffers_new (WB, WL, WK, WR);
+  cs_test_fill_uniform (logits, WB * WK, -2.0f, 2.0f, 71);
+  cs_softmax_forward (c.p, logits, WB, WK);
+  cs_test_fill_uniform (c.w_global, WK * WK, -1.0f, 3.0f, 72);
+  cs_test_fill_uniform (c.w_local, WR * WK * WK, -1.0f, 3.0f, 73);
+  cs_test_fill_uniform (c.w, WL, 0.1f, 0.9f, 74);
+  for (int l = 0; l < WL; l++)
+    {
+      const CsCrowdLabel *x = &wide_labels[l];
+      double s[WK], max = -INFINITY, z = 0.0;
+
+      for (int k = 0; k < WK; k++)
+        {
+          double g = 0.0, r = 0.0;
+
+          for (int j = 0; j < WK; j++)
+            {
+              g += (double) c.p[x->item * WK + j] * c.w_global[j * WK + k];
+              r += (double) c.p[x->item * WK + j] * c.w_local[(x->annotator * WK + j) * WK + k];
+            }
+          s[k] = c.w[l] * g + (1.0 - c.w[l]) * r;
+          max = fmax (max, s[k]);
+        }
+      for (int k = 0; k < WK; k++)
+        z += exp (s[k] - max);
+      want += max + log (z) - s[x->label];
+    }
+  g_assert_cmpfloat_with_epsilon (wide_loss (&c), want / WL, 1e-5);
+
+  cs_noise_backward (dp, dwg, dwl, dw, c.buf, c.p, c.w_global, c.w_local, c.w, wide_labels, WB,
+                     WL, WK, WR);
+  cs_gradcheck_assert ("wide dp", wide_loss, &c, c.p, dp, WB * WK);
+  cs_gradcheck_assert ("wide dw", wide_loss, &c, c.w, dw, WL);
+  /* With eleven classes most of a matrix's entries meet a probability near 0.05, and their
+   * gradients (~1e-4) come close to the float rounding of a loss near log 11 divided by the
+   * default step; five times the step divides that noise by five, and the loss is a smooth
+   * function of the matrices, so truncation stays far below the tolerance. */
+  for (int m = 0; m < 2; m++)
+    {
+      CsGradcheckReport r;
+      float *x = m == 0 ? c.w_global : c.w_local;
+      const float *analytic = m == 0 ? dwg : dwl;
+      int n = m == 0 ? WK * WK : WR * WK * WK;
+
+      g_assert_true (cs_gradcheck (wide_loss, &c, x, analytic, n, 5 * CS_GRADCHECK_STEP,
+                                   CS_GRADCHECK_RTOL, CS_GRADCHECK_ATOL, &r));
+      g_test_message ("wide %s: %d entries, worst [%d] analytic %.6g numeric %.6g (%.3g of "
+                      "tolerance)", m == 0 ? "dW_g" : "dW_r", n, r.worst_index,
+                      r.worst_analytic, r.worst_numeric, r.worst_ratio);
+      g_assert_cmpfloat (r.max_abs_grad, >, 0.0);
+    }
+  cs_test_noise_buffers_free (c.buf);
 }
 
 /* ---- regulariser ------------------------------------------------------------------------- */
@@ -300,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/noise/no-labels", test_no_labels);
   g_test_add_func ("/noise/backward-conal", test_backward_conal);
   g_test_add_func ("/noise/backward-crowd-layer", test_backward_crowd_layer);
+  g_test_add_func ("/noise/wide-rows", test_wide_rows);
   g_test_add_func ("/noise/regulariser/value", test_regulariser_value);
   g_test_add_func ("/noise/regulariser/backward", test_regulariser_backward);
   g_test_add_func ("/noise/regulariser/all-equal", test_regulariser_all_equal);

@@ -131,3 +131,39 @@ const CsCrowdLabel cs_test_crowd[CS_TEST_CROWD_LABELS] = {
   { 3, 1, 3 },
   { 4, 2, 2 },
 };
+
+CsNoiseBuffers *
+cs_test_noise_buffers_new (int B,
+                           int L,
+                           int K,
+                           int R)
+{
+  CsNoiseBuffers *buf = g_new0 (CsNoiseBuffers, 1);
+  int W = cs_noise_padded_width (K);
+
+  buf->crowd_logits = g_new0 (float, L * K);
+  buf->crowd_probs = g_new0 (float, L * K);
+  buf->lse = g_new0 (float, L);
+  buf->local_logits = g_new0 (float, L * K);
+  buf->global_logits = g_new0 (float, B * W);
+  buf->row_grads = g_new0 (float, B * W);
+  buf->local_pad = g_new0 (float, R * K * W);
+  buf->global_pad = g_new0 (float, K * W);
+  buf->dlocal_pad = g_new0 (float, R * K * W);
+  return buf;
+}
+
+void
+cs_test_noise_buffers_free (CsNoiseBuffers *buf)
+{
+  g_free (buf->crowd_logits);
+  g_free (buf->crowd_probs);
+  g_free (buf->lse);
+  g_free (buf->local_logits);
+  g_free (buf->global_logits);
+  g_free (buf->row_grads);
+  g_free (buf->local_pad);
+  g_free (buf->global_pad);
+  g_free (buf->dlocal_pad);
+  g_free (buf);
+}

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "cs-dataset.h"
+#include "cs-noise.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,13 @@ gboolean    cs_test_warnings_contain   (const CsDataset *dataset,
 
 extern const CsCrowdLabel cs_test_crowd[CS_TEST_CROWD_LABELS];
 
+/* The noise layer's buffers for B items, L labels, K classes and R annotators, zeroed. */
+CsNoiseBuffers *cs_test_noise_buffers_new  (int              B,
+                                            int              L,
+                                            int              K,
+                                            int              R);
+void            cs_test_noise_buffers_free (CsNoiseBuffers  *buf);
+
 #define cs_test_assert_contains(haystack, needle) \
   G_STMT_START { \
     const char *__h = (haystack), *__n = (needle); \
@@ -50,5 +58,6 @@ extern const CsCrowdLabel cs_test_crowd[CS_TEST_CROWD_LABELS];
   } G_STMT_END
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsTestDir, cs_test_dir_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsNoiseBuffers, cs_test_noise_buffers_free)
 
 G_END_DECLS
