@@ -21,13 +21,6 @@ splitmix64 (uint64_t *x)
   return z ^ (z >> 31);
 }
 
-static inline uint32_t
-rotl (uint32_t x,
-      int      k)
-{
-  return (x << k) | (x >> (32 - k));
-}
-
 void
 cs_rng_init (CsRng    *rng,
              uint64_t  seed)
