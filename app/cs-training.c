@@ -3,7 +3,7 @@
  * The worker gets its own copy of the configuration, a reference to the (immutable) dataset
  * and the run's GCancellable; it never touches this object. After every epoch it queues a
  * snapshot on a shared channel and, unless one is pending already, attaches one source to the
- * main context, so however fast epochs come the main loop handles them in one batch, at most
+ * main context, so however fast epochs come the main loop handles them in one batch, at least
  * DELIVERY_INTERVAL_MS apart: a LabelMe epoch takes a few milliseconds, and redrawing the
  * curves for every one would cost the main thread more than the training thread spends.
  * The channel and the task hold only a weak reference to this object: a training the window

@@ -468,8 +468,9 @@ cs_batchnorm_backward (float       *dinp,  /* [B,C] */
 /* e^x for every x of an array, in straight-line arithmetic the compiler vectorises (libm's
  * expf is a call per element): x = n·ln 2 + r with |r| ≤ ln 2 / 2, e^r from a degree-6
  * polynomial (Cephes' expf coefficients), and 2^n put into the exponent bits. Within 2 ulp of
- * expf over the range a softmax uses, where every argument is ≤ 0; below −87.3 the result is
- * 2^-126 instead of a subnormal or 0, and a NaN stays NaN. */
+ * expf over the range a softmax uses, where every argument is ≤ 0; at and below −87.3
+ * (−∞ included) the result is about 1.2e-38, near the smallest normal float, instead of a
+ * subnormal or 0, which a softmax cannot tell apart; a NaN stays NaN. */
 static void
 exp_inplace (float  *x,
              size_t  n)

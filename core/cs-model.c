@@ -60,9 +60,9 @@ typedef struct
   float        *u;           /* [R, E] */
   float        *unorm;       /* [R] */
   float        *w;           /* [L] */
-  CsNoiseBuffers noise;      /* [L, K] and [B, K] buffers of the noise layers */
+  CsNoiseBuffers noise;      /* the noise layers' buffers, per label and per row */
   CsCrowdLabel *chunk_labels; /* [L] labels of an evaluation chunk, items made chunk-local */
-  float        *dh;          /* [B, H] gradient after the hidden BatchNorm, or of the hidden units */
+  float        *dh;          /* [B, H] gradient of the hidden layer's output */
   float        *dhd;         /* [B, H] gradient before the hidden BatchNorm */
   float        *dlogits;     /* [B, K] */
   float        *dp;          /* [B, K] */
@@ -418,13 +418,15 @@ first_layer_backward (CsModel     *self,
   CsActivations *a = &self->act;
   CsParams *p = &self->params;
   CsParams *g = &self->grads;
-  float *dm_rows = g->w1 + (size_t) s->H * s->D, *dc = a->dstack_b + s->H;
+  float *dm_rows, *dc;
 
   if (!aux || !s->has_aux)
     {
       cs_linear_backward (NULL, g->w1, g->b1, a->dh, in, p->w1, B, s->D, s->H);
       return;
     }
+  dm_rows = g->w1 + (size_t) s->H * s->D;
+  dc = a->dstack_b + s->H;
   copy_columns (a->dfirst + s->H, s->H + s->E, a->dvpre, s->E, B, s->E);
   /* dW1 accumulates in place, as every gradient does; dM starts from zero. */
   memset (dm_rows, 0, sizeof (float) * s->E * s->D);

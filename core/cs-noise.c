@@ -11,8 +11,8 @@
 
 #include "cs-layers.h"
 
-/* The whole layer works one label at a time with K ≤ ~16, so small on-stack rows are enough;
- * larger K is refused rather than allocated for (a multiple of NOISE_LANES). */
+/* A label's rows of logits live on the stack, padded (see NOISE_LANES below); a larger K is
+ * refused rather than allocated for. */
 #define CS_NOISE_MAX_K 256
 
 static bool
@@ -37,6 +37,9 @@ labels_valid (const CsCrowdLabel *labels,
  * vector registers across a whole row-times-matrix; matrices are copied once per batch into
  * rows padded with zeros to a multiple of it (K = 8 is one block, K = 10 two). */
 #define NOISE_LANES 8
+
+/* The on-stack rows hold a padded row of the largest K. */
+G_STATIC_ASSERT (CS_NOISE_MAX_K % NOISE_LANES == 0);
 
 int
 cs_noise_padded_width (int K)
@@ -174,9 +177,8 @@ cs_noise_forward (CsNoiseBuffers     *buf,
       if (w_global != NULL)
         {
           const float *g_i = buf->global_logits + (size_t) c->item * W;
-          float wl = w[l];
-
           float *t_l = buf->local_logits + (size_t) l * K;
+          float wl = w[l];
 
           /* Loops, not memcpy: for ten floats the compiler's block copy costs more. */
           for (int k = 0; k < K; k++)

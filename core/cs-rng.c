@@ -51,7 +51,10 @@ cs_rng_lanes_init (CsRngLanes *lanes,
   for (int j = 0; j < CS_RNG_LANES; j++)
     {
       CsRng lane;
-      uint64_t seed = (uint64_t) cs_rng_next (rng) << 32 | cs_rng_next (rng);
+      /* Two statements: the operands of one expression may be evaluated in either order. */
+      uint64_t high = cs_rng_next (rng);
+      uint64_t low = cs_rng_next (rng);
+      uint64_t seed = high << 32 | low;
 
       cs_rng_init (&lane, seed);
       for (int k = 0; k < 4; k++)

@@ -72,7 +72,8 @@ cs_rng_lanes_next (CsRngLanes  *lanes,
 {
   for (int h = 0; h < 2; h++)
     {
-      CsRngVector s0 = lanes->s[0][h], s1 = lanes->s[1][h], s2 = lanes->s[2][h], s3 = lanes->s[3][h];
+      CsRngVector s0 = lanes->s[0][h], s1 = lanes->s[1][h];
+      CsRngVector s2 = lanes->s[2][h], s3 = lanes->s[3][h];
       CsRngVector x = (s1 << 2) + s1;
       CsRngVector r = (x << 7) | (x >> 25);
       CsRngVector t = s1 << 9;

@@ -314,12 +314,13 @@ conal_backward (Conal      *m,
 }
 
 static void
-conal_init (Conal *m)
+conal_init (Conal          *m,
+            CsNoiseBuffers *buf)
 {
   CsRng rng;
   float noise[R * K * K];
 
-  m->buf = cs_test_noise_buffers_new (B, L, K, R);
+  m->buf = buf;
   cs_rng_init (&rng, 111);
   cs_test_fill_uniform (m->x, B * D, -1.0f, 1.0f, 112);
   cs_linear_init (m->wc, m->bc, D, K, &rng);
@@ -336,10 +337,11 @@ conal_init (Conal *m)
 static void
 test_composed (void)
 {
+  g_autoptr(CsTestNoiseBuffers) buf = cs_test_noise_buffers_new (B, L, K, R);
   Conal m;
   ConalGrads g;
 
-  conal_init (&m);
+  conal_init (&m, buf);
   conal_loss (&m);
   conal_backward (&m, &g);
 
@@ -351,7 +353,6 @@ test_composed (void)
   cs_gradcheck_assert ("composed classifier bias", conal_loss, &m, m.bc, g.bc, K);
   cs_gradcheck_assert ("composed W_g", conal_loss, &m, m.w_global, g.w_global, K * K);
   cs_gradcheck_assert ("composed W_r", conal_loss, &m, m.w_local, g.w_local, R * K * K);
-  cs_test_noise_buffers_free (m.buf);
 }
 
 int

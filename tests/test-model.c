@@ -16,23 +16,26 @@ typedef struct
 {
   const char *name;
   CsMethod    method;
-  bool        batchnorm;
+  bool        input_batchnorm;
+  bool        hidden_batchnorm;
   bool        normalize_item;
   bool        soft;
   float       dropout;
 } Case;
 
 static const Case cases[] = {
-  { "conal", CS_METHOD_CONAL, false, true, false, 0.0f },
-  { "conal-dropout", CS_METHOD_CONAL, false, true, false, 0.5f },
+  { "conal", CS_METHOD_CONAL, false, false, true, false, 0.0f },
+  { "conal-dropout", CS_METHOD_CONAL, false, false, true, false, 0.5f },
   /* Dropout before the hidden BatchNorm can leave a column of six rows nearly constant, where
    * the normalisation is too curved for a finite difference; the dropout cases above cover
    * the mask, so the BatchNorm cases run without it. */
-  { "conal-music", CS_METHOD_CONAL, true, false, false, 0.0f },
-  { "crowdlayer", CS_METHOD_CROWD_LAYER, false, true, false, 0.0f },
-  { "gold", CS_METHOD_GOLD, false, true, false, 0.5f },
-  { "gold-batchnorm", CS_METHOD_GOLD, true, true, false, 0.0f },
-  { "ds-soft", CS_METHOD_DAWID_SKENE, false, true, true, 0.0f },
+  { "conal-music", CS_METHOD_CONAL, true, true, false, false, 0.0f },
+  /* The auxiliary tower folded onto the normalised input, with ReLU's kinks in play. */
+  { "conal-input-batchnorm", CS_METHOD_CONAL, true, false, true, false, 0.0f },
+  { "crowdlayer", CS_METHOD_CROWD_LAYER, false, false, true, false, 0.0f },
+  { "gold", CS_METHOD_GOLD, false, false, true, false, 0.5f },
+  { "gold-batchnorm", CS_METHOD_GOLD, true, true, true, false, 0.0f },
+  { "ds-soft", CS_METHOD_DAWID_SKENE, false, false, true, true, 0.0f },
 };
 
 typedef struct
@@ -76,8 +79,8 @@ test_model_gradient (gconstpointer data)
   f.config.aux_hidden = 4;
   f.config.embedding = 3;
   f.config.dropout = c->dropout;
-  f.config.input_batchnorm = c->batchnorm;
-  f.config.hidden_batchnorm = c->batchnorm;
+  f.config.input_batchnorm = c->input_batchnorm;
+  f.config.hidden_batchnorm = c->hidden_batchnorm;
   f.config.normalize_item = c->normalize_item;
   /* A larger λ than CoNAL's 1e-5, so the regulariser's share of the gradient is visible. */
   f.config.lambda = 0.05f;
@@ -93,7 +96,7 @@ test_model_gradient (gconstpointer data)
    * with BatchNorm the first layer's biases keep every unit positive for every row (a
    * normalised column of B rows stays within sqrt (B − 1) < 2.3, so |W1 x̂| < D · 0.8 · 2.3 =
    * 9.2 here), so the BatchNorm cases check the normalisation, and the other cases ReLU's kink. */
-  if (c->batchnorm)
+  if (c->hidden_batchnorm)
     cs_test_fill_uniform (cs_model_get_params (f.model)->b1, shape.H, 9.5f, 10.5f, 13);
   cs_test_fill_uniform (x, B * D, -1.0f, 1.0f, 3);
   cs_test_fill_uniform (soft, B * K, 0.0f, 1.0f, 5);
@@ -111,6 +114,117 @@ test_model_gradient (gconstpointer data)
   analytic = g_memdup2 (grads, sizeof (float) * n);
   cs_gradcheck_assert (c->name, loss_of, &f, params, analytic, (int) n);
   cs_model_free (f.model);
+}
+
+static double
+sigmoid (double z)
+{
+  return 1.0 / (1.0 + exp (-z));
+}
+
+/* x / ‖x‖ for a row of E doubles, when `normalize`. */
+static void
+normalize_row (double *x,
+               int     E,
+               bool    normalize)
+{
+  double sq = 0.0;
+
+  for (int e = 0; e < E && normalize; e++)
+    sq += x[e] * x[e];
+  for (int e = 0; e < E && normalize; e++)
+    x[e] /= sqrt (sq);
+}
+
+/* Evaluation mode over more rows than a batch holds and more labels than a run of them: w and
+ * the crowd likelihoods against the network as written (the auxiliary tower's two linears on
+ * the raw input), computed here in double. The classifier's probabilities come from
+ * cs_model_predict; BatchNorm uses non-trivial running statistics. */
+static void
+test_model_evaluation (gconstpointer data)
+{
+  enum { N = 7, NL = 12, MAX_BATCH = 3, MAX_LABELS = 2, H = 6, A = 4, E = 3 };
+  bool normalize = GPOINTER_TO_INT (data);
+  CsTrainConfig config;
+  CsModelShape shape;
+  CsCrowdLabel labels[NL];
+  float x[N * D], probs[N * K], w[NL], likelihood[NL];
+  g_autoptr(CsModel) model = NULL;
+  CsParams *p;
+  CsBatchnormState *st;
+  CsRng rng;
+  float *params;
+  size_t n;
+
+  cs_train_config_init (&config);
+  config.hidden = H;
+  config.aux_hidden = A;
+  config.embedding = E;
+  config.input_batchnorm = true;
+  config.hidden_batchnorm = true;
+  config.normalize_item = normalize;
+  cs_model_shape_init (&shape, &config, D, K, R);
+  model = cs_model_new (&shape, MAX_BATCH, MAX_LABELS);
+  cs_rng_init (&rng, 5);
+  cs_model_init_params (model, &config, &rng);
+  params = cs_model_get_param_buffer (model, &n);
+  cs_test_fill_uniform (params, (int) n, -0.8f, 0.8f, 21);
+  p = cs_model_get_params (model);
+  st = cs_model_get_state (model);
+  cs_test_fill_uniform (st->in_mean, D, -0.5f, 0.5f, 22);
+  cs_test_fill_uniform (st->in_var, D, 0.5f, 2.0f, 23);
+  cs_test_fill_uniform (st->hid_mean, H, -0.5f, 0.5f, 24);
+  cs_test_fill_uniform (st->hid_var, H, 0.5f, 2.0f, 25);
+  cs_test_fill_uniform (x, N * D, -2.0f, 2.0f, 26);
+  /* Sorted by item, two or three labels on some items, none on others. */
+  for (int l = 0; l < NL; l++)
+    labels[l] = (CsCrowdLabel) { l * N / NL, (l * 3) % R, (l * 7) % K };
+
+  cs_model_predict (model, probs, x, N);
+  cs_model_mixing_weights (model, w, x, N, labels, NL);
+  cs_model_crowd_likelihood (model, likelihood, x, N, labels, NL);
+  for (int l = 0; l < NL; l++)
+    {
+      const float *x_i = x + labels[l].item * D, *p_i = probs + labels[l].item * K;
+      const float *W_r = p->local + labels[l].annotator * K * K;
+      double hidden[A], v[E], u[E], dot = 0.0, want_w, s[K], max = -INFINITY, z = 0.0;
+
+      for (int j = 0; j < A; j++)
+        {
+          hidden[j] = p->aux_b1[j];
+          for (int d = 0; d < D; d++)
+            hidden[j] += (double) p->aux_w1[j * D + d] * x_i[d];
+        }
+      for (int e = 0; e < E; e++)
+        {
+          v[e] = p->aux_b2[e];
+          for (int j = 0; j < A; j++)
+            v[e] += (double) p->aux_w2[e * A + j] * hidden[j];
+          u[e] = (double) p->ann_w[labels[l].annotator * E + e] + p->ann_b[e];
+        }
+      normalize_row (v, E, normalize);
+      normalize_row (u, E, true);
+      for (int e = 0; e < E; e++)
+        dot += v[e] * u[e];
+      want_w = sigmoid (dot);
+      g_assert_cmpfloat_with_epsilon (w[l], want_w, 1e-5);
+
+      for (int k = 0; k < K; k++)
+        {
+          double g = 0.0, r = 0.0;
+
+          for (int j = 0; j < K; j++)
+            {
+              g += (double) p_i[j] * p->global[j * K + k];
+              r += (double) p_i[j] * W_r[j * K + k];
+            }
+          s[k] = want_w * g + (1.0 - want_w) * r;
+          max = fmax (max, s[k]);
+        }
+      for (int k = 0; k < K; k++)
+        z += exp (s[k] - max);
+      g_assert_cmpfloat_with_epsilon (likelihood[l], exp (s[labels[l].label] - max) / z, 1e-5);
+    }
 }
 
 /* The model's layout: absent parts are NULL, and CoNAL starts from 2·I. */
@@ -153,6 +267,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/model/layout", test_model_layout);
+  g_test_add_data_func ("/model/evaluation/normalised", GINT_TO_POINTER (TRUE),
+                        test_model_evaluation);
+  g_test_add_data_func ("/model/evaluation/unnormalised", GINT_TO_POINTER (FALSE),
+                        test_model_evaluation);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/model/gradient/%s", cases[i].name);

@@ -25,7 +25,7 @@ typedef struct
   float w_global[K * K];
   float w_local[R * K * K];
   float w[L];
-  CsNoiseBuffers *buf;      /* owned: cs_test_noise_buffers_free */
+  CsNoiseBuffers *buf;
   bool  global;             /* false: the Crowd Layer variant, W_g = NULL */
 } NoiseCase;
 
@@ -41,12 +41,13 @@ noise_loss (gpointer data)
 /* Classifier probabilities from random logits, confusion matrices near the 2 · I of CoNAL's
  * init, and mixing weights spread over (0, 1). */
 static void
-noise_case_init (NoiseCase *c,
-                 bool       global)
+noise_case_init (NoiseCase      *c,
+                 CsNoiseBuffers *buf,
+                 bool            global)
 {
   float logits[B * K], noise[R * K * K];
 
-  c->buf = cs_test_noise_buffers_new (B, L, K, R);
+  c->buf = buf;
   c->global = global;
   cs_test_fill_uniform (logits, B * K, -2.0f, 2.0f, 61);
   cs_softmax_forward (c->p, logits, B, K);
@@ -99,9 +100,10 @@ test_identity_init (void)
 static void
 test_forward_values (void)
 {
+  g_autoptr(CsTestNoiseBuffers) buf = cs_test_noise_buffers_new (B, L, K, R);
   NoiseCase c;
 
-  noise_case_init (&c, true);
+  noise_case_init (&c, buf, true);
 
   /* w = 1 is the common confusion alone, w = 0 each annotator's own. */
   for (int l = 0; l < L; l++)
@@ -143,27 +145,27 @@ test_forward_values (void)
   for (int k = 0; k < K; k++)
     g_assert_cmpfloat_with_epsilon (s_mix[k], 0.25f * c.buf->crowd_logits[k] + 0.75f * s_local[k],
                                     1e-5);
-  cs_test_noise_buffers_free (c.buf);
 }
 
 static void
 test_no_labels (void)
 {
+  g_autoptr(CsTestNoiseBuffers) buf = cs_test_noise_buffers_new (B, L, K, R);
   NoiseCase c;
 
-  noise_case_init (&c, true);
+  noise_case_init (&c, buf, true);
   g_assert_cmpfloat (cs_noise_forward (c.buf, c.p, c.w_global, c.w_local, c.w, labels, B, 0,
                                        K, R), ==, 0.0f);
-  cs_test_noise_buffers_free (c.buf);
 }
 
 static void
 check_noise_gradients (bool global)
 {
+  g_autoptr(CsTestNoiseBuffers) buf = cs_test_noise_buffers_new (B, L, K, R);
   NoiseCase c;
   float dp[B * K] = { 0 }, dwg[K * K] = { 0 }, dwl[R * K * K] = { 0 }, dw[L] = { 0 };
 
-  noise_case_init (&c, global);
+  noise_case_init (&c, buf, global);
   noise_loss (&c);
   cs_noise_backward (dp, global ? dwg : NULL, dwl, global ? dw : NULL, c.buf, c.p,
                      global ? c.w_global : NULL, c.w_local, c.w, labels, B, L, K, R);
@@ -179,7 +181,6 @@ check_noise_gradients (bool global)
   /* Item 2 has no labels: its probabilities get no gradient at all. */
   for (int k = 0; k < K; k++)
     g_assert_cmpfloat (dp[2 * K + k], ==, 0.0f);
-  cs_test_noise_buffers_free (c.buf);
 }
 
 static void
@@ -227,13 +228,13 @@ wide_loss (gpointer data)
 static void
 test_wide_rows (void)
 {
-  WideCase c;
+  g_autoptr(CsTestNoiseBuffers) buf = cs_test_noise_buffers_new (WB, WL, WK, WR);
+  WideCase c = { .buf = buf };
   float logits[WB * WK];
   float dp[WB * WK] = { 0 }, dwg[WK * WK] = { 0 }, dwl[WR * WK * WK] = { 0 }, dw[WL] = { 0 };
   double want = 0.0;
 
   g_assert_cmpint (cs_noise_padded_width (WK), ==, 16);
-  c.buf = cs_test_noise_buffers_new (WB, WL, WK, WR);
   cs_test_fill_uniform (logits, WB * WK, -2.0f, 2.0f, 71);
   cs_softmax_forward (c.p, logits, WB, WK);
   cs_test_fill_uniform (c.w_global, WK * WK, -1.0f, 3.0f, 72);
@@ -284,7 +285,6 @@ test_wide_rows (void)
                       r.worst_analytic, r.worst_numeric, r.worst_ratio);
       g_assert_cmpfloat (r.max_abs_grad, >, 0.0);
     }
-  cs_test_noise_buffers_free (c.buf);
 }
 
 /* ---- regulariser ------------------------------------------------------------------------- */

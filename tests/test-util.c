@@ -132,7 +132,7 @@ const CsCrowdLabel cs_test_crowd[CS_TEST_CROWD_LABELS] = {
   { 4, 2, 2 },
 };
 
-CsNoiseBuffers *
+CsTestNoiseBuffers *
 cs_test_noise_buffers_new (int B,
                            int L,
                            int K,
@@ -154,7 +154,7 @@ cs_test_noise_buffers_new (int B,
 }
 
 void
-cs_test_noise_buffers_free (CsNoiseBuffers *buf)
+cs_test_noise_buffers_free (CsTestNoiseBuffers *buf)
 {
   g_free (buf->crowd_logits);
   g_free (buf->crowd_probs);

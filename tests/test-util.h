@@ -43,12 +43,15 @@ gboolean    cs_test_warnings_contain   (const CsDataset *dataset,
 
 extern const CsCrowdLabel cs_test_crowd[CS_TEST_CROWD_LABELS];
 
-/* The noise layer's buffers for B items, L labels, K classes and R annotators, zeroed. */
-CsNoiseBuffers *cs_test_noise_buffers_new  (int              B,
-                                            int              L,
-                                            int              K,
-                                            int              R);
-void            cs_test_noise_buffers_free (CsNoiseBuffers  *buf);
+/* The noise layer's buffers for B items, L labels, K classes and R annotators, zeroed; a
+ * test's own name for them, so that its g_autoptr cleanup cannot clash with one core adds. */
+typedef CsNoiseBuffers CsTestNoiseBuffers;
+
+CsTestNoiseBuffers *cs_test_noise_buffers_new  (int                 B,
+                                                int                 L,
+                                                int                 K,
+                                                int                 R);
+void                cs_test_noise_buffers_free (CsTestNoiseBuffers *buf);
 
 #define cs_test_assert_contains(haystack, needle) \
   G_STMT_START { \
@@ -58,6 +61,6 @@ void            cs_test_noise_buffers_free (CsNoiseBuffers  *buf);
   } G_STMT_END
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsTestDir, cs_test_dir_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsNoiseBuffers, cs_test_noise_buffers_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsTestNoiseBuffers, cs_test_noise_buffers_free)
 
 G_END_DECLS
