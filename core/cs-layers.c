@@ -134,35 +134,7 @@ cs_linear_fold_backward (float       *dweight,    /* [O,I] */
     }
 }
 
-/* ---- relu -------------------------------------------------------------------------------- */
-
-void
-cs_relu_forward (float       *out,  /* [N] */
-                 const float *inp,  /* [N] */
-                 int          N)
-{
-  for (int i = 0; i < N; i++)
-    out[i] = inp[i] > 0.0f ? inp[i] : 0.0f;
-}
-
-/* The subgradient at 0 is taken as 0, as PyTorch does. */
-void
-cs_relu_backward (float       *dinp,  /* [N] */
-                  const float *dout,  /* [N] */
-                  const float *inp,   /* [N] */
-                  int          N)
-{
-  /* Both loads unconditional and a select rather than a branch, so the loop vectorises: the
-   * signs of a layer's units are as good as random, and a branch on them mispredicts. */
-  for (int i = 0; i < N; i++)
-    {
-      float d = dout[i];
-
-      dinp[i] += inp[i] > 0.0f ? d : 0.0f;
-    }
-}
-
-/* ---- dropout ----------------------------------------------------------------------------- */
+/* ---- relu and dropout, in one pass ------------------------------------------------------ */
 
 /* mask[i] = (uniform >= p) ? 1/(1-p) : 0 for 0 < p < 1: the comparison's 0 or 1 times the
  * scale, on 24 random bits, with no branch on a coin flip. */
@@ -198,41 +170,6 @@ draw_dropout_mask (float *mask,
         memcpy (mask + i0, bits, sizeof (float) * (N - i0));
     }
 }
-
-void
-cs_dropout_forward (float       *out,   /* [N] */
-                    float       *mask,  /* [N] */
-                    const float *inp,   /* [N] */
-                    int          N,
-                    float        p,
-                    CsRng       *rng)
-{
-  g_return_if_fail (p >= 0.0f && p <= 1.0f);
-  g_return_if_fail (rng != NULL || p == 0.0f || p == 1.0f);
-
-  if (p == 0.0f || p == 1.0f)
-    {
-      for (int i = 0; i < N; i++)
-        mask[i] = p == 0.0f ? 1.0f : 0.0f;
-    }
-  else
-    draw_dropout_mask (mask, N, p, rng);
-
-  for (int i = 0; i < N; i++)
-    out[i] = inp[i] * mask[i];
-}
-
-void
-cs_dropout_backward (float       *dinp,  /* [N] */
-                     const float *dout,  /* [N] */
-                     const float *mask,  /* [N] */
-                     int          N)
-{
-  for (int i = 0; i < N; i++)
-    dinp[i] += dout[i] * mask[i];
-}
-
-/* ---- relu and dropout in one pass ------------------------------------------------------ */
 
 void
 cs_relu_dropout_forward (float       *out,   /* [B,H] */

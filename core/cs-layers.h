@@ -39,34 +39,13 @@ void  cs_linear_backward               (float         *dinp,
                                         int            I,
                                         int            O);
 
-void  cs_relu_forward                  (float         *out,
-                                        const float   *inp,
-                                        int            N);
-void  cs_relu_backward                 (float         *dinp,
-                                        const float   *dout,
-                                        const float   *inp,
-                                        int            N);
-
-/* Inverted dropout: mask[i] = (uniform >= p) ? 1/(1-p) : 0, the uniforms drawn from lanes
- * seeded by rng (cs_rng_lanes_init); out = inp * mask. p = 0 copies
- * (and sets the mask to 1 without drawing); p = 1 drops everything. */
-void  cs_dropout_forward               (float         *out,
-                                        float         *mask,
-                                        const float   *inp,
-                                        int            N,
-                                        float          p,
-                                        CsRng         *rng);
-void  cs_dropout_backward              (float         *dinp,
-                                        const float   *dout,
-                                        const float   *mask,
-                                        int            N);
-
-/* ReLU then inverted dropout in one pass: out[b,j] = max (inp[b,j], 0) · mask[b,j], with the
- * mask drawn as cs_dropout_forward draws it (p = 0: no mask, nothing drawn). The inputs are
- * rows of a wider matrix, ld floats apart, so the pre-activations can stay inside a product
- * that computed more columns. The backward WRITES (not adds) dinp[b,j] = inp[b,j] > 0 ?
+/* ReLU then inverted dropout in one pass: out[b,j] = max (inp[b,j], 0) · mask[b,j], where
+ * mask = (uniform >= p) ? 1/(1-p) : 0, the uniforms drawn from lanes seeded by rng
+ * (cs_rng_lanes_init); p = 0 is ReLU alone, and leaves mask alone. The inputs are rows of a
+ * wider matrix, ld floats apart, so the pre-activations can stay inside a product that
+ * computed more columns. The backward WRITES (not adds) dinp[b,j] = inp[b,j] > 0 ?
  * dout[b,j] · mask[b,j] : 0 into the same layout, mask NULL meaning no dropout; the other
- * columns of dinp's rows are left alone. The same numbers as cs_relu_* and cs_dropout_*. */
+ * columns of dinp's rows are left alone. (ReLU's subgradient at 0 is 0, as in PyTorch.) */
 void  cs_relu_dropout_forward          (float         *out,
                                         float         *mask,
                                         const float   *inp,

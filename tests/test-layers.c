@@ -179,130 +179,7 @@ test_linear_fold (void)
   cs_gradcheck_assert ("fold dbias", fold_loss, &c, c.lin.bias, dbias, LO);
 }
 
-/* ---- relu -------------------------------------------------------------------------------- */
-
-#define RN 20
-
-typedef struct
-{
-  float inp[RN];
-  float out[RN];
-  float r[RN];
-} PointwiseCase;
-
-static double
-relu_loss (gpointer data)
-{
-  PointwiseCase *c = data;
-
-  cs_relu_forward (c->out, c->inp, RN);
-  return cs_test_weighted_sum (c->out, c->r, RN);
-}
-
-static void
-test_relu (void)
-{
-  PointwiseCase c;
-  float dinp[RN] = { 0 };
-  int n_negative = 0;
-
-  cs_test_fill_uniform (c.inp, RN, -1.0f, 1.0f, 21);
-  cs_test_fill_uniform (c.r, RN, -1.0f, 1.0f, 22);
-  /* Keep every input at least 0.1 from the kink, so finite differences never straddle it. */
-  for (int i = 0; i < RN; i++)
-    c.inp[i] = c.inp[i] < 0.0f ? c.inp[i] - 0.1f : c.inp[i] + 0.1f;
-
-  relu_loss (&c);
-  for (int i = 0; i < RN; i++)
-    {
-      g_assert_cmpfloat (c.out[i], ==, MAX (c.inp[i], 0.0f));
-      n_negative += c.inp[i] < 0.0f;
-    }
-  g_assert_cmpint (n_negative, >, 0);
-  g_assert_cmpint (n_negative, <, RN);
-
-  cs_relu_backward (dinp, c.r, c.inp, RN);
-  cs_gradcheck_assert ("relu dinp", relu_loss, &c, c.inp, dinp, RN);
-}
-
-/* ---- dropout ----------------------------------------------------------------------------- */
-
-typedef struct
-{
-  PointwiseCase pw;
-  float mask[RN];
-  float p;
-} DropoutCase;
-
-/* Reseeding on every evaluation keeps the mask fixed while the checker moves the input. */
-static double
-dropout_loss (gpointer data)
-{
-  DropoutCase *c = data;
-  CsRng rng;
-
-  cs_rng_init (&rng, 31);
-  cs_dropout_forward (c->pw.out, c->mask, c->pw.inp, RN, c->p, &rng);
-  return cs_test_weighted_sum (c->pw.out, c->pw.r, RN);
-}
-
-static void
-test_dropout_backward (void)
-{
-  DropoutCase c = { .p = 0.5f };
-  float dinp[RN] = { 0 };
-  int n_dropped = 0;
-
-  cs_test_fill_uniform (c.pw.inp, RN, -1.0f, 1.0f, 32);
-  cs_test_fill_uniform (c.pw.r, RN, -1.0f, 1.0f, 33);
-  dropout_loss (&c);
-  for (int i = 0; i < RN; i++)
-    {
-      g_assert_true (c.mask[i] == 0.0f || c.mask[i] == 2.0f);
-      g_assert_cmpfloat (c.pw.out[i], ==, c.pw.inp[i] * c.mask[i]);
-      n_dropped += c.mask[i] == 0.0f;
-    }
-  g_assert_cmpint (n_dropped, >, 0);
-  g_assert_cmpint (n_dropped, <, RN);
-
-  cs_dropout_backward (dinp, c.pw.r, c.mask, RN);
-  cs_gradcheck_assert ("dropout dinp", dropout_loss, &c, c.pw.inp, dinp, RN);
-}
-
-static void
-test_dropout_rate (void)
-{
-  enum { N = 20000 };
-  g_autofree float *inp = g_new (float, N);
-  g_autofree float *out = g_new (float, N);
-  g_autofree float *mask = g_new (float, N);
-  CsRng rng;
-  int kept = 0;
-  double sum = 0.0;
-
-  for (int i = 0; i < N; i++)
-    inp[i] = 1.0f;
-  cs_rng_init (&rng, 34);
-  cs_dropout_forward (out, mask, inp, N, 0.2f, &rng);
-  for (int i = 0; i < N; i++)
-    {
-      kept += mask[i] != 0.0f;
-      sum += out[i];
-    }
-  /* 80 % kept, each scaled by 1/0.8, so the expected sum is unchanged (σ of kept ≈ 57). */
-  g_assert_cmpint (ABS (kept - 16000), <, 300);
-  g_assert_cmpfloat (fabs (sum / N - 1.0), <, 0.02);
-
-  /* p = 0 copies and keeps everything. */
-  cs_dropout_forward (out, mask, inp, N, 0.0f, &rng);
-  for (int i = 0; i < N; i++)
-    {
-      g_assert_cmpfloat (out[i], ==, inp[i]);
-      g_assert_cmpfloat (mask[i], ==, 1.0f);
-    }
-}
-
-/* ---- relu and dropout fused ------------------------------------------------------------- */
+/* ---- relu and dropout -------------------------------------------------------------------- */
 
 /* Three rows of four units inside rows of six floats (the other two columns belong to another
  * layer and must be left alone). */
@@ -319,6 +196,7 @@ typedef struct
   float p;
 } FusedCase;
 
+/* Reseeding on every evaluation keeps the mask fixed while the checker moves the input. */
 static double
 fused_loss (gpointer data)
 {
@@ -330,54 +208,43 @@ fused_loss (gpointer data)
   return cs_test_weighted_sum (c->out, c->r, FB * FH);
 }
 
+/* ReLU alone (p = 0) and with dropout (p = 0.5): values, masks, and gradients by finite
+ * differences, in and out of the strided layout. */
 static void
 test_relu_dropout (void)
 {
   for (int with_dropout = 0; with_dropout < 2; with_dropout++)
     {
       FusedCase c = { .p = with_dropout ? 0.5f : 0.0f };
-      float dinp[FB * FLD];
-      int n_dropped = 0;
+      float dinp[FB * FLD], first_mask[FB * FH];
+      int n_negative = 0, n_dropped = 0;
 
-      /* Away from 0, where ReLU has its kink. */
+      /* At least 0.1 from 0, where ReLU has its kink, so no difference straddles it. */
       cs_test_fill_uniform (c.inp, FB * FLD, 0.1f, 1.0f, 42);
       for (int i = 0; i < FB * FLD; i += 2)
         c.inp[i] = -c.inp[i];
       cs_test_fill_uniform (c.r, FB * FH, -1.0f, 1.0f, 43);
       fused_loss (&c);
+      memcpy (first_mask, c.mask, sizeof first_mask);
 
-      /* The same numbers as ReLU, then dropout with the same stream. */
       for (int b = 0; b < FB; b++)
-        {
-          float relu[FH], composed[FH], mask[FH];
-          CsRng rng;
+        for (int j = 0; j < FH; j++)
+          {
+            float in = c.inp[b * FLD + j], m = c.p > 0 ? c.mask[b * FH + j] : 1.0f;
 
-          cs_relu_forward (relu, c.inp + b * FLD, FH);
-          if (c.p > 0)
-            {
-              float all_relu[FB * FH], all_out[FB * FH], all_mask[FB * FH];
-
-              for (int bb = 0; bb < FB; bb++)
-                cs_relu_forward (all_relu + bb * FH, c.inp + bb * FLD, FH);
-              cs_rng_init (&rng, 41);
-              cs_dropout_forward (all_out, all_mask, all_relu, FB * FH, c.p, &rng);
-              memcpy (composed, all_out + b * FH, sizeof composed);
-              memcpy (mask, all_mask + b * FH, sizeof mask);
-            }
-          else
-            memcpy (composed, relu, sizeof composed);
-          for (int j = 0; j < FH; j++)
-            {
-              g_assert_cmpfloat (c.out[b * FH + j], ==, composed[j]);
-              if (c.p > 0)
-                {
-                  g_assert_cmpfloat (c.mask[b * FH + j], ==, mask[j]);
-                  n_dropped += mask[j] == 0.0f;
-                }
-            }
-        }
+            if (c.p > 0)
+              g_assert_true (m == 0.0f || m == 2.0f);
+            g_assert_cmpfloat (c.out[b * FH + j], ==, MAX (in, 0.0f) * m);
+            n_negative += in < 0.0f;
+            n_dropped += m == 0.0f;
+          }
+      g_assert_cmpint (n_negative, >, 0);
+      g_assert_cmpint (n_negative, <, FB * FH);
       if (c.p > 0)
-        g_assert_cmpint (n_dropped, >, 0);
+        {
+          g_assert_cmpint (n_dropped, >, 0);
+          g_assert_cmpint (n_dropped, <, FB * FH);
+        }
 
       /* Written into the strided layout; the columns past FH keep what they held. */
       for (int i = 0; i < FB * FLD; i++)
@@ -390,6 +257,46 @@ test_relu_dropout (void)
         for (int j = FH; j < FLD; j++)
           dinp[b * FLD + j] = 0.0f;
       cs_gradcheck_assert ("relu-dropout dinp", fused_loss, &c, c.inp, dinp, FB * FLD);
+
+      /* The same stream draws the same mask. */
+      fused_loss (&c);
+      for (int i = 0; c.p > 0 && i < FB * FH; i++)
+        g_assert_cmpfloat (c.mask[i], ==, first_mask[i]);
+    }
+}
+
+static void
+test_dropout_rate (void)
+{
+  enum { N = 20000 };
+  g_autofree float *inp = g_new (float, N);
+  g_autofree float *out = g_new (float, N);
+  g_autofree float *mask = g_new (float, N);
+  CsRng rng;
+  int kept = 0;
+  double sum = 0.0;
+
+  for (int i = 0; i < N; i++)
+    inp[i] = 1.0f;
+  cs_rng_init (&rng, 34);
+  cs_relu_dropout_forward (out, mask, inp, N, 1, N, 0.2f, &rng);
+  for (int i = 0; i < N; i++)
+    {
+      kept += mask[i] != 0.0f;
+      sum += out[i];
+    }
+  /* 80 % kept, each scaled by 1/0.8, so the expected sum is unchanged (σ of kept ≈ 57). */
+  g_assert_cmpint (ABS (kept - 16000), <, 300);
+  g_assert_cmpfloat (fabs (sum / N - 1.0), <, 0.02);
+
+  /* p = 0 copies what ReLU passes, draws nothing and leaves the mask alone. */
+  for (int i = 0; i < N; i++)
+    mask[i] = -1.0f;
+  cs_relu_dropout_forward (out, mask, inp, N, 1, N, 0.0f, NULL);
+  for (int i = 0; i < N; i++)
+    {
+      g_assert_cmpfloat (out[i], ==, inp[i]);
+      g_assert_cmpfloat (mask[i], ==, -1.0f);
     }
 }
 
@@ -710,8 +617,6 @@ main (int   argc,
   g_test_add_func ("/layers/linear/backward", test_linear_backward);
   g_test_add_func ("/layers/linear/backward-accumulates", test_linear_backward_accumulates);
   g_test_add_func ("/layers/linear/fold", test_linear_fold);
-  g_test_add_func ("/layers/relu", test_relu);
-  g_test_add_func ("/layers/dropout/backward", test_dropout_backward);
   g_test_add_func ("/layers/dropout/rate", test_dropout_rate);
   g_test_add_func ("/layers/relu-dropout", test_relu_dropout);
   g_test_add_func ("/layers/batchnorm/forward", test_batchnorm_forward);
