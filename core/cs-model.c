@@ -343,6 +343,15 @@ cs_model_zero_grads (CsModel *self)
   memset (self->grad_memory, 0, sizeof (float) * self->n_params);
 }
 
+/* Whether the first layer's product also runs the auxiliary tower: in training and in the
+ * evaluations that need w, for a model that has one. */
+static bool
+stacked (const CsModelShape *s,
+         bool                aux)
+{
+  return aux && s->has_aux;
+}
+
 /* Copies columns [c0, c0 + n) of the rows of a [B, ld] matrix into a [B, n] one, or back. */
 static void
 copy_columns (float       *dest,
@@ -393,7 +402,7 @@ first_layer_forward (CsModel     *self,
   CsActivations *a = &self->act;
   CsParams *p = &self->params;
 
-  if (!aux || !s->has_aux)
+  if (!stacked (s, aux))
     {
       cs_linear_forward (a->h, in, p->w1, p->b1, B, s->D, s->H);
       *ld = s->H;
@@ -420,7 +429,7 @@ first_layer_backward (CsModel     *self,
   CsParams *g = &self->grads;
   float *dm_rows, *dc;
 
-  if (!aux || !s->has_aux)
+  if (!stacked (s, aux))
     {
       cs_linear_backward (NULL, g->w1, g->b1, a->dh, in, p->w1, B, s->D, s->H);
       return;
@@ -526,7 +535,7 @@ classifier_backward (CsModel *self,
       cs_batchnorm_backward (a->dhd, a->dh, a->hn, a->hid_rstd, B, s->H);
       dhidden = a->dhd;
     }
-  if (aux && s->has_aux)
+  if (stacked (s, aux))
     {
       pre = a->first;
       dpre = a->dfirst;
@@ -773,8 +782,7 @@ likelihoods_of (CsModel            *self,
         out[l] = a->p[run[l].item * s->K + run[l].label];
       return;
     }
-  if (s->has_aux)
-    cs_aux_w_forward (a->w, a->v, a->u, run, n, s->E);
+  mixing_weights_of (self, run, n, B, a->w);
   cs_noise_forward (&a->noise, a->p, self->params.global, self->params.local,
                     s->has_aux ? a->w : NULL, run, B, n, s->K, s->R);
   for (int l = 0; l < n; l++)

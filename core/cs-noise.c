@@ -50,8 +50,8 @@ cs_noise_padded_width (int K)
 typedef float NoiseVector __attribute__ ((vector_size (16)));
 
 /* out[W] = x[K] · M[K, W], M's rows padded to W: in each block the sum over j runs in order,
- * in four SSE registers (written with the vector extension: left to itself the compiler
- * unrolls the block into sixteen scalar sums). */
+ * in two SSE registers (written with the vector extension: left to itself the compiler
+ * unrolls the block into scalar sums). */
 static inline void
 row_times_padded (float       *out,
                   const float *x,
