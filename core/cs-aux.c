@@ -201,6 +201,7 @@ void
 cs_aux_w_forward (float              *w,       /* [L] */
                   const float        *v,       /* [B,E] */
                   const float        *u,       /* [R,E] */
+                  const float        *bias,    /* [R] or NULL */
                   const CsCrowdLabel *labels,  /* [L] */
                   int                 L,
                   int                 E)
@@ -211,15 +212,17 @@ cs_aux_w_forward (float              *w,       /* [L] */
     {
       const float *v_i = v + (size_t) labels[l].item * E;
       const float *u_r = u + (size_t) labels[l].annotator * E;
+      float z = dot_lanes (v_i, u_r, E);
 
-      w[l] = sigmoid (dot_lanes (v_i, u_r, E));
+      w[l] = sigmoid (bias != NULL ? z + bias[labels[l].annotator] : z);
     }
 }
 
 /* σ' = σ (1 − σ), so the forward's w is all the backward needs of the dot product. */
 void
-cs_aux_w_backward (float              *dv,      /* [B,E] */
-                   float              *du,      /* [R,E] */
+cs_aux_w_backward (float              *dv,      /* [B,E] or NULL */
+                   float              *du,      /* [R,E] or NULL */
+                   float              *dbias,   /* [R] or NULL */
                    const float        *dw,      /* [L] */
                    const float        *w,       /* [L] */
                    const float        *v,       /* [B,E] */
@@ -236,10 +239,53 @@ cs_aux_w_backward (float              *dv,      /* [B,E] */
       size_t ur = (size_t) labels[l].annotator * E;
       float dz = dw[l] * w[l] * (1.0f - w[l]);
 
-      for (int e = 0; e < E; e++)
-        {
-          dv[vi + e] += dz * u[ur + e];
-          du[ur + e] += dz * v[vi + e];
-        }
+      for (int e = 0; dv != NULL && e < E; e++)
+        dv[vi + e] += dz * u[ur + e];
+      for (int e = 0; du != NULL && e < E; e++)
+        du[ur + e] += dz * v[vi + e];
+      if (dbias != NULL)
+        dbias[labels[l].annotator] += dz;
     }
+}
+
+void
+cs_aux_project_forward (float       *Q,   /* [R,D] */
+                        float       *b,   /* [R] */
+                        const float *M,   /* [E,D] */
+                        const float *c,   /* [E] */
+                        const float *u,   /* [R,E] */
+                        int          R,
+                        int          D,
+                        int          E)
+{
+  g_return_if_fail (R > 0 && D > 0 && E > 0);
+
+  cs_matmul (Q, u, M, R, D, E, false, false, 1.0f, 0.0f);
+  for (int r = 0; r < R; r++)
+    b[r] = (float) dot (u + (size_t) r * E, c, E);
+}
+
+void
+cs_aux_project_backward (float       *dM,  /* [E,D] */
+                         float       *dc,  /* [E] */
+                         float       *du,  /* [R,E] */
+                         const float *dQ,  /* [R,D] */
+                         const float *db,  /* [R] */
+                         const float *M,   /* [E,D] */
+                         const float *c,   /* [E] */
+                         const float *u,   /* [R,E] */
+                         int          R,
+                         int          D,
+                         int          E)
+{
+  g_return_if_fail (R > 0 && D > 0 && E > 0);
+
+  cs_matmul (dM, u, dQ, E, D, R, true, false, 1.0f, 1.0f);
+  cs_matmul (du, dQ, M, R, E, D, false, true, 1.0f, 1.0f);
+  for (int r = 0; r < R; r++)
+    for (int e = 0; e < E; e++)
+      {
+        dc[e] += db[r] * u[(size_t) r * E + e];
+        du[(size_t) r * E + e] += db[r] * c[e];
+      }
 }

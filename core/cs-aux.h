@@ -71,20 +71,49 @@ void cs_aux_annotator_backward  (float              *dU,
                                  int                 R,
                                  int                 E);
 
+/* w_l = σ (⟨v_i, u_r⟩ + bias_r); bias may be NULL (no bias). The backward accumulates into
+ * dv, du and dbias, any of which may be NULL when that gradient is not wanted. */
 void cs_aux_w_forward           (float              *w,
                                  const float        *v,
                                  const float        *u,
+                                 const float        *bias,
                                  const CsCrowdLabel *labels,
                                  int                 L,
                                  int                 E);
 void cs_aux_w_backward          (float              *dv,
                                  float              *du,
+                                 float              *dbias,
                                  const float        *dw,
                                  const float        *w,
                                  const float        *v,
                                  const float        *u,
                                  const CsCrowdLabel *labels,
                                  int                 L,
+                                 int                 E);
+
+/* When v is not normalised, ⟨v_i, u_r⟩ = ⟨x_i · Mᵀ + c, u_r⟩ = ⟨x_i, q_r⟩ + b_r with
+ *   Q = u · M [R,D],   b = u · c [R],
+ * so w needs one D-long product per label (cs_aux_w_forward over x and Q with bias b) instead
+ * of E columns per row of the batch. The backward accumulates
+ *   dM += uᵀ · dQ,   dc += uᵀ · db,   du += dQ · Mᵀ + db · cᵀ. */
+void cs_aux_project_forward     (float              *Q,
+                                 float              *b,
+                                 const float        *M,
+                                 const float        *c,
+                                 const float        *u,
+                                 int                 R,
+                                 int                 D,
+                                 int                 E);
+void cs_aux_project_backward    (float              *dM,
+                                 float              *dc,
+                                 float              *du,
+                                 const float        *dQ,
+                                 const float        *db,
+                                 const float        *M,
+                                 const float        *c,
+                                 const float        *u,
+                                 int                 R,
+                                 int                 D,
                                  int                 E);
 
 G_END_DECLS

@@ -12,6 +12,11 @@
  * of each column, so M moves onto the normalised input too (cs_linear_fold_forward). The
  * gradients go back the same way onto A1, a1, A2, a2: same function, same parameters.
  *
+ * When v is not normalised (the official Music setting, E = 80), ⟨v_i, u_r⟩ is linear in x_i
+ * too: x_i · (Mᵀ u_r) + c · u_r. A batch with few labels per row then projects M onto every
+ * annotator once (Q = u · M, [R, D]) and takes one D-long product per label, and the first
+ * layer's product keeps its H columns (cs_model_get_aux_route says which way a batch goes).
+ *
  *   classifier  x ─[BN]─ Linear(H) ─ ReLU ─ Dropout ─[BN]─ Linear(K) ─ softmax ─ p
  *   auxiliary   x ─ Linear(A) ─ Linear(E) ─[L2]─ v ;  u_r = L2 (ann_w[r] + ann_b)
  *   noise       s_l = w_l · p_i W_g + (1 − w_l) · p_i W_r,   w_l = σ(⟨v_i, u_r⟩)
@@ -71,6 +76,12 @@ typedef struct
   float        *du;          /* [R, E] */
   float        *dupre;       /* [R, E] */
   float        *dw;          /* [L] */
+  float        *proj;        /* [R, D] Q = u · M, when the model may project (may_project) */
+  float        *proj_b;      /* [R] u · c */
+  float        *dproj;       /* [R, D] */
+  float        *dproj_b;     /* [R] */
+  float        *daux_m;      /* [E, D] */
+  float        *daux_c;      /* [E] */
 } CsActivations;
 
 struct _CsModel
@@ -88,6 +99,7 @@ struct _CsModel
   CsParams         grads;
   CsBatchnormState state;
   CsActivations    act;
+  CsAuxRoute       aux_route;
 };
 
 void
@@ -166,6 +178,15 @@ layout_state (CsBatchnormState   *st,
   return off;
 }
 
+/* Whether w may be computed by projecting onto the annotators: v unnormalised, and Q no larger
+ * than a batch of input rows. */
+static bool
+may_project (const CsModelShape *s,
+             size_t              B)
+{
+  return s->has_aux && !s->normalize_item && (size_t) s->R <= B;
+}
+
 static size_t
 layout_activations (CsActivations      *a,
                     float              *base,
@@ -220,6 +241,12 @@ layout_activations (CsActivations      *a,
   TAKE (du, (size_t) s->R * s->E);
   TAKE (dupre, (size_t) s->R * s->E);
   TAKE (dw, L);
+  TAKE (proj, may_project (s, B) ? (size_t) s->R * s->D : 0);
+  TAKE (proj_b, may_project (s, B) ? (size_t) s->R : 0);
+  TAKE (dproj, may_project (s, B) ? (size_t) s->R * s->D : 0);
+  TAKE (dproj_b, may_project (s, B) ? (size_t) s->R : 0);
+  TAKE (daux_m, may_project (s, B) ? (size_t) s->E * s->D : 0);
+  TAKE (daux_c, may_project (s, B) ? (size_t) s->E : 0);
 #undef TAKE
   return off;
 }
@@ -343,8 +370,35 @@ cs_model_zero_grads (CsModel *self)
   memset (self->grad_memory, 0, sizeof (float) * self->n_params);
 }
 
-/* Whether the first layer's product also runs the auxiliary tower: in training and in the
- * evaluations that need w, for a model that has one. */
+void
+cs_model_set_aux_route (CsModel    *self,
+                        CsAuxRoute  route)
+{
+  self->aux_route = route;
+}
+
+/* Projecting costs R · E · D three times (Q, dM, du) and D twice per label; stacking costs
+ * E · D twice per row (the product's extra columns, forward and backward). */
+CsAuxRoute
+cs_model_get_aux_route (const CsModel *self,
+                        int            B,
+                        int            L)
+{
+  const CsModelShape *s = &self->shape;
+  size_t project_cost = 3 * (size_t) s->R * s->E + 2 * (size_t) L;
+  size_t stack_cost = 2 * (size_t) B * s->E;
+
+  if (!s->has_aux)
+    return CS_AUX_ROUTE_AUTO;
+  if (!may_project (s, self->max_batch) || self->aux_route == CS_AUX_ROUTE_STACKED)
+    return CS_AUX_ROUTE_STACKED;
+  if (self->aux_route == CS_AUX_ROUTE_PROJECTED || project_cost < stack_cost)
+    return CS_AUX_ROUTE_PROJECTED;
+  return CS_AUX_ROUTE_STACKED;
+}
+
+/* Whether the first layer's product also runs the auxiliary tower: in the evaluations that
+ * need w and in training steps that take that route, for a model that has one. */
 static bool
 stacked (const CsModelShape *s,
          bool                aux)
@@ -544,40 +598,98 @@ classifier_backward (CsModel *self,
   cs_relu_dropout_backward (dpre, ld, dhidden, pre, dropout ? a->mask : NULL, B, s->H);
 }
 
-/* v from the first layer's a->vpre, and u for every annotator (u needs no rows). */
+/* u for every annotator (u needs no rows). */
+static void
+annotators_forward (CsModel *self)
+{
+  const CsModelShape *s = &self->shape;
+  CsActivations *a = &self->act;
+  CsParams *p = &self->params;
+
+  cs_aux_annotator_forward (a->upre, p->ann_w, p->ann_b, s->R, s->E);
+  cs_l2norm_forward (a->u, a->unorm, a->upre, s->R, s->E);
+}
+
+/* v from the first layer's a->vpre, and u. */
 static void
 aux_forward (CsModel *self,
              int      B)
 {
   const CsModelShape *s = &self->shape;
   CsActivations *a = &self->act;
-  CsParams *p = &self->params;
 
   if (s->normalize_item)
     cs_l2norm_forward (a->v, a->vnorm, a->vpre, B, s->E);
   else
     memcpy (a->v, a->vpre, sizeof (float) * B * s->E);
-  cs_aux_annotator_forward (a->upre, p->ann_w, p->ann_b, s->R, s->E);
-  cs_l2norm_forward (a->u, a->unorm, a->upre, s->R, s->E);
+  annotators_forward (self);
 }
 
-/* From dw to dL/dvpre in a->dvpre, before the first layer. */
+/* w of a training step's labels, in a->w: from v and u (after a stacked first layer), or with
+ * `project` from the raw input x and Q, b = u · M, u · c. */
 static void
-aux_backward (CsModel            *self,
-              int                 B,
-              const CsCrowdLabel *labels,
-              int                 L)
+aux_w_forward (CsModel            *self,
+               const float        *x,
+               int                 B,
+               const CsCrowdLabel *labels,
+               int                 L,
+               bool                project)
 {
   const CsModelShape *s = &self->shape;
   CsActivations *a = &self->act;
+  CsParams *p = &self->params;
+
+  if (!project)
+    {
+      aux_forward (self, B);
+      cs_aux_w_forward (a->w, a->v, a->u, NULL, labels, L, s->E);
+      return;
+    }
+  annotators_forward (self);
+  cs_aux_collapse_forward (a->aux_m, a->aux_c, p->aux_w1, p->aux_b1, p->aux_w2, p->aux_b2,
+                           s->D, s->A, s->E);
+  cs_aux_project_forward (a->proj, a->proj_b, a->aux_m, a->aux_c, a->u, s->R, s->D, s->E);
+  cs_aux_w_forward (a->w, x, a->proj, a->proj_b, labels, L, s->D);
+}
+
+/* From dw to the annotator embeddings' gradients, and either to dL/dvpre in a->dvpre (for the
+ * stacked first layer's backward) or, with `project`, all the way to the item tower's. */
+static void
+aux_backward (CsModel            *self,
+              const float        *x,
+              int                 B,
+              const CsCrowdLabel *labels,
+              int                 L,
+              bool                project)
+{
+  const CsModelShape *s = &self->shape;
+  CsActivations *a = &self->act;
+  CsParams *p = &self->params;
   CsParams *g = &self->grads;
 
-  memset (a->dv, 0, sizeof (float) * B * s->E);
   memset (a->du, 0, sizeof (float) * s->R * s->E);
-  cs_aux_w_backward (a->dv, a->du, a->dw, a->w, a->v, a->u, labels, L, s->E);
+  if (project)
+    {
+      memset (a->dproj, 0, sizeof (float) * s->R * s->D);
+      memset (a->dproj_b, 0, sizeof (float) * s->R);
+      memset (a->daux_m, 0, sizeof (float) * s->E * s->D);
+      memset (a->daux_c, 0, sizeof (float) * s->E);
+      cs_aux_w_backward (NULL, a->dproj, a->dproj_b, a->dw, a->w, x, a->proj, labels, L, s->D);
+      cs_aux_project_backward (a->daux_m, a->daux_c, a->du, a->dproj, a->dproj_b, a->aux_m,
+                               a->aux_c, a->u, s->R, s->D, s->E);
+      cs_aux_collapse_backward (g->aux_w1, g->aux_b1, g->aux_w2, g->aux_b2, a->daux_m,
+                                a->daux_c, p->aux_w1, p->aux_b1, p->aux_w2, s->D, s->A, s->E);
+    }
+  else
+    {
+      memset (a->dv, 0, sizeof (float) * B * s->E);
+      cs_aux_w_backward (a->dv, a->du, NULL, a->dw, a->w, a->v, a->u, labels, L, s->E);
+    }
   memset (a->dupre, 0, sizeof (float) * s->R * s->E);
   cs_l2norm_backward (a->dupre, a->du, a->u, a->unorm, s->R, s->E);
   cs_aux_annotator_backward (g->ann_w, g->ann_b, a->dupre, s->R, s->E);
+  if (project)
+    return;
   if (s->normalize_item)
     {
       memset (a->dvpre, 0, sizeof (float) * B * s->E);
@@ -637,21 +749,20 @@ cs_model_forward_backward (CsModel             *self,
   CsParams *g = &self->grads;
   int B = batch->B, L = batch->L, K = s->K;
   bool dropout = config->dropout > 0;
+  bool project = cs_model_get_aux_route (self, B, L) == CS_AUX_ROUTE_PROJECTED;
+  bool stack = s->has_aux && !project;
   float loss;
 
   g_assert (B <= self->max_batch && L <= self->max_labels);
 
-  classifier_forward (self, batch->x, B, true, config->dropout, rng, s->has_aux);
+  classifier_forward (self, batch->x, B, true, config->dropout, rng, stack);
   if (backward)
     memset (a->dlogits, 0, sizeof (float) * B * K);
 
   if (s->has_local)
     {
       if (s->has_aux)
-        {
-          aux_forward (self, B);
-          cs_aux_w_forward (a->w, a->v, a->u, batch->labels, L, s->E);
-        }
+        aux_w_forward (self, batch->x, B, batch->labels, L, project);
       loss = cs_noise_forward (&a->noise, a->p, p->global, p->local,
                                s->has_aux ? a->w : NULL, batch->labels, B, L, K, s->R);
       if (s->has_global)
@@ -667,7 +778,7 @@ cs_model_forward_backward (CsModel             *self,
                              s->has_aux ? a->w : NULL, batch->labels, B, L, K, s->R);
           cs_softmax_backward (a->dlogits, a->dp, a->p, B, K);
           if (s->has_aux)
-            aux_backward (self, B, batch->labels, L);
+            aux_backward (self, batch->x, B, batch->labels, L, project);
         }
     }
   else if (batch->soft != NULL)
@@ -678,8 +789,8 @@ cs_model_forward_backward (CsModel             *self,
 
   if (backward)
     {
-      classifier_backward (self, B, dropout, s->has_aux);
-      first_layer_backward (self, s->input_batchnorm ? a->xn : batch->x, B, s->has_aux);
+      classifier_backward (self, B, dropout, stack);
+      first_layer_backward (self, s->input_batchnorm ? a->xn : batch->x, B, stack);
     }
   return loss;
 }
@@ -749,7 +860,7 @@ mixing_weights_of (CsModel            *self,
                    float              *out)
 {
   if (self->shape.has_aux)
-    cs_aux_w_forward (out, self->act.v, self->act.u, run, n, self->shape.E);
+    cs_aux_w_forward (out, self->act.v, self->act.u, NULL, run, n, self->shape.E);
   else
     for (int l = 0; l < n; l++)
       out[l] = 1.0f;

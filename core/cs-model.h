@@ -103,6 +103,26 @@ float             cs_model_forward_backward (CsModel            *self,
                                             const CsTrainConfig *config,
                                             CsRng               *rng,
                                             bool                 backward);
+/* How a training step computes CoNAL's w. STACKED runs the item tower inside the first layer's
+ * product (E more columns for every row of the batch); PROJECTED, possible when v is not
+ * normalised, projects the raw input onto each annotator's u instead (one D-long product per
+ * label, see cs_aux_project_forward). AUTO picks the cheaper one for each batch; the others
+ * force a route where it is possible (tests compare the two). Both compute the same function. */
+typedef enum
+{
+  CS_AUX_ROUTE_AUTO,
+  CS_AUX_ROUTE_STACKED,
+  CS_AUX_ROUTE_PROJECTED,
+} CsAuxRoute;
+
+void              cs_model_set_aux_route   (CsModel             *self,
+                                            CsAuxRoute           route);
+/* The route a training step over B rows and L labels takes: STACKED or PROJECTED, or AUTO for
+ * a model without an auxiliary network. */
+CsAuxRoute        cs_model_get_aux_route   (const CsModel       *self,
+                                            int                  B,
+                                            int                  L);
+
 /* The batch's class probabilities [B, K] after the last forward. */
 const float      *cs_model_get_probs       (const CsModel       *self);
 

@@ -151,6 +151,7 @@ typedef struct
 {
   float v[B * E];
   float u[R * E];
+  float bias[R];
   float w[L];
   float r[L];
 } AuxWCase;
@@ -160,7 +161,7 @@ aux_w_loss (gpointer data)
 {
   AuxWCase *c = data;
 
-  cs_aux_w_forward (c->w, c->v, c->u, labels, L, E);
+  cs_aux_w_forward (c->w, c->v, c->u, c->bias, labels, L, E);
   return cs_test_weighted_sum (c->w, c->r, L);
 }
 
@@ -168,26 +169,96 @@ static void
 test_aux_w (void)
 {
   AuxWCase c;
-  float dv[B * E] = { 0 }, du[R * E] = { 0 };
+  float dv[B * E] = { 0 }, du[R * E] = { 0 }, dbias[R] = { 0 };
 
   cs_test_fill_uniform (c.v, B * E, -1.5f, 1.5f, 91);
   cs_test_fill_uniform (c.u, R * E, -1.5f, 1.5f, 92);
+  cs_test_fill_uniform (c.bias, R, -1.0f, 1.0f, 94);
   cs_test_fill_uniform (c.r, L, -1.0f, 1.0f, 93);
   aux_w_loss (&c);
   for (int l = 0; l < L; l++)
     {
-      double z = 0.0;
+      double z = c.bias[labels[l].annotator];
 
       for (int e = 0; e < E; e++)
         z += (double) c.v[labels[l].item * E + e] * c.u[labels[l].annotator * E + e];
       g_assert_cmpfloat_with_epsilon (c.w[l], 1.0 / (1.0 + exp (-z)), 1e-6);
     }
 
-  cs_aux_w_backward (dv, du, c.r, c.w, c.v, c.u, labels, L, E);
+  cs_aux_w_backward (dv, du, dbias, c.r, c.w, c.v, c.u, labels, L, E);
   cs_gradcheck_assert ("aux w dv", aux_w_loss, &c, c.v, dv, B * E);
   cs_gradcheck_assert ("aux w du", aux_w_loss, &c, c.u, du, R * E);
+  cs_gradcheck_assert ("aux w dbias", aux_w_loss, &c, c.bias, dbias, R);
   for (int e = 0; e < E; e++)
     g_assert_cmpfloat (dv[2 * E + e], ==, 0.0f);   /* item 2 has no labels */
+
+  /* Without a bias, w is σ of the product alone; a NULL gradient is skipped and changes
+   * none of the others. */
+  {
+    float w[L], dv_only[B * E] = { 0 }, dv_both[B * E] = { 0 }, du_both[R * E] = { 0 };
+
+    cs_aux_w_forward (w, c.v, c.u, NULL, labels, L, E);
+    for (int l = 0; l < L; l++)
+      {
+        double z = 0.0;
+
+        for (int e = 0; e < E; e++)
+          z += (double) c.v[labels[l].item * E + e] * c.u[labels[l].annotator * E + e];
+        g_assert_cmpfloat_with_epsilon (w[l], 1.0 / (1.0 + exp (-z)), 1e-6);
+      }
+    cs_aux_w_backward (dv_only, NULL, NULL, c.r, w, c.v, c.u, labels, L, E);
+    cs_aux_w_backward (dv_both, du_both, NULL, c.r, w, c.v, c.u, labels, L, E);
+    g_assert_cmpmem (dv_only, sizeof dv_only, dv_both, sizeof dv_both);
+  }
+}
+
+/* ---- w projected onto the annotators ------------------------------------------------------- */
+
+typedef struct
+{
+  float M[E * D], c[E], u[R * E];
+  float x[B * D];
+  float Q[R * D], b[R];
+  float w[L], r[L];
+} ProjectCase;
+
+static double
+project_loss (gpointer data)
+{
+  ProjectCase *k = data;
+
+  cs_aux_project_forward (k->Q, k->b, k->M, k->c, k->u, R, D, E);
+  cs_aux_w_forward (k->w, k->x, k->Q, k->b, labels, L, D);
+  return cs_test_weighted_sum (k->w, k->r, L);
+}
+
+/* w over x and the projected Q, b is w over v = x · Mᵀ + c and u, and its gradients in M, c
+ * and u match finite differences. */
+static void
+test_aux_project (void)
+{
+  ProjectCase k;
+  float v[B * E], direct[L];
+  float dQ[R * D] = { 0 }, db[R] = { 0 };
+  float dM[E * D] = { 0 }, dc[E] = { 0 }, du[R * E] = { 0 };
+
+  cs_test_fill_uniform (k.M, E * D, -1.0f, 1.0f, 131);
+  cs_test_fill_uniform (k.c, E, -1.0f, 1.0f, 132);
+  cs_test_fill_uniform (k.u, R * E, -1.0f, 1.0f, 133);
+  cs_test_fill_uniform (k.x, B * D, -1.0f, 1.0f, 134);
+  cs_test_fill_uniform (k.r, L, -1.0f, 1.0f, 135);
+
+  project_loss (&k);
+  cs_linear_forward (v, k.x, k.M, k.c, B, D, E);
+  cs_aux_w_forward (direct, v, k.u, NULL, labels, L, E);
+  for (int l = 0; l < L; l++)
+    g_assert_cmpfloat_with_epsilon (k.w[l], direct[l], 1e-6);
+
+  cs_aux_w_backward (NULL, dQ, db, k.r, k.w, k.x, k.Q, labels, L, D);
+  cs_aux_project_backward (dM, dc, du, dQ, db, k.M, k.c, k.u, R, D, E);
+  cs_gradcheck_assert ("project dM", project_loss, &k, k.M, dM, E * D);
+  cs_gradcheck_assert ("project dc", project_loss, &k, k.c, dc, E);
+  cs_gradcheck_assert ("project du", project_loss, &k, k.u, du, R * E);
 }
 
 /* The sigmoid saturates without overflow at both ends. */
@@ -199,7 +270,7 @@ test_aux_w_extremes (void)
   const CsCrowdLabel two[2] = { { 0, 0, 0 }, { 1, 0, 0 } };
   float w[2];
 
-  cs_aux_w_forward (w, v, u, two, 2, 1);
+  cs_aux_w_forward (w, v, u, NULL, two, 2, 1);
   g_assert_cmpfloat (w[0], ==, 1.0f);
   g_assert_cmpfloat (w[1], >=, 0.0f);
   g_assert_cmpfloat (w[1], <, 1e-40f);
@@ -286,7 +357,7 @@ conal_loss (gpointer data)
   cs_l2norm_forward (m->v, m->v_norms, m->v_pre, B, E);
   cs_aux_annotator_forward (m->u_pre, m->U, m->u_b, R, E);
   cs_l2norm_forward (m->u, m->u_norms, m->u_pre, R, E);
-  cs_aux_w_forward (m->w, m->v, m->u, labels, L, E);
+  cs_aux_w_forward (m->w, m->v, m->u, NULL, labels, L, E);
   loss = cs_noise_forward (m->buf, m->p, m->w_global, m->w_local, m->w, labels, B, L, K, R);
   loss += cs_noise_regulariser (NULL, NULL, m->w_global, m->w_local, K, R, REG_LAMBDA);
   return loss;
@@ -304,7 +375,7 @@ conal_backward (Conal      *m,
   cs_noise_regulariser (g->w_global, g->w_local, m->w_global, m->w_local, K, R, REG_LAMBDA);
   cs_noise_backward (dp, g->w_global, g->w_local, dw, m->buf, m->p, m->w_global,
                      m->w_local, m->w, labels, B, L, K, R);
-  cs_aux_w_backward (dv, du, dw, m->w, m->v, m->u, labels, L, E);
+  cs_aux_w_backward (dv, du, NULL, dw, m->w, m->v, m->u, labels, L, E);
   cs_l2norm_backward (du_pre, du, m->u, m->u_norms, R, E);
   cs_aux_annotator_backward (g->U, g->u_b, du_pre, R, E);
   cs_l2norm_backward (dv_pre, dv, m->v, m->v_norms, B, E);
@@ -366,6 +437,7 @@ main (int   argc,
   g_test_add_func ("/aux/collapse", test_collapse);
   g_test_add_func ("/aux/w", test_aux_w);
   g_test_add_func ("/aux/w-extremes", test_aux_w_extremes);
+  g_test_add_func ("/aux/project", test_aux_project);
   g_test_add_func ("/aux/annotator", test_annotator);
   g_test_add_func ("/aux/composed", test_composed);
   return g_test_run ();

@@ -21,6 +21,7 @@ typedef struct
   bool        normalize_item;
   bool        soft;
   float       dropout;
+  CsAuxRoute  route;
 } Case;
 
 static const Case cases[] = {
@@ -29,7 +30,12 @@ static const Case cases[] = {
   /* Dropout before the hidden BatchNorm can leave a column of six rows nearly constant, where
    * the normalisation is too curved for a finite difference; the dropout cases above cover
    * the mask, so the BatchNorm cases run without it. */
-  { "conal-music", CS_METHOD_CONAL, true, true, false, false, 0.0f },
+  { "conal-music", CS_METHOD_CONAL, true, true, false, false, 0.0f, CS_AUX_ROUTE_STACKED },
+  /* w from the raw input projected onto the annotators (cs_aux_project_forward). */
+  { "conal-music-projected", CS_METHOD_CONAL, true, true, false, false, 0.0f,
+    CS_AUX_ROUTE_PROJECTED },
+  { "conal-unnormalised-projected", CS_METHOD_CONAL, false, false, false, false, 0.5f,
+    CS_AUX_ROUTE_PROJECTED },
   /* The auxiliary tower folded onto the normalised input, with ReLU's kinks in play. */
   { "conal-input-batchnorm", CS_METHOD_CONAL, true, false, true, false, 0.0f },
   { "crowdlayer", CS_METHOD_CROWD_LAYER, false, false, true, false, 0.0f },
@@ -86,6 +92,9 @@ test_model_gradient (gconstpointer data)
   f.config.lambda = 0.05f;
   cs_model_shape_init (&shape, &f.config, D, K, R);
   f.model = cs_model_new (&shape, B, L);
+  cs_model_set_aux_route (f.model, c->route);
+  if (c->route != CS_AUX_ROUTE_AUTO)
+    g_assert_cmpint (cs_model_get_aux_route (f.model, B, L), ==, c->route);
   cs_rng_init (&rng, 7);
   cs_model_init_params (f.model, &f.config, &rng);
   params = cs_model_get_param_buffer (f.model, &n);
@@ -261,12 +270,83 @@ test_model_layout (void)
   g_assert_cmpuint (n_gold, ==, D * 128 + 128 + 128 * K + K);
 }
 
+/* A training step's loss and gradients are the same whichever way w is computed, and AUTO
+ * picks by cost: projecting for a batch with few labels per row and a large E, as on Music. */
+static void
+test_model_aux_routes (void)
+{
+  enum { RD = 24, RR = 5, RB = 40, RL = 70, RE = 16 };
+  CsTrainConfig config;
+  CsModelShape shape;
+  CsRng rng;
+  CsCrowdLabel labels[RL];
+  float x[RB * RD];
+  float loss[2];
+  g_autofree float *stacked_grads = NULL;
+  g_autofree float *projected_grads = NULL;
+  float **grads[2] = { &stacked_grads, &projected_grads };
+  g_autoptr(CsModel) model = NULL;
+  size_t n;
+  float scale = 0.0f;
+
+  cs_train_config_init (&config);
+  config.input_batchnorm = true;
+  config.hidden_batchnorm = true;
+  config.normalize_item = false;
+  config.embedding = RE;
+  config.dropout = 0.5f;
+  cs_model_shape_init (&shape, &config, RD, K, RR);
+  model = cs_model_new (&shape, RB, RL);
+  cs_rng_init (&rng, 3);
+  cs_model_init_params (model, &config, &rng);
+  /* W_r off W_g, or w would not matter. */
+  cs_test_fill_uniform (cs_model_get_params (model)->local, RR * K * K, -1.0f, 1.0f, 19);
+  cs_test_fill_uniform (x, RB * RD, -1.0f, 1.0f, 17);
+  for (int l = 0; l < RL; l++)
+    labels[l] = (CsCrowdLabel) { l * RB / RL, (l * 7) % RR, (l * 5) % K };
+
+  g_assert_cmpint (cs_model_get_aux_route (model, RB, RL), ==, CS_AUX_ROUTE_PROJECTED);
+  g_assert_cmpint (cs_model_get_aux_route (model, 4, RL), ==, CS_AUX_ROUTE_STACKED);
+  for (int route = 0; route < 2; route++)
+    {
+      CsBatch batch = { x, RB, labels, RL, NULL, NULL };
+      CsRng dropout;
+      g_autoptr(CsModel) copy = cs_model_new (&shape, RB, RL);
+
+      /* A copy, so the BatchNorm running statistics start equal for both routes. */
+      cs_model_copy_weights (copy, model);
+      cs_model_set_aux_route (copy, route == 0 ? CS_AUX_ROUTE_STACKED : CS_AUX_ROUTE_PROJECTED);
+      cs_rng_init (&dropout, 5);
+      cs_model_zero_grads (copy);
+      loss[route] = cs_model_forward_backward (copy, &batch, &config, &dropout, true);
+      cs_model_get_param_buffer (copy, &n);
+      *grads[route] = g_memdup2 (cs_model_get_grad_buffer (copy), sizeof (float) * n);
+    }
+  g_assert_cmpfloat_with_epsilon (loss[0], loss[1], 1e-5 * fabsf (loss[0]));
+  for (size_t i = 0; i < n; i++)
+    scale = fmaxf (scale, fabsf (stacked_grads[i]));
+  g_assert_cmpfloat (scale, >, 0.0f);
+  for (size_t i = 0; i < n; i++)
+    g_assert_cmpfloat_with_epsilon (stacked_grads[i], projected_grads[i], 1e-5 * scale);
+
+  /* Normalised item embeddings cannot be projected: the route stays stacked. */
+  config.normalize_item = true;
+  cs_model_shape_init (&shape, &config, RD, K, RR);
+  {
+    g_autoptr(CsModel) normalised = cs_model_new (&shape, RB, RL);
+
+    cs_model_set_aux_route (normalised, CS_AUX_ROUTE_PROJECTED);
+    g_assert_cmpint (cs_model_get_aux_route (normalised, RB, RL), ==, CS_AUX_ROUTE_STACKED);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/model/layout", test_model_layout);
+  g_test_add_func ("/model/aux-routes", test_model_aux_routes);
   g_test_add_data_func ("/model/evaluation/normalised", GINT_TO_POINTER (TRUE),
                         test_model_evaluation);
   g_test_add_data_func ("/model/evaluation/unnormalised", GINT_TO_POINTER (FALSE),
