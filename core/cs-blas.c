@@ -13,14 +13,18 @@
  * leading dimensions. */
 static void
 scale_c (float *C,
+         int    ldc,
          int    M,
          int    N,
          float  beta)
 {
-  size_t n = (size_t) M * N;
+  for (int i = 0; i < M; i++)
+    for (int j = 0; j < N; j++)
+      {
+        float *c = &C[(size_t) i * ldc + j];
 
-  for (size_t i = 0; i < n; i++)
-    C[i] = beta == 0.0f ? 0.0f : beta * C[i];
+        *c = beta == 0.0f ? 0.0f : beta * *c;
+      }
 }
 
 void
@@ -35,28 +39,49 @@ cs_matmul (float       *C,  /* [M,N] */
            float        alpha,
            float        beta)
 {
+  cs_matmul_strided (C, N, A, trans_a ? M : K, B, trans_b ? K : N, M, N, K, trans_a, trans_b,
+                     alpha, beta);
+}
+
+void
+cs_matmul_strided (float       *C,
+                   int          ldc,
+                   const float *A,
+                   int          lda,
+                   const float *B,
+                   int          ldb,
+                   int          M,
+                   int          N,
+                   int          K,
+                   bool         trans_a,
+                   bool         trans_b,
+                   float        alpha,
+                   float        beta)
+{
   g_return_if_fail (M >= 0 && N >= 0 && K >= 0);
   g_return_if_fail (C != NULL || M == 0 || N == 0);
 
   if (M == 0 || N == 0)
     return;
+  g_return_if_fail (ldc >= N);
   if (K == 0)
     {
-      scale_c (C, M, N, beta);
+      scale_c (C, ldc, M, N, beta);
       return;
     }
 
   g_return_if_fail (A != NULL && B != NULL);
+  g_return_if_fail (lda >= (trans_a ? M : K) && ldb >= (trans_b ? K : N));
 
   cblas_sgemm (CblasRowMajor,
                trans_a ? CblasTrans : CblasNoTrans,
                trans_b ? CblasTrans : CblasNoTrans,
                M, N, K,
                alpha,
-               A, trans_a ? M : K,
-               B, trans_b ? K : N,
+               A, lda,
+               B, ldb,
                beta,
-               C, N);
+               C, ldc);
 }
 
 void
@@ -71,6 +96,25 @@ cs_matmul_naive (float       *C,  /* [M,N] */
                  float        alpha,
                  float        beta)
 {
+  cs_matmul_naive_strided (C, N, A, trans_a ? M : K, B, trans_b ? K : N, M, N, K, trans_a,
+                           trans_b, alpha, beta);
+}
+
+void
+cs_matmul_naive_strided (float       *C,
+                         int          ldc,
+                         const float *A,
+                         int          lda,
+                         const float *B,
+                         int          ldb,
+                         int          M,
+                         int          N,
+                         int          K,
+                         bool         trans_a,
+                         bool         trans_b,
+                         float        alpha,
+                         float        beta)
+{
   g_return_if_fail (M >= 0 && N >= 0 && K >= 0);
   g_return_if_fail (C != NULL || M == 0 || N == 0);
   g_return_if_fail ((A != NULL && B != NULL) || M == 0 || N == 0 || K == 0);
@@ -82,13 +126,13 @@ cs_matmul_naive (float       *C,  /* [M,N] */
 
         for (int k = 0; k < K; k++)
           {
-            float a = trans_a ? A[(size_t) k * M + i] : A[(size_t) i * K + k];
-            float b = trans_b ? B[(size_t) j * K + k] : B[(size_t) k * N + j];
+            float a = trans_a ? A[(size_t) k * lda + i] : A[(size_t) i * lda + k];
+            float b = trans_b ? B[(size_t) j * ldb + k] : B[(size_t) k * ldb + j];
 
             acc += (double) a * b;
           }
 
-        float *c = &C[(size_t) i * N + j];
+        float *c = &C[(size_t) i * ldc + j];
         double prev = beta == 0.0f ? 0.0 : (double) beta * *c;
 
         *c = (float) (alpha * acc + prev);
@@ -101,4 +145,10 @@ cs_blas_set_num_threads (int n_threads)
   g_return_if_fail (n_threads >= 1);
 
   openblas_set_num_threads (n_threads);
+}
+
+int
+cs_blas_get_num_threads (void)
+{
+  return MAX (openblas_get_num_threads (), 1);
 }

@@ -37,7 +37,38 @@ void cs_matmul_naive         (float       *C,
                               float        alpha,
                               float        beta);
 
+/* The same with the row strides given (lda, ldb, ldc floats between rows), for blocks of
+ * larger matrices: a thread's share of a product. */
+void cs_matmul_strided       (float       *C,
+                              int          ldc,
+                              const float *A,
+                              int          lda,
+                              const float *B,
+                              int          ldb,
+                              int          M,
+                              int          N,
+                              int          K,
+                              bool         trans_a,
+                              bool         trans_b,
+                              float        alpha,
+                              float        beta);
+void cs_matmul_naive_strided (float       *C,
+                              int          ldc,
+                              const float *A,
+                              int          lda,
+                              const float *B,
+                              int          ldb,
+                              int          M,
+                              int          N,
+                              int          K,
+                              bool         trans_a,
+                              bool         trans_b,
+                              float        alpha,
+                              float        beta);
+
 /* Sets how many threads OpenBLAS may use; a training thread shares the machine with the UI. */
 void cs_blas_set_num_threads (int          n_threads);
+/* How many threads OpenBLAS uses; the training step's own pool runs as many. */
+int  cs_blas_get_num_threads (void);
 
 G_END_DECLS

@@ -32,6 +32,12 @@ cs_denormals_flush_end (unsigned int saved)
   _mm_setcsr (saved);
 }
 
+unsigned int
+cs_denormals_mode (void)
+{
+  return _mm_getcsr ();
+}
+
 #else
 
 unsigned int
@@ -43,6 +49,12 @@ cs_denormals_flush_begin (void)
 void
 cs_denormals_flush_end (unsigned int saved)
 {
+}
+
+unsigned int
+cs_denormals_mode (void)
+{
+  return 0;
 }
 
 #endif

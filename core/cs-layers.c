@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cs-blas.h"
+#include "cs-pool.h"
 
 /* ---- linear ------------------------------------------------------------------------------ */
 
@@ -286,23 +287,59 @@ column_moments (double      *mean,   /* [n] */
     var[j] /= B;
 }
 
+/* Blocks [*first, *last) of C columns' BN_COLUMNS-wide blocks, as column offsets. */
+static void
+block_range (int  C,
+             int  part,
+             int  n_parts,
+             int *first,
+             int *last)
+{
+  int n_blocks = (C + BN_COLUMNS - 1) / BN_COLUMNS, b0, b1;
+
+  cs_pool_range (n_blocks, part, n_parts, &b0, &b1);
+  *first = b0 * BN_COLUMNS;
+  *last = MIN (b1 * BN_COLUMNS, C);
+}
+
 void
-cs_batchnorm_forward_train (float       *out,           /* [B,C] */
-                            float       *mean,          /* [C] */
-                            float       *rstd,          /* [C] */
-                            float       *running_mean,  /* [C] */
-                            float       *running_var,   /* [C] */
-                            const float *inp,           /* [B,C] */
+cs_batchnorm_forward_train (float       *out,
+                            float       *mean,
+                            float       *rstd,
+                            float       *running_mean,
+                            float       *running_var,
+                            const float *inp,
                             int          B,
                             int          C,
                             float        momentum,
                             float        eps)
 {
+  cs_batchnorm_forward_train_part (out, mean, rstd, running_mean, running_var, inp, B, C,
+                                   momentum, eps, 0, 1);
+}
+
+void
+cs_batchnorm_forward_train_part (float       *out,           /* [B,C] */
+                                 float       *mean,          /* [C] */
+                                 float       *rstd,          /* [C] */
+                                 float       *running_mean,  /* [C] */
+                                 float       *running_var,   /* [C] */
+                                 const float *inp,           /* [B,C] */
+                                 int          B,
+                                 int          C,
+                                 float        momentum,
+                                 float        eps,
+                                 int          part,
+                                 int          n_parts)
+{
+  int first, last;
+
   g_return_if_fail (B > 1 && C >= 0);
 
-  for (int c0 = 0; c0 < C; c0 += BN_COLUMNS)
+  block_range (C, part, n_parts, &first, &last);
+  for (int c0 = first; c0 < last; c0 += BN_COLUMNS)
     {
-      int n = MIN (BN_COLUMNS, C - c0);
+      int n = MIN (BN_COLUMNS, last - c0);
       double m[BN_COLUMNS], var[BN_COLUMNS];
 
       column_moments (m, var, inp, B, C, c0, n);
@@ -328,19 +365,36 @@ cs_batchnorm_forward_train (float       *out,           /* [B,C] */
 }
 
 void
-cs_batchnorm_forward_eval (float       *out,           /* [B,C] */
-                           const float *inp,           /* [B,C] */
-                           const float *running_mean,  /* [C] */
-                           const float *running_var,   /* [C] */
+cs_batchnorm_forward_eval (float       *out,
+                           const float *inp,
+                           const float *running_mean,
+                           const float *running_var,
                            int          B,
                            int          C,
                            float        eps)
 {
+  cs_batchnorm_forward_eval_part (out, inp, running_mean, running_var, B, C, eps, 0, 1);
+}
+
+void
+cs_batchnorm_forward_eval_part (float       *out,           /* [B,C] */
+                                const float *inp,           /* [B,C] */
+                                const float *running_mean,  /* [C] */
+                                const float *running_var,   /* [C] */
+                                int          B,
+                                int          C,
+                                float        eps,
+                                int          part,
+                                int          n_parts)
+{
+  int first, last;
+
   g_return_if_fail (B >= 0 && C >= 0);
 
-  for (int c0 = 0; c0 < C; c0 += BN_COLUMNS)
+  block_range (C, part, n_parts, &first, &last);
+  for (int c0 = first; c0 < last; c0 += BN_COLUMNS)
     {
-      int n = MIN (BN_COLUMNS, C - c0);
+      int n = MIN (BN_COLUMNS, last - c0);
       float r[BN_COLUMNS];
 
       for (int j = 0; j < n; j++)
@@ -359,18 +413,34 @@ cs_batchnorm_forward_eval (float       *out,           /* [B,C] */
 /* With x̂ the normalised output, dx = rstd · (dy − mean(dy) − x̂ · mean(dy · x̂)), per column;
  * the two means are what the batch statistics feed back. */
 void
-cs_batchnorm_backward (float       *dinp,  /* [B,C] */
-                       const float *dout,  /* [B,C] */
-                       const float *out,   /* [B,C], the normalised x̂ */
-                       const float *rstd,  /* [C] */
+cs_batchnorm_backward (float       *dinp,
+                       const float *dout,
+                       const float *out,
+                       const float *rstd,
                        int          B,
                        int          C)
 {
+  cs_batchnorm_backward_part (dinp, dout, out, rstd, B, C, 0, 1);
+}
+
+void
+cs_batchnorm_backward_part (float       *dinp,  /* [B,C] */
+                            const float *dout,  /* [B,C] */
+                            const float *out,   /* [B,C], the normalised x̂ */
+                            const float *rstd,  /* [C] */
+                            int          B,
+                            int          C,
+                            int          part,
+                            int          n_parts)
+{
+  int first, last;
+
   g_return_if_fail (B > 0 && C >= 0);
 
-  for (int c0 = 0; c0 < C; c0 += BN_COLUMNS)
+  block_range (C, part, n_parts, &first, &last);
+  for (int c0 = first; c0 < last; c0 += BN_COLUMNS)
     {
-      int n = MIN (BN_COLUMNS, C - c0);
+      int n = MIN (BN_COLUMNS, last - c0);
       double sum_dy[BN_COLUMNS] = { 0 }, sum_dy_xhat[BN_COLUMNS] = { 0 };
       float mean_dy[BN_COLUMNS], mean_dy_xhat[BN_COLUMNS];
 

@@ -111,6 +111,37 @@ void  cs_batchnorm_backward            (float         *dinp,
                                         const float   *rstd,
                                         int            B,
                                         int            C);
+/* The same over part `part` of n_parts of the columns, for threads that share a batch: whole
+ * blocks of columns, each column computed exactly as by the functions above. */
+void  cs_batchnorm_forward_train_part  (float         *out,
+                                        float         *mean,
+                                        float         *rstd,
+                                        float         *running_mean,
+                                        float         *running_var,
+                                        const float   *inp,
+                                        int            B,
+                                        int            C,
+                                        float          momentum,
+                                        float          eps,
+                                        int            part,
+                                        int            n_parts);
+void  cs_batchnorm_forward_eval_part   (float         *out,
+                                        const float   *inp,
+                                        const float   *running_mean,
+                                        const float   *running_var,
+                                        int            B,
+                                        int            C,
+                                        float          eps,
+                                        int            part,
+                                        int            n_parts);
+void  cs_batchnorm_backward_part       (float         *dinp,
+                                        const float   *dout,
+                                        const float   *out,
+                                        const float   *rstd,
+                                        int            B,
+                                        int            C,
+                                        int            part,
+                                        int            n_parts);
 
 /* Row-wise softmax, max-subtracted so large logits cannot overflow. */
 void  cs_softmax_forward               (float         *probs,

@@ -100,6 +100,7 @@ struct _CsModel
   CsBatchnormState state;
   CsActivations    act;
   CsAuxRoute       aux_route;
+  CsPool          *pool;
 };
 
 void
@@ -231,7 +232,7 @@ layout_activations (CsActivations      *a,
   TAKE (noise.row_grads, s->has_global ? B * W : 0);
   TAKE (noise.local_pad, s->has_local ? (size_t) s->R * s->K * W : 0);
   TAKE (noise.global_pad, s->has_global ? (size_t) s->K * W : 0);
-  TAKE (noise.dlocal_pad, s->has_local ? (size_t) s->R * s->K * W : 0);
+  TAKE (noise.dlocal_pad, s->has_local ? (size_t) (s->R + 1) * s->K * W : 0);
   TAKE (dh, B * s->H);
   TAKE (dhd, s->hidden_batchnorm ? B * s->H : 0);
   TAKE (dlogits, B * s->K);
@@ -291,8 +292,31 @@ cs_model_new (const CsModelShape *shape,
 }
 
 void
+cs_model_set_threads (CsModel *self,
+                      int      n_threads)
+{
+  const CsModelShape *s = &self->shape;
+  size_t W = cs_noise_padded_width (s->K);
+
+  g_return_if_fail (n_threads >= 1);
+
+  g_clear_pointer (&self->pool, cs_pool_free);
+  g_clear_pointer (&self->act.noise.part_pads, g_free);
+  self->act.noise.pool = NULL;
+  if (n_threads == 1)
+    return;
+  self->pool = cs_pool_new (n_threads);
+  self->act.noise.pool = self->pool;
+  if (s->has_local)
+    self->act.noise.part_pads = g_new0 (float, (size_t) (cs_pool_get_n_threads (self->pool) - 1)
+                                               * (s->R + 1) * s->K * W);
+}
+
+void
 cs_model_free (CsModel *self)
 {
+  cs_pool_free (self->pool);
+  g_free (self->act.noise.part_pads);
   g_free (self->param_memory);
   g_free (self->grad_memory);
   g_free (self->state_memory);
@@ -419,6 +443,91 @@ copy_columns (float       *dest,
     memcpy (dest + (size_t) b * dest_ld, src + (size_t) b * src_ld, sizeof (float) * n);
 }
 
+/* A product over the batch shared out over the pool: by rows of the batch for the forward
+ * (C = A · op(B) + bias), by output units for the weights' gradient. */
+typedef struct
+{
+  float       *out;
+  const float *inp, *weight, *bias;
+  float       *dweight, *dbias;
+  const float *dout;
+  int          B, I, O;
+  bool         trans_weight;
+} LinearCall;
+
+/* out[B,O] = inp[B,I] · weightᵀ + bias (weight [O,I]), or with !trans_weight, inp · weight
+ * (weight [I,O]) and no bias; rows of the batch split over the parts. */
+static void
+linear_rows_part (gpointer data,
+                  int      part,
+                  int      n_parts)
+{
+  LinearCall *c = data;
+  int b0, b1;
+
+  cs_pool_range (c->B, part, n_parts, &b0, &b1);
+  if (c->trans_weight)
+    cs_linear_forward (c->out + (size_t) b0 * c->O, c->inp + (size_t) b0 * c->I, c->weight,
+                       c->bias, b1 - b0, c->I, c->O);
+  else
+    cs_matmul (c->out + (size_t) b0 * c->O, c->inp + (size_t) b0 * c->I, c->weight, b1 - b0,
+               c->O, c->I, false, false, 1.0f, 0.0f);
+}
+
+/* dweight[O,I] += doutᵀ · inp and dbias[O] += Σ_b dout, outputs split over the parts. */
+static void
+linear_weights_part (gpointer data,
+                     int      part,
+                     int      n_parts)
+{
+  LinearCall *c = data;
+  int o0, o1;
+
+  cs_pool_range (c->O, part, n_parts, &o0, &o1);
+  cs_matmul_strided (c->dweight + (size_t) o0 * c->I, c->I, c->dout + o0, c->O, c->inp, c->I,
+                     o1 - o0, c->I, c->B, true, false, 1.0f, 1.0f);
+  for (int b = 0; c->dbias != NULL && b < c->B; b++)
+    {
+      const float *dout_b = c->dout + (size_t) b * c->O;
+
+      for (int o = o0; o < o1; o++)
+        c->dbias[o] += dout_b[o];
+    }
+}
+
+static void
+linear_forward (CsModel     *self,
+                float       *out,
+                const float *inp,
+                const float *weight,
+                const float *bias,
+                int          B,
+                int          I,
+                int          O)
+{
+  LinearCall c = { .out = out, .inp = inp, .weight = weight, .bias = bias,
+                   .B = B, .I = I, .O = O, .trans_weight = true };
+
+  cs_pool_run (self->pool, linear_rows_part, &c);
+}
+
+/* The weights' (and bias') gradients of a linear; its input needs none. */
+static void
+linear_backward_weights (CsModel     *self,
+                         float       *dweight,
+                         float       *dbias,
+                         const float *dout,
+                         const float *inp,
+                         int          B,
+                         int          I,
+                         int          O)
+{
+  LinearCall c = { .dweight = dweight, .dbias = dbias, .dout = dout, .inp = inp,
+                   .B = B, .I = I, .O = O };
+
+  cs_pool_run (self->pool, linear_weights_part, &c);
+}
+
 /* The rows of M under W1 (past the parameters, see stack_rows) and [b1; c] into stack_b,
  * where x · Mᵀ + c is the auxiliary tower as one linear, moved onto the normalised input when
  * the classifier reads one (a->in_mean and a->in_std describe that normalisation). */
@@ -458,12 +567,12 @@ first_layer_forward (CsModel     *self,
 
   if (!stacked (s, aux))
     {
-      cs_linear_forward (a->h, in, p->w1, p->b1, B, s->D, s->H);
+      linear_forward (self, a->h, in, p->w1, p->b1, B, s->D, s->H);
       *ld = s->H;
       return a->h;
     }
   stack_first_layers (self);
-  cs_linear_forward (a->first, in, p->w1, a->stack_b, B, s->D, s->H + s->E);
+  linear_forward (self, a->first, in, p->w1, a->stack_b, B, s->D, s->H + s->E);
   copy_columns (a->vpre, s->E, a->first + s->H, s->H + s->E, B, s->E);
   *ld = s->H + s->E;
   return a->first;
@@ -485,7 +594,7 @@ first_layer_backward (CsModel     *self,
 
   if (!stacked (s, aux))
     {
-      cs_linear_backward (NULL, g->w1, g->b1, a->dh, in, p->w1, B, s->D, s->H);
+      linear_backward_weights (self, g->w1, g->b1, a->dh, in, B, s->D, s->H);
       return;
     }
   dm_rows = g->w1 + (size_t) s->H * s->D;
@@ -494,7 +603,7 @@ first_layer_backward (CsModel     *self,
   /* dW1 accumulates in place, as every gradient does; dM starts from zero. */
   memset (dm_rows, 0, sizeof (float) * s->E * s->D);
   memset (a->dstack_b, 0, sizeof (float) * (s->H + s->E));
-  cs_linear_backward (NULL, g->w1, a->dstack_b, a->dfirst, in, p->w1, B, s->D, s->H + s->E);
+  linear_backward_weights (self, g->w1, a->dstack_b, a->dfirst, in, B, s->D, s->H + s->E);
   for (int o = 0; o < s->H; o++)
     g->b1[o] += a->dstack_b[o];
   if (s->input_batchnorm)
@@ -508,6 +617,69 @@ first_layer_backward (CsModel     *self,
     }
   cs_aux_collapse_backward (g->aux_w1, g->aux_b1, g->aux_w2, g->aux_b2, dm_rows, dc, p->aux_w1,
                             p->aux_b1, p->aux_w2, s->D, s->A, s->E);
+}
+
+/* A BatchNorm call shared out over the pool by columns. */
+typedef struct
+{
+  float       *out, *mean, *rstd, *running_mean, *running_var, *dinp;
+  const float *inp, *dout, *normalised, *batch_rstd;
+  int          B, C;
+} BatchnormCall;
+
+static void
+batchnorm_train_part (gpointer data,
+                      int      part,
+                      int      n_parts)
+{
+  BatchnormCall *c = data;
+
+  cs_batchnorm_forward_train_part (c->out, c->mean, c->rstd, c->running_mean, c->running_var,
+                                   c->inp, c->B, c->C, BN_MOMENTUM, BN_EPS, part, n_parts);
+}
+
+static void
+batchnorm_eval_part (gpointer data,
+                     int      part,
+                     int      n_parts)
+{
+  BatchnormCall *c = data;
+
+  cs_batchnorm_forward_eval_part (c->out, c->inp, c->running_mean, c->running_var, c->B, c->C,
+                                  BN_EPS, part, n_parts);
+}
+
+static void
+batchnorm_backward_part (gpointer data,
+                         int      part,
+                         int      n_parts)
+{
+  BatchnormCall *c = data;
+
+  cs_batchnorm_backward_part (c->dinp, c->dout, c->normalised, c->batch_rstd, c->B, c->C, part,
+                              n_parts);
+}
+
+/* BatchNorm over B rows of C columns: batch statistics when `train` (saved in mean and rstd,
+ * and moving the running ones), else the running statistics. */
+static void
+batchnorm_forward (CsModel     *self,
+                   float       *out,
+                   float       *mean,
+                   float       *rstd,
+                   float       *running_mean,
+                   float       *running_var,
+                   const float *inp,
+                   int          B,
+                   int          C,
+                   bool         train)
+{
+  BatchnormCall c = {
+    .out = out, .mean = mean, .rstd = rstd, .running_mean = running_mean,
+    .running_var = running_var, .inp = inp, .B = B, .C = C,
+  };
+
+  cs_pool_run (self->pool, train ? batchnorm_train_part : batchnorm_eval_part, &c);
 }
 
 /* The classifier over B rows; `train` turns on dropout and batch statistics, `aux` also runs
@@ -531,12 +703,10 @@ classifier_forward (CsModel     *self,
 
   if (s->input_batchnorm)
     {
-      if (train)
-        cs_batchnorm_forward_train (a->xn, a->in_mean, a->in_rstd, st->in_mean, st->in_var,
-                                    x, B, s->D, BN_MOMENTUM, BN_EPS);
-      else
+      batchnorm_forward (self, a->xn, a->in_mean, a->in_rstd, st->in_mean, st->in_var, x, B,
+                         s->D, train);
+      if (!train)
         {
-          cs_batchnorm_forward_eval (a->xn, x, st->in_mean, st->in_var, B, s->D, BN_EPS);
           for (int j = 0; j < s->D; j++)
             {
               a->in_mean[j] = st->in_mean[j];
@@ -552,14 +722,11 @@ classifier_forward (CsModel     *self,
   hidden = a->hd;
   if (s->hidden_batchnorm)
     {
-      if (train)
-        cs_batchnorm_forward_train (a->hn, a->hid_mean, a->hid_rstd, st->hid_mean, st->hid_var,
-                                    a->hd, B, s->H, BN_MOMENTUM, BN_EPS);
-      else
-        cs_batchnorm_forward_eval (a->hn, a->hd, st->hid_mean, st->hid_var, B, s->H, BN_EPS);
+      batchnorm_forward (self, a->hn, a->hid_mean, a->hid_rstd, st->hid_mean, st->hid_var,
+                         a->hd, B, s->H, train);
       hidden = a->hn;
     }
-  cs_linear_forward (a->logits, hidden, p->w2, p->b2, B, s->H, s->K);
+  linear_forward (self, a->logits, hidden, p->w2, p->b2, B, s->H, s->K);
   cs_softmax_forward (a->p, a->logits, B, s->K);
 }
 
@@ -579,14 +746,22 @@ classifier_backward (CsModel *self,
   float *dpre = a->dh;
   int ld = s->H;
 
+  LinearCall dhidden_call = { .out = a->dh, .inp = a->dlogits, .weight = p->w2,
+                              .B = B, .I = s->K, .O = s->H, .trans_weight = false };
+
   /* dL/d(the hidden layer's output), written rather than accumulated. */
-  cs_matmul (a->dh, a->dlogits, p->w2, B, s->H, s->K, false, false, 1.0f, 0.0f);
-  cs_linear_backward (NULL, g->w2, g->b2, a->dlogits, s->hidden_batchnorm ? a->hn : a->hd,
-                      p->w2, B, s->H, s->K);
+  cs_pool_run (self->pool, linear_rows_part, &dhidden_call);
+  linear_backward_weights (self, g->w2, g->b2, a->dlogits, s->hidden_batchnorm ? a->hn : a->hd,
+                           B, s->H, s->K);
   if (s->hidden_batchnorm)
     {
+      BatchnormCall c = {
+        .dinp = a->dhd, .dout = a->dh, .normalised = a->hn, .batch_rstd = a->hid_rstd,
+        .B = B, .C = s->H,
+      };
+
       memset (a->dhd, 0, sizeof (float) * B * s->H);
-      cs_batchnorm_backward (a->dhd, a->dh, a->hn, a->hid_rstd, B, s->H);
+      cs_pool_run (self->pool, batchnorm_backward_part, &c);
       dhidden = a->dhd;
     }
   if (stacked (s, aux))

@@ -88,6 +88,9 @@ float            *cs_model_get_param_buffer (CsModel            *self,
 float            *cs_model_get_grad_buffer (CsModel             *self);
 int               cs_model_get_max_batch   (const CsModel       *self);
 int               cs_model_get_max_labels  (const CsModel       *self);
+/* Runs the step's per-label work on n_threads threads (1, the default, starts none). */
+void              cs_model_set_threads     (CsModel             *self,
+                                            int                  n_threads);
 void              cs_model_init_params     (CsModel             *self,
                                             const CsTrainConfig *config,
                                             CsRng               *rng);

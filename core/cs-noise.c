@@ -33,9 +33,79 @@ labels_valid (const CsCrowdLabel *labels,
   return true;
 }
 
-/* Rows of K logits are worked on in blocks of NOISE_LANES floats, a width the compiler keeps in
- * vector registers across a whole row-times-matrix; matrices are copied once per batch into
- * rows padded with zeros to a multiple of it (K = 8 is one block, K = 10 two). */
+static bool
+sorted_by_item (const CsCrowdLabel *labels,
+                int                 L)
+{
+  for (int l = 1; l < L; l++)
+    if (labels[l].item < labels[l - 1].item)
+      return false;
+  return true;
+}
+
+/* The first label of item `item` or later, in labels sorted by item. */
+static int
+first_label_from (const CsCrowdLabel *labels,
+                  int                 L,
+                  int                 item)
+{
+  int lo = 0, hi = L;
+
+  while (lo < hi)
+    {
+      int mid = lo + (hi - lo) / 2;
+
+      if (labels[mid].item < item)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* A forward or backward over the batch, cut into parts. */
+typedef struct
+{
+  CsNoiseBuffers     *buf;
+  float              *dp;
+  float              *dw;
+  const float        *p;
+  const float        *w;
+  const CsCrowdLabel *labels;
+  bool                global;
+  int                 B, L, K, R, W;
+} NoiseJob;
+
+/* Rows [*b0, *b1) of part `part`, and their labels [*l0, *l1). */
+static void
+part_ranges (const NoiseJob *job,
+             int             part,
+             int             n_parts,
+             int            *b0,
+             int            *b1,
+             int            *l0,
+             int            *l1)
+{
+  cs_pool_range (job->B, part, n_parts, b0, b1);
+  *l0 = part == 0 ? 0 : first_label_from (job->labels, job->L, *b0);
+  *l1 = part == n_parts - 1 ? job->L : first_label_from (job->labels, job->L, *b1);
+}
+
+/* Runs func over the pool, or as one part when the labels are not sorted by item; returns the
+ * number of parts. */
+static int
+run_parts (NoiseJob   *job,
+           CsPoolFunc  func)
+{
+  if (!sorted_by_item (job->labels, job->L))
+    {
+      func (job, 0, 1);
+      return 1;
+    }
+  cs_pool_run (job->buf->pool, func, job);
+  return cs_pool_get_n_threads (job->buf->pool);
+}
+
 #define NOISE_LANES 8
 
 /* The on-stack rows hold a padded row of the largest K. */
@@ -135,6 +205,54 @@ unpad_add (float       *dm,   /* [n,K,K] */
       dm[row * K + k] += pad[row * W + k];
 }
 
+static void
+forward_part (gpointer data,
+              int      part,
+              int      n_parts)
+{
+  NoiseJob *job = data;
+  CsNoiseBuffers *buf = job->buf;
+  int K = job->K, W = job->W;
+  int b0, b1, l0, l1;
+  float t[CS_NOISE_MAX_K];
+  double loss = 0.0;
+
+  part_ranges (job, part, n_parts, &b0, &b1, &l0, &l1);
+  for (int i = b0; job->global && i < b1; i++)
+    row_times_padded (buf->global_logits + (size_t) i * W, job->p + (size_t) i * K,
+                      buf->global_pad, K, W);
+
+  for (int l = l0; l < l1; l++)
+    {
+      const CsCrowdLabel *c = &job->labels[l];
+      float *s = buf->crowd_logits + (size_t) l * K;
+
+      row_times_padded (t, job->p + (size_t) c->item * K,
+                        buf->local_pad + (size_t) c->annotator * K * W, K, W);
+      if (job->global)
+        {
+          const float *g_i = buf->global_logits + (size_t) c->item * W;
+          float *t_l = buf->local_logits + (size_t) l * K;
+          float wl = job->w[l];
+
+          /* Loops, not memcpy: for ten floats the compiler's block copy costs more. */
+          for (int k = 0; k < K; k++)
+            {
+              t_l[k] = t[k];
+              s[k] = wl * g_i[k] + (1.0f - wl) * t[k];
+            }
+        }
+      else
+        for (int k = 0; k < K; k++)
+          s[k] = t[k];
+    }
+  cs_softmax_rows (buf->crowd_probs + (size_t) l0 * K, buf->lse + l0,
+                   buf->crowd_logits + (size_t) l0 * K, l1 - l0, K);
+  for (int l = l0; l < l1; l++)
+    loss += buf->lse[l] - buf->crowd_logits[(size_t) l * K + job->labels[l].label];
+  buf->part_loss[part] = loss;
+}
+
 float
 cs_noise_forward (CsNoiseBuffers     *buf,
                   const float        *p,         /* [B,K] */
@@ -152,50 +270,36 @@ cs_noise_forward (CsNoiseBuffers     *buf,
   g_return_val_if_fail (w_global == NULL || w != NULL, 0.0f);
   g_return_val_if_fail (labels_valid (labels, B, L, K, R), 0.0f);
 
-  int W = cs_noise_padded_width (K);
-  float t[CS_NOISE_MAX_K];
+  NoiseJob job = {
+    buf, NULL, NULL, p, w, labels, w_global != NULL, B, L, K, R, cs_noise_padded_width (K),
+  };
   double loss = 0.0;
 
   if (L == 0)
     return 0.0f;
-  pad_matrices (buf->local_pad, w_local, R, K, W, false);
+  pad_matrices (buf->local_pad, w_local, R, K, job.W, false);
   if (w_global != NULL)
-    {
-      pad_matrices (buf->global_pad, w_global, 1, K, W, false);
-      for (int i = 0; i < B; i++)
-        row_times_padded (buf->global_logits + (size_t) i * W, p + (size_t) i * K,
-                          buf->global_pad, K, W);
-    }
-
-  for (int l = 0; l < L; l++)
-    {
-      const CsCrowdLabel *c = &labels[l];
-      float *s = buf->crowd_logits + (size_t) l * K;
-
-      row_times_padded (t, p + (size_t) c->item * K, buf->local_pad + (size_t) c->annotator * K * W,
-                        K, W);
-      if (w_global != NULL)
-        {
-          const float *g_i = buf->global_logits + (size_t) c->item * W;
-          float *t_l = buf->local_logits + (size_t) l * K;
-          float wl = w[l];
-
-          /* Loops, not memcpy: for ten floats the compiler's block copy costs more. */
-          for (int k = 0; k < K; k++)
-            {
-              t_l[k] = t[k];
-              s[k] = wl * g_i[k] + (1.0f - wl) * t[k];
-            }
-        }
-      else
-        for (int k = 0; k < K; k++)
-          s[k] = t[k];
-    }
-  cs_softmax_rows (buf->crowd_probs, buf->lse, buf->crowd_logits, L, K);
-  for (int l = 0; l < L; l++)
-    loss += buf->lse[l] - buf->crowd_logits[(size_t) l * K + labels[l].label];
+    pad_matrices (buf->global_pad, w_global, 1, K, job.W, false);
+  for (int part = 0; part < CS_POOL_MAX_THREADS; part++)
+    buf->part_loss[part] = 0.0;
+  run_parts (&job, forward_part);
+  for (int part = 0; part < CS_POOL_MAX_THREADS; part++)
+    loss += buf->part_loss[part];
 
   return (float) (loss / L);
+}
+
+/* Part `part`'s padded gradient rows: R annotators' and then W_g's. */
+static float *
+part_pad (CsNoiseBuffers *buf,
+          int             part,
+          int             R,
+          int             K,
+          int             W)
+{
+  if (part == 0)
+    return buf->dlocal_pad;
+  return buf->part_pads + (size_t) (part - 1) * (R + 1) * K * W;
 }
 
 /* Per label, with ds = ∂loss/∂s_l and W_r entering s_l with weight a = 1 − w_l:
@@ -203,7 +307,74 @@ cs_noise_forward (CsNoiseBuffers     *buf,
  * and with W_g, dw_l = ds · (p_i · W_g − p_i · W_r), both kept by the forward, and the row's
  * share of W_g's gradient, G_i += w_l · ds. Then once per row
  *   dp_i += W_g · G_i,   dW_g += p_iᵀ · G_i.
- * The matrices' gradients gather in padded rows, added to dw_local and dw_global at the end. */
+ * The matrices' gradients gather in the part's padded rows. */
+static void
+backward_part (gpointer data,
+               int      part,
+               int      n_parts)
+{
+  NoiseJob *job = data;
+  CsNoiseBuffers *buf = job->buf;
+  int K = job->K, W = job->W, L = job->L;
+  float *dpad = part_pad (buf, part, job->R, K, W);
+  float *dglobal = dpad + (size_t) job->R * K * W;
+  float ds[CS_NOISE_MAX_K] = { 0 }, acc[CS_NOISE_MAX_K];
+  int b0, b1, l0, l1;
+
+  part_ranges (job, part, n_parts, &b0, &b1, &l0, &l1);
+  memset (dpad, 0, sizeof (float) * (job->R + 1) * K * W);
+  if (job->global)
+    memset (buf->row_grads + (size_t) b0 * W, 0, sizeof (float) * (b1 - b0) * W);
+
+  for (int l = l0; l < l1; l++)
+    {
+      const CsCrowdLabel *c = &job->labels[l];
+      const float *probs = buf->crowd_probs + (size_t) l * K;
+      const float *p_i = job->p + (size_t) c->item * K;
+      float *dp_i = job->dp + (size_t) c->item * K;
+      float *dpad_r = dpad + (size_t) c->annotator * K * W;
+      float wl = job->global ? job->w[l] : 0.0f;
+      float a = 1.0f - wl;
+
+      /* The mean's 1/L folds into ds, the gradient of cross-entropy on the logits. */
+      for (int k = 0; k < K; k++)
+        ds[k] = (probs[k] - (k == c->label ? 1.0f : 0.0f)) / L;
+
+      if (job->global)
+        {
+          const float *g_i = buf->global_logits + (size_t) c->item * W;
+          const float *t = buf->local_logits + (size_t) l * K;
+          float *G_i = buf->row_grads + (size_t) c->item * W;
+          double mix = 0.0;
+
+          for (int k = 0; k < K; k++)
+            mix += (double) (g_i[k] - t[k]) * ds[k];
+          if (job->dw != NULL)
+            job->dw[l] += (float) mix;
+          axpy_padded (G_i, wl, ds, W);
+        }
+      row_times_padded (acc, ds, buf->local_pad + (size_t) c->annotator * K * W, K, W);
+      for (int j = 0; j < K; j++)
+        dp_i[j] += a * acc[j];
+      for (int j = 0; j < K; j++)
+        axpy_padded (dpad_r + (size_t) j * W, a * p_i[j], ds, W);
+    }
+
+  for (int i = b0; job->global && i < b1; i++)
+    {
+      const float *G_i = buf->row_grads + (size_t) i * W;
+      const float *p_i = job->p + (size_t) i * K;
+      float *dp_i = job->dp + (size_t) i * K;
+
+      row_times_padded (acc, G_i, buf->global_pad, K, W);
+      for (int j = 0; j < K; j++)
+        {
+          dp_i[j] += acc[j];
+          axpy_padded (dglobal + (size_t) j * W, p_i[j], G_i, W);
+        }
+    }
+}
+
 void
 cs_noise_backward (float              *dp,         /* [B,K] */
                    float              *dw_global,  /* [K,K] or NULL */
@@ -226,71 +397,25 @@ cs_noise_backward (float              *dp,         /* [B,K] */
   g_return_if_fail (w_global != NULL || dw_global == NULL);
   g_return_if_fail (labels_valid (labels, B, L, K, R));
 
-  int W = cs_noise_padded_width (K);
-  float ds[CS_NOISE_MAX_K], acc[CS_NOISE_MAX_K];
+  NoiseJob job = {
+    buf, dp, dw, p, w, labels, w_global != NULL, B, L, K, R, cs_noise_padded_width (K),
+  };
+  int n_parts;
 
   if (L == 0)
     return;
-  memset (ds, 0, sizeof ds);
-  pad_matrices (buf->local_pad, w_local, R, K, W, true);
-  memset (buf->dlocal_pad, 0, sizeof (float) * R * K * W);
+  pad_matrices (buf->local_pad, w_local, R, K, job.W, true);
   if (w_global != NULL)
-    memset (buf->row_grads, 0, sizeof (float) * B * W);
-
-  for (int l = 0; l < L; l++)
+    pad_matrices (buf->global_pad, w_global, 1, K, job.W, true);
+  n_parts = run_parts (&job, backward_part);
+  for (int part = 0; part < n_parts; part++)
     {
-      const CsCrowdLabel *c = &labels[l];
-      const float *probs = buf->crowd_probs + (size_t) l * K;
-      const float *p_i = p + (size_t) c->item * K;
-      float *dp_i = dp + (size_t) c->item * K;
-      float *dpad_r = buf->dlocal_pad + (size_t) c->annotator * K * W;
-      float wl = w_global != NULL ? w[l] : 0.0f;
-      float a = 1.0f - wl;
+      const float *dpad = part_pad (buf, part, R, K, job.W);
 
-      /* The mean's 1/L folds into ds, the gradient of cross-entropy on the logits. */
-      for (int k = 0; k < K; k++)
-        ds[k] = (probs[k] - (k == c->label ? 1.0f : 0.0f)) / L;
-
-      if (w_global != NULL)
-        {
-          const float *g_i = buf->global_logits + (size_t) c->item * W;
-          const float *t = buf->local_logits + (size_t) l * K;
-          float *G_i = buf->row_grads + (size_t) c->item * W;
-          double mix = 0.0;
-
-          for (int k = 0; k < K; k++)
-            mix += (double) (g_i[k] - t[k]) * ds[k];
-          if (dw != NULL)
-            dw[l] += (float) mix;
-          axpy_padded (G_i, wl, ds, W);
-        }
-      row_times_padded (acc, ds, buf->local_pad + (size_t) c->annotator * K * W, K, W);
-      for (int j = 0; j < K; j++)
-        dp_i[j] += a * acc[j];
-      for (int j = 0; j < K; j++)
-        axpy_padded (dpad_r + (size_t) j * W, a * p_i[j], ds, W);
+      unpad_add (dw_local, dpad, R, K, job.W);
+      if (dw_global != NULL)
+        unpad_add (dw_global, dpad + (size_t) R * K * job.W, 1, K, job.W);
     }
-  unpad_add (dw_local, buf->dlocal_pad, R, K, W);
-
-  if (w_global == NULL)
-    return;
-  pad_matrices (buf->global_pad, w_global, 1, K, W, true);
-  memset (buf->dlocal_pad, 0, sizeof (float) * K * W);
-  for (int i = 0; i < B; i++)
-    {
-      const float *G_i = buf->row_grads + (size_t) i * W;
-      const float *p_i = p + (size_t) i * K;
-      float *dp_i = dp + (size_t) i * K;
-
-      row_times_padded (acc, G_i, buf->global_pad, K, W);
-      for (int j = 0; j < K; j++)
-        {
-          dp_i[j] += acc[j];
-          axpy_padded (buf->dlocal_pad + (size_t) j * W, p_i[j], G_i, W);
-        }
-    }
-  if (dw_global != NULL)
-    unpad_add (dw_global, buf->dlocal_pad, 1, K, W);
 }
 
 float

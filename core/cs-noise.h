@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "cs-pool.h"
 #include "cs-types.h"
 
 G_BEGIN_DECLS
@@ -21,7 +22,12 @@ G_BEGIN_DECLS
  * p · W_g is taken once per row of the batch, not once per label, and the backward sums each
  * row's share of W_g's gradient and applies it once per row as well: per label, only the
  * annotator's own matrix costs K² (forward) and 2·K² (backward). The matrices are copied into
- * rows padded to W floats (cs_noise_padded_width), blocks the compiler keeps in registers. */
+ * rows padded to W floats (cs_noise_padded_width), blocks the compiler keeps in registers.
+ *
+ * With a pool, the batch's rows are cut into one range per thread, each with its rows' labels
+ * (labels sorted by item; unsorted labels run as one part). Each part gathers the matrices'
+ * gradients in rows of its own, added up in part order: the same thread count gives the same
+ * sums. */
 typedef struct
 {
   float *crowd_logits;   /* [L,K] s_l */
@@ -32,7 +38,11 @@ typedef struct
   float *row_grads;      /* [B,W] the backward's scratch; with W_g only */
   float *local_pad;      /* [R,K,W] every W_r (forward) or W_rᵀ (backward) in padded rows */
   float *global_pad;     /* [K,W] the same for W_g; with W_g only */
-  float *dlocal_pad;     /* [R,K,W] the backward's gradients of the matrices, padded */
+  float *dlocal_pad;     /* [R + 1,K,W] the backward's gradients of the matrices (W_g's last),
+                          * padded; part 0's */
+  CsPool *pool;          /* NULL: one part */
+  float  *part_pads;     /* [threads − 1, R + 1, K, W] the other parts' dlocal_pad */
+  double  part_loss[CS_POOL_MAX_THREADS];
 } CsNoiseBuffers;
 
 /* W, the padded width of a row of K logits (a multiple of 8), sizes some of the buffers. */

@@ -44,6 +44,7 @@ typedef struct
   const CsSplit          *train;
   const CsSplit          *select;
   const CsSplit          *test;
+  int                     n_threads; /* the model's pool; OpenBLAS runs on one meanwhile */
 
   /* Owned */
   CsModel                *model;
@@ -280,6 +281,7 @@ trainer_init (Trainer                *t,
   cs_model_shape_init (&shape, config, D, K, dataset->n_annotators);
   t->model = cs_model_new (&shape, MAX (B, 256), MAX (max_labels, 1));
   t->best = cs_model_new (&shape, 1, 1);
+  cs_model_set_threads (t->model, t->n_threads);
   cs_rng_init (&t->rng, config->seed);
   cs_model_init_params (t->model, config, &t->rng);
   cs_model_copy_weights (t->best, t->model);
@@ -586,6 +588,7 @@ cs_train (CsDataset               *dataset,
   g_autoptr(CsDataset) trained_on = NULL;
   Trainer t = { 0 };
   unsigned int mxcsr;
+  int blas_threads;
   gboolean ok;
 
   g_return_val_if_fail (dataset != NULL, NULL);
@@ -605,8 +608,12 @@ cs_train (CsDataset               *dataset,
     }
   else
     trained_on = cs_dataset_ref (dataset);
-  if (config->threads > 0)
-    cs_blas_set_num_threads (config->threads);
+  /* The step shares out its products and the rest of its work over the model's own threads
+   * (cs_model_set_threads), each product a single-threaded OpenBLAS call: OpenBLAS's threads
+   * would wait for work on the same cores. */
+  blas_threads = cs_blas_get_num_threads ();
+  t.n_threads = config->threads > 0 ? config->threads : blas_threads;
+  cs_blas_set_num_threads (1);
 
   /* Gradients through a saturated softmax underflow into subnormal floats, which x86 handles
    * in microcode, many times slower: a LabelMe epoch took a third longer with them. */
@@ -614,6 +621,9 @@ cs_train (CsDataset               *dataset,
   ok = trainer_init (&t, trained_on, config, callbacks, run, error) &&
        train_epochs (&t, run, error);
   cs_denormals_flush_end (mxcsr);
+  if (t.model != NULL)
+    cs_model_set_threads (t.model, 1);
+  cs_blas_set_num_threads (blas_threads);
   if (ok)
     {
       cs_model_copy_weights (t.model, t.best);

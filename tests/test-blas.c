@@ -97,6 +97,49 @@ test_against_naive (void)
   g_assert_cmpint (n_checked, ==, 4 * 4 * 4 * 8);
 }
 
+/* Blocks of larger matrices (row strides wider than the block): the product of the blocks, and
+ * nothing outside C's block is written. The naive reference agrees with the dense one on the
+ * copied-out blocks. */
+static void
+test_strided (void)
+{
+  enum { M = 9, N = 6, K = 11, LD = 17 };
+  float A[LD * LD], B[LD * LD], C[M * LD], ref[M * LD], C0[M * LD];
+  float a[K * M], b[K * N], dense[M * N];
+
+  cs_test_fill_uniform (A, LD * LD, -1.0f, 1.0f, 21);
+  cs_test_fill_uniform (B, LD * LD, -1.0f, 1.0f, 22);
+  cs_test_fill_uniform (C0, M * LD, -1.0f, 1.0f, 23);
+  for (int variant = 0; variant < 4; variant++)
+    {
+      bool ta = variant & 1, tb = variant & 2;
+      int a_rows = ta ? K : M, a_cols = ta ? M : K, b_rows = tb ? N : K, b_cols = tb ? K : N;
+      g_autofree char *what = g_strdup_printf ("strided ta=%d tb=%d", ta, tb);
+
+      memcpy (C, C0, sizeof C);
+      memcpy (ref, C0, sizeof C);
+      cs_matmul_strided (C + 2, LD, A + 3, LD, B + 1, LD, M, N, K, ta, tb, 0.5f, 1.0f);
+      cs_matmul_naive_strided (ref + 2, LD, A + 3, LD, B + 1, LD, M, N, K, ta, tb, 0.5f, 1.0f);
+      assert_close (C, ref, M * LD, what);
+
+      for (int i = 0; i < M; i++)
+        for (int j = 0; j < LD; j++)
+          if (j < 2 || j >= 2 + N)
+            g_assert_cmpfloat (C[i * LD + j], ==, C0[i * LD + j]);
+
+      for (int i = 0; i < a_rows; i++)
+        memcpy (a + i * a_cols, A + 3 + i * LD, sizeof (float) * a_cols);
+      for (int i = 0; i < b_rows; i++)
+        memcpy (b + i * b_cols, B + 1 + i * LD, sizeof (float) * b_cols);
+      for (int i = 0; i < M; i++)
+        memcpy (dense + i * N, C0 + 2 + i * LD, sizeof (float) * N);
+      cs_matmul_naive (dense, a, b, M, N, K, ta, tb, 0.5f, 1.0f);
+      for (int i = 0; i < M; i++)
+        for (int j = 0; j < N; j++)
+          g_assert_cmpfloat (dense[i * N + j], ==, ref[i * LD + 2 + j]);
+    }
+}
+
 /* BLAS does not read C when beta is 0; gradient buffers may hold anything before a product
  * overwrites them, so neither implementation may let a NaN through. */
 static void
@@ -143,6 +186,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   cs_blas_set_num_threads (1);
   g_test_add_func ("/blas/naive-by-hand", test_naive_by_hand);
+  g_test_add_func ("/blas/strided", test_strided);
   g_test_add_func ("/blas/against-naive", test_against_naive);
   g_test_add_func ("/blas/beta-zero-ignores-c", test_beta_zero_ignores_c);
   g_test_add_func ("/blas/empty-inner", test_empty_inner);

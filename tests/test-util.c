@@ -149,7 +149,7 @@ cs_test_noise_buffers_new (int B,
   buf->row_grads = g_new0 (float, B * W);
   buf->local_pad = g_new0 (float, R * K * W);
   buf->global_pad = g_new0 (float, K * W);
-  buf->dlocal_pad = g_new0 (float, R * K * W);
+  buf->dlocal_pad = g_new0 (float, (R + 1) * K * W);
   return buf;
 }
 

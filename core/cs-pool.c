@@ -1,0 +1,171 @@
+/* cs-pool.c — a few threads that run one function together
+ *
+ * A run publishes func and data, then bumps `generation`; each helper waits for the bump, does
+ * its part and bumps `done`. A training step runs the pool a dozen times, tens of microseconds
+ * apart, so helpers first spin on the generation (with sched_yield, so an OpenBLAS thread that
+ * wants the core gets it) and only after SPIN_US without work go to sleep on the condition.
+ *
+ * Helpers take on the caller's floating-point mode (subnormals flushed or not) for each run, so
+ * every part computes as the caller would.
+ *
+ * Sleeping and waking cannot cross: a helper counts itself in `sleepers` before it checks the
+ * generation under the mutex, and the caller bumps the generation before it checks
+ * `sleepers`; with sequentially consistent atomics one of them sees the other's write.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "cs-pool.h"
+
+#include <sched.h>
+
+#include "cs-denormals.h"
+
+/* How long an idle helper spins before it sleeps: longer than the gaps between runs within a
+ * step, much shorter than the evaluation between epochs. */
+#define SPIN_US 5000
+
+typedef struct
+{
+  CsPool *pool;
+  int     part;
+} Helper;
+
+struct _CsPool
+{
+  int          n_threads;
+  GThread     *threads[CS_POOL_MAX_THREADS];
+  Helper       helpers[CS_POOL_MAX_THREADS];
+  CsPoolFunc   func;
+  gpointer     data;
+  unsigned int fp_mode;      /* the caller's, see cs_denormals_mode */
+  int          generation;   /* atomic */
+  int          done;         /* atomic: helpers finished with the current generation */
+  int          sleepers;     /* atomic */
+  int          quit;         /* atomic */
+  GMutex       mutex;
+  GCond        cond;
+};
+
+/* Waits until the generation moves past `seen` (or the pool quits); returns the new one. */
+static int
+wait_for_work (CsPool *pool,
+               int     seen)
+{
+  gint64 start = g_get_monotonic_time ();
+  int gen;
+
+  for (;;)
+    {
+      gen = g_atomic_int_get (&pool->generation);
+      if (gen != seen || g_atomic_int_get (&pool->quit))
+        return gen;
+      if (g_get_monotonic_time () - start > SPIN_US)
+        break;
+      sched_yield ();
+    }
+  g_mutex_lock (&pool->mutex);
+  g_atomic_int_inc (&pool->sleepers);
+  while ((gen = g_atomic_int_get (&pool->generation)) == seen && !g_atomic_int_get (&pool->quit))
+    g_cond_wait (&pool->cond, &pool->mutex);
+  g_atomic_int_dec_and_test (&pool->sleepers);
+  g_mutex_unlock (&pool->mutex);
+  return gen;
+}
+
+static gpointer
+helper_main (gpointer data)
+{
+  Helper *h = data;
+  CsPool *pool = h->pool;
+  int seen = 0;
+
+  for (;;)
+    {
+      seen = wait_for_work (pool, seen);
+      if (g_atomic_int_get (&pool->quit))
+        return NULL;
+      cs_denormals_flush_end (pool->fp_mode);
+      pool->func (pool->data, h->part, pool->n_threads);
+      g_atomic_int_inc (&pool->done);
+    }
+}
+
+CsPool *
+cs_pool_new (int n_threads)
+{
+  CsPool *pool;
+
+  g_return_val_if_fail (n_threads >= 1, NULL);
+
+  pool = g_new0 (CsPool, 1);
+  pool->n_threads = MIN (n_threads, CS_POOL_MAX_THREADS);
+  g_mutex_init (&pool->mutex);
+  g_cond_init (&pool->cond);
+  for (int t = 1; t < pool->n_threads; t++)
+    {
+      pool->helpers[t] = (Helper) { pool, t };
+      pool->threads[t] = g_thread_new ("cs-pool", helper_main, &pool->helpers[t]);
+    }
+  return pool;
+}
+
+void
+cs_pool_free (CsPool *pool)
+{
+  if (pool == NULL)
+    return;
+  g_atomic_int_set (&pool->quit, 1);
+  g_mutex_lock (&pool->mutex);
+  g_cond_broadcast (&pool->cond);
+  g_mutex_unlock (&pool->mutex);
+  for (int t = 1; t < pool->n_threads; t++)
+    g_thread_join (pool->threads[t]);
+  g_mutex_clear (&pool->mutex);
+  g_cond_clear (&pool->cond);
+  g_free (pool);
+}
+
+int
+cs_pool_get_n_threads (const CsPool *pool)
+{
+  return pool != NULL ? pool->n_threads : 1;
+}
+
+void
+cs_pool_run (CsPool     *pool,
+             CsPoolFunc  func,
+             gpointer    data)
+{
+  if (pool == NULL || pool->n_threads == 1)
+    {
+      func (data, 0, 1);
+      return;
+    }
+  pool->func = func;
+  pool->data = data;
+  pool->fp_mode = cs_denormals_mode ();
+  g_atomic_int_set (&pool->done, 0);
+  g_atomic_int_inc (&pool->generation);
+  if (g_atomic_int_get (&pool->sleepers) > 0)
+    {
+      g_mutex_lock (&pool->mutex);
+      g_cond_broadcast (&pool->cond);
+      g_mutex_unlock (&pool->mutex);
+    }
+  func (data, 0, pool->n_threads);
+  while (g_atomic_int_get (&pool->done) < pool->n_threads - 1)
+    sched_yield ();
+}
+
+void
+cs_pool_range (int  n,
+               int  part,
+               int  n_parts,
+               int *begin,
+               int *end)
+{
+  *begin = (int) ((gint64) n * part / n_parts);
+  *end = (int) ((gint64) n * (part + 1) / n_parts);
+}

@@ -1,0 +1,48 @@
+/* cs-pool.h — a few threads that run one function together, for the training step's
+ * element-wise and per-label work
+ *
+ * OpenBLAS spreads the products over the cores; the rest of a step (the noise layers, the
+ * BatchNorms, softmax) would run on one. cs_pool_run hands each thread one part of the work and
+ * returns when every part is done. Between runs the helpers spin for a short while, yielding
+ * the core (OpenBLAS's own threads wait the same way), then sleep.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cs-types.h"
+
+G_BEGIN_DECLS
+
+#define CS_POOL_MAX_THREADS 16
+
+typedef struct _CsPool CsPool;
+
+/* Does part `part` of `n_parts` of the work. */
+typedef void (*CsPoolFunc) (gpointer data,
+                            int      part,
+                            int      n_parts);
+
+/* n_threads counts the caller: 1 starts no thread. */
+CsPool *cs_pool_new           (int           n_threads);
+void    cs_pool_free          (CsPool       *pool);
+/* 1 for a NULL pool. */
+int     cs_pool_get_n_threads (const CsPool *pool);
+/* Runs func on every thread (part 0 on the caller) and waits for all; a NULL pool runs
+ * func (data, 0, 1). Not reentrant: func must not run the pool. */
+void    cs_pool_run           (CsPool       *pool,
+                               CsPoolFunc    func,
+                               gpointer      data);
+
+/* [*begin, *end): part `part` of n items cut into n_parts nearly equal ranges. */
+void    cs_pool_range         (int           n,
+                               int           part,
+                               int           n_parts,
+                               int          *begin,
+                               int          *end);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsPool, cs_pool_free)
+
+G_END_DECLS
