@@ -270,74 +270,140 @@ test_model_layout (void)
   g_assert_cmpuint (n_gold, ==, D * 128 + 128 + 128 * K + K);
 }
 
+/* A Music-like step (both BatchNorms, w unnormalised, dropout) over a batch large enough to
+ * share out, run by variants of one model: each variant a fresh copy of the same weights and
+ * BatchNorm statistics, with the same dropout masks. */
+enum { RD = 24, RR = 5, RB = 40, RL = 70, RE = 16 };
+
+typedef struct
+{
+  CsTrainConfig config;
+  CsModelShape  shape;
+  CsModel      *model;
+  CsCrowdLabel  labels[RL];
+  float         x[RB * RD];
+  size_t        n;
+} StepFixture;
+
+static void
+step_fixture_init (StepFixture *f)
+{
+  CsRng rng;
+
+  cs_train_config_init (&f->config);
+  f->config.input_batchnorm = true;
+  f->config.hidden_batchnorm = true;
+  f->config.normalize_item = false;
+  f->config.embedding = RE;
+  f->config.dropout = 0.5f;
+  cs_model_shape_init (&f->shape, &f->config, RD, K, RR);
+  f->model = cs_model_new (&f->shape, RB, RL);
+  cs_rng_init (&rng, 3);
+  cs_model_init_params (f->model, &f->config, &rng);
+  /* W_r off W_g, or w would not matter. */
+  cs_test_fill_uniform (cs_model_get_params (f->model)->local, RR * K * K, -1.0f, 1.0f, 19);
+  cs_test_fill_uniform (f->x, RB * RD, -1.0f, 1.0f, 17);
+  for (int l = 0; l < RL; l++)
+    f->labels[l] = (CsCrowdLabel) { l * RB / RL, (l * 7) % RR, (l * 5) % K };
+  cs_model_get_param_buffer (f->model, &f->n);
+}
+
+/* One step of a variant; returns the loss and a copy of the gradients in *grads. */
+static float
+step_fixture_run (StepFixture *f,
+                  CsAuxRoute   route,
+                  int          threads,
+                  float      **grads)
+{
+  CsBatch batch = { f->x, RB, f->labels, RL, NULL, NULL };
+  CsRng dropout;
+  g_autoptr(CsModel) copy = cs_model_new (&f->shape, RB, RL);
+  float loss;
+
+  cs_model_copy_weights (copy, f->model);
+  cs_model_set_aux_route (copy, route);
+  cs_model_set_threads (copy, threads);
+  cs_rng_init (&dropout, 5);
+  cs_model_zero_grads (copy);
+  loss = cs_model_forward_backward (copy, &batch, &f->config, &dropout, true);
+  *grads = g_memdup2 (cs_model_get_grad_buffer (copy), sizeof (float) * f->n);
+  return loss;
+}
+
+/* Two variants' losses and gradients agree to rounding (relative to the largest gradient). */
+static void
+assert_steps_agree (float        loss_a,
+                    const float *a,
+                    float        loss_b,
+                    const float *b,
+                    size_t       n)
+{
+  float scale = 0.0f;
+
+  g_assert_cmpfloat_with_epsilon (loss_a, loss_b, 1e-5 * fabsf (loss_a));
+  for (size_t i = 0; i < n; i++)
+    scale = fmaxf (scale, fabsf (a[i]));
+  g_assert_cmpfloat (scale, >, 0.0f);
+  for (size_t i = 0; i < n; i++)
+    g_assert_cmpfloat_with_epsilon (a[i], b[i], 1e-5 * scale);
+}
+
 /* A training step's loss and gradients are the same whichever way w is computed, and AUTO
  * picks by cost: projecting for a batch with few labels per row and a large E, as on Music. */
 static void
 test_model_aux_routes (void)
 {
-  enum { RD = 24, RR = 5, RB = 40, RL = 70, RE = 16 };
-  CsTrainConfig config;
-  CsModelShape shape;
-  CsRng rng;
-  CsCrowdLabel labels[RL];
-  float x[RB * RD];
-  float loss[2];
+  StepFixture f;
   g_autofree float *stacked_grads = NULL;
   g_autofree float *projected_grads = NULL;
-  float **grads[2] = { &stacked_grads, &projected_grads };
-  g_autoptr(CsModel) model = NULL;
-  size_t n;
-  float scale = 0.0f;
+  float stacked_loss, projected_loss;
 
-  cs_train_config_init (&config);
-  config.input_batchnorm = true;
-  config.hidden_batchnorm = true;
-  config.normalize_item = false;
-  config.embedding = RE;
-  config.dropout = 0.5f;
-  cs_model_shape_init (&shape, &config, RD, K, RR);
-  model = cs_model_new (&shape, RB, RL);
-  cs_rng_init (&rng, 3);
-  cs_model_init_params (model, &config, &rng);
-  /* W_r off W_g, or w would not matter. */
-  cs_test_fill_uniform (cs_model_get_params (model)->local, RR * K * K, -1.0f, 1.0f, 19);
-  cs_test_fill_uniform (x, RB * RD, -1.0f, 1.0f, 17);
-  for (int l = 0; l < RL; l++)
-    labels[l] = (CsCrowdLabel) { l * RB / RL, (l * 7) % RR, (l * 5) % K };
-
-  g_assert_cmpint (cs_model_get_aux_route (model, RB, RL), ==, CS_AUX_ROUTE_PROJECTED);
-  g_assert_cmpint (cs_model_get_aux_route (model, 4, RL), ==, CS_AUX_ROUTE_STACKED);
-  for (int route = 0; route < 2; route++)
-    {
-      CsBatch batch = { x, RB, labels, RL, NULL, NULL };
-      CsRng dropout;
-      g_autoptr(CsModel) copy = cs_model_new (&shape, RB, RL);
-
-      /* A copy, so the BatchNorm running statistics start equal for both routes. */
-      cs_model_copy_weights (copy, model);
-      cs_model_set_aux_route (copy, route == 0 ? CS_AUX_ROUTE_STACKED : CS_AUX_ROUTE_PROJECTED);
-      cs_rng_init (&dropout, 5);
-      cs_model_zero_grads (copy);
-      loss[route] = cs_model_forward_backward (copy, &batch, &config, &dropout, true);
-      cs_model_get_param_buffer (copy, &n);
-      *grads[route] = g_memdup2 (cs_model_get_grad_buffer (copy), sizeof (float) * n);
-    }
-  g_assert_cmpfloat_with_epsilon (loss[0], loss[1], 1e-5 * fabsf (loss[0]));
-  for (size_t i = 0; i < n; i++)
-    scale = fmaxf (scale, fabsf (stacked_grads[i]));
-  g_assert_cmpfloat (scale, >, 0.0f);
-  for (size_t i = 0; i < n; i++)
-    g_assert_cmpfloat_with_epsilon (stacked_grads[i], projected_grads[i], 1e-5 * scale);
+  step_fixture_init (&f);
+  g_assert_cmpint (cs_model_get_aux_route (f.model, RB, RL), ==, CS_AUX_ROUTE_PROJECTED);
+  g_assert_cmpint (cs_model_get_aux_route (f.model, 4, RL), ==, CS_AUX_ROUTE_STACKED);
+  stacked_loss = step_fixture_run (&f, CS_AUX_ROUTE_STACKED, 1, &stacked_grads);
+  projected_loss = step_fixture_run (&f, CS_AUX_ROUTE_PROJECTED, 1, &projected_grads);
+  assert_steps_agree (stacked_loss, stacked_grads, projected_loss, projected_grads, f.n);
+  cs_model_free (f.model);
 
   /* Normalised item embeddings cannot be projected: the route stays stacked. */
-  config.normalize_item = true;
-  cs_model_shape_init (&shape, &config, RD, K, RR);
+  f.config.normalize_item = true;
+  cs_model_shape_init (&f.shape, &f.config, RD, K, RR);
   {
-    g_autoptr(CsModel) normalised = cs_model_new (&shape, RB, RL);
+    g_autoptr(CsModel) normalised = cs_model_new (&f.shape, RB, RL);
 
     cs_model_set_aux_route (normalised, CS_AUX_ROUTE_PROJECTED);
     g_assert_cmpint (cs_model_get_aux_route (normalised, RB, RL), ==, CS_AUX_ROUTE_STACKED);
   }
+}
+
+/* The step's threads share out its rows, labels, columns and products: any thread count
+ * computes the one-thread step to rounding, by either route, and the same count twice gives
+ * the same bits. */
+static void
+test_model_threads (void)
+{
+  StepFixture f;
+
+  step_fixture_init (&f);
+  for (int route = CS_AUX_ROUTE_STACKED; route <= CS_AUX_ROUTE_PROJECTED; route++)
+    {
+      g_autofree float *one = NULL;
+      float loss_one = step_fixture_run (&f, route, 1, &one);
+
+      for (int threads = 2; threads <= 3; threads++)
+        {
+          g_autofree float *many = NULL;
+          g_autofree float *again = NULL;
+          float loss_many = step_fixture_run (&f, route, threads, &many);
+          float loss_again = step_fixture_run (&f, route, threads, &again);
+
+          assert_steps_agree (loss_one, one, loss_many, many, f.n);
+          g_assert_true (loss_many == loss_again);
+          g_assert_cmpmem (many, sizeof (float) * f.n, again, sizeof (float) * f.n);
+        }
+    }
+  cs_model_free (f.model);
 }
 
 int
@@ -347,6 +413,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/model/layout", test_model_layout);
   g_test_add_func ("/model/aux-routes", test_model_aux_routes);
+  g_test_add_func ("/model/threads", test_model_threads);
   g_test_add_data_func ("/model/evaluation/normalised", GINT_TO_POINTER (TRUE),
                         test_model_evaluation);
   g_test_add_data_func ("/model/evaluation/unnormalised", GINT_TO_POINTER (FALSE),
