@@ -8,6 +8,73 @@
 
 #include <cblas.h>
 
+#include "cs-pool.h"
+
+/* Products at least this large (M · N · K) are shared out over the calling thread's pool. */
+#define SHARE_MIN_MACS (64 * 1024)
+
+static __thread CsPool *thread_pool;
+
+typedef struct
+{
+  float       *C;
+  const float *A, *B;
+  int          ldc, lda, ldb, M, N, K;
+  bool         trans_a, trans_b;
+  float        alpha, beta;
+} Product;
+
+static void
+sgemm (const Product *p,
+       float         *C,
+       const float   *A,
+       const float   *B,
+       int            M,
+       int            N)
+{
+  cblas_sgemm (CblasRowMajor,
+               p->trans_a ? CblasTrans : CblasNoTrans,
+               p->trans_b ? CblasTrans : CblasNoTrans,
+               M, N, p->K,
+               p->alpha,
+               A, p->lda,
+               B, p->ldb,
+               p->beta,
+               C, p->ldc);
+}
+
+/* Part of C's columns (or, for a narrow C, of its rows): each a product of its own. */
+static void
+product_part (gpointer data,
+              int      part,
+              int      n_parts)
+{
+  const Product *p = data;
+  int begin, end;
+
+  if (p->N >= p->M || p->N >= 64)
+    {
+      cs_pool_range (p->N, part, n_parts, &begin, &end);
+      if (end > begin)
+        sgemm (p, p->C + begin, p->A,
+               p->trans_b ? p->B + (size_t) begin * p->ldb : p->B + begin, p->M, end - begin);
+      return;
+    }
+  cs_pool_range (p->M, part, n_parts, &begin, &end);
+  if (end > begin)
+    sgemm (p, p->C + (size_t) begin * p->ldc,
+           p->trans_a ? p->A + begin : p->A + (size_t) begin * p->lda, p->B, end - begin, p->N);
+}
+
+CsPool *
+cs_blas_set_thread_pool (CsPool *pool)
+{
+  CsPool *previous = thread_pool;
+
+  thread_pool = pool;
+  return previous;
+}
+
 /* BLAS leaves C alone when alpha·op(A)·op(B) is empty (K == 0) except for the beta scaling;
  * doing that here keeps both implementations identical and spares OpenBLAS degenerate
  * leading dimensions. */
@@ -73,15 +140,12 @@ cs_matmul_strided (float       *C,
   g_return_if_fail (A != NULL && B != NULL);
   g_return_if_fail (lda >= (trans_a ? M : K) && ldb >= (trans_b ? K : N));
 
-  cblas_sgemm (CblasRowMajor,
-               trans_a ? CblasTrans : CblasNoTrans,
-               trans_b ? CblasTrans : CblasNoTrans,
-               M, N, K,
-               alpha,
-               A, lda,
-               B, ldb,
-               beta,
-               C, ldc);
+  Product p = { C, A, B, ldc, lda, ldb, M, N, K, trans_a, trans_b, alpha, beta };
+
+  if ((size_t) M * N * K >= SHARE_MIN_MACS)
+    cs_pool_run (thread_pool, product_part, &p);
+  else
+    sgemm (&p, C, A, B, M, N);
 }
 
 void

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "cs-pool.h"
 #include "cs-types.h"
 
 G_BEGIN_DECLS
@@ -65,6 +66,12 @@ void cs_matmul_naive_strided (float       *C,
                               bool         trans_b,
                               float        alpha,
                               float        beta);
+
+/* Sets the pool the calling thread's products are shared out over (by columns of C, or rows
+ * for a narrow C; each part a single-threaded OpenBLAS call, see cs_blas_set_num_threads) and
+ * returns the one it replaces; NULL shares out nothing. The same pool gives the same split,
+ * so the same sums. */
+CsPool *cs_blas_set_thread_pool (CsPool *pool);
 
 /* Sets how many threads OpenBLAS may use; a training thread shares the machine with the UI. */
 void cs_blas_set_num_threads (int          n_threads);

@@ -926,10 +926,13 @@ cs_model_forward_backward (CsModel             *self,
   bool dropout = config->dropout > 0;
   bool project = cs_model_get_aux_route (self, B, L) == CS_AUX_ROUTE_PROJECTED;
   bool stack = s->has_aux && !project;
+  CsPool *saved_pool;
   float loss;
 
   g_assert (B <= self->max_batch && L <= self->max_labels);
 
+  /* Every product of the step, the auxiliary network's small ones too, on the model's threads. */
+  saved_pool = cs_blas_set_thread_pool (self->pool);
   classifier_forward (self, batch->x, B, true, config->dropout, rng, stack);
   if (backward)
     memset (a->dlogits, 0, sizeof (float) * B * K);
@@ -967,6 +970,7 @@ cs_model_forward_backward (CsModel             *self,
       classifier_backward (self, B, dropout, stack);
       first_layer_backward (self, s->input_batchnorm ? a->xn : batch->x, B, stack);
     }
+  cs_blas_set_thread_pool (saved_pool);
   return loss;
 }
 
@@ -977,6 +981,7 @@ cs_model_predict (CsModel     *self,
                   int          n)
 {
   const CsModelShape *s = &self->shape;
+  CsPool *saved_pool = cs_blas_set_thread_pool (self->pool);
 
   for (int i0 = 0; i0 < n; i0 += self->max_batch)
     {
@@ -985,6 +990,7 @@ cs_model_predict (CsModel     *self,
       classifier_forward (self, x + (size_t) i0 * s->D, B, false, 0.0f, NULL, false);
       memcpy (probs + (size_t) i0 * s->K, self->act.p, sizeof (float) * B * s->K);
     }
+  cs_blas_set_thread_pool (saved_pool);
 }
 
 /* Walks rows in chunks of the largest batch, and each chunk's labels in runs of at most
@@ -1003,6 +1009,7 @@ for_each_label_run (CsModel            *self,
 {
   const CsModelShape *s = &self->shape;
   CsCrowdLabel *run = self->act.chunk_labels;
+  CsPool *saved_pool = cs_blas_set_thread_pool (self->pool);
   int l = 0;
 
   for (int i0 = 0; i0 < n && l < L; i0 += self->max_batch)
@@ -1025,6 +1032,7 @@ for_each_label_run (CsModel            *self,
           func (self, run, count, B, out + first);
         }
     }
+  cs_blas_set_thread_pool (saved_pool);
 }
 
 static void

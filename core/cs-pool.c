@@ -44,6 +44,7 @@ struct _CsPool
   int          done;         /* atomic: helpers finished with the current generation */
   int          sleepers;     /* atomic */
   int          quit;         /* atomic */
+  bool         running;      /* the caller's: a run from inside a part runs inline */
   GMutex       mutex;
   GCond        cond;
 };
@@ -138,11 +139,12 @@ cs_pool_run (CsPool     *pool,
              CsPoolFunc  func,
              gpointer    data)
 {
-  if (pool == NULL || pool->n_threads == 1)
+  if (pool == NULL || pool->n_threads == 1 || pool->running)
     {
       func (data, 0, 1);
       return;
     }
+  pool->running = true;
   pool->func = func;
   pool->data = data;
   pool->fp_mode = cs_denormals_mode ();
@@ -157,6 +159,7 @@ cs_pool_run (CsPool     *pool,
   func (data, 0, pool->n_threads);
   while (g_atomic_int_get (&pool->done) < pool->n_threads - 1)
     sched_yield ();
+  pool->running = false;
 }
 
 void

@@ -31,7 +31,8 @@ void    cs_pool_free          (CsPool       *pool);
 /* 1 for a NULL pool. */
 int     cs_pool_get_n_threads (const CsPool *pool);
 /* Runs func on every thread (part 0 on the caller) and waits for all; a NULL pool runs
- * func (data, 0, 1). Not reentrant: func must not run the pool. */
+ * func (data, 0, 1), and so does a run from inside a part on the caller's thread (a part's
+ * product that would share itself out). Only the thread that made the pool may run it. */
 void    cs_pool_run           (CsPool       *pool,
                                CsPoolFunc    func,
                                gpointer      data);

@@ -140,6 +140,43 @@ test_strided (void)
     }
 }
 
+/* Products shared out over a pool (by columns of C, or by rows when C is narrow) against the
+ * reference; the same pool twice gives the same bits. */
+static void
+test_shared (gconstpointer data)
+{
+  int n_threads = GPOINTER_TO_INT (data);
+  const int shapes[][3] = { { 300, 130, 70 }, { 700, 10, 128 }, { 33, 257, 129 } };
+  g_autoptr(CsPool) pool = cs_pool_new (n_threads);
+  CsPool *previous = cs_blas_set_thread_pool (pool);
+
+  for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
+    for (int variant = 0; variant < 4; variant++)
+      {
+        int M = shapes[s][0], N = shapes[s][1], K = shapes[s][2];
+        bool ta = variant & 1, tb = variant & 2;
+        g_autofree float *A = g_new (float, M * K);
+        g_autofree float *B = g_new (float, K * N);
+        g_autofree float *C = g_new (float, M * N);
+        g_autofree float *again = g_new (float, M * N);
+        g_autofree float *ref = g_new (float, M * N);
+        g_autofree char *what = g_strdup_printf ("shared over %d: M=%d N=%d K=%d ta=%d tb=%d",
+                                                 n_threads, M, N, K, ta, tb);
+
+        cs_test_fill_uniform (A, M * K, -1.0f, 1.0f, 31);
+        cs_test_fill_uniform (B, K * N, -1.0f, 1.0f, 32);
+        cs_test_fill_uniform (C, M * N, -1.0f, 1.0f, 33);
+        memcpy (ref, C, sizeof (float) * M * N);
+        memcpy (again, C, sizeof (float) * M * N);
+        cs_matmul (C, A, B, M, N, K, ta, tb, 0.5f, 1.0f);
+        cs_matmul (again, A, B, M, N, K, ta, tb, 0.5f, 1.0f);
+        cs_matmul_naive (ref, A, B, M, N, K, ta, tb, 0.5f, 1.0f);
+        assert_close (C, ref, M * N, what);
+        g_assert_cmpmem (C, sizeof (float) * M * N, again, sizeof (float) * M * N);
+      }
+  g_assert_true (cs_blas_set_thread_pool (previous) == pool);
+}
+
 /* BLAS does not read C when beta is 0; gradient buffers may hold anything before a product
  * overwrites them, so neither implementation may let a NaN through. */
 static void
@@ -187,6 +224,8 @@ main (int   argc,
   cs_blas_set_num_threads (1);
   g_test_add_func ("/blas/naive-by-hand", test_naive_by_hand);
   g_test_add_func ("/blas/strided", test_strided);
+  g_test_add_data_func ("/blas/shared/2", GINT_TO_POINTER (2), test_shared);
+  g_test_add_data_func ("/blas/shared/3", GINT_TO_POINTER (3), test_shared);
   g_test_add_func ("/blas/against-naive", test_against_naive);
   g_test_add_func ("/blas/beta-zero-ignores-c", test_beta_zero_ignores_c);
   g_test_add_func ("/blas/empty-inner", test_empty_inner);
