@@ -29,9 +29,11 @@ compare_doubles (const void *a,
 
 /* Floating-point operations of the products in one training pass over n items in batches of
  * B: forward, the weight gradients, and the input gradients where the model needs them. With
- * `as_run`, the products the model runs: CoNAL's auxiliary tower as one [E, D] linear stacked
- * under W1, plus the per-batch products that collapse it and map its gradient back. Without,
- * the model as written (and as PyTorch runs it): Linear(D→A) then Linear(A→E). */
+ * `as_run`, the products the model runs: CoNAL's auxiliary tower as one [E, D] linear (the
+ * per-batch products that collapse it and map its gradient back), either stacked under W1 or,
+ * for unnormalised v where cs_model_get_aux_route picks it, projected onto the annotators (Q and
+ * its gradients, and one D-long product per label each way). Without, the model as written
+ * (and as PyTorch runs it): Linear(D→A) then Linear(A→E). */
 static double
 epoch_flops (const CsDataset     *dataset,
              const CsTrainConfig *c,
@@ -39,14 +41,28 @@ epoch_flops (const CsDataset     *dataset,
              bool                 as_run)
 {
   double D = dataset->d, H = c->hidden, K = dataset->n_classes, A = c->aux_hidden, E = c->embedding;
+  double R = dataset->n_annotators;
+  double labels_per_item = (double) dataset->splits[CS_SPLIT_TRAIN].n_labels / n;
   double per_item = 2 * D * H * 2 + 2 * H * K * 3;
-  double batches = ceil ((double) n / c->batch_size);
+  double total = 0;
 
   if (c->method != CS_METHOD_CONAL)
     return per_item * n;
   if (!as_run)
     return (per_item + 2 * D * A * 2 + 2 * A * E * 3) * n;
-  return (per_item + 2 * D * E * 2) * n + batches * 3 * 2 * E * A * D;
+  for (int i0 = 0; i0 < n; i0 += c->batch_size)
+    {
+      double b = MIN (c->batch_size, n - i0), labels = b * labels_per_item;
+      bool project = !c->normalize_item && R <= MAX (c->batch_size, 256)
+                     && 3 * R * E + 2 * labels < 2 * b * E;
+
+      total += per_item * b + 3 * 2 * E * A * D;
+      if (project)
+        total += 3 * 2 * R * E * D + 2 * 2 * D * labels;
+      else
+        total += 2 * D * E * 2 * b;
+    }
+  return total;
 }
 
 static double

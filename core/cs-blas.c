@@ -216,3 +216,13 @@ cs_blas_get_num_threads (void)
 {
   return MAX (openblas_get_num_threads (), 1);
 }
+
+int
+cs_blas_get_default_threads (void)
+{
+  static gsize threads = 0;
+
+  if (g_once_init_enter (&threads))
+    g_once_init_leave (&threads, (gsize) cs_blas_get_num_threads ());
+  return (int) threads;
+}

@@ -588,7 +588,6 @@ cs_train (CsDataset               *dataset,
   g_autoptr(CsDataset) trained_on = NULL;
   Trainer t = { 0 };
   unsigned int mxcsr;
-  int blas_threads;
   gboolean ok;
 
   g_return_val_if_fail (dataset != NULL, NULL);
@@ -610,9 +609,9 @@ cs_train (CsDataset               *dataset,
     trained_on = cs_dataset_ref (dataset);
   /* The step shares out its products and the rest of its work over the model's own threads
    * (cs_model_set_threads), each product a single-threaded OpenBLAS call: OpenBLAS's threads
-   * would wait for work on the same cores. */
-  blas_threads = cs_blas_get_num_threads ();
-  t.n_threads = config->threads > 0 ? config->threads : blas_threads;
+   * would wait for work on the same cores. OpenBLAS stays at one thread after: runs side by
+   * side (crowdscope-cli experiment) would race to put back what they found. */
+  t.n_threads = config->threads > 0 ? config->threads : cs_blas_get_default_threads ();
   cs_blas_set_num_threads (1);
 
   /* Gradients through a saturated softmax underflow into subnormal floats, which x86 handles
@@ -623,7 +622,6 @@ cs_train (CsDataset               *dataset,
   cs_denormals_flush_end (mxcsr);
   if (t.model != NULL)
     cs_model_set_threads (t.model, 1);
-  cs_blas_set_num_threads (blas_threads);
   if (ok)
     {
       cs_model_copy_weights (t.model, t.best);
