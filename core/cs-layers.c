@@ -137,17 +137,24 @@ cs_linear_fold_backward (float       *dweight,    /* [O,I] */
 
 /* ---- relu and dropout, in one pass ------------------------------------------------------ */
 
+/* A mask is drawn in chunks of DROPOUT_ROWS rows, each from eight streams of its own seeded
+ * from (seed, chunk): any chunk can be drawn alone, so threads share a mask out by chunks and
+ * the mask is the same however many there are. */
+#define DROPOUT_ROWS 8
+
 /* mask[i] = (uniform >= p) ? 1/(1-p) : 0 for 0 < p < 1: the comparison's 0 or 1 times the
  * scale, on 24 random bits, with no branch on a coin flip. */
 static void
-draw_dropout_mask (float *mask,
-                   int    N,
-                   float  p,
-                   CsRng *rng)
+draw_dropout_mask (float    *mask,
+                   int       N,
+                   float     p,
+                   uint64_t  seed,
+                   int       chunk)
 {
   float keep_scale = 1.0f / (1.0f - p);
   uint32_t threshold = (uint32_t) ceil ((double) p * 16777216.0);
   CsRngLanes seeded, lanes;
+  CsRng chunk_rng;
   uint32_t scale_bits;
   int i0 = 0;
 
@@ -156,7 +163,8 @@ draw_dropout_mask (float *mask,
    * is copied out of `seeded`, whose address the seeding call saw: the copy's never escapes,
    * so the stores into mask cannot alias it and it stays in registers. */
   memcpy (&scale_bits, &keep_scale, sizeof scale_bits);
-  cs_rng_lanes_init (&seeded, rng);
+  cs_rng_init (&chunk_rng, seed ^ (0x9E3779B97F4A7C15ull * (uint64_t) (chunk + 1)));
+  cs_rng_lanes_init (&seeded, &chunk_rng);
   lanes = seeded;
   for (; i0 < N; i0 += CS_RNG_LANES)
     {
@@ -173,36 +181,61 @@ draw_dropout_mask (float *mask,
 }
 
 void
-cs_relu_dropout_forward (float       *out,   /* [B,H] */
-                         float       *mask,  /* [B,H] */
-                         const float *inp,   /* [B,ld] */
+cs_relu_dropout_forward (float       *out,
+                         float       *mask,
+                         const float *inp,
                          int          ld,
                          int          B,
                          int          H,
                          float        p,
                          CsRng       *rng)
 {
-  g_return_if_fail (B >= 0 && H >= 0 && ld >= H);
-  g_return_if_fail (p >= 0.0f && p < 1.0f);
   g_return_if_fail (rng != NULL || p == 0.0f);
 
-  if (p > 0.0f)
-    draw_dropout_mask (mask, B * H, p, rng);
-  for (int b = 0; b < B; b++)
+  cs_relu_dropout_forward_part (out, mask, inp, ld, B, H, p, p > 0.0f ? cs_rng_next (rng) : 0,
+                                0, 1);
+}
+
+void
+cs_relu_dropout_forward_part (float       *out,   /* [B,H] */
+                              float       *mask,  /* [B,H] */
+                              const float *inp,   /* [B,ld] */
+                              int          ld,
+                              int          B,
+                              int          H,
+                              float        p,
+                              uint64_t     seed,
+                              int          part,
+                              int          n_parts)
+{
+  int c0, c1;
+
+  g_return_if_fail (B >= 0 && H >= 0 && ld >= H);
+  g_return_if_fail (p >= 0.0f && p < 1.0f);
+
+  cs_pool_range ((B + DROPOUT_ROWS - 1) / DROPOUT_ROWS, part, n_parts, &c0, &c1);
+  for (int c = c0; c < c1; c++)
     {
-      const float *in = inp + (size_t) b * ld;
-      float *o = out + (size_t) b * H;
+      int b0 = c * DROPOUT_ROWS, b1 = MIN (b0 + DROPOUT_ROWS, B);
 
       if (p > 0.0f)
+        draw_dropout_mask (mask + (size_t) b0 * H, (b1 - b0) * H, p, seed, c);
+      for (int b = b0; b < b1; b++)
         {
-          const float *m = mask + (size_t) b * H;
+          const float *in = inp + (size_t) b * ld;
+          float *o = out + (size_t) b * H;
 
-          for (int j = 0; j < H; j++)
-            o[j] = (in[j] > 0.0f ? in[j] : 0.0f) * m[j];
+          if (p > 0.0f)
+            {
+              const float *m = mask + (size_t) b * H;
+
+              for (int j = 0; j < H; j++)
+                o[j] = (in[j] > 0.0f ? in[j] : 0.0f) * m[j];
+            }
+          else
+            for (int j = 0; j < H; j++)
+              o[j] = in[j] > 0.0f ? in[j] : 0.0f;
         }
-      else
-        for (int j = 0; j < H; j++)
-          o[j] = in[j] > 0.0f ? in[j] : 0.0f;
     }
 }
 

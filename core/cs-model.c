@@ -682,6 +682,42 @@ batchnorm_forward (CsModel     *self,
   cs_pool_run (self->pool, train ? batchnorm_train_part : batchnorm_eval_part, &c);
 }
 
+/* ReLU and dropout over B rows, shared out by chunks of rows (forward) or rows (backward). */
+typedef struct
+{
+  float       *out, *mask, *dinp;
+  const float *inp, *dout, *backward_mask;
+  int          ld, B, H;
+  float        p;
+  uint64_t     seed;
+} ReluDropoutCall;
+
+static void
+relu_dropout_forward_part (gpointer data,
+                           int      part,
+                           int      n_parts)
+{
+  ReluDropoutCall *c = data;
+
+  cs_relu_dropout_forward_part (c->out, c->mask, c->inp, c->ld, c->B, c->H, c->p, c->seed,
+                                part, n_parts);
+}
+
+static void
+relu_dropout_backward_part (gpointer data,
+                            int      part,
+                            int      n_parts)
+{
+  ReluDropoutCall *c = data;
+  int b0, b1;
+
+  cs_pool_range (c->B, part, n_parts, &b0, &b1);
+  cs_relu_dropout_backward (c->dinp + (size_t) b0 * c->ld, c->ld, c->dout + (size_t) b0 * c->H,
+                            c->inp + (size_t) b0 * c->ld,
+                            c->backward_mask ? c->backward_mask + (size_t) b0 * c->H : NULL,
+                            b1 - b0, c->H);
+}
+
 /* The classifier over B rows; `train` turns on dropout and batch statistics, `aux` also runs
  * the auxiliary network's first layer. */
 static void
@@ -718,7 +754,13 @@ classifier_forward (CsModel     *self,
       in = a->xn;
     }
   pre = first_layer_forward (self, in, B, aux, &ld);
-  cs_relu_dropout_forward (a->hd, a->mask, pre, ld, B, s->H, train ? dropout : 0.0f, rng);
+  {
+    float p_drop = train ? dropout : 0.0f;
+    ReluDropoutCall c = { .out = a->hd, .mask = a->mask, .inp = pre, .ld = ld, .B = B,
+                          .H = s->H, .p = p_drop, .seed = p_drop > 0.0f ? cs_rng_next (rng) : 0 };
+
+    cs_pool_run (self->pool, relu_dropout_forward_part, &c);
+  }
   hidden = a->hd;
   if (s->hidden_batchnorm)
     {
@@ -770,7 +812,12 @@ classifier_backward (CsModel *self,
       dpre = a->dfirst;
       ld = s->H + s->E;
     }
-  cs_relu_dropout_backward (dpre, ld, dhidden, pre, dropout ? a->mask : NULL, B, s->H);
+  {
+    ReluDropoutCall c = { .dinp = dpre, .dout = dhidden, .inp = pre,
+                          .backward_mask = dropout ? a->mask : NULL, .ld = ld, .B = B, .H = s->H };
+
+    cs_pool_run (self->pool, relu_dropout_backward_part, &c);
+  }
 }
 
 /* u for every annotator (u needs no rows). */

@@ -19,12 +19,23 @@
 #include "cs-pool.h"
 
 #include <sched.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define cpu_relax() _mm_pause ()
+#else
+#define cpu_relax() ((void) 0)
+#endif
 
 #include "cs-denormals.h"
 
 /* How long an idle helper spins before it sleeps: longer than the gaps between runs within a
  * step, much shorter than the evaluation between epochs. */
 #define SPIN_US 5000
+
+/* Waiting threads check this many times, a pause apart, between sched_yield calls: a yield is
+ * a system call, slower than most hand-offs, but it lets another thread (the window's) have
+ * the core at once. */
+#define SPINS_PER_YIELD 64
 
 typedef struct
 {
@@ -59,9 +70,13 @@ wait_for_work (CsPool *pool,
 
   for (;;)
     {
-      gen = g_atomic_int_get (&pool->generation);
-      if (gen != seen || g_atomic_int_get (&pool->quit))
-        return gen;
+      for (int i = 0; i < SPINS_PER_YIELD; i++)
+        {
+          gen = g_atomic_int_get (&pool->generation);
+          if (gen != seen || g_atomic_int_get (&pool->quit))
+            return gen;
+          cpu_relax ();
+        }
       if (g_get_monotonic_time () - start > SPIN_US)
         break;
       sched_yield ();
@@ -157,8 +172,12 @@ cs_pool_run (CsPool     *pool,
       g_mutex_unlock (&pool->mutex);
     }
   func (data, 0, pool->n_threads);
-  while (g_atomic_int_get (&pool->done) < pool->n_threads - 1)
-    sched_yield ();
+  for (int i = 1; g_atomic_int_get (&pool->done) < pool->n_threads - 1; i++)
+    {
+      cpu_relax ();
+      if (i % SPINS_PER_YIELD == 0)
+        sched_yield ();
+    }
   pool->running = false;
 }
 
