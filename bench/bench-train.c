@@ -29,10 +29,10 @@ compare_doubles (const void *a,
 
 /* Floating-point operations of the products in one training pass over n items in batches of
  * B: forward, the weight gradients, and the input gradients where the model needs them. With
- * `as_run`, the products the model runs: CoNAL's auxiliary tower as one [E, D] linear (the
- * per-batch products that collapse it and map its gradient back), either stacked under W1 or,
- * for unnormalised v where cs_model_get_aux_route picks it, projected onto the annotators (Q and
- * its gradients, and one D-long product per label each way). Without, the model as written
+ * `as_run`, the products the model runs: CoNAL's auxiliary tower either as one [E, D] linear
+ * stacked under W1 (with the per-batch products that collapse it and map its gradient back),
+ * or, for unnormalised v where cs_model_get_aux_route picks it, each annotator's u taken
+ * through the tower (Q and its gradients) and one D-long product per label each way. Without, the model as written
  * (and as PyTorch runs it): Linear(D→A) then Linear(A→E). */
 static double
 epoch_flops (const CsDataset     *dataset,
@@ -53,14 +53,13 @@ epoch_flops (const CsDataset     *dataset,
   for (int i0 = 0; i0 < n; i0 += c->batch_size)
     {
       double b = MIN (c->batch_size, n - i0), labels = b * labels_per_item;
-      bool project = !c->normalize_item && R <= MAX (c->batch_size, 256)
-                     && 3 * R * E + 2 * labels < 2 * b * E;
+      double project_macs = 3 * R * A * (E + D) + 2 * labels * D;
+      double stack_macs = 2 * b * E * D + 3 * E * A * D;
 
-      total += per_item * b + 3 * 2 * E * A * D;
-      if (project)
-        total += 3 * 2 * R * E * D + 2 * 2 * D * labels;
+      if (!c->normalize_item && R <= MAX (c->batch_size, 256) && project_macs < stack_macs)
+        total += per_item * b + 2 * project_macs;
       else
-        total += 2 * D * E * 2 * b;
+        total += per_item * b + 2 * stack_macs;
     }
   return total;
 }

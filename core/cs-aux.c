@@ -250,42 +250,67 @@ cs_aux_w_backward (float              *dv,      /* [B,E] or NULL */
 
 void
 cs_aux_project_forward (float       *Q,   /* [R,D] */
-                        float       *b,   /* [R] */
-                        const float *M,   /* [E,D] */
-                        const float *c,   /* [E] */
-                        const float *u,   /* [R,E] */
-                        int          R,
-                        int          D,
-                        int          E)
+                              float       *b,   /* [R] */
+                              float       *P,   /* [R,A] */
+                              const float *A1,  /* [A,D] */
+                              const float *a1,  /* [A] */
+                              const float *A2,  /* [E,A] */
+                              const float *a2,  /* [E] */
+                              const float *u,   /* [R,E] */
+                              int          R,
+                              int          D,
+                              int          A,
+                              int          E)
 {
-  g_return_if_fail (R > 0 && D > 0 && E > 0);
+  g_return_if_fail (R > 0 && D > 0 && A > 0 && E > 0);
 
-  cs_matmul (Q, u, M, R, D, E, false, false, 1.0f, 0.0f);
+  cs_matmul (P, u, A2, R, A, E, false, false, 1.0f, 0.0f);
+  cs_matmul (Q, P, A1, R, D, A, false, false, 1.0f, 0.0f);
   for (int r = 0; r < R; r++)
-    b[r] = (float) dot (u + (size_t) r * E, c, E);
+    b[r] = (float) (dot (P + (size_t) r * A, a1, A) + dot (u + (size_t) r * E, a2, E));
 }
 
 void
-cs_aux_project_backward (float       *dM,  /* [E,D] */
-                         float       *dc,  /* [E] */
-                         float       *du,  /* [R,E] */
-                         const float *dQ,  /* [R,D] */
-                         const float *db,  /* [R] */
-                         const float *M,   /* [E,D] */
-                         const float *c,   /* [E] */
-                         const float *u,   /* [R,E] */
-                         int          R,
-                         int          D,
-                         int          E)
+cs_aux_project_backward (float       *dA1,  /* [A,D] */
+                               float       *da1,  /* [A] */
+                               float       *dA2,  /* [E,A] */
+                               float       *da2,  /* [E] */
+                               float       *du,   /* [R,E] */
+                               float       *dP,   /* [R,A] scratch */
+                               const float *dQ,   /* [R,D] */
+                               const float *db,   /* [R] */
+                               const float *P,    /* [R,A] */
+                               const float *A1,   /* [A,D] */
+                               const float *a1,   /* [A] */
+                               const float *A2,   /* [E,A] */
+                               const float *a2,   /* [E] */
+                               const float *u,    /* [R,E] */
+                               int          R,
+                               int          D,
+                               int          A,
+                               int          E)
 {
-  g_return_if_fail (R > 0 && D > 0 && E > 0);
+  g_return_if_fail (R > 0 && D > 0 && A > 0 && E > 0);
 
-  cs_matmul (dM, u, dQ, E, D, R, true, false, 1.0f, 1.0f);
-  cs_matmul (du, dQ, M, R, E, D, false, true, 1.0f, 1.0f);
+  cs_matmul (dP, dQ, A1, R, A, D, false, true, 1.0f, 0.0f);
   for (int r = 0; r < R; r++)
-    for (int e = 0; e < E; e++)
-      {
-        dc[e] += db[r] * u[(size_t) r * E + e];
-        du[(size_t) r * E + e] += db[r] * c[e];
-      }
+    {
+      float *dP_r = dP + (size_t) r * A;
+      const float *P_r = P + (size_t) r * A, *u_r = u + (size_t) r * E;
+      float *du_r = du + (size_t) r * E;
+
+      for (int j = 0; j < A; j++)
+        {
+          dP_r[j] += db[r] * a1[j];
+          da1[j] += P_r[j] * db[r];
+        }
+      for (int e = 0; e < E; e++)
+        {
+          da2[e] += u_r[e] * db[r];
+          du_r[e] += db[r] * a2[e];
+        }
+    }
+  cs_matmul (dA1, P, dQ, A, D, R, true, false, 1.0f, 1.0f);
+  cs_matmul (dA2, u, dP, E, A, R, true, false, 1.0f, 1.0f);
+  cs_matmul (du, dP, A2, R, E, A, false, true, 1.0f, 1.0f);
 }

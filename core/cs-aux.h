@@ -94,26 +94,43 @@ void cs_aux_w_backward          (float              *dv,
 /* When v is not normalised, ⟨v_i, u_r⟩ = ⟨x_i · Mᵀ + c, u_r⟩ = ⟨x_i, q_r⟩ + b_r with
  *   Q = u · M [R,D],   b = u · c [R],
  * so w needs one D-long product per label (cs_aux_w_forward over x and Q with bias b) instead
- * of E columns per row of the batch. The backward accumulates
- *   dM += uᵀ · dQ,   dc += uᵀ · db,   du += dQ · Mᵀ + db · cᵀ. */
-void cs_aux_project_forward     (float              *Q,
-                                 float              *b,
-                                 const float        *M,
-                                 const float        *c,
-                                 const float        *u,
-                                 int                 R,
-                                 int                 D,
-                                 int                 E);
-void cs_aux_project_backward    (float              *dM,
-                                 float              *dc,
-                                 float              *du,
-                                 const float        *dQ,
-                                 const float        *db,
-                                 const float        *M,
-                                 const float        *c,
-                                 const float        *u,
-                                 int                 R,
-                                 int                 D,
-                                 int                 E);
+ * of E columns per row of the batch. Q and b are taken through the tower itself, without M:
+ * with P = u · A2 [R,A],
+ *   Q = P · A1,   b = P · a1 + u · a2,
+ * R · A · (E + D) multiply-adds where collapsing and projecting take E · D · (A + R): fewer for
+ * few annotators (Music: 44). P is kept for the backward, which accumulates the tower's and
+ * u's gradients, with dP [R,A] as scratch:
+ *   dP = dQ · A1ᵀ + db · a1ᵀ,   dA1 += Pᵀ · dQ,   da1 += Pᵀ · db,
+ *   dA2 += uᵀ · dP,   da2 += uᵀ · db,   du += dP · A2ᵀ + db · a2ᵀ. */
+void cs_aux_project_forward  (float              *Q,
+                                    float              *b,
+                                    float              *P,
+                                    const float        *A1,
+                                    const float        *a1,
+                                    const float        *A2,
+                                    const float        *a2,
+                                    const float        *u,
+                                    int                 R,
+                                    int                 D,
+                                    int                 A,
+                                    int                 E);
+void cs_aux_project_backward (float              *dA1,
+                                    float              *da1,
+                                    float              *dA2,
+                                    float              *da2,
+                                    float              *du,
+                                    float              *dP,
+                                    const float        *dQ,
+                                    const float        *db,
+                                    const float        *P,
+                                    const float        *A1,
+                                    const float        *a1,
+                                    const float        *A2,
+                                    const float        *a2,
+                                    const float        *u,
+                                    int                 R,
+                                    int                 D,
+                                    int                 A,
+                                    int                 E);
 
 G_END_DECLS

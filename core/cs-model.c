@@ -13,9 +13,10 @@
  * gradients go back the same way onto A1, a1, A2, a2: same function, same parameters.
  *
  * When v is not normalised (the official Music setting, E = 80), ⟨v_i, u_r⟩ is linear in x_i
- * too: x_i · (Mᵀ u_r) + c · u_r. A batch with few labels per row then projects M onto every
- * annotator once (Q = u · M, [R, D]) and takes one D-long product per label, and the first
- * layer's product keeps its H columns (cs_model_get_aux_route says which way a batch goes).
+ * too: x_i · (Mᵀ u_r) + c · u_r. A batch with few labels per row then takes each annotator's
+ * u_r through the tower once (Q = u · A2 · A1, [R, D]) and one D-long product per label, and
+ * the first layer's product keeps its H columns (cs_model_get_aux_route says which way a batch
+ * goes).
  *
  *   classifier  x ─[BN]─ Linear(H) ─ ReLU ─ Dropout ─[BN]─ Linear(K) ─ softmax ─ p
  *   auxiliary   x ─ Linear(A) ─ Linear(E) ─[L2]─ v ;  u_r = L2 (ann_w[r] + ann_b)
@@ -76,12 +77,12 @@ typedef struct
   float        *du;          /* [R, E] */
   float        *dupre;       /* [R, E] */
   float        *dw;          /* [L] */
-  float        *proj;        /* [R, D] Q = u · M, when the model may project (may_project) */
-  float        *proj_b;      /* [R] u · c */
+  float        *proj;        /* [R, D] Q = u · A2 · A1, when the model may project (may_project) */
+  float        *proj_b;      /* [R] u · (A2 · a1 + a2) */
   float        *dproj;       /* [R, D] */
   float        *dproj_b;     /* [R] */
-  float        *daux_m;      /* [E, D] */
-  float        *daux_c;      /* [E] */
+  float        *proj_p;      /* [R, A] u · A2 */
+  float        *dproj_p;     /* [R, A] */
 } CsActivations;
 
 struct _CsModel
@@ -101,6 +102,7 @@ struct _CsModel
   CsActivations    act;
   CsAuxRoute       aux_route;
   CsPool          *pool;
+  float           *proj_part_grads;  /* [threads − 1, R · D + R] the other parts' dQ and db */
 };
 
 void
@@ -246,8 +248,8 @@ layout_activations (CsActivations      *a,
   TAKE (proj_b, may_project (s, B) ? (size_t) s->R : 0);
   TAKE (dproj, may_project (s, B) ? (size_t) s->R * s->D : 0);
   TAKE (dproj_b, may_project (s, B) ? (size_t) s->R : 0);
-  TAKE (daux_m, may_project (s, B) ? (size_t) s->E * s->D : 0);
-  TAKE (daux_c, may_project (s, B) ? (size_t) s->E : 0);
+  TAKE (proj_p, may_project (s, B) ? (size_t) s->R * s->A : 0);
+  TAKE (dproj_p, may_project (s, B) ? (size_t) s->R * s->A : 0);
 #undef TAKE
   return off;
 }
@@ -302,20 +304,24 @@ cs_model_set_threads (CsModel *self,
 
   g_clear_pointer (&self->pool, cs_pool_free);
   g_clear_pointer (&self->act.noise.part_pads, g_free);
+  g_clear_pointer (&self->proj_part_grads, g_free);
   self->act.noise.pool = NULL;
   if (n_threads == 1)
     return;
   self->pool = cs_pool_new (n_threads);
   self->act.noise.pool = self->pool;
+  n_threads = cs_pool_get_n_threads (self->pool);
   if (s->has_local)
-    self->act.noise.part_pads = g_new0 (float, (size_t) (cs_pool_get_n_threads (self->pool) - 1)
-                                               * (s->R + 1) * s->K * W);
+    self->act.noise.part_pads = g_new0 (float, (size_t) (n_threads - 1) * (s->R + 1) * s->K * W);
+  if (may_project (s, self->max_batch))
+    self->proj_part_grads = g_new0 (float, (size_t) (n_threads - 1) * s->R * (s->D + 1));
 }
 
 void
 cs_model_free (CsModel *self)
 {
   cs_pool_free (self->pool);
+  g_free (self->proj_part_grads);
   g_free (self->act.noise.part_pads);
   g_free (self->param_memory);
   g_free (self->grad_memory);
@@ -401,16 +407,19 @@ cs_model_set_aux_route (CsModel    *self,
   self->aux_route = route;
 }
 
-/* Projecting costs R · E · D three times (Q, dM, du) and D twice per label; stacking costs
- * E · D twice per row (the product's extra columns, forward and backward). */
+/* Multiply-adds of each route's own work. Projecting: R · A · (E + D) three times (Q and its
+ * two gradients, through the tower) and D twice per label. Stacking: E · D twice per row (the
+ * product's extra columns, forward and backward) and E · A · D three times (collapsing the
+ * tower, and mapping dM back onto it). */
 CsAuxRoute
 cs_model_get_aux_route (const CsModel *self,
                         int            B,
                         int            L)
 {
   const CsModelShape *s = &self->shape;
-  size_t project_cost = 3 * (size_t) s->R * s->E + 2 * (size_t) L;
-  size_t stack_cost = 2 * (size_t) B * s->E;
+  size_t D = s->D, E = s->E, A = s->A, R = s->R;
+  size_t project_cost = 3 * R * A * (E + D) + 2 * (size_t) L * D;
+  size_t stack_cost = 2 * (size_t) B * E * D + 3 * E * A * D;
 
   if (!s->has_aux)
     return CS_AUX_ROUTE_AUTO;
@@ -847,6 +856,66 @@ aux_forward (CsModel *self,
   annotators_forward (self);
 }
 
+/* w over the raw input and Q, b (cs_aux_project_forward) for a batch's labels, shared out by
+ * rows with their labels; the backward's dQ and db gather per part and are added in order. */
+typedef struct
+{
+  CsModel            *self;
+  const float        *x;
+  const CsCrowdLabel *labels;
+  int                 B, L;
+} ProjectedCall;
+
+static void
+projected_w_forward_part (gpointer data,
+                          int      part,
+                          int      n_parts)
+{
+  ProjectedCall *c = data;
+  CsActivations *a = &c->self->act;
+  int b0, b1, l0, l1;
+
+  cs_noise_part_ranges (c->labels, c->B, c->L, part, n_parts, &b0, &b1, &l0, &l1);
+  cs_aux_w_forward (a->w + l0, c->x, a->proj, a->proj_b, c->labels + l0, l1 - l0,
+                    c->self->shape.D);
+}
+
+static void
+projected_w_backward_part (gpointer data,
+                           int      part,
+                           int      n_parts)
+{
+  ProjectedCall *c = data;
+  const CsModelShape *s = &c->self->shape;
+  CsActivations *a = &c->self->act;
+  float *dq = part == 0 ? a->dproj
+                        : c->self->proj_part_grads + (size_t) (part - 1) * s->R * (s->D + 1);
+  float *db = part == 0 ? a->dproj_b : dq + (size_t) s->R * s->D;
+  int b0, b1, l0, l1;
+
+  cs_noise_part_ranges (c->labels, c->B, c->L, part, n_parts, &b0, &b1, &l0, &l1);
+  memset (dq, 0, sizeof (float) * s->R * s->D);
+  memset (db, 0, sizeof (float) * s->R);
+  cs_aux_w_backward (NULL, dq, db, a->dw + l0, a->w + l0, c->x, a->proj, c->labels + l0,
+                     l1 - l0, s->D);
+}
+
+/* Runs a ProjectedCall's part function over the pool (one part for labels not sorted by
+ * item); returns the number of parts. */
+static int
+run_projected (CsModel       *self,
+               ProjectedCall *c,
+               CsPoolFunc     func)
+{
+  if (!cs_noise_labels_sorted (c->labels, c->L))
+    {
+      func (c, 0, 1);
+      return 1;
+    }
+  cs_pool_run (self->pool, func, c);
+  return cs_pool_get_n_threads (self->pool);
+}
+
 /* w of a training step's labels, in a->w: from v and u (after a stacked first layer), or with
  * `project` from the raw input x and Q, b = u · M, u · c. */
 static void
@@ -868,10 +937,9 @@ aux_w_forward (CsModel            *self,
       return;
     }
   annotators_forward (self);
-  cs_aux_collapse_forward (a->aux_m, a->aux_c, p->aux_w1, p->aux_b1, p->aux_w2, p->aux_b2,
-                           s->D, s->A, s->E);
-  cs_aux_project_forward (a->proj, a->proj_b, a->aux_m, a->aux_c, a->u, s->R, s->D, s->E);
-  cs_aux_w_forward (a->w, x, a->proj, a->proj_b, labels, L, s->D);
+  cs_aux_project_forward (a->proj, a->proj_b, a->proj_p, p->aux_w1, p->aux_b1, p->aux_w2,
+                          p->aux_b2, a->u, s->R, s->D, s->A, s->E);
+  run_projected (self, &(ProjectedCall) { self, x, labels, B, L }, projected_w_forward_part);
 }
 
 /* From dw to the annotator embeddings' gradients, and either to dL/dvpre in a->dvpre (for the
@@ -892,15 +960,21 @@ aux_backward (CsModel            *self,
   memset (a->du, 0, sizeof (float) * s->R * s->E);
   if (project)
     {
-      memset (a->dproj, 0, sizeof (float) * s->R * s->D);
-      memset (a->dproj_b, 0, sizeof (float) * s->R);
-      memset (a->daux_m, 0, sizeof (float) * s->E * s->D);
-      memset (a->daux_c, 0, sizeof (float) * s->E);
-      cs_aux_w_backward (NULL, a->dproj, a->dproj_b, a->dw, a->w, x, a->proj, labels, L, s->D);
-      cs_aux_project_backward (a->daux_m, a->daux_c, a->du, a->dproj, a->dproj_b, a->aux_m,
-                               a->aux_c, a->u, s->R, s->D, s->E);
-      cs_aux_collapse_backward (g->aux_w1, g->aux_b1, g->aux_w2, g->aux_b2, a->daux_m,
-                                a->daux_c, p->aux_w1, p->aux_b1, p->aux_w2, s->D, s->A, s->E);
+      int n_parts = run_projected (self, &(ProjectedCall) { self, x, labels, B, L },
+                                   projected_w_backward_part);
+
+      for (int part = 1; part < n_parts; part++)
+        {
+          const float *dq = self->proj_part_grads + (size_t) (part - 1) * s->R * (s->D + 1);
+
+          for (size_t i = 0; i < (size_t) s->R * s->D; i++)
+            a->dproj[i] += dq[i];
+          for (int r = 0; r < s->R; r++)
+            a->dproj_b[r] += dq[(size_t) s->R * s->D + r];
+        }
+      cs_aux_project_backward (g->aux_w1, g->aux_b1, g->aux_w2, g->aux_b2, a->du, a->dproj_p,
+                               a->dproj, a->dproj_b, a->proj_p, p->aux_w1, p->aux_b1,
+                               p->aux_w2, p->aux_b2, a->u, s->R, s->D, s->A, s->E);
     }
   else
     {

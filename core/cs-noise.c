@@ -33,9 +33,9 @@ labels_valid (const CsCrowdLabel *labels,
   return true;
 }
 
-static bool
-sorted_by_item (const CsCrowdLabel *labels,
-                int                 L)
+bool
+cs_noise_labels_sorted (const CsCrowdLabel *labels,
+                        int                 L)
 {
   for (int l = 1; l < L; l++)
     if (labels[l].item < labels[l - 1].item)
@@ -76,6 +76,22 @@ typedef struct
   int                 B, L, K, R, W;
 } NoiseJob;
 
+void
+cs_noise_part_ranges (const CsCrowdLabel *labels,
+                      int                 B,
+                      int                 L,
+                      int                 part,
+                      int                 n_parts,
+                      int                *b0,
+                      int                *b1,
+                      int                *l0,
+                      int                *l1)
+{
+  cs_pool_range (B, part, n_parts, b0, b1);
+  *l0 = part == 0 ? 0 : first_label_from (labels, L, *b0);
+  *l1 = part == n_parts - 1 ? L : first_label_from (labels, L, *b1);
+}
+
 /* Rows [*b0, *b1) of part `part`, and their labels [*l0, *l1). */
 static void
 part_ranges (const NoiseJob *job,
@@ -86,9 +102,7 @@ part_ranges (const NoiseJob *job,
              int            *l0,
              int            *l1)
 {
-  cs_pool_range (job->B, part, n_parts, b0, b1);
-  *l0 = part == 0 ? 0 : first_label_from (job->labels, job->L, *b0);
-  *l1 = part == n_parts - 1 ? job->L : first_label_from (job->labels, job->L, *b1);
+  cs_noise_part_ranges (job->labels, job->B, job->L, part, n_parts, b0, b1, l0, l1);
 }
 
 /* Runs func over the pool, or as one part when the labels are not sorted by item; returns the
@@ -97,7 +111,7 @@ static int
 run_parts (NoiseJob   *job,
            CsPoolFunc  func)
 {
-  if (!sorted_by_item (job->labels, job->L))
+  if (!cs_noise_labels_sorted (job->labels, job->L))
     {
       func (job, 0, 1);
       return 1;

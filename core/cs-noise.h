@@ -45,6 +45,20 @@ typedef struct
   double  part_loss[CS_POOL_MAX_THREADS];
 } CsNoiseBuffers;
 
+/* Whether labels are sorted by item, as sharing them out needs; and the rows [*b0, *b1) of part
+ * `part` of n_parts of a batch of B rows, with their labels [*l0, *l1) when sorted. */
+bool  cs_noise_labels_sorted (const CsCrowdLabel *labels,
+                              int                 L);
+void  cs_noise_part_ranges   (const CsCrowdLabel *labels,
+                              int                 B,
+                              int                 L,
+                              int                 part,
+                              int                 n_parts,
+                              int                *b0,
+                              int                *b1,
+                              int                *l0,
+                              int                *l1);
+
 /* W, the padded width of a row of K logits (a multiple of 8), sizes some of the buffers. */
 int   cs_noise_padded_width  (int                 K);
 

@@ -216,9 +216,9 @@ test_aux_w (void)
 
 typedef struct
 {
-  float M[E * D], c[E], u[R * E];
+  float A1[CA * D], a1[CA], A2[E * CA], a2[E], u[R * E];
   float x[B * D];
-  float Q[R * D], b[R];
+  float Q[R * D], b[R], P[R * CA];
   float w[L], r[L];
 } ProjectCase;
 
@@ -227,37 +227,44 @@ project_loss (gpointer data)
 {
   ProjectCase *k = data;
 
-  cs_aux_project_forward (k->Q, k->b, k->M, k->c, k->u, R, D, E);
+  cs_aux_project_forward (k->Q, k->b, k->P, k->A1, k->a1, k->A2, k->a2, k->u, R, D, CA, E);
   cs_aux_w_forward (k->w, k->x, k->Q, k->b, labels, L, D);
   return cs_test_weighted_sum (k->w, k->r, L);
 }
 
-/* w over x and the projected Q, b is w over v = x · Mᵀ + c and u, and its gradients in M, c
- * and u match finite differences. */
+/* w over x and the projected Q, b is w over v = (x · A1ᵀ + a1) · A2ᵀ + a2 and u, and its
+ * gradients in the tower and in u match finite differences. */
 static void
 test_aux_project (void)
 {
   ProjectCase k;
-  float v[B * E], direct[L];
-  float dQ[R * D] = { 0 }, db[R] = { 0 };
-  float dM[E * D] = { 0 }, dc[E] = { 0 }, du[R * E] = { 0 };
+  float M[E * D], c[E], v[B * E], direct[L];
+  float dQ[R * D] = { 0 }, db[R] = { 0 }, dP[R * CA];
+  float dA1[CA * D] = { 0 }, da1[CA] = { 0 }, dA2[E * CA] = { 0 }, da2[E] = { 0 };
+  float du[R * E] = { 0 };
 
-  cs_test_fill_uniform (k.M, E * D, -1.0f, 1.0f, 131);
-  cs_test_fill_uniform (k.c, E, -1.0f, 1.0f, 132);
-  cs_test_fill_uniform (k.u, R * E, -1.0f, 1.0f, 133);
-  cs_test_fill_uniform (k.x, B * D, -1.0f, 1.0f, 134);
-  cs_test_fill_uniform (k.r, L, -1.0f, 1.0f, 135);
+  cs_test_fill_uniform (k.A1, CA * D, -1.0f, 1.0f, 131);
+  cs_test_fill_uniform (k.a1, CA, -1.0f, 1.0f, 132);
+  cs_test_fill_uniform (k.A2, E * CA, -1.0f, 1.0f, 133);
+  cs_test_fill_uniform (k.a2, E, -1.0f, 1.0f, 134);
+  cs_test_fill_uniform (k.u, R * E, -1.0f, 1.0f, 135);
+  cs_test_fill_uniform (k.x, B * D, -1.0f, 1.0f, 136);
+  cs_test_fill_uniform (k.r, L, -1.0f, 1.0f, 137);
 
   project_loss (&k);
-  cs_linear_forward (v, k.x, k.M, k.c, B, D, E);
+  cs_aux_collapse_forward (M, c, k.A1, k.a1, k.A2, k.a2, D, CA, E);
+  cs_linear_forward (v, k.x, M, c, B, D, E);
   cs_aux_w_forward (direct, v, k.u, NULL, labels, L, E);
   for (int l = 0; l < L; l++)
     g_assert_cmpfloat_with_epsilon (k.w[l], direct[l], 1e-6);
 
   cs_aux_w_backward (NULL, dQ, db, k.r, k.w, k.x, k.Q, labels, L, D);
-  cs_aux_project_backward (dM, dc, du, dQ, db, k.M, k.c, k.u, R, D, E);
-  cs_gradcheck_assert ("project dM", project_loss, &k, k.M, dM, E * D);
-  cs_gradcheck_assert ("project dc", project_loss, &k, k.c, dc, E);
+  cs_aux_project_backward (dA1, da1, dA2, da2, du, dP, dQ, db, k.P, k.A1, k.a1, k.A2, k.a2,
+                           k.u, R, D, CA, E);
+  cs_gradcheck_assert ("project dA1", project_loss, &k, k.A1, dA1, CA * D);
+  cs_gradcheck_assert ("project da1", project_loss, &k, k.a1, da1, CA);
+  cs_gradcheck_assert ("project dA2", project_loss, &k, k.A2, dA2, E * CA);
+  cs_gradcheck_assert ("project da2", project_loss, &k, k.a2, da2, E);
   cs_gradcheck_assert ("project du", project_loss, &k, k.u, du, R * E);
 }
 
