@@ -347,14 +347,31 @@ cs_batchnorm_forward_train (float       *out,
                             float        momentum,
                             float        eps)
 {
-  cs_batchnorm_forward_train_part (out, mean, rstd, running_mean, running_var, inp, B, C,
+  cs_batchnorm_forward_train_part (out, mean, rstd, NULL, running_mean, running_var, inp, B, C,
                                    momentum, eps, 0, 1);
+}
+
+void
+cs_batchnorm_update_running (float       *running_mean,  /* [C] */
+                             float       *running_var,   /* [C] */
+                             const float *mean,          /* [C] */
+                             const float *var,           /* [C], unbiased */
+                             int          c0,
+                             int          c1,
+                             float        momentum)
+{
+  for (int c = c0; c < c1; c++)
+    {
+      running_mean[c] = (1.0f - momentum) * running_mean[c] + momentum * mean[c];
+      running_var[c] = (1.0f - momentum) * running_var[c] + momentum * var[c];
+    }
 }
 
 void
 cs_batchnorm_forward_train_part (float       *out,           /* [B,C] */
                                  float       *mean,          /* [C] */
                                  float       *rstd,          /* [C] */
+                                 float       *var,           /* [C] or NULL */
                                  float       *running_mean,  /* [C] */
                                  float       *running_var,   /* [C] */
                                  const float *inp,           /* [B,C] */
@@ -373,19 +390,20 @@ cs_batchnorm_forward_train_part (float       *out,           /* [B,C] */
   for (int c0 = first; c0 < last; c0 += BN_COLUMNS)
     {
       int n = MIN (BN_COLUMNS, last - c0);
-      double m[BN_COLUMNS], var[BN_COLUMNS];
+      double m[BN_COLUMNS], biased[BN_COLUMNS];
+      float unbiased[BN_COLUMNS];
 
-      column_moments (m, var, inp, B, C, c0, n);
+      column_moments (m, biased, inp, B, C, c0, n);
       for (int j = 0; j < n; j++)
         {
-          int c = c0 + j;
-
-          mean[c] = (float) m[j];
-          rstd[c] = (float) (1.0 / sqrt (var[j] + eps));
-          running_mean[c] = (1.0f - momentum) * running_mean[c] + momentum * (float) m[j];
-          running_var[c] = (1.0f - momentum) * running_var[c]
-                           + momentum * (float) (var[j] * B / (B - 1));
+          mean[c0 + j] = (float) m[j];
+          rstd[c0 + j] = (float) (1.0 / sqrt (biased[j] + eps));
+          unbiased[j] = (float) (biased[j] * B / (B - 1));
+          if (var != NULL)
+            var[c0 + j] = unbiased[j];
         }
+      cs_batchnorm_update_running (running_mean + c0, running_var + c0, mean + c0, unbiased, 0,
+                                   n, momentum);
       for (int b = 0; b < B; b++)
         {
           const float *in = inp + (size_t) b * C + c0;

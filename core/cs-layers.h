@@ -125,10 +125,12 @@ void  cs_batchnorm_backward            (float         *dinp,
                                         int            B,
                                         int            C);
 /* The same over part `part` of n_parts of the columns, for threads that share a batch: whole
- * blocks of columns, each column computed exactly as by the functions above. */
+ * blocks of columns, each column computed exactly as by the functions above. The training
+ * forward also gives the unbiased batch variance (var, may be NULL), what moves running_var. */
 void  cs_batchnorm_forward_train_part  (float         *out,
                                         float         *mean,
                                         float         *rstd,
+                                        float         *var,
                                         float         *running_mean,
                                         float         *running_var,
                                         const float   *inp,
@@ -147,6 +149,15 @@ void  cs_batchnorm_forward_eval_part   (float         *out,
                                         float          eps,
                                         int            part,
                                         int            n_parts);
+/* The running statistics' move towards a batch's mean and unbiased variance, columns
+ * [c0, c1): what the training forward does, for a caller that kept the batch's statistics. */
+void  cs_batchnorm_update_running      (float         *running_mean,
+                                        float         *running_var,
+                                        const float   *mean,
+                                        const float   *var,
+                                        int            c0,
+                                        int            c1,
+                                        float          momentum);
 void  cs_batchnorm_backward_part       (float         *dinp,
                                         const float   *dout,
                                         const float   *out,

@@ -29,6 +29,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cs-adam.h"
 #include "cs-aux.h"
 #include "cs-blas.h"
 #include "cs-layers.h"
@@ -41,7 +42,13 @@
 /* Activations of one batch, and their gradients. */
 typedef struct
 {
-  float        *xn;          /* [B, D] input after BatchNorm */
+  float        *xn;          /* [B, D] input after BatchNorm, in training */
+  float        *xn_eval;     /* [B, D] the same in evaluation, so xn outlives it */
+  float        *in_batch_mean; /* [D] the training batch's statistics, kept with xn */
+  float        *in_batch_rstd; /* [D] */
+  float        *in_batch_var;  /* [D] unbiased */
+  const float  *in_cached_x; /* the fixed rows xn normalises (CsBatch.x_fixed), or NULL */
+  int           in_cached_B;
   float        *in_mean;     /* [D] */
   float        *in_rstd;     /* [D] */
   float        *in_std;      /* [D] 1 / in_rstd */
@@ -202,6 +209,10 @@ layout_activations (CsActivations      *a,
 
 #define TAKE(field, count) G_STMT_START { a->field = base ? base + off : NULL; off += (count); } G_STMT_END
   TAKE (xn, s->input_batchnorm ? B * s->D : 0);
+  TAKE (xn_eval, s->input_batchnorm ? B * s->D : 0);
+  TAKE (in_batch_mean, s->D);
+  TAKE (in_batch_rstd, s->D);
+  TAKE (in_batch_var, s->D);
   TAKE (in_mean, s->D);
   TAKE (in_rstd, s->D);
   TAKE (in_std, s->D);
@@ -392,6 +403,43 @@ cs_model_copy_weights (CsModel       *dest,
 
   memcpy (dest->param_memory, src->param_memory, sizeof (float) * src->n_params);
   memcpy (dest->state_memory, src->state_memory, sizeof (float) * src->n_state);
+}
+
+typedef struct
+{
+  CsModel            *self;
+  float              *m, *v;
+  int                 t;
+  const CsAdamConfig *config;
+} AdamCall;
+
+static void
+adam_part (gpointer data,
+           int      part,
+           int      n_parts)
+{
+  AdamCall *c = data;
+  int i0, i1;
+
+  /* Ranges of 16-float blocks, so each part's loop starts aligned as the whole one does. */
+  cs_pool_range ((int) ((c->self->n_params + 15) / 16), part, n_parts, &i0, &i1);
+  i0 *= 16;
+  i1 = (int) MIN ((size_t) i1 * 16, c->self->n_params);
+  if (i1 > i0)
+    cs_adam_step (c->self->param_memory + i0, c->self->grad_memory + i0, c->m + i0, c->v + i0,
+                  i1 - i0, c->t, c->config);
+}
+
+void
+cs_model_adam_step (CsModel            *self,
+                    float              *m,
+                    float              *v,
+                    int                 t,
+                    const CsAdamConfig *config)
+{
+  AdamCall c = { self, m, v, t, config };
+
+  cs_pool_run (self->pool, adam_part, &c);
 }
 
 void
@@ -631,7 +679,7 @@ first_layer_backward (CsModel     *self,
 /* A BatchNorm call shared out over the pool by columns. */
 typedef struct
 {
-  float       *out, *mean, *rstd, *running_mean, *running_var, *dinp;
+  float       *out, *mean, *rstd, *var, *running_mean, *running_var, *dinp;
   const float *inp, *dout, *normalised, *batch_rstd;
   int          B, C;
 } BatchnormCall;
@@ -643,8 +691,9 @@ batchnorm_train_part (gpointer data,
 {
   BatchnormCall *c = data;
 
-  cs_batchnorm_forward_train_part (c->out, c->mean, c->rstd, c->running_mean, c->running_var,
-                                   c->inp, c->B, c->C, BN_MOMENTUM, BN_EPS, part, n_parts);
+  cs_batchnorm_forward_train_part (c->out, c->mean, c->rstd, c->var, c->running_mean,
+                                   c->running_var, c->inp, c->B, c->C, BN_MOMENTUM, BN_EPS, part,
+                                   n_parts);
 }
 
 static void
@@ -669,13 +718,14 @@ batchnorm_backward_part (gpointer data,
                               n_parts);
 }
 
-/* BatchNorm over B rows of C columns: batch statistics when `train` (saved in mean and rstd,
- * and moving the running ones), else the running statistics. */
+/* BatchNorm over B rows of C columns: batch statistics when `train` (saved in mean, rstd and,
+ * unless NULL, the unbiased var, and moving the running ones), else the running statistics. */
 static void
 batchnorm_forward (CsModel     *self,
                    float       *out,
                    float       *mean,
                    float       *rstd,
+                   float       *var,
                    float       *running_mean,
                    float       *running_var,
                    const float *inp,
@@ -684,7 +734,7 @@ batchnorm_forward (CsModel     *self,
                    bool         train)
 {
   BatchnormCall c = {
-    .out = out, .mean = mean, .rstd = rstd, .running_mean = running_mean,
+    .out = out, .mean = mean, .rstd = rstd, .var = var, .running_mean = running_mean,
     .running_var = running_var, .inp = inp, .B = B, .C = C,
   };
 
@@ -727,11 +777,37 @@ relu_dropout_backward_part (gpointer data,
                             b1 - b0, c->H);
 }
 
+/* The input BatchNorm of a training batch into a->xn. Rows that stay put (CsBatch.x_fixed) and
+ * were normalised last time are not again: their statistics are the same, and only the running
+ * ones move. */
+static void
+input_batchnorm_train (CsModel     *self,
+                       const float *x,
+                       int          B,
+                       bool         x_fixed)
+{
+  const CsModelShape *s = &self->shape;
+  CsActivations *a = &self->act;
+  CsBatchnormState *st = &self->state;
+
+  if (x_fixed && a->in_cached_x == x && a->in_cached_B == B)
+    cs_batchnorm_update_running (st->in_mean, st->in_var, a->in_batch_mean, a->in_batch_var, 0,
+                                 s->D, BN_MOMENTUM);
+  else
+    batchnorm_forward (self, a->xn, a->in_batch_mean, a->in_batch_rstd, a->in_batch_var,
+                       st->in_mean, st->in_var, x, B, s->D, true);
+  a->in_cached_x = x_fixed ? x : NULL;
+  a->in_cached_B = B;
+  memcpy (a->in_mean, a->in_batch_mean, sizeof (float) * s->D);
+  memcpy (a->in_rstd, a->in_batch_rstd, sizeof (float) * s->D);
+}
+
 /* The classifier over B rows; `train` turns on dropout and batch statistics, `aux` also runs
- * the auxiliary network's first layer. */
+ * the auxiliary network's first layer; x_fixed says the rows stay put (CsBatch). */
 static void
 classifier_forward (CsModel     *self,
                     const float *x,
+                    bool         x_fixed,
                     int          B,
                     bool         train,
                     float        dropout,
@@ -746,22 +822,24 @@ classifier_forward (CsModel     *self,
   const float *pre, *hidden;
   int ld;
 
-  if (s->input_batchnorm)
+  if (s->input_batchnorm && train)
     {
-      batchnorm_forward (self, a->xn, a->in_mean, a->in_rstd, st->in_mean, st->in_var, x, B,
-                         s->D, train);
-      if (!train)
-        {
-          for (int j = 0; j < s->D; j++)
-            {
-              a->in_mean[j] = st->in_mean[j];
-              a->in_rstd[j] = 1.0f / sqrtf (st->in_var[j] + BN_EPS);
-            }
-        }
-      for (int j = 0; j < s->D; j++)
-        a->in_std[j] = 1.0f / a->in_rstd[j];
+      input_batchnorm_train (self, x, B, x_fixed);
       in = a->xn;
     }
+  else if (s->input_batchnorm)
+    {
+      batchnorm_forward (self, a->xn_eval, NULL, NULL, NULL, st->in_mean, st->in_var, x, B,
+                         s->D, false);
+      for (int j = 0; j < s->D; j++)
+        {
+          a->in_mean[j] = st->in_mean[j];
+          a->in_rstd[j] = 1.0f / sqrtf (st->in_var[j] + BN_EPS);
+        }
+      in = a->xn_eval;
+    }
+  for (int j = 0; s->input_batchnorm && j < s->D; j++)
+    a->in_std[j] = 1.0f / a->in_rstd[j];
   pre = first_layer_forward (self, in, B, aux, &ld);
   {
     float p_drop = train ? dropout : 0.0f;
@@ -773,7 +851,7 @@ classifier_forward (CsModel     *self,
   hidden = a->hd;
   if (s->hidden_batchnorm)
     {
-      batchnorm_forward (self, a->hn, a->hid_mean, a->hid_rstd, st->hid_mean, st->hid_var,
+      batchnorm_forward (self, a->hn, a->hid_mean, a->hid_rstd, NULL, st->hid_mean, st->hid_var,
                          a->hd, B, s->H, train);
       hidden = a->hn;
     }
@@ -1054,7 +1132,7 @@ cs_model_forward_backward (CsModel             *self,
 
   /* Every product of the step, the auxiliary network's small ones too, on the model's threads. */
   saved_pool = cs_blas_set_thread_pool (self->pool);
-  classifier_forward (self, batch->x, B, true, config->dropout, rng, stack);
+  classifier_forward (self, batch->x, batch->x_fixed, B, true, config->dropout, rng, stack);
   if (backward)
     memset (a->dlogits, 0, sizeof (float) * B * K);
 
@@ -1108,7 +1186,7 @@ cs_model_predict (CsModel     *self,
     {
       int B = MIN (self->max_batch, n - i0);
 
-      classifier_forward (self, x + (size_t) i0 * s->D, B, false, 0.0f, NULL, false);
+      classifier_forward (self, x + (size_t) i0 * s->D, false, B, false, 0.0f, NULL, false);
       memcpy (probs + (size_t) i0 * s->K, self->act.p, sizeof (float) * B * s->K);
     }
   cs_blas_set_thread_pool (saved_pool);
@@ -1137,7 +1215,7 @@ for_each_label_run (CsModel            *self,
     {
       int B = MIN (self->max_batch, n - i0);
 
-      classifier_forward (self, x + (size_t) i0 * s->D, B, false, 0.0f, NULL, s->has_aux);
+      classifier_forward (self, x + (size_t) i0 * s->D, false, B, false, 0.0f, NULL, s->has_aux);
       if (s->has_aux)
         aux_forward (self, B);
       while (l < L && labels[l].item < i0 + B)

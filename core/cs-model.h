@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "cs-adam.h"
 #include "cs-rng.h"
 #include "cs-train-config.h"
 
@@ -65,6 +66,9 @@ typedef struct
   int                 L;
   const int32_t      *targets;  /* [B], -1 = none; or NULL */
   const float        *soft;     /* [B, K] target distributions; or NULL */
+  bool                x_fixed;  /* x stays put through training (the dataset's own rows): a
+                                 * batch at the same x and B is the same rows, whose input
+                                 * BatchNorm statistics the model keeps */
 } CsBatch;
 
 typedef struct _CsModel CsModel;
@@ -101,6 +105,13 @@ void              cs_model_copy_weights    (CsModel             *dest,
  * cs_model_zero_grads first. Returns the loss (the mean over the batch's labels or targets,
  * plus the regulariser). */
 void              cs_model_zero_grads      (CsModel             *self);
+/* One Adam step (cs_adam_step) of the parameters from the gradients, on the model's threads;
+ * m and v hold the parameter buffer's count of floats each. */
+void              cs_model_adam_step       (CsModel             *self,
+                                            float               *m,
+                                            float               *v,
+                                            int                  t,
+                                            const CsAdamConfig  *config);
 float             cs_model_forward_backward (CsModel            *self,
                                             const CsBatch       *batch,
                                             const CsTrainConfig *config,

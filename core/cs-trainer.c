@@ -358,7 +358,8 @@ gather_batch (Trainer       *t,
       if (t->soft)
         memcpy (t->sb + (size_t) b * K, t->soft + (size_t) i * K, sizeof (float) * K);
     }
-  *batch = (CsBatch) { x, B, t->lb, L, t->targets ? t->tb : NULL, t->soft ? t->sb : NULL };
+  *batch = (CsBatch) { x, B, t->lb, L, t->targets ? t->tb : NULL, t->soft ? t->sb : NULL,
+                       consecutive };
 }
 
 static int
@@ -409,12 +410,11 @@ train_epoch (Trainer         *t,
   CsAdamConfig adam = { c->lr, c->beta1, c->beta2, c->eps, c->weight_decay };
   int B = MIN (c->batch_size, t->n_items), K = t->dataset->n_classes;
   size_t n_params;
-  float *params = cs_model_get_param_buffer (t->model, &n_params);
-  float *grads = cs_model_get_grad_buffer (t->model);
   double loss_sum = 0;
   int seen = 0, known = 0, correct = 0, batch_index = 0;
 
   /* The official code makes a new Adam every epoch: moments and step count start over. */
+  cs_model_get_param_buffer (t->model, &n_params);
   if (c->adam_reset_each_epoch || epoch == 1)
     {
       memset (t->adam_m, 0, sizeof (float) * n_params);
@@ -450,7 +450,7 @@ train_epoch (Trainer         *t,
                        epoch, batch_index + 1, c->lr);
           return FALSE;
         }
-      cs_adam_step (params, grads, t->adam_m, t->adam_v, n_params, ++t->adam_t, &adam);
+      cs_model_adam_step (t->model, t->adam_m, t->adam_v, ++t->adam_t, &adam);
       loss_sum += (double) loss * n;
       seen += n;
       correct += count_correct (cs_model_get_probs (t->model), t->gb, n, K, &known);

@@ -407,6 +407,63 @@ test_model_threads (void)
   cs_model_free (f.model);
 }
 
+/* Rows that stay put (CsBatch.x_fixed) keep their input BatchNorm between steps: the same
+ * losses, gradients and running statistics, bit for bit, as normalising them every step, with
+ * evaluations in between; another batch at other rows is normalised afresh. */
+static void
+test_model_fixed_rows (void)
+{
+  StepFixture f;
+  g_autoptr(CsModel) kept = NULL;
+  g_autoptr(CsModel) afresh = NULL;
+  float probs[RB * K];
+  int half_labels = 0;
+
+  step_fixture_init (&f);
+  kept = cs_model_new (&f.shape, RB, RL);
+  afresh = cs_model_new (&f.shape, RB, RL);
+  cs_model_copy_weights (kept, f.model);
+  cs_model_copy_weights (afresh, f.model);
+  while (half_labels < RL && f.labels[half_labels].item < RB / 2)
+    half_labels++;
+  for (int step = 0; step < 4; step++)
+    {
+      /* Batches of the first half of the rows, but step 2 reads the second half. */
+      const float *x = step == 2 ? f.x + (RB / 2) * RD : f.x;
+      CsBatch batch = { x, RB / 2, f.labels, half_labels, NULL, NULL, true };
+      CsBatch plain = { x, RB / 2, f.labels, half_labels, NULL, NULL, false };
+      CsRng r1, r2;
+      float loss_kept, loss_afresh;
+      size_t n;
+
+      cs_rng_init (&r1, 40 + step);
+      r2 = r1;
+      cs_model_zero_grads (kept);
+      cs_model_zero_grads (afresh);
+      loss_kept = cs_model_forward_backward (kept, &batch, &f.config, &r1, true);
+      loss_afresh = cs_model_forward_backward (afresh, &plain, &f.config, &r2, true);
+      g_assert_true (loss_kept == loss_afresh);
+      g_assert_cmpmem (cs_model_get_grad_buffer (kept), sizeof (float) * f.n,
+                       cs_model_get_grad_buffer (afresh), sizeof (float) * f.n);
+      g_assert_cmpmem (cs_model_get_state (kept)->in_var, sizeof (float) * RD,
+                       cs_model_get_state (afresh)->in_var, sizeof (float) * RD);
+      g_assert_cmpmem (cs_model_get_state (kept)->in_mean, sizeof (float) * RD,
+                       cs_model_get_state (afresh)->in_mean, sizeof (float) * RD);
+      /* Move the weights as training would, and evaluate in between. */
+      for (int m = 0; m < 2; m++)
+        {
+          CsModel *model = m == 0 ? kept : afresh;
+          float *params = cs_model_get_param_buffer (model, &n);
+
+          for (size_t i = 0; i < n; i++)
+            params[i] -= 0.1f * cs_model_get_grad_buffer (model)[i];
+        }
+      cs_model_predict (kept, probs, f.x + RD, RB - 1);
+      cs_model_predict (afresh, probs, f.x + RD, RB - 1);
+    }
+  cs_model_free (f.model);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/model/layout", test_model_layout);
   g_test_add_func ("/model/aux-routes", test_model_aux_routes);
   g_test_add_func ("/model/threads", test_model_threads);
+  g_test_add_func ("/model/fixed-rows", test_model_fixed_rows);
   g_test_add_data_func ("/model/evaluation/normalised", GINT_TO_POINTER (TRUE),
                         test_model_evaluation);
   g_test_add_data_func ("/model/evaluation/unnormalised", GINT_TO_POINTER (FALSE),
