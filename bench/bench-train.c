@@ -91,9 +91,18 @@ sgemm_gflops (int M,
   return best;
 }
 
-static void
+typedef struct
+{
+  const char *dataset;
+  CsMethod    method;
+  int         batch;
+  double      median_ms;
+  int         n_epochs;
+  double      flops, nominal;
+} BenchResult;
+
+static BenchResult
 bench (CsDataset   *dataset,
-       double       sgemm_rate,
        CsMethod     method,
        int          batch,
        int          epochs,
@@ -104,7 +113,6 @@ bench (CsDataset   *dataset,
   g_autoptr(CsRun) run = NULL;
   g_autofree double *ms = g_new (double, epochs);
   int n_train = dataset->splits[CS_SPLIT_TRAIN].n;
-  double flops, nominal;
 
   cs_train_config_init (&config);
   cs_train_config_apply_preset (&config, CS_PRESET_OFFICIAL, dataset->name, NULL);
@@ -120,16 +128,24 @@ bench (CsDataset   *dataset,
     }
   for (int e = 0; e < epochs; e++)
     ms[e] = 1000 * g_array_index (run->history, CsEpochMetrics, e).seconds;
-  /* The first epochs warm caches and OpenBLAS's threads. */
+  /* The first epochs warm caches and the threads. */
   qsort (ms + 2, epochs - 2, sizeof (double), compare_doubles);
-  flops = epoch_flops (dataset, &config, n_train, true);
-  nominal = epoch_flops (dataset, &config, n_train, false);
-  /* The floor: the epoch's products alone, all at the best rate plain sgemm reached. */
+  return (BenchResult) {
+    dataset->name, method, batch, ms[2 + (epochs - 2) / 2], epochs - 2,
+    epoch_flops (dataset, &config, n_train, true), epoch_flops (dataset, &config, n_train, false),
+  };
+}
+
+/* The floor: the epoch's products alone, all at the best rate plain sgemm reached. */
+static void
+print_result (const BenchResult *r,
+              double             sgemm_rate)
+{
   printf ("  %-12s %-11s batch %5d  %8.2f ms/epoch (median of %d)  %6.1f GFLOP/s  "
           "(%.3f GFLOP/epoch run, %.2f ms at plain sgemm's rate; %.3f as written)\n",
-          dataset->name, cs_method_to_string (method), batch, ms[2 + (epochs - 2) / 2], epochs - 2,
-          flops / (ms[2 + (epochs - 2) / 2] / 1000) / 1e9, flops / 1e9,
-          flops / (sgemm_rate * 1e9) * 1000, nominal / 1e9);
+          r->dataset, cs_method_to_string (r->method), r->batch, r->median_ms, r->n_epochs,
+          r->flops / (r->median_ms / 1000) / 1e9, r->flops / 1e9,
+          r->flops / (sgemm_rate * 1e9) * 1000, r->nominal / 1e9);
 }
 
 int
@@ -138,13 +154,13 @@ main (int   argc,
 {
   int threads = g_getenv ("CS_BENCH_THREADS") ? atoi (g_getenv ("CS_BENCH_THREADS")) : 2;
 
-  openblas_set_num_threads (threads);
   printf ("OpenBLAS kernel %s, %d threads\n", openblas_get_corename (), threads);
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(CsDataset) dataset = cs_dataset_load (argv[i], NULL, &error);
       CsTrainConfig official;
+      BenchResult results[4];
       double rate;
       int n, D, O;
 
@@ -159,13 +175,19 @@ main (int   argc,
       n = dataset->splits[CS_SPLIT_TRAIN].n;
       D = dataset->d;
       O = official.hidden + official.embedding;
+      results[0] = bench (dataset, CS_METHOD_CONAL, 1024, 40, threads);
+      results[1] = bench (dataset, CS_METHOD_CONAL, 64, 20, threads);
+      results[2] = bench (dataset, CS_METHOD_CROWD_LAYER, 1024, 40, threads);
+      results[3] = bench (dataset, CS_METHOD_MAJORITY, 1024, 40, threads);
+      /* After the training, which runs its own threads and leaves OpenBLAS at one (cs_train):
+       * OpenBLAS's threads, busy-waiting after a product, would compete with them. */
+      openblas_set_num_threads (threads);
       rate = sgemm_gflops (n, O, D);
+      openblas_set_num_threads (1);
       printf ("%s: plain cblas_sgemm [%d × %d]·[%d × %d]: %.1f GFLOP/s (best of 30)\n",
               dataset->name, n, D, D, O, rate);
-      bench (dataset, rate, CS_METHOD_CONAL, 1024, 40, threads);
-      bench (dataset, rate, CS_METHOD_CONAL, 64, 20, threads);
-      bench (dataset, rate, CS_METHOD_CROWD_LAYER, 1024, 40, threads);
-      bench (dataset, rate, CS_METHOD_MAJORITY, 1024, 40, threads);
+      for (guint r = 0; r < G_N_ELEMENTS (results); r++)
+        print_result (&results[r], rate);
     }
   return 0;
 }
