@@ -137,34 +137,28 @@ cs_linear_fold_backward (float       *dweight,    /* [O,I] */
 
 /* ---- relu and dropout, in one pass ------------------------------------------------------ */
 
-/* A mask is drawn in chunks of DROPOUT_ROWS rows, each from eight streams of its own seeded
- * from (seed, chunk): any chunk can be drawn alone, so threads share a mask out by chunks and
- * the mask is the same however many there are. */
-#define DROPOUT_ROWS 8
-
 /* mask[i] = (uniform >= p) ? 1/(1-p) : 0 for 0 < p < 1: the comparison's 0 or 1 times the
  * scale, on 24 random bits, with no branch on a coin flip. */
-static void
-draw_dropout_mask (float    *mask,
-                   int       N,
-                   float     p,
-                   uint64_t  seed,
-                   int       chunk)
+void
+cs_dropout_mask (float *mask,
+                 int    N,
+                 float  p,
+                 CsRng *rng)
 {
   float keep_scale = 1.0f / (1.0f - p);
   uint32_t threshold = (uint32_t) ceil ((double) p * 16777216.0);
   CsRngLanes seeded, lanes;
-  CsRng chunk_rng;
   uint32_t scale_bits;
   int i0 = 0;
+
+  g_return_if_fail (N >= 0 && p > 0.0f && p < 1.0f && rng != NULL);
 
   /* Each lane's comparison is all ones or all zeros, so ANDed with the bits of keep_scale it
    * is that float or +0.0f: eight mask entries without leaving the vector registers. The state
    * is copied out of `seeded`, whose address the seeding call saw: the copy's never escapes,
    * so the stores into mask cannot alias it and it stays in registers. */
   memcpy (&scale_bits, &keep_scale, sizeof scale_bits);
-  cs_rng_init (&chunk_rng, seed ^ (0x9E3779B97F4A7C15ull * (uint64_t) (chunk + 1)));
-  cs_rng_lanes_init (&seeded, &chunk_rng);
+  cs_rng_lanes_init (&seeded, rng);
   lanes = seeded;
   for (; i0 < N; i0 += CS_RNG_LANES)
     {
@@ -190,52 +184,40 @@ cs_relu_dropout_forward (float       *out,
                          float        p,
                          CsRng       *rng)
 {
+  g_return_if_fail (B >= 0 && H >= 0 && ld >= H);
+  g_return_if_fail (p >= 0.0f && p < 1.0f);
   g_return_if_fail (rng != NULL || p == 0.0f);
 
-  cs_relu_dropout_forward_part (out, mask, inp, ld, B, H, p, p > 0.0f ? cs_rng_next (rng) : 0,
-                                0, 1);
+  if (p > 0.0f)
+    cs_dropout_mask (mask, B * H, p, rng);
+  cs_relu_dropout_apply (out, p > 0.0f ? mask : NULL, inp, ld, B, H);
 }
 
 void
-cs_relu_dropout_forward_part (float       *out,   /* [B,H] */
-                              float       *mask,  /* [B,H] */
-                              const float *inp,   /* [B,ld] */
-                              int          ld,
-                              int          B,
-                              int          H,
-                              float        p,
-                              uint64_t     seed,
-                              int          part,
-                              int          n_parts)
+cs_relu_dropout_apply (float       *out,   /* [B,H] */
+                       const float *mask,  /* [B,H] or NULL */
+                       const float *inp,   /* [B,ld] */
+                       int          ld,
+                       int          B,
+                       int          H)
 {
-  int c0, c1;
-
   g_return_if_fail (B >= 0 && H >= 0 && ld >= H);
-  g_return_if_fail (p >= 0.0f && p < 1.0f);
 
-  cs_pool_range ((B + DROPOUT_ROWS - 1) / DROPOUT_ROWS, part, n_parts, &c0, &c1);
-  for (int c = c0; c < c1; c++)
+  for (int b = 0; b < B; b++)
     {
-      int b0 = c * DROPOUT_ROWS, b1 = MIN (b0 + DROPOUT_ROWS, B);
+      const float *in = inp + (size_t) b * ld;
+      float *o = out + (size_t) b * H;
 
-      if (p > 0.0f)
-        draw_dropout_mask (mask + (size_t) b0 * H, (b1 - b0) * H, p, seed, c);
-      for (int b = b0; b < b1; b++)
+      if (mask != NULL)
         {
-          const float *in = inp + (size_t) b * ld;
-          float *o = out + (size_t) b * H;
+          const float *m = mask + (size_t) b * H;
 
-          if (p > 0.0f)
-            {
-              const float *m = mask + (size_t) b * H;
-
-              for (int j = 0; j < H; j++)
-                o[j] = (in[j] > 0.0f ? in[j] : 0.0f) * m[j];
-            }
-          else
-            for (int j = 0; j < H; j++)
-              o[j] = in[j] > 0.0f ? in[j] : 0.0f;
+          for (int j = 0; j < H; j++)
+            o[j] = (in[j] > 0.0f ? in[j] : 0.0f) * m[j];
         }
+      else
+        for (int j = 0; j < H; j++)
+          o[j] = in[j] > 0.0f ? in[j] : 0.0f;
     }
 }
 

@@ -40,9 +40,8 @@ void  cs_linear_backward               (float         *dinp,
                                         int            O);
 
 /* ReLU then inverted dropout in one pass: out[b,j] = max (inp[b,j], 0) · mask[b,j], where
- * mask = (uniform >= p) ? 1/(1-p) : 0, the uniforms drawn from lanes seeded by one draw of rng
- * (cs_rng_lanes_init), in chunks of rows that each seed their own; p = 0 is ReLU alone, and
- * leaves mask and rng alone. The inputs are rows of a
+ * mask = (uniform >= p) ? 1/(1-p) : 0, the uniforms drawn from lanes seeded by rng
+ * (cs_rng_lanes_init); p = 0 is ReLU alone, and leaves mask alone. The inputs are rows of a
  * wider matrix, ld floats apart, so the pre-activations can stay inside a product that
  * computed more columns. The backward WRITES (not adds) dinp[b,j] = inp[b,j] > 0 ?
  * dout[b,j] · mask[b,j] : 0 into the same layout, mask NULL meaning no dropout; the other
@@ -55,18 +54,18 @@ void  cs_relu_dropout_forward          (float         *out,
                                         int            H,
                                         float          p,
                                         CsRng         *rng);
-/* The same over part `part` of n_parts of the rows (whole chunks), with the draw of rng given
- * as seed: threads that share a batch draw the mask one thread would. */
-void  cs_relu_dropout_forward_part     (float         *out,
-                                        float         *mask,
+/* The forward's two halves, for threads that share a batch: the mask of N entries drawn in
+ * order (0 < p < 1), then any rows of it applied (mask NULL: ReLU alone). */
+void  cs_dropout_mask                  (float         *mask,
+                                        int            N,
+                                        float          p,
+                                        CsRng         *rng);
+void  cs_relu_dropout_apply            (float         *out,
+                                        const float   *mask,
                                         const float   *inp,
                                         int            ld,
                                         int            B,
-                                        int            H,
-                                        float          p,
-                                        uint64_t       seed,
-                                        int            part,
-                                        int            n_parts);
+                                        int            H);
 void  cs_relu_dropout_backward         (float         *dinp,
                                         int            ld,
                                         const float   *dout,

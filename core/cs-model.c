@@ -35,6 +35,7 @@
 #include "cs-layers.h"
 #include "cs-model.h"
 #include "cs-noise.h"
+#include "cs-shared-layers.h"
 
 #define BN_MOMENTUM 0.1f
 #define BN_EPS      1e-5f
@@ -500,91 +501,6 @@ copy_columns (float       *dest,
     memcpy (dest + (size_t) b * dest_ld, src + (size_t) b * src_ld, sizeof (float) * n);
 }
 
-/* A product over the batch shared out over the pool: by rows of the batch for the forward
- * (C = A · op(B) + bias), by output units for the weights' gradient. */
-typedef struct
-{
-  float       *out;
-  const float *inp, *weight, *bias;
-  float       *dweight, *dbias;
-  const float *dout;
-  int          B, I, O;
-  bool         trans_weight;
-} LinearCall;
-
-/* out[B,O] = inp[B,I] · weightᵀ + bias (weight [O,I]), or with !trans_weight, inp · weight
- * (weight [I,O]) and no bias; rows of the batch split over the parts. */
-static void
-linear_rows_part (gpointer data,
-                  int      part,
-                  int      n_parts)
-{
-  LinearCall *c = data;
-  int b0, b1;
-
-  cs_pool_range (c->B, part, n_parts, &b0, &b1);
-  if (c->trans_weight)
-    cs_linear_forward (c->out + (size_t) b0 * c->O, c->inp + (size_t) b0 * c->I, c->weight,
-                       c->bias, b1 - b0, c->I, c->O);
-  else
-    cs_matmul (c->out + (size_t) b0 * c->O, c->inp + (size_t) b0 * c->I, c->weight, b1 - b0,
-               c->O, c->I, false, false, 1.0f, 0.0f);
-}
-
-/* dweight[O,I] += doutᵀ · inp and dbias[O] += Σ_b dout, outputs split over the parts. */
-static void
-linear_weights_part (gpointer data,
-                     int      part,
-                     int      n_parts)
-{
-  LinearCall *c = data;
-  int o0, o1;
-
-  cs_pool_range (c->O, part, n_parts, &o0, &o1);
-  cs_matmul_strided (c->dweight + (size_t) o0 * c->I, c->I, c->dout + o0, c->O, c->inp, c->I,
-                     o1 - o0, c->I, c->B, true, false, 1.0f, 1.0f);
-  for (int b = 0; c->dbias != NULL && b < c->B; b++)
-    {
-      const float *dout_b = c->dout + (size_t) b * c->O;
-
-      for (int o = o0; o < o1; o++)
-        c->dbias[o] += dout_b[o];
-    }
-}
-
-static void
-linear_forward (CsModel     *self,
-                float       *out,
-                const float *inp,
-                const float *weight,
-                const float *bias,
-                int          B,
-                int          I,
-                int          O)
-{
-  LinearCall c = { .out = out, .inp = inp, .weight = weight, .bias = bias,
-                   .B = B, .I = I, .O = O, .trans_weight = true };
-
-  cs_pool_run (self->pool, linear_rows_part, &c);
-}
-
-/* The weights' (and bias') gradients of a linear; its input needs none. */
-static void
-linear_backward_weights (CsModel     *self,
-                         float       *dweight,
-                         float       *dbias,
-                         const float *dout,
-                         const float *inp,
-                         int          B,
-                         int          I,
-                         int          O)
-{
-  LinearCall c = { .dweight = dweight, .dbias = dbias, .dout = dout, .inp = inp,
-                   .B = B, .I = I, .O = O };
-
-  cs_pool_run (self->pool, linear_weights_part, &c);
-}
-
 /* The rows of M under W1 (past the parameters, see stack_rows) and [b1; c] into stack_b,
  * where x · Mᵀ + c is the auxiliary tower as one linear, moved onto the normalised input when
  * the classifier reads one (a->in_mean and a->in_std describe that normalisation). */
@@ -624,12 +540,12 @@ first_layer_forward (CsModel     *self,
 
   if (!stacked (s, aux))
     {
-      linear_forward (self, a->h, in, p->w1, p->b1, B, s->D, s->H);
+      cs_shared_linear_forward (self->pool, a->h, in, p->w1, p->b1, B, s->D, s->H);
       *ld = s->H;
       return a->h;
     }
   stack_first_layers (self);
-  linear_forward (self, a->first, in, p->w1, a->stack_b, B, s->D, s->H + s->E);
+  cs_shared_linear_forward (self->pool, a->first, in, p->w1, a->stack_b, B, s->D, s->H + s->E);
   copy_columns (a->vpre, s->E, a->first + s->H, s->H + s->E, B, s->E);
   *ld = s->H + s->E;
   return a->first;
@@ -651,7 +567,7 @@ first_layer_backward (CsModel     *self,
 
   if (!stacked (s, aux))
     {
-      linear_backward_weights (self, g->w1, g->b1, a->dh, in, B, s->D, s->H);
+      cs_shared_linear_backward_weights (self->pool, g->w1, g->b1, a->dh, in, B, s->D, s->H);
       return;
     }
   dm_rows = g->w1 + (size_t) s->H * s->D;
@@ -660,7 +576,8 @@ first_layer_backward (CsModel     *self,
   /* dW1 accumulates in place, as every gradient does; dM starts from zero. */
   memset (dm_rows, 0, sizeof (float) * s->E * s->D);
   memset (a->dstack_b, 0, sizeof (float) * (s->H + s->E));
-  linear_backward_weights (self, g->w1, a->dstack_b, a->dfirst, in, B, s->D, s->H + s->E);
+  cs_shared_linear_backward_weights (self->pool, g->w1, a->dstack_b, a->dfirst, in, B, s->D,
+                                     s->H + s->E);
   for (int o = 0; o < s->H; o++)
     g->b1[o] += a->dstack_b[o];
   if (s->input_batchnorm)
@@ -674,107 +591,6 @@ first_layer_backward (CsModel     *self,
     }
   cs_aux_collapse_backward (g->aux_w1, g->aux_b1, g->aux_w2, g->aux_b2, dm_rows, dc, p->aux_w1,
                             p->aux_b1, p->aux_w2, s->D, s->A, s->E);
-}
-
-/* A BatchNorm call shared out over the pool by columns. */
-typedef struct
-{
-  float       *out, *mean, *rstd, *var, *running_mean, *running_var, *dinp;
-  const float *inp, *dout, *normalised, *batch_rstd;
-  int          B, C;
-} BatchnormCall;
-
-static void
-batchnorm_train_part (gpointer data,
-                      int      part,
-                      int      n_parts)
-{
-  BatchnormCall *c = data;
-
-  cs_batchnorm_forward_train_part (c->out, c->mean, c->rstd, c->var, c->running_mean,
-                                   c->running_var, c->inp, c->B, c->C, BN_MOMENTUM, BN_EPS, part,
-                                   n_parts);
-}
-
-static void
-batchnorm_eval_part (gpointer data,
-                     int      part,
-                     int      n_parts)
-{
-  BatchnormCall *c = data;
-
-  cs_batchnorm_forward_eval_part (c->out, c->inp, c->running_mean, c->running_var, c->B, c->C,
-                                  BN_EPS, part, n_parts);
-}
-
-static void
-batchnorm_backward_part (gpointer data,
-                         int      part,
-                         int      n_parts)
-{
-  BatchnormCall *c = data;
-
-  cs_batchnorm_backward_part (c->dinp, c->dout, c->normalised, c->batch_rstd, c->B, c->C, part,
-                              n_parts);
-}
-
-/* BatchNorm over B rows of C columns: batch statistics when `train` (saved in mean, rstd and,
- * unless NULL, the unbiased var, and moving the running ones), else the running statistics. */
-static void
-batchnorm_forward (CsModel     *self,
-                   float       *out,
-                   float       *mean,
-                   float       *rstd,
-                   float       *var,
-                   float       *running_mean,
-                   float       *running_var,
-                   const float *inp,
-                   int          B,
-                   int          C,
-                   bool         train)
-{
-  BatchnormCall c = {
-    .out = out, .mean = mean, .rstd = rstd, .var = var, .running_mean = running_mean,
-    .running_var = running_var, .inp = inp, .B = B, .C = C,
-  };
-
-  cs_pool_run (self->pool, train ? batchnorm_train_part : batchnorm_eval_part, &c);
-}
-
-/* ReLU and dropout over B rows, shared out by chunks of rows (forward) or rows (backward). */
-typedef struct
-{
-  float       *out, *mask, *dinp;
-  const float *inp, *dout, *backward_mask;
-  int          ld, B, H;
-  float        p;
-  uint64_t     seed;
-} ReluDropoutCall;
-
-static void
-relu_dropout_forward_part (gpointer data,
-                           int      part,
-                           int      n_parts)
-{
-  ReluDropoutCall *c = data;
-
-  cs_relu_dropout_forward_part (c->out, c->mask, c->inp, c->ld, c->B, c->H, c->p, c->seed,
-                                part, n_parts);
-}
-
-static void
-relu_dropout_backward_part (gpointer data,
-                            int      part,
-                            int      n_parts)
-{
-  ReluDropoutCall *c = data;
-  int b0, b1;
-
-  cs_pool_range (c->B, part, n_parts, &b0, &b1);
-  cs_relu_dropout_backward (c->dinp + (size_t) b0 * c->ld, c->ld, c->dout + (size_t) b0 * c->H,
-                            c->inp + (size_t) b0 * c->ld,
-                            c->backward_mask ? c->backward_mask + (size_t) b0 * c->H : NULL,
-                            b1 - b0, c->H);
 }
 
 /* The input BatchNorm of a training batch into a->xn. Rows that stay put (CsBatch.x_fixed) and
@@ -794,8 +610,9 @@ input_batchnorm_train (CsModel     *self,
     cs_batchnorm_update_running (st->in_mean, st->in_var, a->in_batch_mean, a->in_batch_var, 0,
                                  s->D, BN_MOMENTUM);
   else
-    batchnorm_forward (self, a->xn, a->in_batch_mean, a->in_batch_rstd, a->in_batch_var,
-                       st->in_mean, st->in_var, x, B, s->D, true);
+    cs_shared_batchnorm_forward_train (self->pool, a->xn, a->in_batch_mean, a->in_batch_rstd,
+                                       a->in_batch_var, st->in_mean, st->in_var, x, B, s->D,
+                                       BN_MOMENTUM, BN_EPS);
   a->in_cached_x = x_fixed ? x : NULL;
   a->in_cached_B = B;
   memcpy (a->in_mean, a->in_batch_mean, sizeof (float) * s->D);
@@ -829,8 +646,8 @@ classifier_forward (CsModel     *self,
     }
   else if (s->input_batchnorm)
     {
-      batchnorm_forward (self, a->xn_eval, NULL, NULL, NULL, st->in_mean, st->in_var, x, B,
-                         s->D, false);
+      cs_shared_batchnorm_forward_eval (self->pool, a->xn_eval, x, st->in_mean, st->in_var, B,
+                                        s->D, BN_EPS);
       for (int j = 0; j < s->D; j++)
         {
           a->in_mean[j] = st->in_mean[j];
@@ -841,21 +658,21 @@ classifier_forward (CsModel     *self,
   for (int j = 0; s->input_batchnorm && j < s->D; j++)
     a->in_std[j] = 1.0f / a->in_rstd[j];
   pre = first_layer_forward (self, in, B, aux, &ld);
-  {
-    float p_drop = train ? dropout : 0.0f;
-    ReluDropoutCall c = { .out = a->hd, .mask = a->mask, .inp = pre, .ld = ld, .B = B,
-                          .H = s->H, .p = p_drop, .seed = p_drop > 0.0f ? cs_rng_next (rng) : 0 };
-
-    cs_pool_run (self->pool, relu_dropout_forward_part, &c);
-  }
+  cs_shared_relu_dropout_forward (self->pool, a->hd, a->mask, pre, ld, B, s->H,
+                                  train ? dropout : 0.0f, rng);
   hidden = a->hd;
   if (s->hidden_batchnorm)
     {
-      batchnorm_forward (self, a->hn, a->hid_mean, a->hid_rstd, NULL, st->hid_mean, st->hid_var,
-                         a->hd, B, s->H, train);
+      if (train)
+        cs_shared_batchnorm_forward_train (self->pool, a->hn, a->hid_mean, a->hid_rstd, NULL,
+                                           st->hid_mean, st->hid_var, a->hd, B, s->H,
+                                           BN_MOMENTUM, BN_EPS);
+      else
+        cs_shared_batchnorm_forward_eval (self->pool, a->hn, a->hd, st->hid_mean, st->hid_var, B,
+                                          s->H, BN_EPS);
       hidden = a->hn;
     }
-  linear_forward (self, a->logits, hidden, p->w2, p->b2, B, s->H, s->K);
+  cs_shared_linear_forward (self->pool, a->logits, hidden, p->w2, p->b2, B, s->H, s->K);
   cs_softmax_forward (a->p, a->logits, B, s->K);
 }
 
@@ -875,22 +692,14 @@ classifier_backward (CsModel *self,
   float *dpre = a->dh;
   int ld = s->H;
 
-  LinearCall dhidden_call = { .out = a->dh, .inp = a->dlogits, .weight = p->w2,
-                              .B = B, .I = s->K, .O = s->H, .trans_weight = false };
-
   /* dL/d(the hidden layer's output), written rather than accumulated. */
-  cs_pool_run (self->pool, linear_rows_part, &dhidden_call);
-  linear_backward_weights (self, g->w2, g->b2, a->dlogits, s->hidden_batchnorm ? a->hn : a->hd,
-                           B, s->H, s->K);
+  cs_shared_matmul_rows (self->pool, a->dh, a->dlogits, p->w2, B, s->K, s->H);
+  cs_shared_linear_backward_weights (self->pool, g->w2, g->b2, a->dlogits,
+                                     s->hidden_batchnorm ? a->hn : a->hd, B, s->H, s->K);
   if (s->hidden_batchnorm)
     {
-      BatchnormCall c = {
-        .dinp = a->dhd, .dout = a->dh, .normalised = a->hn, .batch_rstd = a->hid_rstd,
-        .B = B, .C = s->H,
-      };
-
       memset (a->dhd, 0, sizeof (float) * B * s->H);
-      cs_pool_run (self->pool, batchnorm_backward_part, &c);
+      cs_shared_batchnorm_backward (self->pool, a->dhd, a->dh, a->hn, a->hid_rstd, B, s->H);
       dhidden = a->dhd;
     }
   if (stacked (s, aux))
@@ -899,12 +708,8 @@ classifier_backward (CsModel *self,
       dpre = a->dfirst;
       ld = s->H + s->E;
     }
-  {
-    ReluDropoutCall c = { .dinp = dpre, .dout = dhidden, .inp = pre,
-                          .backward_mask = dropout ? a->mask : NULL, .ld = ld, .B = B, .H = s->H };
-
-    cs_pool_run (self->pool, relu_dropout_backward_part, &c);
-  }
+  cs_shared_relu_dropout_backward (self->pool, dpre, ld, dhidden, pre, dropout ? a->mask : NULL,
+                                   B, s->H);
 }
 
 /* u for every annotator (u needs no rows). */

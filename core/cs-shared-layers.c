@@ -1,0 +1,287 @@
+/* cs-shared-layers.c — the layers of cs-layers.c shared out over a pool's threads
+ *
+ * Each function packs its arguments into a call, and the call's part function runs the plain
+ * layer on its share.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "cs-shared-layers.h"
+
+#include "cs-blas.h"
+#include "cs-layers.h"
+
+/* ---- products ---------------------------------------------------------------------------- */
+
+typedef struct
+{
+  float       *out;
+  const float *inp, *weight, *bias;
+  float       *dweight, *dbias;
+  const float *dout;
+  int          B, I, O;
+  bool         trans_weight;
+} LinearCall;
+
+/* Rows of the batch: inp · weightᵀ + bias, or with !trans_weight inp · weight. */
+static void
+linear_rows_part (gpointer data,
+                  int      part,
+                  int      n_parts)
+{
+  LinearCall *c = data;
+  int b0, b1;
+
+  cs_pool_range (c->B, part, n_parts, &b0, &b1);
+  if (c->trans_weight)
+    cs_linear_forward (c->out + (size_t) b0 * c->O, c->inp + (size_t) b0 * c->I, c->weight,
+                       c->bias, b1 - b0, c->I, c->O);
+  else
+    cs_matmul (c->out + (size_t) b0 * c->O, c->inp + (size_t) b0 * c->I, c->weight, b1 - b0,
+               c->O, c->I, false, false, 1.0f, 0.0f);
+}
+
+/* Output units: their rows of dweight and entries of dbias. */
+static void
+linear_weights_part (gpointer data,
+                     int      part,
+                     int      n_parts)
+{
+  LinearCall *c = data;
+  int o0, o1;
+
+  cs_pool_range (c->O, part, n_parts, &o0, &o1);
+  cs_matmul_strided (c->dweight + (size_t) o0 * c->I, c->I, c->dout + o0, c->O, c->inp, c->I,
+                     o1 - o0, c->I, c->B, true, false, 1.0f, 1.0f);
+  for (int b = 0; c->dbias != NULL && b < c->B; b++)
+    {
+      const float *dout_b = c->dout + (size_t) b * c->O;
+
+      for (int o = o0; o < o1; o++)
+        c->dbias[o] += dout_b[o];
+    }
+}
+
+void
+cs_shared_linear_forward (CsPool      *pool,
+                          float       *out,
+                          const float *inp,
+                          const float *weight,
+                          const float *bias,
+                          int          B,
+                          int          I,
+                          int          O)
+{
+  LinearCall c = { .out = out, .inp = inp, .weight = weight, .bias = bias,
+                   .B = B, .I = I, .O = O, .trans_weight = true };
+
+  cs_pool_run (pool, linear_rows_part, &c);
+}
+
+void
+cs_shared_matmul_rows (CsPool      *pool,
+                       float       *out,
+                       const float *inp,
+                       const float *weight,
+                       int          B,
+                       int          I,
+                       int          O)
+{
+  LinearCall c = { .out = out, .inp = inp, .weight = weight, .B = B, .I = I, .O = O };
+
+  cs_pool_run (pool, linear_rows_part, &c);
+}
+
+void
+cs_shared_linear_backward_weights (CsPool      *pool,
+                                   float       *dweight,
+                                   float       *dbias,
+                                   const float *dout,
+                                   const float *inp,
+                                   int          B,
+                                   int          I,
+                                   int          O)
+{
+  LinearCall c = { .dweight = dweight, .dbias = dbias, .dout = dout, .inp = inp,
+                   .B = B, .I = I, .O = O };
+
+  cs_pool_run (pool, linear_weights_part, &c);
+}
+
+/* ---- batchnorm --------------------------------------------------------------------------- */
+
+typedef struct
+{
+  float       *out, *mean, *rstd, *var, *running_mean, *dinp;
+  float       *running_var;
+  const float *inp, *dout, *normalised, *batch_rstd, *eval_mean, *eval_var;
+  int          B, C;
+  float        momentum, eps;
+} BatchnormCall;
+
+static void
+batchnorm_train_part (gpointer data,
+                      int      part,
+                      int      n_parts)
+{
+  BatchnormCall *c = data;
+
+  cs_batchnorm_forward_train_part (c->out, c->mean, c->rstd, c->var, c->running_mean,
+                                   c->running_var, c->inp, c->B, c->C, c->momentum, c->eps, part,
+                                   n_parts);
+}
+
+static void
+batchnorm_eval_part (gpointer data,
+                     int      part,
+                     int      n_parts)
+{
+  BatchnormCall *c = data;
+
+  cs_batchnorm_forward_eval_part (c->out, c->inp, c->eval_mean, c->eval_var, c->B, c->C,
+                                  c->eps, part, n_parts);
+}
+
+static void
+batchnorm_backward_part (gpointer data,
+                         int      part,
+                         int      n_parts)
+{
+  BatchnormCall *c = data;
+
+  cs_batchnorm_backward_part (c->dinp, c->dout, c->normalised, c->batch_rstd, c->B, c->C, part,
+                              n_parts);
+}
+
+void
+cs_shared_batchnorm_forward_train (CsPool      *pool,
+                                   float       *out,
+                                   float       *mean,
+                                   float       *rstd,
+                                   float       *var,
+                                   float       *running_mean,
+                                   float       *running_var,
+                                   const float *inp,
+                                   int          B,
+                                   int          C,
+                                   float        momentum,
+                                   float        eps)
+{
+  BatchnormCall c = {
+    .out = out, .mean = mean, .rstd = rstd, .var = var, .running_mean = running_mean,
+    .running_var = running_var, .inp = inp, .B = B, .C = C, .momentum = momentum, .eps = eps,
+  };
+
+  cs_pool_run (pool, batchnorm_train_part, &c);
+}
+
+void
+cs_shared_batchnorm_forward_eval (CsPool      *pool,
+                                  float       *out,
+                                  const float *inp,
+                                  const float *running_mean,
+                                  const float *running_var,
+                                  int          B,
+                                  int          C,
+                                  float        eps)
+{
+  BatchnormCall c = {
+    .out = out, .inp = inp, .eval_mean = running_mean, .eval_var = running_var, .B = B, .C = C,
+    .eps = eps,
+  };
+
+  cs_pool_run (pool, batchnorm_eval_part, &c);
+}
+
+void
+cs_shared_batchnorm_backward (CsPool      *pool,
+                              float       *dinp,
+                              const float *dout,
+                              const float *out,
+                              const float *rstd,
+                              int          B,
+                              int          C)
+{
+  BatchnormCall c = {
+    .dinp = dinp, .dout = dout, .normalised = out, .batch_rstd = rstd, .B = B, .C = C,
+  };
+
+  cs_pool_run (pool, batchnorm_backward_part, &c);
+}
+
+/* ---- relu and dropout -------------------------------------------------------------------- */
+
+typedef struct
+{
+  float       *out, *dinp;
+  const float *inp, *dout, *mask;
+  int          ld, B, H;
+} ReluDropoutCall;
+
+static void
+relu_dropout_forward_part (gpointer data,
+                           int      part,
+                           int      n_parts)
+{
+  ReluDropoutCall *c = data;
+  int b0, b1;
+
+  cs_pool_range (c->B, part, n_parts, &b0, &b1);
+  cs_relu_dropout_apply (c->out + (size_t) b0 * c->H,
+                         c->mask ? c->mask + (size_t) b0 * c->H : NULL,
+                         c->inp + (size_t) b0 * c->ld, c->ld, b1 - b0, c->H);
+}
+
+static void
+relu_dropout_backward_part (gpointer data,
+                            int      part,
+                            int      n_parts)
+{
+  ReluDropoutCall *c = data;
+  int b0, b1;
+
+  cs_pool_range (c->B, part, n_parts, &b0, &b1);
+  cs_relu_dropout_backward (c->dinp + (size_t) b0 * c->ld, c->ld, c->dout + (size_t) b0 * c->H,
+                            c->inp + (size_t) b0 * c->ld,
+                            c->mask ? c->mask + (size_t) b0 * c->H : NULL,
+                            b1 - b0, c->H);
+}
+
+void
+cs_shared_relu_dropout_forward (CsPool      *pool,
+                                float       *out,
+                                float       *mask,
+                                const float *inp,
+                                int          ld,
+                                int          B,
+                                int          H,
+                                float        p,
+                                CsRng       *rng)
+{
+  ReluDropoutCall c = { .out = out, .inp = inp, .mask = p > 0.0f ? mask : NULL,
+                        .ld = ld, .B = B, .H = H };
+
+  g_return_if_fail (rng != NULL || p == 0.0f);
+
+  /* The mask in one stream, as one thread draws it; then its rows applied in parts. */
+  if (p > 0.0f)
+    cs_dropout_mask (mask, B * H, p, rng);
+  cs_pool_run (pool, relu_dropout_forward_part, &c);
+}
+
+void
+cs_shared_relu_dropout_backward (CsPool      *pool,
+                                 float       *dinp,
+                                 int          ld,
+                                 const float *dout,
+                                 const float *inp,
+                                 const float *mask,
+                                 int          B,
+                                 int          H)
+{
+  ReluDropoutCall c = { .dinp = dinp, .dout = dout, .inp = inp, .mask = mask,
+                        .ld = ld, .B = B, .H = H };
+
+  cs_pool_run (pool, relu_dropout_backward_part, &c);
+}
