@@ -45,9 +45,9 @@ run_job (gpointer data,
   g_mutex_unlock (&report_lock);
 }
 
-/* Runs every job on `workers` threads. With more than one, each run keeps to one OpenBLAS
- * thread: small products gain more from whole runs side by side than from splitting each
- * product, and a run's numbers depend only on its own thread count. */
+/* Runs every job on `workers` threads. With more than one, each run keeps to one thread: small
+ * steps gain more from whole runs side by side than from sharing each step out, and a run's
+ * numbers depend only on its own thread count. */
 static void
 run_jobs (Job *jobs,
           int  n,
@@ -211,7 +211,7 @@ cs_cli_experiment (int    argc,
     { "markdown", 0, 0, G_OPTION_ARG_NONE, &markdown, "Print a Markdown table", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Do not report each run on stderr", NULL },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &workers,
-      "Runs trained side by side, one OpenBLAS thread each (default: the number of cores)", "N" },
+      "Runs trained side by side, one thread each (default: the number of cores)", "N" },
     { NULL }
   };
 

@@ -57,7 +57,7 @@ static GOptionEntry train_entries[] = {
   { "reset-adam", 0, 0, G_OPTION_ARG_NONE, &reset_adam,
     "Re-create Adam each epoch, as the official code does", NULL },
   { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, "Random seed (default 1)", "SEED" },
-  { "threads", 't', 0, G_OPTION_ARG_INT, &threads, "OpenBLAS threads (default: OpenBLAS's choice)", "N" },
+  { "threads", 't', 0, G_OPTION_ARG_INT, &threads, "Threads a training step runs on (default: as many as OpenBLAS would use)", "N" },
   { "select", 0, 0, G_OPTION_ARG_STRING, &selection,
     "Model selection: valid (best validation accuracy, default), last, or crowd-nll "
     "(lowest NLL of held-out crowd labels; needs no gold)", "HOW" },

@@ -186,7 +186,7 @@ main (int   argc,
   gui = median (gui_seconds);
   stall = median (stalls);
   printf ("start-up to first frame      %8.1f ms (from main ())\n", (first_frame - started) / 1000.0);
-  printf ("training %d epochs, window   %8.2f s (median of %d; live curves, %d OpenBLAS thread)\n",
+  printf ("training %d epochs, window   %8.2f s (median of %d; live curves, %d training thread)\n",
           used_config.epochs, gui, REPEATS, used_config.threads);
   printf ("the same run, no window      %8.2f s (median of %d)\n", headless, REPEATS);
   printf ("window overhead              %+8.1f %% (target: under 10 %%)\n", 100 * (gui / headless - 1));

@@ -2,7 +2,7 @@
  *
  * A run publishes func and data, then bumps `generation`; each helper waits for the bump, does
  * its part and bumps `done`. A training step runs the pool a dozen times, tens of microseconds
- * apart, so helpers first spin on the generation (with sched_yield, so an OpenBLAS thread that
+ * apart, so helpers first spin on the generation (yielding now and then, so another thread that
  * wants the core gets it) and only after SPIN_US without work go to sleep on the condition.
  *
  * Helpers take on the caller's floating-point mode (subnormals flushed or not) for each run, so

@@ -1,10 +1,11 @@
-/* cs-pool.h — a few threads that run one function together, for the training step's
- * element-wise and per-label work
+/* cs-pool.h — a few threads that run one function together: the training step's threads
  *
- * OpenBLAS spreads the products over the cores; the rest of a step (the noise layers, the
- * BatchNorms, softmax) would run on one. cs_pool_run hands each thread one part of the work and
- * returns when every part is done. Between runs the helpers spin for a short while, yielding
- * the core (OpenBLAS's own threads wait the same way), then sleep.
+ * OpenBLAS's own threads spread only the products over the cores; the rest of a step (the
+ * noise layers, the BatchNorms, dropout, w) ran on one while the other waited. A model's pool
+ * shares out all of it, products included (cs_blas_set_thread_pool, cs-shared-layers.h), with
+ * OpenBLAS kept to one thread. cs_pool_run hands each thread one part of the work and returns
+ * when every part is done. Between runs the helpers spin for a short while, yielding the core
+ * now and then, and then sleep.
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later

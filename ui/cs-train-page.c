@@ -108,7 +108,7 @@ cs_train_page_get_config (CsTrainPage   *self,
   config->lambda = (float) gtk_spin_button_get_value (self->lambda_spin);
   config->embedding = gtk_spin_button_get_value_as_int (self->embedding_spin);
   config->dropout = (float) gtk_spin_button_get_value (self->dropout_spin);
-  /* One core for OpenBLAS, one for the window. */
+  /* One core for training, one for the window. */
   config->threads = 1;
 }
 
