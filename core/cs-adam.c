@@ -8,11 +8,13 @@
 
 #include <math.h>
 
+#include "cs-simd.h"
+
 /* The arithmetic follows PyTorch's single-tensor Adam step by step: m moves by lerp, the bias
  * corrections are computed in double once per step, eps is added after dividing sqrt(v) by
  * sqrt(1 − β2^t), and the step size lr / (1 − β1^t) multiplies m / denom. Matching the order
  * keeps our trajectories within float rounding of PyTorch's. */
-void
+CS_CLONES void
 cs_adam_step (float              *params,  /* [n] */
               const float        *grads,   /* [n] */
               float              *m,       /* [n] */

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "cs-blas.h"
+#include "cs-simd.h"
 
 /* torch.nn.functional.normalize's default floor on the norm. */
 #define L2NORM_EPS 1e-12f
@@ -28,7 +29,7 @@ dot (const float *a,
 
 /* <a, b> over E floats in eight float partial sums, which vectorise (one sum in order would
  * not): for w, which takes one such product per label. */
-static float
+CS_CLONES static float
 dot_lanes (const float *a,
            const float *b,
            int          E)
@@ -197,7 +198,7 @@ sigmoid (float z)
   return e / (1.0f + e);
 }
 
-void
+CS_CLONES void
 cs_aux_w_forward (float              *w,       /* [L] */
                   const float        *v,       /* [B,E] */
                   const float        *u,       /* [R,E] */
@@ -219,7 +220,7 @@ cs_aux_w_forward (float              *w,       /* [L] */
 }
 
 /* σ' = σ (1 − σ), so the forward's w is all the backward needs of the dot product. */
-void
+CS_CLONES void
 cs_aux_w_backward (float              *dv,      /* [B,E] or NULL */
                    float              *du,      /* [R,E] or NULL */
                    float              *dbias,   /* [R] or NULL */

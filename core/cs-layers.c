@@ -11,6 +11,7 @@
 
 #include "cs-blas.h"
 #include "cs-pool.h"
+#include "cs-simd.h"
 
 /* ---- linear ------------------------------------------------------------------------------ */
 
@@ -139,7 +140,7 @@ cs_linear_fold_backward (float       *dweight,    /* [O,I] */
 
 /* mask[i] = (uniform >= p) ? 1/(1-p) : 0 for 0 < p < 1: the comparison's 0 or 1 times the
  * scale, on 24 random bits, with no branch on a coin flip. */
-void
+CS_CLONES void
 cs_dropout_mask (float *mask,
                  int    N,
                  float  p,
@@ -193,7 +194,7 @@ cs_relu_dropout_forward (float       *out,
   cs_relu_dropout_apply (out, p > 0.0f ? mask : NULL, inp, ld, B, H);
 }
 
-void
+CS_CLONES void
 cs_relu_dropout_apply (float       *out,   /* [B,H] */
                        const float *mask,  /* [B,H] or NULL */
                        const float *inp,   /* [B,ld] */
@@ -221,7 +222,7 @@ cs_relu_dropout_apply (float       *out,   /* [B,H] */
     }
 }
 
-void
+CS_CLONES void
 cs_relu_dropout_backward (float       *dinp,  /* [B,ld] */
                           int          ld,
                           const float *dout,  /* [B,H] */
@@ -267,7 +268,7 @@ cs_relu_dropout_backward (float       *dinp,  /* [B,ld] */
 
 /* Mean and biased variance of columns c0 … c0 + n, in double: a batch's sum of squares loses
  * digits quickly in float. */
-static void
+CS_CLONES static void
 column_moments (double      *mean,   /* [n] */
                 double      *var,    /* [n] */
                 const float *inp,    /* [B,C] */
@@ -349,7 +350,7 @@ cs_batchnorm_update_running (float       *running_mean,  /* [C] */
     }
 }
 
-void
+CS_CLONES void
 cs_batchnorm_forward_train_part (float       *out,           /* [B,C] */
                                  float       *mean,          /* [C] */
                                  float       *rstd,          /* [C] */
@@ -409,7 +410,7 @@ cs_batchnorm_forward_eval (float       *out,
   cs_batchnorm_forward_eval_part (out, inp, running_mean, running_var, B, C, eps, 0, 1);
 }
 
-void
+CS_CLONES void
 cs_batchnorm_forward_eval_part (float       *out,           /* [B,C] */
                                 const float *inp,           /* [B,C] */
                                 const float *running_mean,  /* [C] */
@@ -456,7 +457,7 @@ cs_batchnorm_backward (float       *dinp,
   cs_batchnorm_backward_part (dinp, dout, out, rstd, B, C, 0, 1);
 }
 
-void
+CS_CLONES void
 cs_batchnorm_backward_part (float       *dinp,  /* [B,C] */
                             const float *dout,  /* [B,C] */
                             const float *out,   /* [B,C], the normalised x̂ */
@@ -511,7 +512,7 @@ cs_batchnorm_backward_part (float       *dinp,  /* [B,C] */
  * expf over the range a softmax uses, where every argument is ≤ 0; at and below −87.3
  * (−∞ included) the result is about 1.2e-38, near the smallest normal float, instead of a
  * subnormal or 0, which a softmax cannot tell apart; a NaN stays NaN. */
-static void
+CS_CLONES static void
 exp_inplace (float  *x,
              size_t  n)
 {
@@ -543,7 +544,7 @@ exp_inplace (float  *x,
     }
 }
 
-void
+CS_CLONES void
 cs_softmax_rows (float       *probs,   /* [N,K] */
                  float       *lse,     /* [N] or NULL */
                  const float *logits,  /* [N,K] */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cs-layers.h"
+#include "cs-simd.h"
 
 /* A label's rows of logits live on the stack, padded (see NOISE_LANES below); a larger K is
  * refused rather than allocated for. */
@@ -219,7 +220,7 @@ unpad_add (float       *dm,   /* [n,K,K] */
       dm[row * K + k] += pad[row * W + k];
 }
 
-static void
+CS_CLONES static void
 forward_part (gpointer data,
               int      part,
               int      n_parts)
@@ -322,7 +323,7 @@ part_pad (CsNoiseBuffers *buf,
  * share of W_g's gradient, G_i += w_l · ds. Then once per row
  *   dp_i += W_g · G_i,   dW_g += p_iᵀ · G_i.
  * The matrices' gradients gather in the part's padded rows. */
-static void
+CS_CLONES static void
 backward_part (gpointer data,
                int      part,
                int      n_parts)

@@ -11,6 +11,7 @@
 
 #include "cs-blas.h"
 #include "cs-layers.h"
+#include "cs-simd.h"
 
 /* ---- products ---------------------------------------------------------------------------- */
 
@@ -42,6 +43,24 @@ linear_rows_part (gpointer data,
                c->O, c->I, false, false, 1.0f, 0.0f);
 }
 
+/* dbias[o0, o1) += Σ_b dout[b, o0, o1): restrict, so the rows' sums vectorise. */
+CS_CLONES static void
+bias_gradient (float       *restrict dbias,
+               const float *restrict dout,
+               int                   B,
+               int                   O,
+               int                   o0,
+               int                   o1)
+{
+  for (int b = 0; b < B; b++)
+    {
+      const float *dout_b = dout + (size_t) b * O;
+
+      for (int o = o0; o < o1; o++)
+        dbias[o] += dout_b[o];
+    }
+}
+
 /* Output units: their rows of dweight and entries of dbias. */
 static void
 linear_weights_part (gpointer data,
@@ -54,13 +73,8 @@ linear_weights_part (gpointer data,
   cs_pool_range (c->O, part, n_parts, &o0, &o1);
   cs_matmul_strided (c->dweight + (size_t) o0 * c->I, c->I, c->dout + o0, c->O, c->inp, c->I,
                      o1 - o0, c->I, c->B, true, false, 1.0f, 1.0f);
-  for (int b = 0; c->dbias != NULL && b < c->B; b++)
-    {
-      const float *dout_b = c->dout + (size_t) b * c->O;
-
-      for (int o = o0; o < o1; o++)
-        c->dbias[o] += dout_b[o];
-    }
+  if (c->dbias != NULL)
+    bias_gradient (c->dbias, c->dout, c->B, c->O, o0, o1);
 }
 
 void
