@@ -25,22 +25,44 @@ typedef struct
   bool         trans_weight;
 } LinearCall;
 
-/* Rows of the batch: inp · weightᵀ + bias, or with !trans_weight inp · weight. */
+/* inp · weightᵀ + bias, or with !trans_weight inp · weight: by rows of the batch, or for a
+ * batch of fewer rows than outputs by output units, so that each part packs only its share of
+ * the weights (which outweigh the few rows). */
 static void
 linear_rows_part (gpointer data,
                   int      part,
                   int      n_parts)
 {
   LinearCall *c = data;
-  int b0, b1;
+  int b0, b1, o0, o1;
 
-  cs_pool_range (c->B, part, n_parts, &b0, &b1);
+  if (c->B >= c->O)
+    {
+      cs_pool_range (c->B, part, n_parts, &b0, &b1);
+      if (c->trans_weight)
+        cs_linear_forward (c->out + (size_t) b0 * c->O, c->inp + (size_t) b0 * c->I, c->weight,
+                           c->bias, b1 - b0, c->I, c->O);
+      else
+        cs_matmul (c->out + (size_t) b0 * c->O, c->inp + (size_t) b0 * c->I, c->weight,
+                   b1 - b0, c->O, c->I, false, false, 1.0f, 0.0f);
+      return;
+    }
+  cs_pool_range (c->O, part, n_parts, &o0, &o1);
+  if (o1 == o0)
+    return;
   if (c->trans_weight)
-    cs_linear_forward (c->out + (size_t) b0 * c->O, c->inp + (size_t) b0 * c->I, c->weight,
-                       c->bias, b1 - b0, c->I, c->O);
+    cs_matmul_strided (c->out + o0, c->O, c->inp, c->I, c->weight + (size_t) o0 * c->I, c->I,
+                       c->B, o1 - o0, c->I, false, true, 1.0f, 0.0f);
   else
-    cs_matmul (c->out + (size_t) b0 * c->O, c->inp + (size_t) b0 * c->I, c->weight, b1 - b0,
-               c->O, c->I, false, false, 1.0f, 0.0f);
+    cs_matmul_strided (c->out + o0, c->O, c->inp, c->I, c->weight + o0, c->O, c->B, o1 - o0,
+                       c->I, false, false, 1.0f, 0.0f);
+  for (int b = 0; c->bias != NULL && b < c->B; b++)
+    {
+      float *out_b = c->out + (size_t) b * c->O;
+
+      for (int o = o0; o < o1; o++)
+        out_b[o] += c->bias[o];
+    }
 }
 
 /* dbias[o0, o1) += Σ_b dout[b, o0, o1): restrict, so the rows' sums vectorise. */
