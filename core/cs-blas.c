@@ -10,9 +10,6 @@
 
 #include "cs-pool.h"
 
-/* Products at least this large (M · N · K) are shared out over the calling thread's pool. */
-#define SHARE_MIN_MACS (64 * 1024)
-
 static __thread CsPool *thread_pool;
 
 typedef struct
@@ -142,10 +139,7 @@ cs_matmul_strided (float       *C,
 
   Product p = { C, A, B, ldc, lda, ldb, M, N, K, trans_a, trans_b, alpha, beta };
 
-  if ((size_t) M * N * K >= SHARE_MIN_MACS)
-    cs_pool_run (thread_pool, product_part, &p);
-  else
-    sgemm (&p, C, A, B, M, N);
+  cs_pool_run_sized (thread_pool, (size_t) M * N * K, product_part, &p);
 }
 
 void

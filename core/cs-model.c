@@ -440,7 +440,7 @@ cs_model_adam_step (CsModel            *self,
 {
   AdamCall c = { self, m, v, t, config };
 
-  cs_pool_run (self->pool, adam_part, &c);
+  cs_pool_run_sized (self->pool, self->n_params, adam_part, &c);
 }
 
 void
@@ -790,7 +790,8 @@ run_projected (CsModel       *self,
                ProjectedCall *c,
                CsPoolFunc     func)
 {
-  if (!cs_noise_labels_sorted (c->labels, c->L))
+  if (!cs_noise_labels_sorted (c->labels, c->L)
+      || (size_t) c->L * self->shape.D < CS_POOL_MIN_WORK)
     {
       func (c, 0, 1);
       return 1;

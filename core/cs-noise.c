@@ -112,7 +112,10 @@ static int
 run_parts (NoiseJob   *job,
            CsPoolFunc  func)
 {
-  if (!cs_noise_labels_sorted (job->labels, job->L))
+  /* A label costs about 3 · K · W multiply-adds each way. */
+  size_t work = (size_t) job->L * 3 * job->K * job->W;
+
+  if (!cs_noise_labels_sorted (job->labels, job->L) || work < CS_POOL_MIN_WORK)
     {
       func (job, 0, 1);
       return 1;

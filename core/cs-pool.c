@@ -182,6 +182,15 @@ cs_pool_run (CsPool     *pool,
 }
 
 void
+cs_pool_run_sized (CsPool     *pool,
+                   size_t      work,
+                   CsPoolFunc  func,
+                   gpointer    data)
+{
+  cs_pool_run (work >= CS_POOL_MIN_WORK ? pool : NULL, func, data);
+}
+
+void
 cs_pool_range (int  n,
                int  part,
                int  n_parts,

@@ -38,6 +38,16 @@ void    cs_pool_run           (CsPool       *pool,
                                CsPoolFunc    func,
                                gpointer      data);
 
+/* The same, for work of about `work` multiply-adds (or element updates): below
+ * CS_POOL_MIN_WORK it runs as one part on the caller, where handing parts out would cost more
+ * than it saves (a small batch's layers). */
+#define CS_POOL_MIN_WORK (64 * 1024)
+
+void    cs_pool_run_sized     (CsPool       *pool,
+                               size_t        work,
+                               CsPoolFunc    func,
+                               gpointer      data);
+
 /* [*begin, *end): part `part` of n items cut into n_parts nearly equal ranges. */
 void    cs_pool_range         (int           n,
                                int           part,

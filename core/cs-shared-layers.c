@@ -112,7 +112,7 @@ cs_shared_linear_forward (CsPool      *pool,
   LinearCall c = { .out = out, .inp = inp, .weight = weight, .bias = bias,
                    .B = B, .I = I, .O = O, .trans_weight = true };
 
-  cs_pool_run (pool, linear_rows_part, &c);
+  cs_pool_run_sized (pool, (size_t) B * I * O, linear_rows_part, &c);
 }
 
 void
@@ -126,7 +126,7 @@ cs_shared_matmul_rows (CsPool      *pool,
 {
   LinearCall c = { .out = out, .inp = inp, .weight = weight, .B = B, .I = I, .O = O };
 
-  cs_pool_run (pool, linear_rows_part, &c);
+  cs_pool_run_sized (pool, (size_t) B * I * O, linear_rows_part, &c);
 }
 
 void
@@ -142,7 +142,7 @@ cs_shared_linear_backward_weights (CsPool      *pool,
   LinearCall c = { .dweight = dweight, .dbias = dbias, .dout = dout, .inp = inp,
                    .B = B, .I = I, .O = O };
 
-  cs_pool_run (pool, linear_weights_part, &c);
+  cs_pool_run_sized (pool, (size_t) B * I * O, linear_weights_part, &c);
 }
 
 /* ---- batchnorm --------------------------------------------------------------------------- */
@@ -209,7 +209,7 @@ cs_shared_batchnorm_forward_train (CsPool      *pool,
     .running_var = running_var, .inp = inp, .B = B, .C = C, .momentum = momentum, .eps = eps,
   };
 
-  cs_pool_run (pool, batchnorm_train_part, &c);
+  cs_pool_run_sized (pool, (size_t) 3 * B * C, batchnorm_train_part, &c);
 }
 
 void
@@ -227,7 +227,7 @@ cs_shared_batchnorm_forward_eval (CsPool      *pool,
     .eps = eps,
   };
 
-  cs_pool_run (pool, batchnorm_eval_part, &c);
+  cs_pool_run_sized (pool, (size_t) B * C, batchnorm_eval_part, &c);
 }
 
 void
@@ -243,7 +243,7 @@ cs_shared_batchnorm_backward (CsPool      *pool,
     .dinp = dinp, .dout = dout, .normalised = out, .batch_rstd = rstd, .B = B, .C = C,
   };
 
-  cs_pool_run (pool, batchnorm_backward_part, &c);
+  cs_pool_run_sized (pool, (size_t) 2 * B * C, batchnorm_backward_part, &c);
 }
 
 /* ---- relu and dropout -------------------------------------------------------------------- */
@@ -303,7 +303,7 @@ cs_shared_relu_dropout_forward (CsPool      *pool,
   /* The mask in one stream, as one thread draws it; then its rows applied in parts. */
   if (p > 0.0f)
     cs_dropout_mask (mask, B * H, p, rng);
-  cs_pool_run (pool, relu_dropout_forward_part, &c);
+  cs_pool_run_sized (pool, (size_t) B * H, relu_dropout_forward_part, &c);
 }
 
 void
@@ -319,5 +319,5 @@ cs_shared_relu_dropout_backward (CsPool      *pool,
   ReluDropoutCall c = { .dinp = dinp, .dout = dout, .inp = inp, .mask = mask,
                         .ld = ld, .B = B, .H = H };
 
-  cs_pool_run (pool, relu_dropout_backward_part, &c);
+  cs_pool_run_sized (pool, (size_t) B * H, relu_dropout_backward_part, &c);
 }

@@ -273,7 +273,7 @@ test_model_layout (void)
 /* A Music-like step (both BatchNorms, w unnormalised, dropout) over a batch large enough to
  * share out, run by variants of one model: each variant a fresh copy of the same weights and
  * BatchNorm statistics, with the same dropout masks. */
-enum { RD = 24, RR = 5, RB = 40, RL = 70, RE = 16 };
+enum { RD = 32, RR = 5, RB = 600, RL = 2400, RE = 16 };
 
 typedef struct
 {
