@@ -426,9 +426,12 @@ adam_part (gpointer data,
   cs_pool_range ((int) ((c->self->n_params + 15) / 16), part, n_parts, &i0, &i1);
   i0 *= 16;
   i1 = (int) MIN ((size_t) i1 * 16, c->self->n_params);
-  if (i1 > i0)
-    cs_adam_step (c->self->param_memory + i0, c->self->grad_memory + i0, c->m + i0, c->v + i0,
-                  i1 - i0, c->t, c->config);
+  if (i1 <= i0)
+    return;
+  cs_adam_step (c->self->param_memory + i0, c->self->grad_memory + i0, c->m + i0, c->v + i0,
+                i1 - i0, c->t, c->config);
+  /* While they are in this core's cache: the next step accumulates from zero. */
+  memset (c->self->grad_memory + i0, 0, sizeof (float) * (i1 - i0));
 }
 
 void

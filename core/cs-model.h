@@ -105,8 +105,9 @@ void              cs_model_copy_weights    (CsModel             *dest,
  * cs_model_zero_grads first. Returns the loss (the mean over the batch's labels or targets,
  * plus the regulariser). */
 void              cs_model_zero_grads      (CsModel             *self);
-/* One Adam step (cs_adam_step) of the parameters from the gradients, on the model's threads;
- * m and v hold the parameter buffer's count of floats each. */
+/* One Adam step (cs_adam_step) of the parameters from the gradients, on the model's threads,
+ * which then zeroes the gradients (as cs_model_zero_grads) for the next step; m and v hold the
+ * parameter buffer's count of floats each. */
 void              cs_model_adam_step       (CsModel             *self,
                                             float               *m,
                                             float               *v,

@@ -282,6 +282,8 @@ trainer_init (Trainer                *t,
   t->model = cs_model_new (&shape, MAX (B, 256), MAX (max_labels, 1));
   t->best = cs_model_new (&shape, 1, 1);
   cs_model_set_threads (t->model, t->n_threads);
+  /* Zero once: after every step Adam leaves them so (cs_model_adam_step). */
+  cs_model_zero_grads (t->model);
   cs_rng_init (&t->rng, config->seed);
   cs_model_init_params (t->model, config, &t->rng);
   cs_model_copy_weights (t->best, t->model);
@@ -440,7 +442,6 @@ train_epoch (Trainer         *t,
       if (n == 1 && (c->input_batchnorm || c->hidden_batchnorm))
         continue;
       gather_batch (t, t->items + start, n, &batch);
-      cs_model_zero_grads (t->model);
       loss = cs_model_forward_backward (t->model, &batch, c, &t->rng, true);
       if (!isfinite (loss))
         {
