@@ -5,7 +5,7 @@
  *
  * Run under Xvfb by build-aux/bench, with the cairo renderer (Xvfb's GL is llvmpipe, software
  * rendering a desktop's GPU would do). The window's run uses the app's own settings (one
- * OpenBLAS thread, the other core for the main loop); the comparison trains the same
+ * training thread, the other core for the main loop); the comparison trains the same
  * configuration with cs_train directly, as crowdscope-cli does.
  *
  * Copyright 2026 The Crowdscope Authors

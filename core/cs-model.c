@@ -804,7 +804,7 @@ run_projected (CsModel       *self,
 }
 
 /* w of a training step's labels, in a->w: from v and u (after a stacked first layer), or with
- * `project` from the raw input x and Q, b = u · M, u · c. */
+ * `project` from the raw input x and Q, b (cs_aux_project_forward). */
 static void
 aux_w_forward (CsModel            *self,
                const float        *x,

@@ -60,7 +60,7 @@ typedef struct
   float       weight_decay;
   bool        adam_reset_each_epoch;
   uint64_t    seed;
-  int         threads;          /* OpenBLAS threads; 0 leaves OpenBLAS's own choice */
+  int         threads;          /* the training step's threads; 0: as many as OpenBLAS would use */
 
   CsSelection selection;
   bool        test_every_epoch; /* false: the test split is scored once, for the selected
