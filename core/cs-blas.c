@@ -202,6 +202,8 @@ cs_blas_set_num_threads (int n_threads)
 {
   g_return_if_fail (n_threads >= 1);
 
+  /* OpenBLAS's own choice is read before anything changes it. */
+  cs_blas_get_default_threads ();
   openblas_set_num_threads (n_threads);
 }
 

@@ -76,8 +76,8 @@ CsPool *cs_blas_set_thread_pool (CsPool *pool);
 /* Sets how many threads OpenBLAS may use; a training thread shares the machine with the UI. */
 void cs_blas_set_num_threads (int          n_threads);
 /* How many threads OpenBLAS uses now, and how many it chose for itself (OPENBLAS_NUM_THREADS,
- * or the cores), as first asked: training runs its own threads instead and sets OpenBLAS's
- * count to 1. */
+ * or the cores), read before cs_blas_set_num_threads first changes it: training runs its own
+ * threads instead and sets OpenBLAS's count to 1. */
 int  cs_blas_get_num_threads     (void);
 int  cs_blas_get_default_threads (void);
 

@@ -461,8 +461,9 @@ cs_model_set_aux_route (CsModel    *self,
 
 /* Multiply-adds of each route's own work. Projecting: R · A · (E + D) three times (Q and its
  * two gradients, through the tower) and D twice per label. Stacking: E · D twice per row (the
- * product's extra columns, forward and backward) and E · A · D three times (collapsing the
- * tower, and mapping dM back onto it). */
+ * product's extra columns, forward and backward), E · A · D three times (collapsing the tower,
+ * and mapping dM back onto it), E three times per label (w and its two gradients), and with an
+ * input BatchNorm E · D twice more (folding M onto the normalised input and back). */
 CsAuxRoute
 cs_model_get_aux_route (const CsModel *self,
                         int            B,
@@ -471,7 +472,8 @@ cs_model_get_aux_route (const CsModel *self,
   const CsModelShape *s = &self->shape;
   size_t D = s->D, E = s->E, A = s->A, R = s->R;
   size_t project_cost = 3 * R * A * (E + D) + 2 * (size_t) L * D;
-  size_t stack_cost = 2 * (size_t) B * E * D + 3 * E * A * D;
+  size_t stack_cost = 2 * (size_t) B * E * D + 3 * E * A * D + 3 * (size_t) L * E
+                      + (s->input_batchnorm ? 2 * E * D : 0);
 
   if (!s->has_aux)
     return CS_AUX_ROUTE_AUTO;
@@ -799,8 +801,7 @@ run_projected (CsModel       *self,
       func (c, 0, 1);
       return 1;
     }
-  cs_pool_run (self->pool, func, c);
-  return cs_pool_get_n_threads (self->pool);
+  return cs_pool_run (self->pool, func, c);
 }
 
 /* w of a training step's labels, in a->w: from v and u (after a stacked first layer), or with

@@ -92,7 +92,10 @@ float            *cs_model_get_param_buffer (CsModel            *self,
 float            *cs_model_get_grad_buffer (CsModel             *self);
 int               cs_model_get_max_batch   (const CsModel       *self);
 int               cs_model_get_max_labels  (const CsModel       *self);
-/* Runs the step's per-label work on n_threads threads (1, the default, starts none). */
+/* Runs the step, evaluations included, on n_threads threads (1, the default, starts none):
+ * products, layers and per-label work shared out, each product a call to OpenBLAS, which
+ * should then run one thread itself (cs_blas_set_num_threads; cs_train does so). Only the
+ * thread that set them may then use the model until they are set back to 1. */
 void              cs_model_set_threads     (CsModel             *self,
                                             int                  n_threads);
 void              cs_model_init_params     (CsModel             *self,

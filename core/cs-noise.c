@@ -120,8 +120,7 @@ run_parts (NoiseJob   *job,
       func (job, 0, 1);
       return 1;
     }
-  cs_pool_run (job->buf->pool, func, job);
-  return cs_pool_get_n_threads (job->buf->pool);
+  return cs_pool_run (job->buf->pool, func, job);
 }
 
 #define NOISE_LANES 8

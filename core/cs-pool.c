@@ -149,7 +149,7 @@ cs_pool_get_n_threads (const CsPool *pool)
   return pool != NULL ? pool->n_threads : 1;
 }
 
-void
+int
 cs_pool_run (CsPool     *pool,
              CsPoolFunc  func,
              gpointer    data)
@@ -157,7 +157,7 @@ cs_pool_run (CsPool     *pool,
   if (pool == NULL || pool->n_threads == 1 || pool->running)
     {
       func (data, 0, 1);
-      return;
+      return 1;
     }
   pool->running = true;
   pool->func = func;
@@ -179,15 +179,16 @@ cs_pool_run (CsPool     *pool,
         sched_yield ();
     }
   pool->running = false;
+  return pool->n_threads;
 }
 
-void
+int
 cs_pool_run_sized (CsPool     *pool,
                    size_t      work,
                    CsPoolFunc  func,
                    gpointer    data)
 {
-  cs_pool_run (work >= CS_POOL_MIN_WORK ? pool : NULL, func, data);
+  return cs_pool_run (work >= CS_POOL_MIN_WORK ? pool : NULL, func, data);
 }
 
 void

@@ -33,8 +33,9 @@ void    cs_pool_free          (CsPool       *pool);
 int     cs_pool_get_n_threads (const CsPool *pool);
 /* Runs func on every thread (part 0 on the caller) and waits for all; a NULL pool runs
  * func (data, 0, 1), and so does a run from inside a part on the caller's thread (a part's
- * product that would share itself out). Only the thread that made the pool may run it. */
-void    cs_pool_run           (CsPool       *pool,
+ * product that would share itself out). Only the thread that made the pool may run it.
+ * Returns the number of parts that ran. */
+int     cs_pool_run           (CsPool       *pool,
                                CsPoolFunc    func,
                                gpointer      data);
 
@@ -43,7 +44,7 @@ void    cs_pool_run           (CsPool       *pool,
  * than it saves (a small batch's layers). */
 #define CS_POOL_MIN_WORK (64 * 1024)
 
-void    cs_pool_run_sized     (CsPool       *pool,
+int     cs_pool_run_sized     (CsPool       *pool,
                                size_t        work,
                                CsPoolFunc    func,
                                gpointer      data);

@@ -621,8 +621,6 @@ cs_train (CsDataset               *dataset,
   ok = trainer_init (&t, trained_on, config, callbacks, run, error) &&
        train_epochs (&t, run, error);
   cs_denormals_flush_end (mxcsr);
-  if (t.model != NULL)
-    cs_model_set_threads (t.model, 1);
   if (ok)
     {
       cs_model_copy_weights (t.model, t.best);
@@ -631,6 +629,8 @@ cs_train (CsDataset               *dataset,
           cs_evaluate_accuracy (t.model, t.test, t.probs);
       if (config->method == CS_METHOD_CONAL)
         run->annotator_w = annotator_mixing (&t);
+      /* The run's model is used from other threads later (the window's): no pool. */
+      cs_model_set_threads (t.model, 1);
       run->model = g_steal_pointer (&t.model);
       run->dawid_skene = g_steal_pointer (&t.ds);
       run->dataset = g_steal_pointer (&trained_on);

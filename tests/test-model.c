@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cs-blas.h"
 #include "cs-gradcheck.h"
 #include "cs-model.h"
 
@@ -273,7 +274,7 @@ test_model_layout (void)
 /* A Music-like step (both BatchNorms, w unnormalised, dropout) over a batch large enough to
  * share out, run by variants of one model: each variant a fresh copy of the same weights and
  * BatchNorm statistics, with the same dropout masks. */
-enum { RD = 32, RR = 5, RB = 600, RL = 2400, RE = 16 };
+enum { RD = 48, RR = 5, RB = 600, RL = 2400, RE = 16 };
 
 typedef struct
 {
@@ -361,7 +362,7 @@ test_model_aux_routes (void)
   step_fixture_init (&f);
   g_assert_cmpint (cs_model_get_aux_route (f.model, RB, RL), ==, CS_AUX_ROUTE_PROJECTED);
   /* Many labels per row: a D-long product each costs more than E columns per row. */
-  g_assert_cmpint (cs_model_get_aux_route (f.model, 4, 2000), ==, CS_AUX_ROUTE_STACKED);
+  g_assert_cmpint (cs_model_get_aux_route (f.model, 4, 5000), ==, CS_AUX_ROUTE_STACKED);
   stacked_loss = step_fixture_run (&f, CS_AUX_ROUTE_STACKED, 1, &stacked_grads);
   projected_loss = step_fixture_run (&f, CS_AUX_ROUTE_PROJECTED, 1, &projected_grads);
   assert_steps_agree (stacked_loss, stacked_grads, projected_loss, projected_grads, f.n);
@@ -380,11 +381,14 @@ test_model_aux_routes (void)
 
 /* The step's threads share out its rows, labels, columns and products: any thread count
  * computes the one-thread step to rounding, by either route, and the same count twice gives
- * the same bits. */
+ * the same bits. So do the evaluations (class probabilities and crowd-label likelihoods). */
 static void
 test_model_threads (void)
 {
   StepFixture f;
+  g_autofree float *probs_one = g_new (float, RB * K);
+  g_autofree float *probs_many = g_new (float, RB * K);
+  float like_one[RL], like_many[RL];
 
   step_fixture_init (&f);
   for (int route = CS_AUX_ROUTE_STACKED; route <= CS_AUX_ROUTE_PROJECTED; route++)
@@ -404,6 +408,22 @@ test_model_threads (void)
           g_assert_cmpmem (many, sizeof (float) * f.n, again, sizeof (float) * f.n);
         }
     }
+
+  /* A second model, so nothing of the first evaluation's buffers stands in for the second's. */
+  {
+    g_autoptr(CsModel) shared = cs_model_new (&f.shape, RB, RL);
+
+    cs_model_copy_weights (shared, f.model);
+    cs_model_set_threads (shared, 2);
+    cs_model_predict (f.model, probs_one, f.x, RB);
+    cs_model_crowd_likelihood (f.model, like_one, f.x, RB, f.labels, RL);
+    cs_model_predict (shared, probs_many, f.x, RB);
+    cs_model_crowd_likelihood (shared, like_many, f.x, RB, f.labels, RL);
+  }
+  for (int i = 0; i < RB * K; i++)
+    g_assert_cmpfloat_with_epsilon (probs_one[i], probs_many[i], 1e-5);
+  for (int l = 0; l < RL; l++)
+    g_assert_cmpfloat_with_epsilon (like_one[l], like_many[l], 1e-5);
   cs_model_free (f.model);
 }
 
@@ -411,8 +431,9 @@ test_model_threads (void)
  * losses, gradients and running statistics, bit for bit, as normalising them every step, with
  * evaluations in between; another batch at other rows is normalised afresh. */
 static void
-test_model_fixed_rows (void)
+test_model_fixed_rows (gconstpointer data)
 {
+  int threads = GPOINTER_TO_INT (data);
   StepFixture f;
   g_autoptr(CsModel) kept = NULL;
   g_autoptr(CsModel) afresh = NULL;
@@ -424,6 +445,8 @@ test_model_fixed_rows (void)
   afresh = cs_model_new (&f.shape, RB, RL);
   cs_model_copy_weights (kept, f.model);
   cs_model_copy_weights (afresh, f.model);
+  cs_model_set_threads (kept, threads);
+  cs_model_set_threads (afresh, threads);
   while (half_labels < RL && f.labels[half_labels].item < RB / 2)
     half_labels++;
   for (int step = 0; step < 4; step++)
@@ -469,10 +492,14 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* As in training: the model's own threads share the work out, OpenBLAS runs one. */
+  cs_blas_set_num_threads (1);
   g_test_add_func ("/model/layout", test_model_layout);
   g_test_add_func ("/model/aux-routes", test_model_aux_routes);
   g_test_add_func ("/model/threads", test_model_threads);
-  g_test_add_func ("/model/fixed-rows", test_model_fixed_rows);
+  g_test_add_data_func ("/model/fixed-rows/1-thread", GINT_TO_POINTER (1), test_model_fixed_rows);
+  g_test_add_data_func ("/model/fixed-rows/2-threads", GINT_TO_POINTER (2),
+                        test_model_fixed_rows);
   g_test_add_data_func ("/model/evaluation/normalised", GINT_TO_POINTER (TRUE),
                         test_model_evaluation);
   g_test_add_data_func ("/model/evaluation/unnormalised", GINT_TO_POINTER (FALSE),
