@@ -45,6 +45,9 @@ epoch_flops (const CsDataset     *dataset,
   double labels_per_item = (double) dataset->splits[CS_SPLIT_TRAIN].n_labels / n;
   double per_item = 2 * D * H * 2 + 2 * H * K * 3;
   double total = 0;
+  CsModelShape shape;
+
+  cs_model_shape_init (&shape, c, dataset->d, dataset->n_classes, dataset->n_annotators);
 
   if (c->method != CS_METHOD_CONAL)
     return per_item * n;
@@ -52,14 +55,16 @@ epoch_flops (const CsDataset     *dataset,
     return (per_item + 2 * D * A * 2 + 2 * A * E * 3) * n;
   for (int i0 = 0; i0 < n; i0 += c->batch_size)
     {
-      double b = MIN (c->batch_size, n - i0), labels = b * labels_per_item;
-      double project_macs = 3 * R * A * (E + D) + 2 * labels * D;
-      double stack_macs = 2 * b * E * D + 3 * E * A * D;
+      int b = MIN (c->batch_size, n - i0);
+      double labels = b * labels_per_item;
+      /* The trainer makes its model for MAX (batch, 256) rows. */
+      CsAuxRoute route = cs_model_shape_aux_route (&shape, MAX (MIN (c->batch_size, n), 256), b,
+                                                   (int) labels);
 
-      if (!c->normalize_item && R <= MAX (c->batch_size, 256) && project_macs < stack_macs)
-        total += per_item * b + 2 * project_macs;
+      if (route == CS_AUX_ROUTE_PROJECTED)
+        total += per_item * b + 2 * (3 * R * A * (E + D) + 2 * labels * D);
       else
-        total += per_item * b + 2 * stack_macs;
+        total += per_item * b + 2 * (2 * b * E * D + 3 * E * A * D);
     }
   return total;
 }

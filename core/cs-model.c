@@ -465,11 +465,11 @@ cs_model_set_aux_route (CsModel    *self,
  * and mapping dM back onto it), E three times per label (w and its two gradients), and with an
  * input BatchNorm E · D twice more (folding M onto the normalised input and back). */
 CsAuxRoute
-cs_model_get_aux_route (const CsModel *self,
-                        int            B,
-                        int            L)
+cs_model_shape_aux_route (const CsModelShape *s,
+                          int                 max_batch,
+                          int                 B,
+                          int                 L)
 {
-  const CsModelShape *s = &self->shape;
   size_t D = s->D, E = s->E, A = s->A, R = s->R;
   size_t project_cost = 3 * R * A * (E + D) + 2 * (size_t) L * D;
   size_t stack_cost = 2 * (size_t) B * E * D + 3 * E * A * D + 3 * (size_t) L * E
@@ -477,9 +477,21 @@ cs_model_get_aux_route (const CsModel *self,
 
   if (!s->has_aux)
     return CS_AUX_ROUTE_AUTO;
-  if (!may_project (s, self->max_batch) || self->aux_route == CS_AUX_ROUTE_STACKED)
-    return CS_AUX_ROUTE_STACKED;
-  if (self->aux_route == CS_AUX_ROUTE_PROJECTED || project_cost < stack_cost)
+  if (may_project (s, max_batch) && project_cost < stack_cost)
+    return CS_AUX_ROUTE_PROJECTED;
+  return CS_AUX_ROUTE_STACKED;
+}
+
+CsAuxRoute
+cs_model_get_aux_route (const CsModel *self,
+                        int            B,
+                        int            L)
+{
+  const CsModelShape *s = &self->shape;
+
+  if (!s->has_aux || self->aux_route == CS_AUX_ROUTE_AUTO)
+    return cs_model_shape_aux_route (s, self->max_batch, B, L);
+  if (self->aux_route == CS_AUX_ROUTE_PROJECTED && may_project (s, self->max_batch))
     return CS_AUX_ROUTE_PROJECTED;
   return CS_AUX_ROUTE_STACKED;
 }
@@ -788,20 +800,14 @@ projected_w_backward_part (gpointer data,
                      l1 - l0, s->D);
 }
 
-/* Runs a ProjectedCall's part function over the pool (one part for labels not sorted by
- * item); returns the number of parts. */
+/* Runs a ProjectedCall's part function: one D-long product per label. */
 static int
 run_projected (CsModel       *self,
                ProjectedCall *c,
                CsPoolFunc     func)
 {
-  if (!cs_noise_labels_sorted (c->labels, c->L)
-      || (size_t) c->L * self->shape.D < CS_POOL_MIN_WORK)
-    {
-      func (c, 0, 1);
-      return 1;
-    }
-  return cs_pool_run (self->pool, func, c);
+  return cs_noise_run_parts (self->pool, c->labels, c->L, (size_t) c->L * self->shape.D, func,
+                             c);
 }
 
 /* w of a training step's labels, in a->w: from v and u (after a stacked first layer), or with

@@ -136,7 +136,12 @@ typedef enum
 void              cs_model_set_aux_route   (CsModel             *self,
                                             CsAuxRoute           route);
 /* The route a training step over B rows and L labels takes: STACKED or PROJECTED, or AUTO for
- * a model without an auxiliary network. */
+ * a model without an auxiliary network. cs_model_shape_aux_route is the choice AUTO makes for a
+ * model of that shape made for max_batch rows (what a benchmark counts without a model). */
+CsAuxRoute        cs_model_shape_aux_route (const CsModelShape  *shape,
+                                            int                  max_batch,
+                                            int                  B,
+                                            int                  L);
 CsAuxRoute        cs_model_get_aux_route   (const CsModel       *self,
                                             int                  B,
                                             int                  L);

@@ -106,21 +106,29 @@ part_ranges (const NoiseJob *job,
   cs_noise_part_ranges (job->labels, job->B, job->L, part, n_parts, b0, b1, l0, l1);
 }
 
-/* Runs func over the pool, or as one part when the labels are not sorted by item; returns the
- * number of parts. */
+int
+cs_noise_run_parts (CsPool             *pool,
+                    const CsCrowdLabel *labels,
+                    int                 L,
+                    size_t              work,
+                    CsPoolFunc          func,
+                    gpointer            data)
+{
+  if (!cs_noise_labels_sorted (labels, L))
+    {
+      func (data, 0, 1);
+      return 1;
+    }
+  return cs_pool_run_sized (pool, work, func, data);
+}
+
+/* A label costs about 3 · K · W multiply-adds each way. */
 static int
 run_parts (NoiseJob   *job,
            CsPoolFunc  func)
 {
-  /* A label costs about 3 · K · W multiply-adds each way. */
-  size_t work = (size_t) job->L * 3 * job->K * job->W;
-
-  if (!cs_noise_labels_sorted (job->labels, job->L) || work < CS_POOL_MIN_WORK)
-    {
-      func (job, 0, 1);
-      return 1;
-    }
-  return cs_pool_run (job->buf->pool, func, job);
+  return cs_noise_run_parts (job->buf->pool, job->labels, job->L,
+                             (size_t) job->L * 3 * job->K * job->W, func, job);
 }
 
 #define NOISE_LANES 8

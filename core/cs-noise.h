@@ -46,9 +46,17 @@ typedef struct
 } CsNoiseBuffers;
 
 /* Whether labels are sorted by item, as sharing them out needs; and the rows [*b0, *b1) of part
- * `part` of n_parts of a batch of B rows, with their labels [*l0, *l1) when sorted. */
+ * `part` of n_parts of a batch of B rows, with their labels [*l0, *l1) when sorted.
+ * cs_noise_run_parts runs per-label work of about `work` operations over the pool, as one
+ * part for unsorted labels or little work, and returns the number of parts that ran. */
 bool  cs_noise_labels_sorted (const CsCrowdLabel *labels,
                               int                 L);
+int   cs_noise_run_parts     (CsPool             *pool,
+                              const CsCrowdLabel *labels,
+                              int                 L,
+                              size_t              work,
+                              CsPoolFunc          func,
+                              gpointer            data);
 void  cs_noise_part_ranges   (const CsCrowdLabel *labels,
                               int                 B,
                               int                 L,
