@@ -142,11 +142,12 @@ cs_noise_padded_width (int K)
   return (K + NOISE_LANES - 1) / NOISE_LANES * NOISE_LANES;
 }
 
-typedef float NoiseVector __attribute__ ((vector_size (16)));
+typedef float NoiseVector __attribute__ ((vector_size (4 * NOISE_LANES)));
 
 /* out[W] = x[K] · M[K, W], M's rows padded to W: in each block the sum over j runs in order,
- * in two SSE registers (written with the vector extension: left to itself the compiler
- * unrolls the block into scalar sums). */
+ * in one register of NOISE_LANES floats (an AVX register, or two SSE ones in the baseline
+ * build; written with the vector extension: left to itself the compiler unrolls the block
+ * into scalar sums). */
 static inline void
 row_times_padded (float       *out,
                   const float *x,
@@ -154,25 +155,18 @@ row_times_padded (float       *out,
                   int          K,
                   int          W)
 {
-  enum { N = NOISE_LANES / 4 };
-
   for (int c = 0; c < W; c += NOISE_LANES)
     {
-      NoiseVector acc[N] = { { 0 } };
+      NoiseVector acc = { 0 };
 
       for (int j = 0; j < K; j++)
         {
-          const float *m_j = m + (size_t) j * W + c;
+          NoiseVector row;
 
-          for (int v = 0; v < N; v++)
-            {
-              NoiseVector row;
-
-              memcpy (&row, m_j + 4 * v, sizeof row);
-              acc[v] += x[j] * row;
-            }
+          memcpy (&row, m + (size_t) j * W + c, sizeof row);
+          acc += x[j] * row;
         }
-      memcpy (out + c, acc, sizeof acc);
+      memcpy (out + c, &acc, sizeof acc);
     }
 }
 
@@ -183,7 +177,7 @@ axpy_padded (float       *y,
              const float *x,
              int          W)
 {
-  for (int c = 0; c < W; c += 4)
+  for (int c = 0; c < W; c += NOISE_LANES)
     {
       NoiseVector vx, vy;
 
