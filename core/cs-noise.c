@@ -144,10 +144,31 @@ cs_noise_padded_width (int K)
 
 typedef float NoiseVector __attribute__ ((vector_size (4 * NOISE_LANES)));
 
-/* out[W] = x[K] · M[K, W], M's rows padded to W: in each block the sum over j runs in order,
- * in one register of NOISE_LANES floats (an AVX register, or two SSE ones in the baseline
- * build; written with the vector extension: left to itself the compiler unrolls the block
- * into scalar sums). */
+/* acc[c] += Σ_j x[j] · M[j, c·NOISE_LANES …] for the first `n_blocks` blocks of M's padded
+ * rows: in each block the sum over j runs in order, in one register of NOISE_LANES floats (an
+ * AVX register, or two SSE ones in the baseline build; written with the vector extension: left
+ * to itself the compiler unrolls the block into scalar sums). */
+static inline void
+blocks_times (NoiseVector *acc,
+              const float *x,
+              const float *m,
+              int          K,
+              int          W,
+              int          n_blocks)
+{
+  for (int j = 0; j < K; j++)
+    for (int c = 0; c < n_blocks; c++)
+      {
+        NoiseVector row;
+
+        memcpy (&row, m + (size_t) j * W + c * NOISE_LANES, sizeof row);
+        acc[c] += x[j] * row;
+      }
+}
+
+/* out[W] = x[K] · M[K, W], M's rows padded to W. With one or two blocks (K up to 16) their
+ * sums advance side by side in registers, so neither waits on the other's additions; wider
+ * rows go block by block. Every lane adds its terms in the same order either way. */
 static inline void
 row_times_padded (float       *out,
                   const float *x,
@@ -155,17 +176,22 @@ row_times_padded (float       *out,
                   int          K,
                   int          W)
 {
+  if (W <= 2 * NOISE_LANES)
+    {
+      NoiseVector acc[2] = { { 0 }, { 0 } };
+
+      if (W == NOISE_LANES)
+        blocks_times (acc, x, m, K, W, 1);
+      else
+        blocks_times (acc, x, m, K, W, 2);
+      memcpy (out, acc, sizeof (float) * W);
+      return;
+    }
   for (int c = 0; c < W; c += NOISE_LANES)
     {
       NoiseVector acc = { 0 };
 
-      for (int j = 0; j < K; j++)
-        {
-          NoiseVector row;
-
-          memcpy (&row, m + (size_t) j * W + c, sizeof row);
-          acc += x[j] * row;
-        }
+      blocks_times (&acc, x, m + c, K, W, 1);
       memcpy (out + c, &acc, sizeof acc);
     }
 }
