@@ -443,7 +443,8 @@ cs_model_adam_step (CsModel            *self,
 {
   AdamCall c = { self, m, v, t, config };
 
-  cs_pool_run_sized (self->pool, self->n_params, adam_part, &c);
+  /* A parameter costs two divisions and a square root, a few multiply-adds' worth. */
+  cs_pool_run_sized (self->pool, 4 * self->n_params, adam_part, &c);
 }
 
 void
