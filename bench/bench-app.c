@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "cs-train-page.h"
 #include "cs-trainer.h"
 #include "cs-training.h"
@@ -127,22 +128,6 @@ activate (GApplication *app)
   cs_window_open_path (window, dataset_path);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values)
-{
-  qsort (values, REPEATS, sizeof (double), compare_doubles);
-  return values[REPEATS / 2];
-}
-
 static double
 headless_seconds (void)
 {
@@ -181,10 +166,10 @@ main (int   argc,
 
     for (int i = 0; i < REPEATS; i++)
       headless_runs[i] = headless_seconds ();
-    headless = median (headless_runs);
+    headless = bench_median (headless_runs, REPEATS);
   }
-  gui = median (gui_seconds);
-  stall = median (stalls);
+  gui = bench_median (gui_seconds, REPEATS);
+  stall = bench_median (stalls, REPEATS);
   printf ("start-up to first frame      %8.1f ms (from main ())\n", (first_frame - started) / 1000.0);
   printf ("training %d epochs, window   %8.2f s (median of %d; live curves, %d training thread)\n",
           used_config.epochs, gui, REPEATS, used_config.threads);

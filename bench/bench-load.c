@@ -12,18 +12,10 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "bench-util.h"
 #include "cs-dataset.h"
 
 #define REPEATS 9
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 int
 main (int   argc,
@@ -49,7 +41,7 @@ main (int   argc,
             }
           labels = cs_dataset_get_n_labels (dataset);
         }
-      qsort (ms, REPEATS, sizeof (double), compare_doubles);
+      bench_sort (ms, REPEATS);
       getrusage (RUSAGE_SELF, &usage);
       printf ("load %-40s median %7.1f ms  (min %.1f, max %.1f; %d loads)  peak RSS %6.1f MiB  %d labels\n",
               argv[i], ms[REPEATS / 2], ms[0], ms[REPEATS - 1], REPEATS, usage.ru_maxrss / 1024.0, labels);

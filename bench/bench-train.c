@@ -16,16 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "cs-trainer.h"
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 /* Floating-point operations of the products in one training pass over n items in batches of
  * B: forward, the weight gradients, and the input gradients where the model needs them. With
@@ -134,9 +126,8 @@ bench (CsDataset   *dataset,
   for (int e = 0; e < epochs; e++)
     ms[e] = 1000 * g_array_index (run->history, CsEpochMetrics, e).seconds;
   /* The first epochs warm caches and the threads. */
-  qsort (ms + 2, epochs - 2, sizeof (double), compare_doubles);
   return (BenchResult) {
-    dataset->name, method, batch, ms[2 + (epochs - 2) / 2], epochs - 2,
+    dataset->name, method, batch, bench_median (ms + 2, epochs - 2), epochs - 2,
     epoch_flops (dataset, &config, n_train, true), epoch_flops (dataset, &config, n_train, false),
   };
 }

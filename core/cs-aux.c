@@ -251,17 +251,17 @@ cs_aux_w_backward (float              *dv,      /* [B,E] or NULL */
 
 void
 cs_aux_project_forward (float       *Q,   /* [R,D] */
-                              float       *b,   /* [R] */
-                              float       *P,   /* [R,A] */
-                              const float *A1,  /* [A,D] */
-                              const float *a1,  /* [A] */
-                              const float *A2,  /* [E,A] */
-                              const float *a2,  /* [E] */
-                              const float *u,   /* [R,E] */
-                              int          R,
-                              int          D,
-                              int          A,
-                              int          E)
+                        float       *b,   /* [R] */
+                        float       *P,   /* [R,A] */
+                        const float *A1,  /* [A,D] */
+                        const float *a1,  /* [A] */
+                        const float *A2,  /* [E,A] */
+                        const float *a2,  /* [E] */
+                        const float *u,   /* [R,E] */
+                        int          R,
+                        int          D,
+                        int          A,
+                        int          E)
 {
   g_return_if_fail (R > 0 && D > 0 && A > 0 && E > 0);
 
@@ -273,23 +273,23 @@ cs_aux_project_forward (float       *Q,   /* [R,D] */
 
 void
 cs_aux_project_backward (float       *dA1,  /* [A,D] */
-                               float       *da1,  /* [A] */
-                               float       *dA2,  /* [E,A] */
-                               float       *da2,  /* [E] */
-                               float       *du,   /* [R,E] */
-                               float       *dP,   /* [R,A] scratch */
-                               const float *dQ,   /* [R,D] */
-                               const float *db,   /* [R] */
-                               const float *P,    /* [R,A] */
-                               const float *A1,   /* [A,D] */
-                               const float *a1,   /* [A] */
-                               const float *A2,   /* [E,A] */
-                               const float *a2,   /* [E] */
-                               const float *u,    /* [R,E] */
-                               int          R,
-                               int          D,
-                               int          A,
-                               int          E)
+                         float       *da1,  /* [A] */
+                         float       *dA2,  /* [E,A] */
+                         float       *da2,  /* [E] */
+                         float       *du,   /* [R,E] */
+                         float       *dP,   /* [R,A] scratch */
+                         const float *dQ,   /* [R,D] */
+                         const float *db,   /* [R] */
+                         const float *P,    /* [R,A] */
+                         const float *A1,   /* [A,D] */
+                         const float *a1,   /* [A] */
+                         const float *A2,   /* [E,A] */
+                         const float *a2,   /* [E] */
+                         const float *u,    /* [R,E] */
+                         int          R,
+                         int          D,
+                         int          A,
+                         int          E)
 {
   g_return_if_fail (R > 0 && D > 0 && A > 0 && E > 0);
 
