@@ -339,11 +339,10 @@ cs_batchnorm_update_running (float       *running_mean,  /* [C] */
                              float       *running_var,   /* [C] */
                              const float *mean,          /* [C] */
                              const float *var,           /* [C], unbiased */
-                             int          c0,
-                             int          c1,
+                             int          C,
                              float        momentum)
 {
-  for (int c = c0; c < c1; c++)
+  for (int c = 0; c < C; c++)
     {
       running_mean[c] = (1.0f - momentum) * running_mean[c] + momentum * mean[c];
       running_var[c] = (1.0f - momentum) * running_var[c] + momentum * var[c];
@@ -385,8 +384,8 @@ cs_batchnorm_forward_train_part (float       *out,           /* [B,C] */
           if (var != NULL)
             var[c0 + j] = unbiased[j];
         }
-      cs_batchnorm_update_running (running_mean + c0, running_var + c0, mean + c0, unbiased, 0,
-                                   n, momentum);
+      cs_batchnorm_update_running (running_mean + c0, running_var + c0, mean + c0, unbiased, n,
+                                   momentum);
       for (int b = 0; b < B; b++)
         {
           const float *in = inp + (size_t) b * C + c0;

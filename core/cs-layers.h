@@ -148,14 +148,13 @@ void  cs_batchnorm_forward_eval_part   (float         *out,
                                         float          eps,
                                         int            part,
                                         int            n_parts);
-/* The running statistics' move towards a batch's mean and unbiased variance, columns
- * [c0, c1): what the training forward does, for a caller that kept the batch's statistics. */
+/* The running statistics' move towards a batch's mean and unbiased variance, over C columns:
+ * what the training forward does, for a caller that kept the batch's statistics. */
 void  cs_batchnorm_update_running      (float         *running_mean,
                                         float         *running_var,
                                         const float   *mean,
                                         const float   *var,
-                                        int            c0,
-                                        int            c1,
+                                        int            C,
                                         float          momentum);
 void  cs_batchnorm_backward_part       (float         *dinp,
                                         const float   *dout,

@@ -497,15 +497,6 @@ cs_model_get_aux_route (const CsModel *self,
   return CS_AUX_ROUTE_STACKED;
 }
 
-/* Whether the first layer's product also runs the auxiliary tower: in the evaluations that
- * need w and in training steps that take that route, for a model that has one. */
-static bool
-stacked (const CsModelShape *s,
-         bool                aux)
-{
-  return aux && s->has_aux;
-}
-
 /* Copies columns [c0, c0 + n) of the rows of a [B, ld] matrix into a [B, n] one, or back. */
 static void
 copy_columns (float       *dest,
@@ -556,7 +547,7 @@ first_layer_forward (CsModel     *self,
   CsActivations *a = &self->act;
   CsParams *p = &self->params;
 
-  if (!stacked (s, aux))
+  if (!aux)
     {
       cs_shared_linear_forward (self->pool, a->h, in, p->w1, p->b1, B, s->D, s->H);
       *ld = s->H;
@@ -583,7 +574,7 @@ first_layer_backward (CsModel     *self,
   CsParams *g = &self->grads;
   float *dm_rows, *dc;
 
-  if (!stacked (s, aux))
+  if (!aux)
     {
       cs_shared_linear_backward_weights (self->pool, g->w1, g->b1, a->dh, in, B, s->D, s->H);
       return;
@@ -625,7 +616,7 @@ input_batchnorm_train (CsModel     *self,
   CsBatchnormState *st = &self->state;
 
   if (x_fixed && a->in_cached_x == x && a->in_cached_B == B)
-    cs_batchnorm_update_running (st->in_mean, st->in_var, a->in_batch_mean, a->in_batch_var, 0,
+    cs_batchnorm_update_running (st->in_mean, st->in_var, a->in_batch_mean, a->in_batch_var,
                                  s->D, BN_MOMENTUM);
   else
     cs_shared_batchnorm_forward_train (self->pool, a->xn, a->in_batch_mean, a->in_batch_rstd,
@@ -637,8 +628,10 @@ input_batchnorm_train (CsModel     *self,
   memcpy (a->in_rstd, a->in_batch_rstd, sizeof (float) * s->D);
 }
 
-/* The classifier over B rows; `train` turns on dropout and batch statistics, `aux` also runs
- * the auxiliary network's first layer; x_fixed says the rows stay put (CsBatch). */
+/* The classifier over B rows; `train` turns on dropout and batch statistics, `aux` (for a model
+ * with the auxiliary network) stacks its collapsed tower into the first layer's product, as
+ * the evaluations that need w and the training steps on that route do; x_fixed says the rows
+ * stay put (CsBatch). */
 static void
 classifier_forward (CsModel     *self,
                     const float *x,
@@ -657,6 +650,7 @@ classifier_forward (CsModel     *self,
   const float *pre, *hidden;
   int ld;
 
+  g_assert (!aux || s->has_aux);
   if (s->input_batchnorm && train)
     {
       input_batchnorm_train (self, x, B, x_fixed);
@@ -720,7 +714,7 @@ classifier_backward (CsModel *self,
       cs_shared_batchnorm_backward (self->pool, a->dhd, a->dh, a->hn, a->hid_rstd, B, s->H);
       dhidden = a->dhd;
     }
-  if (stacked (s, aux))
+  if (aux)
     {
       pre = a->first;
       dpre = a->dfirst;

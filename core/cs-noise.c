@@ -93,19 +93,6 @@ cs_noise_part_ranges (const CsCrowdLabel *labels,
   *l1 = part == n_parts - 1 ? L : first_label_from (labels, L, *b1);
 }
 
-/* Rows [*b0, *b1) of part `part`, and their labels [*l0, *l1). */
-static void
-part_ranges (const NoiseJob *job,
-             int             part,
-             int             n_parts,
-             int            *b0,
-             int            *b1,
-             int            *l0,
-             int            *l1)
-{
-  cs_noise_part_ranges (job->labels, job->B, job->L, part, n_parts, b0, b1, l0, l1);
-}
-
 int
 cs_noise_run_parts (CsPool             *pool,
                     const CsCrowdLabel *labels,
@@ -262,7 +249,7 @@ forward_part (gpointer data,
   float t[CS_NOISE_MAX_K];
   double loss = 0.0;
 
-  part_ranges (job, part, n_parts, &b0, &b1, &l0, &l1);
+  cs_noise_part_ranges (job->labels, job->B, job->L, part, n_parts, &b0, &b1, &l0, &l1);
   for (int i = b0; job->global && i < b1; i++)
     row_times_padded (buf->global_logits + (size_t) i * W, job->p + (size_t) i * K,
                       buf->global_pad, K, W);
@@ -319,16 +306,15 @@ cs_noise_forward (CsNoiseBuffers     *buf,
     buf, NULL, NULL, p, w, labels, w_global != NULL, B, L, K, R, cs_noise_padded_width (K),
   };
   double loss = 0.0;
+  int n_parts;
 
   if (L == 0)
     return 0.0f;
   pad_matrices (buf->local_pad, w_local, R, K, job.W, false);
   if (w_global != NULL)
     pad_matrices (buf->global_pad, w_global, 1, K, job.W, false);
-  for (int part = 0; part < CS_POOL_MAX_THREADS; part++)
-    buf->part_loss[part] = 0.0;
-  run_parts (&job, forward_part);
-  for (int part = 0; part < CS_POOL_MAX_THREADS; part++)
+  n_parts = run_parts (&job, forward_part);
+  for (int part = 0; part < n_parts; part++)
     loss += buf->part_loss[part];
 
   return (float) (loss / L);
@@ -366,7 +352,7 @@ backward_part (gpointer data,
   float ds[CS_NOISE_MAX_K] = { 0 }, acc[CS_NOISE_MAX_K];
   int b0, b1, l0, l1;
 
-  part_ranges (job, part, n_parts, &b0, &b1, &l0, &l1);
+  cs_noise_part_ranges (job->labels, job->B, job->L, part, n_parts, &b0, &b1, &l0, &l1);
   memset (dpad, 0, sizeof (float) * (job->R + 1) * K * W);
   if (job->global)
     memset (buf->row_grads + (size_t) b0 * W, 0, sizeof (float) * (b1 - b0) * W);
