@@ -50,9 +50,8 @@ typedef struct
   float        *in_batch_var;  /* [D] unbiased */
   const float  *in_cached_x; /* the fixed rows xn normalises (CsBatch.x_fixed), or NULL */
   int           in_cached_B;
-  float        *in_mean;     /* [D] */
-  float        *in_rstd;     /* [D] */
-  float        *in_std;      /* [D] 1 / in_rstd */
+  const float  *in_mean;     /* [D] the input BatchNorm's mean, batch or running, and */
+  float        *in_std;      /* [D] 1 / its rstd: what the stacked tower folds in */
   float        *stack_b;     /* [H + E] b1 over the collapsed (and folded) auxiliary c */
   float        *dstack_b;    /* [H + E] */
   float        *aux_m;       /* [E, D] the collapsed auxiliary linear, and later its gradient */
@@ -214,8 +213,6 @@ layout_activations (CsActivations      *a,
   TAKE (in_batch_mean, s->D);
   TAKE (in_batch_rstd, s->D);
   TAKE (in_batch_var, s->D);
-  TAKE (in_mean, s->D);
-  TAKE (in_rstd, s->D);
   TAKE (in_std, s->D);
   TAKE (stack_b, s->has_aux ? s->H + s->E : 0);
   TAKE (dstack_b, s->has_aux ? s->H + s->E : 0);
@@ -624,8 +621,25 @@ input_batchnorm_train (CsModel     *self,
                                        BN_MOMENTUM, BN_EPS);
   a->in_cached_x = x_fixed ? x : NULL;
   a->in_cached_B = B;
-  memcpy (a->in_mean, a->in_batch_mean, sizeof (float) * s->D);
-  memcpy (a->in_rstd, a->in_batch_rstd, sizeof (float) * s->D);
+}
+
+/* The input BatchNorm's mean and 1 / rstd, for folding it into the collapsed tower: the
+ * training batch's, or in evaluation the running ones. */
+static void
+input_fold_statistics (CsModel *self,
+                       bool     train)
+{
+  const CsModelShape *s = &self->shape;
+  CsActivations *a = &self->act;
+  CsBatchnormState *st = &self->state;
+
+  a->in_mean = train ? a->in_batch_mean : st->in_mean;
+  for (int j = 0; j < s->D; j++)
+    {
+      float rstd = train ? a->in_batch_rstd[j] : 1.0f / sqrtf (st->in_var[j] + BN_EPS);
+
+      a->in_std[j] = 1.0f / rstd;
+    }
 }
 
 /* The classifier over B rows; `train` turns on dropout and batch statistics, `aux` (for a model
@@ -660,15 +674,10 @@ classifier_forward (CsModel     *self,
     {
       cs_shared_batchnorm_forward_eval (self->pool, a->xn_eval, x, st->in_mean, st->in_var, B,
                                         s->D, BN_EPS);
-      for (int j = 0; j < s->D; j++)
-        {
-          a->in_mean[j] = st->in_mean[j];
-          a->in_rstd[j] = 1.0f / sqrtf (st->in_var[j] + BN_EPS);
-        }
       in = a->xn_eval;
     }
-  for (int j = 0; s->input_batchnorm && j < s->D; j++)
-    a->in_std[j] = 1.0f / a->in_rstd[j];
+  if (s->input_batchnorm && aux)
+    input_fold_statistics (self, train);
   pre = first_layer_forward (self, in, B, aux, &ld);
   cs_shared_relu_dropout_forward (self->pool, a->hd, a->mask, pre, ld, B, s->H,
                                   train ? dropout : 0.0f, rng);
