@@ -205,7 +205,6 @@ layout_activations (CsActivations      *a,
                     size_t              L)
 {
   size_t off = 0;
-  size_t W = cs_noise_padded_width (s->K);
 
 #define TAKE(field, count) G_STMT_START { a->field = base ? base + off : NULL; off += (count); } G_STMT_END
   TAKE (xn, s->input_batchnorm ? B * s->D : 0);
@@ -235,15 +234,8 @@ layout_activations (CsActivations      *a,
   TAKE (u, (size_t) s->R * s->E);
   TAKE (unorm, s->R);
   TAKE (w, L);
-  TAKE (noise.crowd_logits, L * s->K);
-  TAKE (noise.crowd_probs, L * s->K);
-  TAKE (noise.lse, L);
-  TAKE (noise.local_logits, s->has_global ? L * s->K : 0);
-  TAKE (noise.global_logits, s->has_global ? B * W : 0);
-  TAKE (noise.row_grads, s->has_global ? B * W : 0);
-  TAKE (noise.local_pad, s->has_local ? (size_t) s->R * s->K * W : 0);
-  TAKE (noise.global_pad, s->has_global ? (size_t) s->K * W : 0);
-  TAKE (noise.dlocal_pad, s->has_local ? (size_t) (s->R + 1) * s->K * W : 0);
+  off += cs_noise_buffers_layout (&a->noise, base ? base + off : NULL, B, L, s->K, s->R,
+                                  s->has_local, s->has_global);
   TAKE (dh, B * s->H);
   TAKE (dhd, s->hidden_batchnorm ? B * s->H : 0);
   TAKE (dlogits, B * s->K);

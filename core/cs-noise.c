@@ -129,6 +129,33 @@ cs_noise_padded_width (int K)
   return (K + NOISE_LANES - 1) / NOISE_LANES * NOISE_LANES;
 }
 
+size_t
+cs_noise_buffers_layout (CsNoiseBuffers *buf,
+                         float          *base,
+                         int             B,
+                         int             L,
+                         int             K,
+                         int             R,
+                         bool            local,
+                         bool            global)
+{
+  size_t off = 0, W = cs_noise_padded_width (K);
+
+#define TAKE(field, count, present) \
+  G_STMT_START { size_t n_ = (present) ? (size_t) (count) : 0; buf->field = base && n_ ? base + off : NULL; off += n_; } G_STMT_END
+  TAKE (crowd_logits, (size_t) L * K, true);
+  TAKE (crowd_probs, (size_t) L * K, true);
+  TAKE (lse, L, true);
+  TAKE (local_logits, (size_t) L * K, global);
+  TAKE (global_logits, B * W, global);
+  TAKE (row_grads, B * W, global);
+  TAKE (local_pad, R * K * W, local);
+  TAKE (global_pad, K * W, global);
+  TAKE (dlocal_pad, (R + 1) * K * W, local);
+#undef TAKE
+  return off;
+}
+
 typedef float NoiseVector __attribute__ ((vector_size (4 * NOISE_LANES)));
 
 /* acc[c] += Σ_j x[j] · M[j, c·NOISE_LANES …] for the first `n_blocks` blocks of M's padded

@@ -70,6 +70,19 @@ void  cs_noise_part_ranges   (const CsCrowdLabel *labels,
 /* W, the padded width of a row of K logits (a multiple of 8), sizes some of the buffers. */
 int   cs_noise_padded_width  (int                 K);
 
+/* Points the buffers' float arrays into `base` one after the other, crowd_logits first (or
+ * only counts, when base is NULL), sized for B rows and L labels of K classes and R annotators,
+ * with the annotators' matrices (`local`) and the common one (`global`) or without; returns
+ * how many floats they take. The pool, part_pads and part_loss are the caller's. */
+size_t cs_noise_buffers_layout (CsNoiseBuffers   *buf,
+                                float            *base,
+                                int               B,
+                                int               L,
+                                int               K,
+                                int               R,
+                                bool              local,
+                                bool              global);
+
 /* Returns the mean loss (0 when L == 0). Backward accumulates dp, dw_global (NULL when
  * w_global is), dw_local and dw (may be NULL). */
 float cs_noise_forward       (CsNoiseBuffers     *buf,

@@ -139,31 +139,15 @@ cs_test_noise_buffers_new (int B,
                            int R)
 {
   CsNoiseBuffers *buf = g_new0 (CsNoiseBuffers, 1);
-  int W = cs_noise_padded_width (K);
+  size_t n = cs_noise_buffers_layout (buf, NULL, B, L, K, R, true, true);
 
-  buf->crowd_logits = g_new0 (float, L * K);
-  buf->crowd_probs = g_new0 (float, L * K);
-  buf->lse = g_new0 (float, L);
-  buf->local_logits = g_new0 (float, L * K);
-  buf->global_logits = g_new0 (float, B * W);
-  buf->row_grads = g_new0 (float, B * W);
-  buf->local_pad = g_new0 (float, R * K * W);
-  buf->global_pad = g_new0 (float, K * W);
-  buf->dlocal_pad = g_new0 (float, (R + 1) * K * W);
+  cs_noise_buffers_layout (buf, g_new0 (float, n), B, L, K, R, true, true);
   return buf;
 }
 
 void
 cs_test_noise_buffers_free (CsTestNoiseBuffers *buf)
 {
-  g_free (buf->crowd_logits);
-  g_free (buf->crowd_probs);
-  g_free (buf->lse);
-  g_free (buf->local_logits);
-  g_free (buf->global_logits);
-  g_free (buf->row_grads);
-  g_free (buf->local_pad);
-  g_free (buf->global_pad);
-  g_free (buf->dlocal_pad);
+  g_free (buf->crowd_logits);  /* the block every array lies in (cs_noise_buffers_layout) */
   g_free (buf);
 }
