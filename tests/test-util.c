@@ -55,6 +55,7 @@ cs_test_dir_write (CsTestDir  *self,
                    ...)
 {
   const char *path = cs_test_dir_path (self, relative);
+  g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   va_list args;
@@ -62,6 +63,7 @@ cs_test_dir_write (CsTestDir  *self,
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_file_set_contents (path, text, -1, &error);
   g_assert_no_error (error);
   return path;
