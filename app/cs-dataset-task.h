@@ -1,4 +1,4 @@
-/* cs-dataset-task.h — loading datasets off the main thread
+/* cs-dataset-task.h — loading datasets and working out their figures off the main thread
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "cs-dataset.h"
+#include "cs-dataset-stats.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +24,13 @@ void       cs_demo_load_async     (GCancellable         *cancellable,
                                    GAsyncReadyCallback   callback,
                                    gpointer              user_data);
 char      *cs_demo_get_folder     (void);
+
+/* The dataset's CsDatasetStats, computed on a worker thread. */
+void            cs_dataset_stats_async  (CsDataset            *dataset,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+CsDatasetStats *cs_dataset_stats_finish (GAsyncResult         *result,
+                                         GError              **error);
 
 G_END_DECLS

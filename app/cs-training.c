@@ -16,6 +16,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "cs-checkpoint.h"
+#include "cs-enum-types.h"
 #include "cs-error.h"
 #include "cs-training.h"
 
@@ -59,6 +61,7 @@ struct _CsTraining
   Channel         *channel;
   CsRun           *run;
   char            *message;
+  char            *saved_path;
 
   CsTrainingState  state;
   gint64           started_at;
@@ -70,6 +73,8 @@ enum {
   PROP_STATE,
   PROP_N_EPOCHS,
   PROP_MESSAGE,
+  PROP_HAS_RESULT,
+  PROP_SAVED_PATH,
   N_PROPS
 };
 
@@ -134,11 +139,11 @@ channel_unref (Channel *channel)
   g_free (channel);
 }
 
-/* Main thread: moves what the worker queued into the training's history. A stopped run's
- * late epochs are dropped, unless the run finished anyway (`finished`). */
+/* Main thread: moves what the worker queued into the training's history: every epoch the
+ * worker finished, those after a stop was asked for too, since a stopped run's result may be
+ * one of them. */
 static void
-channel_deliver (Channel  *channel,
-                 gboolean  finished)
+channel_deliver (Channel *channel)
 {
   g_autoptr(CsTraining) self = g_weak_ref_get (&channel->owner);
   g_autoptr(GArray) batch = NULL;
@@ -153,8 +158,6 @@ channel_deliver (Channel  *channel,
 
   if (self == NULL || batch->len == 0)
     return;
-  if (!finished && g_cancellable_is_cancelled (self->cancellable))
-    return;
   first = self->epochs->len;
   g_array_append_vals (self->epochs, batch->data, batch->len);
   /* The snapshots' matrices now belong to self->epochs. */
@@ -166,7 +169,7 @@ channel_deliver (Channel  *channel,
 static gboolean
 channel_idle (gpointer data)
 {
-  channel_deliver (data, FALSE);
+  channel_deliver (data);
   return G_SOURCE_REMOVE;
 }
 
@@ -276,13 +279,14 @@ on_finished (GObject      *object,
       return;
     }
   /* Epochs still queued arrive before the end does. */
-  channel_deliver (channel, run != NULL);
+  channel_deliver (channel);
   channel_unref (channel);
   self->ended_at = g_get_monotonic_time ();
   if (run != NULL)
     {
       self->run = run;
-      set_state (self, CS_TRAINING_FINISHED);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_RESULT]);
+      set_state (self, run->stopped ? CS_TRAINING_STOPPED : CS_TRAINING_FINISHED);
       return;
     }
   g_free (self->message);
@@ -369,6 +373,7 @@ cs_training_finalize (GObject *object)
   g_clear_pointer (&self->channel, channel_unref);
   g_clear_pointer (&self->run, cs_run_free);
   g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->saved_path, g_free);
   G_OBJECT_CLASS (cs_training_parent_class)->finalize (object);
 }
 
@@ -383,13 +388,19 @@ cs_training_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STATE:
-      g_value_set_int (value, self->state);
+      g_value_set_enum (value, self->state);
       break;
     case PROP_N_EPOCHS:
       g_value_set_uint (value, self->epochs->len);
       break;
     case PROP_MESSAGE:
       g_value_set_string (value, self->message);
+      break;
+    case PROP_HAS_RESULT:
+      g_value_set_boolean (value, self->run != NULL);
+      break;
+    case PROP_SAVED_PATH:
+      g_value_set_string (value, self->saved_path);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -406,13 +417,22 @@ cs_training_class_init (CsTrainingClass *klass)
   object_class->get_property = cs_training_get_property;
 
   properties[PROP_STATE] =
-    g_param_spec_int ("state", NULL, NULL, CS_TRAINING_READY, CS_TRAINING_FAILED, CS_TRAINING_READY,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("state", NULL, NULL, CS_TYPE_TRAINING_STATE, CS_TRAINING_READY,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_EPOCHS] =
     g_param_spec_uint ("n-epochs", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MESSAGE] =
     g_param_spec_string ("message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the run has a result to show and save: it finished, or was stopped after an
+   * epoch or more. */
+  properties[PROP_HAS_RESULT] =
+    g_param_spec_boolean ("has-result", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The folder the result was last saved in, or NULL. */
+  properties[PROP_SAVED_PATH] =
+    g_param_spec_string ("saved-path", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -458,6 +478,17 @@ const CsTrainConfig *cs_training_get_config (CsTraining *self) { return &self->c
 guint cs_training_get_n_epochs (CsTraining *self) { return self->epochs->len; }
 const CsRun *cs_training_get_run (CsTraining *self) { return self->run; }
 const char *cs_training_get_message (CsTraining *self) { return self->message; }
+gboolean cs_training_get_has_result (CsTraining *self) { return self->run != NULL; }
+const char *cs_training_get_saved_path (CsTraining *self) { return self->saved_path; }
+
+char *
+cs_training_dup_title (CsTraining *self)
+{
+  g_return_val_if_fail (CS_IS_TRAINING (self), NULL);
+
+  return g_strdup_printf ("%s, seed %" G_GUINT64_FORMAT, cs_method_get_title (self->config.method),
+                          self->config.seed);
+}
 
 const CsEpochSnapshot *
 cs_training_get_epoch (CsTraining *self,
@@ -494,4 +525,61 @@ cs_training_get_remaining (CsTraining *self)
   if (done == 0)
     return NAN;
   return cs_training_get_elapsed (self) / done * (self->config.epochs - done);
+}
+
+/* Saving -------------------------------------------------------------------------------- */
+
+/* Worker thread: the run is not changed once it has ended, so reading it here is safe. */
+static void
+save_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  CsTraining *self = CS_TRAINING (source_object);
+  GError *error = NULL;
+
+  if (cs_checkpoint_save (self->run, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+cs_training_save_async (CsTraining          *self,
+                        const char          *folder,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CS_IS_TRAINING (self));
+  g_return_if_fail (folder != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_training_save_async);
+  g_task_set_task_data (task, g_strdup (folder), g_free);
+  if (self->run == NULL)
+    {
+      g_task_return_new_error (task, CS_ERROR, CS_ERROR_INVALID,
+                               "the run has no result to save yet");
+      return;
+    }
+  g_task_run_in_thread (task, save_in_thread);
+}
+
+gboolean
+cs_training_save_finish (CsTraining    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  g_free (self->saved_path);
+  self->saved_path = g_strdup (g_task_get_task_data (G_TASK (result)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVED_PATH]);
+  return TRUE;
 }

@@ -12,6 +12,7 @@
 
 G_BEGIN_DECLS
 
+/* A run that was stopped keeps its result when it had finished an epoch. */
 typedef enum
 {
   CS_TRAINING_READY,
@@ -37,6 +38,8 @@ G_DECLARE_FINAL_TYPE (CsTraining, cs_training, CS, TRAINING, GObject)
 
 CsTraining            *cs_training_new            (CsDataset           *dataset,
                                                    const CsTrainConfig *config);
+/* "CoNAL, seed 1": what a list of runs calls this one. */
+char                  *cs_training_dup_title      (CsTraining          *self);
 void                   cs_training_start          (CsTraining          *self);
 void                   cs_training_stop           (CsTraining          *self);
 CsTrainingState        cs_training_get_state      (CsTraining          *self);
@@ -50,5 +53,18 @@ double                 cs_training_get_elapsed    (CsTraining          *self);
 double                 cs_training_get_remaining  (CsTraining          *self);
 const CsRun           *cs_training_get_run        (CsTraining          *self);
 const char            *cs_training_get_message    (CsTraining          *self);
+gboolean               cs_training_get_has_result (CsTraining          *self);
+const char            *cs_training_get_saved_path (CsTraining          *self);
+
+/* Saves the result (finished, or stopped with its best epoch so far) as a checkpoint folder on
+ * a worker thread; the training remembers the folder. */
+void                   cs_training_save_async     (CsTraining          *self,
+                                                   const char          *folder,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean               cs_training_save_finish    (CsTraining          *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 
 G_END_DECLS

@@ -88,30 +88,27 @@ on_state (CsTraining *training,
 static gboolean
 start_training (gpointer data)
 {
-  CsTrainPage *page = cs_window_get_train_page (window);
+  CsSession *session = cs_window_get_session (window);
 
   train_started = g_get_monotonic_time ();
   train_ended = 0;
   longest_gap = 0;
   last_tick = 0;
   gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL);
-  g_signal_connect (cs_train_page_get_training (page), "notify::state", G_CALLBACK (on_state), NULL);
+  g_signal_connect (cs_session_get_training (session), "notify::state", G_CALLBACK (on_state), NULL);
   return G_SOURCE_REMOVE;
 }
 
 /* As a person would: the Training page first, then Train once it is on screen. */
 static void
-on_dataset (CsWindow   *self,
+on_dataset (CsSession  *session,
             GParamSpec *pspec,
             gpointer    data)
 {
-  CsTrainPage *page = cs_window_get_train_page (self);
+  CsTrainPage *page = cs_window_get_train_page (window);
   GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK);
-  CsTrainConfig config;
 
-  cs_train_page_get_config (page, &config);
-  config.epochs = epochs;
-  cs_train_page_set_config (page, &config);
+  g_object_set (cs_session_get_options (session), "epochs", epochs, NULL);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "training");
   g_timeout_add (1000, start_training, NULL);
 }
@@ -120,7 +117,7 @@ static void
 activate (GApplication *app)
 {
   window = cs_window_new (GTK_APPLICATION (app));
-  g_signal_connect (window, "notify::dataset", G_CALLBACK (on_dataset), NULL);
+  g_signal_connect (cs_window_get_session (window), "notify::dataset", G_CALLBACK (on_dataset), NULL);
   gtk_window_present (GTK_WINDOW (window));
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                     G_CALLBACK (on_first_frame), NULL);

@@ -63,7 +63,7 @@ save_now (GdkFrameClock *clock,
   status = gdk_texture_save_to_png (texture, out_path) ? 0 : 1;
   if (status != 0)
     g_printerr ("cs-screenshot: cannot write %s\n", out_path);
-  cs_train_page_stop (cs_window_get_train_page (window));
+  cs_session_stop (cs_window_get_session (window));
   gtk_window_close (GTK_WINDOW (window));
 }
 
@@ -106,29 +106,29 @@ on_state (CsTraining *training,
     shoot_soon ();
 }
 
+/* The overview once its figures are in. */
 static void
-on_dataset (CsWindow   *self,
+on_stats (CsSession  *session,
+          GParamSpec *pspec,
+          gpointer    data)
+{
+  if (!train && cs_session_get_stats (session) != NULL)
+    shoot_soon ();
+}
+
+static void
+on_dataset (CsSession  *session,
             GParamSpec *pspec,
             gpointer    data)
 {
-  CsTrainPage *page = cs_window_get_train_page (self);
   CsTraining *training;
 
   if (!train)
-    {
-      shoot_soon ();
-      return;
-    }
+    return;
   if (epochs > 0)
-    {
-      CsTrainConfig config;
-
-      cs_train_page_get_config (page, &config);
-      config.epochs = epochs;
-      cs_train_page_set_config (page, &config);
-    }
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.train", NULL);
-  training = cs_train_page_get_training (page);
+    g_object_set (cs_session_get_options (session), "epochs", epochs, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL);
+  training = cs_session_get_training (session);
   g_signal_connect (training, "epochs-added", G_CALLBACK (on_epochs), NULL);
   g_signal_connect (training, "notify::state", G_CALLBACK (on_state), NULL);
 }
@@ -144,7 +144,8 @@ activate (GApplication *app)
   window = cs_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), w, h);
   gtk_window_present (GTK_WINDOW (window));
-  g_signal_connect (window, "notify::dataset", G_CALLBACK (on_dataset), NULL);
+  g_signal_connect (cs_window_get_session (window), "notify::dataset", G_CALLBACK (on_dataset), NULL);
+  g_signal_connect (cs_window_get_session (window), "notify::stats", G_CALLBACK (on_stats), NULL);
   if (dataset_path)
     cs_window_open_path (window, dataset_path);
   else if (demo)

@@ -1,5 +1,6 @@
 /* test-app.c — the real window driven end to end: open, train, watch, stop, train again,
- * finish; a malformed dataset; closing mid-run
+ * finish; a malformed dataset; opening another dataset and closing mid-run, which ask first;
+ * the form and the runs surviving a change of dataset; the dataset's name in the header
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +13,6 @@
 #include "cs-demo.h"
 #include "cs-loss-chart-private.h"
 #include "cs-train-page.h"
-#include "cs-training.h"
 #include "cs-window.h"
 #include "test-util.h"
 
@@ -58,7 +58,7 @@ loaded (gpointer data)
 static CsTraining *
 training_of (CsWindow *window)
 {
-  return cs_train_page_get_training (cs_window_get_train_page (window));
+  return cs_session_get_training (cs_window_get_session (window));
 }
 
 static gboolean
@@ -109,13 +109,8 @@ static void
 set_epochs (CsWindow *window,
             int       epochs)
 {
-  CsTrainPage *page = cs_window_get_train_page (window);
-  CsTrainConfig config;
-
-  cs_train_page_get_config (page, &config);
-  config.epochs = epochs;
-  config.batch_size = 128;
-  cs_train_page_set_config (page, &config);
+  g_object_set (cs_session_get_options (cs_window_get_session (window)),
+                "epochs", epochs, "batch-size", 128, NULL);
 }
 
 static GtkWidget *
@@ -223,58 +218,144 @@ test_bad_dataset_keeps_previous (void)
   spin (50);
 }
 
-/* Closing the window mid-run stops the worker cleanly. */
+/* Answers the question the window asks with `response`. */
+static void
+answer (const char *response)
+{
+  GtkWidget *dialog;
+
+  wait_for (dialog_shown, NULL, "the window to ask");
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (50);
+}
+
+static CsWindow *
+window_training_demo (CsTestDir *tmp)
+{
+  g_autoptr(GError) error = NULL;
+  CsWindow *window = cs_window_new (NULL);
+
+  g_assert_true (cs_demo_write (cs_test_dir_path (tmp, "demo"), 1, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  cs_window_open_path (window, cs_test_dir_path (tmp, "demo"));
+  wait_for (loaded, window, "the dataset to load");
+  set_epochs (window, 5000);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL);
+  wait_for (three_epochs, window, "three epochs");
+  return window;
+}
+
+/* Closing the window mid-run asks; Cancel keeps it training, Stop and Close stops the worker
+ * cleanly. */
 static void
 test_close_mid_run (void)
 {
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
-  g_autoptr(GError) error = NULL;
-  CsWindow *window = cs_window_new (NULL);
-  g_autoptr(CsTraining) training = NULL;
-
-  g_assert_true (cs_demo_write (cs_test_dir_path (tmp, NULL), 1, &error));
-  gtk_window_present (GTK_WINDOW (window));
-  cs_window_open_path (window, cs_test_dir_path (tmp, NULL));
-  wait_for (loaded, window, "the dataset to load");
-  set_epochs (window, 5000);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL);
-  training = g_object_ref (training_of (window));
-  wait_for (three_epochs, window, "three epochs");
+  CsWindow *window = window_training_demo (tmp);
+  g_autoptr(CsTraining) training = g_object_ref (training_of (window));
 
   gtk_window_close (GTK_WINDOW (window));
+  answer ("cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpint (cs_training_get_state (training), ==, CS_TRAINING_RUNNING);
+
+  gtk_window_close (GTK_WINDOW (window));
+  answer ("stop");
   wait_for (not_running, training, "the run to stop after closing");
   g_assert_cmpint (cs_training_get_state (training), ==, CS_TRAINING_STOPPED);
   g_assert_cmpuint (cs_training_get_n_epochs (training), <, 5000);
 }
 
-/* Opening a dataset while a run goes on retires the run, clock and all: nothing is left
- * scheduled for the page once the window is gone. */
+static gboolean
+dataset_is (gpointer data)
+{
+  CsWindow *window = ((gpointer *) data)[0];
+
+  return cs_window_get_dataset (window) != ((gpointer *) data)[1] && !cs_window_get_loading (window);
+}
+
+/* Opening a dataset while a run goes on asks. Cancel: the run goes on, nothing opens. Stop and
+ * Open: the run stops and keeps its result among the runs, the other dataset opens, the typed
+ * settings stay, and nothing of the page is left scheduled once the window is gone. */
 static void
 test_reopen_mid_run (void)
 {
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
   g_autoptr(GError) error = NULL;
-  CsWindow *window = cs_window_new (NULL);
+  CsWindow *window = window_training_demo (tmp);
+  CsSession *session = cs_window_get_session (window);
   CsTrainPage *page = cs_window_get_train_page (window);
+  g_autoptr(CsTraining) first = g_object_ref (training_of (window));
+  CsDataset *before = cs_window_get_dataset (window);
+  gpointer change[2] = { window, before };
+  int epochs;
+
+  g_assert_true (cs_demo_write (cs_test_dir_path (tmp, "other"), 2, &error));
+  cs_window_open_path (window, cs_test_dir_path (tmp, "other"));
+  answer ("cancel");
+  g_assert_true (cs_window_get_dataset (window) == before);
+  g_assert_cmpint (cs_training_get_state (first), ==, CS_TRAINING_RUNNING);
+
+  cs_window_open_path (window, cs_test_dir_path (tmp, "other"));
+  answer ("stop");
+  wait_for (dataset_is, change, "the other dataset");
+  wait_for (not_running, first, "the first run to stop");
+  g_assert_cmpint (cs_training_get_state (first), ==, CS_TRAINING_STOPPED);
+  g_assert_true (cs_training_get_has_result (first));
+  g_assert_null (training_of (window));
+  g_assert_cmpuint (g_list_model_get_n_items (cs_session_get_runs (session)), ==, 1);
+  g_object_get (cs_session_get_options (session), "epochs", &epochs, NULL);
+  g_assert_cmpint (epochs, ==, 5000);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL);
+  wait_for (three_epochs, window, "three epochs of the second run");
+  g_assert_cmpuint (g_list_model_get_n_items (cs_session_get_runs (session)), ==, 2);
+
+  gtk_window_close (GTK_WINDOW (window));
+  answer ("stop");
+  spin (50);
+  g_assert_null (g_main_context_find_source_by_user_data (NULL, page));
+}
+
+static void
+find_window_titles (GtkWidget *widget,
+                    GPtrArray *titles)
+{
+  if (ADW_IS_WINDOW_TITLE (widget))
+    g_ptr_array_add (titles, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    find_window_titles (child, titles);
+}
+
+/* With the view switcher in the header, the open dataset's name still shows on every page. */
+static void
+test_dataset_in_header (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  CsWindow *window = cs_window_new (NULL);
+  const char *name;
+  gboolean shown = FALSE;
 
   g_assert_true (cs_demo_write (cs_test_dir_path (tmp, NULL), 1, &error));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   cs_window_open_path (window, cs_test_dir_path (tmp, NULL));
   wait_for (loaded, window, "the dataset to load");
-  set_epochs (window, 5000);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL);
-  wait_for (three_epochs, window, "three epochs");
-
-  cs_window_open_path (window, cs_test_dir_path (tmp, NULL));
-  wait_for (loaded, window, "the dataset to load again");
-  g_assert_null (cs_train_page_get_training (page));
-  set_epochs (window, 5000);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL);
-  wait_for (three_epochs, window, "three epochs of the second run");
+  spin (100);
+  name = cs_window_get_dataset (window)->name;
+  cs_test_assert_contains (gtk_window_get_title (GTK_WINDOW (window)), name);
+  find_window_titles (GTK_WIDGET (window), titles);
+  for (guint i = 0; i < titles->len; i++)
+    shown |= gtk_widget_is_drawable (g_ptr_array_index (titles, i)) &&
+             g_strcmp0 (adw_window_title_get_title (g_ptr_array_index (titles, i)), name) == 0;
+  g_assert_true (shown);
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
-  g_assert_null (g_main_context_find_source_by_user_data (NULL, page));
 }
 
 int
@@ -292,5 +373,6 @@ main (int   argc,
   g_test_add_func ("/app/bad-dataset-keeps-previous", test_bad_dataset_keeps_previous);
   g_test_add_func ("/app/close-mid-run", test_close_mid_run);
   g_test_add_func ("/app/reopen-mid-run", test_reopen_mid_run);
+  g_test_add_func ("/app/dataset-in-header", test_dataset_in_header);
   return g_test_run ();
 }

@@ -145,27 +145,65 @@ test_test_once (void)
       g_assert_true (isnan (g_array_index (once->history, CsEpochMetrics, e).test_accuracy));
 }
 
-/* The abort callback is asked between mini-batches; stopping gives an error and no run. */
+/* The abort callback is asked between mini-batches. Stopped after two epochs, the run keeps
+ * its best epoch so far: the same weights and figures as a run of two epochs. */
 static void
 test_cancel (void)
 {
   g_autoptr(CsDataset) dataset = cs_test_load_shared ("labelme");
   g_autoptr(GError) error = NULL;
+  g_autoptr(CsRun) run = NULL;
+  g_autoptr(CsRun) two = NULL;
   CsTrainConfig config;
   StopCounter counter = { 0, 9, 0 };
   CsTrainCallbacks callbacks = { count_epoch, stop_after, &counter };
-  CsRun *run;
+  size_t n_params;
 
   if (dataset == NULL)
     return;
   small_config (&config, CS_METHOD_CONAL, 50);
   run = cs_train (dataset, &config, &callbacks, &error);
-  g_assert_null (run);
-  g_assert_error (error, CS_ERROR, CS_ERROR_CANCELLED);
+  g_assert_no_error (error);
+  g_assert_nonnull (run);
   /* 1000 items in batches of 256: 4 checks an epoch, so the 10th check is in epoch 3. */
   g_assert_cmpint (counter.calls, ==, 10);
   g_assert_cmpint (counter.epochs_seen, ==, 2);
-  cs_test_assert_contains (error->message, "epoch 3");
+  g_assert_true (run->stopped);
+  g_assert_cmpint (run->epochs_run, ==, 2);
+  g_assert_cmpuint (run->history->len, ==, 2);
+  g_assert_cmpint (run->best_epoch, >=, 1);
+  g_assert_cmpint (run->best_epoch, <=, 2);
+  g_assert_nonnull (run->model);
+  g_assert_nonnull (run->annotator_w);
+  cs_test_assert_contains (g_ptr_array_index (run->notices, run->notices->len - 1),
+                           "stopped after epoch 2 of 50");
+
+  config.epochs = 2;
+  two = cs_train (dataset, &config, NULL, NULL);
+  g_assert_false (two->stopped);
+  g_assert_cmpint (two->best_epoch, ==, run->best_epoch);
+  g_assert_cmpfloat (cs_run_get_best (two)->test_accuracy, ==, cs_run_get_best (run)->test_accuracy);
+  g_assert_cmpmem (cs_model_get_param_buffer (two->model, &n_params), sizeof (float) * n_params,
+                   cs_model_get_param_buffer (run->model, &n_params), sizeof (float) * n_params);
+}
+
+/* Stopped before its first epoch ends, a run has nothing to keep: an error and no run. */
+static void
+test_cancel_first_epoch (void)
+{
+  g_autoptr(CsDataset) dataset = cs_test_load_shared ("labelme");
+  g_autoptr(GError) error = NULL;
+  CsTrainConfig config;
+  StopCounter counter = { 0, 2, 0 };
+  CsTrainCallbacks callbacks = { count_epoch, stop_after, &counter };
+
+  if (dataset == NULL)
+    return;
+  small_config (&config, CS_METHOD_CONAL, 50);
+  g_assert_null (cs_train (dataset, &config, &callbacks, &error));
+  g_assert_error (error, CS_ERROR, CS_ERROR_CANCELLED);
+  g_assert_cmpint (counter.epochs_seen, ==, 0);
+  cs_test_assert_contains (error->message, "epoch 1");
 }
 
 static void
@@ -389,6 +427,7 @@ main (int   argc,
   g_test_add_func ("/trainer/threads-agree", test_threads_agree);
   g_test_add_func ("/trainer/test-once", test_test_once);
   g_test_add_func ("/trainer/cancel", test_cancel);
+  g_test_add_func ("/trainer/cancel-first-epoch", test_cancel_first_epoch);
   g_test_add_func ("/trainer/diverged", test_diverged);
   g_test_add_func ("/trainer/music-selection", test_music_selection);
   g_test_add_func ("/trainer/carve", test_carve);

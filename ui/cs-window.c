@@ -1,7 +1,9 @@
 /* cs-window.c — the main window: open a dataset, see it, train on it
  *
- * Datasets load on a worker thread while a spinner turns; a dataset that fails to load is
- * reported in a dialog and the one already open stays.
+ * The window shows its CsSession: the pages bind to it, and the header names the open
+ * dataset on every page. Datasets load on a worker thread while a spinner turns; one that
+ * fails to load is reported in a dialog and the one already open stays. Opening a dataset or
+ * closing the window while a run goes on asks first.
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,8 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "cs-boxed.h"
-#include "cs-dataset-task.h"
 #include "cs-overview-page.h"
 #include "cs-settings.h"
 #include "cs-train-page.h"
@@ -23,6 +23,7 @@ struct _CsWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle       *dataset_title;
   GtkSpinner           *spinner;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
@@ -31,16 +32,15 @@ struct _CsWindow
   GMenu                *recent_section;
 
   /* Owned */
-  CsDataset            *dataset;
-  GCancellable         *loading;
+  CsSession            *session;
   GtkFileChooserNative *chooser;
   GSettings            *settings;    /* NULL when the schema is not installed */
+  gboolean              closing;     /* the person agreed to stop the run and close */
 };
 
 enum {
   PROP_0,
-  PROP_DATASET,
-  PROP_LOADING,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -60,30 +60,100 @@ show_error (CsWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-set_loading (CsWindow     *self,
-             GCancellable *cancellable)
+typedef void (*ConfirmFunc) (CsWindow *self,
+                             gpointer  data);
+
+typedef struct
 {
-  if (self->loading)
-    g_cancellable_cancel (self->loading);
-  g_set_object (&self->loading, cancellable);
-  gtk_spinner_set_spinning (self->spinner, cancellable != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), cancellable != NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
+  CsWindow       *self;
+  ConfirmFunc     func;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} Confirm;
 
 static void
-set_dataset (CsWindow  *self,
-             CsDataset *dataset)
+confirm_free (Confirm *confirm)
 {
-  g_clear_pointer (&self->dataset, cs_dataset_unref);
-  self->dataset = cs_dataset_ref (dataset);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, dataset->name);
+  if (confirm->destroy != NULL)
+    confirm->destroy (confirm->data);
+  g_object_unref (confirm->self);
+  g_free (confirm);
+}
+
+static gboolean
+confirm_run (gpointer data)
+{
+  Confirm *confirm = data;
+
+  confirm->func (confirm->self, confirm->data);
+  confirm_free (confirm);
+  return G_SOURCE_REMOVE;
+}
+
+/* What was agreed runs once the dialog is done with: closing the window from inside its
+ * dialog's response would pull the dialog's parent away under it. */
+static void
+on_confirm_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  Confirm *confirm = user_data;
+
+  /* One answer is all the question takes. */
+  g_signal_handlers_disconnect_by_func (dialog, on_confirm_response, confirm);
+  if (g_strcmp0 (response, "stop") == 0)
+    g_idle_add (confirm_run, confirm);
+  else
+    confirm_free (confirm);
+}
+
+/* Asks whether to stop the run for what `heading` says; `func` runs only if the person agrees.
+ * Cancel is the default, so Escape and Enter keep the run. */
+static void
+confirm_stop (CsWindow       *self,
+              const char     *heading,
+              const char     *stop_label,
+              ConfirmFunc     func,
+              gpointer        data,
+              GDestroyNotify  destroy)
+{
+  AdwMessageDialog *dialog;
+  Confirm *confirm = g_new0 (Confirm, 1);
+  CsTraining *training = cs_session_get_training (self->session);
+  g_autofree char *title = cs_training_dup_title (training);
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (_("“%s” is training (epoch %u of %d). Stopping it keeps its best "
+                            "epoch so far among the session's runs."),
+                          title, cs_training_get_n_epochs (training),
+                          cs_training_get_config (training)->epochs);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "stop", stop_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "stop", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  *confirm = (Confirm) { g_object_ref (self), func, data, destroy };
+  g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response), confirm);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The open dataset: in the header on every page, and in the window's title. */
+static void
+on_dataset_changed (CsWindow *self)
+{
+  CsDataset *dataset = cs_session_get_dataset (self->session);
+  g_autofree char *title = NULL;
+
+  if (dataset == NULL)
+    return;
+  title = g_strdup_printf (_("%s — Crowdscope"), dataset->name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
-  cs_overview_page_set_dataset (self->overview_page, dataset);
-  cs_train_page_set_dataset (self->train_page, dataset);
+  gtk_widget_set_visible (GTK_WIDGET (self->dataset_title), TRUE);
+  adw_window_title_set_title (self->dataset_title, dataset->name);
+  adw_window_title_set_subtitle (self->dataset_title, dataset->source);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->dataset_title), dataset->source);
   gtk_stack_set_visible_child_name (self->main_stack, "dataset");
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
 /* A folder's name, or for a manifest file its folder's; underscores doubled, since menu labels
@@ -115,88 +185,74 @@ fill_recent_menu (CsWindow *self)
     }
 }
 
+/* Opening -------------------------------------------------------------------------------- */
+
 typedef struct
 {
-  CsWindow     *self;
-  GCancellable *cancellable;
-  char         *path;   /* NULL for the demo */
-} Load;
+  CsWindow *self;
+  char     *path;   /* NULL for the demo */
+} Open;
 
 static void
-load_free (Load *load)
+open_free (gpointer data)
 {
-  g_object_unref (load->self);
-  g_object_unref (load->cancellable);
-  g_free (load->path);
-  g_free (load);
+  Open *open = data;
+
+  g_clear_object (&open->self);
+  g_free (open->path);
+  g_free (open);
 }
 
 static void
-on_loaded (GObject      *object,
+on_opened (GObject      *object,
            GAsyncResult *result,
            gpointer      data)
 {
-  Load *load = data;
-  CsWindow *self = load->self;
+  Open *open = data;
+  CsWindow *self = open->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CsDataset) dataset = cs_dataset_load_finish (result, &error);
 
-  /* A load replaced by a newer one, or by closing the window, is dropped. */
-  if (self->loading != load->cancellable)
+  if (cs_session_open_finish (CS_SESSION (object), result, &error))
     {
-      load_free (load);
-      return;
-    }
-  set_loading (self, NULL);
-  if (dataset == NULL)
-    show_error (self, _("The Dataset Could Not Be Opened"), error->message);
-  else
-    {
-      set_dataset (self, dataset);
-      if (load->path != NULL)
+      if (open->path != NULL)
         {
-          cs_settings_add_recent (self->settings, load->path);
+          cs_settings_add_recent (self->settings, open->path);
           fill_recent_menu (self);
         }
     }
-  load_free (load);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, _("The Dataset Could Not Be Opened"), error->message);
+  open_free (open);
 }
 
-static Load *
-load_new (CsWindow   *self,
-          const char *path)
+static void
+open_now (CsWindow *self,
+          gpointer  data)
 {
-  Load *load = g_new0 (Load, 1);
+  Open *open = g_new0 (Open, 1);
 
-  load->self = g_object_ref (self);
-  load->cancellable = g_cancellable_new ();
-  load->path = g_strdup (path);
-  set_loading (self, load->cancellable);
-  return load;
+  open->self = g_object_ref (self);
+  open->path = g_strdup (data);
+  cs_session_open_async (self->session, open->path, CS_SESSION_OPEN_STOP_RUN, NULL, on_opened, open);
 }
 
 void
 cs_window_open_path (CsWindow   *self,
                      const char *path)
 {
-  Load *load;
-
   g_return_if_fail (CS_IS_WINDOW (self));
-  g_return_if_fail (path != NULL);
 
-  load = load_new (self, path);
-  cs_dataset_load_async (path, NULL, load->cancellable, on_loaded, load);
+  if (cs_session_get_running (self->session))
+    confirm_stop (self, _("Stop the Training and Open Another Dataset?"), _("_Stop and Open"),
+                  open_now, g_strdup (path), g_free);
+  else
+    open_now (self, (gpointer) path);
 }
 
 void
 cs_window_open_demo (CsWindow *self)
 {
-  Load *load;
-
-  g_return_if_fail (CS_IS_WINDOW (self));
-
-  load = load_new (self, NULL);
-  cs_demo_load_async (load->cancellable, on_loaded, load);
+  cs_window_open_path (self, NULL);
 }
 
 static void
@@ -274,27 +330,6 @@ open_recent_action (GtkWidget  *widget,
   cs_window_open_path (CS_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
-static void
-train_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  CsWindow *self = CS_WINDOW (widget);
-
-  if (self->dataset == NULL)
-    return;
-  adw_view_stack_set_visible_child_name (self->view_stack, "training");
-  cs_train_page_start (self->train_page);
-}
-
-static void
-stop_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  cs_train_page_stop (CS_WINDOW (widget)->train_page);
-}
-
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -315,16 +350,59 @@ on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
-/* Closing the window stops a run; the application stays until the worker has let go. */
+/* Training ------------------------------------------------------------------------------- */
+
+static void
+train_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (cs_session_get_dataset (self->session) == NULL || cs_session_get_running (self->session))
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "training");
+  if (cs_session_train (self->session, &error) == NULL)
+    show_error (self, _("Training Could Not Start"), error->message);
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  cs_session_stop (CS_WINDOW (widget)->session);
+}
+
+/* Closing -------------------------------------------------------------------------------- */
+
+static void
+close_now (CsWindow *self,
+           gpointer  data)
+{
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Closing the window while a run goes on asks first; the application then stays until the
+ * worker has let go. */
 static gboolean
 cs_window_close_request (GtkWindow *window)
 {
   CsWindow *self = CS_WINDOW (window);
 
-  cs_train_page_stop (self->train_page);
-  set_loading (self, NULL);
+  if (cs_session_get_running (self->session) && !self->closing)
+    {
+      confirm_stop (self, _("Stop the Training and Close?"), _("_Stop and Close"), close_now,
+                    NULL, NULL);
+      return TRUE;
+    }
+  cs_session_stop (self->session);
   return GTK_WINDOW_CLASS (cs_window_parent_class)->close_request (window);
 }
+
+/* The object ----------------------------------------------------------------------------- */
 
 static void
 cs_window_dispose (GObject *object)
@@ -334,6 +412,8 @@ cs_window_dispose (GObject *object)
   if (self->chooser)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WINDOW);
   G_OBJECT_CLASS (cs_window_parent_class)->dispose (object);
 }
@@ -343,10 +423,7 @@ cs_window_finalize (GObject *object)
 {
   CsWindow *self = CS_WINDOW (object);
 
-  g_clear_pointer (&self->dataset, cs_dataset_unref);
-  if (self->loading)
-    g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (cs_window_parent_class)->finalize (object);
 }
@@ -361,11 +438,8 @@ cs_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DATASET:
-      g_value_set_boxed (value, self->dataset);
-      break;
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading != NULL);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -384,12 +458,9 @@ cs_window_class_init (CsWindowClass *klass)
   object_class->get_property = cs_window_get_property;
   window_class->close_request = cs_window_close_request;
 
-  properties[PROP_DATASET] =
-    g_param_spec_boxed ("dataset", NULL, NULL, CS_TYPE_DATASET,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CS_TYPE_SESSION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CS_TYPE_OVERVIEW_PAGE);
@@ -397,6 +468,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, dataset_title);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, view_stack);
@@ -422,7 +494,14 @@ cs_window_init (CsWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+
+  self->session = cs_session_new ();
+  g_object_bind_property (self->session, "loading", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->session, "loading", self->spinner, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->session, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
+
+  cs_overview_page_set_session (self->overview_page, self->session);
+  cs_train_page_set_session (self->train_page, self->session);
 
   self->settings = cs_settings_new ();
   fill_recent_menu (self);
@@ -444,18 +523,25 @@ cs_window_new (GtkApplication *application)
   return g_object_new (CS_TYPE_WINDOW, "application", application, NULL);
 }
 
+CsSession *
+cs_window_get_session (CsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
 CsDataset *
 cs_window_get_dataset (CsWindow *self)
 {
   g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
-  return self->dataset;
+  return cs_session_get_dataset (self->session);
 }
 
 gboolean
 cs_window_get_loading (CsWindow *self)
 {
   g_return_val_if_fail (CS_IS_WINDOW (self), FALSE);
-  return self->loading != NULL;
+  return cs_session_get_loading (self->session);
 }
 
 CsTrainPage *

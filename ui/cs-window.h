@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "cs-session.h"
 #include "cs-ui-types.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsWindow, cs_window, CS, WINDOW, AdwApplicationWindow)
 
 CsWindow     *cs_window_new           (GtkApplication *application);
+CsSession    *cs_window_get_session   (CsWindow       *self);
+/* Opens a dataset (path NULL: the demo); while a run goes on, asks first. */
 void          cs_window_open_path     (CsWindow       *self,
                                        const char     *path);
 void          cs_window_open_demo     (CsWindow       *self);

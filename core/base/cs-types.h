@@ -24,7 +24,7 @@ typedef enum
   CS_SPLIT_TRAIN,
   CS_SPLIT_VALID,
   CS_SPLIT_TEST,
-  CS_N_SPLITS
+  CS_N_SPLITS /*< skip >*/
 } CsSplitKind;
 
 /* One crowd label: annotator `annotator` says item `item` is class `label`. Indexes are

@@ -8,6 +8,56 @@
 
 #include "cs-majority-vote.h"
 
+int
+cs_votes_count (int           *counts,
+                const CsSplit *split,
+                int            item,
+                int            K)
+{
+  int begin = split->item_offsets[item], end = split->item_offsets[item + 1];
+
+  memset (counts, 0, sizeof (int) * K);
+  for (int l = begin; l < end; l++)
+    counts[split->labels[l].label]++;
+  return end - begin;
+}
+
+int
+cs_votes_winner (const int *counts,
+                 int        K)
+{
+  int best = -1;
+
+  for (int k = 0; k < K; k++)
+    if (counts[k] > 0 && (best < 0 || counts[k] > counts[best]))
+      best = k;
+  return best;
+}
+
+char *
+cs_votes_format (const int    *counts,
+                 int           K,
+                 char * const *class_names)
+{
+  g_autofree gboolean *done = g_new0 (gboolean, K);
+  GString *text = g_string_new (NULL);
+
+  for (;;)
+    {
+      int best = -1;
+
+      for (int k = 0; k < K; k++)
+        if (!done[k] && counts[k] > 0 && (best < 0 || counts[k] > counts[best]))
+          best = k;
+      if (best < 0)
+        break;
+      done[best] = TRUE;
+      g_string_append_printf (text, "%s%s:%d", text->len ? ";" : "", class_names[best],
+                              counts[best]);
+    }
+  return g_string_free (text, FALSE);
+}
+
 void
 cs_majority_vote (int32_t       *hard,
                   float         *soft,
@@ -20,18 +70,11 @@ cs_majority_vote (int32_t       *hard,
 
   for (int i = 0; i < split->n; i++)
     {
-      int begin = split->item_offsets[i], end = split->item_offsets[i + 1];
-      int best = -1;
+      int n = cs_votes_count (votes, split, i, K);
 
-      memset (votes, 0, sizeof (int) * K);
-      for (int l = begin; l < end; l++)
-        votes[split->labels[l].label]++;
-      for (int k = 0; k < K; k++)
-        if (votes[k] > 0 && (best < 0 || votes[k] > votes[best]))
-          best = k;
-      hard[i] = best;
+      hard[i] = cs_votes_winner (votes, K);
       if (soft != NULL)
         for (int k = 0; k < K; k++)
-          soft[(gsize) i * K + k] = end > begin ? (float) votes[k] / (end - begin) : 0.0f;
+          soft[(gsize) i * K + k] = n > 0 ? (float) votes[k] / n : 0.0f;
     }
 }

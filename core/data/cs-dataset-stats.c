@@ -114,6 +114,47 @@ count_against_gold (CsDatasetStats  *stats,
     (double) stats->n_majority_correct / stats->n_majority_items : NAN;
 }
 
+/* Each annotator against gold, and against the majority vote of the item's other labels (leave
+ * one out: an annotator's own label would count as agreement with itself). */
+static void
+count_annotators (CsDatasetStats  *stats,
+                  const CsDataset *dataset)
+{
+  int R = MAX (dataset->n_annotators, 1), K = dataset->n_classes;
+  g_autofree int *votes = g_new (int, K);
+
+  stats->annotator_with_gold = g_new0 (int, R);
+  stats->annotator_correct = g_new0 (int, R);
+  stats->annotator_with_others = g_new0 (int, R);
+  stats->annotator_agree_others = g_new0 (int, R);
+  for (int s = 0; s < CS_N_SPLITS; s++)
+    {
+      const CsSplit *split = &dataset->splits[s];
+
+      for (int i = 0; split->present && i < split->n; i++)
+        {
+          int n = cs_votes_count (votes, split, i, K);
+          int32_t gold = split->gold ? split->gold[i] : -1;
+
+          for (int l = split->item_offsets[i]; l < split->item_offsets[i + 1]; l++)
+            {
+              const CsCrowdLabel *c = &split->labels[l];
+              int others;
+
+              stats->annotator_with_gold[c->annotator] += gold >= 0;
+              stats->annotator_correct[c->annotator] += gold >= 0 && c->label == gold;
+              if (n < 2)
+                continue;
+              votes[c->label]--;
+              others = cs_votes_winner (votes, K);
+              votes[c->label]++;
+              stats->annotator_with_others[c->annotator]++;
+              stats->annotator_agree_others[c->annotator] += c->label == others;
+            }
+        }
+    }
+}
+
 CsDatasetStats *
 cs_dataset_stats_new (const CsDataset *dataset)
 {
@@ -126,6 +167,7 @@ cs_dataset_stats_new (const CsDataset *dataset)
   count_per_item (stats, dataset);
   count_per_annotator (stats, dataset);
   count_against_gold (stats, dataset);
+  count_annotators (stats, dataset);
   return stats;
 }
 
@@ -134,6 +176,10 @@ cs_dataset_stats_free (CsDatasetStats *self)
 {
   g_free (self->labels_per_item_histogram);
   g_free (self->labels_per_annotator);
+  g_free (self->annotator_with_gold);
+  g_free (self->annotator_correct);
+  g_free (self->annotator_with_others);
+  g_free (self->annotator_agree_others);
   for (int s = 0; s < CS_N_SPLITS; s++)
     g_free (self->class_counts[s]);
   g_free (self);

@@ -31,6 +31,12 @@ struct _CsDatasetStats
   int     n_majority_correct;
   double  majority_vote_accuracy;
   int    *class_counts[CS_N_SPLITS];    /* [K] gold counts, NULL for absent splits */
+
+  /* Per annotator [R], over every split. */
+  int    *annotator_with_gold;          /* labels of items whose gold is known */
+  int    *annotator_correct;            /* of those, labels that match gold */
+  int    *annotator_with_others;        /* labels of items someone else labelled too */
+  int    *annotator_agree_others;       /* of those, labels that match the others' majority vote */
 };
 
 CsDatasetStats *cs_dataset_stats_new  (const CsDataset *dataset);

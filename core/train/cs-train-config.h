@@ -19,7 +19,7 @@ typedef enum
   CS_METHOD_DAWID_SKENE,  /* trained on labels aggregated by Dawid–Skene EM */
   CS_METHOD_MAJORITY,     /* trained on majority-vote labels */
   CS_METHOD_GOLD,         /* trained on the gold labels: the upper bound */
-  CS_N_METHODS
+  CS_N_METHODS /*< skip >*/
 } CsMethod;
 
 typedef enum

@@ -572,10 +572,26 @@ train_epochs (Trainer  *t,
         }
       metrics.best_epoch = run->best_epoch;
       g_array_append_val (run->history, metrics);
+      run->epochs_run = epoch;
+      run->seconds_per_epoch = seconds / epoch;
       if (t->callbacks && t->callbacks->progress)
         t->callbacks->progress (&metrics, t->model, t->callbacks->data);
     }
-  run->seconds_per_epoch = seconds / t->config->epochs;
+  return TRUE;
+}
+
+/* A run stopped after an epoch or more keeps what it learned: its best epoch so far. */
+static gboolean
+keep_stopped (CsRun   *run,
+              GError **error)
+{
+  if (run->best_epoch == 0 || !g_error_matches (*error, CS_ERROR, CS_ERROR_CANCELLED))
+    return FALSE;
+  g_clear_error (error);
+  run->stopped = true;
+  g_ptr_array_add (run->notices,
+                   g_strdup_printf ("training was stopped after epoch %d of %d: the result is "
+                                    "the best epoch so far", run->epochs_run, run->config.epochs));
   return TRUE;
 }
 
@@ -613,13 +629,14 @@ cs_train (CsDataset               *dataset,
    * would wait for work on the same cores. OpenBLAS stays at one thread after: runs side by
    * side (crowdscope-cli experiment) would race to put back what they found. */
   t.n_threads = config->threads > 0 ? config->threads : cs_blas_get_default_threads ();
+  run->threads = t.n_threads;
   cs_blas_set_num_threads (1);
 
   /* Gradients through a saturated softmax underflow into subnormal floats, which x86 handles
    * in microcode, many times slower: a LabelMe epoch took a third longer with them. */
   mxcsr = cs_denormals_flush_begin ();
   ok = trainer_init (&t, trained_on, config, callbacks, run, error) &&
-       train_epochs (&t, run, error);
+       (train_epochs (&t, run, error) || keep_stopped (run, error));
   cs_denormals_flush_end (mxcsr);
   if (ok)
     {

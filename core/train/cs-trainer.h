@@ -46,6 +46,9 @@ typedef struct
   char          *fingerprint;        /* of the dataset given */
   GArray        *history;            /* of CsEpochMetrics */
   int            best_epoch;         /* 1-based: the epoch whose weights `model` holds */
+  int            epochs_run;         /* epochs trained: config.epochs, or fewer when stopped */
+  int            threads;            /* the training step's threads (config.threads resolved) */
+  bool           stopped;            /* asked to stop (CsTrainCallbacks.abort) before the end */
   CsSplitKind    selection_split;    /* the split accuracies were selected on */
   bool           test_used_for_selection;
   double         seconds_per_epoch;
@@ -55,6 +58,9 @@ typedef struct
   GPtrArray     *notices;            /* of char *, NULL-terminated: what every output should say */
 } CsRun;
 
+/* Trains `config` on `dataset`. A run stopped through callbacks->abort after at least one
+ * epoch still returns its result, the best epoch so far, with `stopped` set and a notice that
+ * says so; stopped earlier, it returns NULL with CS_ERROR_CANCELLED. */
 CsRun                *cs_train               (CsDataset              *dataset,
                                               const CsTrainConfig    *config,
                                               const CsTrainCallbacks *callbacks,

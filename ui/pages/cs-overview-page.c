@@ -1,7 +1,8 @@
 /* cs-overview-page.c — what a dataset holds: splits, classes, the crowd and its quality
  *
  * Every figure comes from the core's CsDatasetStats, the same numbers `crowdscope-cli info`
- * prints; the page only lays them out.
+ * prints, which the session works out off the main thread; the page only lays them out. What
+ * the dataset says of itself (source, splits, classes) shows at once, the figures when ready.
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +13,7 @@
 
 #include "cs-bar-chart.h"
 #include "cs-dataset-stats.h"
+#include "cs-histogram.h"
 #include "cs-majority-vote.h"
 #include "cs-overview-page.h"
 
@@ -40,9 +42,20 @@ struct _CsOverviewPage
   CsBarChart           *classes_chart;
   GtkWidget            *classes_group;
 
+  /* Owned */
+  CsSession            *session;
+
   /* Borrowed: rows added to warnings_group */
   GPtrArray            *warning_rows;
 };
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (CsOverviewPage, cs_overview_page, GTK_TYPE_WIDGET)
 
@@ -115,18 +128,20 @@ show_per_annotator (CsOverviewPage       *self,
                     const CsDatasetStats *stats,
                     int                   R)
 {
-  int lo = stats->labels_per_annotator_min, hi = MAX (stats->labels_per_annotator_max, lo);
-  int width = (hi - lo + MAX_BARS) / MAX_BARS;
-  int n = (hi - lo) / width + 1;
-  g_autofree double *values = g_new0 (double, n);
-  g_auto(GStrv) labels = g_new0 (char *, n + 1);
+  g_autoptr(CsHistogram) bins = cs_histogram_new (stats->labels_per_annotator, R, MAX_BARS);
+  g_autofree double *values = g_new0 (double, bins->n_bins);
+  g_auto(GStrv) labels = g_new0 (char *, bins->n_bins + 1);
 
-  for (int r = 0; r < R; r++)
-    values[(stats->labels_per_annotator[r] - lo) / width] += 1;
-  for (int b = 0; b < n; b++)
-    labels[b] = width == 1 ? g_strdup_printf ("%d", lo + b)
-                           : g_strdup_printf ("%d–%d", lo + b * width, lo + (b + 1) * width - 1);
-  cs_bar_chart_set_data (self->per_annotator_chart, values, (const char * const *) labels, n);
+  for (int b = 0; b < bins->n_bins; b++)
+    {
+      int lo = bins->lo + b * bins->width;
+
+      values[b] = bins->counts[b];
+      labels[b] = bins->width == 1 ? g_strdup_printf ("%d", lo)
+                                   : g_strdup_printf ("%d–%d", lo, lo + bins->width - 1);
+    }
+  cs_bar_chart_set_data (self->per_annotator_chart, values, (const char * const *) labels,
+                         bins->n_bins);
 }
 
 static void
@@ -146,15 +161,13 @@ show_classes (CsOverviewPage       *self,
                          dataset->n_classes);
 }
 
+/* What the dataset says of itself. */
 static void
-show_rows (CsOverviewPage       *self,
-           const CsDataset      *dataset,
-           const CsDatasetStats *stats)
+show_dataset (CsOverviewPage  *self,
+              const CsDataset *dataset)
 {
   g_autoptr(GString) splits = g_string_new (NULL);
   g_autofree char *classes = g_strjoinv (", ", dataset->class_names);
-  g_autofree char *crowd = format_percent (stats->crowd_accuracy);
-  g_autofree char *majority = format_percent (stats->majority_vote_accuracy);
   guint dropped = g_strv_length (dataset->dropped_annotators);
 
   for (int s = 0; s < CS_N_SPLITS; s++)
@@ -170,6 +183,31 @@ show_rows (CsOverviewPage       *self,
     set_subtitle (self->annotators_row, _("%d with labels (%u without labels left out)"), dataset->n_annotators, dropped);
   else
     set_subtitle (self->annotators_row, _("%d with labels"), dataset->n_annotators);
+  show_warnings (self, dataset);
+}
+
+/* The figures, once the session has worked them out; until then the rows say so. */
+static void
+show_stats (CsOverviewPage       *self,
+            const CsDataset      *dataset,
+            const CsDatasetStats *stats)
+{
+  AdwActionRow *rows[] = { self->labels_row, self->per_item_row, self->per_annotator_row,
+                           self->crowd_accuracy_row, self->majority_row };
+  g_autofree char *crowd = NULL;
+  g_autofree char *majority = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->per_item_chart), stats != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->per_annotator_chart), stats != NULL);
+  if (stats == NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+        adw_action_row_set_subtitle (rows[i], _("Counting…"));
+      gtk_widget_set_visible (self->classes_group, FALSE);
+      return;
+    }
+  crowd = format_percent (stats->crowd_accuracy);
+  majority = format_percent (stats->majority_vote_accuracy);
   set_subtitle (self->labels_row, "%d", stats->n_labels);
   set_subtitle (self->per_item_row, _("mean %.2f, min %d, max %d"), stats->labels_per_item_mean,
                 stats->labels_per_item_min, stats->labels_per_item_max);
@@ -178,23 +216,88 @@ show_rows (CsOverviewPage       *self,
   set_subtitle (self->crowd_accuracy_row, _("%s of %d labels with gold"), crowd, stats->n_labels_with_gold);
   set_subtitle (self->majority_row, _("%s of %d items (%s)"), majority, stats->n_majority_items,
                 CS_MAJORITY_VOTE_TIE_RULE);
-}
-
-void
-cs_overview_page_set_dataset (CsOverviewPage *self,
-                              CsDataset      *dataset)
-{
-  g_autoptr(CsDatasetStats) stats = NULL;
-
-  g_return_if_fail (CS_IS_OVERVIEW_PAGE (self));
-  g_return_if_fail (dataset != NULL);
-
-  stats = cs_dataset_stats_new (dataset);
-  show_rows (self, dataset, stats);
-  show_warnings (self, dataset);
   show_per_item (self, stats);
   show_per_annotator (self, stats, dataset->n_annotators);
   show_classes (self, dataset, stats);
+}
+
+static void
+on_dataset_changed (CsOverviewPage *self)
+{
+  CsDataset *dataset = cs_session_get_dataset (self->session);
+
+  if (dataset != NULL)
+    show_dataset (self, dataset);
+}
+
+static void
+on_stats_changed (CsOverviewPage *self)
+{
+  CsDataset *dataset = cs_session_get_dataset (self->session);
+
+  if (dataset != NULL)
+    show_stats (self, dataset, cs_session_get_stats (self->session));
+}
+
+CsSession *
+cs_overview_page_get_session (CsOverviewPage *self)
+{
+  g_return_val_if_fail (CS_IS_OVERVIEW_PAGE (self), NULL);
+  return self->session;
+}
+
+void
+cs_overview_page_set_session (CsOverviewPage *self,
+                              CsSession      *session)
+{
+  g_return_if_fail (CS_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (session == NULL || CS_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
+      g_signal_connect_swapped (session, "notify::stats", G_CALLBACK (on_stats_changed), self);
+      on_dataset_changed (self);
+      on_stats_changed (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+cs_overview_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, CS_OVERVIEW_PAGE (object)->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_overview_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      cs_overview_page_set_session (CS_OVERVIEW_PAGE (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -203,6 +306,7 @@ cs_overview_page_dispose (GObject *object)
   CsOverviewPage *self = CS_OVERVIEW_PAGE (object);
   GtkWidget *child;
 
+  cs_overview_page_set_session (self, NULL);
   g_clear_pointer (&self->warning_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_OVERVIEW_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -217,6 +321,13 @@ cs_overview_page_class_init (CsOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cs_overview_page_dispose;
+  object_class->get_property = cs_overview_page_get_property;
+  object_class->set_property = cs_overview_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CS_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CS_TYPE_BAR_CHART);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "cs-session.h"
 #include "cs-ui-types.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsOverviewPage, cs_overview_page, CS, OVERVIEW_PAGE, GtkWidget)
 
-void cs_overview_page_set_dataset (CsOverviewPage *self,
-                                   CsDataset      *dataset);
+CsSession *cs_overview_page_get_session (CsOverviewPage *self);
+void       cs_overview_page_set_session (CsOverviewPage *self,
+                                         CsSession      *session);
 
 G_END_DECLS

@@ -1,5 +1,9 @@
 /* cs-train-page.c — choose a method and its settings, train, and watch the curves grow
  *
+ * The form binds to the session's CsTrainOptions, so what a person types survives a change
+ * of dataset; the curves show the session's current run over the earlier runs on the same
+ * dataset, muted.
+ *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,10 +11,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "cs-checkpoint.h"
 #include "cs-loss-chart.h"
 #include "cs-train-page.h"
-#include "cs-training.h"
 
 /* Earlier runs of the session drawn under the current one, muted. */
 #define MAX_EARLIER_RUNS 4
@@ -27,122 +29,50 @@ typedef struct
 
 struct _CsTrainPage
 {
-  GtkWidget          parent_instance;
+  GtkWidget             parent_instance;
 
   /* Template widgets */
-  AdwComboRow       *method_row;
-  AdwComboRow       *preset_row;
-  GtkStringList     *method_list;
-  GtkStringList     *preset_list;
-  GtkSpinButton     *epochs_spin;
-  GtkSpinButton     *batch_spin;
-  GtkSpinButton     *lr_spin;
-  GtkSpinButton     *seed_spin;
-  GtkSpinButton     *lambda_spin;
-  GtkSpinButton     *embedding_spin;
-  GtkSpinButton     *dropout_spin;
-  GtkWidget         *train_button;
-  GtkWidget         *stop_button;
-  GtkLabel          *status_label;
-  GtkLabel          *time_label;
-  GtkProgressBar    *progress_bar;
-  CsLossChart       *loss_chart;
-  CsLossChart       *accuracy_chart;
-  GtkWidget         *results_group;
-  AdwActionRow      *best_row;
-  AdwActionRow      *accuracy_row;
-  AdwActionRow      *speed_row;
+  AdwComboRow          *method_row;
+  AdwComboRow          *preset_row;
+  GtkStringList        *method_list;
+  GtkStringList        *preset_list;
+  GtkSpinButton        *epochs_spin;
+  GtkSpinButton        *batch_spin;
+  GtkSpinButton        *lr_spin;
+  GtkSpinButton        *seed_spin;
+  GtkSpinButton        *lambda_spin;
+  GtkSpinButton        *embedding_spin;
+  GtkSpinButton        *dropout_spin;
+  GtkWidget            *train_button;
+  GtkWidget            *stop_button;
+  GtkLabel             *status_label;
+  GtkLabel             *time_label;
+  GtkProgressBar       *progress_bar;
+  CsLossChart          *loss_chart;
+  CsLossChart          *accuracy_chart;
+  GtkWidget            *results_group;
+  AdwActionRow         *best_row;
+  AdwActionRow         *accuracy_row;
+  AdwActionRow         *speed_row;
 
   /* Owned */
-  CsDataset         *dataset;
-  CsTraining        *training;
-  GPtrArray         *earlier;     /* of CsTraining, oldest first */
-  SeriesIds          series;
-  guint              clock_id;
+  CsSession            *session;
+  CsTraining           *training;   /* the session's current run, followed */
+  GPtrArray            *bindings;   /* of GBinding, to the session's options */
+  SeriesIds             series;
+  guint                 clock_id;
   GtkFileChooserNative *chooser;
 };
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (CsTrainPage, cs_train_page, GTK_TYPE_WIDGET)
-
-static void
-fill_form (CsTrainPage         *self,
-           const CsTrainConfig *config)
-{
-  gtk_spin_button_set_value (self->epochs_spin, config->epochs);
-  gtk_spin_button_set_value (self->batch_spin, config->batch_size);
-  gtk_spin_button_set_value (self->lr_spin, config->lr);
-  gtk_spin_button_set_value (self->seed_spin, (double) config->seed);
-  gtk_spin_button_set_value (self->lambda_spin, config->lambda);
-  gtk_spin_button_set_value (self->embedding_spin, config->embedding);
-  gtk_spin_button_set_value (self->dropout_spin, config->dropout);
-}
-
-static const char *
-selected_preset (CsTrainPage *self)
-{
-  guint i = adw_combo_row_get_selected (self->preset_row);
-
-  return preset_ids[MIN (i, G_N_ELEMENTS (preset_ids) - 1)];
-}
-
-static const char *
-dataset_name (CsTrainPage *self)
-{
-  return self->dataset ? self->dataset->name : NULL;
-}
-
-/* The method and preset first, then every value of the form. */
-void
-cs_train_page_get_config (CsTrainPage   *self,
-                          CsTrainConfig *config)
-{
-  g_return_if_fail (CS_IS_TRAIN_PAGE (self));
-
-  cs_train_config_init (config);
-  config->method = MIN (adw_combo_row_get_selected (self->method_row), CS_N_METHODS - 1);
-  cs_train_config_apply_preset (config, selected_preset (self), dataset_name (self), NULL);
-  config->epochs = gtk_spin_button_get_value_as_int (self->epochs_spin);
-  config->batch_size = gtk_spin_button_get_value_as_int (self->batch_spin);
-  config->lr = (float) gtk_spin_button_get_value (self->lr_spin);
-  config->seed = (uint64_t) gtk_spin_button_get_value (self->seed_spin);
-  config->lambda = (float) gtk_spin_button_get_value (self->lambda_spin);
-  config->embedding = gtk_spin_button_get_value_as_int (self->embedding_spin);
-  config->dropout = (float) gtk_spin_button_get_value (self->dropout_spin);
-  /* One core for training, one for the window. */
-  config->threads = 1;
-}
-
-/* Shows `config`'s method and values in the form (the preset stays as it is). */
-void
-cs_train_page_set_config (CsTrainPage         *self,
-                          const CsTrainConfig *config)
-{
-  g_return_if_fail (CS_IS_TRAIN_PAGE (self));
-  g_return_if_fail (config != NULL);
-
-  adw_combo_row_set_selected (self->method_row, config->method);
-  fill_form (self, config);
-}
-
-static void
-on_preset_changed (CsTrainPage *self)
-{
-  CsTrainConfig config;
-
-  cs_train_config_init (&config);
-  cs_train_config_apply_preset (&config, selected_preset (self), dataset_name (self), NULL);
-  config.seed = (uint64_t) gtk_spin_button_get_value (self->seed_spin);
-  fill_form (self, &config);
-}
-
-static void
-on_method_changed (CsTrainPage *self)
-{
-  gboolean conal = adw_combo_row_get_selected (self->method_row) == CS_METHOD_CONAL;
-
-  gtk_widget_set_sensitive (gtk_widget_get_ancestor (GTK_WIDGET (self->lambda_spin), ADW_TYPE_ACTION_ROW), conal);
-  gtk_widget_set_sensitive (gtk_widget_get_ancestor (GTK_WIDGET (self->embedding_spin), ADW_TYPE_ACTION_ROW), conal);
-}
 
 static char *
 format_duration (double seconds)
@@ -215,29 +145,84 @@ append_epochs (CsTrainPage     *self,
     }
 }
 
-/* Earlier runs muted, then the current one on top. */
+static void
+set_marker (CsTrainPage          *self,
+            const CsEpochMetrics *last)
+{
+  g_autofree char *marker = g_strdup_printf (_("best: epoch %d"), last->best_epoch);
+
+  if (isnan (last->valid_accuracy))
+    return;
+  cs_loss_chart_set_marker (self->accuracy_chart, last->best_epoch, marker);
+  cs_loss_chart_set_marker (self->loss_chart, last->best_epoch, NULL);
+}
+
+/* Runs on the same data (the same source) as the open dataset, the current one left out. */
+static gboolean
+is_earlier_run (CsTrainPage *self,
+                CsTraining  *training)
+{
+  CsDataset *open = cs_session_get_dataset (self->session);
+
+  return training != self->training && open != NULL &&
+         g_strcmp0 (cs_training_get_dataset (training)->source, open->source) == 0 &&
+         cs_training_get_n_epochs (training) > 0;
+}
+
+/* The last few earlier runs muted, then the current one on top. */
 static void
 rebuild_charts (CsTrainPage *self)
 {
+  GListModel *runs = self->session ? cs_session_get_runs (self->session) : NULL;
+  g_autoptr(GPtrArray) earlier = g_ptr_array_new_with_free_func (g_object_unref);
   double x_max = self->training ? cs_training_get_config (self->training)->epochs : 100;
+  guint n = self->training ? cs_training_get_n_epochs (self->training) : 0;
 
+  for (guint i = runs ? g_list_model_get_n_items (runs) : 0; i > 0 && earlier->len < MAX_EARLIER_RUNS; i--)
+    {
+      g_autoptr(CsTraining) run = g_list_model_get_item (runs, i - 1);
+
+      if (is_earlier_run (self, run))
+        g_ptr_array_insert (earlier, 0, g_steal_pointer (&run));
+    }
   cs_loss_chart_clear (self->loss_chart);
   cs_loss_chart_clear (self->accuracy_chart);
   cs_loss_chart_set_marker (self->loss_chart, NAN, NULL);
   cs_loss_chart_set_marker (self->accuracy_chart, NAN, NULL);
-  for (guint r = 0; r < self->earlier->len; r++)
+  for (guint r = 0; r < earlier->len; r++)
     {
-      CsTraining *earlier = g_ptr_array_index (self->earlier, r);
+      CsTraining *run = g_ptr_array_index (earlier, r);
       SeriesIds ids;
 
       add_series (self, &ids, TRUE);
-      append_epochs (self, earlier, &ids, 0, cs_training_get_n_epochs (earlier));
-      x_max = MAX (x_max, cs_training_get_config (earlier)->epochs);
+      append_epochs (self, run, &ids, 0, cs_training_get_n_epochs (run));
+      x_max = MAX (x_max, cs_training_get_config (run)->epochs);
     }
   cs_loss_chart_set_x_max (self->loss_chart, x_max);
   cs_loss_chart_set_x_max (self->accuracy_chart, x_max);
-  if (self->training != NULL)
-    add_series (self, &self->series, FALSE);
+  if (self->training == NULL)
+    return;
+  add_series (self, &self->series, FALSE);
+  append_epochs (self, self->training, &self->series, 0, n);
+  if (n > 0)
+    set_marker (self, &cs_training_get_epoch (self->training, n - 1)->metrics);
+}
+
+static void
+show_progress (CsTrainPage *self)
+{
+  guint n = cs_training_get_n_epochs (self->training);
+  const CsTrainConfig *config = cs_training_get_config (self->training);
+  g_autofree char *status = NULL;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, cs_training_get_fraction (self->training));
+  if (n == 0)
+    status = g_strdup (_("Starting…"));
+  else
+    status = g_strdup_printf (_("%s: epoch %u of %d"), cs_method_get_title (config->method), n,
+                              config->epochs);
+  gtk_label_set_label (self->status_label, status);
+  update_clock (self);
 }
 
 static void
@@ -246,58 +231,76 @@ on_epochs_added (CsTraining  *training,
                  guint        n,
                  CsTrainPage *self)
 {
-  const CsEpochMetrics *last = &cs_training_get_epoch (training, first + n - 1)->metrics;
-  int epochs = cs_training_get_config (training)->epochs;
-  g_autofree char *status = NULL;
-  g_autofree char *marker = g_strdup_printf (_("best: epoch %d"), last->best_epoch);
-
   append_epochs (self, training, &self->series, first, n);
-  if (!isnan (last->valid_accuracy))
-    {
-      cs_loss_chart_set_marker (self->accuracy_chart, last->best_epoch, marker);
-      cs_loss_chart_set_marker (self->loss_chart, last->best_epoch, NULL);
-    }
-  gtk_progress_bar_set_fraction (self->progress_bar, cs_training_get_fraction (training));
-  status = g_strdup_printf (_("%s: epoch %d of %d"),
-                            cs_method_get_title (cs_training_get_config (training)->method),
-                            last->epoch, epochs);
-  gtk_label_set_label (self->status_label, status);
-  update_clock (self);
+  set_marker (self, &cs_training_get_epoch (training, first + n - 1)->metrics);
+  if (cs_training_get_state (training) == CS_TRAINING_RUNNING)
+    show_progress (self);
 }
 
 static void
-show_result (CsTrainPage *self,
-             const CsRun *run)
+show_result (CsTrainPage *self)
 {
+  const CsRun *run = cs_training_get_run (self->training);
   const CsEpochMetrics *best = cs_run_get_best (run);
+  int threads = run->threads;
   g_autoptr(GString) accuracy = g_string_new (NULL);
   g_autofree char *epoch = NULL;
   g_autofree char *speed = NULL;
 
-  epoch = g_strdup_printf (_("%d of %d, chosen on the %s split"), run->best_epoch, run->config.epochs,
+  epoch = g_strdup_printf (_("%d of %d, chosen on the %s split"), run->best_epoch, run->epochs_run,
                            cs_split_kind_to_string (run->selection_split));
   g_string_printf (accuracy, _("validation %.2f %% · test %.2f %%"),
                    100 * best->valid_accuracy, 100 * best->test_accuracy);
   for (guint i = 0; i < run->notices->len; i++)
     g_string_append_printf (accuracy, "\n%s", (const char *) g_ptr_array_index (run->notices, i));
-  speed = g_strdup_printf (_("%.2f ms per epoch (training only), %.1f s in all"),
-                           1000 * run->seconds_per_epoch,
+  speed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%.2f ms per epoch (training only) on %d thread, %.1f s in all",
+                                        "%.2f ms per epoch (training only) on %d threads, %.1f s in all",
+                                        threads),
+                           1000 * run->seconds_per_epoch, threads,
                            cs_training_get_elapsed (self->training));
   adw_action_row_set_subtitle (self->best_row, epoch);
   adw_action_row_set_subtitle (self->accuracy_row, accuracy->str);
   adw_action_row_set_subtitle (self->speed_row, speed);
-  gtk_widget_set_visible (self->results_group, TRUE);
 }
 
 static void
 update_controls (CsTrainPage *self)
 {
-  gboolean running = self->training && cs_training_get_state (self->training) == CS_TRAINING_RUNNING;
-  gboolean finished = self->training && cs_training_get_state (self->training) == CS_TRAINING_FINISHED;
+  gboolean open = self->session && cs_session_get_dataset (self->session) != NULL;
+  gboolean running = self->session && cs_session_get_running (self->session);
+  gboolean result = self->training && cs_training_get_has_result (self->training);
 
-  gtk_widget_set_sensitive (self->train_button, self->dataset != NULL && !running);
+  gtk_widget_set_sensitive (self->train_button, open && !running);
   gtk_widget_set_sensitive (self->stop_button, running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "train.save", finished);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "train.save", result && !running);
+  gtk_widget_set_visible (self->results_group, result && !running);
+  if (result && !running)
+    show_result (self);
+}
+
+static char *
+ended_status (CsTraining *training)
+{
+  const char *method = cs_method_get_title (cs_training_get_config (training)->method);
+  const CsRun *run = cs_training_get_run (training);
+
+  switch (cs_training_get_state (training))
+    {
+    case CS_TRAINING_FINISHED:
+      return g_strdup_printf (_("%s: finished"), method);
+    case CS_TRAINING_STOPPED:
+      if (run != NULL)
+        return g_strdup_printf (_("%s: stopped after %d epochs; the result is the best epoch so far"),
+                                method, run->epochs_run);
+      return g_strdup_printf (_("%s: stopped before the first epoch ended"), method);
+    case CS_TRAINING_FAILED:
+      return g_strdup_printf (_("Training failed: %s"), cs_training_get_message (training));
+    case CS_TRAINING_READY:
+    case CS_TRAINING_RUNNING:
+    default:
+      return NULL;
+    }
 }
 
 static void
@@ -305,133 +308,189 @@ on_state_changed (CsTraining  *training,
                   GParamSpec  *pspec,
                   CsTrainPage *self)
 {
-  CsTrainingState state = cs_training_get_state (training);
-  g_autofree char *status = NULL;
+  g_autofree char *status = ended_status (training);
 
   update_controls (self);
-  if (state == CS_TRAINING_RUNNING)
+  if (status == NULL)
     return;
   g_clear_handle_id (&self->clock_id, g_source_remove);
   update_clock (self);
-  switch (state)
-    {
-    case CS_TRAINING_FINISHED:
-      status = g_strdup_printf (_("%s: finished"), cs_method_get_title (cs_training_get_config (training)->method));
-      show_result (self, cs_training_get_run (training));
-      break;
-    case CS_TRAINING_STOPPED:
-      status = g_strdup_printf (_("Stopped after %u epochs"), cs_training_get_n_epochs (training));
-      break;
-    case CS_TRAINING_FAILED:
-      status = g_strdup_printf (_("Training failed: %s"), cs_training_get_message (training));
-      break;
-    case CS_TRAINING_READY:
-    case CS_TRAINING_RUNNING:
-    default:
-      return;
-    }
   gtk_label_set_label (self->status_label, status);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), status);
 }
 
-/* The current run joins the earlier ones; its signals no longer reach the page. */
+/* Follows the session's current run: its epochs, its state, its clock. */
 static void
-retire_training (CsTrainPage *self)
+follow_training (CsTrainPage *self)
 {
+  CsTraining *training = cs_session_get_training (self->session);
+
   g_clear_handle_id (&self->clock_id, g_source_remove);
-  if (self->training == NULL)
-    return;
-  g_signal_handlers_disconnect_by_data (self->training, self);
-  cs_training_stop (self->training);
-  if (cs_training_get_n_epochs (self->training) > 0)
-    {
-      g_ptr_array_add (self->earlier, g_steal_pointer (&self->training));
-      if (self->earlier->len > MAX_EARLIER_RUNS)
-        g_ptr_array_remove_index (self->earlier, 0);
-    }
-  g_clear_object (&self->training);
-}
-
-void
-cs_train_page_start (CsTrainPage *self)
-{
-  CsTrainConfig config;
-
-  g_return_if_fail (CS_IS_TRAIN_PAGE (self));
-
-  if (self->dataset == NULL ||
-      (self->training && cs_training_get_state (self->training) == CS_TRAINING_RUNNING))
-    return;
-  cs_train_page_get_config (self, &config);
-  retire_training (self);
-  self->training = cs_training_new (self->dataset, &config);
-  g_signal_connect (self->training, "epochs-added", G_CALLBACK (on_epochs_added), self);
-  g_signal_connect (self->training, "notify::state", G_CALLBACK (on_state_changed), self);
-  rebuild_charts (self);
-  gtk_widget_set_visible (self->results_group, FALSE);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_label_set_label (self->status_label, _("Starting…"));
-  self->clock_id = g_timeout_add_seconds (1, on_clock, self);
-  cs_training_start (self->training);
-}
-
-void
-cs_train_page_stop (CsTrainPage *self)
-{
-  g_return_if_fail (CS_IS_TRAIN_PAGE (self));
-
   if (self->training != NULL)
-    cs_training_stop (self->training);
-}
-
-void
-cs_train_page_set_dataset (CsTrainPage *self,
-                           CsDataset   *dataset)
-{
-  g_return_if_fail (CS_IS_TRAIN_PAGE (self));
-
-  retire_training (self);
-  g_ptr_array_set_size (self->earlier, 0);
-  g_clear_pointer (&self->dataset, cs_dataset_unref);
-  self->dataset = cs_dataset_ref (dataset);
-  on_preset_changed (self);
+    g_signal_handlers_disconnect_by_data (self->training, self);
+  g_set_object (&self->training, training);
   rebuild_charts (self);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_label_set_label (self->status_label, _("Choose a method and press Train."));
-  gtk_widget_set_visible (self->results_group, FALSE);
-  update_clock (self);
-  update_controls (self);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), NULL);
+  if (training == NULL)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      gtk_label_set_label (self->status_label, _("Choose a method and press Train."));
+      update_clock (self);
+      update_controls (self);
+      return;
+    }
+  g_signal_connect (training, "epochs-added", G_CALLBACK (on_epochs_added), self);
+  g_signal_connect (training, "notify::state", G_CALLBACK (on_state_changed), self);
+  show_progress (self);
+  if (cs_training_get_state (training) == CS_TRAINING_RUNNING)
+    self->clock_id = g_timeout_add_seconds (1, on_clock, self);
+  on_state_changed (training, NULL, self);
 }
 
-CsTraining *
-cs_train_page_get_training (CsTrainPage *self)
+/* Bindings between the form and the options ---------------------------------------------- */
+
+static gboolean
+method_to_row (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      data)
+{
+  g_value_set_uint (to, g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+row_to_method (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      data)
+{
+  guint selected = g_value_get_uint (from);
+
+  if (selected >= CS_N_METHODS)
+    return FALSE;
+  g_value_set_enum (to, selected);
+  return TRUE;
+}
+
+static gboolean
+preset_to_row (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (preset_ids); i++)
+    if (g_strcmp0 (g_value_get_string (from), preset_ids[i]) == 0)
+      {
+        g_value_set_uint (to, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+row_to_preset (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      data)
+{
+  guint selected = g_value_get_uint (from);
+
+  if (selected >= G_N_ELEMENTS (preset_ids))
+    return FALSE;
+  g_value_set_string (to, preset_ids[selected]);
+  return TRUE;
+}
+
+/* λ and the embedding size are CoNAL's alone. */
+static gboolean
+method_is_conal (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      data)
+{
+  g_value_set_boolean (to, g_value_get_enum (from) == CS_METHOD_CONAL);
+  return TRUE;
+}
+
+static void
+bind (CsTrainPage          *self,
+      const char           *option,
+      gpointer              target,
+      const char           *property,
+      GBindingFlags         flags,
+      GBindingTransformFunc to,
+      GBindingTransformFunc from)
+{
+  GBinding *binding = g_object_bind_property_full (cs_session_get_options (self->session), option,
+                                                   target, property, flags | G_BINDING_SYNC_CREATE,
+                                                   to, from, NULL, NULL);
+
+  g_ptr_array_add (self->bindings, g_object_ref (binding));
+}
+
+static void
+bind_form (CsTrainPage *self)
+{
+  GBindingFlags both = G_BINDING_BIDIRECTIONAL;
+  GtkWidget *lambda_row = gtk_widget_get_ancestor (GTK_WIDGET (self->lambda_spin), ADW_TYPE_ACTION_ROW);
+  GtkWidget *embedding_row = gtk_widget_get_ancestor (GTK_WIDGET (self->embedding_spin), ADW_TYPE_ACTION_ROW);
+
+  bind (self, "method", self->method_row, "selected", both, method_to_row, row_to_method);
+  bind (self, "preset", self->preset_row, "selected", both, preset_to_row, row_to_preset);
+  bind (self, "epochs", self->epochs_spin, "value", both, NULL, NULL);
+  bind (self, "batch-size", self->batch_spin, "value", both, NULL, NULL);
+  bind (self, "lr", self->lr_spin, "value", both, NULL, NULL);
+  bind (self, "seed", self->seed_spin, "value", both, NULL, NULL);
+  bind (self, "lambda", self->lambda_spin, "value", both, NULL, NULL);
+  bind (self, "embedding", self->embedding_spin, "value", both, NULL, NULL);
+  bind (self, "dropout", self->dropout_spin, "value", both, NULL, NULL);
+  bind (self, "method", lambda_row, "sensitive", 0, method_is_conal, NULL);
+  bind (self, "method", embedding_row, "sensitive", 0, method_is_conal, NULL);
+}
+
+static void
+unbind_form (CsTrainPage *self)
+{
+  for (guint i = 0; i < self->bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (self->bindings, i));
+  g_ptr_array_set_size (self->bindings, 0);
+}
+
+CsSession *
+cs_train_page_get_session (CsTrainPage *self)
 {
   g_return_val_if_fail (CS_IS_TRAIN_PAGE (self), NULL);
-  return self->training;
+  return self->session;
+}
+
+void
+cs_train_page_set_session (CsTrainPage *self,
+                           CsSession   *session)
+{
+  g_return_if_fail (CS_IS_TRAIN_PAGE (self));
+  g_return_if_fail (session == NULL || CS_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    {
+      unbind_form (self);
+      g_signal_handlers_disconnect_by_data (self->session, self);
+    }
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      bind_form (self);
+      g_signal_connect_swapped (session, "notify::training", G_CALLBACK (follow_training), self);
+      g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (rebuild_charts), self);
+      g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (update_controls), self);
+      follow_training (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 /* Saving ------------------------------------------------------------------------------ */
-
-typedef struct
-{
-  CsTrainPage *self;
-  char        *dir;
-} Save;
-
-static void
-save_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  CsTraining *training = CS_TRAINING (source_object);
-  GError *error = NULL;
-
-  if (cs_checkpoint_save (cs_training_get_run (training), task_data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
 
 static void
 toast (GtkWidget  *widget,
@@ -449,11 +508,12 @@ on_saved (GObject      *object,
           gpointer      data)
 {
   g_autoptr(CsTrainPage) self = data;
+  CsTraining *training = CS_TRAINING (object);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    text = g_strdup_printf (_("Checkpoint saved in %s"), (const char *) g_task_get_task_data (G_TASK (result)));
+  if (cs_training_save_finish (training, result, &error))
+    text = g_strdup_printf (_("Checkpoint saved in %s"), cs_training_get_saved_path (training));
   else
     text = g_strdup_printf (_("The checkpoint could not be saved: %s"), error->message);
   toast (GTK_WIDGET (self), text);
@@ -466,15 +526,12 @@ on_save_response (GtkNativeDialog *dialog,
 {
   CsTrainPage *self = data;
   g_autoptr(GFile) folder = NULL;
+  g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && self->training != NULL &&
-      (folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
-    {
-      g_autoptr(GTask) task = g_task_new (self->training, NULL, on_saved, g_object_ref (self));
-
-      g_task_set_task_data (task, g_file_get_path (folder), g_free);
-      g_task_run_in_thread (task, save_in_thread);
-    }
+      (folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
+      (path = g_file_get_path (folder)) != NULL)
+    cs_training_save_async (self->training, path, NULL, on_saved, g_object_ref (self));
   g_clear_object (&self->chooser);
 }
 
@@ -486,7 +543,7 @@ save_action (GtkWidget  *widget,
   CsTrainPage *self = CS_TRAIN_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (self->chooser != NULL || self->training == NULL || cs_training_get_run (self->training) == NULL)
+  if (self->chooser != NULL || self->training == NULL || !cs_training_get_has_result (self->training))
     return;
   self->chooser = gtk_file_chooser_native_new (_("Save Checkpoint in Folder"),
                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -497,14 +554,18 @@ save_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* The object ----------------------------------------------------------------------------- */
+
 static void
 cs_train_page_dispose (GObject *object)
 {
   CsTrainPage *self = CS_TRAIN_PAGE (object);
   GtkWidget *child;
 
-  retire_training (self);
-  g_clear_pointer (&self->earlier, g_ptr_array_unref);
+  cs_train_page_set_session (self, NULL);
+  if (self->training != NULL)
+    g_signal_handlers_disconnect_by_data (self->training, self);
+  g_clear_object (&self->training);
   g_clear_handle_id (&self->clock_id, g_source_remove);
   if (self->chooser)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -520,8 +581,44 @@ cs_train_page_finalize (GObject *object)
 {
   CsTrainPage *self = CS_TRAIN_PAGE (object);
 
-  g_clear_pointer (&self->dataset, cs_dataset_unref);
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
   G_OBJECT_CLASS (cs_train_page_parent_class)->finalize (object);
+}
+
+static void
+cs_train_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CsTrainPage *self = CS_TRAIN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_train_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CsTrainPage *self = CS_TRAIN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      cs_train_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -532,6 +629,13 @@ cs_train_page_class_init (CsTrainPageClass *klass)
 
   object_class->dispose = cs_train_page_dispose;
   object_class->finalize = cs_train_page_finalize;
+  object_class->get_property = cs_train_page_get_property;
+  object_class->set_property = cs_train_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CS_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CS_TYPE_LOSS_CHART);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -565,27 +669,18 @@ static void
 cs_train_page_init (CsTrainPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->earlier = g_ptr_array_new_with_free_func (g_object_unref);
+  self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (int m = 0; m < CS_N_METHODS; m++)
     gtk_string_list_append (self->method_list, cs_method_get_title (m));
   gtk_string_list_append (self->preset_list, _("Default"));
   gtk_string_list_append (self->preset_list, _("Official CoNAL code"));
-  g_signal_connect_swapped (self->preset_row, "notify::selected", G_CALLBACK (on_preset_changed), self);
-  g_signal_connect_swapped (self->method_row, "notify::selected", G_CALLBACK (on_method_changed), self);
 
   cs_loss_chart_set_y_label (self->loss_chart, _("Loss"));
   cs_loss_chart_set_y_range (self->loss_chart, 0, NAN);
   cs_loss_chart_set_y_label (self->accuracy_chart, _("Accuracy"));
   cs_loss_chart_set_percent (self->accuracy_chart, TRUE);
   cs_loss_chart_set_y_range (self->accuracy_chart, 0, 1);
-  {
-    CsTrainConfig defaults;
-
-    cs_train_config_init (&defaults);
-    fill_form (self, &defaults);
-  }
-  on_preset_changed (self);
   rebuild_charts (self);
   update_controls (self);
 }

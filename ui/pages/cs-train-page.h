@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "cs-ui-types.h"
+#include "cs-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,14 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsTrainPage, cs_train_page, CS, TRAIN_PAGE, GtkWidget)
 
-void        cs_train_page_set_dataset  (CsTrainPage   *self,
-                                        CsDataset     *dataset);
-void        cs_train_page_start        (CsTrainPage   *self);
-void        cs_train_page_stop         (CsTrainPage   *self);
-CsTraining *cs_train_page_get_training (CsTrainPage   *self);
-void        cs_train_page_get_config   (CsTrainPage   *self,
-                                        CsTrainConfig *config);
-void        cs_train_page_set_config   (CsTrainPage         *self,
-                                        const CsTrainConfig *config);
+CsSession *cs_train_page_get_session (CsTrainPage *self);
+void       cs_train_page_set_session (CsTrainPage *self,
+                                      CsSession   *session);
 
 G_END_DECLS

@@ -1,0 +1,142 @@
+/* cs-annotator.c — one annotator of the open dataset, as the views list it
+ *
+ * The figures are the core's (CsDatasetStats), copied when the item is made: an annotator's
+ * labels do not change while the dataset is open.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+
+#include "cs-annotator.h"
+
+struct _CsAnnotator
+{
+  GObject  parent_instance;
+
+  guint    index;
+  char    *id;
+  int      n_labels;
+  int      n_with_gold;
+  double   accuracy;
+  double   agreement;
+};
+
+enum {
+  PROP_0,
+  PROP_INDEX,
+  PROP_ID,
+  PROP_N_LABELS,
+  PROP_N_WITH_GOLD,
+  PROP_ACCURACY,
+  PROP_AGREEMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CsAnnotator, cs_annotator, G_TYPE_OBJECT)
+
+static double
+fraction (int part,
+          int whole)
+{
+  return whole > 0 ? (double) part / whole : NAN;
+}
+
+static void
+cs_annotator_finalize (GObject *object)
+{
+  g_free (CS_ANNOTATOR (object)->id);
+  G_OBJECT_CLASS (cs_annotator_parent_class)->finalize (object);
+}
+
+static void
+cs_annotator_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CsAnnotator *self = CS_ANNOTATOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_INDEX:
+      g_value_set_uint (value, self->index);
+      break;
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_N_LABELS:
+      g_value_set_int (value, self->n_labels);
+      break;
+    case PROP_N_WITH_GOLD:
+      g_value_set_int (value, self->n_with_gold);
+      break;
+    case PROP_ACCURACY:
+      g_value_set_double (value, self->accuracy);
+      break;
+    case PROP_AGREEMENT:
+      g_value_set_double (value, self->agreement);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_annotator_class_init (CsAnnotatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = cs_annotator_finalize;
+  object_class->get_property = cs_annotator_get_property;
+
+  properties[PROP_INDEX] = g_param_spec_uint ("index", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_N_LABELS] = g_param_spec_int ("n-labels", NULL, NULL, 0, G_MAXINT, 0, flags);
+  properties[PROP_N_WITH_GOLD] =
+    g_param_spec_int ("n-with-gold", NULL, NULL, 0, G_MAXINT, 0, flags);
+  /* The share of the labels of items with gold that match it; NaN without gold. */
+  properties[PROP_ACCURACY] =
+    g_param_spec_double ("accuracy", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  /* The share of labels that match the majority vote of the item's other labels; NaN when
+   * nobody else labelled the annotator's items. */
+  properties[PROP_AGREEMENT] =
+    g_param_spec_double ("agreement", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cs_annotator_init (CsAnnotator *self)
+{
+}
+
+CsAnnotator *
+cs_annotator_new (const CsDataset      *dataset,
+                  const CsDatasetStats *stats,
+                  guint                 index)
+{
+  CsAnnotator *self;
+
+  g_return_val_if_fail (dataset != NULL && stats != NULL, NULL);
+  g_return_val_if_fail (index < (guint) dataset->n_annotators, NULL);
+
+  self = g_object_new (CS_TYPE_ANNOTATOR, NULL);
+  self->index = index;
+  self->id = g_strdup (dataset->annotator_ids[index]);
+  self->n_labels = stats->labels_per_annotator[index];
+  self->n_with_gold = stats->annotator_with_gold[index];
+  self->accuracy = fraction (stats->annotator_correct[index], stats->annotator_with_gold[index]);
+  self->agreement = fraction (stats->annotator_agree_others[index],
+                              stats->annotator_with_others[index]);
+  return self;
+}
+
+guint cs_annotator_get_index (CsAnnotator *self) { return self->index; }
+const char *cs_annotator_get_id (CsAnnotator *self) { return self->id; }
+int cs_annotator_get_n_labels (CsAnnotator *self) { return self->n_labels; }
+double cs_annotator_get_accuracy (CsAnnotator *self) { return self->accuracy; }
+double cs_annotator_get_agreement (CsAnnotator *self) { return self->agreement; }

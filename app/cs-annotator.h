@@ -1,0 +1,28 @@
+/* cs-annotator.h — one annotator of the open dataset, as the views list it
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "cs-dataset-stats.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_ANNOTATOR (cs_annotator_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsAnnotator, cs_annotator, CS, ANNOTATOR, GObject)
+
+CsAnnotator *cs_annotator_new           (const CsDataset      *dataset,
+                                         const CsDatasetStats *stats,
+                                         guint                 index);
+guint        cs_annotator_get_index     (CsAnnotator          *self);
+const char  *cs_annotator_get_id        (CsAnnotator          *self);
+int          cs_annotator_get_n_labels  (CsAnnotator          *self);
+double       cs_annotator_get_accuracy  (CsAnnotator          *self);
+double       cs_annotator_get_agreement (CsAnnotator          *self);
+
+G_END_DECLS

@@ -1,0 +1,68 @@
+/* cs-session.h — what the window shows: the open dataset, the current run, the runs kept
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cs-dataset-stats.h"
+#include "cs-train-options.h"
+#include "cs-training.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CS_SESSION_OPEN_NONE     = 0,
+  CS_SESSION_OPEN_STOP_RUN = 1 << 0,   /* stop a run in progress instead of refusing */
+} CsSessionOpenFlags;
+
+typedef enum
+{
+  CS_SESSION_ERROR_BUSY,               /* a run is in progress: nothing was done */
+  CS_SESSION_ERROR_NO_DATASET,
+} CsSessionError;
+
+#define CS_SESSION_ERROR (cs_session_error_quark ())
+GQuark cs_session_error_quark (void);
+
+#define CS_TYPE_SESSION (cs_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsSession, cs_session, CS, SESSION, GObject)
+
+CsSession            *cs_session_new            (void);
+
+CsDataset            *cs_session_get_dataset    (CsSession           *self);
+const char           *cs_session_get_title      (CsSession           *self);
+gboolean              cs_session_get_loading    (CsSession           *self);
+const CsDatasetStats *cs_session_get_stats      (CsSession           *self);
+GListModel           *cs_session_get_annotators (CsSession           *self);
+GListModel           *cs_session_get_items      (CsSession           *self);
+GListModel           *cs_session_get_runs       (CsSession           *self);
+CsTraining           *cs_session_get_training   (CsSession           *self);
+gboolean              cs_session_get_running    (CsSession           *self);
+CsTrainOptions       *cs_session_get_options    (CsSession           *self);
+
+/* Opens the dataset at `path` (NULL: the demo dataset, written into the user's cache folder
+ * the first time). While a run goes on it fails with CS_SESSION_ERROR_BUSY unless `flags` say
+ * to stop it; a newer open replaces an older one still loading, which then fails with
+ * G_IO_ERROR_CANCELLED. The dataset open before stays open when loading fails. */
+void                  cs_session_open_async     (CsSession           *self,
+                                                 const char          *path,
+                                                 CsSessionOpenFlags   flags,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean              cs_session_open_finish    (CsSession           *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* Starts a run with the options on the open dataset; it joins the runs. */
+CsTraining           *cs_session_train          (CsSession           *self,
+                                                 GError             **error);
+void                  cs_session_stop           (CsSession           *self);
+
+G_END_DECLS

@@ -1,0 +1,340 @@
+/* cs-train-options.c — the hyper-parameters a person sets for the next run
+ *
+ * The form on the Training page binds to these properties. A preset fills every field for the
+ * open dataset (LabelMe and Music have settings of their own); a field the person changed is
+ * theirs from then on: opening another dataset refreshes only the fields still as the preset
+ * set them, and choosing a preset again gives every field back to it. The seed is never the
+ * preset's.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <stddef.h>
+#include <string.h>
+
+#include "cs-enum-types.h"
+#include "cs-train-options.h"
+
+typedef enum
+{
+  FIELD_INT,
+  FIELD_FLOAT,
+} FieldType;
+
+/* A form field: its property and where it lives in a CsTrainConfig. */
+typedef struct
+{
+  const char *name;
+  FieldType   type;
+  size_t      offset;
+  double      min, max;
+} Field;
+
+enum {
+  PROP_0,
+  PROP_METHOD,
+  PROP_PRESET,
+  PROP_SEED,
+  PROP_THREADS,
+  PROP_FIRST_FIELD,
+};
+
+static const Field fields[] = {
+  { "epochs",     FIELD_INT,   offsetof (CsTrainConfig, epochs),     1, 1000000 },
+  { "batch-size", FIELD_INT,   offsetof (CsTrainConfig, batch_size), 1, 1 << 24 },
+  { "lr",         FIELD_FLOAT, offsetof (CsTrainConfig, lr),         1e-8, 10 },
+  { "lambda",     FIELD_FLOAT, offsetof (CsTrainConfig, lambda),     -1, 1 },
+  { "embedding",  FIELD_INT,   offsetof (CsTrainConfig, embedding),  1, 65536 },
+  { "dropout",    FIELD_FLOAT, offsetof (CsTrainConfig, dropout),    0, 0.99 },
+};
+
+#define N_FIELDS G_N_ELEMENTS (fields)
+#define N_PROPS  (PROP_FIRST_FIELD + N_FIELDS)
+
+struct _CsTrainOptions
+{
+  GObject        parent_instance;
+
+  CsTrainConfig  values;        /* the form's fields, the method and the seed */
+  char          *preset;
+  char          *dataset_name;  /* NULL: no dataset open */
+  guint          edited;        /* bit i: fields[i] was set by the person */
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CsTrainOptions, cs_train_options, G_TYPE_OBJECT)
+
+static double
+field_get (const CsTrainConfig *config,
+           const Field         *field)
+{
+  const char *p = (const char *) config + field->offset;
+
+  return field->type == FIELD_INT ? *(const int *) p : *(const float *) p;
+}
+
+static void
+field_set (CsTrainConfig *config,
+           const Field   *field,
+           double         value)
+{
+  char *p = (char *) config + field->offset;
+
+  if (field->type == FIELD_INT)
+    *(int *) p = (int) value;
+  else
+    *(float *) p = (float) value;
+}
+
+/* The preset's values for the open dataset into the fields `mask` names; notifies what changed. */
+static void
+apply_preset (CsTrainOptions *self,
+              guint           mask)
+{
+  CsTrainConfig preset;
+
+  cs_train_config_init (&preset);
+  cs_train_config_apply_preset (&preset, self->preset, self->dataset_name, NULL);
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      double value = field_get (&preset, &fields[i]);
+
+      if (!(mask & (1u << i)) || field_get (&self->values, &fields[i]) == value)
+        continue;
+      field_set (&self->values, &fields[i], value);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FIELD + i]);
+    }
+}
+
+/**
+ * cs_train_options_get_config:
+ *
+ * The whole configuration of the next run: the preset's for the open dataset, with the
+ * method, the seed, the threads and every field of the form as they are here.
+ */
+void
+cs_train_options_get_config (CsTrainOptions *self,
+                             CsTrainConfig  *config)
+{
+  g_return_if_fail (CS_IS_TRAIN_OPTIONS (self));
+  g_return_if_fail (config != NULL);
+
+  cs_train_config_init (config);
+  cs_train_config_apply_preset (config, self->preset, self->dataset_name, NULL);
+  config->method = self->values.method;
+  config->seed = self->values.seed;
+  config->threads = self->values.threads;
+  for (guint i = 0; i < N_FIELDS; i++)
+    field_set (config, &fields[i], field_get (&self->values, &fields[i]));
+}
+
+void
+cs_train_options_set_dataset (CsTrainOptions *self,
+                              const char     *dataset_name)
+{
+  g_return_if_fail (CS_IS_TRAIN_OPTIONS (self));
+
+  g_free (self->dataset_name);
+  self->dataset_name = g_strdup (dataset_name);
+  apply_preset (self, ~self->edited);
+}
+
+const char *
+cs_train_options_get_preset (CsTrainOptions *self)
+{
+  g_return_val_if_fail (CS_IS_TRAIN_OPTIONS (self), NULL);
+  return self->preset;
+}
+
+/* Every field goes back to the preset, the ones the person changed too. */
+void
+cs_train_options_set_preset (CsTrainOptions *self,
+                             const char     *preset)
+{
+  CsTrainConfig check;
+
+  g_return_if_fail (CS_IS_TRAIN_OPTIONS (self));
+  g_return_if_fail (preset != NULL);
+  g_return_if_fail (cs_train_config_apply_preset (&check, preset, NULL, NULL));
+
+  if (g_strcmp0 (self->preset, preset) != 0)
+    {
+      g_free (self->preset);
+      self->preset = g_strdup (preset);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESET]);
+    }
+  self->edited = 0;
+  apply_preset (self, ~0u);
+}
+
+/* Whether the field named `property` holds a value the person set rather than the preset's. */
+gboolean
+cs_train_options_get_edited (CsTrainOptions *self,
+                             const char     *property)
+{
+  g_return_val_if_fail (CS_IS_TRAIN_OPTIONS (self), FALSE);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (strcmp (fields[i].name, property) == 0)
+      return (self->edited >> i) & 1;
+  g_return_val_if_reached (FALSE);
+}
+
+static void
+cs_train_options_finalize (GObject *object)
+{
+  CsTrainOptions *self = CS_TRAIN_OPTIONS (object);
+
+  g_free (self->preset);
+  g_free (self->dataset_name);
+  G_OBJECT_CLASS (cs_train_options_parent_class)->finalize (object);
+}
+
+static void
+cs_train_options_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CsTrainOptions *self = CS_TRAIN_OPTIONS (object);
+
+  switch (prop_id)
+    {
+    case PROP_METHOD:
+      g_value_set_enum (value, self->values.method);
+      break;
+    case PROP_PRESET:
+      g_value_set_string (value, self->preset);
+      break;
+    case PROP_SEED:
+      g_value_set_uint64 (value, self->values.seed);
+      break;
+    case PROP_THREADS:
+      g_value_set_int (value, self->values.threads);
+      break;
+    default:
+      if (prop_id >= PROP_FIRST_FIELD && prop_id < N_PROPS)
+        {
+          const Field *field = &fields[prop_id - PROP_FIRST_FIELD];
+
+          if (field->type == FIELD_INT)
+            g_value_set_int (value, (int) field_get (&self->values, field));
+          else
+            g_value_set_double (value, field_get (&self->values, field));
+          break;
+        }
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* A form field set from outside is the person's: a preset no longer changes it. */
+static void
+set_field (CsTrainOptions *self,
+           guint           i,
+           const GValue   *value)
+{
+  const Field *field = &fields[i];
+  double v = field->type == FIELD_INT ? g_value_get_int (value) : g_value_get_double (value);
+
+  self->edited |= 1u << i;
+  if (field_get (&self->values, field) == v)
+    return;
+  field_set (&self->values, field, v);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FIELD + i]);
+}
+
+static void
+cs_train_options_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CsTrainOptions *self = CS_TRAIN_OPTIONS (object);
+
+  switch (prop_id)
+    {
+    case PROP_METHOD:
+      if (self->values.method != (CsMethod) g_value_get_enum (value))
+        {
+          self->values.method = g_value_get_enum (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_PRESET:
+      cs_train_options_set_preset (self, g_value_get_string (value));
+      break;
+    case PROP_SEED:
+      if (self->values.seed != g_value_get_uint64 (value))
+        {
+          self->values.seed = g_value_get_uint64 (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_THREADS:
+      if (self->values.threads != g_value_get_int (value))
+        {
+          self->values.threads = g_value_get_int (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      if (prop_id >= PROP_FIRST_FIELD && prop_id < N_PROPS)
+        {
+          set_field (self, prop_id - PROP_FIRST_FIELD, value);
+          break;
+        }
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_train_options_class_init (CsTrainOptionsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  CsTrainConfig defaults;
+
+  object_class->finalize = cs_train_options_finalize;
+  object_class->get_property = cs_train_options_get_property;
+  object_class->set_property = cs_train_options_set_property;
+
+  cs_train_config_init (&defaults);
+  properties[PROP_METHOD] =
+    g_param_spec_enum ("method", NULL, NULL, CS_TYPE_METHOD, CS_METHOD_CONAL, flags);
+  properties[PROP_PRESET] =
+    g_param_spec_string ("preset", NULL, NULL, CS_PRESET_DEFAULT, flags);
+  properties[PROP_SEED] =
+    g_param_spec_uint64 ("seed", NULL, NULL, 0, G_MAXUINT32, defaults.seed, flags);
+  /* 0: as many as OpenBLAS would use. */
+  properties[PROP_THREADS] =
+    g_param_spec_int ("threads", NULL, NULL, 0, 16, 0, flags);
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      const Field *f = &fields[i];
+      double initial = field_get (&defaults, f);
+
+      properties[PROP_FIRST_FIELD + i] =
+        f->type == FIELD_INT ? g_param_spec_int (f->name, NULL, NULL, (int) f->min, (int) f->max,
+                                                 (int) initial, flags)
+                             : g_param_spec_double (f->name, NULL, NULL, f->min, f->max,
+                                                    initial, flags);
+    }
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cs_train_options_init (CsTrainOptions *self)
+{
+  cs_train_config_init (&self->values);
+  self->values.threads = 0;
+  self->preset = g_strdup (CS_PRESET_DEFAULT);
+  apply_preset (self, ~0u);
+}
+
+CsTrainOptions *
+cs_train_options_new (void)
+{
+  return g_object_new (CS_TYPE_TRAIN_OPTIONS, NULL);
+}
