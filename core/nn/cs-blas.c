@@ -43,7 +43,8 @@ sgemm (const Product *p,
 /* Products are cut along C's columns, or for a narrow C its rows, into parts that the sizes
  * fix: OpenBLAS rounds an element differently in another block shape (its edge kernels and
  * small-matrix kernels sum in another order), so a cut that followed the thread count would
- * change the bits with it. A part has at least PRODUCT_MIN_ITEMS columns or rows. */
+ * change the bits with it. A part has at least PRODUCT_MIN_ITEMS columns or rows. A product
+ * called from inside a part (cs_pool_in_part) is not cut again. */
 #define PRODUCT_MIN_ITEMS 16
 
 static bool
@@ -149,36 +150,13 @@ cs_matmul_strided (float       *C,
   g_return_if_fail (lda >= (trans_a ? M : K) && ldb >= (trans_b ? K : N));
 
   Product p = { C, A, B, ldc, lda, ldb, M, N, K, trans_a, trans_b, alpha, beta };
-  int n_parts = cs_pool_count_parts ((size_t) M * N * K, CS_POOL_PART_WORK,
-                                     cut_by_columns (&p) ? N : M, PRODUCT_MIN_ITEMS);
+  /* Inside a part the product is the part's share, cut by its caller already. */
+  int n_parts = cs_pool_in_part () ? 1 : cs_pool_count_parts ((size_t) M * N * K,
+                                                               CS_POOL_PART_WORK,
+                                                               cut_by_columns (&p) ? N : M,
+                                                               PRODUCT_MIN_ITEMS);
 
   cs_pool_run_parts (thread_pool, n_parts, product_part, &p);
-}
-
-void
-cs_matmul_block (float       *C,
-                 int          ldc,
-                 const float *A,
-                 int          lda,
-                 const float *B,
-                 int          ldb,
-                 int          M,
-                 int          N,
-                 int          K,
-                 bool         trans_a,
-                 bool         trans_b,
-                 float        alpha,
-                 float        beta)
-{
-  Product p = { C, A, B, ldc, lda, ldb, M, N, K, trans_a, trans_b, alpha, beta };
-
-  g_assert (M >= 0 && N >= 0 && K >= 0);
-  if (M == 0 || N == 0)
-    return;
-  if (K == 0)
-    scale_c (C, ldc, M, N, beta);
-  else
-    sgemm (&p, C, A, B, M, N);
 }
 
 void

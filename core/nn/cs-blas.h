@@ -67,26 +67,11 @@ void cs_matmul_naive_strided (float       *C,
                               float        alpha,
                               float        beta);
 
-/* The same as one OpenBLAS call, never cut into parts: a part's share of a product that the
- * caller has cut already (cs-shared-layers.c). */
-void cs_matmul_block         (float       *C,
-                              int          ldc,
-                              const float *A,
-                              int          lda,
-                              const float *B,
-                              int          ldb,
-                              int          M,
-                              int          N,
-                              int          K,
-                              bool         trans_a,
-                              bool         trans_b,
-                              float        alpha,
-                              float        beta);
-
 /* Sets the pool the calling thread's products are shared out over and returns the one it
  * replaces; NULL shares out nothing. A product is cut by columns of C, or rows for a narrow C,
  * into parts that its sizes fix (cs_pool_count_parts), each a single-threaded OpenBLAS call
- * (see cs_blas_set_num_threads), with a pool or without: any pool computes the same bits. */
+ * (see cs_blas_set_num_threads), with a pool or without: any pool computes the same bits. A
+ * product called from inside a pool's part is that part's share, one OpenBLAS call. */
 CsPool *cs_blas_set_thread_pool (CsPool *pool);
 
 /* Sets how many threads OpenBLAS may use; a training thread shares the machine with the UI. */

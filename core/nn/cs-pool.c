@@ -64,6 +64,26 @@ struct _CsPool
   GCond        cond;
 };
 
+/* How many parts the calling thread is inside (cs_pool_in_part). */
+static __thread int part_depth;
+
+static void
+run_part (CsPoolFunc func,
+          gpointer   data,
+          int        part,
+          int        n_parts)
+{
+  part_depth++;
+  func (data, part, n_parts);
+  part_depth--;
+}
+
+bool
+cs_pool_in_part (void)
+{
+  return part_depth > 0;
+}
+
 /* The parts of thread `thread`, in order: cs_pool_range's shares rounded up, so that with
  * fewer parts than threads the caller still runs one and the last helpers none. */
 static void
@@ -75,7 +95,7 @@ run_share (CsPool *pool,
   int end = (int) (((gint64) n * (thread + 1) + T - 1) / T);
 
   for (int part = begin; part < end; part++)
-    pool->func (pool->data, part, pool->n_parts);
+    run_part (pool->func, pool->data, part, pool->n_parts);
 }
 
 /* Waits until the generation moves past `seen` (or the pool quits); returns the new one. */
@@ -178,7 +198,7 @@ cs_pool_run_parts (CsPool     *pool,
   if (pool == NULL || pool->n_threads == 1 || pool->running || n_parts == 1)
     {
       for (int part = 0; part < n_parts; part++)
-        func (data, part, n_parts);
+        run_part (func, data, part, n_parts);
       return n_parts;
     }
   pool->running = true;

@@ -65,6 +65,10 @@ int     cs_pool_run_parts     (CsPool       *pool,
                                CsPoolFunc    func,
                                gpointer      data);
 
+/* Whether the calling thread runs a part of cs_pool_run_parts or cs_pool_run (on any pool, or
+ * none): a product there is that part's share, computed whole (cs-blas.h). */
+bool    cs_pool_in_part       (void);
+
 /* The least work a part of cs_pool_count_parts is given: half of CS_POOL_MIN_WORK, so that
  * work worth sharing out goes into two parts or more. */
 #define CS_POOL_PART_WORK (CS_POOL_MIN_WORK / 2)

@@ -26,7 +26,7 @@ typedef struct
 } LinearCall;
 
 /* Products are cut into parts that the sizes fix (cs_pool_count_parts), each one OpenBLAS call
- * (cs_matmul_block), of at least PRODUCT_MIN_ITEMS rows or output units: the bits of an
+ * (a product inside a part is not cut again, cs-blas.h), of at least PRODUCT_MIN_ITEMS rows or output units: the bits of an
  * element depend on the block OpenBLAS computes it in (cs-blas.c). */
 #define PRODUCT_MIN_ITEMS 16
 
@@ -82,9 +82,9 @@ linear_rows_part (gpointer data,
   if (b1 == b0 || o1 == o0)
     return;
   w = c->trans_weight ? c->weight + (size_t) o0 * c->I : c->weight + o0;
-  cs_matmul_block (c->out + (size_t) b0 * c->O + o0, c->O, c->inp + (size_t) b0 * c->I, c->I,
-                   w, c->trans_weight ? c->I : c->O, b1 - b0, o1 - o0, c->I, false,
-                   c->trans_weight, 1.0f, 0.0f);
+  cs_matmul_strided (c->out + (size_t) b0 * c->O + o0, c->O, c->inp + (size_t) b0 * c->I, c->I,
+                     w, c->trans_weight ? c->I : c->O, b1 - b0, o1 - o0, c->I, false,
+                     c->trans_weight, 1.0f, 0.0f);
   add_bias (c->out, c->bias, c->O, b0, b1, o0, o1);
 }
 
@@ -118,8 +118,8 @@ linear_weights_part (gpointer data,
   cs_pool_range (c->O, part, n_parts, &o0, &o1);
   if (o1 == o0)
     return;
-  cs_matmul_block (c->dweight + (size_t) o0 * c->I, c->I, c->dout + o0, c->O, c->inp, c->I,
-                   o1 - o0, c->I, c->B, true, false, 1.0f, 1.0f);
+  cs_matmul_strided (c->dweight + (size_t) o0 * c->I, c->I, c->dout + o0, c->O, c->inp, c->I,
+                     o1 - o0, c->I, c->B, true, false, 1.0f, 1.0f);
   if (c->dbias != NULL)
     bias_gradient (c->dbias, c->dout, c->B, c->O, o0, o1);
 }
