@@ -43,9 +43,11 @@ sgemm (const Product *p,
 /* Products are cut along C's columns, or for a narrow C its rows, into parts that the sizes
  * fix: OpenBLAS rounds an element differently in another block shape (its edge kernels and
  * small-matrix kernels sum in another order), so a cut that followed the thread count would
- * change the bits with it. A part has at least PRODUCT_MIN_ITEMS columns or rows. A product
- * called from inside a part (cs_pool_in_part) is not cut again. */
-#define PRODUCT_MIN_ITEMS 16
+ * change the bits with it. Each part packs the other operand anew, memory-bound work that costs
+ * many multiply-adds per float, so a part has at least PRODUCT_MIN_ITEMS columns or rows (16
+ * cost LabelMe's epochs 30–90 % on two threads). A product called from inside a part
+ * (cs_pool_in_part) is not cut again. */
+#define PRODUCT_MIN_ITEMS 64
 
 static bool
 cut_by_columns (const Product *p)

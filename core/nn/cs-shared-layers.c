@@ -26,9 +26,11 @@ typedef struct
 } LinearCall;
 
 /* Products are cut into parts that the sizes fix (cs_pool_count_parts), each one OpenBLAS call
- * (a product inside a part is not cut again, cs-blas.h), of at least PRODUCT_MIN_ITEMS rows or output units: the bits of an
- * element depend on the block OpenBLAS computes it in (cs-blas.c). */
-#define PRODUCT_MIN_ITEMS 16
+ * (a product inside a part is not cut again, cs-blas.h): the bits of an element depend on the
+ * block OpenBLAS computes it in. A part has at least PRODUCT_MIN_ITEMS rows or output units, as
+ * in cs-blas.c: each packs the other operand anew. */
+
+#define PRODUCT_MIN_ITEMS 64
 
 /* Rows of the batch, or for a batch of fewer rows than outputs output units, so that each part
  * packs only its share of the weights (which outweigh the few rows). */
