@@ -17,6 +17,7 @@
 #include <stdlib.h>
 
 #include "bench-util.h"
+#include "cs-model-private.h"
 #include "cs-trainer.h"
 
 /* Floating-point operations of the products in one training pass over n items in batches of

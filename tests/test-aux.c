@@ -11,7 +11,7 @@
 #include "cs-blas.h"
 #include "cs-gradcheck.h"
 #include "cs-layers.h"
-#include "cs-noise.h"
+#include "cs-noise-private.h"
 #include "test-util.h"
 
 #define B CS_TEST_CROWD_ITEMS

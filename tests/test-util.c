@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "test-tmpdir.h"
+#include "cs-noise-private.h"
 #include "cs-npy.h"
 #include "test-util.h"
 

@@ -40,7 +40,21 @@ sgemm (const Product *p,
                C, p->ldc);
 }
 
-/* Part of C's columns (or, for a narrow C, of its rows): each a product of its own. */
+/* Products are cut along C's columns, or for a narrow C its rows, into parts that the sizes
+ * fix: OpenBLAS rounds an element differently in another block shape (its edge kernels and
+ * small-matrix kernels sum in another order), so a cut that followed the thread count would
+ * change the bits with it. Each part packs the other operand anew, memory-bound work that costs
+ * many multiply-adds per float, so a part has at least PRODUCT_MIN_ITEMS columns or rows (16
+ * cost LabelMe's epochs 30–90 % on two threads). A product called from inside a part
+ * (cs_pool_in_part) is not cut again. */
+#define PRODUCT_MIN_ITEMS 64
+
+static bool
+cut_by_columns (const Product *p)
+{
+  return p->N >= p->M || p->N >= 64;
+}
+
 static void
 product_part (gpointer data,
               int      part,
@@ -49,7 +63,7 @@ product_part (gpointer data,
   const Product *p = data;
   int begin, end;
 
-  if (p->N >= p->M || p->N >= 64)
+  if (cut_by_columns (p))
     {
       cs_pool_range (p->N, part, n_parts, &begin, &end);
       if (end > begin)
@@ -138,8 +152,13 @@ cs_matmul_strided (float       *C,
   g_return_if_fail (lda >= (trans_a ? M : K) && ldb >= (trans_b ? K : N));
 
   Product p = { C, A, B, ldc, lda, ldb, M, N, K, trans_a, trans_b, alpha, beta };
+  /* Inside a part the product is the part's share, cut by its caller already. */
+  int n_parts = cs_pool_in_part () ? 1 : cs_pool_count_parts ((size_t) M * N * K,
+                                                               CS_POOL_PART_WORK,
+                                                               cut_by_columns (&p) ? N : M,
+                                                               PRODUCT_MIN_ITEMS);
 
-  cs_pool_run_sized (thread_pool, (size_t) M * N * K, product_part, &p);
+  cs_pool_run_parts (thread_pool, n_parts, product_part, &p);
 }
 
 void

@@ -67,10 +67,11 @@ void cs_matmul_naive_strided (float       *C,
                               float        alpha,
                               float        beta);
 
-/* Sets the pool the calling thread's products are shared out over (by columns of C, or rows
- * for a narrow C; each part a single-threaded OpenBLAS call, see cs_blas_set_num_threads) and
- * returns the one it replaces; NULL shares out nothing. The same pool gives the same split,
- * so the same sums. */
+/* Sets the pool the calling thread's products are shared out over and returns the one it
+ * replaces; NULL shares out nothing. A product is cut by columns of C, or rows for a narrow C,
+ * into parts that its sizes fix (cs_pool_count_parts), each a single-threaded OpenBLAS call
+ * (see cs_blas_set_num_threads), with a pool or without: any pool computes the same bits. A
+ * product called from inside a pool's part is that part's share, one OpenBLAS call. */
 CsPool *cs_blas_set_thread_pool (CsPool *pool);
 
 /* Sets how many threads OpenBLAS may use; a training thread shares the machine with the UI. */

@@ -18,6 +18,11 @@
  * the first layer's product keeps its H columns (cs_model_get_aux_route says which way a batch
  * goes).
  *
+ * The step's threads (cs_model_set_threads) share out work cut into parts that the sizes fix,
+ * never the thread count, and partial sums are added in part order, so one thread computes what
+ * sixteen do, bit for bit. The parts' own gradient buffers (the noise layers' and projected
+ * w's) are laid out with the activations for CS_POOL_MAX_PARTS parts.
+ *
  *   classifier  x ─[BN]─ Linear(H) ─ ReLU ─ Dropout ─[BN]─ Linear(K) ─ softmax ─ p
  *   auxiliary   x ─ Linear(A) ─ Linear(E) ─[L2]─ v ;  u_r = L2 (ann_w[r] + ann_b)
  *   noise       s_l = w_l · p_i W_g + (1 − w_l) · p_i W_r,   w_l = σ(⟨v_i, u_r⟩)
@@ -33,8 +38,8 @@
 #include "cs-aux.h"
 #include "cs-blas.h"
 #include "cs-layers.h"
-#include "cs-model.h"
-#include "cs-noise.h"
+#include "cs-model-private.h"
+#include "cs-noise-private.h"
 #include "cs-shared-layers.h"
 
 #define BN_MOMENTUM 0.1f
@@ -90,6 +95,7 @@ typedef struct
   float        *dproj_b;     /* [R] */
   float        *proj_p;      /* [R, A] u · A2 */
   float        *dproj_p;     /* [R, A] */
+  float        *proj_part_grads; /* [CS_POOL_MAX_PARTS − 1, R · D + R] the other parts' dQ, db */
 } CsActivations;
 
 struct _CsModel
@@ -109,7 +115,6 @@ struct _CsModel
   CsActivations    act;
   CsAuxRoute       aux_route;
   CsPool          *pool;
-  float           *proj_part_grads;  /* [threads − 1, R · D + R] the other parts' dQ and db */
 };
 
 void
@@ -251,6 +256,8 @@ layout_activations (CsActivations      *a,
   TAKE (dproj_b, may_project (s, B) ? (size_t) s->R : 0);
   TAKE (proj_p, may_project (s, B) ? (size_t) s->R * s->A : 0);
   TAKE (dproj_p, may_project (s, B) ? (size_t) s->R * s->A : 0);
+  TAKE (proj_part_grads,
+        may_project (s, B) ? (size_t) (CS_POOL_MAX_PARTS - 1) * s->R * (s->D + 1) : 0);
 #undef TAKE
   return off;
 }
@@ -298,32 +305,18 @@ void
 cs_model_set_threads (CsModel *self,
                       int      n_threads)
 {
-  const CsModelShape *s = &self->shape;
-  size_t W = cs_noise_padded_width (s->K);
-
   g_return_if_fail (n_threads >= 1);
 
   g_clear_pointer (&self->pool, cs_pool_free);
-  g_clear_pointer (&self->act.noise.part_pads, g_free);
-  g_clear_pointer (&self->proj_part_grads, g_free);
-  self->act.noise.pool = NULL;
-  if (n_threads == 1)
-    return;
-  self->pool = cs_pool_new (n_threads);
+  if (n_threads > 1)
+    self->pool = cs_pool_new (n_threads);
   self->act.noise.pool = self->pool;
-  n_threads = cs_pool_get_n_threads (self->pool);
-  if (s->has_local)
-    self->act.noise.part_pads = g_new0 (float, (size_t) (n_threads - 1) * (s->R + 1) * s->K * W);
-  if (may_project (s, self->max_batch))
-    self->proj_part_grads = g_new0 (float, (size_t) (n_threads - 1) * s->R * (s->D + 1));
 }
 
 void
 cs_model_free (CsModel *self)
 {
   cs_pool_free (self->pool);
-  g_free (self->proj_part_grads);
-  g_free (self->act.noise.part_pads);
   g_free (self->param_memory);
   g_free (self->grad_memory);
   g_free (self->state_memory);
@@ -776,6 +769,18 @@ projected_w_forward_part (gpointer data,
                     c->self->shape.D);
 }
 
+/* Part `part`'s dQ [R, D] and db [R]: part 0's in place, the others' in proj_part_grads. */
+static float *
+projected_part_grads (CsModel *self,
+                      int      part)
+{
+  const CsModelShape *s = &self->shape;
+
+  if (part == 0)
+    return self->act.dproj;
+  return self->act.proj_part_grads + (size_t) (part - 1) * s->R * (s->D + 1);
+}
+
 static void
 projected_w_backward_part (gpointer data,
                            int      part,
@@ -784,8 +789,7 @@ projected_w_backward_part (gpointer data,
   ProjectedCall *c = data;
   const CsModelShape *s = &c->self->shape;
   CsActivations *a = &c->self->act;
-  float *dq = part == 0 ? a->dproj
-                        : c->self->proj_part_grads + (size_t) (part - 1) * s->R * (s->D + 1);
+  float *dq = projected_part_grads (c->self, part);
   float *db = part == 0 ? a->dproj_b : dq + (size_t) s->R * s->D;
   int b0, b1, l0, l1;
 
@@ -796,14 +800,51 @@ projected_w_backward_part (gpointer data,
                      l1 - l0, s->D);
 }
 
-/* Runs a ProjectedCall's part function: one D-long product per label. */
+/* Runs a ProjectedCall's part function: one D-long product per label. A part of the backward
+ * gathers R · (D + 1) floats of gradients (CS_NOISE_PAD_SHARE); the forward writes each label's
+ * w alone and may be cut finer. */
 static int
 run_projected (CsModel       *self,
                ProjectedCall *c,
-               CsPoolFunc     func)
+               CsPoolFunc     func,
+               bool           backward)
 {
-  return cs_noise_run_parts (self->pool, c->labels, c->L, (size_t) c->L * self->shape.D, func,
-                             c);
+  const CsModelShape *s = &self->shape;
+  size_t pad = backward ? (size_t) CS_NOISE_PAD_SHARE * s->R * (s->D + 1) : 0;
+
+  return cs_noise_run_parts (self->pool, c->labels, c->B, c->L, (size_t) c->L * s->D,
+                             MAX (CS_POOL_PART_WORK, pad), func, c);
+}
+
+/* Adds the other parts' dQ and db onto part 0's in part order, shared out by ranges of their
+ * R · (D + 1) floats: each float's sum runs over the parts alone, so the ranges can be cut
+ * anywhere. */
+typedef struct
+{
+  CsModel *self;
+  int      n_parts;
+} GatherCall;
+
+static void
+gather_projected_part (gpointer data,
+                       int      part,
+                       int      n_parts)
+{
+  GatherCall *c = data;
+  const CsModelShape *s = &c->self->shape;
+  CsActivations *a = &c->self->act;
+  int RD = s->R * s->D, i0, i1;
+
+  cs_pool_range (RD + s->R, part, n_parts, &i0, &i1);
+  for (int p = 1; p < c->n_parts; p++)
+    {
+      const float *grads = projected_part_grads (c->self, p);
+
+      for (int i = i0; i < MIN (i1, RD); i++)
+        a->dproj[i] += grads[i];
+      for (int i = MAX (i0, RD); i < i1; i++)
+        a->dproj_b[i - RD] += grads[i];
+    }
 }
 
 /* w of a training step's labels, in a->w: from v and u (after a stacked first layer), or with
@@ -829,7 +870,8 @@ aux_w_forward (CsModel            *self,
   annotators_forward (self);
   cs_aux_project_forward (a->proj, a->proj_b, a->proj_p, p->aux_w1, p->aux_b1, p->aux_w2,
                           p->aux_b2, a->u, s->R, s->D, s->A, s->E);
-  run_projected (self, &(ProjectedCall) { self, x, labels, B, L }, projected_w_forward_part);
+  run_projected (self, &(ProjectedCall) { self, x, labels, B, L }, projected_w_forward_part,
+                 false);
 }
 
 /* From dw to the annotator embeddings' gradients, and either to dL/dvpre in a->dvpre (for the
@@ -850,18 +892,13 @@ aux_backward (CsModel            *self,
   memset (a->du, 0, sizeof (float) * s->R * s->E);
   if (project)
     {
-      int n_parts = run_projected (self, &(ProjectedCall) { self, x, labels, B, L },
-                                   projected_w_backward_part);
+      GatherCall gather = { self, 0 };
 
-      for (int part = 1; part < n_parts; part++)
-        {
-          const float *dq = self->proj_part_grads + (size_t) (part - 1) * s->R * (s->D + 1);
-
-          for (size_t i = 0; i < (size_t) s->R * s->D; i++)
-            a->dproj[i] += dq[i];
-          for (int r = 0; r < s->R; r++)
-            a->dproj_b[r] += dq[(size_t) s->R * s->D + r];
-        }
+      gather.n_parts = run_projected (self, &(ProjectedCall) { self, x, labels, B, L },
+                                      projected_w_backward_part, true);
+      cs_pool_run_sized (gather.n_parts > 1 ? self->pool : NULL,
+                         (size_t) gather.n_parts * s->R * (s->D + 1), gather_projected_part,
+                         &gather);
       cs_aux_project_backward (g->aux_w1, g->aux_b1, g->aux_w2, g->aux_b2, a->du, a->dproj_p,
                                a->dproj, a->dproj_b, a->proj_p, p->aux_w1, p->aux_b1,
                                p->aux_w2, p->aux_b2, a->u, s->R, s->D, s->A, s->E);

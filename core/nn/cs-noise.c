@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "cs-noise.h"
+#include "cs-noise-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -96,26 +96,31 @@ cs_noise_part_ranges (const CsCrowdLabel *labels,
 int
 cs_noise_run_parts (CsPool             *pool,
                     const CsCrowdLabel *labels,
+                    int                 B,
                     int                 L,
                     size_t              work,
+                    size_t              part_work,
                     CsPoolFunc          func,
                     gpointer            data)
 {
-  if (!cs_noise_labels_sorted (labels, L))
-    {
-      func (data, 0, 1);
-      return 1;
-    }
-  return cs_pool_run_sized (pool, work, func, data);
+  int n_parts = 1;
+
+  if (cs_noise_labels_sorted (labels, L))
+    n_parts = cs_pool_count_parts (work, part_work, B, 1);
+  return cs_pool_run_parts (pool, n_parts, func, data);
 }
 
-/* A label costs about 3 · K · W multiply-adds each way. */
+/* A label costs about 3 · K · W multiply-adds each way. The forward and the backward cut the
+ * batch alike, for the backward's (R + 1) · K · W floats of gradients per part. */
 static int
 run_parts (NoiseJob   *job,
            CsPoolFunc  func)
 {
-  return cs_noise_run_parts (job->buf->pool, job->labels, job->L,
-                             (size_t) job->L * 3 * job->K * job->W, func, job);
+  size_t pad = (size_t) (job->R + 1) * job->K * job->W;
+
+  return cs_noise_run_parts (job->buf->pool, job->labels, job->B, job->L,
+                             (size_t) job->L * 3 * job->K * job->W,
+                             MAX (CS_POOL_PART_WORK, CS_NOISE_PAD_SHARE * pad), func, job);
 }
 
 #define NOISE_LANES 8
@@ -152,6 +157,7 @@ cs_noise_buffers_layout (CsNoiseBuffers *buf,
   TAKE (local_pad, R * K * W, local);
   TAKE (global_pad, K * W, global);
   TAKE (dlocal_pad, (R + 1) * K * W, local);
+  TAKE (part_pads, (size_t) (CS_POOL_MAX_PARTS - 1) * (R + 1) * K * W, local);
 #undef TAKE
   return off;
 }
@@ -249,19 +255,6 @@ pad_matrices (float       *out,  /* [n,K,W] */
           else
             out[((size_t) r * K + j) * W + k] = v;
         }
-}
-
-/* dm[j, k] += the first K of each padded row. */
-static void
-unpad_add (float       *dm,   /* [n,K,K] */
-           const float *pad,  /* [n,K,W] */
-           int          n,
-           int          K,
-           int          W)
-{
-  for (size_t row = 0; row < (size_t) n * K; row++)
-    for (int k = 0; k < K; k++)
-      dm[row * K + k] += pad[row * W + k];
 }
 
 CS_CLONES static void
@@ -433,6 +426,54 @@ backward_part (gpointer data,
     }
 }
 
+/* Adds the parts' padded gradients in part order, shared out by rows of the matrices: each
+ * row's sum runs over the parts alone, so the rows can be cut anywhere. */
+typedef struct
+{
+  CsNoiseBuffers *buf;
+  float          *dw_global, *dw_local;
+  int             n_parts, K, R, W;
+} GatherCall;
+
+static void
+gather_part (gpointer data,
+             int      part,
+             int      n_parts)
+{
+  GatherCall *c = data;
+  int K = c->K, W = c->W, n_rows = (c->R + (c->dw_global != NULL)) * K;
+  int row0, row1;
+
+  cs_pool_range (n_rows, part, n_parts, &row0, &row1);
+  for (int p = 0; p < c->n_parts; p++)
+    {
+      const float *pad = part_pad (c->buf, p, c->R, K, W);
+
+      for (int row = row0; row < row1; row++)
+        {
+          float *dm = row < c->R * K ? c->dw_local + (size_t) row * K
+                                     : c->dw_global + (size_t) (row - c->R * K) * K;
+
+          for (int k = 0; k < K; k++)
+            dm[k] += pad[(size_t) row * W + k];
+        }
+    }
+}
+
+static void
+add_part_gradients (CsNoiseBuffers *buf,
+                    float          *dw_global,
+                    float          *dw_local,
+                    int             n_parts,
+                    int             K,
+                    int             R,
+                    int             W)
+{
+  GatherCall c = { buf, dw_global, dw_local, n_parts, K, R, W };
+
+  cs_pool_run_sized (buf->pool, (size_t) n_parts * (R + 1) * K * K, gather_part, &c);
+}
+
 void
 cs_noise_backward (float              *dp,         /* [B,K] */
                    float              *dw_global,  /* [K,K] or NULL */
@@ -466,14 +507,7 @@ cs_noise_backward (float              *dp,         /* [B,K] */
   if (w_global != NULL)
     pad_matrices (buf->global_pad, w_global, 1, K, job.W, true);
   n_parts = run_parts (&job, backward_part);
-  for (int part = 0; part < n_parts; part++)
-    {
-      const float *dpad = part_pad (buf, part, R, K, job.W);
-
-      unpad_add (dw_local, dpad, R, K, job.W);
-      if (dw_global != NULL)
-        unpad_add (dw_global, dpad + (size_t) R * K * job.W, 1, K, job.W);
-    }
+  add_part_gradients (buf, dw_global, dw_local, n_parts, K, R, job.W);
 }
 
 float

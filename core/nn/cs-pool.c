@@ -5,6 +5,9 @@
  * apart, so helpers first spin on the generation (yielding now and then, so another thread that
  * wants the core gets it) and only after SPIN_US without work go to sleep on the condition.
  *
+ * A run of n_parts parts gives each of the T threads a run of about n_parts / T consecutive
+ * parts (run_share); cs_pool_run is the run of one part per thread.
+ *
  * Helpers take on the caller's floating-point mode (subnormals flushed or not) for each run, so
  * every part computes as the caller would.
  *
@@ -50,6 +53,7 @@ struct _CsPool
   Helper       helpers[CS_POOL_MAX_THREADS];
   CsPoolFunc   func;
   gpointer     data;
+  int          n_parts;
   unsigned int fp_mode;      /* the caller's, see cs_denormals_mode */
   int          generation;   /* atomic */
   int          done;         /* atomic: helpers finished with the current generation */
@@ -59,6 +63,40 @@ struct _CsPool
   GMutex       mutex;
   GCond        cond;
 };
+
+/* How many parts the calling thread is inside (cs_pool_in_part). */
+static __thread int part_depth;
+
+static void
+run_part (CsPoolFunc func,
+          gpointer   data,
+          int        part,
+          int        n_parts)
+{
+  part_depth++;
+  func (data, part, n_parts);
+  part_depth--;
+}
+
+bool
+cs_pool_in_part (void)
+{
+  return part_depth > 0;
+}
+
+/* The parts of thread `thread`, in order: cs_pool_range's shares rounded up, so that with
+ * fewer parts than threads the caller still runs one and the last helpers none. */
+static void
+run_share (CsPool *pool,
+           int     thread)
+{
+  int n = pool->n_parts, T = pool->n_threads;
+  int begin = (int) (((gint64) n * thread + T - 1) / T);
+  int end = (int) (((gint64) n * (thread + 1) + T - 1) / T);
+
+  for (int part = begin; part < end; part++)
+    run_part (pool->func, pool->data, part, pool->n_parts);
+}
 
 /* Waits until the generation moves past `seen` (or the pool quits); returns the new one. */
 static int
@@ -103,7 +141,7 @@ helper_main (gpointer data)
       if (g_atomic_int_get (&pool->quit))
         return NULL;
       cs_denormals_flush_end (pool->fp_mode);
-      pool->func (pool->data, h->part, pool->n_threads);
+      run_share (pool, h->part);
       g_atomic_int_inc (&pool->done);
     }
 }
@@ -150,18 +188,23 @@ cs_pool_get_n_threads (const CsPool *pool)
 }
 
 int
-cs_pool_run (CsPool     *pool,
-             CsPoolFunc  func,
-             gpointer    data)
+cs_pool_run_parts (CsPool     *pool,
+                   int         n_parts,
+                   CsPoolFunc  func,
+                   gpointer    data)
 {
-  if (pool == NULL || pool->n_threads == 1 || pool->running)
+  g_return_val_if_fail (n_parts >= 1, 0);
+
+  if (pool == NULL || pool->n_threads == 1 || pool->running || n_parts == 1)
     {
-      func (data, 0, 1);
-      return 1;
+      for (int part = 0; part < n_parts; part++)
+        run_part (func, data, part, n_parts);
+      return n_parts;
     }
   pool->running = true;
   pool->func = func;
   pool->data = data;
+  pool->n_parts = n_parts;
   pool->fp_mode = cs_denormals_mode ();
   g_atomic_int_set (&pool->done, 0);
   g_atomic_int_inc (&pool->generation);
@@ -171,7 +214,7 @@ cs_pool_run (CsPool     *pool,
       g_cond_broadcast (&pool->cond);
       g_mutex_unlock (&pool->mutex);
     }
-  func (data, 0, pool->n_threads);
+  run_share (pool, 0);
   for (int i = 1; g_atomic_int_get (&pool->done) < pool->n_threads - 1; i++)
     {
       cpu_relax ();
@@ -179,7 +222,33 @@ cs_pool_run (CsPool     *pool,
         sched_yield ();
     }
   pool->running = false;
-  return pool->n_threads;
+  return n_parts;
+}
+
+int
+cs_pool_run (CsPool     *pool,
+             CsPoolFunc  func,
+             gpointer    data)
+{
+  bool shared = pool != NULL && !pool->running;
+
+  return cs_pool_run_parts (pool, shared ? pool->n_threads : 1, func, data);
+}
+
+int
+cs_pool_count_parts (size_t work,
+                     size_t part_work,
+                     int    n,
+                     int    min_items)
+{
+  int n_parts = 1;
+
+  g_return_val_if_fail (part_work > 0 && min_items > 0, 1);
+
+  while (n_parts * 2 <= CS_POOL_MAX_PARTS && work / (n_parts * 2) >= part_work
+         && n / (n_parts * 2) >= min_items)
+    n_parts *= 2;
+  return n_parts;
 }
 
 int

@@ -25,44 +25,69 @@ typedef struct
   bool         trans_weight;
 } LinearCall;
 
-/* inp · weightᵀ + bias, or with !trans_weight inp · weight: by rows of the batch, or for a
- * batch of fewer rows than outputs by output units, so that each part packs only its share of
- * the weights (which outweigh the few rows). */
+/* Products are cut into parts that the sizes fix (cs_pool_count_parts), each one OpenBLAS call
+ * (a product inside a part is not cut again, cs-blas.h): the bits of an element depend on the
+ * block OpenBLAS computes it in. A part has at least PRODUCT_MIN_ITEMS rows or output units, as
+ * in cs-blas.c: each packs the other operand anew. */
+
+#define PRODUCT_MIN_ITEMS 64
+
+/* Rows of the batch, or for a batch of fewer rows than outputs output units, so that each part
+ * packs only its share of the weights (which outweigh the few rows). */
+static bool
+cut_by_rows (const LinearCall *c)
+{
+  return c->B >= c->O;
+}
+
+static int
+count_product_parts (const LinearCall *c,
+                     int               n)
+{
+  return cs_pool_count_parts ((size_t) c->B * c->I * c->O, CS_POOL_PART_WORK, n,
+                              PRODUCT_MIN_ITEMS);
+}
+
+/* out[b0, b1)[o0, o1) += bias[o0, o1). */
+static void
+add_bias (float       *out,
+          const float *bias,
+          int          O,
+          int          b0,
+          int          b1,
+          int          o0,
+          int          o1)
+{
+  for (int b = b0; bias != NULL && b < b1; b++)
+    {
+      float *out_b = out + (size_t) b * O;
+
+      for (int o = o0; o < o1; o++)
+        out_b[o] += bias[o];
+    }
+}
+
+/* inp · weightᵀ + bias, or with !trans_weight inp · weight. */
 static void
 linear_rows_part (gpointer data,
                   int      part,
                   int      n_parts)
 {
   LinearCall *c = data;
-  int b0, b1, o0, o1;
+  int b0 = 0, b1 = c->B, o0 = 0, o1 = c->O;
+  const float *w;
 
-  if (c->B >= c->O)
-    {
-      cs_pool_range (c->B, part, n_parts, &b0, &b1);
-      if (c->trans_weight)
-        cs_linear_forward (c->out + (size_t) b0 * c->O, c->inp + (size_t) b0 * c->I, c->weight,
-                           c->bias, b1 - b0, c->I, c->O);
-      else
-        cs_matmul (c->out + (size_t) b0 * c->O, c->inp + (size_t) b0 * c->I, c->weight,
-                   b1 - b0, c->O, c->I, false, false, 1.0f, 0.0f);
-      return;
-    }
-  cs_pool_range (c->O, part, n_parts, &o0, &o1);
-  if (o1 == o0)
-    return;
-  if (c->trans_weight)
-    cs_matmul_strided (c->out + o0, c->O, c->inp, c->I, c->weight + (size_t) o0 * c->I, c->I,
-                       c->B, o1 - o0, c->I, false, true, 1.0f, 0.0f);
+  if (cut_by_rows (c))
+    cs_pool_range (c->B, part, n_parts, &b0, &b1);
   else
-    cs_matmul_strided (c->out + o0, c->O, c->inp, c->I, c->weight + o0, c->O, c->B, o1 - o0,
-                       c->I, false, false, 1.0f, 0.0f);
-  for (int b = 0; c->bias != NULL && b < c->B; b++)
-    {
-      float *out_b = c->out + (size_t) b * c->O;
-
-      for (int o = o0; o < o1; o++)
-        out_b[o] += c->bias[o];
-    }
+    cs_pool_range (c->O, part, n_parts, &o0, &o1);
+  if (b1 == b0 || o1 == o0)
+    return;
+  w = c->trans_weight ? c->weight + (size_t) o0 * c->I : c->weight + o0;
+  cs_matmul_strided (c->out + (size_t) b0 * c->O + o0, c->O, c->inp + (size_t) b0 * c->I, c->I,
+                     w, c->trans_weight ? c->I : c->O, b1 - b0, o1 - o0, c->I, false,
+                     c->trans_weight, 1.0f, 0.0f);
+  add_bias (c->out, c->bias, c->O, b0, b1, o0, o1);
 }
 
 /* dbias[o0, o1) += Σ_b dout[b, o0, o1): restrict, so the rows' sums vectorise. */
@@ -93,6 +118,8 @@ linear_weights_part (gpointer data,
   int o0, o1;
 
   cs_pool_range (c->O, part, n_parts, &o0, &o1);
+  if (o1 == o0)
+    return;
   cs_matmul_strided (c->dweight + (size_t) o0 * c->I, c->I, c->dout + o0, c->O, c->inp, c->I,
                      o1 - o0, c->I, c->B, true, false, 1.0f, 1.0f);
   if (c->dbias != NULL)
@@ -112,7 +139,8 @@ cs_shared_linear_forward (CsPool      *pool,
   LinearCall c = { .out = out, .inp = inp, .weight = weight, .bias = bias,
                    .B = B, .I = I, .O = O, .trans_weight = true };
 
-  cs_pool_run_sized (pool, (size_t) B * I * O, linear_rows_part, &c);
+  cs_pool_run_parts (pool, count_product_parts (&c, cut_by_rows (&c) ? B : O), linear_rows_part,
+                     &c);
 }
 
 void
@@ -126,7 +154,8 @@ cs_shared_matmul_rows (CsPool      *pool,
 {
   LinearCall c = { .out = out, .inp = inp, .weight = weight, .B = B, .I = I, .O = O };
 
-  cs_pool_run_sized (pool, (size_t) B * I * O, linear_rows_part, &c);
+  cs_pool_run_parts (pool, count_product_parts (&c, cut_by_rows (&c) ? B : O), linear_rows_part,
+                     &c);
 }
 
 void
@@ -142,7 +171,7 @@ cs_shared_linear_backward_weights (CsPool      *pool,
   LinearCall c = { .dweight = dweight, .dbias = dbias, .dout = dout, .inp = inp,
                    .B = B, .I = I, .O = O };
 
-  cs_pool_run_sized (pool, (size_t) B * I * O, linear_weights_part, &c);
+  cs_pool_run_parts (pool, count_product_parts (&c, O), linear_weights_part, &c);
 }
 
 /* ---- batchnorm --------------------------------------------------------------------------- */

@@ -1,10 +1,11 @@
 /* cs-shared-layers.h — the layers of cs-layers.h shared out over a pool's threads
  *
  * Each call cuts its work where the parts stay independent: products by rows of the batch or by
- * output units, BatchNorm by blocks of columns, ReLU–dropout by rows. A NULL pool
- * (or one of one thread) runs the plain layer. Products and BatchNorm compute every output
- * exactly as the plain layers; the weights' gradient products are split differently per thread
- * count, so their sums can differ in the last bits between thread counts, never between runs.
+ * output units, BatchNorm by blocks of columns, ReLU–dropout by rows. Products are cut into
+ * parts that their sizes fix, with a pool or without (OpenBLAS rounds an element by the block
+ * it computes it in); the other layers compute each output alone, so that any cut gives the
+ * same bits, and they are cut one part per thread (a NULL pool runs the plain layer). Any
+ * thread count computes the same bits.
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -18,6 +18,7 @@
 #include "cs-file.h"
 #include "cs-json-check.h"
 #include "cs-json.h"
+#include "cs-model-private.h"
 #include "cs-safetensors.h"
 
 #define FORMAT_NAME    "crowdscope-checkpoint"

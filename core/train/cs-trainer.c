@@ -19,6 +19,7 @@
 #include "cs-dataset-carve.h"
 #include "cs-error.h"
 #include "cs-majority-vote.h"
+#include "cs-model-private.h"
 #include "cs-trainer.h"
 
 /* Share of labelled train items held out for crowd-NLL selection when no other split has
