@@ -229,7 +229,7 @@ cs_session_open_async (CsSession           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cs_session_open_async);
-  if (cs_session_get_running (self))
+  if (cs_session_get_busy (self))
     {
       if (!(flags & CS_SESSION_OPEN_STOP_RUN))
         {
@@ -500,6 +500,12 @@ cs_session_get_running (CsSession *self)
 {
   g_return_val_if_fail (CS_IS_SESSION (self), FALSE);
   return self->training != NULL && cs_training_get_state (self->training) == CS_TRAINING_RUNNING;
+}
+
+gboolean
+cs_session_get_busy (CsSession *self)
+{
+  return cs_session_get_running (self) && !cs_training_get_stopping (self->training);
 }
 
 CsTrainOptions *

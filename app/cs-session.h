@@ -44,6 +44,8 @@ GListModel           *cs_session_get_items      (CsSession           *self);
 GListModel           *cs_session_get_runs       (CsSession           *self);
 CsTraining           *cs_session_get_training   (CsSession           *self);
 gboolean              cs_session_get_running    (CsSession           *self);
+/* Running, and not yet asked to stop: what stopping it would lose. */
+gboolean              cs_session_get_busy       (CsSession           *self);
 CsTrainOptions       *cs_session_get_options    (CsSession           *self);
 
 /* Opens the dataset at `path` (NULL: the demo dataset, written into the user's cache folder

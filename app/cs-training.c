@@ -479,6 +479,7 @@ guint cs_training_get_n_epochs (CsTraining *self) { return self->epochs->len; }
 const CsRun *cs_training_get_run (CsTraining *self) { return self->run; }
 const char *cs_training_get_message (CsTraining *self) { return self->message; }
 gboolean cs_training_get_has_result (CsTraining *self) { return self->run != NULL; }
+gboolean cs_training_get_stopping (CsTraining *self) { return g_cancellable_is_cancelled (self->cancellable); }
 const char *cs_training_get_saved_path (CsTraining *self) { return self->saved_path; }
 
 char *

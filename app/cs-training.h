@@ -42,6 +42,8 @@ CsTraining            *cs_training_new            (CsDataset           *dataset,
 char                  *cs_training_dup_title      (CsTraining          *self);
 void                   cs_training_start          (CsTraining          *self);
 void                   cs_training_stop           (CsTraining          *self);
+/* Whether a stop was asked for: the run may still be finishing its mini-batch. */
+gboolean               cs_training_get_stopping   (CsTraining          *self);
 CsTrainingState        cs_training_get_state      (CsTraining          *self);
 CsDataset             *cs_training_get_dataset    (CsTraining          *self);
 const CsTrainConfig   *cs_training_get_config     (CsTraining          *self);

@@ -242,7 +242,7 @@ cs_window_open_path (CsWindow   *self,
 {
   g_return_if_fail (CS_IS_WINDOW (self));
 
-  if (cs_session_get_running (self->session))
+  if (cs_session_get_busy (self->session))
     confirm_stop (self, _("Stop the Training and Open Another Dataset?"), _("_Stop and Open"),
                   open_now, g_strdup (path), g_free);
   else
@@ -392,7 +392,7 @@ cs_window_close_request (GtkWindow *window)
 {
   CsWindow *self = CS_WINDOW (window);
 
-  if (cs_session_get_running (self->session) && !self->closing)
+  if (cs_session_get_busy (self->session) && !self->closing)
     {
       confirm_stop (self, _("Stop the Training and Close?"), _("_Stop and Close"), close_now,
                     NULL, NULL);
