@@ -161,19 +161,29 @@ cs_chart_snapshot_readout (GtkSnapshot           *snapshot,
 }
 
 static void
-tick_clear (gpointer data)
+clear_first_layout (gpointer data)
 {
-  g_clear_object (&((CsChartTick *) data)->layout);
+  g_clear_object ((PangoLayout **) data);
 }
 
-/* An array of CsChartTick that drops the labels with the ticks. */
+/* An array of structs whose first member is a PangoLayout *, such as CsChartTick, that drops
+ * the layouts with the elements. */
+GArray *
+cs_chart_layout_array_new (guint element_size)
+{
+  GArray *array = g_array_new (FALSE, TRUE, element_size);
+
+  g_assert (element_size >= sizeof (PangoLayout *));
+  g_array_set_clear_func (array, clear_first_layout);
+  return array;
+}
+
 GArray *
 cs_chart_tick_array_new (void)
 {
-  GArray *ticks = g_array_new (FALSE, TRUE, sizeof (CsChartTick));
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (CsChartTick, layout) == 0);
 
-  g_array_set_clear_func (ticks, tick_clear);
-  return ticks;
+  return cs_chart_layout_array_new (sizeof (CsChartTick));
 }
 
 int

@@ -56,6 +56,7 @@ void            cs_chart_snapshot_readout     (GtkSnapshot           *snapshot,
                                                PangoLayout           *layout,
                                                const graphene_rect_t *box,
                                                const CsChartTheme    *theme);
+GArray         *cs_chart_layout_array_new     (guint                  element_size);
 GArray         *cs_chart_tick_array_new       (void);
 int             cs_chart_ticks_widest         (GArray                *ticks);
 PangoLayout    *cs_chart_title_layout         (GtkWidget             *widget,
