@@ -134,32 +134,6 @@ cs_chart_snapshot_bubble (GtkSnapshot           *snapshot,
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
-/* Where a read-out box for layout goes across: right of anchor_x, or left of it when the widget
- * has no room on the right. The caller puts it at a height of its choosing. */
-graphene_rect_t
-cs_chart_readout_box (PangoLayout *layout,
-                      double       anchor_x,
-                      double       widget_width)
-{
-  double width = cs_chart_layout_width (layout) + 16;
-  double height = cs_chart_layout_height (layout) + 12;
-  graphene_rect_t box = GRAPHENE_RECT_INIT (anchor_x + 12, 0, width, height);
-
-  if (box.origin.x + width > widget_width - 2)
-    box.origin.x = MAX (2, anchor_x - 12 - width);
-  return box;
-}
-
-void
-cs_chart_snapshot_readout (GtkSnapshot           *snapshot,
-                           PangoLayout           *layout,
-                           const graphene_rect_t *box,
-                           const CsChartTheme    *theme)
-{
-  cs_chart_snapshot_bubble (snapshot, box, theme);
-  cs_chart_snapshot_text (snapshot, layout, box->origin.x + 8, box->origin.y + 6, &theme->fg);
-}
-
 static void
 clear_first_layout (gpointer data)
 {
