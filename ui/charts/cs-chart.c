@@ -11,10 +11,18 @@
 #define MIN_WIDTH  240
 #define MIN_HEIGHT 160
 
+/* What the base keeps of an axis. */
 typedef struct
 {
-  /* Owned: what the caller set */
-  char             *labels[2];         /* the axes' titles, by GtkOrientation */
+  char        *label;   /* the title, as set */
+  PangoLayout *title;   /* the title laid out; NULL: none */
+  GArray      *ticks;   /* of CsChartTick, filled by the subclass's layout () */
+} Axis;
+
+typedef struct
+{
+  /* Owned: what the caller set, and the layout of both axes */
+  Axis              axes[2];           /* by GtkOrientation */
   guint             selected;          /* CS_CHART_NO_ITEM: none */
   int               natural_width;
   int               natural_height;
@@ -25,8 +33,6 @@ typedef struct
   int               height;
   CsChartTheme      theme;
   CsChartFrame      frame;
-  GArray           *ticks[2];          /* of CsChartTick, by GtkOrientation */
-  PangoLayout      *label_layouts[2];  /* by GtkOrientation; NULL: no title */
 
   /* Owned: the pointer, the focus and the read-out */
   gboolean          pointer_inside;
@@ -50,6 +56,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The horizontal or the vertical axis: a GtkOrientation has no other value. */
+static Axis *
+get_axis (CsChart        *self,
+          GtkOrientation  orientation)
+{
+  CsChartPrivate *priv = cs_chart_get_instance_private (self);
+
+  g_assert (orientation == GTK_ORIENTATION_HORIZONTAL || orientation == GTK_ORIENTATION_VERTICAL);
+  return &priv->axes[orientation];
+}
+
 static guint
 n_items (CsChart *self)
 {
@@ -62,9 +79,8 @@ n_items (CsChart *self)
 static void
 update_accessible_label (CsChart *self)
 {
-  CsChartPrivate *priv = cs_chart_get_instance_private (self);
-  const char *vertical = priv->labels[GTK_ORIENTATION_VERTICAL];
-  const char *horizontal = priv->labels[GTK_ORIENTATION_HORIZONTAL];
+  const char *vertical = get_axis (self, GTK_ORIENTATION_VERTICAL)->label;
+  const char *horizontal = get_axis (self, GTK_ORIENTATION_HORIZONTAL)->label;
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -175,11 +191,13 @@ prepare (CsChart *self,
   CsChartPrivate *priv = cs_chart_get_instance_private (self);
 
   cs_chart_theme_load (&priv->theme, GTK_WIDGET (self));
-  for (guint axis = 0; axis < G_N_ELEMENTS (priv->labels); axis++)
+  for (guint i = 0; i < G_N_ELEMENTS (priv->axes); i++)
     {
-      g_clear_object (&priv->label_layouts[axis]);
-      priv->label_layouts[axis] = cs_chart_title_layout (GTK_WIDGET (self), priv->labels[axis]);
-      g_array_set_size (priv->ticks[axis], 0);
+      Axis *axis = &priv->axes[i];
+
+      g_clear_object (&axis->title);
+      axis->title = cs_chart_title_layout (GTK_WIDGET (self), axis->label);
+      g_array_set_size (axis->ticks, 0);
     }
 
   CS_CHART_GET_CLASS (self)->layout (self, width, height);
@@ -341,12 +359,13 @@ snapshot_axis_text (CsChart     *self,
   double below = plot->origin.y + plot->size.height + priv->frame.tick_length +
                  CS_CHART_TICK_GAP / 2.0;
 
-  cs_chart_frame_snapshot_value_labels (&priv->frame, snapshot,
-                                        priv->ticks[GTK_ORIENTATION_VERTICAL], &dim);
-  cs_chart_snapshot_ticks_below (snapshot, priv->ticks[GTK_ORIENTATION_HORIZONTAL], below, &dim);
+  const Axis *across = get_axis (self, GTK_ORIENTATION_HORIZONTAL);
+  const Axis *up = get_axis (self, GTK_ORIENTATION_VERTICAL);
+
+  cs_chart_frame_snapshot_value_labels (&priv->frame, snapshot, up->ticks, &dim);
+  cs_chart_snapshot_ticks_below (snapshot, across->ticks, below, &dim);
   cs_chart_frame_snapshot_titles (&priv->frame, snapshot, gtk_widget_get_height (GTK_WIDGET (self)),
-                                  priv->label_layouts[GTK_ORIENTATION_HORIZONTAL],
-                                  priv->label_layouts[GTK_ORIENTATION_VERTICAL], &priv->theme);
+                                  across->title, up->title, &priv->theme);
 }
 
 static void
@@ -473,11 +492,11 @@ cs_chart_finalize (GObject *object)
 {
   CsChartPrivate *priv = cs_chart_get_instance_private (CS_CHART (object));
 
-  for (guint axis = 0; axis < G_N_ELEMENTS (priv->labels); axis++)
+  for (guint i = 0; i < G_N_ELEMENTS (priv->axes); i++)
     {
-      g_free (priv->labels[axis]);
-      g_array_unref (priv->ticks[axis]);
-      g_clear_object (&priv->label_layouts[axis]);
+      g_free (priv->axes[i].label);
+      g_clear_object (&priv->axes[i].title);
+      g_array_unref (priv->axes[i].ticks);
     }
   g_clear_object (&priv->readout_layout);
   G_OBJECT_CLASS (cs_chart_parent_class)->finalize (object);
@@ -611,8 +630,8 @@ cs_chart_init (CsChart *self)
 {
   CsChartPrivate *priv = cs_chart_get_instance_private (self);
 
-  priv->ticks[GTK_ORIENTATION_HORIZONTAL] = cs_chart_tick_array_new ();
-  priv->ticks[GTK_ORIENTATION_VERTICAL] = cs_chart_tick_array_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (priv->axes); i++)
+    priv->axes[i].ticks = cs_chart_tick_array_new ();
   priv->selected = CS_CHART_NO_ITEM;
   priv->hover = CS_CHART_NO_ITEM;
   priv->readout_item = CS_CHART_NO_ITEM;
@@ -641,12 +660,10 @@ cs_chart_set_label (CsChart        *self,
                     GtkOrientation  axis,
                     const char     *label)
 {
-  CsChartPrivate *priv = cs_chart_get_instance_private (self);
-
   g_return_if_fail (CS_IS_CHART (self));
   g_return_if_fail (axis == GTK_ORIENTATION_HORIZONTAL || axis == GTK_ORIENTATION_VERTICAL);
 
-  if (!cs_chart_set_string (&priv->labels[axis], label))
+  if (!cs_chart_set_string (&get_axis (self, axis)->label, label))
     return;
   update_accessible_label (self);
   cs_chart_invalidate (self);
@@ -659,13 +676,11 @@ const char *
 cs_chart_get_label (CsChart        *self,
                     GtkOrientation  axis)
 {
-  CsChartPrivate *priv = cs_chart_get_instance_private (self);
-
   g_return_val_if_fail (CS_IS_CHART (self), NULL);
   g_return_val_if_fail (axis == GTK_ORIENTATION_HORIZONTAL || axis == GTK_ORIENTATION_VERTICAL,
                         NULL);
 
-  return priv->labels[axis];
+  return get_axis (self, axis)->label;
 }
 
 guint
@@ -823,9 +838,12 @@ gboolean
 cs_chart_ensure_layout (CsChart *self)
 {
   CsChartPrivate *priv = cs_chart_get_instance_private (self);
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int width, height;
 
+  g_return_val_if_fail (CS_IS_CHART (self), FALSE);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
   if (width <= 0 || height <= 0)
     return FALSE;
   if (!priv->prepared)
@@ -854,6 +872,8 @@ cs_chart_get_theme (CsChart *self)
 {
   CsChartPrivate *priv = cs_chart_get_instance_private (self);
 
+  g_return_val_if_fail (CS_IS_CHART (self), NULL);
+
   return &priv->theme;
 }
 
@@ -863,29 +883,9 @@ cs_chart_get_frame (CsChart *self)
 {
   CsChartPrivate *priv = cs_chart_get_instance_private (self);
 
+  g_return_val_if_fail (CS_IS_CHART (self), NULL);
+
   return &priv->frame;
-}
-
-/* The ticks under the plot (horizontal) or left of it (vertical), of CsChartTick: emptied
- * before each layout, filled by layout (), labelled by the base. */
-GArray *
-cs_chart_get_ticks (CsChart        *self,
-                    GtkOrientation  orientation)
-{
-  CsChartPrivate *priv = cs_chart_get_instance_private (self);
-
-  return priv->ticks[orientation];
-}
-
-/* The title of the horizontal or the vertical axis, laid out for the current style; NULL when
- * there is none. The subclass leaves room for it. */
-PangoLayout *
-cs_chart_get_title_layout (CsChart        *self,
-                           GtkOrientation  orientation)
-{
-  CsChartPrivate *priv = cs_chart_get_instance_private (self);
-
-  return priv->label_layouts[orientation];
 }
 
 /* The item the read-out shows, for draw () to mark; CS_CHART_NO_ITEM when there is none. */
@@ -894,7 +894,31 @@ cs_chart_get_readout_item (CsChart *self)
 {
   CsChartPrivate *priv = cs_chart_get_instance_private (self);
 
+  g_return_val_if_fail (CS_IS_CHART (self), CS_CHART_NO_ITEM);
+
   return priv->readout_item;
+}
+
+/* The ticks under the plot (horizontal) or left of it (vertical), of CsChartTick: emptied
+ * before each layout, filled by layout (), labelled by the base. */
+GArray *
+cs_chart_get_ticks (CsChart        *self,
+                    GtkOrientation  orientation)
+{
+  g_return_val_if_fail (CS_IS_CHART (self), NULL);
+
+  return get_axis (self, orientation)->ticks;
+}
+
+/* The title of the horizontal or the vertical axis, laid out for the current style; NULL when
+ * there is none. The subclass leaves room for it. */
+PangoLayout *
+cs_chart_get_title_layout (CsChart        *self,
+                           GtkOrientation  orientation)
+{
+  g_return_val_if_fail (CS_IS_CHART (self), NULL);
+
+  return get_axis (self, orientation)->title;
 }
 
 /* Puts a read-out box right of x, or left of it when the widget has no room on the right. */
@@ -903,8 +927,11 @@ cs_chart_place_beside (CsChart         *self,
                        graphene_rect_t *box,
                        double           x)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int width;
 
+  g_return_if_fail (CS_IS_CHART (self));
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
   box->origin.x = x + 12;
   if (box->origin.x + box->size.width > width - 2)
     box->origin.x = MAX (2, x - 12 - box->size.width);
