@@ -3,11 +3,12 @@
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * chart-demo [--dark] [--screenshot FILE] [--width W --height H]
+ * chart-demo [--dark] [--screenshot FILE] [--width W --height H] [--hover F]
  *
  * --dark (or CS_DEMO_DARK=1) forces libadwaita's dark style; --screenshot renders the window
  * to a PNG once it has been drawn, then quits. A small size shows the charts near their
- * minimum.
+ * minimum. --hover puts a pointer over every chart, a fraction F of its width from the left,
+ * so that a screenshot shows the hover read-outs too.
  */
 
 #include <adwaita.h>
@@ -144,9 +145,33 @@ typedef struct
 {
   GtkWidget  *window;
   const char *path;
+  double      hover;  /* where across each chart the pointer goes; NAN: nowhere */
   gboolean    done;
   gulong      handler;
 } Screenshot;
+
+/* Feeds a pointer motion to each chart's motion controller, as the widget tests do. */
+static void
+hover_charts (GtkWidget *widget,
+              double     fraction)
+{
+  g_autoptr(GListModel) controllers = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    hover_charts (child, fraction);
+  if (!CS_IS_BAR_CHART (widget) && !CS_IS_LOSS_CHART (widget))
+    return;
+  controllers = gtk_widget_observe_controllers (widget);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        g_signal_emit_by_name (controller, "motion", fraction * gtk_widget_get_width (widget),
+                               0.45 * gtk_widget_get_height (widget));
+    }
+}
 
 /* Right after a change that needs a new layout the window has no render node yet; after a
  * paint it has one. */
@@ -178,6 +203,8 @@ take_screenshot_cb (gpointer data)
   Screenshot *shot = data;
   GdkFrameClock *clock = gtk_widget_get_frame_clock (shot->window);
 
+  if (!isnan (shot->hover))
+    hover_charts (shot->window, shot->hover);
   shot->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), shot);
   gtk_widget_queue_draw (shot->window);
   return G_SOURCE_REMOVE;
@@ -198,12 +225,15 @@ main (int   argc,
   g_autofree char *screenshot = NULL;
   gboolean dark = g_strcmp0 (g_getenv ("CS_DEMO_DARK"), "1") == 0, closed = FALSE;
   int width = 1100, height = 720;
+  double hover = NAN;
   GOptionEntry entries[] = {
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "The window's width", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "The window's height", "H" },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &screenshot,
       "Save the window to a PNG and quit", "FILE" },
+    { "hover", 0, 0, G_OPTION_ARG_DOUBLE, &hover,
+      "Put a pointer over each chart, this fraction of its width from the left", "F" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— show the Crowdscope charts");
@@ -230,6 +260,7 @@ main (int   argc,
     {
       shot.window = window;
       shot.path = screenshot;
+      shot.hover = hover;
       /* Half a second for the first frames to settle. */
       g_timeout_add (500, take_screenshot_cb, &shot);
     }

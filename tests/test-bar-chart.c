@@ -47,7 +47,7 @@ test_bar_chart_empty (CsUiTestFixture *f,
   /* The value axis is drawn, and no bar. */
   g_assert_cmpuint (cs_ui_test_count_painted (texture, NULL), >, 100);
   g_assert_cmpuint (cs_ui_test_count_color (texture, NULL, &accent), ==, 0);
-  g_assert_true (cs_bar_chart_get_plot_area (chart, &plot));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
   g_assert_false (cs_bar_chart_get_readout (chart, plot.origin.x + plot.size.width / 2,
                                             NULL, &text));
   g_assert_null (text);
@@ -77,7 +77,7 @@ test_bar_chart_one_bar (CsUiTestFixture *f,
   cs_bar_chart_set_data (chart, values, labels, 1);
   texture = cs_ui_test_redraw (GTK_WIDGET (chart));
   accent = bar_color (chart);
-  g_assert_true (cs_bar_chart_get_plot_area (chart, &plot));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
 
   /* The single bar fills most of the plot: all its height (5 is the top tick) and most of its
    * width. */
@@ -111,7 +111,7 @@ test_bar_chart_many_bars (CsUiTestFixture *f,
     values[i] = 1 + (i * 7919) % 500;
   cs_bar_chart_set_data (chart, values, NULL, 5000);
   cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  g_assert_true (cs_bar_chart_get_plot_area (chart, &plot));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
 
   /* Labels (numbers from 0) every few bars only, so they never overlap. */
   g_assert_cmpuint (cs_bar_chart_get_label_stride (chart), >, 5000 / plot.size.width);
@@ -163,7 +163,7 @@ test_bar_chart_readout (CsUiTestFixture *f,
 
   cs_bar_chart_set_data (chart, values, NULL, G_N_ELEMENTS (values));
   cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  g_assert_true (cs_bar_chart_get_plot_area (chart, &plot));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
   slot = plot.size.width / G_N_ELEMENTS (values);
 
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
@@ -229,17 +229,48 @@ test_bar_chart_hover (CsUiTestFixture *f,
 
   cs_bar_chart_set_data (chart, values, NULL, G_N_ELEMENTS (values));
   before = cs_ui_test_redraw (GTK_WIDGET (chart));
-  g_assert_true (cs_bar_chart_get_plot_area (chart, &plot));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
 
   cs_ui_test_motion (GTK_WIDGET (chart), cs_bar_chart_bar_center (chart, 1),
                      plot.origin.y + plot.size.height / 2);
-  g_assert_true (cs_bar_chart_get_hover (chart, &index));
+  g_assert_true (cs_chart_get_hover (CS_CHART (chart), &index));
   g_assert_cmpuint (index, ==, 1);
   hovered = cs_ui_test_redraw (GTK_WIDGET (chart));
   g_assert_false (cs_ui_test_same_pixels (before, hovered));
 
   cs_ui_test_leave (GTK_WIDGET (chart));
-  g_assert_false (cs_bar_chart_get_hover (chart, &index));
+  g_assert_false (cs_chart_get_hover (CS_CHART (chart), &index));
+}
+
+/* A chart that takes the focus shows the selected bar, marked, with its read-out above it. */
+static void
+test_bar_chart_selected (CsUiTestFixture *f,
+                         gconstpointer    data)
+{
+  static const char * const labels[] = { "cat", "dog", "bird", "fish" };
+  static const double values[] = { 10, 20, 30, 15 };
+  CsBarChart *chart = CS_BAR_CHART (f->widget);
+  CsChartTheme theme;
+  graphene_rect_t column;
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) selected = NULL;
+
+  cs_bar_chart_set_data (chart, values, labels, G_N_ELEMENTS (values));
+  gtk_widget_set_focusable (GTK_WIDGET (chart), TRUE);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (chart)));
+  before = cs_ui_test_redraw (GTK_WIDGET (chart));
+  cs_chart_theme_load (&theme, GTK_WIDGET (chart));
+
+  cs_chart_set_selected (CS_CHART (chart), 1);
+  selected = cs_ui_test_redraw (GTK_WIDGET (chart));
+  g_assert_cmpuint (cs_chart_get_readout_item (CS_CHART (chart)), ==, 1);
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &column));
+  column.origin.x = cs_bar_chart_bar_center (chart, 1) - 2;
+  column.size.width = 4;
+  g_assert_cmpuint (cs_ui_test_count_color (before, &column, &theme.accent), ==, 0);
+  g_assert_cmpuint (cs_ui_test_count_color (selected, &column, &theme.accent), >, 10);
+  g_assert_cmpuint (cs_ui_test_count_color (before, NULL, &theme.bubble_bg), ==, 0);
+  g_assert_cmpuint (cs_ui_test_count_color (selected, NULL, &theme.bubble_bg), >, 100);
 }
 
 int
@@ -256,5 +287,6 @@ main (int   argc,
   cs_ui_test_add ("/bar-chart/readout", &chart_window, test_bar_chart_readout);
   cs_ui_test_add ("/bar-chart/long-labels", &chart_window, test_bar_chart_long_labels);
   cs_ui_test_add ("/bar-chart/hover", &chart_window, test_bar_chart_hover);
+  cs_ui_test_add ("/bar-chart/selected", &chart_window, test_bar_chart_selected);
   return g_test_run ();
 }

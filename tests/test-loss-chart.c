@@ -37,7 +37,7 @@ columns_between (CsLossChart *chart,
   double left = cs_loss_chart_x_to_widget (chart, from) + 4;
   double right = cs_loss_chart_x_to_widget (chart, to) - 4;
 
-  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
   g_assert_cmpfloat (left, <, right);
   return GRAPHENE_RECT_INIT (left, plot.origin.y, right - left, plot.size.height);
 }
@@ -74,7 +74,7 @@ test_loss_chart_empty (CsUiTestFixture *f,
 
   /* Axes, ticks and the epoch title are drawn even without data. */
   g_assert_cmpuint (cs_ui_test_count_painted (texture, NULL), >, 500);
-  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
   g_assert_cmpfloat (plot.size.width, >, WIDTH / 2);
   g_assert_cmpfloat (plot.size.height, >, HEIGHT / 2);
   g_assert_false (cs_loss_chart_get_readout (chart, plot.origin.x + plot.size.width / 2,
@@ -106,7 +106,7 @@ test_loss_chart_one_point (CsUiTestFixture *f,
   /* One point has no line: it is drawn as a dot in the train colour, inside the plot. */
   texture = cs_ui_test_render (GTK_WIDGET (chart));
   accent = role_color (chart, CS_CHART_ROLE_TRAIN);
-  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
   g_assert_cmpuint (cs_ui_test_count_color (texture, &plot, &accent), >, 3);
 
   g_assert_true (readout_at (chart, 1, &epoch, &text));
@@ -181,7 +181,7 @@ test_loss_chart_many_points (CsUiTestFixture *f,
   cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
 
   /* Laying out thins each curve to at most two points per pixel column. */
-  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
   for (guint s = 0; s < G_N_ELEMENTS (roles); s++)
     {
       g_assert_cmpuint (cs_loss_chart_get_path_length (chart, s), <=, 2 * (plot.size.width + 2));
@@ -249,7 +249,7 @@ test_loss_chart_marker (CsUiTestFixture *f,
   g_assert_false (cs_ui_test_same_pixels (before, marked));
 
   /* The dashed line runs down the marker's column, where the curve is only a few pixels. */
-  g_assert_true (cs_loss_chart_get_plot_area (chart, &column));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &column));
   column.origin.x = floor (cs_loss_chart_x_to_widget (chart, 20));
   column.size.width = 1;
   g_assert_cmpuint (cs_ui_test_count_painted (marked, &column), >,
@@ -279,7 +279,7 @@ test_loss_chart_clear (CsUiTestFixture *f,
   cs_loss_chart_clear (chart);
   texture = cs_ui_test_redraw (GTK_WIDGET (chart));
   accent = role_color (chart, CS_CHART_ROLE_TRAIN);
-  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
   g_assert_cmpuint (cs_ui_test_count_color (texture, NULL, &accent), ==, 0);
   g_assert_false (cs_loss_chart_get_readout (chart, plot.origin.x + plot.size.width / 2,
                                              NULL, NULL));
@@ -346,7 +346,7 @@ test_loss_chart_readout (CsUiTestFixture *f,
       cs_loss_chart_append (chart, valid, e, 2.0 / e);
     }
   cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
   spacing = cs_loss_chart_x_to_widget (chart, 2) - cs_loss_chart_x_to_widget (chart, 1);
   g_assert_cmpfloat (spacing, >, 2);
 
@@ -390,7 +390,7 @@ test_loss_chart_hover (CsUiTestFixture *f,
   for (int e = 1; e <= 20; e++)
     cs_loss_chart_append (chart, valid, e, 0.5 + 0.02 * e);
   before = cs_ui_test_redraw (GTK_WIDGET (chart));
-  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
 
   cs_ui_test_motion (GTK_WIDGET (chart), cs_loss_chart_x_to_widget (chart, 12),
                      plot.origin.y + plot.size.height / 2);
@@ -410,6 +410,35 @@ test_loss_chart_hover (CsUiTestFixture *f,
   g_assert_true (cs_ui_test_same_pixels (before, left));
 }
 
+/* When the axis moves under a still pointer, the read-out is of the epoch now under it. */
+static void
+test_loss_chart_hover_after_layout (CsUiTestFixture *f,
+                                    gconstpointer    data)
+{
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
+  g_autofree char *text = NULL;
+  graphene_rect_t plot;
+  double epoch = 0, x;
+  guint valid = cs_loss_chart_add_series (chart, "valid", CS_CHART_ROLE_VALID, FALSE);
+
+  for (int e = 1; e <= 20; e++)
+    cs_loss_chart_append (chart, valid, e, 0.5);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
+  x = cs_loss_chart_x_to_widget (chart, 6);
+  cs_ui_test_motion (GTK_WIDGET (chart), x, plot.origin.y + plot.size.height / 2);
+  g_assert_true (cs_loss_chart_get_hover (chart, &epoch));
+  g_assert_cmpfloat (epoch, ==, 6);
+
+  /* Epochs 1 to 40 across the plot instead of 1 to 20 put epoch 11.26 there. */
+  cs_loss_chart_set_x_max (chart, 40);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  g_assert_true (cs_loss_chart_get_hover (chart, &epoch));
+  g_assert_cmpfloat (epoch, ==, 11);
+  g_assert_true (cs_loss_chart_get_readout (chart, x, NULL, &text));
+  g_assert_cmpstr (text, ==, "Epoch 11 · valid 0.5");
+}
+
 static void
 test_loss_chart_y_range (CsUiTestFixture *f,
                          gconstpointer    data)
@@ -422,7 +451,7 @@ test_loss_chart_y_range (CsUiTestFixture *f,
   cs_loss_chart_append (chart, train, 1, 2.3);
   cs_loss_chart_append (chart, train, 2, 0.7);
   cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
   g_assert_cmpfloat_with_epsilon (cs_loss_chart_y_to_widget (chart, 0),
                                   plot.origin.y + plot.size.height, 1e-6);
   g_assert_cmpfloat_with_epsilon (cs_loss_chart_y_to_widget (chart, 2.5), plot.origin.y, 1e-6);
@@ -430,21 +459,21 @@ test_loss_chart_y_range (CsUiTestFixture *f,
   /* A fixed range stays fixed whatever the data. */
   cs_loss_chart_set_y_range (chart, 0, 1);
   cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
   g_assert_cmpfloat_with_epsilon (cs_loss_chart_y_to_widget (chart, 1), plot.origin.y, 1e-6);
 
   /* A set minimum gives way to data below it (CoNAL's regularised loss goes negative). */
   cs_loss_chart_set_y_range (chart, 0, NAN);
   cs_loss_chart_append (chart, train, 3, -0.4);
   cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
   g_assert_cmpfloat (cs_loss_chart_y_to_widget (chart, -0.4), <=, plot.origin.y + plot.size.height + 1e-6);
   g_assert_cmpfloat (cs_loss_chart_y_to_widget (chart, 0), <, plot.origin.y + plot.size.height);
 
   /* The planned epochs set the axis before the run reaches them. */
   cs_loss_chart_set_x_max (chart, 60);
   cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
-  g_assert_true (cs_loss_chart_get_plot_area (chart, &plot));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
   g_assert_cmpfloat_with_epsilon (cs_loss_chart_x_to_widget (chart, 1), plot.origin.x, 1e-6);
   g_assert_cmpfloat_with_epsilon (cs_loss_chart_x_to_widget (chart, 60),
                                   plot.origin.x + plot.size.width, 1e-6);
@@ -498,6 +527,8 @@ main (int   argc,
   cs_ui_test_add ("/loss-chart/muted", &chart_window, test_loss_chart_muted);
   cs_ui_test_add ("/loss-chart/readout", &chart_window, test_loss_chart_readout);
   cs_ui_test_add ("/loss-chart/hover", &chart_window, test_loss_chart_hover);
+  cs_ui_test_add ("/loss-chart/hover-after-layout", &chart_window,
+                  test_loss_chart_hover_after_layout);
   cs_ui_test_add ("/loss-chart/y-range", &chart_window, test_loss_chart_y_range);
   cs_ui_test_add ("/loss-chart/dark", &chart_window, test_loss_chart_dark);
   return g_test_run ();

@@ -10,12 +10,8 @@
 
 G_BEGIN_DECLS
 
-gboolean cs_bar_chart_get_plot_area     (CsBarChart      *self,
-                                         graphene_rect_t *area);
-double   cs_bar_chart_bar_center        (CsBarChart      *self,
-                                         guint            index);
-guint    cs_bar_chart_get_label_stride  (CsBarChart      *self);
-gboolean cs_bar_chart_get_hover         (CsBarChart      *self,
-                                         guint           *index);
+double cs_bar_chart_bar_center       (CsBarChart *self,
+                                      guint       index);
+guint  cs_bar_chart_get_label_stride (CsBarChart *self);
 
 G_END_DECLS

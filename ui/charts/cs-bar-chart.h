@@ -6,13 +6,13 @@
 
 #pragma once
 
-#include "cs-ui-types.h"
+#include "cs-chart.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_BAR_CHART (cs_bar_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsBarChart, cs_bar_chart, CS, BAR_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (CsBarChart, cs_bar_chart, CS, BAR_CHART, CsChart)
 
 GtkWidget  *cs_bar_chart_new           (void);
 void        cs_bar_chart_set_data      (CsBarChart         *self,
@@ -20,15 +20,20 @@ void        cs_bar_chart_set_data      (CsBarChart         *self,
                                         const char * const *labels,
                                         guint               n);
 guint       cs_bar_chart_get_n_bars    (CsBarChart         *self);
-void        cs_bar_chart_set_x_label   (CsBarChart         *self,
-                                        const char         *label);
-const char *cs_bar_chart_get_x_label   (CsBarChart         *self);
-void        cs_bar_chart_set_y_label   (CsBarChart         *self,
-                                        const char         *label);
-const char *cs_bar_chart_get_y_label   (CsBarChart         *self);
 gboolean    cs_bar_chart_get_readout   (CsBarChart         *self,
                                         double              widget_x,
                                         guint              *index,
                                         char              **text);
+
+/* The titles are CsChart's: what the categories are, such as “Labels per item”, under the
+ * bars, and what the bars count, such as “Items”, above them and as the accessible name. */
+#define cs_bar_chart_set_x_label(self, label) \
+  cs_chart_set_label (CS_CHART (self), GTK_ORIENTATION_HORIZONTAL, (label))
+#define cs_bar_chart_get_x_label(self) \
+  cs_chart_get_label (CS_CHART (self), GTK_ORIENTATION_HORIZONTAL)
+#define cs_bar_chart_set_y_label(self, label) \
+  cs_chart_set_label (CS_CHART (self), GTK_ORIENTATION_VERTICAL, (label))
+#define cs_bar_chart_get_y_label(self) \
+  cs_chart_get_label (CS_CHART (self), GTK_ORIENTATION_VERTICAL)
 
 G_END_DECLS

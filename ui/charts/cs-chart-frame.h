@@ -18,9 +18,10 @@ G_BEGIN_DECLS
 /* Where a chart's plot is in the widget and which data it spans. */
 typedef struct
 {
-  graphene_rect_t plot;        /* in widget coordinates */
-  double          x_lo, x_hi;  /* the data the plot spans across; unused by the bar chart */
-  double          y_lo, y_hi;  /* the values the plot spans upwards */
+  graphene_rect_t plot;         /* in widget coordinates */
+  double          x_lo, x_hi;   /* the data the plot spans across; unused by the bar chart */
+  double          y_lo, y_hi;   /* the values the plot spans upwards */
+  double          tick_length;  /* of the marks under the plot, which its labels go below */
 } CsChartFrame;
 
 double   cs_chart_frame_x_to_widget           (const CsChartFrame *frame,

@@ -10,20 +10,12 @@
 #define SWATCH_GAP   6     /* between the line and its label */
 #define LEGEND_GAP   14    /* between two entries */
 
-static void
-entry_clear (gpointer data)
-{
-  g_clear_object (&((CsChartLegendEntry *) data)->layout);
-}
-
-/* An array of CsChartLegendEntry that drops the labels with the entries. */
 GArray *
 cs_chart_legend_new (void)
 {
-  GArray *legend = g_array_new (FALSE, TRUE, sizeof (CsChartLegendEntry));
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (CsChartLegendEntry, layout) == 0);
 
-  g_array_set_clear_func (legend, entry_clear);
-  return legend;
+  return cs_chart_layout_array_new (sizeof (CsChartLegendEntry));
 }
 
 void

@@ -31,11 +31,11 @@ CsChartSeries *cs_chart_series_new        (const char          *label,
                                            CsChartRole          role,
                                            gboolean             muted);
 void           cs_chart_series_free       (gpointer             series);
+double         cs_chart_series_last_x     (const CsChartSeries *series);
 guint          cs_chart_series_nearest    (const CsChartSeries *series,
                                            double               x);
 double         cs_chart_series_value_at   (const CsChartSeries *series,
                                            double               x);
-double         cs_chart_series_last_x     (const CsChartSeries *series);
 void           cs_chart_series_describe   (const CsChartSeries *series,
                                            double               epoch,
                                            gboolean             percent,

@@ -134,46 +134,30 @@ cs_chart_snapshot_bubble (GtkSnapshot           *snapshot,
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
-/* Where a read-out box for layout goes across: right of anchor_x, or left of it when the widget
- * has no room on the right. The caller puts it at a height of its choosing. */
-graphene_rect_t
-cs_chart_readout_box (PangoLayout *layout,
-                      double       anchor_x,
-                      double       widget_width)
-{
-  double width = cs_chart_layout_width (layout) + 16;
-  double height = cs_chart_layout_height (layout) + 12;
-  graphene_rect_t box = GRAPHENE_RECT_INIT (anchor_x + 12, 0, width, height);
-
-  if (box.origin.x + width > widget_width - 2)
-    box.origin.x = MAX (2, anchor_x - 12 - width);
-  return box;
-}
-
-void
-cs_chart_snapshot_readout (GtkSnapshot           *snapshot,
-                           PangoLayout           *layout,
-                           const graphene_rect_t *box,
-                           const CsChartTheme    *theme)
-{
-  cs_chart_snapshot_bubble (snapshot, box, theme);
-  cs_chart_snapshot_text (snapshot, layout, box->origin.x + 8, box->origin.y + 6, &theme->fg);
-}
-
 static void
-tick_clear (gpointer data)
+clear_first_layout (gpointer data)
 {
-  g_clear_object (&((CsChartTick *) data)->layout);
+  g_clear_object ((PangoLayout **) data);
 }
 
-/* An array of CsChartTick that drops the labels with the ticks. */
+/* An array of structs whose first member is a PangoLayout *, such as CsChartTick, that drops
+ * the layouts with the elements. */
+GArray *
+cs_chart_layout_array_new (guint element_size)
+{
+  GArray *array = g_array_new (FALSE, TRUE, element_size);
+
+  g_assert (element_size >= sizeof (PangoLayout *));
+  g_array_set_clear_func (array, clear_first_layout);
+  return array;
+}
+
 GArray *
 cs_chart_tick_array_new (void)
 {
-  GArray *ticks = g_array_new (FALSE, TRUE, sizeof (CsChartTick));
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (CsChartTick, layout) == 0);
 
-  g_array_set_clear_func (ticks, tick_clear);
-  return ticks;
+  return cs_chart_layout_array_new (sizeof (CsChartTick));
 }
 
 int

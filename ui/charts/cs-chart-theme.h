@@ -49,13 +49,7 @@ void            cs_chart_snapshot_ticks_below (GtkSnapshot           *snapshot,
 void            cs_chart_snapshot_bubble      (GtkSnapshot           *snapshot,
                                                const graphene_rect_t *rect,
                                                const CsChartTheme    *theme);
-graphene_rect_t cs_chart_readout_box          (PangoLayout           *layout,
-                                               double                 anchor_x,
-                                               double                 widget_width);
-void            cs_chart_snapshot_readout     (GtkSnapshot           *snapshot,
-                                               PangoLayout           *layout,
-                                               const graphene_rect_t *box,
-                                               const CsChartTheme    *theme);
+GArray         *cs_chart_layout_array_new     (guint                  element_size);
 GArray         *cs_chart_tick_array_new       (void);
 int             cs_chart_ticks_widest         (GArray                *ticks);
 PangoLayout    *cs_chart_title_layout         (GtkWidget             *widget,

@@ -10,15 +10,13 @@
 
 G_BEGIN_DECLS
 
-gboolean cs_loss_chart_get_plot_area    (CsLossChart     *self,
-                                         graphene_rect_t *area);
-double   cs_loss_chart_x_to_widget      (CsLossChart     *self,
-                                         double           x);
-double   cs_loss_chart_y_to_widget      (CsLossChart     *self,
-                                         double           y);
-gboolean cs_loss_chart_get_hover        (CsLossChart     *self,
-                                         double          *epoch);
-guint    cs_loss_chart_get_path_length  (CsLossChart     *self,
-                                         guint            series);
+double   cs_loss_chart_x_to_widget      (CsLossChart *self,
+                                         double       x);
+double   cs_loss_chart_y_to_widget      (CsLossChart *self,
+                                         double       y);
+gboolean cs_loss_chart_get_hover        (CsLossChart *self,
+                                         double      *epoch);
+guint    cs_loss_chart_get_path_length  (CsLossChart *self,
+                                         guint        series);
 
 G_END_DECLS

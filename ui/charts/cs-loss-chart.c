@@ -18,45 +18,31 @@
 #define MUTED_ALPHA      0.35f
 #define HOVER_SNAP       16    /* how far (pixels) beyond the data a pointer still picks an epoch */
 
+/* The items are the epochs of the series in the legend, in order. */
 struct _CsLossChart
 {
-  GtkWidget        parent_instance;
+  CsChart          parent_instance;
 
   /* Owned: what the caller set */
   GPtrArray       *series;          /* of CsChartSeries */
-  char            *y_label;
   char            *marker_label;
   double           y_min;           /* NAN: from the data */
   double           y_max;           /* NAN: from the data */
   double           x_max;           /* the planned epochs; 0 when unknown */
   double           marker_x;        /* NAN: no marker */
   gboolean         percent;
-  guint            accessible_update_id;
 
-  /* Owned: the layout prepare () computes for the current size and data; snapshot () draws it */
-  gboolean         prepared;
-  CsChartTheme     theme;
-  CsChartFrame     frame;           /* the plot, and the epochs and values it spans */
-  GArray          *x_ticks;         /* of CsChartTick */
-  GArray          *y_ticks;         /* of CsChartTick */
+  /* Owned: the layout for the current size and data; draw () draws it */
+  GArray          *epochs;          /* of double: the items, each epoch once */
   GArray          *legend;          /* of CsChartLegendEntry */
-  PangoLayout     *y_label_layout;
-  PangoLayout     *x_label_layout;
   PangoLayout     *marker_layout;
   gboolean         marker_at_bottom;
-
-  /* Owned: the hover read-out */
-  double           hover_epoch;     /* NAN: none */
-  double           pointer_x;
-  double           pointer_y;
-  PangoLayout     *hover_layout;
 };
 
-G_DEFINE_FINAL_TYPE (CsLossChart, cs_loss_chart, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CsLossChart, cs_loss_chart, CS_TYPE_CHART)
 
 enum {
   PROP_0,
-  PROP_Y_LABEL,
   PROP_PERCENT,
   PROP_X_MAX,
   N_PROPS
@@ -71,18 +57,37 @@ get_series (CsLossChart *self,
   return g_ptr_array_index (self->series, i);
 }
 
+static inline CsChartFrame *
+frame_of (CsLossChart *self)
+{
+  return cs_chart_get_frame (CS_CHART (self));
+}
+
+static inline const CsChartTheme *
+theme_of (CsLossChart *self)
+{
+  return cs_chart_get_theme (CS_CHART (self));
+}
+
 static double
 x_to_widget (CsLossChart *self,
              double       x)
 {
-  return cs_chart_frame_x_to_widget (&self->frame, x);
+  return cs_chart_frame_x_to_widget (frame_of (self), x);
 }
 
 static double
 y_to_widget (CsLossChart *self,
              double       y)
 {
-  return cs_chart_frame_y_to_widget (&self->frame, y);
+  return cs_chart_frame_y_to_widget (frame_of (self), y);
+}
+
+static double
+epoch_at (CsLossChart *self,
+          guint        item)
+{
+  return g_array_index (self->epochs, double, item);
 }
 
 static PangoLayout *
@@ -107,8 +112,8 @@ format_epoch (double epoch)
 }
 
 /* Lists every series shown in the legend with its value at an epoch: “Epoch 42 · valid 87.2 % ·
- * test 86.9 %” as plain text, and one line per series with a coloured dot as markup. Series
- * without a value there (a gap, or not measured) are left out. */
+ * test 86.9 %” as plain text, and one line per series with a coloured dot as markup (if not
+ * NULL). Series without a value there (a gap, or not measured) are left out. */
 static void
 describe_epoch (CsLossChart *self,
                 double       epoch,
@@ -130,8 +135,8 @@ describe_epoch (CsLossChart *self,
       CsChartSeries *series = get_series (self, s);
 
       if (!series->muted)
-        cs_chart_series_describe (series, epoch, self->percent, &self->theme.roles[series->role],
-                                  text, markup);
+        cs_chart_series_describe (series, epoch, self->percent,
+                                  &theme_of (self)->roles[series->role], text, markup);
     }
 }
 
@@ -152,49 +157,30 @@ last_epoch (CsLossChart *self)
   return last;
 }
 
-static gboolean
-update_accessible_cb (gpointer data)
+static void
+cs_loss_chart_describe_item (CsChart *chart,
+                             guint    item,
+                             GString *text,
+                             GString *markup)
 {
-  CsLossChart *self = data;
-  double epoch = last_epoch (self);
-  g_autoptr(GString) text = g_string_new (NULL);
+  CsLossChart *self = CS_LOSS_CHART (chart);
 
-  self->accessible_update_id = 0;
-  if (isnan (epoch))
-    g_string_append (text, _("No data"));
-  else
-    describe_epoch (self, epoch, text, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
-                                  -1);
-  return G_SOURCE_REMOVE;
+  describe_epoch (self, epoch_at (self, item), text, markup);
 }
 
-/* Training appends a point per series per epoch; describing the chart once per batch of changes
- * keeps assistive technologies from hearing every one of them. */
+/* The last epoch's values. */
 static void
-schedule_accessible_update (CsLossChart *self)
+cs_loss_chart_describe (CsChart *chart,
+                        GString *description)
 {
-  if (self->accessible_update_id == 0)
-    self->accessible_update_id = g_idle_add_full (G_PRIORITY_LOW, update_accessible_cb, self, NULL);
+  CsLossChart *self = CS_LOSS_CHART (chart);
+  double epoch = last_epoch (self);
+
+  if (!isnan (epoch))
+    describe_epoch (self, epoch, description, NULL);
 }
 
 /* ---- Layout ------------------------------------------------------------------------------- */
-
-static void
-invalidate (CsLossChart *self)
-{
-  self->prepared = FALSE;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-data_changed (CsLossChart *self)
-{
-  invalidate (self);
-  schedule_accessible_update (self);
-}
 
 /* The legend names the series of the current run in their colours, and the earlier runs, which
  * it does not tell apart, with one faint entry. */
@@ -202,6 +188,7 @@ static double
 prepare_legend (CsLossChart *self,
                 int          width)
 {
+  const CsChartTheme *theme = theme_of (self);
   gboolean any_muted = FALSE;
 
   g_array_set_size (self->legend, 0);
@@ -212,16 +199,19 @@ prepare_legend (CsLossChart *self,
       any_muted |= series->muted;
       if (!series->muted)
         cs_chart_legend_add (self->legend, GTK_WIDGET (self), series->label,
-                             &self->theme.roles[series->role], LINE_WIDTH);
+                             &theme->roles[series->role], LINE_WIDTH);
     }
   if (any_muted)
     {
-      GdkRGBA muted = cs_chart_fade (&self->theme.fg, MUTED_ALPHA + 0.2f);
+      GdkRGBA muted = cs_chart_fade (&theme->fg, MUTED_ALPHA + 0.2f);
 
       cs_chart_legend_add (self->legend, GTK_WIDGET (self), _("earlier runs"), &muted,
                            MUTED_LINE_WIDTH);
     }
-  return cs_chart_legend_place (self->legend, self->y_label_layout, width);
+  return cs_chart_legend_place (self->legend,
+                                cs_chart_get_title_layout (CS_CHART (self),
+                                                           GTK_ORIENTATION_VERTICAL),
+                                width);
 }
 
 /* The epochs the plot spans: from 1 (or an earlier epoch given) to the planned epochs, or to the
@@ -229,7 +219,7 @@ prepare_legend (CsLossChart *self,
 static void
 prepare_x_range (CsLossChart *self)
 {
-  CsChartFrame *frame = &self->frame;
+  CsChartFrame *frame = frame_of (self);
 
   frame->x_lo = 1;
   frame->x_hi = self->x_max > 0 ? self->x_max : 1;
@@ -253,7 +243,7 @@ static void
 prepare_y_range (CsLossChart *self,
                  guint        max_ticks)
 {
-  CsChartFrame *frame = &self->frame;
+  CsChartFrame *frame = frame_of (self);
   double lo = INFINITY, hi = -INFINITY;
   bool below;
 
@@ -284,18 +274,28 @@ prepare_y_range (CsLossChart *self,
     frame->y_hi = cs_chart_round_end (frame->y_lo, frame->y_hi, max_ticks, 0, self->percent);
 }
 
+/* Ticks laid out on the plot's horizontal or vertical axis, with the labels the base draws. */
+static void
+fill_ticks (CsLossChart        *self,
+            const CsChartTicks *spec,
+            GtkOrientation      orientation)
+{
+  cs_chart_frame_fill_ticks (frame_of (self), GTK_WIDGET (self),
+                             cs_chart_get_ticks (CS_CHART (self), orientation), spec, orientation);
+}
+
 /* Epoch ticks: as many whole-epoch, 1-2-5 steps as fit with room between their labels. */
 static void
 prepare_x_ticks (CsLossChart *self)
 {
+  const CsChartFrame *frame = frame_of (self);
   CsChartTicks spec;
-  g_autofree char *widest = g_strdup_printf ("%.0f", self->frame.x_hi);
+  g_autofree char *widest = g_strdup_printf ("%.0f", frame->x_hi);
   g_autoptr(PangoLayout) probe = create_layout (self, widest);
-  guint max_ticks = self->frame.plot.size.width / (cs_chart_layout_width (probe) + X_TICK_GAP);
+  guint max_ticks = frame->plot.size.width / (cs_chart_layout_width (probe) + X_TICK_GAP);
 
-  cs_chart_ticks_init (&spec, self->frame.x_lo, self->frame.x_hi, MAX (max_ticks, 2), 1, FALSE);
-  cs_chart_frame_fill_ticks (&self->frame, GTK_WIDGET (self), self->x_ticks, &spec,
-                             GTK_ORIENTATION_HORIZONTAL);
+  cs_chart_ticks_init (&spec, frame->x_lo, frame->x_hi, MAX (max_ticks, 2), 1, FALSE);
+  fill_ticks (self, &spec, GTK_ORIENTATION_HORIZONTAL);
 }
 
 /* The marker's label goes to the top of the plot unless the curves are there at its epoch, as
@@ -303,6 +303,7 @@ prepare_x_ticks (CsLossChart *self)
 static void
 prepare_marker (CsLossChart *self)
 {
+  const CsChartFrame *frame = frame_of (self);
   double sum = 0;
   guint count = 0;
 
@@ -319,9 +320,40 @@ prepare_marker (CsLossChart *self)
         continue;
       y = cs_chart_series_point (series, cs_chart_series_nearest (series, self->marker_x))->y;
       if (isfinite (y))
-        sum += CLAMP (y, self->frame.y_lo, self->frame.y_hi), count++;
+        sum += CLAMP (y, frame->y_lo, frame->y_hi), count++;
     }
-  self->marker_at_bottom = count > 0 && sum / count > (self->frame.y_lo + self->frame.y_hi) / 2;
+  self->marker_at_bottom = count > 0 && sum / count > (frame->y_lo + frame->y_hi) / 2;
+}
+
+static int
+compare_epochs (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The items: each epoch of a series in the legend once, in order, which the read-out and the
+ * arrow keys go through whichever series has a value there. */
+static void
+prepare_epochs (CsLossChart *self)
+{
+  guint kept = 0;
+
+  g_array_set_size (self->epochs, 0);
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      CsChartSeries *series = get_series (self, s);
+
+      for (guint i = 0; i < series->points->len && !series->muted; i++)
+        g_array_append_val (self->epochs, cs_chart_series_point (series, i)->x);
+    }
+  g_array_sort (self->epochs, compare_epochs);
+  for (guint i = 0; i < self->epochs->len; i++)
+    if (kept == 0 || epoch_at (self, i) != epoch_at (self, kept - 1))
+      g_array_index (self->epochs, double, kept++) = epoch_at (self, i);
+  g_array_set_size (self->epochs, kept);
 }
 
 static int
@@ -337,13 +369,17 @@ prepare_plot_rows (CsLossChart *self,
                    int          width,
                    int          height)
 {
+  CsChartFrame *frame = frame_of (self);
+  PangoLayout *x_title = cs_chart_get_title_layout (CS_CHART (self), GTK_ORIENTATION_HORIZONTAL);
+  PangoLayout *y_title = cs_chart_get_title_layout (CS_CHART (self), GTK_ORIENTATION_VERTICAL);
   double line = cs_chart_text_height (GTK_WIDGET (self));
-  double title_row = MAX (prepare_legend (self, width), optional_height (self->y_label_layout) + 4);
+  double title_row = MAX (prepare_legend (self, width), optional_height (y_title) + 4);
   double top = CS_CHART_PAD + title_row + line / 2;
-  double bottom = height - CS_CHART_PAD - optional_height (self->x_label_layout) - 2 - line -
+  double bottom = height - CS_CHART_PAD - optional_height (x_title) - 2 - line -
                   CS_CHART_TICK_GAP / 2 - TICK_LENGTH;
 
-  self->frame.plot = GRAPHENE_RECT_INIT (0, round (top), 1, MAX (1, round (bottom - top)));
+  frame->plot = GRAPHENE_RECT_INIT (0, round (top), 1, MAX (1, round (bottom - top)));
+  frame->tick_length = TICK_LENGTH;
 }
 
 /* The plot's columns: right of the widest value label, and far enough from the right edge for
@@ -352,41 +388,37 @@ static void
 prepare_plot_columns (CsLossChart *self,
                       int          width)
 {
-  g_autofree char *last = g_strdup_printf ("%.0f", self->frame.x_hi);
+  CsChartFrame *frame = frame_of (self);
+  GArray *y_ticks = cs_chart_get_ticks (CS_CHART (self), GTK_ORIENTATION_VERTICAL);
+  g_autofree char *last = g_strdup_printf ("%.0f", frame->x_hi);
   g_autoptr(PangoLayout) last_layout = create_layout (self, last);
-  double left = CS_CHART_PAD + cs_chart_ticks_widest (self->y_ticks) + CS_CHART_TICK_GAP;
+  double left = CS_CHART_PAD + cs_chart_ticks_widest (y_ticks) + CS_CHART_TICK_GAP;
   double right = width - CS_CHART_PAD - cs_chart_layout_width (last_layout) / 2.0;
 
-  self->frame.plot.origin.x = round (left);
-  self->frame.plot.size.width = MAX (1, round (right - left));
+  frame->plot.origin.x = round (left);
+  frame->plot.size.width = MAX (1, round (right - left));
 }
 
 static void
 prepare_y_ticks (CsLossChart *self)
 {
-  guint max_ticks = cs_chart_frame_max_y_ticks (&self->frame);
+  const CsChartFrame *frame = frame_of (self);
+  guint max_ticks = cs_chart_frame_max_y_ticks (frame);
   CsChartTicks spec;
 
   prepare_y_range (self, max_ticks);
-  cs_chart_ticks_init (&spec, self->frame.y_lo, self->frame.y_hi, max_ticks, 0, self->percent);
-  cs_chart_frame_fill_ticks (&self->frame, GTK_WIDGET (self), self->y_ticks, &spec,
-                             GTK_ORIENTATION_VERTICAL);
+  cs_chart_ticks_init (&spec, frame->y_lo, frame->y_hi, max_ticks, 0, self->percent);
+  fill_ticks (self, &spec, GTK_ORIENTATION_VERTICAL);
 }
-
-static void update_hover (CsLossChart *self);
 
 /* Lays the chart out for a size: the rows first, since the number of value ticks depends on
  * the plot's height, then the columns, which start after the widest value label. */
 static void
-prepare (CsLossChart *self,
-         int          width,
-         int          height)
+cs_loss_chart_layout (CsChart *chart,
+                      int      width,
+                      int      height)
 {
-  cs_chart_theme_load (&self->theme, GTK_WIDGET (self));
-  g_clear_object (&self->y_label_layout);
-  self->y_label_layout = cs_chart_title_layout (GTK_WIDGET (self), self->y_label);
-  g_clear_object (&self->x_label_layout);
-  self->x_label_layout = cs_chart_title_layout (GTK_WIDGET (self), _("Epoch"));
+  CsLossChart *self = CS_LOSS_CHART (chart);
 
   prepare_plot_rows (self, width, height);
   prepare_y_ticks (self);
@@ -394,26 +426,18 @@ prepare (CsLossChart *self,
   prepare_plot_columns (self, width);
   prepare_x_ticks (self);
   for (guint s = 0; s < self->series->len; s++)
-    cs_chart_series_prepare (get_series (self, s), &self->frame);
+    cs_chart_series_prepare (get_series (self, s), frame_of (self));
   prepare_marker (self);
-  self->prepared = TRUE;
-  update_hover (self);
+  prepare_epochs (self);
 }
 
-static gboolean
-ensure_prepared (CsLossChart *self)
+/* ---- Items -------------------------------------------------------------------------------- */
+
+static guint
+cs_loss_chart_get_n_items (CsChart *chart)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-
-  if (width <= 0 || height <= 0)
-    return FALSE;
-  if (!self->prepared)
-    prepare (self, width, height);
-  return TRUE;
+  return CS_LOSS_CHART (chart)->epochs->len;
 }
-
-/* ---- Hover read-out ----------------------------------------------------------------------- */
 
 /* The epoch of a shown series nearest to a widget x inside the plot, if the pointer is within
  * reach of the data (half the spacing of the epochs, or a few pixels). */
@@ -422,14 +446,14 @@ pick_epoch (CsLossChart *self,
             double       widget_x,
             double      *epoch)
 {
-  const graphene_rect_t *plot = &self->frame.plot;
+  const CsChartFrame *frame = frame_of (self);
+  const graphene_rect_t *plot = &frame->plot;
   double x, best = NAN, best_distance = INFINITY, reach = HOVER_SNAP;
 
   if (widget_x < plot->origin.x || widget_x > plot->origin.x + plot->size.width)
     return FALSE;
 
-  x = self->frame.x_lo + (widget_x - plot->origin.x) / plot->size.width *
-                         (self->frame.x_hi - self->frame.x_lo);
+  x = frame->x_lo + (widget_x - plot->origin.x) / plot->size.width * (frame->x_hi - frame->x_lo);
   for (guint s = 0; s < self->series->len; s++)
     {
       CsChartSeries *series = get_series (self, s);
@@ -455,55 +479,69 @@ pick_epoch (CsLossChart *self,
   return TRUE;
 }
 
-static void
-update_hover (CsLossChart *self)
+/* The item of an epoch, which is one of the items' epochs. */
+static guint
+epoch_item (CsLossChart *self,
+            double       epoch)
 {
-  g_autoptr(GString) text = NULL;
-  g_autoptr(GString) markup = NULL;
+  guint lo = 0, hi = self->epochs->len;
 
-  g_clear_object (&self->hover_layout);
-  if (isnan (self->hover_epoch) || !self->prepared)
-    return;
-  text = g_string_new (NULL);
-  markup = g_string_new (NULL);
-  describe_epoch (self, self->hover_epoch, text, markup);
-  self->hover_layout = cs_chart_markup_layout (GTK_WIDGET (self), markup->str);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (epoch_at (self, mid) < epoch)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g_assert (lo < self->epochs->len && epoch_at (self, lo) == epoch);
+  return lo;
 }
 
-static void
-set_hover (CsLossChart *self,
-           double       epoch)
+/* The loss chart picks by x alone. */
+static gboolean
+cs_loss_chart_pick (CsChart *chart,
+                    double   x,
+                    double   y,
+                    guint   *item)
 {
-  if (epoch == self->hover_epoch || (isnan (epoch) && isnan (self->hover_epoch)))
-    return;
-  self->hover_epoch = epoch;
-  update_hover (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  CsLossChart *self = CS_LOSS_CHART (chart);
+  double epoch;
+
+  if (!pick_epoch (self, x, &epoch))
+    return FALSE;
+  *item = epoch_item (self, epoch);
+  return TRUE;
 }
 
+/* The read-out box sits beside the hover line, on the side with room, level with the pointer
+ * and inside the plot. */
 static void
-motion_cb (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           CsLossChart              *self)
+cs_loss_chart_place_readout (CsChart                *chart,
+                             guint                   item,
+                             const graphene_point_t *anchor,
+                             graphene_rect_t        *box)
 {
-  double epoch = NAN;
+  CsLossChart *self = CS_LOSS_CHART (chart);
+  const graphene_rect_t *plot = &frame_of (self)->plot;
 
-  self->pointer_x = x;
-  self->pointer_y = y;
-  if (!ensure_prepared (self) || !pick_epoch (self, x, &epoch))
-    epoch = NAN;
-  set_hover (self, epoch);
-  /* The box follows the pointer even while the epoch stays the same. */
-  if (!isnan (epoch))
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+  cs_chart_place_beside (chart, box, x_to_widget (self, epoch_at (self, item)));
+  box->origin.y = MIN (anchor->y - box->size.height / 2,
+                       plot->origin.y + plot->size.height - box->size.height);
+  box->origin.y = MAX (box->origin.y, plot->origin.y);
 }
 
+/* An epoch's read-out points to the middle of its hover line. */
 static void
-leave_cb (GtkEventControllerMotion *controller,
-          CsLossChart              *self)
+cs_loss_chart_locate_item (CsChart          *chart,
+                           guint             item,
+                           graphene_point_t *point)
 {
-  set_hover (self, NAN);
+  CsLossChart *self = CS_LOSS_CHART (chart);
+
+  graphene_rect_get_center (&frame_of (self)->plot, point);
+  point->x = x_to_widget (self, epoch_at (self, item));
 }
 
 /* ---- Drawing ------------------------------------------------------------------------------ */
@@ -512,16 +550,18 @@ static void
 draw_grid (CsLossChart *self,
            cairo_t     *cr)
 {
-  const graphene_rect_t *plot = &self->frame.plot;
+  const graphene_rect_t *plot = &frame_of (self)->plot;
+  GArray *x_ticks = cs_chart_get_ticks (CS_CHART (self), GTK_ORIENTATION_HORIZONTAL);
+  GArray *y_ticks = cs_chart_get_ticks (CS_CHART (self), GTK_ORIENTATION_VERTICAL);
   double left = plot->origin.x + 0.5, bottom = plot->origin.y + plot->size.height + 0.5;
-  GdkRGBA grid = cs_chart_fade (&self->theme.fg, 0.1f);
-  GdkRGBA axis = cs_chart_fade (&self->theme.fg, 0.4f);
+  GdkRGBA grid = cs_chart_fade (&theme_of (self)->fg, 0.1f);
+  GdkRGBA axis = cs_chart_fade (&theme_of (self)->fg, 0.4f);
 
   cairo_set_line_width (cr, 1);
   gdk_cairo_set_source_rgba (cr, &grid);
-  for (guint i = 0; i < self->y_ticks->len; i++)
+  for (guint i = 0; i < y_ticks->len; i++)
     {
-      double y = round (g_array_index (self->y_ticks, CsChartTick, i).pos) + 0.5;
+      double y = round (g_array_index (y_ticks, CsChartTick, i).pos) + 0.5;
 
       cairo_move_to (cr, left, y);
       cairo_line_to (cr, plot->origin.x + plot->size.width, y);
@@ -532,9 +572,9 @@ draw_grid (CsLossChart *self,
   cairo_move_to (cr, left, plot->origin.y);
   cairo_line_to (cr, left, bottom);
   cairo_line_to (cr, plot->origin.x + plot->size.width, bottom);
-  for (guint i = 0; i < self->x_ticks->len; i++)
+  for (guint i = 0; i < x_ticks->len; i++)
     {
-      double x = round (g_array_index (self->x_ticks, CsChartTick, i).pos) + 0.5;
+      double x = round (g_array_index (x_ticks, CsChartTick, i).pos) + 0.5;
 
       cairo_move_to (cr, x, bottom);
       cairo_line_to (cr, x, bottom + TICK_LENGTH);
@@ -546,7 +586,8 @@ static void
 draw_series (CsLossChart *self,
              cairo_t     *cr)
 {
-  const graphene_rect_t *plot = &self->frame.plot;
+  const CsChartFrame *frame = frame_of (self);
+  const graphene_rect_t *plot = &frame->plot;
 
   cairo_save (cr);
   /* A little room around the plot so a curve along an edge keeps its full width. */
@@ -561,13 +602,13 @@ draw_series (CsLossChart *self,
     for (guint s = 0; s < self->series->len; s++)
       {
         CsChartSeries *series = get_series (self, s);
-        GdkRGBA color = self->theme.roles[series->role];
+        GdkRGBA color = theme_of (self)->roles[series->role];
 
         if (series->muted != (pass == 0))
           continue;
         if (series->muted)
           color.alpha *= MUTED_ALPHA;
-        cs_chart_series_draw (series, cr, &self->frame, &color,
+        cs_chart_series_draw (series, cr, frame, &color,
                               series->muted ? MUTED_LINE_WIDTH : LINE_WIDTH);
       }
   cairo_restore (cr);
@@ -577,7 +618,7 @@ draw_series (CsLossChart *self,
 static gboolean
 marker_shown (CsLossChart *self)
 {
-  return self->marker_x >= self->frame.x_lo && self->marker_x <= self->frame.x_hi;
+  return self->marker_x >= frame_of (self)->x_lo && self->marker_x <= frame_of (self)->x_hi;
 }
 
 static void
@@ -585,9 +626,9 @@ draw_marker_line (CsLossChart *self,
                   cairo_t     *cr)
 {
   static const double dashes[] = { 4, 3 };
-  const graphene_rect_t *plot = &self->frame.plot;
+  const graphene_rect_t *plot = &frame_of (self)->plot;
   double x = round (x_to_widget (self, self->marker_x)) + 0.5;
-  GdkRGBA color = cs_chart_fade (&self->theme.fg, 0.6f);
+  GdkRGBA color = cs_chart_fade (&theme_of (self)->fg, 0.6f);
 
   if (!marker_shown (self))
     return;
@@ -601,13 +642,17 @@ draw_marker_line (CsLossChart *self,
   cairo_restore (cr);
 }
 
+/* The read-out's epoch: a line down the plot and a ring on each curve. */
 static void
 draw_hover_line (CsLossChart *self,
-                 cairo_t     *cr)
+                 cairo_t     *cr,
+                 double       epoch)
 {
-  const graphene_rect_t *plot = &self->frame.plot;
-  double x = x_to_widget (self, self->hover_epoch);
-  GdkRGBA line = cs_chart_fade (&self->theme.fg, 0.3f);
+  const CsChartTheme *theme = theme_of (self);
+  const CsChartFrame *frame = frame_of (self);
+  const graphene_rect_t *plot = &frame->plot;
+  double x = x_to_widget (self, epoch);
+  GdkRGBA line = cs_chart_fade (&theme->fg, 0.3f);
 
   gdk_cairo_set_source_rgba (cr, &line);
   cairo_set_line_width (cr, 1);
@@ -618,32 +663,17 @@ draw_hover_line (CsLossChart *self,
   for (guint s = 0; s < self->series->len; s++)
     {
       CsChartSeries *series = get_series (self, s);
-      double y = series->muted ? NAN : cs_chart_series_value_at (series, self->hover_epoch);
+      double y = series->muted ? NAN : cs_chart_series_value_at (series, epoch);
 
-      if (!isfinite (y) || y < self->frame.y_lo || y > self->frame.y_hi)
+      if (!isfinite (y) || y < frame->y_lo || y > frame->y_hi)
         continue;
       cairo_arc (cr, x, y_to_widget (self, y), 4, 0, 2 * G_PI);
-      gdk_cairo_set_source_rgba (cr, &self->theme.bubble_bg);
+      gdk_cairo_set_source_rgba (cr, &theme->bubble_bg);
       cairo_fill_preserve (cr);
-      gdk_cairo_set_source_rgba (cr, &self->theme.roles[series->role]);
+      gdk_cairo_set_source_rgba (cr, &theme->roles[series->role]);
       cairo_set_line_width (cr, 2);
       cairo_stroke (cr);
     }
-}
-
-static void
-snapshot_labels (CsLossChart *self,
-                 GtkSnapshot *snapshot)
-{
-  const graphene_rect_t *plot = &self->frame.plot;
-  GdkRGBA dim = cs_chart_fade (&self->theme.fg, 0.7f);
-  double below = plot->origin.y + plot->size.height + TICK_LENGTH + CS_CHART_TICK_GAP / 2;
-
-  cs_chart_frame_snapshot_value_labels (&self->frame, snapshot, self->y_ticks, &dim);
-  cs_chart_snapshot_ticks_below (snapshot, self->x_ticks, below, &dim);
-  cs_chart_frame_snapshot_titles (&self->frame, snapshot, gtk_widget_get_height (GTK_WIDGET (self)),
-                                  self->x_label_layout, self->y_label_layout, &self->theme);
-  cs_chart_legend_snapshot_labels (self->legend, snapshot, &self->theme.fg);
 }
 
 /* The marker's label sits on a small box beside its line, so it stays readable over a curve. */
@@ -651,7 +681,7 @@ static void
 snapshot_marker_label (CsLossChart *self,
                        GtkSnapshot *snapshot)
 {
-  const graphene_rect_t *plot = &self->frame.plot;
+  const graphene_rect_t *plot = &frame_of (self)->plot;
   double x = x_to_widget (self, self->marker_x), width, height;
   graphene_rect_t box;
 
@@ -664,97 +694,35 @@ snapshot_marker_label (CsLossChart *self,
     box.origin.y = plot->origin.y + plot->size.height - height - 2;
   if (box.origin.x + width > plot->origin.x + plot->size.width)
     box.origin.x = x - 4 - width;
-  cs_chart_snapshot_bubble (snapshot, &box, &self->theme);
+  cs_chart_snapshot_bubble (snapshot, &box, theme_of (self));
   cs_chart_snapshot_text (snapshot, self->marker_layout, box.origin.x + 4, box.origin.y + 1,
-                          &self->theme.fg);
+                          &theme_of (self)->fg);
 }
 
-/* The read-out box sits beside the hover line, on the side with room, next to the pointer. */
 static void
-snapshot_hover_box (CsLossChart *self,
+cs_loss_chart_draw (CsChart     *chart,
                     GtkSnapshot *snapshot)
 {
-  const graphene_rect_t *plot = &self->frame.plot;
-  graphene_rect_t box = cs_chart_readout_box (self->hover_layout,
-                                              x_to_widget (self, self->hover_epoch),
-                                              gtk_widget_get_width (GTK_WIDGET (self)));
-
-  box.origin.y = MIN (self->pointer_y - box.size.height / 2,
-                      plot->origin.y + plot->size.height - box.size.height);
-  box.origin.y = MAX (box.origin.y, plot->origin.y);
-  cs_chart_snapshot_readout (snapshot, self->hover_layout, &box, &self->theme);
-}
-
-static void
-cs_loss_chart_snapshot (GtkWidget   *widget,
-                        GtkSnapshot *snapshot)
-{
-  CsLossChart *self = CS_LOSS_CHART (widget);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  gboolean hovering = !isnan (self->hover_epoch) && self->hover_layout != NULL;
+  CsLossChart *self = CS_LOSS_CHART (chart);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  guint shown = cs_chart_get_readout_item (chart);
   cairo_t *cr;
-
-  if (!ensure_prepared (self))
-    return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   draw_grid (self, cr);
   draw_series (self, cr);
   draw_marker_line (self, cr);
   cs_chart_legend_draw_swatches (self->legend, cr);
-  if (hovering)
-    draw_hover_line (self, cr);
+  if (shown != CS_CHART_NO_ITEM)
+    draw_hover_line (self, cr, epoch_at (self, shown));
   cairo_destroy (cr);
 
-  snapshot_labels (self, snapshot);
+  cs_chart_legend_snapshot_labels (self->legend, snapshot, &theme_of (self)->fg);
   snapshot_marker_label (self, snapshot);
-  if (hovering)
-    snapshot_hover_box (self, snapshot);
-}
-
-/* ---- GtkWidget ---------------------------------------------------------------------------- */
-
-static void
-cs_loss_chart_measure (GtkWidget      *widget,
-                       GtkOrientation  orientation,
-                       int             for_size,
-                       int            *minimum,
-                       int            *natural,
-                       int            *minimum_baseline,
-                       int            *natural_baseline)
-{
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 240 : 160;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 280;
-}
-
-static void
-cs_loss_chart_size_allocate (GtkWidget *widget,
-                             int        width,
-                             int        height,
-                             int        baseline)
-{
-  prepare (CS_LOSS_CHART (widget), width, height);
-}
-
-static void
-cs_loss_chart_css_changed (GtkWidget         *widget,
-                           GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (cs_loss_chart_parent_class)->css_changed (widget, change);
-  /* Colours and fonts both live in the layout. */
-  invalidate (CS_LOSS_CHART (widget));
 }
 
 /* ---- GObject ------------------------------------------------------------------------------ */
-
-static void
-cs_loss_chart_dispose (GObject *object)
-{
-  CsLossChart *self = CS_LOSS_CHART (object);
-
-  g_clear_handle_id (&self->accessible_update_id, g_source_remove);
-  G_OBJECT_CLASS (cs_loss_chart_parent_class)->dispose (object);
-}
 
 static void
 cs_loss_chart_finalize (GObject *object)
@@ -762,15 +730,10 @@ cs_loss_chart_finalize (GObject *object)
   CsLossChart *self = CS_LOSS_CHART (object);
 
   g_ptr_array_unref (self->series);
-  g_free (self->y_label);
   g_free (self->marker_label);
-  g_array_unref (self->x_ticks);
-  g_array_unref (self->y_ticks);
+  g_array_unref (self->epochs);
   g_array_unref (self->legend);
-  g_clear_object (&self->y_label_layout);
-  g_clear_object (&self->x_label_layout);
   g_clear_object (&self->marker_layout);
-  g_clear_object (&self->hover_layout);
   G_OBJECT_CLASS (cs_loss_chart_parent_class)->finalize (object);
 }
 
@@ -784,9 +747,6 @@ cs_loss_chart_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_Y_LABEL:
-      g_value_set_string (value, self->y_label);
-      break;
     case PROP_PERCENT:
       g_value_set_boolean (value, self->percent);
       break;
@@ -804,18 +764,13 @@ cs_loss_chart_set_property (GObject      *object,
                             const GValue *value,
                             GParamSpec   *pspec)
 {
-  CsLossChart *self = CS_LOSS_CHART (object);
-
   switch (prop_id)
     {
-    case PROP_Y_LABEL:
-      cs_loss_chart_set_y_label (self, g_value_get_string (value));
-      break;
     case PROP_PERCENT:
-      cs_loss_chart_set_percent (self, g_value_get_boolean (value));
+      cs_loss_chart_set_percent (CS_LOSS_CHART (object), g_value_get_boolean (value));
       break;
     case PROP_X_MAX:
-      cs_loss_chart_set_x_max (self, g_value_get_double (value));
+      cs_loss_chart_set_x_max (CS_LOSS_CHART (object), g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -825,27 +780,7 @@ cs_loss_chart_set_property (GObject      *object,
 static void
 cs_loss_chart_class_init (CsLossChartClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = cs_loss_chart_dispose;
-  object_class->finalize = cs_loss_chart_finalize;
-  object_class->get_property = cs_loss_chart_get_property;
-  object_class->set_property = cs_loss_chart_set_property;
-
-  widget_class->measure = cs_loss_chart_measure;
-  widget_class->size_allocate = cs_loss_chart_size_allocate;
-  widget_class->snapshot = cs_loss_chart_snapshot;
-  widget_class->css_changed = cs_loss_chart_css_changed;
-
-  /**
-   * CsLossChart:y-label:
-   *
-   * The title of the value axis, such as “Loss” or “Accuracy”.
-   */
-  properties[PROP_Y_LABEL] =
-    g_param_spec_string ("y-label", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  CsChartClass *chart_class = CS_CHART_CLASS (klass);
 
   /**
    * CsLossChart:percent:
@@ -865,34 +800,35 @@ cs_loss_chart_class_init (CsLossChartClass *klass)
     g_param_spec_double ("x-max", NULL, NULL, 0, G_MAXDOUBLE, 0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = cs_loss_chart_finalize;
+  G_OBJECT_CLASS (klass)->get_property = cs_loss_chart_get_property;
+  G_OBJECT_CLASS (klass)->set_property = cs_loss_chart_set_property;
 
-  gtk_widget_class_set_css_name (widget_class, "cs-loss-chart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  chart_class->layout = cs_loss_chart_layout;
+  chart_class->draw = cs_loss_chart_draw;
+  chart_class->get_n_items = cs_loss_chart_get_n_items;
+  chart_class->pick = cs_loss_chart_pick;
+  chart_class->locate_item = cs_loss_chart_locate_item;
+  chart_class->place_readout = cs_loss_chart_place_readout;
+  chart_class->describe_item = cs_loss_chart_describe_item;
+  chart_class->describe = cs_loss_chart_describe;
+
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "cs-loss-chart");
 }
 
 static void
 cs_loss_chart_init (CsLossChart *self)
 {
-  GtkEventController *motion = gtk_event_controller_motion_new ();
-
   self->series = g_ptr_array_new_with_free_func (cs_chart_series_free);
-  self->x_ticks = cs_chart_tick_array_new ();
-  self->y_ticks = cs_chart_tick_array_new ();
+  self->epochs = g_array_new (FALSE, FALSE, sizeof (double));
   self->legend = cs_chart_legend_new ();
   self->y_min = 0;
   self->y_max = NAN;
   self->marker_x = NAN;
-  self->hover_epoch = NAN;
 
-  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("No data"),
-                                  -1);
+  cs_chart_set_label (CS_CHART (self), GTK_ORIENTATION_HORIZONTAL, _("Epoch"));
+  cs_chart_set_natural_size (CS_CHART (self), 480, 280);
 }
 
 /* ---- Public API --------------------------------------------------------------------------- */
@@ -909,33 +845,6 @@ GtkWidget *
 cs_loss_chart_new (void)
 {
   return g_object_new (CS_TYPE_LOSS_CHART, NULL);
-}
-
-/**
- * cs_loss_chart_set_y_label:
- * @label: (nullable): the value axis' title, also the chart's accessible name
- */
-void
-cs_loss_chart_set_y_label (CsLossChart *self,
-                           const char  *label)
-{
-  g_return_if_fail (CS_IS_LOSS_CHART (self));
-
-  if (!cs_chart_set_string (&self->y_label, label))
-    return;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label ? label : _("Chart"),
-                                  -1);
-  invalidate (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_Y_LABEL]);
-}
-
-const char *
-cs_loss_chart_get_y_label (CsLossChart *self)
-{
-  g_return_val_if_fail (CS_IS_LOSS_CHART (self), NULL);
-
-  return self->y_label;
 }
 
 /**
@@ -956,7 +865,7 @@ cs_loss_chart_set_y_range (CsLossChart *self,
 
   self->y_min = min;
   self->y_max = max;
-  invalidate (self);
+  cs_chart_invalidate (CS_CHART (self));
 }
 
 /**
@@ -974,7 +883,7 @@ cs_loss_chart_set_percent (CsLossChart *self,
   if (self->percent == percent)
     return;
   self->percent = percent;
-  data_changed (self);
+  cs_chart_data_changed (CS_CHART (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERCENT]);
 }
 
@@ -1000,13 +909,13 @@ cs_loss_chart_set_x_max (CsLossChart *self,
   g_return_if_fail (CS_IS_LOSS_CHART (self));
   g_return_if_fail (!isinf (epochs));
 
-  if (!(epochs > 0))
-    epochs = 0;
-  if (epochs == self->x_max)
-    return;
-  self->x_max = epochs;
-  invalidate (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_X_MAX]);
+  epochs = epochs > 0 ? epochs : 0;
+  if (epochs != self->x_max)
+    {
+      self->x_max = epochs;
+      cs_chart_invalidate (CS_CHART (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_X_MAX]);
+    }
 }
 
 double
@@ -1037,7 +946,7 @@ cs_loss_chart_add_series (CsLossChart *self,
   g_return_val_if_fail (role < CS_CHART_N_ROLES, 0);
 
   g_ptr_array_add (self->series, cs_chart_series_new (label, role, muted));
-  data_changed (self);
+  cs_chart_data_changed (CS_CHART (self));
   return self->series->len - 1;
 }
 
@@ -1065,7 +974,7 @@ cs_loss_chart_append (CsLossChart *self,
                     x >= cs_chart_series_point (target, target->points->len - 1)->x);
 
   g_array_append_val (target->points, point);
-  data_changed (self);
+  cs_chart_data_changed (CS_CHART (self));
 }
 
 /**
@@ -1079,10 +988,8 @@ cs_loss_chart_clear (CsLossChart *self)
   g_return_if_fail (CS_IS_LOSS_CHART (self));
 
   g_ptr_array_set_size (self->series, 0);
-  self->marker_x = NAN;
-  g_clear_pointer (&self->marker_label, g_free);
-  self->hover_epoch = NAN;
-  data_changed (self);
+  cs_loss_chart_set_marker (self, NAN, NULL);
+  cs_chart_data_changed (CS_CHART (self));
 }
 
 /**
@@ -1100,7 +1007,7 @@ cs_loss_chart_set_marker (CsLossChart *self,
 
   self->marker_x = x;
   cs_chart_set_string (&self->marker_label, label);
-  invalidate (self);
+  cs_chart_invalidate (CS_CHART (self));
 }
 
 /**
@@ -1121,39 +1028,18 @@ cs_loss_chart_get_readout (CsLossChart *self,
                            double      *epoch,
                            char       **text)
 {
-  double picked;
-  GString *summary;
+  guint item;
 
   g_return_val_if_fail (CS_IS_LOSS_CHART (self), FALSE);
 
-  if (text != NULL)
-    *text = NULL;
-  if (!ensure_prepared (self) || !pick_epoch (self, widget_x, &picked))
+  if (!cs_chart_get_readout (CS_CHART (self), widget_x, NAN, &item, text))
     return FALSE;
   if (epoch != NULL)
-    *epoch = picked;
-  if (text != NULL)
-    {
-      summary = g_string_new (NULL);
-      describe_epoch (self, picked, summary, NULL);
-      *text = g_string_free (summary, FALSE);
-    }
+    *epoch = epoch_at (self, item);
   return TRUE;
 }
 
 /* ---- For the tests ------------------------------------------------------------------------ */
-
-gboolean
-cs_loss_chart_get_plot_area (CsLossChart     *self,
-                             graphene_rect_t *area)
-{
-  g_return_val_if_fail (CS_IS_LOSS_CHART (self), FALSE);
-
-  if (!ensure_prepared (self))
-    return FALSE;
-  *area = self->frame.plot;
-  return TRUE;
-}
 
 double
 cs_loss_chart_x_to_widget (CsLossChart *self,
@@ -1161,7 +1047,7 @@ cs_loss_chart_x_to_widget (CsLossChart *self,
 {
   g_return_val_if_fail (CS_IS_LOSS_CHART (self), NAN);
 
-  return ensure_prepared (self) ? x_to_widget (self, x) : NAN;
+  return cs_chart_ensure_layout (CS_CHART (self)) ? x_to_widget (self, x) : NAN;
 }
 
 double
@@ -1170,17 +1056,22 @@ cs_loss_chart_y_to_widget (CsLossChart *self,
 {
   g_return_val_if_fail (CS_IS_LOSS_CHART (self), NAN);
 
-  return ensure_prepared (self) ? y_to_widget (self, y) : NAN;
+  return cs_chart_ensure_layout (CS_CHART (self)) ? y_to_widget (self, y) : NAN;
 }
 
 gboolean
 cs_loss_chart_get_hover (CsLossChart *self,
                          double      *epoch)
 {
+  guint item;
+
   g_return_val_if_fail (CS_IS_LOSS_CHART (self), FALSE);
 
-  *epoch = self->hover_epoch;
-  return !isnan (self->hover_epoch);
+  *epoch = NAN;
+  if (!cs_chart_get_hover (CS_CHART (self), &item))
+    return FALSE;
+  *epoch = epoch_at (self, item);
+  return TRUE;
 }
 
 /* The number of points drawn for a series, gaps included, after thinning to the pixel columns. */
@@ -1191,5 +1082,5 @@ cs_loss_chart_get_path_length (CsLossChart *self,
   g_return_val_if_fail (CS_IS_LOSS_CHART (self), 0);
   g_return_val_if_fail (series < self->series->len, 0);
 
-  return ensure_prepared (self) ? get_series (self, series)->path->len : 0;
+  return cs_chart_ensure_layout (CS_CHART (self)) ? get_series (self, series)->path->len : 0;
 }

@@ -6,18 +6,23 @@
 
 #pragma once
 
-#include "cs-ui-types.h"
+#include "cs-chart.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_LOSS_CHART (cs_loss_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsLossChart, cs_loss_chart, CS, LOSS_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (CsLossChart, cs_loss_chart, CS, LOSS_CHART, CsChart)
 
 GtkWidget  *cs_loss_chart_new          (void);
-void        cs_loss_chart_set_y_label  (CsLossChart  *self,
-                                        const char   *label);
-const char *cs_loss_chart_get_y_label  (CsLossChart  *self);
+
+/* The value axis' title, such as “Loss” or “Accuracy”, and the accessible name, is CsChart's
+ * (the epoch axis is titled “Epoch”). */
+#define cs_loss_chart_set_y_label(self, label) \
+  cs_chart_set_label (CS_CHART (self), GTK_ORIENTATION_VERTICAL, (label))
+#define cs_loss_chart_get_y_label(self) \
+  cs_chart_get_label (CS_CHART (self), GTK_ORIENTATION_VERTICAL)
+
 /* NAN leaves an end to the data; a set minimum gives way to data below it. */
 void        cs_loss_chart_set_y_range  (CsLossChart  *self,
                                         double        min,
