@@ -40,7 +40,7 @@ make_loss_chart (GRand *rand)
   guint train = cs_loss_chart_add_series (chart, "train", CS_CHART_ROLE_TRAIN, FALSE);
   guint crowd = cs_loss_chart_add_series (chart, "crowd NLL", CS_CHART_ROLE_LOSS, FALSE);
 
-  cs_loss_chart_set_y_label (chart, "Loss");
+  cs_chart_set_label (CS_CHART (chart), GTK_ORIENTATION_VERTICAL, "Loss");
   cs_loss_chart_set_x_max (chart, PLANNED_EPOCHS);
   for (int e = 1; e <= PLANNED_EPOCHS; e++)
     cs_loss_chart_append (chart, earlier, e, curve (rand, e, 2.4, 0.45, 0.09, 0.03));
@@ -62,7 +62,7 @@ make_accuracy_chart (GRand *rand)
   guint valid = cs_loss_chart_add_series (chart, "valid", CS_CHART_ROLE_VALID, FALSE);
   guint test = cs_loss_chart_add_series (chart, "test", CS_CHART_ROLE_TEST, FALSE);
 
-  cs_loss_chart_set_y_label (chart, "Accuracy");
+  cs_chart_set_label (CS_CHART (chart), GTK_ORIENTATION_VERTICAL, "Accuracy");
   cs_loss_chart_set_percent (chart, TRUE);
   cs_loss_chart_set_y_range (chart, 0, 1);
   cs_loss_chart_set_x_max (chart, PLANNED_EPOCHS);
@@ -89,8 +89,8 @@ make_class_chart (void)
   CsBarChart *chart = CS_BAR_CHART (cs_bar_chart_new ());
 
   cs_bar_chart_set_data (chart, counts, classes, G_N_ELEMENTS (counts));
-  cs_bar_chart_set_x_label (chart, "Class (majority vote)");
-  cs_bar_chart_set_y_label (chart, "Items");
+  cs_chart_set_label (CS_CHART (chart), GTK_ORIENTATION_HORIZONTAL, "Class (majority vote)");
+  cs_chart_set_label (CS_CHART (chart), GTK_ORIENTATION_VERTICAL, "Items");
   return GTK_WIDGET (chart);
 }
 
@@ -105,8 +105,8 @@ make_annotator_chart (GRand *rand)
     CsBarChart *chart = CS_BAR_CHART (cs_bar_chart_new ());
 
     cs_bar_chart_set_data (chart, counts, NULL, G_N_ELEMENTS (counts));
-    cs_bar_chart_set_x_label (chart, "Annotator");
-    cs_bar_chart_set_y_label (chart, "Labels");
+    cs_chart_set_label (CS_CHART (chart), GTK_ORIENTATION_HORIZONTAL, "Annotator");
+    cs_chart_set_label (CS_CHART (chart), GTK_ORIENTATION_VERTICAL, "Labels");
     return GTK_WIDGET (chart);
   }
 }

@@ -73,7 +73,7 @@ test_bar_chart_one_bar (CsUiTestFixture *f,
   graphene_rect_t plot;
   guint index = 99;
 
-  cs_bar_chart_set_y_label (chart, "Items");
+  cs_chart_set_label (CS_CHART (chart), GTK_ORIENTATION_VERTICAL, "Items");
   cs_bar_chart_set_data (chart, values, labels, 1);
   texture = cs_ui_test_redraw (GTK_WIDGET (chart));
   accent = bar_color (chart);

@@ -98,7 +98,7 @@ test_loss_chart_one_point (CsUiTestFixture *f,
   double epoch = 0;
   guint train;
 
-  cs_loss_chart_set_y_label (chart, "Loss");
+  cs_chart_set_label (CS_CHART (chart), GTK_ORIENTATION_VERTICAL, "Loss");
   train = cs_loss_chart_add_series (chart, "train", CS_CHART_ROLE_TRAIN, FALSE);
   cs_loss_chart_append (chart, train, 1, 0.5);
   cs_ui_test_wait_for_draw (GTK_WIDGET (chart));

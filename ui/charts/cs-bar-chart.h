@@ -25,15 +25,8 @@ gboolean    cs_bar_chart_get_readout   (CsBarChart         *self,
                                         guint              *index,
                                         char              **text);
 
-/* The titles are CsChart's: what the categories are, such as “Labels per item”, under the
- * bars, and what the bars count, such as “Items”, above them and as the accessible name. */
-#define cs_bar_chart_set_x_label(self, label) \
-  cs_chart_set_label (CS_CHART (self), GTK_ORIENTATION_HORIZONTAL, (label))
-#define cs_bar_chart_get_x_label(self) \
-  cs_chart_get_label (CS_CHART (self), GTK_ORIENTATION_HORIZONTAL)
-#define cs_bar_chart_set_y_label(self, label) \
-  cs_chart_set_label (CS_CHART (self), GTK_ORIENTATION_VERTICAL, (label))
-#define cs_bar_chart_get_y_label(self) \
-  cs_chart_get_label (CS_CHART (self), GTK_ORIENTATION_VERTICAL)
+/* The titles are CsChart's (cs_chart_set_label): what the categories are, such as “Labels per
+ * item”, under the bars, and what the bars count, such as “Items”, above them and as the
+ * accessible name. */
 
 G_END_DECLS

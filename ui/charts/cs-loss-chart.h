@@ -17,11 +17,7 @@ G_DECLARE_FINAL_TYPE (CsLossChart, cs_loss_chart, CS, LOSS_CHART, CsChart)
 GtkWidget  *cs_loss_chart_new          (void);
 
 /* The value axis' title, such as “Loss” or “Accuracy”, and the accessible name, is CsChart's
- * (the epoch axis is titled “Epoch”). */
-#define cs_loss_chart_set_y_label(self, label) \
-  cs_chart_set_label (CS_CHART (self), GTK_ORIENTATION_VERTICAL, (label))
-#define cs_loss_chart_get_y_label(self) \
-  cs_chart_get_label (CS_CHART (self), GTK_ORIENTATION_VERTICAL)
+ * (cs_chart_set_label); the epoch axis is titled “Epoch”. */
 
 /* NAN leaves an end to the data; a set minimum gives way to data below it. */
 void        cs_loss_chart_set_y_range  (CsLossChart  *self,

@@ -355,9 +355,9 @@ cs_overview_page_init (CsOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->warning_rows = g_ptr_array_new ();
-  cs_bar_chart_set_x_label (self->per_item_chart, _("labels"));
-  cs_bar_chart_set_y_label (self->per_item_chart, _("items"));
-  cs_bar_chart_set_x_label (self->per_annotator_chart, _("labels"));
-  cs_bar_chart_set_y_label (self->per_annotator_chart, _("annotators"));
-  cs_bar_chart_set_y_label (self->classes_chart, _("items"));
+  cs_chart_set_label (CS_CHART (self->per_item_chart), GTK_ORIENTATION_HORIZONTAL, _("labels"));
+  cs_chart_set_label (CS_CHART (self->per_item_chart), GTK_ORIENTATION_VERTICAL, _("items"));
+  cs_chart_set_label (CS_CHART (self->per_annotator_chart), GTK_ORIENTATION_HORIZONTAL, _("labels"));
+  cs_chart_set_label (CS_CHART (self->per_annotator_chart), GTK_ORIENTATION_VERTICAL, _("annotators"));
+  cs_chart_set_label (CS_CHART (self->classes_chart), GTK_ORIENTATION_VERTICAL, _("items"));
 }

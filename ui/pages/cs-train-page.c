@@ -676,9 +676,9 @@ cs_train_page_init (CsTrainPage *self)
   gtk_string_list_append (self->preset_list, _("Default"));
   gtk_string_list_append (self->preset_list, _("Official CoNAL code"));
 
-  cs_loss_chart_set_y_label (self->loss_chart, _("Loss"));
+  cs_chart_set_label (CS_CHART (self->loss_chart), GTK_ORIENTATION_VERTICAL, _("Loss"));
   cs_loss_chart_set_y_range (self->loss_chart, 0, NAN);
-  cs_loss_chart_set_y_label (self->accuracy_chart, _("Accuracy"));
+  cs_chart_set_label (CS_CHART (self->accuracy_chart), GTK_ORIENTATION_VERTICAL, _("Accuracy"));
   cs_loss_chart_set_percent (self->accuracy_chart, TRUE);
   cs_loss_chart_set_y_range (self->accuracy_chart, 0, 1);
   rebuild_charts (self);
