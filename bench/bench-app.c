@@ -39,6 +39,7 @@ static CsWindow *window;
 static const char *dataset_path;
 static int epochs = 100;
 static CsTrainConfig used_config;
+static int used_threads;
 
 static void
 on_first_frame (GdkFrameClock *clock,
@@ -77,6 +78,7 @@ on_state (CsTraining *training,
     return;
   train_ended = g_get_monotonic_time ();
   used_config = *cs_training_get_config (training);
+  used_threads = cs_training_get_run (training) ? cs_training_get_run (training)->threads : 0;
   gui_seconds[runs_done] = (train_ended - train_started) / 1e6;
   stalls[runs_done] = longest_gap / 1000.0;
   if (++runs_done < REPEATS)
@@ -168,8 +170,8 @@ main (int   argc,
   gui = bench_median (gui_seconds, REPEATS);
   stall = bench_median (stalls, REPEATS);
   printf ("start-up to first frame      %8.1f ms (from main ())\n", (first_frame - started) / 1000.0);
-  printf ("training %d epochs, window   %8.2f s (median of %d; live curves, %d training thread)\n",
-          used_config.epochs, gui, REPEATS, used_config.threads);
+  printf ("training %d epochs, window   %8.2f s (median of %d; live curves, %d training threads)\n",
+          used_config.epochs, gui, REPEATS, used_threads);
   printf ("the same run, no window      %8.2f s (median of %d)\n", headless, REPEATS);
   printf ("window overhead              %+8.1f %% (target: under 10 %%)\n", 100 * (gui / headless - 1));
   printf ("longest main-loop stall      %8.1f ms median of the runs' longest, %.1f ms at worst "
