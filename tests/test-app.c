@@ -16,38 +16,6 @@
 #include "cs-window.h"
 #include "test-util.h"
 
-#define TIMEOUT_SECONDS 120
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until `done` holds, failing the test after TIMEOUT_SECONDS. */
-static void
-wait_for (Condition   done,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-spin (int milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 loaded (gpointer data)
@@ -99,7 +67,7 @@ assert_loss_at (CsWindow *window,
   find_charts (GTK_WIDGET (cs_window_get_train_page (window)), charts);
   g_assert_cmpuint (charts->len, ==, 2);
   chart = g_ptr_array_index (charts, 0);
-  spin (50);
+  cs_test_spin (50);
   g_assert_true (cs_loss_chart_get_readout (chart, cs_loss_chart_x_to_widget (chart, epoch), &picked, &text));
   g_assert_cmpfloat (picked, ==, epoch);
   cs_test_assert_contains (text, expected);
@@ -148,7 +116,7 @@ test_train_stop_train (void)
   gtk_window_present (GTK_WINDOW (window));
 
   cs_window_open_path (window, cs_test_dir_path (tmp, NULL));
-  wait_for (loaded, window, "the dataset to load");
+  cs_test_wait_for (loaded, window, "the dataset to load");
   g_assert_nonnull (cs_window_get_dataset (window));
   g_assert_cmpint (cs_window_get_dataset (window)->splits[CS_SPLIT_TRAIN].n, ==, CS_DEMO_N_TRAIN);
 
@@ -157,14 +125,14 @@ test_train_stop_train (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL));
   first = g_object_ref (training_of (window));
   g_assert_cmpint (cs_training_get_state (first), ==, CS_TRAINING_RUNNING);
-  wait_for (three_epochs, window, "three epochs");
+  cs_test_wait_for (three_epochs, window, "three epochs");
   assert_loss_at (window, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL));
-  wait_for (not_running, first, "the run to stop");
+  cs_test_wait_for (not_running, first, "the run to stop");
   g_assert_cmpint (cs_training_get_state (first), ==, CS_TRAINING_STOPPED);
   stopped_at = cs_training_get_n_epochs (first);
   g_assert_cmpuint (stopped_at, <, 5000);
-  spin (200);
+  cs_test_spin (200);
   g_assert_cmpuint (cs_training_get_n_epochs (first), ==, stopped_at);
 
   /* A short run to the end, the stopped one drawn under it. */
@@ -172,14 +140,14 @@ test_train_stop_train (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL));
   second = training_of (window);
   g_assert_true (second != first);
-  wait_for (not_running, second, "the second run to finish");
+  cs_test_wait_for (not_running, second, "the second run to finish");
   g_assert_cmpint (cs_training_get_state (second), ==, CS_TRAINING_FINISHED);
   g_assert_cmpuint (cs_training_get_n_epochs (second), ==, 4);
   g_assert_nonnull (cs_training_get_run (second));
   assert_loss_at (window, 4);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  cs_test_spin (50);
 }
 
 /* A malformed dataset shows the loader's message; the dataset open before stays open. */
@@ -201,13 +169,13 @@ test_bad_dataset_keeps_previous (void)
   gtk_window_present (GTK_WINDOW (window));
 
   cs_window_open_path (window, cs_test_dir_path (tmp, "good"));
-  wait_for (loaded, window, "the good dataset");
+  cs_test_wait_for (loaded, window, "the good dataset");
   before = cs_window_get_dataset (window);
   g_assert_nonnull (before);
 
   cs_window_open_path (window, bad);
-  wait_for (loaded, window, "the bad dataset");
-  wait_for (dialog_shown, NULL, "the error dialog");
+  cs_test_wait_for (loaded, window, "the bad dataset");
+  cs_test_wait_for (dialog_shown, NULL, "the error dialog");
   dialog = find_message_dialog ();
   cs_test_assert_contains (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "x.csv:3");
   cs_test_assert_contains (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "oops");
@@ -215,7 +183,7 @@ test_bad_dataset_keeps_previous (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  cs_test_spin (50);
 }
 
 /* Answers the question the window asks with `response`. */
@@ -224,11 +192,11 @@ answer (const char *response)
 {
   GtkWidget *dialog;
 
-  wait_for (dialog_shown, NULL, "the window to ask");
+  cs_test_wait_for (dialog_shown, NULL, "the window to ask");
   dialog = find_message_dialog ();
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (50);
+  cs_test_spin (50);
 }
 
 static CsWindow *
@@ -240,10 +208,10 @@ window_training_demo (CsTestDir *tmp)
   g_assert_true (cs_demo_write (cs_test_dir_path (tmp, "demo"), 1, &error));
   gtk_window_present (GTK_WINDOW (window));
   cs_window_open_path (window, cs_test_dir_path (tmp, "demo"));
-  wait_for (loaded, window, "the dataset to load");
+  cs_test_wait_for (loaded, window, "the dataset to load");
   set_epochs (window, 5000);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL);
-  wait_for (three_epochs, window, "three epochs");
+  cs_test_wait_for (three_epochs, window, "three epochs");
   return window;
 }
 
@@ -263,7 +231,7 @@ test_close_mid_run (void)
 
   gtk_window_close (GTK_WINDOW (window));
   answer ("stop");
-  wait_for (not_running, training, "the run to stop after closing");
+  cs_test_wait_for (not_running, training, "the run to stop after closing");
   g_assert_cmpint (cs_training_get_state (training), ==, CS_TRAINING_STOPPED);
   g_assert_cmpuint (cs_training_get_n_epochs (training), <, 5000);
 }
@@ -300,8 +268,8 @@ test_reopen_mid_run (void)
 
   cs_window_open_path (window, cs_test_dir_path (tmp, "other"));
   answer ("stop");
-  wait_for (dataset_is, change, "the other dataset");
-  wait_for (not_running, first, "the first run to stop");
+  cs_test_wait_for (dataset_is, change, "the other dataset");
+  cs_test_wait_for (not_running, first, "the first run to stop");
   g_assert_cmpint (cs_training_get_state (first), ==, CS_TRAINING_STOPPED);
   g_assert_true (cs_training_get_has_result (first));
   g_assert_null (training_of (window));
@@ -310,12 +278,12 @@ test_reopen_mid_run (void)
   g_assert_cmpint (epochs, ==, 5000);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL);
-  wait_for (three_epochs, window, "three epochs of the second run");
+  cs_test_wait_for (three_epochs, window, "three epochs of the second run");
   g_assert_cmpuint (g_list_model_get_n_items (cs_session_get_runs (session)), ==, 2);
 
   gtk_window_close (GTK_WINDOW (window));
   answer ("stop");
-  spin (50);
+  cs_test_spin (50);
   g_assert_null (g_main_context_find_source_by_user_data (NULL, page));
 }
 
@@ -344,8 +312,8 @@ test_dataset_in_header (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   cs_window_open_path (window, cs_test_dir_path (tmp, NULL));
-  wait_for (loaded, window, "the dataset to load");
-  spin (100);
+  cs_test_wait_for (loaded, window, "the dataset to load");
+  cs_test_spin (100);
   name = cs_window_get_dataset (window)->name;
   cs_test_assert_contains (gtk_window_get_title (GTK_WINDOW (window)), name);
   find_window_titles (GTK_WIDGET (window), titles);
@@ -355,7 +323,7 @@ test_dataset_in_header (void)
   g_assert_true (shown);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  cs_test_spin (50);
 }
 
 int

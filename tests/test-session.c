@@ -18,49 +18,6 @@
 #include "cs-session.h"
 #include "test-util.h"
 
-#define TIMEOUT_SECONDS 120
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition   done,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-}
-
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} Opened;
-
-static void
-on_opened (GObject      *object,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  Opened *opened = data;
-
-  opened->ok = cs_session_open_finish (CS_SESSION (object), result, &opened->error);
-  opened->done = TRUE;
-}
-
-static gboolean
-opened_done (gpointer data)
-{
-  return ((Opened *) data)->done;
-}
 
 /* Opens `path` and waits for the outcome; returns whether it opened, with the error in *error. */
 static gboolean
@@ -69,13 +26,12 @@ open_and_wait (CsSession           *session,
                CsSessionOpenFlags   flags,
                GError             **error)
 {
-  Opened opened = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *pending = NULL;
 
-  cs_session_open_async (session, path, flags, NULL, on_opened, &opened);
-  wait_for (opened_done, &opened, "the dataset to open");
-  if (opened.error != NULL)
-    g_propagate_error (error, opened.error);
-  return opened.ok;
+  cs_session_open_async (session, path, flags, NULL, cs_test_keep_result, &pending);
+  result = cs_test_wait_result (&pending, "the dataset to open");
+  return cs_session_open_finish (session, result, error);
 }
 
 static gboolean
@@ -129,7 +85,7 @@ train_long (CsSession *session)
   training = cs_session_train (session, &error);
   g_assert_no_error (error);
   g_assert_true (cs_session_get_running (session));
-  wait_for (three_epochs, training, "three epochs");
+  cs_test_wait_for (three_epochs, training, "three epochs");
   return training;
 }
 
@@ -173,7 +129,7 @@ test_open (void)
   g_assert_cmpint (cs_item_get_split (item), ==, CS_SPLIT_TEST);
   g_assert_null (g_list_model_get_item (items, n));
 
-  wait_for (has_stats, session, "the dataset's figures");
+  cs_test_wait_for (has_stats, session, "the dataset's figures");
   stats = cs_dataset_stats_new (dataset);
   g_assert_cmpint (cs_session_get_stats (session)->n_labels, ==, stats->n_labels);
   g_assert_cmpuint (g_list_model_get_n_items (cs_session_get_annotators (session)), ==,
@@ -219,7 +175,7 @@ test_train (void)
   g_assert_true (cs_session_get_running (session));
   g_assert_null (cs_session_train (session, &error));
   g_assert_error (error, CS_SESSION_ERROR, CS_SESSION_ERROR_BUSY);
-  wait_for (not_running, training, "the run to finish");
+  cs_test_wait_for (not_running, training, "the run to finish");
   g_assert_cmpint (cs_training_get_state (training), ==, CS_TRAINING_FINISHED);
   g_assert_false (cs_session_get_running (session));
   g_assert_true (cs_training_get_has_result (training));
@@ -244,30 +200,7 @@ test_open_during_run_refused (void)
   g_assert_true (cs_session_get_training (session) == training);
   g_assert_cmpint (cs_training_get_state (training), ==, CS_TRAINING_RUNNING);
   cs_session_stop (session);
-  wait_for (not_running, training, "the run to stop");
-}
-
-typedef struct
-{
-  gboolean done;
-} Saved;
-
-static void
-on_saved (GObject      *object,
-          GAsyncResult *result,
-          gpointer      data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cs_training_save_finish (CS_TRAINING (object), result, &error));
-  g_assert_no_error (error);
-  ((Saved *) data)->done = TRUE;
-}
-
-static gboolean
-saved_done (gpointer data)
-{
-  return ((Saved *) data)->done;
+  cs_test_wait_for (not_running, training, "the run to stop");
 }
 
 /* Stop, then open: the run stops with its best epoch so far as its result, which saves like a
@@ -280,8 +213,9 @@ test_stop_then_open (void)
   g_autoptr(CsTraining) training = g_object_ref (train_long (session));
   g_autoptr(GError) error = NULL;
   g_autoptr(CsCheckpoint) checkpoint = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *pending = NULL;
   const CsRun *run;
-  Saved saved = { FALSE };
 
   g_assert_true (open_and_wait (session, write_demo (tmp, "other", 2), CS_SESSION_OPEN_STOP_RUN,
                                 &error));
@@ -290,7 +224,7 @@ test_stop_then_open (void)
                                    cs_test_dir_path (tmp, "other")));
   g_assert_null (cs_session_get_training (session));
   g_assert_false (cs_session_get_running (session));
-  wait_for (not_running, training, "the run to stop");
+  cs_test_wait_for (not_running, training, "the run to stop");
   g_assert_cmpint (cs_training_get_state (training), ==, CS_TRAINING_STOPPED);
   g_assert_true (cs_training_get_has_result (training));
 
@@ -303,8 +237,11 @@ test_stop_then_open (void)
   g_assert_cmpint (run->best_epoch, <=, run->epochs_run);
   g_assert_false (isnan (cs_run_get_best (run)->test_accuracy));
 
-  cs_training_save_async (training, cs_test_dir_path (tmp, "saved"), NULL, on_saved, &saved);
-  wait_for (saved_done, &saved, "the checkpoint to be saved");
+  cs_training_save_async (training, cs_test_dir_path (tmp, "saved"), NULL, cs_test_keep_result,
+                          &pending);
+  result = cs_test_wait_result (&pending, "the checkpoint to be saved");
+  g_assert_true (cs_training_save_finish (training, result, &error));
+  g_assert_no_error (error);
   g_assert_cmpstr (cs_training_get_saved_path (training), ==, cs_test_dir_path (tmp, "saved"));
   checkpoint = cs_checkpoint_load (cs_test_dir_path (tmp, "saved"), &error);
   g_assert_no_error (error);
@@ -331,7 +268,7 @@ test_runs_kept (void)
       g_object_set (cs_session_get_options (session), "seed", (guint64) i + 1, NULL);
       trained[i] = cs_session_train (session, &error);
       g_assert_no_error (error);
-      wait_for (not_running, trained[i], "a run to finish");
+      cs_test_wait_for (not_running, trained[i], "a run to finish");
     }
   g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 3);
   for (guint i = 0; i < 3; i++)

@@ -154,3 +154,55 @@ cs_test_noise_buffers_free (CsTestNoiseBuffers *buf)
   g_free (buf->crowd_logits);  /* the block every array lies in (cs_noise_buffers_layout) */
   g_free (buf);
 }
+
+#define WAIT_SECONDS 120
+
+void
+cs_test_wait_for (CsTestCondition  done,
+                  gpointer         data,
+                  const char      *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (500);
+    }
+}
+
+void
+cs_test_spin (int milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+void
+cs_test_keep_result (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+GAsyncResult *
+cs_test_wait_result (GAsyncResult **result,
+                     const char    *what)
+{
+  cs_test_wait_for (has_result, result, what);
+  return g_steal_pointer (result);
+}

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "cs-dataset.h"
 #include "cs-noise.h"
 
@@ -52,6 +54,23 @@ CsTestNoiseBuffers *cs_test_noise_buffers_new  (int                 B,
                                                 int                 K,
                                                 int                 R);
 void                cs_test_noise_buffers_free (CsTestNoiseBuffers *buf);
+
+/* Runs the default main context until `done (data)` holds, failing the test after two minutes
+ * with "timed out waiting for `what`". */
+typedef gboolean (*CsTestCondition) (gpointer data);
+
+void        cs_test_wait_for           (CsTestCondition  done,
+                                        gpointer         data,
+                                        const char      *what);
+/* Runs the default main context for `milliseconds`. */
+void        cs_test_spin               (int              milliseconds);
+/* A GAsyncReadyCallback that keeps the result in *(GAsyncResult **) data, and the wait for it:
+ * returns the result, which the caller owns. */
+void        cs_test_keep_result        (GObject         *object,
+                                        GAsyncResult    *result,
+                                        gpointer         data);
+GAsyncResult *cs_test_wait_result      (GAsyncResult   **result,
+                                        const char      *what);
 
 #define cs_test_assert_contains(haystack, needle) \
   G_STMT_START { \

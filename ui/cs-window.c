@@ -500,8 +500,8 @@ cs_window_init (CsWindow *self)
   g_object_bind_property (self->session, "loading", self->spinner, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->session, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
 
-  cs_overview_page_set_session (self->overview_page, self->session);
-  cs_train_page_set_session (self->train_page, self->session);
+  cs_page_set_session (CS_PAGE (self->overview_page), self->session);
+  cs_page_set_session (CS_PAGE (self->train_page), self->session);
 
   self->settings = cs_settings_new ();
   fill_recent_menu (self);

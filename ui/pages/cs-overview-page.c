@@ -22,7 +22,7 @@
 
 struct _CsOverviewPage
 {
-  GtkWidget             parent_instance;
+  CsPage                parent_instance;
 
   /* Template widgets */
   GtkWidget            *scroller;
@@ -42,22 +42,11 @@ struct _CsOverviewPage
   CsBarChart           *classes_chart;
   GtkWidget            *classes_group;
 
-  /* Owned */
-  CsSession            *session;
-
   /* Borrowed: rows added to warnings_group */
   GPtrArray            *warning_rows;
 };
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (CsOverviewPage, cs_overview_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CsOverviewPage, cs_overview_page, CS_TYPE_PAGE)
 
 static void
 set_subtitle (AdwActionRow *row,
@@ -222,95 +211,52 @@ show_stats (CsOverviewPage       *self,
 }
 
 static void
-on_dataset_changed (CsOverviewPage *self)
+on_dataset_changed (CsOverviewPage *self,
+                    GParamSpec     *pspec,
+                    CsSession      *session)
 {
-  CsDataset *dataset = cs_session_get_dataset (self->session);
+  CsDataset *dataset = cs_session_get_dataset (session);
 
   if (dataset != NULL)
     show_dataset (self, dataset);
 }
 
 static void
-on_stats_changed (CsOverviewPage *self)
+on_stats_changed (CsOverviewPage *self,
+                  GParamSpec     *pspec,
+                  CsSession      *session)
 {
-  CsDataset *dataset = cs_session_get_dataset (self->session);
+  CsDataset *dataset = cs_session_get_dataset (session);
 
   if (dataset != NULL)
-    show_stats (self, dataset, cs_session_get_stats (self->session));
-}
-
-CsSession *
-cs_overview_page_get_session (CsOverviewPage *self)
-{
-  g_return_val_if_fail (CS_IS_OVERVIEW_PAGE (self), NULL);
-  return self->session;
-}
-
-void
-cs_overview_page_set_session (CsOverviewPage *self,
-                              CsSession      *session)
-{
-  g_return_if_fail (CS_IS_OVERVIEW_PAGE (self));
-  g_return_if_fail (session == NULL || CS_IS_SESSION (session));
-
-  if (self->session == session)
-    return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
-      g_signal_connect_swapped (session, "notify::stats", G_CALLBACK (on_stats_changed), self);
-      on_dataset_changed (self);
-      on_stats_changed (self);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+    show_stats (self, dataset, cs_session_get_stats (session));
 }
 
 static void
-cs_overview_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+cs_overview_page_bind (CsPage    *page,
+                       CsSession *session)
 {
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, CS_OVERVIEW_PAGE (object)->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (on_dataset_changed), page);
+  g_signal_connect_swapped (session, "notify::stats", G_CALLBACK (on_stats_changed), page);
+  on_dataset_changed (CS_OVERVIEW_PAGE (page), NULL, session);
+  on_stats_changed (CS_OVERVIEW_PAGE (page), NULL, session);
 }
 
 static void
-cs_overview_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
+cs_overview_page_unbind (CsPage    *page,
+                         CsSession *session)
 {
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      cs_overview_page_set_session (CS_OVERVIEW_PAGE (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_signal_handlers_disconnect_by_data (session, page);
 }
 
 static void
 cs_overview_page_dispose (GObject *object)
 {
   CsOverviewPage *self = CS_OVERVIEW_PAGE (object);
-  GtkWidget *child;
 
-  cs_overview_page_set_session (self, NULL);
+  cs_page_set_session (CS_PAGE (self), NULL);
   g_clear_pointer (&self->warning_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_OVERVIEW_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
   G_OBJECT_CLASS (cs_overview_page_parent_class)->dispose (object);
 }
 
@@ -319,18 +265,13 @@ cs_overview_page_class_init (CsOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CsPageClass *page_class = CS_PAGE_CLASS (klass);
 
   object_class->dispose = cs_overview_page_dispose;
-  object_class->get_property = cs_overview_page_get_property;
-  object_class->set_property = cs_overview_page_set_property;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, CS_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->bind = cs_overview_page_bind;
+  page_class->unbind = cs_overview_page_unbind;
 
   g_type_ensure (CS_TYPE_BAR_CHART);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, CsOverviewPage, warnings_group);

@@ -8,17 +8,13 @@
 
 #include <adwaita.h>
 
-#include "cs-session.h"
+#include "cs-page.h"
 #include "cs-ui-types.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_OVERVIEW_PAGE (cs_overview_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsOverviewPage, cs_overview_page, CS, OVERVIEW_PAGE, GtkWidget)
-
-CsSession *cs_overview_page_get_session (CsOverviewPage *self);
-void       cs_overview_page_set_session (CsOverviewPage *self,
-                                         CsSession      *session);
+G_DECLARE_FINAL_TYPE (CsOverviewPage, cs_overview_page, CS, OVERVIEW_PAGE, CsPage)
 
 G_END_DECLS

@@ -29,7 +29,7 @@ typedef struct
 
 struct _CsTrainPage
 {
-  GtkWidget             parent_instance;
+  CsPage                parent_instance;
 
   /* Template widgets */
   AdwComboRow          *method_row;
@@ -55,8 +55,10 @@ struct _CsTrainPage
   AdwActionRow         *accuracy_row;
   AdwActionRow         *speed_row;
 
+  /* Borrowed */
+  CsSession            *session;    /* the page's, while it has one */
+
   /* Owned */
-  CsSession            *session;
   CsTraining           *training;   /* the session's current run, followed */
   GPtrArray            *bindings;   /* of GBinding, to the session's options */
   SeriesIds             series;
@@ -64,15 +66,7 @@ struct _CsTrainPage
   GtkFileChooserNative *chooser;
 };
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (CsTrainPage, cs_train_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CsTrainPage, cs_train_page, CS_TYPE_PAGE)
 
 static char *
 format_duration (double seconds)
@@ -457,37 +451,29 @@ unbind_form (CsTrainPage *self)
   g_ptr_array_set_size (self->bindings, 0);
 }
 
-CsSession *
-cs_train_page_get_session (CsTrainPage *self)
+static void
+cs_train_page_bind (CsPage    *page,
+                    CsSession *session)
 {
-  g_return_val_if_fail (CS_IS_TRAIN_PAGE (self), NULL);
-  return self->session;
+  CsTrainPage *self = CS_TRAIN_PAGE (page);
+
+  self->session = session;
+  bind_form (self);
+  g_signal_connect_swapped (session, "notify::training", G_CALLBACK (follow_training), self);
+  g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (rebuild_charts), self);
+  g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (update_controls), self);
+  follow_training (self);
 }
 
-void
-cs_train_page_set_session (CsTrainPage *self,
-                           CsSession   *session)
+static void
+cs_train_page_unbind (CsPage    *page,
+                      CsSession *session)
 {
-  g_return_if_fail (CS_IS_TRAIN_PAGE (self));
-  g_return_if_fail (session == NULL || CS_IS_SESSION (session));
+  CsTrainPage *self = CS_TRAIN_PAGE (page);
 
-  if (self->session == session)
-    return;
-  if (self->session != NULL)
-    {
-      unbind_form (self);
-      g_signal_handlers_disconnect_by_data (self->session, self);
-    }
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      bind_form (self);
-      g_signal_connect_swapped (session, "notify::training", G_CALLBACK (follow_training), self);
-      g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (rebuild_charts), self);
-      g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (update_controls), self);
-      follow_training (self);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  unbind_form (self);
+  g_signal_handlers_disconnect_by_data (session, self);
+  self->session = NULL;
 }
 
 /* Saving ------------------------------------------------------------------------------ */
@@ -560,9 +546,8 @@ static void
 cs_train_page_dispose (GObject *object)
 {
   CsTrainPage *self = CS_TRAIN_PAGE (object);
-  GtkWidget *child;
 
-  cs_train_page_set_session (self, NULL);
+  cs_page_set_session (CS_PAGE (self), NULL);
   if (self->training != NULL)
     g_signal_handlers_disconnect_by_data (self->training, self);
   g_clear_object (&self->training);
@@ -571,8 +556,6 @@ cs_train_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_TRAIN_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
   G_OBJECT_CLASS (cs_train_page_parent_class)->dispose (object);
 }
 
@@ -586,59 +569,18 @@ cs_train_page_finalize (GObject *object)
 }
 
 static void
-cs_train_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  CsTrainPage *self = CS_TRAIN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_train_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  CsTrainPage *self = CS_TRAIN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      cs_train_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cs_train_page_class_init (CsTrainPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CsPageClass *page_class = CS_PAGE_CLASS (klass);
 
   object_class->dispose = cs_train_page_dispose;
   object_class->finalize = cs_train_page_finalize;
-  object_class->get_property = cs_train_page_get_property;
-  object_class->set_property = cs_train_page_set_property;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, CS_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->bind = cs_train_page_bind;
+  page_class->unbind = cs_train_page_unbind;
 
   g_type_ensure (CS_TYPE_LOSS_CHART);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-train-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsTrainPage, method_row);
   gtk_widget_class_bind_template_child (widget_class, CsTrainPage, preset_row);

@@ -8,16 +8,12 @@
 
 #include <adwaita.h>
 
-#include "cs-session.h"
+#include "cs-page.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_TRAIN_PAGE (cs_train_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsTrainPage, cs_train_page, CS, TRAIN_PAGE, GtkWidget)
-
-CsSession *cs_train_page_get_session (CsTrainPage *self);
-void       cs_train_page_set_session (CsTrainPage *self,
-                                      CsSession   *session);
+G_DECLARE_FINAL_TYPE (CsTrainPage, cs_train_page, CS, TRAIN_PAGE, CsPage)
 
 G_END_DECLS

@@ -1,0 +1,122 @@
+/* cs-page.c — a view of the window: a widget that shows the session it is given
+ *
+ * Every page binds to the window's CsSession and computes nothing of its own; this base holds
+ * the session, hands it to the page's bind and unbind, and lays out the page's one child (its
+ * template's top widget).
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "cs-page.h"
+
+typedef struct
+{
+  CsSession *session;
+} CsPagePrivate;
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CsPage, cs_page, GTK_TYPE_WIDGET)
+
+CsSession *
+cs_page_get_session (CsPage *self)
+{
+  CsPagePrivate *priv = cs_page_get_instance_private (self);
+
+  g_return_val_if_fail (CS_IS_PAGE (self), NULL);
+  return priv->session;
+}
+
+void
+cs_page_set_session (CsPage    *self,
+                     CsSession *session)
+{
+  CsPagePrivate *priv = cs_page_get_instance_private (self);
+  CsPageClass *klass;
+
+  g_return_if_fail (CS_IS_PAGE (self));
+  g_return_if_fail (session == NULL || CS_IS_SESSION (session));
+
+  if (priv->session == session)
+    return;
+  klass = CS_PAGE_GET_CLASS (self);
+  if (priv->session != NULL && klass->unbind != NULL)
+    klass->unbind (self, priv->session);
+  g_set_object (&priv->session, session);
+  if (session != NULL && klass->bind != NULL)
+    klass->bind (self, session);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+cs_page_dispose (GObject *object)
+{
+  CsPage *self = CS_PAGE (object);
+  GtkWidget *child;
+
+  cs_page_set_session (self, NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (cs_page_parent_class)->dispose (object);
+}
+
+static void
+cs_page_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, cs_page_get_session (CS_PAGE (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_page_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      cs_page_set_session (CS_PAGE (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_page_class_init (CsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cs_page_dispose;
+  object_class->get_property = cs_page_get_property;
+  object_class->set_property = cs_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CS_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+cs_page_init (CsPage *self)
+{
+}
