@@ -11,6 +11,7 @@
 #include "cs-file.h"
 #include "cs-safetensors.h"
 #include "test-tmpdir.h"
+#include "test-util.h"
 
 #define BAD_NAME "bad.safetensors"
 
@@ -458,16 +459,12 @@ test_io_errors (void)
   g_autofree char *missing = g_build_filename (dir, "missing.safetensors", NULL);
   g_autofree char *file = g_build_filename (dir, "file", NULL);
   g_autofree char *under_file = g_build_filename (file, "model.safetensors", NULL);
-  g_autofree char *expected = NULL;
   g_autoptr(CsTensors) t = cs_tensors_new ();
   g_autoptr(GError) error = NULL;
 
   g_assert_null (cs_tensors_load (missing, &error));
-  expected = g_strdup_printf ("%s: cannot read: %s", missing, g_strerror (ENOENT));
-  g_assert_error (error, CS_ERROR, CS_ERROR_IO);
-  g_assert_cmpstr (error->message, ==, expected);
+  cs_test_assert_io_error (error, missing, "read", ENOENT);
   g_clear_error (&error);
-  g_clear_pointer (&expected, g_free);
 
   g_assert_true (g_file_set_contents (file, "not a safetensors file", -1, NULL));
   g_assert_null (cs_tensors_load (file, &error));
@@ -477,9 +474,7 @@ test_io_errors (void)
 
   fill_tensors (t);
   g_assert_false (cs_tensors_save (t, under_file, &error));
-  expected = g_strdup_printf ("%s: cannot write: %s", under_file, g_strerror (ENOTDIR));
-  g_assert_error (error, CS_ERROR, CS_ERROR_IO);
-  g_assert_cmpstr (error->message, ==, expected);
+  cs_test_assert_io_error (error, under_file, "write", ENOTDIR);
 
   test_tmpdir_remove (dir);
 }

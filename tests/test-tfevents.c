@@ -11,6 +11,7 @@
 #include "cs-error.h"
 #include "cs-tfevents.h"
 #include "test-tmpdir.h"
+#include "test-util.h"
 
 #define BAD_NAME "bad.tfevents"
 
@@ -507,22 +508,16 @@ test_io_errors (void)
   g_autofree char *dir = test_tmpdir_new ();
   g_autofree char *file = g_build_filename (dir, "file", NULL);
   g_autofree char *under_file = g_build_filename (file, "logs", NULL);
-  g_autofree char *expected = NULL;
   g_autoptr(GArray) out = scalar_array ();
   g_autoptr(GError) error = NULL;
 
   g_assert_true (g_file_set_contents (file, "", -1, NULL));
   g_assert_null (cs_event_writer_new (under_file, &error));
-  expected = g_strdup_printf ("%s: cannot create folder: %s", under_file, g_strerror (ENOTDIR));
-  g_assert_error (error, CS_ERROR, CS_ERROR_IO);
-  g_assert_cmpstr (error->message, ==, expected);
+  cs_test_assert_io_error (error, under_file, "create folder", ENOTDIR);
   g_clear_error (&error);
-  g_clear_pointer (&expected, g_free);
 
   g_assert_false (cs_event_file_read_scalars (under_file, out, &error));
-  expected = g_strdup_printf ("%s: cannot read: %s", under_file, g_strerror (ENOTDIR));
-  g_assert_error (error, CS_ERROR, CS_ERROR_IO);
-  g_assert_cmpstr (error->message, ==, expected);
+  cs_test_assert_io_error (error, under_file, "read", ENOTDIR);
 
   test_tmpdir_remove (dir);
 }

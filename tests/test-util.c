@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "test-tmpdir.h"
+#include "cs-error.h"
+#include "cs-file.h"
 #include "cs-npy.h"
 #include "test-util.h"
 
@@ -64,7 +66,7 @@ cs_test_dir_write (CsTestDir  *self,
   text = g_strdup_vprintf (format, args);
   va_end (args);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_file_set_contents (path, text, -1, &error);
+  cs_file_write_atomic (path, text, strlen (text), &error);
   g_assert_no_error (error);
   return path;
 }
@@ -123,6 +125,18 @@ cs_test_warnings_contain (const CsDataset *dataset,
     if (strstr (g_ptr_array_index (dataset->warnings, i), fragment))
       return TRUE;
   return FALSE;
+}
+
+void
+cs_test_assert_io_error (const GError *error,
+                         const char   *path,
+                         const char   *verb,
+                         int           errsv)
+{
+  g_autofree char *expected = g_strdup_printf ("%s: cannot %s: %s", path, verb, g_strerror (errsv));
+
+  g_assert_error (error, CS_ERROR, CS_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, expected);
 }
 
 /* Item 0 has three labels, item 1 two, item 2 none, items 3 and 4 one each; annotator 2 labels

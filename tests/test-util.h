@@ -53,6 +53,12 @@ CsTestNoiseBuffers *cs_test_noise_buffers_new  (int                 B,
                                                 int                 R);
 void                cs_test_noise_buffers_free (CsTestNoiseBuffers *buf);
 
+/* Asserts a CS_ERROR_IO worded as every file error is: "path: cannot verb: strerror (errsv)". */
+void        cs_test_assert_io_error    (const GError    *error,
+                                        const char      *path,
+                                        const char      *verb,
+                                        int              errsv);
+
 #define cs_test_assert_contains(haystack, needle) \
   G_STMT_START { \
     const char *__h = (haystack), *__n = (needle); \

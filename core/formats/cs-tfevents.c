@@ -241,17 +241,6 @@ append_record (GByteArray *out,
 
 /* Writing */
 
-static gboolean
-set_io_error (GError     **error,
-              const char  *path,
-              int          errsv)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s: cannot write: %s", display, g_strerror (errsv));
-  return FALSE;
-}
-
 static double
 now_seconds (void)
 {
@@ -284,7 +273,7 @@ open_event_file (CsEventWriter  *self,
       if (self->fd >= 0)
         return TRUE;
       if (errno != EEXIST || attempt + 1 >= MAX_NAME_ATTEMPTS)
-        return set_io_error (error, self->path, errno);
+        return cs_file_set_error (error, self->path, "write", errno);
     }
 }
 
@@ -396,7 +385,7 @@ cs_event_writer_flush (CsEventWriter  *self,
 
   g_byte_array_remove_range (self->pending, 0, (guint) done);
   if (errsv != 0)
-    return set_io_error (error, self->path, errsv);
+    return cs_file_set_error (error, self->path, "write", errsv);
   return TRUE;
 }
 
