@@ -556,43 +556,6 @@ cs_simulated_crowd_free (CsSimulatedCrowd *self)
   g_free (self);
 }
 
-void
-cs_empirical_confusions (float              *out,
-                         const CsCrowdLabel *labels,
-                         int                 L,
-                         const int32_t      *gold,
-                         int                 K,
-                         int                 R)
-{
-  gsize rows = (gsize) R * K;
-
-  g_return_if_fail (out != NULL);
-  g_return_if_fail (labels != NULL || L == 0);
-  g_return_if_fail (gold != NULL || L == 0);
-  g_return_if_fail (K >= 1 && R >= 1);
-
-  memset (out, 0, sizeof (float) * rows * K);
-  for (int l = 0; l < L; l++)
-    {
-      const CsCrowdLabel *x = &labels[l];
-
-      g_return_if_fail (x->annotator >= 0 && x->annotator < R);
-      g_return_if_fail (x->label >= 0 && x->label < K);
-      g_return_if_fail (gold[x->item] >= 0 && gold[x->item] < K);
-      out[((gsize) x->annotator * K + gold[x->item]) * K + x->label] += 1.0f;
-    }
-  for (gsize row = 0; row < rows; row++)
-    {
-      float *p = out + row * K;
-      double sum = 0.0;
-
-      for (int k = 0; k < K; k++)
-        sum += p[k];
-      for (int k = 0; sum > 0.0 && k < K; k++)
-        p[k] = (float) (p[k] / sum);
-    }
-}
-
 /* The layout is written by hand, a matrix row to a line with 4 significant digits, since this
  * file is meant to be read by a person comparing it with a model's estimates; strings go
  * through cs_json's escaping. */

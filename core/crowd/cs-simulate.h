@@ -73,12 +73,6 @@ CsSimulatedCrowd *cs_simulate_crowd             (const int32_t       *gold,
                                                  const CsCrowdSpec   *spec,
                                                  GError             **error);
 void              cs_simulated_crowd_free       (CsSimulatedCrowd    *self);
-void              cs_empirical_confusions       (float               *out,
-                                                 const CsCrowdLabel  *labels,
-                                                 int                  L,
-                                                 const int32_t       *gold,
-                                                 int                  K,
-                                                 int                  R);
 char             *cs_simulated_crowd_to_json    (const CsSimulatedCrowd *self,
                                                  const CsCrowdSpec   *spec,
                                                  const char * const  *class_names,
