@@ -11,6 +11,7 @@
 #include "cs-error.h"
 #include "cs-file.h"
 #include "cs-npy.h"
+#include "cs-rng.h"
 #include "test-util.h"
 
 struct _CsTestDir
@@ -69,6 +70,91 @@ cs_test_dir_write (CsTestDir  *self,
   cs_file_write_atomic (path, text, strlen (text), &error);
   g_assert_no_error (error);
   return path;
+}
+
+#define SMALL_TRAIN       60
+#define SMALL_EVAL        30
+#define SMALL_ANNOTATORS  4
+
+/* <split>.csv: id, class, then d features near 2 in the column of the item's class. */
+static void
+write_small_split (CsTestDir   *tmp,
+                   const char  *dir,
+                   const char  *split,
+                   int          n,
+                   char       **classes,
+                   int          d,
+                   CsRng       *rng)
+{
+  g_autofree char *file = g_strdup_printf ("%s/%s.csv", dir, split);
+  g_autoptr(GString) csv = g_string_new ("id,class");
+  int K = (int) g_strv_length (classes);
+
+  for (int j = 0; j < d; j++)
+    g_string_append_printf (csv, ",f%d", j);
+  for (int i = 0; i < n; i++)
+    {
+      g_string_append_printf (csv, "\n%s-%d,%s", split, i, classes[i % K]);
+      for (int j = 0; j < d; j++)
+        g_string_append_printf (csv, ",%.3f",
+                                (j % K == i % K ? 2.0 : 0.0) + cs_rng_normal (rng) * 0.5);
+    }
+  g_string_append_c (csv, '\n');
+  cs_test_dir_write (tmp, file, "%s", csv->str);
+}
+
+/* crowd.csv: every annotator labels every train item, wrongly (the next class) one time in
+ * five. */
+static void
+write_small_crowd (CsTestDir   *tmp,
+                   const char  *dir,
+                   char       **classes)
+{
+  g_autofree char *file = g_strdup_printf ("%s/crowd.csv", dir);
+  g_autoptr(GString) csv = g_string_new ("item,annotator,label\n");
+  int K = (int) g_strv_length (classes);
+
+  for (int i = 0; i < SMALL_TRAIN; i++)
+    for (int r = 0; r < SMALL_ANNOTATORS; r++)
+      g_string_append_printf (csv, "train-%d,w%d,%s\n", i, r,
+                              classes[(i + ((i + r) % 5 == 0)) % K]);
+  cs_test_dir_write (tmp, file, "%s", csv->str);
+}
+
+const char *
+cs_test_write_small_dataset (CsTestDir  *tmp,
+                             const char *relative,
+                             const char *classes,
+                             int         d,
+                             uint64_t    seed)
+{
+  g_auto(GStrv) names = g_strsplit (classes, ";", -1);
+  g_autofree char *manifest = g_build_filename (relative, "crowdscope.ini", NULL);
+  CsRng rng;
+
+  cs_rng_init (&rng, seed);
+  write_small_split (tmp, relative, "train", SMALL_TRAIN, names, d, &rng);
+  write_small_split (tmp, relative, "valid", SMALL_EVAL, names, d, &rng);
+  write_small_split (tmp, relative, "test", SMALL_EVAL, names, d, &rng);
+  write_small_crowd (tmp, relative, names);
+  cs_test_dir_write (tmp, manifest,
+                     "[dataset]\nname=small\nclasses=%s\nstandardize=no\n"
+                     "[train]\nfeatures=train.csv\nid-column=id\ngold-column=class\n"
+                     "crowd=crowd.csv\n"
+                     "[valid]\nfeatures=valid.csv\nid-column=id\ngold-column=class\n"
+                     "[test]\nfeatures=test.csv\nid-column=id\ngold-column=class\n", classes);
+  return cs_test_dir_path (tmp, relative);
+}
+
+CsDataset *
+cs_test_load_small_dataset (CsTestDir *tmp)
+{
+  g_autoptr(GError) error = NULL;
+  CsDataset *dataset = cs_dataset_load (cs_test_write_small_dataset (tmp, "small", "a;b;c", 4, 1),
+                                        NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
 }
 
 char *
