@@ -14,6 +14,7 @@
 #include "cs-cli.h"
 #include "cs-json.h"
 #include "cs-error.h"
+#include "cs-run-json.h"
 
 /* One training run of the table, done by whichever worker takes it. */
 typedef struct
@@ -175,7 +176,7 @@ rows_to_json (GArray *rows)
       json_builder_set_member_name (builder, "runs");
       json_builder_begin_array (builder);
       for (guint r = 0; r < row->runs->len; r++)
-        json_builder_add_value (builder, cs_cli_run_to_json (g_ptr_array_index (row->runs, r), FALSE));
+        json_builder_add_value (builder, cs_run_to_json (g_ptr_array_index (row->runs, r), FALSE));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
     }

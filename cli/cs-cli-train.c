@@ -9,6 +9,7 @@
 
 #include "cs-checkpoint.h"
 #include "cs-cli.h"
+#include "cs-run-json.h"
 #include "cs-tfevents.h"
 #include "cs-trainer.h"
 
@@ -120,7 +121,7 @@ cs_cli_train (int    argc,
     return cs_cli_fail (error);
   if (json)
     {
-      g_autoptr(JsonNode) node = cs_cli_run_to_json (run, TRUE);
+      g_autoptr(JsonNode) node = cs_run_to_json (run, TRUE);
 
       cs_cli_print_json (node);
     }
