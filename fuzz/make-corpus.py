@@ -201,7 +201,7 @@ def manifest_seeds():
 
 
 def checkpoint_seeds(build, data, tmp):
-    cli = os.path.join(build, 'app', 'crowdscope-cli')
+    cli = os.path.join(build, 'cli', 'crowdscope-cli')
     write_formats = os.path.join(build, 'tests', 'write-formats')
 
     run = os.path.join(tmp, 'run')
