@@ -5,6 +5,7 @@
  */
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "test-tmpdir.h"
@@ -211,6 +212,33 @@ cs_test_warnings_contain (const CsDataset *dataset,
     if (strstr (g_ptr_array_index (dataset->warnings, i), fragment))
       return TRUE;
   return FALSE;
+}
+
+char *
+cs_test_safetensors_metadata (const char *path,
+                              const char *key)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bytes = NULL;
+  JsonObject *header, *metadata;
+  guint64 header_len;
+  gsize len;
+
+  g_file_get_contents (path, &bytes, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, >=, 8);
+  memcpy (&header_len, bytes, 8);
+  header_len = GUINT64_FROM_LE (header_len);
+  g_assert_cmpuint (header_len, <=, len - 8);
+  json_parser_load_from_data (parser, bytes + 8, (gssize) header_len, &error);
+  g_assert_no_error (error);
+  header = json_node_get_object (json_parser_get_root (parser));
+  if (!json_object_has_member (header, "__metadata__"))
+    return NULL;
+  metadata = json_object_get_object_member (header, "__metadata__");
+  return json_object_has_member (metadata, key) ?
+         g_strdup (json_object_get_string_member (metadata, key)) : NULL;
 }
 
 void

@@ -66,6 +66,12 @@ CsTestNoiseBuffers *cs_test_noise_buffers_new  (int                 B,
                                                 int                 R);
 void                cs_test_noise_buffers_free (CsTestNoiseBuffers *buf);
 
+/* The string the "__metadata__" table of a safetensors file holds for key, or NULL, read from
+ * the file's JSON header apart from the core's reader, which checks the table but keeps none of
+ * it. */
+char       *cs_test_safetensors_metadata (const char    *path,
+                                          const char    *key);
+
 /* Asserts a CS_ERROR_IO worded as every file error is: "path: cannot verb: strerror (errsv)". */
 void        cs_test_assert_io_error    (const GError    *error,
                                         const char      *path,

@@ -120,21 +120,12 @@ dump_safetensors (const char  *path,
                   GError     **error)
 {
   g_autoptr(CsTensors) t = cs_tensors_load (path, error);
-  static const char *keys[] = { "crowdscope.version", "epoch", "text", "format" };
 
   if (t == NULL)
     return FALSE;
 
   for (guint i = 0; i < cs_tensors_get_n (t); i++)
     print_tensor (t, cs_tensors_get_name (t, i));
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      const char *value = cs_tensors_get_metadata (t, keys[i]);
-      g_autofree char *escaped = value != NULL ? g_strescape (value, "") : NULL;
-
-      if (value != NULL)
-        printf ("metadata\t%s\t%s\n", keys[i], escaped);
-    }
   return TRUE;
 }
 
