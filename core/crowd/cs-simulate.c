@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cs-error.h"
+#include "cs-file.h"
 #include "cs-json.h"
 #include "cs-rng.h"
 
@@ -677,11 +678,11 @@ append_json_annotator (GString                *out,
 /* Describes the crowd as JSON: the settings, the class names, the shared confusion and each
  * annotator's kind, number of labels and confusion (rows: true class, columns: label given,
  * 4 significant digits). annotator_ids may be NULL for "annotator-1", "annotator-2", …. */
-char *
-cs_simulated_crowd_to_json (const CsSimulatedCrowd *self,
-                            const CsCrowdSpec      *spec,
-                            const char * const     *class_names,
-                            const char * const     *annotator_ids)
+static char *
+crowd_to_json (const CsSimulatedCrowd *self,
+               const CsCrowdSpec      *spec,
+               const char * const     *class_names,
+               const char * const     *annotator_ids)
 {
   g_autoptr(GString) out = g_string_new ("{\n");
   g_autofree int *counts = NULL;
@@ -723,4 +724,21 @@ cs_simulated_crowd_to_json (const CsSimulatedCrowd *self,
     }
   g_string_append (out, "  ]\n}\n");
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Writes the crowd's description (crowd_to_json) to `path`, atomically. */
+gboolean
+cs_simulated_crowd_save (const CsSimulatedCrowd  *self,
+                         const CsCrowdSpec       *spec,
+                         const char * const      *class_names,
+                         const char * const      *annotator_ids,
+                         const char              *path,
+                         GError                 **error)
+{
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  json = crowd_to_json (self, spec, class_names, annotator_ids);
+  return json != NULL && cs_file_write_atomic (path, json, strlen (json), error);
 }

@@ -6,8 +6,6 @@
 
 #include "cs-demo.h"
 
-#include <string.h>
-
 #include "cs-demo-shapes.h"
 #include "cs-file.h"
 #include "cs-image-features.h"
@@ -186,16 +184,14 @@ write_planted (const CsSimulatedCrowd  *crowd,
 {
   g_autofree char *path = g_build_filename (dir, "planted.json", NULL);
   g_autoptr(GPtrArray) annotators = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *text = NULL;
   const char *classes[N_CLASSES];
 
   for (int k = 0; k < N_CLASSES; k++)
     classes[k] = cs_demo_shape_name (k);
   for (int r = 0; r < crowd->R; r++)
     g_ptr_array_add (annotators, annotator_id (r));
-  text = cs_simulated_crowd_to_json (crowd, spec, classes,
-                                     (const char * const *) annotators->pdata);
-  return cs_file_write_atomic (path, text, strlen (text), error);
+  return cs_simulated_crowd_save (crowd, spec, classes, (const char * const *) annotators->pdata,
+                                  path, error);
 }
 
 static void
