@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cs-epoch-events.h"
 #include "cs-error.h"
 #include "cs-tfevents.h"
 #include "cs-tfevents-reader.h"
@@ -265,6 +266,35 @@ test_automatic_flush (void)
   test_tmpdir_remove (dir);
 }
 
+/* An epoch's metrics under the original implementation's tags, the epoch as the step; what was
+ * not measured is left out. */
+static void
+test_epoch_events (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autoptr(CsEventWriter) writer = cs_event_writer_new (dir, NULL);
+  const CsEpochMetrics metrics = { .epoch = 7, .train_loss = 0.5, .train_accuracy = 0.75,
+                                   .valid_accuracy = NAN, .test_accuracy = 0.25 };
+  static const char *tags[] = { "train_loss", "train_accuracy", "test_accuracy" };
+  static const float values[] = { 0.5f, 0.75f, 0.25f };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) scalars = NULL;
+  g_autofree char *path = cs_test_event_file (dir);
+
+  g_assert_true (cs_epoch_events_add (writer, &metrics, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&writer, cs_event_writer_free);
+  scalars = cs_test_events_read (path);
+  g_assert_cmpuint (scalars->len, ==, G_N_ELEMENTS (tags));
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    {
+      g_assert_cmpstr (scalar_at (scalars, i)->tag, ==, tags[i]);
+      g_assert_cmpint (scalar_at (scalars, i)->step, ==, 7);
+      g_assert_cmpfloat (scalar_at (scalars, i)->value, ==, values[i]);
+    }
+  test_tmpdir_remove (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,5 +307,6 @@ main (int   argc,
   g_test_add_func ("/tfevents/io-errors", test_io_errors);
   g_test_add_func ("/tfevents/two-writers", test_two_writers);
   g_test_add_func ("/tfevents/automatic-flush", test_automatic_flush);
+  g_test_add_func ("/tfevents/epoch-events", test_epoch_events);
   return g_test_run ();
 }
