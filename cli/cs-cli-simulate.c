@@ -5,27 +5,10 @@
  */
 
 #include <stdio.h>
-#include <string.h>
 
 #include "cs-cli.h"
 #include "cs-dataset-resimulate.h"
 #include "cs-dataset-writer.h"
-#include "cs-file.h"
-
-static gboolean
-write_planted (const CsDataset        *dataset,
-               const CsSimulatedCrowd *crowd,
-               const CsCrowdSpec      *spec,
-               const char             *dir,
-               GError                **error)
-{
-  g_autofree char *path = g_build_filename (dir, "planted.json", NULL);
-  g_autofree char *json = cs_simulated_crowd_to_json (crowd, spec,
-                                                      (const char * const *) dataset->class_names,
-                                                      (const char * const *) dataset->annotator_ids);
-
-  return cs_file_write_atomic (path, json, strlen (json), error);
-}
 
 int
 cs_cli_simulate (int    argc,
@@ -36,6 +19,7 @@ cs_cli_simulate (int    argc,
   g_autoptr(CsDataset) simulated = NULL;
   g_autoptr(CsSimulatedCrowd) crowd = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *planted = NULL;
   GError *error = NULL;
   CsCrowdSpec spec;
   gint64 seed = -1;
@@ -67,9 +51,11 @@ cs_cli_simulate (int    argc,
     spec.seed = (uint64_t) seed;
   if (!(dataset = cs_cli_load_dataset (argv[1])))
     return CS_CLI_EXIT_FAILURE;
+  planted = g_build_filename (out, "planted.json", NULL);
   if (!(simulated = cs_dataset_resimulate (dataset, &spec, &crowd, &error)) ||
       !cs_dataset_write (simulated, out, &error) ||
-      !write_planted (simulated, crowd, &spec, out, &error))
+      !cs_simulated_crowd_save (crowd, &spec, (const char * const *) simulated->class_names,
+                                (const char * const *) simulated->annotator_ids, planted, &error))
     return cs_cli_fail (error);
   printf ("%s: %d simulated labels from %d annotators\n", out, crowd->n_labels, crowd->R);
   return 0;

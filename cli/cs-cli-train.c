@@ -4,13 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <math.h>
 #include <stdio.h>
 
 #include "cs-checkpoint.h"
 #include "cs-cli.h"
-#include "cs-tfevents.h"
-#include "cs-trainer.h"
+#include "cs-epoch-events.h"
+#include "cs-run-json.h"
 
 typedef struct
 {
@@ -20,24 +19,6 @@ typedef struct
   GError        *events_error;
 } Progress;
 
-/* The scalar tags of the original implementation's TensorBoard logs. */
-static void
-log_events (Progress             *progress,
-            const CsEpochMetrics *m)
-{
-  struct { const char *tag; double value; } scalars[] = {
-    { "train_loss", m->train_loss },
-    { "train_accuracy", m->train_accuracy },
-    { "valid_accuracy", m->valid_accuracy },
-    { "test_accuracy", m->test_accuracy },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (scalars) && progress->events_error == NULL; i++)
-    if (isfinite (scalars[i].value))
-      cs_event_writer_add_scalar (progress->events, scalars[i].tag, m->epoch,
-                                  (float) scalars[i].value, 0, &progress->events_error);
-}
-
 static void
 print_progress (const CsEpochMetrics *m,
                 CsModel              *model,
@@ -45,8 +26,8 @@ print_progress (const CsEpochMetrics *m,
 {
   Progress *progress = data;
 
-  if (progress->events != NULL)
-    log_events (progress, m);
+  if (progress->events != NULL && progress->events_error == NULL)
+    cs_epoch_events_add (progress->events, m, &progress->events_error);
   if (!progress->verbose)
     return;
   fprintf (stderr, "epoch %4d/%d  loss %.4f  train %5.1f%%  valid %5.1f%%  test %5.1f%%  %.1f ms\n",
@@ -120,7 +101,7 @@ cs_cli_train (int    argc,
     return cs_cli_fail (error);
   if (json)
     {
-      g_autoptr(JsonNode) node = cs_cli_run_to_json (run, TRUE);
+      g_autoptr(JsonNode) node = cs_run_to_json (run, TRUE);
 
       cs_cli_print_json (node);
     }

@@ -47,8 +47,6 @@ gboolean    cs_cli_train_config_for     (CsTrainConfig       *config,
                                          CsMethod             method,
                                          const char          *dataset_name,
                                          GError             **error);
-JsonNode   *cs_cli_run_to_json          (const CsRun         *run,
-                                         gboolean             with_history);
 gboolean    cs_cli_parse                (GOptionContext      *context,
                                          int                 *argc,
                                          char              ***argv);

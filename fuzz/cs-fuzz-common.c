@@ -10,6 +10,7 @@
 
 #include "cs-dataset.h"
 #include "cs-error.h"
+#include "cs-file.h"
 #include "cs-fuzz-targets.h"
 #include "cs-npy.h"
 
@@ -158,7 +159,7 @@ write_file (const char *name,
   g_autofree char *path = g_build_filename (dataset_dir, name, NULL);
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_set_contents (path, text, -1, &error))
+  if (!cs_file_write_atomic (path, text, strlen (text), &error))
     g_error ("%s", error->message);
 }
 

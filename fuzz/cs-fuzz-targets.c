@@ -20,7 +20,6 @@ static const CsFuzzTarget targets[] = {
   { "npy-i32", cs_fuzz_npy_i32 },
   { "safetensors", cs_fuzz_safetensors },
   { "text-lines", cs_fuzz_text_lines },
-  { "tfevents", cs_fuzz_tfevents },
 };
 
 const CsFuzzTarget *

@@ -46,7 +46,6 @@ void cs_fuzz_npy_header        (const guint8 *data, gsize len);
 void cs_fuzz_npy_i32           (const guint8 *data, gsize len);
 void cs_fuzz_safetensors       (const guint8 *data, gsize len);
 void cs_fuzz_text_lines        (const guint8 *data, gsize len);
-void cs_fuzz_tfevents          (const guint8 *data, gsize len);
 
 /* Ends each fuzz-<name>.c: the libFuzzer entry points when built as a fuzzer, nothing when
  * built into the library the replay test links. */

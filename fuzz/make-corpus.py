@@ -200,27 +200,13 @@ def manifest_seeds():
     put('manifest', 'edge-locale.ini', '[dataset]\nclasses=a;b\nname[de]=x\n[train]\nfeatures=train.csv\n')
 
 
-def frame_payloads(events):
-    """The tfevents target's framed mode: an odd first byte, then each record's payload after
-    one length byte."""
-    out = b'\x01'
-    pos = 0
-    while pos < len(events):
-        (n,) = struct.unpack_from('<Q', events, pos)
-        payload = events[pos + 12:pos + 12 + n]
-        pos += 12 + n + 4
-        if n < 256:
-            out += bytes([n]) + payload
-    return out
-
-
 def checkpoint_seeds(build, data, tmp):
-    cli = os.path.join(build, 'app', 'crowdscope-cli')
+    cli = os.path.join(build, 'cli', 'crowdscope-cli')
     write_formats = os.path.join(build, 'tests', 'write-formats')
 
     run = os.path.join(tmp, 'run')
     subprocess.run([cli, 'train', os.path.join(data, 'music'), '-e', '2', '-m', 'mv', '--hidden=2',
-                    '-t', '1', '-o', run, '--log-dir', os.path.join(run, 'logs')],
+                    '-t', '1', '-o', run],
                    check=True, stdout=subprocess.DEVNULL)
     written = os.path.join(tmp, 'written')
     subprocess.run([write_formats, 'write', written], check=True)
@@ -241,15 +227,6 @@ def checkpoint_seeds(build, data, tmp):
     header = b'{"__metadata__":{"k":"v"},"t":{"dtype":"I32","shape":[],"data_offsets":[0,4]}}'
     put('safetensors', 'edge-scalar.safetensors',
         struct.pack('<Q', len(header)) + header + struct.pack('<i', -5))
-
-    for folder, name in ((os.path.join(run, 'logs'), 'music-mv'),
-                         (os.path.join(written, 'logs'), 'write-formats')):
-        (events_name,) = os.listdir(folder)
-        with open(os.path.join(folder, events_name), 'rb') as f:
-            events = f.read()
-        if len(events) + 1 < MAX_SEED:
-            put('tfevents', name + '-raw.tfevents', b'\x00' + events)
-        put('tfevents', name + '-framed.tfevents', frame_payloads(events))
 
 
 def main():

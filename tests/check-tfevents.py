@@ -8,9 +8,8 @@
 #
 # Parses the event file the core wrote with a protocol buffer decoder and CRC-32C written here in
 # plain Python, from the TFRecord framing and event.proto / summary.proto, and compares every
-# scalar. Then writes an event file the way TensorFlow might (fields in another order, fields the
-# core does not know, values that are not scalars) and checks the core reads the same scalars
-# back, and refuses a copy with one byte changed.
+# scalar. The core only writes event files (TensorBoard reads them), so there is no reading the
+# other way round.
 
 import os
 import re
@@ -167,84 +166,6 @@ def check_core_file(log_dir, started):
     check(got == expected_scalars(), f"scalars differ: {got[:3]}...")
 
 
-# Encoding, for the file written the way TensorFlow might.
-
-def varint(value):
-    value &= 2**64 - 1
-    out = bytearray()
-    while True:
-        byte = value & 0x7F
-        value >>= 7
-        out.append(byte | (0x80 if value else 0))
-        if not value:
-            return bytes(out)
-
-
-def key(field, wire):
-    return varint(field << 3 | wire)
-
-
-def length_delimited(field, payload):
-    return key(field, 2) + varint(len(payload)) + payload
-
-
-def record(payload):
-    length = struct.pack("<Q", len(payload))
-    return (length + struct.pack("<I", masked_crc(length)) + payload
-            + struct.pack("<I", masked_crc(payload)))
-
-
-def scalar_value(tag, value, with_metadata=False):
-    body = b""
-    if with_metadata:
-        # SummaryMetadata { plugin_data { plugin_name: "scalars" } }, as TensorFlow 2 adds.
-        body += length_delimited(9, length_delimited(1, length_delimited(1, b"scalars")))
-    body += length_delimited(1, tag.encode("utf-8")) + key(2, 5) + struct.pack("<f", value)
-    return length_delimited(1, body)
-
-
-def write_foreign(path):
-    version = key(1, 1) + struct.pack("<d", time.time()) + length_delimited(3, b"brain.Event:2")
-    # Step before wall_time; a histogram value without simple_value, which is not a scalar.
-    first = (key(2, 0) + varint(3) + key(1, 1) + struct.pack("<d", 1.5)
-             + length_delimited(5, scalar_value("loss", 0.25, with_metadata=True)
-                                + length_delimited(1, length_delimited(1, b"hist")
-                                                   + length_delimited(5, b"\x09" + bytes(8)))))
-    # A negative step, two scalars, and the summary before the step.
-    second = (length_delimited(5, scalar_value("a/b", -2.5) + scalar_value("ünï", 1e-30))
-              + key(2, 0) + varint(-7))
-    # A log message (field 6) and nothing else.
-    third = key(1, 1) + struct.pack("<d", 2.0) + length_delimited(6, b"\x10\x01")
-    with open(path, "wb") as f:
-        f.write(record(version) + record(first) + record(second) + record(third))
-    return [(3, "loss", 0.25), (-7, "a/b", -2.5), (-7, "ünï", 1e-30)]
-
-
-def check_core_reads(write_formats, path, expected):
-    result = subprocess.run([write_formats, "dump-tfevents", path], capture_output=True, text=True)
-    check(result.returncode == 0, f"core refused {path}: {result.stderr}")
-    got = []
-    for line in result.stdout.splitlines():
-        step, tag, value = line.split("\t")
-        got.append((int(step), tag, f32_bytes(float.fromhex(value))))
-    want = [(step, tag, f32_bytes(value)) for step, tag, value in expected]
-    check(got == want, f"core read {got}, expected {want}")
-
-
-def check_core_refuses(write_formats, path):
-    with open(path, "rb") as f:
-        data = bytearray(f.read())
-    data[len(data) // 2] ^= 0x10
-    corrupt = path + ".corrupt"
-    with open(corrupt, "wb") as f:
-        f.write(data)
-    result = subprocess.run([write_formats, "dump-tfevents", corrupt],
-                            capture_output=True, text=True)
-    check(result.returncode == 1, "core accepted a corrupt event file")
-    check(corrupt in result.stderr and "CRC mismatch" in result.stderr,
-          f"unhelpful error: {result.stderr}")
-
-
 def main():
     write_formats = sys.argv[1]
     check(crc32c(b"123456789") == 0xE3069283, "the Python CRC-32C is wrong")
@@ -253,14 +174,9 @@ def main():
         started = int(time.time())
         subprocess.run([write_formats, "write", tmp], check=True)
         check_core_file(os.path.join(tmp, "logs"), started)
-
-        foreign = os.path.join(tmp, "events.out.tfevents.1.python")
-        expected = write_foreign(foreign)
-        check_core_reads(write_formats, foreign, expected)
-        check_core_refuses(write_formats, foreign)
     finally:
         shutil.rmtree(tmp)
-    print("ok: event files agree with an independent Python reader and writer")
+    print("ok: the core's event files agree with an independent Python reader")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <errno.h>
 #include <math.h>
+#include <sys/stat.h>
 
 #include "cs-dataset-stats.h"
 #include "cs-dataset.h"
@@ -335,8 +337,25 @@ test_missing_path (void)
   g_autoptr(CsDataset) dataset = cs_dataset_load ("/nonexistent/data", NULL, &error);
 
   g_assert_null (dataset);
+  cs_test_assert_io_error (error, "/nonexistent/data", "read", ENOENT);
+}
+
+/* A manifest is read whole, with the wording of every file error; a named pipe is refused
+ * rather than waited on. */
+static void
+test_manifest_not_regular (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  const char *fifo = cs_test_dir_path (tmp, "manifest.ini");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsDataset) dataset = NULL;
+  g_autofree char *expected = g_strdup_printf ("%s: cannot read: not a regular file", fifo);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  dataset = cs_dataset_load (fifo, NULL, &error);
+  g_assert_null (dataset);
   g_assert_error (error, CS_ERROR, CS_ERROR_IO);
-  cs_test_assert_contains (error->message, "/nonexistent/data");
+  g_assert_cmpstr (error->message, ==, expected);
 }
 
 /* Found by fuzzing: GKeyFile takes group and key names that are not UTF-8, and the messages
@@ -471,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/dataset/bad/answers-class", test_answers_bad_class);
   g_test_add_func ("/dataset/bad/unknown-layout", test_unknown_layout);
   g_test_add_func ("/dataset/bad/missing-path", test_missing_path);
+  g_test_add_func ("/dataset/bad/manifest-not-regular", test_manifest_not_regular);
   g_test_add_func ("/dataset/bad/names-not-utf8", test_manifest_names_not_utf8);
   g_test_add_func ("/dataset/bad/syntax-not-utf8", test_manifest_syntax_not_utf8);
   g_test_add_func ("/dataset/bad/escapes", test_manifest_bad_escapes);

@@ -13,6 +13,7 @@
 #include "cs-error.h"
 #include "cs-file.h"
 #include "test-tmpdir.h"
+#include "test-util.h"
 
 static void
 assert_contents (const char *path,
@@ -25,18 +26,6 @@ assert_contents (const char *path,
   g_file_get_contents (path, &contents, &len, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (contents, len, expected, strlen (expected));
-}
-
-static void
-assert_io_error (const GError *error,
-                 const char   *path,
-                 const char   *verb,
-                 int           errsv)
-{
-  g_autofree char *expected = g_strdup_printf ("%s: cannot %s: %s", path, verb, g_strerror (errsv));
-
-  g_assert_error (error, CS_ERROR, CS_ERROR_IO);
-  g_assert_cmpstr (error->message, ==, expected);
 }
 
 static void
@@ -111,7 +100,7 @@ test_write_parent_is_file (TestTmpdir    *f,
 
   g_assert_true (g_file_set_contents (parent, "keep", -1, NULL));
   g_assert_false (cs_file_write_atomic (path, "data", 4, &error));
-  assert_io_error (error, path, "write", ENOTDIR);
+  cs_test_assert_io_error (error, path, "write", ENOTDIR);
   assert_contents (parent, "keep");
   assert_listing (dir, "regular");
 }
@@ -129,7 +118,7 @@ test_write_target_is_dir (TestTmpdir    *f,
   g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
   g_assert_true (g_file_set_contents (inside, "keep", -1, NULL));
   g_assert_false (cs_file_write_atomic (path, "data", 4, &error));
-  assert_io_error (error, path, "write", EISDIR);
+  cs_test_assert_io_error (error, path, "write", EISDIR);
   assert_listing (dir, "out");
   assert_contents (inside, "keep");
 }
@@ -152,7 +141,7 @@ test_write_read_only_dir (TestTmpdir    *f,
   g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
   g_assert_false (cs_file_write_atomic (path, "new", 3, &error));
   g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
-  assert_io_error (error, path, "write", EACCES);
+  cs_test_assert_io_error (error, path, "write", EACCES);
   assert_contents (path, "old");
   assert_listing (dir, "model.safetensors");
 }
@@ -182,7 +171,7 @@ test_write_fails_midway (TestTmpdir    *f,
   signal (SIGXFSZ, SIG_IGN);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
   g_assert_false (cs_file_write_atomic (path, big, 8192, &error));
-  assert_io_error (error, path, "write", EFBIG);
+  cs_test_assert_io_error (error, path, "write", EFBIG);
   assert_contents (path, "old");
   assert_listing (f->dir, "model.safetensors");
 }
@@ -205,7 +194,7 @@ test_ensure_dir (TestTmpdir    *f,
 
   g_assert_true (g_file_set_contents (file, "", -1, NULL));
   g_assert_false (cs_file_ensure_dir (under_file, &error));
-  assert_io_error (error, under_file, "create folder", ENOTDIR);
+  cs_test_assert_io_error (error, under_file, "create folder", ENOTDIR);
 }
 
 static void
@@ -226,11 +215,11 @@ test_read (TestTmpdir    *f,
   g_assert_cmpint (contents[len], ==, '\0');
 
   g_assert_false (cs_file_read (missing, &contents, &len, &error));
-  assert_io_error (error, missing, "read", ENOENT);
+  cs_test_assert_io_error (error, missing, "read", ENOENT);
   g_clear_error (&error);
 
   g_assert_false (cs_file_read (dir, &contents, &len, &error));
-  assert_io_error (error, dir, "read", EISDIR);
+  cs_test_assert_io_error (error, dir, "read", EISDIR);
 }
 
 int

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "cs-empirical-confusions.h"
 #include "cs-error.h"
 #include "cs-rng.h"
 #include "cs-simulate.h"
@@ -80,8 +81,9 @@ test_simulate_converges (void)
 {
   const int n = 20000, K = 4, R = 10;
   g_autofree int32_t *gold = random_gold (n, K, 7);
-  g_autofree float *empirical = g_new (float, R * K * K);
   g_autoptr(CsSimulatedCrowd) crowd = NULL;
+  g_autoptr(CsEmpiricalConfusions) empirical = NULL;
+  CsSplit split = { 0 };
   CsCrowdSpec spec;
   double worst = 0.0;
 
@@ -103,10 +105,14 @@ test_simulate_converges (void)
   assert_rows_sum_to_one (crowd->confusions, R * K, K);
   assert_rows_sum_to_one (crowd->common, K, K);
 
-  cs_empirical_confusions (empirical, crowd->labels, crowd->n_labels, gold, K, R);
-  assert_rows_sum_to_one (empirical, R * K, K);
+  /* The simulated crowd as the train split the simulator makes of it. */
+  split = (CsSplit) { .present = true, .n = n, .gold = gold, .n_labels = crowd->n_labels,
+                      .labels = crowd->labels };
+  empirical = cs_empirical_confusions_new (&split, NULL, K, R);
+  g_assert_cmpint (empirical->n_counted, ==, crowd->n_labels);
+  assert_rows_sum_to_one (empirical->rates, R * K, K);
   for (int e = 0; e < R * K * K; e++)
-    worst = MAX (worst, fabs (empirical[e] - crowd->confusions[e]));
+    worst = MAX (worst, fabs (empirical->rates[e] - crowd->confusions[e]));
   g_test_message ("largest |empirical − planted| confusion entry: %.4f", worst);
   g_assert_cmpfloat (worst, <, 0.05);
 }
@@ -382,24 +388,6 @@ test_simulate_invalid (void)
   assert_rejected (&spec, gold, 4, 3, CS_ERROR_INVALID);
 }
 
-static void
-test_empirical_empty_rows (void)
-{
-  const int32_t gold[] = { 0, 1, 0 };
-  const CsCrowdLabel labels[] = { { 0, 0, 1 }, { 1, 0, 1 }, { 2, 0, 0 } };
-  float out[2 * 2 * 2];
-
-  cs_empirical_confusions (out, labels, 3, gold, 2, 2);
-  /* Annotator 0 said 1 and 0 for the two true 0s, and 1 for the true 1. */
-  g_assert_cmpfloat (out[0], ==, 0.5f);
-  g_assert_cmpfloat (out[1], ==, 0.5f);
-  g_assert_cmpfloat (out[2], ==, 0.0f);
-  g_assert_cmpfloat (out[3], ==, 1.0f);
-  /* Annotator 1 gave nothing: its rows stay zero. */
-  for (int e = 4; e < 8; e++)
-    g_assert_cmpfloat (out[e], ==, 0.0f);
-}
-
 static long
 peak_rss_kib (void)
 {
@@ -459,6 +447,5 @@ main (int   argc,
   g_test_add_func ("/simulate/deterministic", test_simulate_deterministic);
   g_test_add_func ("/simulate/explicit-pairs", test_simulate_explicit_pairs);
   g_test_add_func ("/simulate/invalid", test_simulate_invalid);
-  g_test_add_func ("/simulate/empirical-empty-rows", test_empirical_empty_rows);
   return g_test_run ();
 }

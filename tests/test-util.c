@@ -5,11 +5,16 @@
  */
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "test-tmpdir.h"
 #include "cs-noise-private.h"
+
+#include "cs-error.h"
+#include "cs-file.h"
 #include "cs-npy.h"
+#include "cs-rng.h"
 #include "test-util.h"
 
 struct _CsTestDir
@@ -65,9 +70,94 @@ cs_test_dir_write (CsTestDir  *self,
   text = g_strdup_vprintf (format, args);
   va_end (args);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_file_set_contents (path, text, -1, &error);
+  cs_file_write_atomic (path, text, strlen (text), &error);
   g_assert_no_error (error);
   return path;
+}
+
+#define SMALL_TRAIN       60
+#define SMALL_EVAL        30
+#define SMALL_ANNOTATORS  4
+
+/* <split>.csv: id, class, then d features near 2 in the column of the item's class. */
+static void
+write_small_split (CsTestDir   *tmp,
+                   const char  *dir,
+                   const char  *split,
+                   int          n,
+                   char       **classes,
+                   int          d,
+                   CsRng       *rng)
+{
+  g_autofree char *file = g_strdup_printf ("%s/%s.csv", dir, split);
+  g_autoptr(GString) csv = g_string_new ("id,class");
+  int K = (int) g_strv_length (classes);
+
+  for (int j = 0; j < d; j++)
+    g_string_append_printf (csv, ",f%d", j);
+  for (int i = 0; i < n; i++)
+    {
+      g_string_append_printf (csv, "\n%s-%d,%s", split, i, classes[i % K]);
+      for (int j = 0; j < d; j++)
+        g_string_append_printf (csv, ",%.3f",
+                                (j % K == i % K ? 2.0 : 0.0) + cs_rng_normal (rng) * 0.5);
+    }
+  g_string_append_c (csv, '\n');
+  cs_test_dir_write (tmp, file, "%s", csv->str);
+}
+
+/* crowd.csv: every annotator labels every train item, wrongly (the next class) one time in
+ * five. */
+static void
+write_small_crowd (CsTestDir   *tmp,
+                   const char  *dir,
+                   char       **classes)
+{
+  g_autofree char *file = g_strdup_printf ("%s/crowd.csv", dir);
+  g_autoptr(GString) csv = g_string_new ("item,annotator,label\n");
+  int K = (int) g_strv_length (classes);
+
+  for (int i = 0; i < SMALL_TRAIN; i++)
+    for (int r = 0; r < SMALL_ANNOTATORS; r++)
+      g_string_append_printf (csv, "train-%d,w%d,%s\n", i, r,
+                              classes[(i + ((i + r) % 5 == 0)) % K]);
+  cs_test_dir_write (tmp, file, "%s", csv->str);
+}
+
+const char *
+cs_test_write_small_dataset (CsTestDir  *tmp,
+                             const char *relative,
+                             const char *classes,
+                             int         d,
+                             uint64_t    seed)
+{
+  g_auto(GStrv) names = g_strsplit (classes, ";", -1);
+  g_autofree char *manifest = g_build_filename (relative, "crowdscope.ini", NULL);
+  CsRng rng;
+
+  cs_rng_init (&rng, seed);
+  write_small_split (tmp, relative, "train", SMALL_TRAIN, names, d, &rng);
+  write_small_split (tmp, relative, "valid", SMALL_EVAL, names, d, &rng);
+  write_small_split (tmp, relative, "test", SMALL_EVAL, names, d, &rng);
+  write_small_crowd (tmp, relative, names);
+  cs_test_dir_write (tmp, manifest,
+                     "[dataset]\nname=small\nclasses=%s\nstandardize=no\n"
+                     "[train]\nfeatures=train.csv\nid-column=id\ngold-column=class\n"
+                     "crowd=crowd.csv\n"
+                     "[valid]\nfeatures=valid.csv\nid-column=id\ngold-column=class\n"
+                     "[test]\nfeatures=test.csv\nid-column=id\ngold-column=class\n", classes);
+  return cs_test_dir_path (tmp, relative);
+}
+
+CsDataset *
+cs_test_load_small_dataset (CsTestDir *tmp)
+{
+  g_autoptr(GError) error = NULL;
+  CsDataset *dataset = cs_dataset_load (cs_test_write_small_dataset (tmp, "small", "a;b;c", 4, 1),
+                                        NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
 }
 
 char *
@@ -124,6 +214,45 @@ cs_test_warnings_contain (const CsDataset *dataset,
     if (strstr (g_ptr_array_index (dataset->warnings, i), fragment))
       return TRUE;
   return FALSE;
+}
+
+char *
+cs_test_safetensors_metadata (const char *path,
+                              const char *key)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bytes = NULL;
+  JsonObject *header, *metadata;
+  guint64 header_len;
+  gsize len;
+
+  g_file_get_contents (path, &bytes, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, >=, 8);
+  memcpy (&header_len, bytes, 8);
+  header_len = GUINT64_FROM_LE (header_len);
+  g_assert_cmpuint (header_len, <=, len - 8);
+  json_parser_load_from_data (parser, bytes + 8, (gssize) header_len, &error);
+  g_assert_no_error (error);
+  header = json_node_get_object (json_parser_get_root (parser));
+  if (!json_object_has_member (header, "__metadata__"))
+    return NULL;
+  metadata = json_object_get_object_member (header, "__metadata__");
+  return json_object_has_member (metadata, key) ?
+         g_strdup (json_object_get_string_member (metadata, key)) : NULL;
+}
+
+void
+cs_test_assert_io_error (const GError *error,
+                         const char   *path,
+                         const char   *verb,
+                         int           errsv)
+{
+  g_autofree char *expected = g_strdup_printf ("%s: cannot %s: %s", path, verb, g_strerror (errsv));
+
+  g_assert_error (error, CS_ERROR, CS_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, expected);
 }
 
 /* Item 0 has three labels, item 1 two, item 2 none, items 3 and 4 one each; annotator 2 labels

@@ -26,6 +26,19 @@ const char *cs_test_dir_write          (CsTestDir       *self,
                                         const char      *format,
                                         ...) G_GNUC_PRINTF (3, 4);
 
+/* A small dataset as a manifest folder `relative` of `tmp`, quick to train on: classes named by
+ * `classes` (such as "a;b;c"), d features that tell the classes apart, train (60 items, with
+ * a crowd of 4 annotators who are mostly right), valid and test (30 items each), all with gold.
+ * The features are drawn from `seed`. Returns the folder. */
+const char *cs_test_write_small_dataset (CsTestDir       *tmp,
+                                         const char      *relative,
+                                         const char      *classes,
+                                         int              d,
+                                         uint64_t         seed);
+
+/* tmp/small with classes a, b, c and 4 features, loaded with default options. */
+CsDataset  *cs_test_load_small_dataset  (CsTestDir       *tmp);
+
 /* The path of a shared dataset folder, or NULL (and the test marked skipped) without it. */
 char       *cs_test_shared_path        (const char      *name);
 /* The shared dataset loaded with default options, or NULL (test skipped) without it. */
@@ -71,6 +84,18 @@ void        cs_test_keep_result        (GObject         *object,
                                         gpointer         data);
 GAsyncResult *cs_test_wait_result      (GAsyncResult   **result,
                                         const char      *what);
+
+/* The string the "__metadata__" table of a safetensors file holds for key, or NULL, read from
+ * the file's JSON header apart from the core's reader, which checks the table but keeps none of
+ * it. */
+char       *cs_test_safetensors_metadata (const char    *path,
+                                          const char    *key);
+
+/* Asserts a CS_ERROR_IO worded as every file error is: "path: cannot verb: strerror (errsv)". */
+void        cs_test_assert_io_error    (const GError    *error,
+                                        const char      *path,
+                                        const char      *verb,
+                                        int              errsv);
 
 #define cs_test_assert_contains(haystack, needle) \
   G_STMT_START { \

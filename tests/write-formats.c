@@ -4,12 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * check-safetensors.py and check-tfevents.py run this program to get files written by the core,
- * which they read with independent code, and to have the core read files they wrote. The values
- * follow formulas the scripts repeat, so both sides know what to expect.
+ * which they read with independent code, and check-safetensors.py to have the core read files it
+ * wrote (the core reads no event files). The values follow formulas the scripts repeat, so both
+ * sides know what to expect.
  *
  *   write-formats write DIR             DIR/model.safetensors and DIR/logs/events.out.tfevents.*
  *   write-formats dump-safetensors FILE one line per tensor: name, dtype, shape, data in hex
- *   write-formats dump-tfevents FILE    one line per scalar: step, tag, value in C99 hex
  */
 
 #include <stdio.h>
@@ -120,39 +120,12 @@ dump_safetensors (const char  *path,
                   GError     **error)
 {
   g_autoptr(CsTensors) t = cs_tensors_load (path, error);
-  static const char *keys[] = { "crowdscope.version", "epoch", "text", "format" };
 
   if (t == NULL)
     return FALSE;
 
   for (guint i = 0; i < cs_tensors_get_n (t); i++)
     print_tensor (t, cs_tensors_get_name (t, i));
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      const char *value = cs_tensors_get_metadata (t, keys[i]);
-      g_autofree char *escaped = value != NULL ? g_strescape (value, "") : NULL;
-
-      if (value != NULL)
-        printf ("metadata\t%s\t%s\n", keys[i], escaped);
-    }
-  return TRUE;
-}
-
-static gboolean
-dump_tfevents (const char  *path,
-               GError     **error)
-{
-  g_autoptr(GArray) scalars = g_array_new (FALSE, TRUE, sizeof (CsScalarEvent));
-
-  if (!cs_event_file_read_scalars (path, scalars, error))
-    return FALSE;
-
-  for (guint i = 0; i < scalars->len; i++)
-    {
-      const CsScalarEvent *s = &g_array_index (scalars, CsScalarEvent, i);
-
-      printf ("%" G_GINT64_FORMAT "\t%s\t%a\n", s->step, s->tag, (double) s->value);
-    }
   return TRUE;
 }
 
@@ -165,7 +138,7 @@ main (int   argc,
 
   if (argc != 3)
     {
-      fprintf (stderr, "usage: %s write DIR | dump-safetensors FILE | dump-tfevents FILE\n",
+      fprintf (stderr, "usage: %s write DIR | dump-safetensors FILE\n",
                argv[0]);
       return 2;
     }
@@ -174,8 +147,6 @@ main (int   argc,
     ok = write_all (argv[2], &error);
   else if (strcmp (argv[1], "dump-safetensors") == 0)
     ok = dump_safetensors (argv[2], &error);
-  else if (strcmp (argv[1], "dump-tfevents") == 0)
-    ok = dump_tfevents (argv[2], &error);
   else
     {
       fprintf (stderr, "unknown command %s\n", argv[1]);

@@ -18,11 +18,22 @@
  * push it past the file system's limit on a name's length. */
 #define TMP_NAME_MAX_BASE 64
 
-static gboolean
-set_io_error (GError     **error,
-              const char  *path,
-              const char  *verb,
-              int          errsv)
+/**
+ * cs_file_set_error:
+ * @error: return location for a CS_ERROR_IO error
+ * @path: the file or folder
+ * @verb: what could not be done: "read", "write", "create folder"
+ * @errsv: the errno of the failure
+ *
+ * Sets the one wording every file error of the core has: "path: cannot verb: reason".
+ *
+ * Returns: %FALSE, so that a caller can `return cs_file_set_error (…)`
+ */
+gboolean
+cs_file_set_error (GError     **error,
+                   const char  *path,
+                   const char  *verb,
+                   int          errsv)
 {
   g_autofree char *display = g_filename_display_name (path);
 
@@ -134,7 +145,7 @@ cs_file_write_atomic (const char  *path,
 
   fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
-    return set_io_error (error, path, "write", errno);
+    return cs_file_set_error (error, path, "write", errno);
 
   errsv = write_temporary (fd, path, data, len);
   if (errsv == 0 && g_rename (tmp_path, path) != 0)
@@ -142,7 +153,7 @@ cs_file_write_atomic (const char  *path,
   if (errsv != 0)
     {
       g_unlink (tmp_path);
-      return set_io_error (error, path, "write", errsv);
+      return cs_file_set_error (error, path, "write", errsv);
     }
 
   sync_dir (dir);
@@ -167,7 +178,7 @@ cs_file_ensure_dir (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (g_mkdir_with_parents (path, 0777) != 0)
-    return set_io_error (error, path, "create folder", errno);
+    return cs_file_set_error (error, path, "create folder", errno);
 
   return TRUE;
 }
@@ -189,7 +200,7 @@ read_fd (int          fd,
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
-        return set_io_error (error, path, "read", errno);
+        return cs_file_set_error (error, path, "read", errno);
       if (n == 0)
         break;
       done += (gsize) n;
@@ -208,9 +219,9 @@ check_regular (int          fd,
   struct stat st;
 
   if (fstat (fd, &st) != 0)
-    return set_io_error (error, path, "read", errno);
+    return cs_file_set_error (error, path, "read", errno);
   if (S_ISDIR (st.st_mode))
-    return set_io_error (error, path, "read", EISDIR);
+    return cs_file_set_error (error, path, "read", EISDIR);
   if (!S_ISREG (st.st_mode))
     {
       g_autofree char *display = g_filename_display_name (path);
@@ -232,7 +243,8 @@ check_regular (int          fd,
  *
  * Reads a whole file into memory. Unlike g_file_get_contents(), the error names the path in the
  * same form as the rest of the core ("path: cannot read: reason"), and a file too large for
- * memory is an error rather than an abort.
+ * memory is an error rather than an abort. The file is opened without blocking, so that a named
+ * pipe given by mistake is refused as "not a regular file" instead of waiting for a writer.
  *
  * Returns: %TRUE on success
  */
@@ -251,9 +263,9 @@ cs_file_read (const char  *path,
   g_return_val_if_fail (contents != NULL && len != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   if (fd < 0)
-    return set_io_error (error, path, "read", errno);
+    return cs_file_set_error (error, path, "read", errno);
 
   ok = check_regular (fd, path, &size, error);
   if (ok && (size == G_MAXSIZE || (buf = g_try_malloc (size + 1)) == NULL))
@@ -282,9 +294,9 @@ cs_file_read (const char  *path,
  * @error: set to a CS_ERROR_IO naming @path on failure
  *
  * Maps @path read-only. We open the file ourselves rather than call
- * g_mapped_file_new() so that the message names the path once and gives the
- * plain system reason; an empty file maps to a GMappedFile whose contents are
- * NULL with length 0.
+ * g_mapped_file_new() so that the message is worded as every other file error
+ * ("path: cannot read: reason"); an empty file maps to a GMappedFile whose
+ * contents are NULL with length 0.
  *
  * Returns: (transfer full): the mapping, or NULL with @error set
  */
@@ -300,19 +312,16 @@ cs_file_map (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   if (fd < 0)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s: could not open the file: %s",
-                   path, g_strerror (saved_errno));
+      cs_file_set_error (error, path, "read", errno);
       return NULL;
     }
 
   if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s: is a folder, expected a file", path);
+      cs_file_set_error (error, path, "read", EISDIR);
       close (fd);
       return NULL;
     }
@@ -320,8 +329,12 @@ cs_file_map (const char  *path,
   mapped = g_mapped_file_new_from_fd (fd, FALSE, &local_error);
   close (fd);
   if (mapped == NULL)
-    g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s: could not read the file: %s",
-                 path, local_error->message);
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s: cannot read: %s", display,
+                   local_error->message);
+    }
 
   return mapped;
 }

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+gboolean cs_file_set_error    (GError     **error,
+                               const char  *path,
+                               const char  *verb,
+                               int          errsv);
 gboolean cs_file_write_atomic (const char  *path,
                                const void  *data,
                                gsize        len,

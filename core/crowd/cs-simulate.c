@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cs-error.h"
+#include "cs-file.h"
 #include "cs-json.h"
 #include "cs-rng.h"
 
@@ -556,43 +557,6 @@ cs_simulated_crowd_free (CsSimulatedCrowd *self)
   g_free (self);
 }
 
-void
-cs_empirical_confusions (float              *out,
-                         const CsCrowdLabel *labels,
-                         int                 L,
-                         const int32_t      *gold,
-                         int                 K,
-                         int                 R)
-{
-  gsize rows = (gsize) R * K;
-
-  g_return_if_fail (out != NULL);
-  g_return_if_fail (labels != NULL || L == 0);
-  g_return_if_fail (gold != NULL || L == 0);
-  g_return_if_fail (K >= 1 && R >= 1);
-
-  memset (out, 0, sizeof (float) * rows * K);
-  for (int l = 0; l < L; l++)
-    {
-      const CsCrowdLabel *x = &labels[l];
-
-      g_return_if_fail (x->annotator >= 0 && x->annotator < R);
-      g_return_if_fail (x->label >= 0 && x->label < K);
-      g_return_if_fail (gold[x->item] >= 0 && gold[x->item] < K);
-      out[((gsize) x->annotator * K + gold[x->item]) * K + x->label] += 1.0f;
-    }
-  for (gsize row = 0; row < rows; row++)
-    {
-      float *p = out + row * K;
-      double sum = 0.0;
-
-      for (int k = 0; k < K; k++)
-        sum += p[k];
-      for (int k = 0; sum > 0.0 && k < K; k++)
-        p[k] = (float) (p[k] / sum);
-    }
-}
-
 /* The layout is written by hand, a matrix row to a line with 4 significant digits, since this
  * file is meant to be read by a person comparing it with a model's estimates; strings go
  * through cs_json's escaping. */
@@ -714,11 +678,11 @@ append_json_annotator (GString                *out,
 /* Describes the crowd as JSON: the settings, the class names, the shared confusion and each
  * annotator's kind, number of labels and confusion (rows: true class, columns: label given,
  * 4 significant digits). annotator_ids may be NULL for "annotator-1", "annotator-2", …. */
-char *
-cs_simulated_crowd_to_json (const CsSimulatedCrowd *self,
-                            const CsCrowdSpec      *spec,
-                            const char * const     *class_names,
-                            const char * const     *annotator_ids)
+static char *
+crowd_to_json (const CsSimulatedCrowd *self,
+               const CsCrowdSpec      *spec,
+               const char * const     *class_names,
+               const char * const     *annotator_ids)
 {
   g_autoptr(GString) out = g_string_new ("{\n");
   g_autofree int *counts = NULL;
@@ -760,4 +724,21 @@ cs_simulated_crowd_to_json (const CsSimulatedCrowd *self,
     }
   g_string_append (out, "  ]\n}\n");
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Writes the crowd's description (crowd_to_json) to `path`, atomically. */
+gboolean
+cs_simulated_crowd_save (const CsSimulatedCrowd  *self,
+                         const CsCrowdSpec       *spec,
+                         const char * const      *class_names,
+                         const char * const      *annotator_ids,
+                         const char              *path,
+                         GError                 **error)
+{
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  json = crowd_to_json (self, spec, class_names, annotator_ids);
+  return json != NULL && cs_file_write_atomic (path, json, strlen (json), error);
 }

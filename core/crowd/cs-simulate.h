@@ -73,16 +73,12 @@ CsSimulatedCrowd *cs_simulate_crowd             (const int32_t       *gold,
                                                  const CsCrowdSpec   *spec,
                                                  GError             **error);
 void              cs_simulated_crowd_free       (CsSimulatedCrowd    *self);
-void              cs_empirical_confusions       (float               *out,
-                                                 const CsCrowdLabel  *labels,
-                                                 int                  L,
-                                                 const int32_t       *gold,
-                                                 int                  K,
-                                                 int                  R);
-char             *cs_simulated_crowd_to_json    (const CsSimulatedCrowd *self,
+gboolean          cs_simulated_crowd_save       (const CsSimulatedCrowd *self,
                                                  const CsCrowdSpec   *spec,
                                                  const char * const  *class_names,
-                                                 const char * const  *annotator_ids);
+                                                 const char * const  *annotator_ids,
+                                                 const char          *path,
+                                                 GError             **error);
 const char       *cs_annotator_kind_to_string   (CsAnnotatorKind      kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsSimulatedCrowd, cs_simulated_crowd_free)

@@ -4,7 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
 #include "cs-error.h"
+#include "cs-file.h"
 #include "cs-layouts.h"
 
 static CsDataset *
@@ -34,16 +39,20 @@ cs_dataset_load (const char           *path,
                  GError              **error)
 {
   g_autofree char *canonical = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* Messages and the dataset's source name the file as a person would: without "..". */
   canonical = g_canonicalize_filename (path, NULL);
-  if (g_file_test (canonical, G_FILE_TEST_IS_DIR))
+  if (g_stat (canonical, &st) != 0)
+    {
+      cs_file_set_error (error, path, "read", errno);
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
     return load_folder (canonical, options, error);
-  if (g_file_test (canonical, G_FILE_TEST_IS_REGULAR))
-    return cs_manifest_load (canonical, options, error);
-  g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s: no such file or folder", path);
-  return NULL;
+  /* A manifest file: cs_file_read() refuses anything else, a named pipe included. */
+  return cs_manifest_load (canonical, options, error);
 }

@@ -327,14 +327,10 @@ cs_manifest_load (const char           *path,
                   const CsLoadOptions  *options,
                   GError              **error)
 {
-  g_autofree char *data = NULL;
+  g_autofree guint8 *data = NULL;
   gsize len;
-  g_autoptr(GError) local_error = NULL;
 
-  if (!g_file_get_contents (path, &data, &len, &local_error))
-    {
-      g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
-  return cs_manifest_parse (data, len, path, options, error);
+  if (!cs_file_read (path, &data, &len, error))
+    return NULL;
+  return cs_manifest_parse ((const char *) data, len, path, options, error);
 }

@@ -6,11 +6,8 @@
 
 #include "cs-demo.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
-
 #include "cs-demo-shapes.h"
-#include "cs-error.h"
+#include "cs-file.h"
 #include "cs-image-features.h"
 #include "cs-png.h"
 #include "cs-rng.h"
@@ -60,34 +57,6 @@ demo_crowd_spec (CsCrowdSpec *spec,
   spec->seed = seed;
 }
 
-static gboolean
-make_folder (const char  *path,
-             GError     **error)
-{
-  int saved;
-
-  if (g_mkdir_with_parents (path, 0755) == 0)
-    return TRUE;
-  saved = errno;
-  g_set_error (error, CS_ERROR, CS_ERROR_IO, "Could not create the folder “%s”: %s", path,
-               g_strerror (saved));
-  return FALSE;
-}
-
-static gboolean
-write_text (const char  *path,
-            const char  *text,
-            gssize       length,
-            GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-
-  if (g_file_set_contents (path, text, length, &local))
-    return TRUE;
-  g_set_error (error, CS_ERROR, CS_ERROR_IO, "Could not write “%s”: %s", path, local->message);
-  return FALSE;
-}
-
 static char *
 item_id (const DemoSplit *split,
          int              i)
@@ -127,7 +96,7 @@ draw_split (DemoSplit   *split,
   g_autofree char *folder = g_build_filename (dir, "images", split->name, NULL);
   g_autofree guint8 *rgb = g_new (guint8, size * size * 3);
 
-  if (!make_folder (folder, error))
+  if (!cs_file_ensure_dir (folder, error))
     return FALSE;
   split->gold = g_new (int32_t, split->n);
   split->features = g_new (float, (gsize) split->n * N_FEATURES);
@@ -140,19 +109,12 @@ draw_split (DemoSplit   *split,
       g_autofree char *path = g_build_filename (folder, file, NULL);
 
       g_autoptr(GBytes) png = NULL;
-      g_autoptr(GError) local = NULL;
 
       cs_demo_shape_draw (rgb, size, split->gold[i], rng);
       cs_image_features (split->features + (gsize) i * N_FEATURES, rgb, size, size);
-      /* Plain writes: the folder is new, and the manifest, written last, marks it complete. */
-      if (!(png = cs_png_encode_rgb (size, size, size * 3, rgb, error)))
+      if (!(png = cs_png_encode_rgb (size, size, size * 3, rgb, error)) ||
+          !cs_file_write_atomic (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), error))
         return FALSE;
-      if (!g_file_set_contents_full (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png),
-                                     G_FILE_SET_CONTENTS_NONE, 0644, &local))
-        {
-          g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s", local->message);
-          return FALSE;
-        }
     }
   return TRUE;
 }
@@ -187,7 +149,7 @@ write_features (const DemoSplit  *split,
         }
       g_string_append_c (csv, '\n');
     }
-  return write_text (path, csv->str, csv->len, error);
+  return cs_file_write_atomic (path, csv->str, csv->len, error);
 }
 
 /* Writes crowd.csv in long form, labels by class name, sorted by item then annotator. */
@@ -209,7 +171,7 @@ write_crowd (const CsSimulatedCrowd  *crowd,
 
       g_string_append_printf (csv, "%s,%s,%s\n", id, who, cs_demo_shape_name (x->label));
     }
-  return write_text (path, csv->str, csv->len, error);
+  return cs_file_write_atomic (path, csv->str, csv->len, error);
 }
 
 /* Writes planted.json: what the simulated crowd really does, so a user can hold a model's
@@ -222,16 +184,14 @@ write_planted (const CsSimulatedCrowd  *crowd,
 {
   g_autofree char *path = g_build_filename (dir, "planted.json", NULL);
   g_autoptr(GPtrArray) annotators = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *text = NULL;
   const char *classes[N_CLASSES];
 
   for (int k = 0; k < N_CLASSES; k++)
     classes[k] = cs_demo_shape_name (k);
   for (int r = 0; r < crowd->R; r++)
     g_ptr_array_add (annotators, annotator_id (r));
-  text = cs_simulated_crowd_to_json (crowd, spec, classes,
-                                     (const char * const *) annotators->pdata);
-  return write_text (path, text, -1, error);
+  return cs_simulated_crowd_save (crowd, spec, classes, (const char * const *) annotators->pdata,
+                                  path, error);
 }
 
 static void
@@ -275,7 +235,7 @@ write_manifest (const char  *dir,
                              "annotator really behaves.", seed);
   g_key_file_set_comment (manifest, NULL, NULL, comment, NULL);
   text = g_key_file_to_data (manifest, &length, NULL);
-  return write_text (path, text, length, error);
+  return cs_file_write_atomic (path, text, length, error);
 }
 
 /* Images, features and gold of the three splits, then the crowd on train. Everything comes
@@ -299,7 +259,7 @@ cs_demo_write (const char  *dir,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   cs_rng_init (&rng, seed);
-  ok = make_folder (dir, error);
+  ok = cs_file_ensure_dir (dir, error);
   for (guint s = 0; ok && s < G_N_ELEMENTS (splits); s++)
     ok = draw_split (&splits[s], dir, &rng, error) && write_features (&splits[s], dir, error);
   if (ok)

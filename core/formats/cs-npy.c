@@ -1132,7 +1132,6 @@ cs_npy_save_f32 (const char   *path,
                  GError      **error)
 {
   g_autoptr(GString) header = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree guint8 *buf = NULL;
   gsize count = 1, bytes, total;
   guint8 *p;
@@ -1175,12 +1174,5 @@ cs_npy_save_f32 (const char   *path,
       memcpy (p + i * 4, &bits, sizeof bits);
     }
 
-  if (!g_file_set_contents (path, (const char *) buf, (gssize) total, &local_error))
-    {
-      g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s: could not write the file: %s",
-                   path, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return cs_file_write_atomic (path, buf, total, error);
 }

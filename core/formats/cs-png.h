@@ -1,4 +1,4 @@
-/* cs-png.h — reading and writing 8-bit RGB PNG files
+/* cs-png.h — 8-bit RGB images encoded as PNG
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,23 +10,11 @@
 
 G_BEGIN_DECLS
 
-/* Writes atomically: an existing file is replaced whole or not at all. */
-gboolean  cs_png_write_rgb (const char    *path,
-                            int            width,
-                            int            height,
-                            int            stride,
-                            const guint8  *rgb,
-                            GError       **error);
-/* The PNG bytes, for callers that write many files into a fresh folder and need no
- * per-file atomic replace. */
-GBytes   *cs_png_encode_rgb (int            width,
-                             int            height,
-                             int            stride,
-                             const guint8  *rgb,
-                             GError       **error);
-guint8   *cs_png_read_rgb  (const char    *path,
-                            int           *width,
-                            int           *height,
-                            GError       **error);
+/* The PNG file of rgb [height, stride bytes a row], to write with cs_file_write_atomic(). */
+GBytes *cs_png_encode_rgb (int            width,
+                           int            height,
+                           int            stride,
+                           const guint8  *rgb,
+                           GError       **error);
 
 G_END_DECLS

@@ -43,7 +43,7 @@ struct _CsTensors
 {
   GPtrArray  *tensors;     /* of CsTensor, in the order they were added or stored */
   GHashTable *by_name;     /* name → CsTensor, borrowed from tensors */
-  GHashTable *metadata;    /* key → value, both owned */
+  GHashTable *metadata;    /* key → value, both owned: what the writer adds */
 };
 
 /* A tensor's description from a header, checked but not yet copied. */
@@ -285,16 +285,6 @@ cs_tensors_get (const CsTensors *self,
   if (shape != NULL)
     memcpy (shape, t->shape, sizeof t->shape);
   return t->data;
-}
-
-const char *
-cs_tensors_get_metadata (const CsTensors *self,
-                         const char      *key)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
-  return g_hash_table_lookup (self->metadata, key);
 }
 
 guint
@@ -659,9 +649,10 @@ parse_header_json (JsonParser  *parser,
   return json_node_get_object (root);
 }
 
+/* The metadata must be a table of strings; nothing in Crowdscope reads it back, so it is checked
+ * and left there. */
 static gboolean
-parse_metadata (JsonNode    *node,
-                CsTensors   *self,
+check_metadata (JsonNode    *node,
                 const char  *filename,
                 GError     **error)
 {
@@ -691,8 +682,6 @@ parse_metadata (JsonNode    *node,
           || !g_utf8_validate (json_node_get_string (value), -1, NULL))
         return set_error (error, CS_ERROR_PARSE, filename,
                           "\"" METADATA_KEY "\" holds text that is not valid UTF-8");
-      g_hash_table_insert (self->metadata, g_strdup (key),
-                           g_strdup (json_node_get_string (value)));
     }
 
   return TRUE;
@@ -860,7 +849,6 @@ parse_entry (JsonNode    *node,
 
 static gboolean
 parse_members (JsonObject  *root,
-               CsTensors   *self,
                GArray      *entries,
                gsize        section_len,
                const char  *filename,
@@ -875,7 +863,7 @@ parse_members (JsonObject  *root,
 
       if (strcmp (e.name, METADATA_KEY) == 0)
         {
-          if (!parse_metadata (node, self, filename, error))
+          if (!check_metadata (node, filename, error))
             return FALSE;
           continue;
         }
@@ -1012,7 +1000,7 @@ cs_tensors_parse (const guint8  *data,
 
   self = cs_tensors_new ();
   entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  if (!parse_members (root, self, entries, len - section_start, filename, error)
+  if (!parse_members (root, entries, len - section_start, filename, error)
       || !check_layout (entries, len - section_start, filename, error)
       || !copy_tensors (self, entries, data + section_start, filename, error))
     return NULL;

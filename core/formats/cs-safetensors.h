@@ -47,8 +47,6 @@ const void *cs_tensors_get            (const CsTensors  *self,
                                        CsTensorDtype    *dtype,
                                        int              *ndim,
                                        int64_t          *shape);
-const char *cs_tensors_get_metadata   (const CsTensors  *self,
-                                       const char       *key);
 guint       cs_tensors_get_n          (const CsTensors  *self);
 const char *cs_tensors_get_name       (const CsTensors  *self,
                                        guint             i);

@@ -1,4 +1,4 @@
-/* cs-tfevents.c — scalar logs in TensorBoard's event file format
+/* cs-tfevents.c — writes scalar logs in TensorBoard's event file format
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
-#include <stdarg.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -18,9 +17,9 @@
 /* An event file is a sequence of TFRecords, each
  *   uint64 length | uint32 masked_crc32c (length) | data | uint32 masked_crc32c (data)
  * in little-endian order, whose data is an Event protocol buffer (tensorflow/core/util/event.proto
- * and tensorflow/core/framework/summary.proto). Only the fields below are written or read. */
-#define RECORD_HEADER_LEN  12
-#define RECORD_FOOTER_LEN  4
+ * and tensorflow/core/framework/summary.proto). Only the fields below are written. The tests
+ * read the files back with a reader of their own (tests/cs-tfevents-reader.c) and with Python
+ * (tests/check-tfevents.py); TensorBoard is the reader users have. */
 #define CRC32C_POLY        0x82F63B78u
 #define CRC_MASK_DELTA     0xa282ead8u
 #define FILE_VERSION       "brain.Event:2"
@@ -241,17 +240,6 @@ append_record (GByteArray *out,
 
 /* Writing */
 
-static gboolean
-set_io_error (GError     **error,
-              const char  *path,
-              int          errsv)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s: cannot write: %s", display, g_strerror (errsv));
-  return FALSE;
-}
-
 static double
 now_seconds (void)
 {
@@ -284,7 +272,7 @@ open_event_file (CsEventWriter  *self,
       if (self->fd >= 0)
         return TRUE;
       if (errno != EEXIST || attempt + 1 >= MAX_NAME_ATTEMPTS)
-        return set_io_error (error, self->path, errno);
+        return cs_file_set_error (error, self->path, "write", errno);
     }
 }
 
@@ -396,7 +384,7 @@ cs_event_writer_flush (CsEventWriter  *self,
 
   g_byte_array_remove_range (self->pending, 0, (guint) done);
   if (errsv != 0)
-    return set_io_error (error, self->path, errsv);
+    return cs_file_set_error (error, self->path, "write", errsv);
   return TRUE;
 }
 
@@ -421,381 +409,4 @@ cs_event_writer_free (CsEventWriter *self)
   g_byte_array_unref (self->pending);
   g_free (self->path);
   g_free (self);
-}
-
-const char *
-cs_event_writer_get_path (CsEventWriter *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->path;
-}
-
-/* Reading */
-
-typedef struct
-{
-  const guint8 *p;
-  const guint8 *end;
-} Reader;
-
-static gboolean
-read_varint (Reader  *r,
-             guint64 *value)
-{
-  guint64 result = 0;
-
-  for (guint shift = 0; shift < 64; shift += 7)
-    {
-      guint8 byte;
-
-      if (r->p >= r->end)
-        return FALSE;
-      byte = *r->p++;
-      result |= (guint64) (byte & 0x7f) << shift;
-      if ((byte & 0x80) == 0)
-        {
-          *value = result;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static gboolean
-read_fixed (Reader  *r,
-            guint    nbytes,
-            guint64 *value)
-{
-  guint64 v = 0;
-
-  if ((gsize) (r->end - r->p) < nbytes)
-    return FALSE;
-  for (guint i = 0; i < nbytes; i++)
-    v |= (guint64) r->p[i] << (8 * i);
-  r->p += nbytes;
-  *value = v;
-  return TRUE;
-}
-
-static gboolean
-read_len (Reader *r,
-          Reader *sub)
-{
-  guint64 n;
-
-  if (!read_varint (r, &n) || n > (guint64) (r->end - r->p))
-    return FALSE;
-  sub->p = r->p;
-  sub->end = r->p + n;
-  r->p = sub->end;
-  return TRUE;
-}
-
-static gboolean
-skip_field (Reader *r,
-            guint   wire)
-{
-  guint64 ignored;
-  Reader sub;
-
-  switch (wire)
-    {
-    case WIRE_VARINT:
-      return read_varint (r, &ignored);
-    case WIRE_FIXED64:
-      return read_fixed (r, 8, &ignored);
-    case WIRE_LEN:
-      return read_len (r, &sub);
-    case WIRE_FIXED32:
-      return read_fixed (r, 4, &ignored);
-    default:
-      /* Groups are deprecated and unused by TensorFlow; other wire types do not exist. */
-      return FALSE;
-    }
-}
-
-/* Copies a UTF-8 tag, cutting it at a character boundary if it is too long. */
-static void
-copy_tag (char       *dest,
-          const char *src,
-          gsize       len)
-{
-  gsize n = MIN (len, CS_SCALAR_TAG_MAX);
-
-  while (n > 0 && n < len && ((guchar) src[n] & 0xC0) == 0x80)
-    n--;
-  memcpy (dest, src, n);
-  dest[n] = '\0';
-}
-
-/* Each parse_* function returns NULL on success or what was wrong, for the record's message. */
-static const char *
-parse_value (Reader  r,
-             GArray *out)
-{
-  CsScalarEvent scalar = { 0 };
-  gboolean has_value = FALSE;
-
-  while (r.p < r.end)
-    {
-      guint64 key;
-      guint64 bits;
-      Reader s;
-
-      if (!read_varint (&r, &key))
-        return "truncated field key in Summary.Value";
-      if (key >> 3 == VALUE_TAG && (key & 7) == WIRE_LEN)
-        {
-          if (!read_len (&r, &s))
-            return "tag runs past the end of its Summary.Value";
-          if (!g_utf8_validate ((const char *) s.p, s.end - s.p, NULL))
-            return "tag is not valid UTF-8";
-          copy_tag (scalar.tag, (const char *) s.p, (gsize) (s.end - s.p));
-        }
-      else if (key >> 3 == VALUE_SIMPLE_VALUE && (key & 7) == WIRE_FIXED32)
-        {
-          guint32 bits32;
-
-          if (!read_fixed (&r, 4, &bits))
-            return "truncated simple_value";
-          bits32 = (guint32) bits;
-          memcpy (&scalar.value, &bits32, sizeof scalar.value);
-          has_value = TRUE;
-        }
-      else if (!skip_field (&r, key & 7))
-        return "malformed field in Summary.Value";
-    }
-
-  /* Images, histograms and tensors carry no simple_value; they are not scalars. */
-  if (has_value)
-    g_array_append_val (out, scalar);
-  return NULL;
-}
-
-static const char *
-parse_summary (Reader  r,
-               GArray *out)
-{
-  while (r.p < r.end)
-    {
-      const char *problem;
-      guint64 key;
-      Reader s;
-
-      if (!read_varint (&r, &key))
-        return "truncated field key in Summary";
-      if (key >> 3 == SUMMARY_VALUE && (key & 7) == WIRE_LEN)
-        {
-          if (!read_len (&r, &s))
-            return "Summary.Value runs past the end of its Summary";
-          if ((problem = parse_value (s, out)) != NULL)
-            return problem;
-        }
-      else if (!skip_field (&r, key & 7))
-        return "malformed field in Summary";
-    }
-
-  return NULL;
-}
-
-/* Appends the event's scalars to `out`. The step may come after the summary, so it is filled
- * in once the whole event has been read. */
-static const char *
-parse_event (Reader  r,
-             GArray *out)
-{
-  guint first = out->len;
-  guint64 step = 0;
-
-  while (r.p < r.end)
-    {
-      const char *problem;
-      guint64 key;
-      Reader s;
-
-      if (!read_varint (&r, &key))
-        return "truncated field key in Event";
-      if (key >> 3 == EVENT_STEP && (key & 7) == WIRE_VARINT)
-        {
-          if (!read_varint (&r, &step))
-            return "truncated step";
-        }
-      else if (key >> 3 == EVENT_SUMMARY && (key & 7) == WIRE_LEN)
-        {
-          if (!read_len (&r, &s))
-            return "Summary runs past the end of its Event";
-          if ((problem = parse_summary (s, out)) != NULL)
-            return problem;
-        }
-      else if (!skip_field (&r, key & 7))
-        return "malformed field in Event";
-    }
-
-  for (guint i = first; i < out->len; i++)
-    g_array_index (out, CsScalarEvent, i).step = (int64_t) step;
-  return NULL;
-}
-
-static gboolean G_GNUC_PRINTF (5, 6)
-set_record_error (GError     **error,
-                  const char  *filename,
-                  guint        index,
-                  gsize        offset,
-                  const char  *format,
-                  ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: record %u (at byte %" G_GSIZE_FORMAT "): %s",
-               filename, index + 1, offset, message);
-  return FALSE;
-}
-
-static guint32
-get_le32 (const guint8 *p)
-{
-  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
-}
-
-/* Checks one record's framing and CRCs; on success sets `payload` to its data. */
-static gboolean
-check_record (const guint8  *data,
-              gsize          len,
-              gsize          pos,
-              guint          index,
-              const char    *filename,
-              Reader        *payload,
-              GError       **error)
-{
-  const guint8 *rec = data + pos;
-  gsize avail = len - pos;
-  guint32 stored, computed;
-  guint64 n = 0;
-
-  if (avail < RECORD_HEADER_LEN)
-    return set_record_error (error, filename, index, pos, "truncated: %" G_GSIZE_FORMAT " bytes "
-                             "left, a record header needs %d", avail, RECORD_HEADER_LEN);
-
-  for (guint i = 0; i < 8; i++)
-    n |= (guint64) rec[i] << (8 * i);
-  stored = get_le32 (rec + 8);
-  computed = cs_crc32c_mask (cs_crc32c (0, rec, 8));
-  if (stored != computed)
-    return set_record_error (error, filename, index, pos, "length CRC mismatch (stored 0x%08x, "
-                             "computed 0x%08x); the file is corrupt", stored, computed);
-
-  avail -= RECORD_HEADER_LEN;
-  if (avail < RECORD_FOOTER_LEN || n > avail - RECORD_FOOTER_LEN)
-    return set_record_error (error, filename, index, pos, "length %" G_GUINT64_FORMAT " runs past "
-                             "the end of the file; it is truncated", n);
-
-  stored = get_le32 (rec + RECORD_HEADER_LEN + n);
-  computed = cs_crc32c_mask (cs_crc32c (0, rec + RECORD_HEADER_LEN, n));
-  if (stored != computed)
-    return set_record_error (error, filename, index, pos, "data CRC mismatch (stored 0x%08x, "
-                             "computed 0x%08x); the file is corrupt", stored, computed);
-
-  payload->p = rec + RECORD_HEADER_LEN;
-  payload->end = payload->p + n;
-  return TRUE;
-}
-
-static gboolean
-parse_records (const guint8  *data,
-               gsize          len,
-               const char    *filename,
-               GArray        *out,
-               GError       **error)
-{
-  gsize pos = 0;
-
-  for (guint index = 0; pos < len; index++)
-    {
-      const char *problem;
-      Reader payload;
-
-      if (!check_record (data, len, pos, index, filename, &payload, error))
-        return FALSE;
-      if ((problem = parse_event (payload, out)) != NULL)
-        return set_record_error (error, filename, index, pos, "malformed Event: %s", problem);
-      pos = (gsize) (payload.end - data) + RECORD_FOOTER_LEN;
-    }
-
-  return TRUE;
-}
-
-/**
- * cs_event_data_parse_scalars:
- * @data: (array length=len): the bytes of an event file
- * @len: the length of @data
- * @filename: (nullable): how to name the file in error messages
- * @out: (element-type CsScalarEvent): where to append the scalars, in file order
- * @error: return location for a CS_ERROR_PARSE error
- *
- * Checks every record's CRCs and appends each Event's simple_value summaries to @out. Any bytes
- * are safe to pass. On error @out is left as it was.
- *
- * Returns: %TRUE on success
- */
-gboolean
-cs_event_data_parse_scalars (const guint8  *data,
-                             gsize          len,
-                             const char    *filename,
-                             GArray        *out,
-                             GError       **error)
-{
-  guint old_len;
-
-  g_return_val_if_fail (data != NULL || len == 0, FALSE);
-  g_return_val_if_fail (out != NULL, FALSE);
-  g_return_val_if_fail (g_array_get_element_size (out) == sizeof (CsScalarEvent), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (filename == NULL)
-    filename = "event data";
-
-  old_len = out->len;
-  if (!parse_records (data, len, filename, out, error))
-    {
-      g_array_set_size (out, old_len);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * cs_event_file_read_scalars:
- * @path: an event file
- * @out: (element-type CsScalarEvent): where to append the scalars, in file order
- * @error: return location for a CS_ERROR_IO or CS_ERROR_PARSE error
- *
- * Reads an event file; see cs_event_data_parse_scalars().
- *
- * Returns: %TRUE on success
- */
-gboolean
-cs_event_file_read_scalars (const char  *path,
-                            GArray      *out,
-                            GError     **error)
-{
-  g_autofree guint8 *data = NULL;
-  g_autofree char *display = NULL;
-  gsize len;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!cs_file_read (path, &data, &len, error))
-    return FALSE;
-
-  display = g_filename_display_name (path);
-  return cs_event_data_parse_scalars (data, len, display, out, error);
 }

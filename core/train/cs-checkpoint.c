@@ -19,6 +19,7 @@
 #include "cs-json-check.h"
 #include "cs-json.h"
 #include "cs-model-private.h"
+#include "cs-run-json.h"
 #include "cs-safetensors.h"
 
 #define FORMAT_NAME    "crowdscope-checkpoint"
@@ -107,29 +108,6 @@ run_tensors (const CsRun *run)
   cs_tensors_set_metadata (tensors, "method", cs_method_to_string (run->config.method));
   cs_tensors_set_metadata (tensors, "layout", "linear weights are [out, in] as in PyTorch");
   return tensors;
-}
-
-void
-cs_history_to_json (JsonBuilder *builder,
-                    GArray      *history)
-{
-  json_builder_set_member_name (builder, "history");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < history->len; i++)
-    {
-      const CsEpochMetrics *m = &g_array_index (history, CsEpochMetrics, i);
-
-      json_builder_begin_object (builder);
-      cs_json_add_int (builder, "epoch", m->epoch);
-      cs_json_add_number (builder, "train_loss", m->train_loss);
-      cs_json_add_number (builder, "train_accuracy", m->train_accuracy);
-      cs_json_add_number (builder, "valid_accuracy", m->valid_accuracy);
-      cs_json_add_number (builder, "test_accuracy", m->test_accuracy);
-      cs_json_add_number (builder, "crowd_nll", m->crowd_nll);
-      cs_json_add_number (builder, "seconds", m->seconds);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
 }
 
 static char *

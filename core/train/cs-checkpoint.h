@@ -50,8 +50,6 @@ gboolean      cs_checkpoint_parse_config (const char         *data,
                                           CsCheckpoint       *self,
                                           GError            **error);
 void          cs_checkpoint_free         (CsCheckpoint       *self);
-void          cs_history_to_json         (JsonBuilder        *builder,
-                                          GArray             *history);
 gboolean      cs_metrics_csv_write       (GArray             *history,
                                           const char         *path,
                                           GError            **error);

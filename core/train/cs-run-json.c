@@ -1,16 +1,43 @@
-/* cs-cli-run-json.c — a training run as the JSON object scripts read
+/* cs-run-json.c — a training run as the JSON objects config.json and scripts read
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "cs-checkpoint.h"
-#include "cs-cli.h"
+#include "cs-run-json.h"
+
 #include "cs-json.h"
 
+/* Adds "history": one object per epoch, every metric a number or null. */
+void
+cs_history_to_json (JsonBuilder *builder,
+                    GArray      *history)
+{
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < history->len; i++)
+    {
+      const CsEpochMetrics *m = &g_array_index (history, CsEpochMetrics, i);
+
+      json_builder_begin_object (builder);
+      cs_json_add_int (builder, "epoch", m->epoch);
+      cs_json_add_number (builder, "train_loss", m->train_loss);
+      cs_json_add_number (builder, "train_accuracy", m->train_accuracy);
+      cs_json_add_number (builder, "valid_accuracy", m->valid_accuracy);
+      cs_json_add_number (builder, "test_accuracy", m->test_accuracy);
+      cs_json_add_number (builder, "crowd_nll", m->crowd_nll);
+      cs_json_add_number (builder, "seconds", m->seconds);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* The run's method, settings, selected epoch and its accuracies, timing and notices, CoNAL's
+ * per-annotator w and, when asked, the history: what `train --json` prints, and each run of
+ * `experiment --json`. */
 JsonNode *
-cs_cli_run_to_json (const CsRun *run,
-                    gboolean     with_history)
+cs_run_to_json (const CsRun *run,
+                gboolean     with_history)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const CsEpochMetrics *best = cs_run_get_best (run);

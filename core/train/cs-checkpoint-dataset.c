@@ -1,0 +1,156 @@
+/* cs-checkpoint-dataset.c — the dataset a checkpoint is evaluated on, prepared as it saw its own
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "cs-checkpoint-dataset.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cs-dataset-carve.h"
+#include "cs-error.h"
+
+/* The model reads d features and gives K classes in the checkpoint's order: anything else
+ * would be scored against the wrong names. */
+static gboolean
+check_matches (const CsCheckpoint  *checkpoint,
+               const CsDataset     *dataset,
+               const char          *path,
+               GError             **error)
+{
+  if (dataset->d != checkpoint->d || dataset->n_classes != checkpoint->K)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
+                   "%s: expected %d features and %d classes as the checkpoint has, found %d and %d",
+                   path, checkpoint->d, checkpoint->K, dataset->d, dataset->n_classes);
+      return FALSE;
+    }
+  for (int k = 0; k < dataset->n_classes; k++)
+    if (strcmp (dataset->class_names[k], checkpoint->class_names[k]) != 0)
+      {
+        g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
+                     "%s: class %d is '%s', but the checkpoint's class %d is '%s'",
+                     path, k, dataset->class_names[k], k, checkpoint->class_names[k]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* Standardised the way the checkpoint's dataset was. Another dataset's raw features are kept
+ * raw, to get the training statistics instead of their own. */
+static CsDataset *
+load_matching (const CsCheckpoint  *checkpoint,
+               const char          *path,
+               bool                *same,
+               bool                *raw,
+               GError             **error)
+{
+  CsLoadOptions options = { CS_STANDARDIZE_NEVER };
+  g_autoptr(CsDataset) dataset = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  if (checkpoint->standardized)
+    options.standardize = CS_STANDARDIZE_ALWAYS;
+  dataset = cs_dataset_load (path, &options, error);
+  if (dataset == NULL || !check_matches (checkpoint, dataset, path, error))
+    return NULL;
+  fingerprint = cs_dataset_fingerprint (dataset);
+  *same = g_strcmp0 (fingerprint, checkpoint->fingerprint) == 0;
+  *raw = !*same && checkpoint->standardized;
+  if (!*raw)
+    return g_steal_pointer (&dataset);
+  options.standardize = CS_STANDARDIZE_NEVER;
+  return cs_dataset_load (path, &options, error);
+}
+
+/**
+ * cs_checkpoint_dataset_load:
+ * @checkpoint: a loaded checkpoint
+ * @path: (nullable): the dataset to evaluate on; %NULL for the one the checkpoint was trained
+ *   on, where config.json says it was
+ * @error: return location for the loader's error, or a CS_ERROR_SHAPE or CS_ERROR_VALUE one that
+ *   says which of the features, the number of classes or a class name does not match
+ *
+ * Loads a dataset for @checkpoint's model: standardised as its own was, and, when the run took
+ * its validation split out of test, with the same split taken out, so that test is the rest of
+ * test as it was then. A dataset other than the one trained on is allowed if its features and
+ * classes match; `same` says which it is.
+ *
+ * Returns: (transfer full): the dataset, or %NULL with @error set
+ */
+CsCheckpointDataset *
+cs_checkpoint_dataset_load (const CsCheckpoint  *checkpoint,
+                            const char          *path,
+                            GError             **error)
+{
+  g_autoptr(CsCheckpointDataset) self = g_new0 (CsCheckpointDataset, 1);
+  int valid_from_test;
+
+  g_return_val_if_fail (checkpoint != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (path == NULL && *checkpoint->dataset_source == '\0')
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
+                   "%s: expected the checkpoint to name the dataset it was trained on, found none; "
+                   "give a dataset to evaluate on", checkpoint->path);
+      return NULL;
+    }
+  if (!(self->dataset = load_matching (checkpoint, path ? path : checkpoint->dataset_source,
+                                       &self->same, &self->raw, error)))
+    return NULL;
+  valid_from_test = checkpoint->config.valid_from_test;
+  if (valid_from_test > 0 && cs_dataset_get_split (self->dataset, CS_SPLIT_VALID) == NULL)
+    {
+      CsDataset *carved = cs_dataset_carve_validation (self->dataset, valid_from_test, error);
+
+      if (carved == NULL)
+        return NULL;
+      cs_dataset_unref (self->dataset);
+      self->dataset = carved;
+    }
+  return g_steal_pointer (&self);
+}
+
+void
+cs_checkpoint_dataset_free (CsCheckpointDataset *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->dataset, cs_dataset_unref);
+  g_free (self);
+}
+
+/**
+ * cs_checkpoint_evaluate:
+ *
+ * The accuracy of @checkpoint's model on one split of @data, with the checkpoint's
+ * standardisation applied to raw features.
+ *
+ * Returns: a fraction in [0, 1], or NaN when the split is missing or has no gold
+ */
+double
+cs_checkpoint_evaluate (CsCheckpoint              *checkpoint,
+                        const CsCheckpointDataset *data,
+                        CsSplitKind                kind)
+{
+  const CsSplit *split;
+  g_autofree float *x = NULL;
+  g_autofree float *probs = NULL;
+  CsSplit copy;
+
+  g_return_val_if_fail (checkpoint != NULL && data != NULL, NAN);
+
+  split = cs_dataset_get_split (data->dataset, kind);
+  if (split == NULL || split->gold == NULL)
+    return NAN;
+  x = g_memdup2 (split->features, sizeof (float) * (size_t) split->n * checkpoint->d);
+  probs = g_new (float, (size_t) split->n * checkpoint->K);
+  if (data->raw)
+    cs_checkpoint_standardize (checkpoint, x, split->n);
+  copy = *split;
+  copy.features = x;
+  return cs_evaluate_accuracy (checkpoint->model, &copy, probs);
+}

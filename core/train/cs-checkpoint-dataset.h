@@ -1,0 +1,32 @@
+/* cs-checkpoint-dataset.h — the dataset a checkpoint is evaluated on, prepared as it saw its own
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cs-checkpoint.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  CsDataset *dataset;  /* with the checkpoint's classes and features; its validation split
+                        * carved out of test when the run's was */
+  bool       same;     /* the dataset trained on: the fingerprints match */
+  bool       raw;      /* features left unstandardised, for the checkpoint's own statistics
+                        * (cs_checkpoint_evaluate applies them): another dataset's would differ */
+} CsCheckpointDataset;
+
+CsCheckpointDataset *cs_checkpoint_dataset_load (const CsCheckpoint        *checkpoint,
+                                                 const char                *path,
+                                                 GError                   **error);
+void                 cs_checkpoint_dataset_free (CsCheckpointDataset       *self);
+double               cs_checkpoint_evaluate     (CsCheckpoint              *checkpoint,
+                                                 const CsCheckpointDataset *data,
+                                                 CsSplitKind                kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsCheckpointDataset, cs_checkpoint_dataset_free)
+
+G_END_DECLS
