@@ -46,13 +46,10 @@ void              cs_model_shape_init      (CsModelShape        *shape,
                                             int                  K,
                                             int                  R);
 size_t            cs_model_shape_count_params (const CsModelShape *shape);
-CsParams         *cs_model_get_grads       (CsModel             *self);
 CsBatchnormState *cs_model_get_state       (CsModel             *self);
 float            *cs_model_get_param_buffer (CsModel            *self,
                                             size_t              *n);
 float            *cs_model_get_grad_buffer (CsModel             *self);
-int               cs_model_get_max_batch   (const CsModel       *self);
-int               cs_model_get_max_labels  (const CsModel       *self);
 /* Runs the step, evaluations included, on n_threads threads (1, the default, starts none):
  * products, layers and per-label work shared out, each product a call to OpenBLAS, which
  * should then run one thread itself (cs_blas_set_num_threads; cs_train does so). The work is

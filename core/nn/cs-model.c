@@ -327,11 +327,8 @@ cs_model_free (CsModel *self)
 
 const CsModelShape *cs_model_get_shape (const CsModel *self) { return &self->shape; }
 CsParams *cs_model_get_params (CsModel *self) { return &self->params; }
-CsParams *cs_model_get_grads (CsModel *self) { return &self->grads; }
 CsBatchnormState *cs_model_get_state (CsModel *self) { return &self->state; }
 float *cs_model_get_grad_buffer (CsModel *self) { return self->grad_memory; }
-int cs_model_get_max_batch (const CsModel *self) { return self->max_batch; }
-int cs_model_get_max_labels (const CsModel *self) { return self->max_labels; }
 const float *cs_model_get_probs (const CsModel *self) { return self->act.p; }
 
 float *
