@@ -1,11 +1,12 @@
 /* cs-screenshot.c — opens the real window in a given state and saves a picture of it
  *
  *   cs-screenshot --out FILE.png [--dataset PATH | --demo] [--train] [--epochs N]
- *                 [--shot-at-epoch N] [--dark] [--size WxH]
+ *                 [--shot-at-epoch N | --stop-at-epoch N] [--dark] [--size WxH]
  *
  * Without --train it shows the dataset's overview (or the empty state without a dataset);
  * with --train it starts training with the form's defaults and takes the picture at the given
- * epoch (while the run goes on) or when the run has finished. Used by build-aux/screenshots.
+ * epoch (while the run goes on), or stops the run at the given epoch and takes it once the run
+ * shows its result, or takes it when the run has finished. Used by build-aux/screenshots.
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,6 +26,7 @@ static gboolean train;
 static gboolean dark;
 static int epochs;
 static int shot_at_epoch;
+static int stop_at_epoch;
 static char *size = "1280x860";
 
 static GOptionEntry entries[] = {
@@ -34,6 +36,7 @@ static GOptionEntry entries[] = {
   { "train", 't', 0, G_OPTION_ARG_NONE, &train, "Start training", NULL },
   { "epochs", 'e', 0, G_OPTION_ARG_INT, &epochs, "Epochs to train (default: the form's)", "N" },
   { "shot-at-epoch", 0, 0, G_OPTION_ARG_INT, &shot_at_epoch, "Take the picture at this epoch", "N" },
+  { "stop-at-epoch", 0, 0, G_OPTION_ARG_INT, &stop_at_epoch, "Stop the run at this epoch, then take the picture", "N" },
   { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
   { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size", "WxH" },
   { NULL }
@@ -94,6 +97,11 @@ on_epochs (CsTraining *training,
     {
       g_signal_handlers_disconnect_by_func (training, on_epochs, data);
       shoot_soon ();
+    }
+  if (stop_at_epoch > 0 && first + n >= (guint) stop_at_epoch)
+    {
+      g_signal_handlers_disconnect_by_func (training, on_epochs, data);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL);
     }
 }
 

@@ -44,9 +44,10 @@ cs_application_open (GApplication  *application,
   CsWindow *window = get_window (CS_APPLICATION (application));
   g_autofree char *path = g_file_get_path (files[0]);
 
+  /* The window first: opening may ask a question, which must stay above it. */
+  gtk_window_present (GTK_WINDOW (window));
   if (path != NULL)
     cs_window_open_path (window, path);
-  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* --demo is an action, so a running instance opens the demo when another launch asks. */
@@ -66,8 +67,8 @@ open_demo_action (GSimpleAction *action,
 {
   CsWindow *window = get_window (CS_APPLICATION (data));
 
-  cs_window_open_demo (window);
   gtk_window_present (GTK_WINDOW (window));
+  cs_window_open_demo (window);
 }
 
 static void
