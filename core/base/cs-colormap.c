@@ -1,0 +1,94 @@
+/* cs-colormap.c — the colour maps the heatmaps use, on screen and in exported images
+ *
+ * Both maps come from ColorBrewer's colour-blind-safe schemes: the sequential one is "Blues"
+ * (one hue, lightness alone carries the value, so it reads the same to every eye and in grey
+ * scale); the diverging one is "PuOr", purple for negative and orange for positive, which stay
+ * apart under every common colour-vision deficiency. For a dark background the ramps run from
+ * near the background to full colour, so that a zero cell sits back on either theme.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+
+#include "cs-colormap.h"
+
+#define N_STOPS 9
+
+typedef struct
+{
+  CsRgb stops[N_STOPS];   /* evenly spaced over the map's range */
+  CsRgb no_data;
+} Ramp;
+
+#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0f, ((hex) >> 8 & 0xff) / 255.0f, ((hex) & 0xff) / 255.0f }
+
+static const Ramp ramps[2][2] = {
+  [CS_COLORMAP_SEQUENTIAL] = {
+    /* Light: ColorBrewer Blues 9. */
+    { { RGB (0xf7fbff), RGB (0xdeebf7), RGB (0xc6dbef), RGB (0x9ecae1), RGB (0x6baed6),
+        RGB (0x4292c6), RGB (0x2171b5), RGB (0x08519c), RGB (0x08306b) }, RGB (0xd8d8d8) },
+    /* Dark: the same hue from near the dark background up to its light end. */
+    { { RGB (0x1f2a38), RGB (0x1d3b5c), RGB (0x184e80), RGB (0x1c62a3), RGB (0x2f79c0),
+        RGB (0x4f93d2), RGB (0x76afe0), RGB (0xa3cbec), RGB (0xd3e6f7) }, RGB (0x3a3a3a) },
+  },
+  [CS_COLORMAP_DIVERGING] = {
+    /* Light: ColorBrewer PuOr 9, reversed so that negative is purple. */
+    { { RGB (0x542788), RGB (0x8073ac), RGB (0xb2abd2), RGB (0xd8daeb), RGB (0xf7f7f7),
+        RGB (0xfee0b6), RGB (0xfdb863), RGB (0xe08214), RGB (0xb35806) }, RGB (0xd8d8d8) },
+    /* Dark: the same hues around a centre near the dark background. */
+    { { RGB (0xb2abd2), RGB (0x8f83c0), RGB (0x6a5a9e), RGB (0x453a66), RGB (0x2a2a2e),
+        RGB (0x6b4a22), RGB (0xa86b22), RGB (0xe08214), RGB (0xfdb863) }, RGB (0x3a3a3a) },
+  },
+};
+
+CsRgb
+cs_colormap_lookup (CsColormap map,
+                    bool       dark,
+                    double     value)
+{
+  static const CsRgb black = { 0, 0, 0 };
+  const Ramp *ramp;
+  double t, at;
+  int i;
+
+  g_return_val_if_fail (map == CS_COLORMAP_SEQUENTIAL || map == CS_COLORMAP_DIVERGING, black);
+
+  ramp = &ramps[map][dark ? 1 : 0];
+  if (isnan (value))
+    return ramp->no_data;
+  /* t in [0, 1] along the ramp. */
+  t = map == CS_COLORMAP_SEQUENTIAL ? value : 0.5 * (value + 1);
+  t = CLAMP (t, 0.0, 1.0);
+  at = t * (N_STOPS - 1);
+  i = MIN ((int) at, N_STOPS - 2);
+  at -= i;
+  return (CsRgb) {
+    (float) (ramp->stops[i].r + at * (ramp->stops[i + 1].r - ramp->stops[i].r)),
+    (float) (ramp->stops[i].g + at * (ramp->stops[i + 1].g - ramp->stops[i].g)),
+    (float) (ramp->stops[i].b + at * (ramp->stops[i + 1].b - ramp->stops[i].b)),
+  };
+}
+
+static double
+linear (float channel)
+{
+  return channel <= 0.04045 ? channel / 12.92 : pow ((channel + 0.055) / 1.055, 2.4);
+}
+
+double
+cs_rgb_luminance (CsRgb color)
+{
+  return 0.2126 * linear (color.r) + 0.7152 * linear (color.g) + 0.0722 * linear (color.b);
+}
+
+/* The text colour with the higher WCAG contrast ratio against the background. */
+CsRgb
+cs_colormap_text_color (CsRgb background)
+{
+  double l = cs_rgb_luminance (background);
+  double on_black = (l + 0.05) / 0.05, on_white = 1.05 / (l + 0.05);
+
+  return on_black >= on_white ? (CsRgb) { 0, 0, 0 } : (CsRgb) { 1, 1, 1 };
+}

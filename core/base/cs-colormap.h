@@ -1,0 +1,37 @@
+/* cs-colormap.h — the colour maps the heatmaps use, on screen and in exported images
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <stdbool.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CS_COLORMAP_SEQUENTIAL,   /* probabilities and rates: 0 … 1 */
+  CS_COLORMAP_DIVERGING,    /* differences: −1 … 0 … 1 */
+} CsColormap;
+
+/* sRGB, each channel in [0, 1]. */
+typedef struct
+{
+  float r, g, b;
+} CsRgb;
+
+/* The colour of `value` (clamped to the map's range); NaN, a cell with no data, gets the map's
+ * "no data" colour. `dark` picks the ramp made for a dark background, whose low end sits near
+ * the background as the light ramp's does on a light one. */
+CsRgb  cs_colormap_lookup     (CsColormap  map,
+                               bool        dark,
+                               double      value);
+/* Black or white, whichever reads better on `background`. */
+CsRgb  cs_colormap_text_color (CsRgb       background);
+/* The relative luminance of an sRGB colour (WCAG 2), 0 for black to 1 for white. */
+double cs_rgb_luminance       (CsRgb       color);
+
+G_END_DECLS

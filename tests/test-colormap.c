@@ -1,0 +1,120 @@
+/* test-colormap.c — the heatmaps' colour maps: ends, order, no data, readable text
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+
+#include "cs-colormap.h"
+
+static double
+contrast (CsRgb a,
+          CsRgb b)
+{
+  double la = cs_rgb_luminance (a), lb = cs_rgb_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* Lightness alone carries a sequential value: it falls from 0 to 1 on the light ramp and rises
+ * on the dark one, strictly, so that no two values look alike. */
+static void
+test_sequential_order (void)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      double previous = dark ? -1 : 2;
+
+      for (int i = 0; i <= 100; i++)
+        {
+          double l = cs_rgb_luminance (cs_colormap_lookup (CS_COLORMAP_SEQUENTIAL, dark, i / 100.0));
+
+          if (dark)
+            g_assert_cmpfloat (l, >, previous);
+          else
+            g_assert_cmpfloat (l, <, previous);
+          previous = l;
+        }
+    }
+}
+
+/* Zero sits near the background, whichever the theme. */
+static void
+test_zero_near_background (void)
+{
+  CsRgb light = cs_colormap_lookup (CS_COLORMAP_SEQUENTIAL, false, 0);
+  CsRgb dark = cs_colormap_lookup (CS_COLORMAP_SEQUENTIAL, true, 0);
+  CsRgb centre_light = cs_colormap_lookup (CS_COLORMAP_DIVERGING, false, 0);
+  CsRgb centre_dark = cs_colormap_lookup (CS_COLORMAP_DIVERGING, true, 0);
+
+  g_assert_cmpfloat (cs_rgb_luminance (light), >, 0.9);
+  g_assert_cmpfloat (cs_rgb_luminance (dark), <, 0.05);
+  g_assert_cmpfloat (cs_rgb_luminance (centre_light), >, 0.9);
+  g_assert_cmpfloat (cs_rgb_luminance (centre_dark), <, 0.05);
+}
+
+/* Values past the range take its ends; the two signs of a difference take two hues. */
+static void
+test_clamp_and_sign (void)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      CsRgb lo = cs_colormap_lookup (CS_COLORMAP_DIVERGING, dark, -1);
+      CsRgb hi = cs_colormap_lookup (CS_COLORMAP_DIVERGING, dark, 1);
+      CsRgb below = cs_colormap_lookup (CS_COLORMAP_DIVERGING, dark, -7);
+      CsRgb above = cs_colormap_lookup (CS_COLORMAP_SEQUENTIAL, dark, 3);
+      CsRgb one = cs_colormap_lookup (CS_COLORMAP_SEQUENTIAL, dark, 1);
+
+      g_assert_cmpmem (&below, sizeof below, &lo, sizeof lo);
+      g_assert_cmpmem (&above, sizeof above, &one, sizeof one);
+      /* Purple below (more blue than red… than green), orange above (more red than blue). */
+      g_assert_cmpfloat (lo.b, >, lo.g);
+      g_assert_cmpfloat (hi.r, >, hi.b);
+    }
+}
+
+/* A cell without data has a colour of its own, unlike any value's. */
+static void
+test_no_data (void)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      CsRgb none = cs_colormap_lookup (CS_COLORMAP_SEQUENTIAL, dark, NAN);
+
+      for (int i = 0; i <= 100; i++)
+        {
+          CsRgb c = cs_colormap_lookup (CS_COLORMAP_SEQUENTIAL, dark, i / 100.0);
+
+          g_assert_false (c.r == none.r && c.g == none.g && c.b == none.b);
+        }
+    }
+}
+
+/* The value written in a cell reads at WCAG's 4.5 : 1 or better on every colour of every map. */
+static void
+test_text_contrast (void)
+{
+  for (int map = CS_COLORMAP_SEQUENTIAL; map <= CS_COLORMAP_DIVERGING; map++)
+    for (int dark = 0; dark <= 1; dark++)
+      for (int i = 0; i <= 200; i++)
+        {
+          double v = map == CS_COLORMAP_SEQUENTIAL ? i / 200.0 : i / 100.0 - 1;
+          CsRgb cell = cs_colormap_lookup (map, dark, v);
+
+          g_assert_cmpfloat (contrast (cell, cs_colormap_text_color (cell)), >=, 4.5);
+        }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/colormap/sequential-order", test_sequential_order);
+  g_test_add_func ("/colormap/zero-near-background", test_zero_near_background);
+  g_test_add_func ("/colormap/clamp-and-sign", test_clamp_and_sign);
+  g_test_add_func ("/colormap/no-data", test_no_data);
+  g_test_add_func ("/colormap/text-contrast", test_text_contrast);
+  return g_test_run ();
+}
