@@ -1,6 +1,6 @@
 /* cs-annotator.c — one annotator of the open dataset, as the views list it
  *
- * The figures are the core's (CsDatasetStats), copied when the item is made: an annotator's
+ * The figures are the core's (CsDatasetFigures), copied when the item is made: an annotator's
  * labels do not change while the dataset is open.
  *
  * Copyright 2026 The Crowdscope Authors
@@ -21,6 +21,7 @@ struct _CsAnnotator
   int      n_with_gold;
   double   accuracy;
   double   agreement;
+  double   ds_accuracy;
 };
 
 enum {
@@ -31,6 +32,7 @@ enum {
   PROP_N_WITH_GOLD,
   PROP_ACCURACY,
   PROP_AGREEMENT,
+  PROP_DS_ACCURACY,
   N_PROPS
 };
 
@@ -80,6 +82,9 @@ cs_annotator_get_property (GObject    *object,
     case PROP_AGREEMENT:
       g_value_set_double (value, self->agreement);
       break;
+    case PROP_DS_ACCURACY:
+      g_value_set_double (value, self->ds_accuracy);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -106,6 +111,9 @@ cs_annotator_class_init (CsAnnotatorClass *klass)
    * nobody else labelled the annotator's items. */
   properties[PROP_AGREEMENT] =
     g_param_spec_double ("agreement", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  /* Dawid–Skene's estimate of the annotator's accuracy, from the crowd's labels alone. */
+  properties[PROP_DS_ACCURACY] =
+    g_param_spec_double ("ds-accuracy", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -115,15 +123,17 @@ cs_annotator_init (CsAnnotator *self)
 }
 
 CsAnnotator *
-cs_annotator_new (const CsDataset      *dataset,
-                  const CsDatasetStats *stats,
-                  guint                 index)
+cs_annotator_new (const CsDataset        *dataset,
+                  const CsDatasetFigures *figures,
+                  guint                   index)
 {
+  const CsDatasetStats *stats;
   CsAnnotator *self;
 
-  g_return_val_if_fail (dataset != NULL && stats != NULL, NULL);
+  g_return_val_if_fail (dataset != NULL && figures != NULL, NULL);
   g_return_val_if_fail (index < (guint) dataset->n_annotators, NULL);
 
+  stats = figures->stats;
   self = g_object_new (CS_TYPE_ANNOTATOR, NULL);
   self->index = index;
   self->id = g_strdup (dataset->annotator_ids[index]);
@@ -132,6 +142,7 @@ cs_annotator_new (const CsDataset      *dataset,
   self->accuracy = fraction (stats->annotator_correct[index], stats->annotator_with_gold[index]);
   self->agreement = fraction (stats->annotator_agree_others[index],
                               stats->annotator_with_others[index]);
+  self->ds_accuracy = figures->ds_accuracy[index];
   return self;
 }
 
@@ -140,3 +151,4 @@ const char *cs_annotator_get_id (CsAnnotator *self) { return self->id; }
 int cs_annotator_get_n_labels (CsAnnotator *self) { return self->n_labels; }
 double cs_annotator_get_accuracy (CsAnnotator *self) { return self->accuracy; }
 double cs_annotator_get_agreement (CsAnnotator *self) { return self->agreement; }
+double cs_annotator_get_ds_accuracy (CsAnnotator *self) { return self->ds_accuracy; }

@@ -8,7 +8,7 @@
 
 #include <glib-object.h>
 
-#include "cs-dataset-stats.h"
+#include "cs-dataset-figures.h"
 
 G_BEGIN_DECLS
 
@@ -16,13 +16,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsAnnotator, cs_annotator, CS, ANNOTATOR, GObject)
 
-CsAnnotator *cs_annotator_new           (const CsDataset      *dataset,
-                                         const CsDatasetStats *stats,
-                                         guint                 index);
+CsAnnotator *cs_annotator_new           (const CsDataset        *dataset,
+                                         const CsDatasetFigures *figures,
+                                         guint                   index);
 guint        cs_annotator_get_index     (CsAnnotator          *self);
 const char  *cs_annotator_get_id        (CsAnnotator          *self);
 int          cs_annotator_get_n_labels  (CsAnnotator          *self);
 double       cs_annotator_get_accuracy  (CsAnnotator          *self);
 double       cs_annotator_get_agreement (CsAnnotator          *self);
+double       cs_annotator_get_ds_accuracy (CsAnnotator        *self);
 
 G_END_DECLS

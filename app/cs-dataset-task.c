@@ -106,34 +106,34 @@ cs_dataset_load_finish (GAsyncResult  *result,
 
 /* Worker thread: the dataset is immutable once loaded, and the task holds a reference. */
 static void
-stats_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+figures_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
 {
-  g_task_return_pointer (task, cs_dataset_stats_new (task_data),
-                         (GDestroyNotify) cs_dataset_stats_free);
+  g_task_return_pointer (task, cs_dataset_figures_new (task_data),
+                         (GDestroyNotify) cs_dataset_figures_free);
 }
 
 void
-cs_dataset_stats_async (CsDataset           *dataset,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+cs_dataset_figures_async (CsDataset           *dataset,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (dataset != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cs_dataset_stats_async);
+  g_task_set_source_tag (task, cs_dataset_figures_async);
   g_task_set_task_data (task, cs_dataset_ref (dataset), (GDestroyNotify) cs_dataset_unref);
-  g_task_run_in_thread (task, stats_in_thread);
+  g_task_run_in_thread (task, figures_in_thread);
 }
 
-CsDatasetStats *
-cs_dataset_stats_finish (GAsyncResult  *result,
-                         GError       **error)
+CsDatasetFigures *
+cs_dataset_figures_finish (GAsyncResult  *result,
+                           GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 

@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "cs-dataset-stats.h"
+#include "cs-dataset-figures.h"
 
 G_BEGIN_DECLS
 
@@ -25,12 +25,12 @@ void       cs_demo_load_async     (GCancellable         *cancellable,
                                    gpointer              user_data);
 char      *cs_demo_get_folder     (void);
 
-/* The dataset's CsDatasetStats, computed on a worker thread. */
-void            cs_dataset_stats_async  (CsDataset            *dataset,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
-CsDatasetStats *cs_dataset_stats_finish (GAsyncResult         *result,
-                                         GError              **error);
+/* The dataset's CsDatasetFigures, worked out on a worker thread. */
+void              cs_dataset_figures_async  (CsDataset            *dataset,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+CsDatasetFigures *cs_dataset_figures_finish (GAsyncResult         *result,
+                                             GError              **error);
 
 G_END_DECLS

@@ -28,7 +28,7 @@ struct _CsSession
 
   /* Owned */
   CsDataset      *dataset;
-  CsDatasetStats *stats;
+  CsDatasetFigures *figures;   /* of `dataset`, once worked out */
   GListModel     *annotators;
   GListModel     *items;
   GListStore     *runs;          /* of CsTraining, oldest first */
@@ -43,7 +43,7 @@ enum {
   PROP_DATASET,
   PROP_TITLE,
   PROP_LOADING,
-  PROP_STATS,
+  PROP_FIGURES,
   PROP_ANNOTATORS,
   PROP_ITEMS,
   PROP_RUNS,
@@ -104,9 +104,9 @@ set_annotators (CsSession *self)
 {
   g_autoptr(GListStore) annotators = g_list_store_new (CS_TYPE_ANNOTATOR);
 
-  for (int r = 0; self->stats != NULL && r < self->dataset->n_annotators; r++)
+  for (int r = 0; self->figures != NULL && r < self->dataset->n_annotators; r++)
     {
-      g_autoptr(CsAnnotator) annotator = cs_annotator_new (self->dataset, self->stats, r);
+      g_autoptr(CsAnnotator) annotator = cs_annotator_new (self->dataset, self->figures, r);
 
       g_list_store_append (annotators, annotator);
     }
@@ -130,21 +130,21 @@ set_items (CsSession *self)
 /* The dataset's figures ---------------------------------------------------------------- */
 
 static void
-on_stats (GObject      *object,
-          GAsyncResult *result,
-          gpointer      data)
+on_figures (GObject      *object,
+            GAsyncResult *result,
+            gpointer      data)
 {
   g_autoptr(CsSession) self = data;
   g_autoptr(GError) error = NULL;
-  CsDatasetStats *stats = cs_dataset_stats_finish (result, &error);
+  CsDatasetFigures *figures = cs_dataset_figures_finish (result, &error);
 
   /* Replaced by another dataset, or the session ended: the figures go nowhere. */
-  if (stats == NULL)
+  if (figures == NULL)
     return;
   g_clear_object (&self->figuring);
-  self->stats = stats;
+  self->figures = figures;
   set_annotators (self);
-  notify (self, PROP_STATS);
+  notify (self, PROP_FIGURES);
 }
 
 static void
@@ -156,7 +156,7 @@ set_dataset (CsSession *self,
   g_clear_object (&self->figuring);
   g_clear_pointer (&self->dataset, cs_dataset_unref);
   self->dataset = cs_dataset_ref (dataset);
-  g_clear_pointer (&self->stats, cs_dataset_stats_free);
+  g_clear_pointer (&self->figures, cs_dataset_figures_free);
   set_annotators (self);
   set_items (self);
   cs_train_options_set_dataset (self->options, dataset->name);
@@ -165,10 +165,10 @@ set_dataset (CsSession *self,
     notify (self, PROP_TRAINING);
   notify (self, PROP_DATASET);
   notify (self, PROP_TITLE);
-  notify (self, PROP_STATS);
+  notify (self, PROP_FIGURES);
 
   self->figuring = g_cancellable_new ();
-  cs_dataset_stats_async (dataset, self->figuring, on_stats, g_object_ref (self));
+  cs_dataset_figures_async (dataset, self->figuring, on_figures, g_object_ref (self));
 }
 
 /* Opening ------------------------------------------------------------------------------ */
@@ -342,7 +342,7 @@ cs_session_finalize (GObject *object)
 {
   CsSession *self = CS_SESSION (object);
 
-  g_clear_pointer (&self->stats, cs_dataset_stats_free);
+  g_clear_pointer (&self->figures, cs_dataset_figures_free);
   g_clear_pointer (&self->dataset, cs_dataset_unref);
   g_clear_object (&self->options);
   G_OBJECT_CLASS (cs_session_parent_class)->finalize (object);
@@ -367,8 +367,8 @@ cs_session_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading != NULL);
       break;
-    case PROP_STATS:
-      g_value_set_pointer (value, self->stats);
+    case PROP_FIGURES:
+      g_value_set_pointer (value, self->figures);
       break;
     case PROP_ANNOTATORS:
       g_value_set_object (value, self->annotators);
@@ -407,8 +407,8 @@ cs_session_class_init (CsSessionClass *klass)
   /* The open dataset's name, or NULL. */
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, flags);
-  /* The open dataset's CsDatasetStats once worked out, NULL before. */
-  properties[PROP_STATS] = g_param_spec_pointer ("stats", NULL, NULL, flags);
+  /* The open dataset's CsDatasetFigures once worked out, NULL before. */
+  properties[PROP_FIGURES] = g_param_spec_pointer ("figures", NULL, NULL, flags);
   /* Of CsAnnotator, empty until the figures are known. */
   properties[PROP_ANNOTATORS] =
     g_param_spec_object ("annotators", NULL, NULL, G_TYPE_LIST_MODEL, flags);
@@ -460,11 +460,18 @@ cs_session_get_loading (CsSession *self)
   return self->loading != NULL;
 }
 
+const CsDatasetFigures *
+cs_session_get_figures (CsSession *self)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+  return self->figures;
+}
+
 const CsDatasetStats *
 cs_session_get_stats (CsSession *self)
 {
   g_return_val_if_fail (CS_IS_SESSION (self), NULL);
-  return self->stats;
+  return self->figures ? self->figures->stats : NULL;
 }
 
 GListModel *

@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "cs-dataset-stats.h"
+#include "cs-dataset-figures.h"
 #include "cs-train-options.h"
 #include "cs-training.h"
 
@@ -38,6 +38,7 @@ CsSession            *cs_session_new            (void);
 CsDataset            *cs_session_get_dataset    (CsSession           *self);
 const char           *cs_session_get_title      (CsSession           *self);
 gboolean              cs_session_get_loading    (CsSession           *self);
+const CsDatasetFigures *cs_session_get_figures  (CsSession           *self);
 const CsDatasetStats *cs_session_get_stats      (CsSession           *self);
 GListModel           *cs_session_get_annotators (CsSession           *self);
 GListModel           *cs_session_get_items      (CsSession           *self);

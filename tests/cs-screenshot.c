@@ -153,7 +153,7 @@ activate (GApplication *app)
   gtk_window_set_default_size (GTK_WINDOW (window), w, h);
   gtk_window_present (GTK_WINDOW (window));
   g_signal_connect (cs_window_get_session (window), "notify::dataset", G_CALLBACK (on_dataset), NULL);
-  g_signal_connect (cs_window_get_session (window), "notify::stats", G_CALLBACK (on_stats), NULL);
+  g_signal_connect (cs_window_get_session (window), "notify::figures", G_CALLBACK (on_stats), NULL);
   if (dataset_path)
     cs_window_open_path (window, dataset_path);
   else if (demo)

@@ -141,6 +141,10 @@ test_open (void)
                      (double) stats->annotator_correct[2] / stats->annotator_with_gold[2]);
   g_assert_cmpfloat (cs_annotator_get_agreement (annotator), >=, 0);
   g_assert_cmpfloat (cs_annotator_get_agreement (annotator), <=, 1);
+  g_assert_cmpfloat (cs_annotator_get_ds_accuracy (annotator), ==,
+                     cs_dawid_skene_accuracy (cs_session_get_figures (session)->dawid_skene, 2));
+  g_assert_cmpfloat (cs_annotator_get_ds_accuracy (annotator), >, 0);
+  g_assert_cmpfloat (cs_annotator_get_ds_accuracy (annotator), <=, 1);
 }
 
 /* A malformed dataset fails with the loader's message; the one open before stays. */

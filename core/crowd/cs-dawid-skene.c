@@ -149,3 +149,18 @@ cs_dawid_skene_free (CsDawidSkene *self)
   g_free (self->priors);
   g_free (self);
 }
+
+double
+cs_dawid_skene_accuracy (const CsDawidSkene *self,
+                         int                 r)
+{
+  const float *confusion;
+  double accuracy = 0;
+
+  g_return_val_if_fail (self != NULL && r >= 0 && r < self->R, NAN);
+
+  confusion = self->confusions + (size_t) r * self->K * self->K;
+  for (int k = 0; k < self->K; k++)
+    accuracy += (double) self->priors[k] * confusion[(size_t) k * self->K + k];
+  return accuracy;
+}

@@ -25,6 +25,9 @@ CsDawidSkene *cs_dawid_skene_run  (const CsSplit *split,
                                    int            R,
                                    int            max_iterations);
 void          cs_dawid_skene_free (CsDawidSkene  *self);
+/* Annotator r's accuracy as the estimate has it: Σ_k prior_k · confusion_r[k, k]. */
+double        cs_dawid_skene_accuracy (const CsDawidSkene *self,
+                                       int                 r);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsDawidSkene, cs_dawid_skene_free)
 

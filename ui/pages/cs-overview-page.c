@@ -237,7 +237,7 @@ cs_overview_page_bind (CsPage    *page,
                        CsSession *session)
 {
   g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (on_dataset_changed), page);
-  g_signal_connect_swapped (session, "notify::stats", G_CALLBACK (on_stats_changed), page);
+  g_signal_connect_swapped (session, "notify::figures", G_CALLBACK (on_stats_changed), page);
   on_dataset_changed (CS_OVERVIEW_PAGE (page), NULL, session);
   on_stats_changed (CS_OVERVIEW_PAGE (page), NULL, session);
 }
