@@ -349,14 +349,14 @@ test_dawid_skene_recovers (void)
   g_assert_cmpfloat (worst, <, 0.08);
 
   /* Each annotator's accuracy as the estimate has it: the classes are equally frequent, so it
-   * is the mean of the planted diagonal. */
+   * is the mean of the planted diagonal, within the cells' sampling error and the priors'. */
   for (int r = 0; r < crowd->R; r++)
     {
       double planted = 0;
 
       for (int k = 0; k < K; k++)
         planted += crowd->confusions[((size_t) r * K + k) * K + k] / (double) K;
-      g_assert_cmpfloat (fabs (cs_dawid_skene_accuracy (ds, r) - planted), <, 0.02);
+      g_assert_cmpfloat (fabs (cs_dawid_skene_accuracy (ds, r) - planted), <, 0.03);
     }
 }
 
