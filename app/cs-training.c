@@ -60,6 +60,7 @@ struct _CsTraining
   GCancellable    *cancellable;
   Channel         *channel;
   CsRun           *run;
+  CsEpochSnapshot *result;      /* the run's selected epoch's matrices, with the run */
   char            *message;
   char            *saved_path;
 
@@ -95,6 +96,8 @@ snapshot_clear (gpointer data)
 
   g_clear_pointer (&snapshot->global, g_free);
   g_clear_pointer (&snapshot->local, g_free);
+  g_clear_pointer (&snapshot->effective, g_free);
+  g_clear_pointer (&snapshot->mean_w, g_free);
 }
 
 static GArray *
@@ -259,6 +262,30 @@ set_state (CsTraining      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
+/* The result's noise layers, as a snapshot holds an epoch's. */
+static CsEpochSnapshot *
+result_snapshot (const CsRun *run)
+{
+  CsEpochSnapshot *snapshot = g_new0 (CsEpochSnapshot, 1);
+  const CsModelShape *shape = cs_model_get_shape (run->model);
+  CsParams *params = cs_model_get_params (run->model);
+  size_t KK = (size_t) shape->K * shape->K;
+
+  snapshot->metrics = *cs_run_get_best (run);
+  if (params->global)
+    snapshot->global = g_memdup2 (params->global, sizeof (float) * KK);
+  if (params->local)
+    snapshot->local = g_memdup2 (params->local, sizeof (float) * KK * shape->R);
+  return snapshot;
+}
+
+static void
+snapshot_free (CsEpochSnapshot *snapshot)
+{
+  snapshot_clear (snapshot);
+  g_free (snapshot);
+}
+
 static void
 on_finished (GObject      *object,
              GAsyncResult *result,
@@ -285,6 +312,7 @@ on_finished (GObject      *object,
   if (run != NULL)
     {
       self->run = run;
+      self->result = result_snapshot (run);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_RESULT]);
       set_state (self, run->stopped ? CS_TRAINING_STOPPED : CS_TRAINING_FINISHED);
       return;
@@ -372,6 +400,7 @@ cs_training_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->channel, channel_unref);
   g_clear_pointer (&self->run, cs_run_free);
+  g_clear_pointer (&self->result, snapshot_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->saved_path, g_free);
   G_OBJECT_CLASS (cs_training_parent_class)->finalize (object);
@@ -489,6 +518,13 @@ cs_training_dup_title (CsTraining *self)
 
   return g_strdup_printf ("%s, seed %" G_GUINT64_FORMAT, cs_method_get_title (self->config.method),
                           self->config.seed);
+}
+
+const CsEpochSnapshot *
+cs_training_get_result_matrices (CsTraining *self)
+{
+  g_return_val_if_fail (CS_IS_TRAINING (self), NULL);
+  return self->result;
 }
 
 const CsEpochSnapshot *

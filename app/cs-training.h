@@ -28,8 +28,10 @@ typedef enum
 typedef struct
 {
   CsEpochMetrics  metrics;
-  float          *global;   /* [K, K] or NULL */
-  float          *local;    /* [R, K, K] or NULL */
+  float          *global;     /* [K, K] logits or NULL */
+  float          *local;      /* [R, K, K] logits or NULL */
+  float          *effective;  /* [R, K, K] CoNAL's effective confusions, or NULL */
+  float          *mean_w;     /* [R] CoNAL's mean w of each annotator's labels, or NULL */
 } CsEpochSnapshot;
 
 #define CS_TYPE_TRAINING (cs_training_get_type ())
@@ -50,6 +52,9 @@ const CsTrainConfig   *cs_training_get_config     (CsTraining          *self);
 guint                  cs_training_get_n_epochs   (CsTraining          *self);
 const CsEpochSnapshot *cs_training_get_epoch      (CsTraining          *self,
                                                    guint                index);
+/* The result's matrices (its selected epoch's), as an epoch's snapshot holds them; NULL until
+ * the run has a result. */
+const CsEpochSnapshot *cs_training_get_result_matrices (CsTraining     *self);
 double                 cs_training_get_fraction   (CsTraining          *self);
 double                 cs_training_get_elapsed    (CsTraining          *self);
 double                 cs_training_get_remaining  (CsTraining          *self);

@@ -1,0 +1,514 @@
+/* cs-explorer.c — the matrices the annotator explorer shows: one run, one epoch, one kind
+ *
+ * The explorer follows the session: its current run while one trains (the newest kept epoch's
+ * matrices, a few times a second as the worker delivers them), and once the run has a result
+ * the epoch it selected, whose weights the result holds. A person may pick any kept epoch of
+ * the run instead, or another run of the dataset. Without a run, the kinds that need none
+ * (Dawid–Skene's estimate, the labels against gold) still show.
+ *
+ * The matrices are worked out here from what the core computed (the kept noise layers, the
+ * dataset's figures) when what is shown changes, and `revision` tells the views to redraw.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "cs-enum-types.h"
+#include "cs-explorer.h"
+#include "cs-layers.h"
+#include "cs-model.h"
+
+struct _CsExplorer
+{
+  GObject       parent_instance;
+
+  /* Owned */
+  CsSession    *session;
+  CsTraining   *training;
+  GArray       *kept;        /* of guint: the training's epochs whose matrices were kept */
+  float        *common;      /* [K, K], or NULL */
+  float        *matrices;    /* [R, K, K] */
+  int           K, R;
+
+  CsMatrixKind  kind;
+  int           epoch;       /* into kept; -1: the newest, or the selected one once ended */
+  int           epoch_number;
+  gboolean      has_common;
+  gboolean      has_matrices;
+  guint         revision;
+};
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_TRAINING,
+  PROP_KIND,
+  PROP_EPOCH,
+  PROP_N_EPOCHS,
+  PROP_REVISION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CsExplorer, cs_explorer, G_TYPE_OBJECT)
+
+static void
+notify (CsExplorer *self,
+        guint       prop)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+/* Working the matrices out ---------------------------------------------------------------- */
+
+/* The noise layers to show: a kept epoch's, or once the run has a result its selected epoch's
+ * (the weights the result holds). */
+static const CsEpochSnapshot *
+find_snapshot (CsExplorer *self)
+{
+  const CsEpochSnapshot *snapshot = NULL;
+
+  if (self->training == NULL)
+    return NULL;
+  if (self->epoch < 0)
+    snapshot = cs_training_get_result_matrices (self->training);
+  if (snapshot == NULL && self->kept->len > 0)
+    {
+      guint i = self->epoch < 0 ? self->kept->len - 1 : MIN ((guint) self->epoch, self->kept->len - 1);
+
+      snapshot = cs_training_get_epoch (self->training, g_array_index (self->kept, guint, i));
+    }
+  return snapshot != NULL && snapshot->local != NULL ? snapshot : NULL;
+}
+
+/* CoNAL's effective confusions are the worker's; a model without a common matrix (Crowd
+ * Layer) answers with its own layer alone, so there they are the individual ones. */
+static gboolean
+effective_from (const CsEpochSnapshot *snapshot,
+                float                 *out,
+                int                    R,
+                int                    K)
+{
+  if (snapshot->effective != NULL)
+    memcpy (out, snapshot->effective, sizeof (float) * R * K * K);
+  else if (snapshot->global == NULL)
+    cs_softmax_forward (out, snapshot->local, R * K, K);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+recompute (CsExplorer *self)
+{
+  const CsDatasetFigures *figures = cs_session_get_figures (self->session);
+  size_t KK = (size_t) self->K * self->K;
+  const CsEpochSnapshot *snapshot = find_snapshot (self);
+
+  self->epoch_number = snapshot ? snapshot->metrics.epoch : 0;
+  self->has_common = snapshot != NULL && snapshot->global != NULL;
+  if (self->has_common)
+    cs_softmax_forward (self->common, snapshot->global, self->K, self->K);
+  self->has_matrices = FALSE;
+  switch (self->kind)
+    {
+    case CS_MATRIX_EFFECTIVE:
+      self->has_matrices = snapshot && effective_from (snapshot, self->matrices, self->R, self->K);
+      break;
+    case CS_MATRIX_INDIVIDUAL:
+      if ((self->has_matrices = snapshot != NULL))
+        cs_softmax_forward (self->matrices, snapshot->local, self->R * self->K, self->K);
+      break;
+    case CS_MATRIX_DAWID_SKENE:
+      if ((self->has_matrices = figures != NULL))
+        memcpy (self->matrices, figures->dawid_skene->confusions, sizeof (float) * KK * self->R);
+      break;
+    case CS_MATRIX_EMPIRICAL:
+      if ((self->has_matrices = figures != NULL && figures->against_gold != NULL))
+        memcpy (self->matrices, figures->against_gold->rates, sizeof (float) * KK * self->R);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  self->revision++;
+  notify (self, PROP_REVISION);
+}
+
+/* Sizes the buffers for the open dataset. */
+static void
+resize (CsExplorer *self)
+{
+  CsDataset *dataset = cs_session_get_dataset (self->session);
+
+  self->K = dataset ? dataset->n_classes : 0;
+  self->R = dataset ? dataset->n_annotators : 0;
+  g_free (self->common);
+  g_free (self->matrices);
+  self->common = g_new0 (float, MAX ((size_t) self->K * self->K, 1));
+  self->matrices = g_new0 (float, MAX ((size_t) self->R * self->K * self->K, 1));
+}
+
+/* Following the run ---------------------------------------------------------------------- */
+
+static void
+index_kept (CsExplorer *self,
+            guint       first)
+{
+  guint n = cs_training_get_n_epochs (self->training);
+
+  for (guint i = first; i < n; i++)
+    if (cs_training_get_epoch (self->training, i)->local != NULL)
+      g_array_append_val (self->kept, i);
+}
+
+static void
+on_epochs_added (CsTraining *training,
+                 guint       first,
+                 guint       n,
+                 CsExplorer *self)
+{
+  guint before = self->kept->len;
+
+  index_kept (self, first);
+  if (self->kept->len == before)
+    return;
+  notify (self, PROP_N_EPOCHS);
+  if (self->epoch < 0)
+    recompute (self);
+}
+
+/* Once the run has its result, the newest epoch is the one it selected. */
+static void
+on_state (CsTraining *training,
+          GParamSpec *pspec,
+          CsExplorer *self)
+{
+  if (self->epoch < 0)
+    recompute (self);
+}
+
+void
+cs_explorer_set_training (CsExplorer *self,
+                          CsTraining *training)
+{
+  g_return_if_fail (CS_IS_EXPLORER (self));
+  g_return_if_fail (training == NULL || CS_IS_TRAINING (training));
+
+  if (self->training == training)
+    return;
+  if (self->training != NULL)
+    g_signal_handlers_disconnect_by_data (self->training, self);
+  g_set_object (&self->training, training);
+  g_array_set_size (self->kept, 0);
+  self->epoch = -1;
+  if (training != NULL)
+    {
+      g_signal_connect (training, "epochs-added", G_CALLBACK (on_epochs_added), self);
+      g_signal_connect (training, "notify::state", G_CALLBACK (on_state), self);
+      index_kept (self, 0);
+    }
+  recompute (self);
+  notify (self, PROP_TRAINING);
+  notify (self, PROP_N_EPOCHS);
+  notify (self, PROP_EPOCH);
+}
+
+/* A new run of the session is the one to watch. */
+static void
+on_session_training (CsExplorer *self)
+{
+  CsTraining *training = cs_session_get_training (self->session);
+
+  if (training != NULL)
+    cs_explorer_set_training (self, training);
+}
+
+static void
+on_dataset (CsExplorer *self)
+{
+  resize (self);
+  cs_explorer_set_training (self, NULL);
+  recompute (self);
+}
+
+/* The object ------------------------------------------------------------------------------ */
+
+static void
+cs_explorer_dispose (GObject *object)
+{
+  CsExplorer *self = CS_EXPLORER (object);
+
+  if (self->training != NULL)
+    g_signal_handlers_disconnect_by_data (self->training, self);
+  g_clear_object (&self->training);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (cs_explorer_parent_class)->dispose (object);
+}
+
+static void
+cs_explorer_finalize (GObject *object)
+{
+  CsExplorer *self = CS_EXPLORER (object);
+
+  g_clear_pointer (&self->kept, g_array_unref);
+  g_free (self->common);
+  g_free (self->matrices);
+  G_OBJECT_CLASS (cs_explorer_parent_class)->finalize (object);
+}
+
+static void
+cs_explorer_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CsExplorer *self = CS_EXPLORER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_TRAINING:
+      g_value_set_object (value, self->training);
+      break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_EPOCH:
+      g_value_set_int (value, self->epoch);
+      break;
+    case PROP_N_EPOCHS:
+      g_value_set_uint (value, self->kept->len);
+      break;
+    case PROP_REVISION:
+      g_value_set_uint (value, self->revision);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_explorer_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  CsExplorer *self = CS_EXPLORER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    case PROP_TRAINING:
+      cs_explorer_set_training (self, g_value_get_object (value));
+      break;
+    case PROP_KIND:
+      cs_explorer_set_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_EPOCH:
+      cs_explorer_set_epoch (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_explorer_constructed (GObject *object)
+{
+  CsExplorer *self = CS_EXPLORER (object);
+
+  G_OBJECT_CLASS (cs_explorer_parent_class)->constructed (object);
+  g_signal_connect_swapped (self->session, "notify::dataset", G_CALLBACK (on_dataset), self);
+  g_signal_connect_swapped (self->session, "notify::figures", G_CALLBACK (recompute), self);
+  g_signal_connect_swapped (self->session, "notify::training", G_CALLBACK (on_session_training), self);
+  resize (self);
+  on_session_training (self);
+  recompute (self);
+}
+
+static void
+cs_explorer_class_init (CsExplorerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->constructed = cs_explorer_constructed;
+  object_class->dispose = cs_explorer_dispose;
+  object_class->finalize = cs_explorer_finalize;
+  object_class->get_property = cs_explorer_get_property;
+  object_class->set_property = cs_explorer_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CS_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TRAINING] =
+    g_param_spec_object ("training", NULL, NULL, CS_TYPE_TRAINING, rw);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, CS_TYPE_MATRIX_KIND, CS_MATRIX_EFFECTIVE, rw);
+  properties[PROP_EPOCH] = g_param_spec_int ("epoch", NULL, NULL, -1, G_MAXINT, -1, rw);
+  properties[PROP_N_EPOCHS] = g_param_spec_uint ("n-epochs", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  /* Bumped whenever the matrices change: the views redraw on it. */
+  properties[PROP_REVISION] = g_param_spec_uint ("revision", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cs_explorer_init (CsExplorer *self)
+{
+  self->kept = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->epoch = -1;
+}
+
+CsExplorer *
+cs_explorer_new (CsSession *session)
+{
+  g_return_val_if_fail (CS_IS_SESSION (session), NULL);
+
+  return g_object_new (CS_TYPE_EXPLORER, "session", session, NULL);
+}
+
+CsSession *
+cs_explorer_get_session (CsExplorer *self)
+{
+  g_return_val_if_fail (CS_IS_EXPLORER (self), NULL);
+  return self->session;
+}
+
+CsTraining *
+cs_explorer_get_training (CsExplorer *self)
+{
+  g_return_val_if_fail (CS_IS_EXPLORER (self), NULL);
+  return self->training;
+}
+
+CsMatrixKind
+cs_explorer_get_kind (CsExplorer *self)
+{
+  g_return_val_if_fail (CS_IS_EXPLORER (self), CS_MATRIX_EFFECTIVE);
+  return self->kind;
+}
+
+void
+cs_explorer_set_kind (CsExplorer   *self,
+                      CsMatrixKind  kind)
+{
+  g_return_if_fail (CS_IS_EXPLORER (self));
+
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  recompute (self);
+  notify (self, PROP_KIND);
+}
+
+/* Whether the kind can show with what there is: a run with noise layers for the learned kinds,
+ * the dataset's figures for Dawid–Skene's, gold for the empirical one. */
+gboolean
+cs_explorer_has_kind (CsExplorer   *self,
+                      CsMatrixKind  kind)
+{
+  const CsDatasetFigures *figures;
+  const CsEpochSnapshot *snapshot;
+
+  g_return_val_if_fail (CS_IS_EXPLORER (self), FALSE);
+
+  figures = cs_session_get_figures (self->session);
+  snapshot = find_snapshot (self);
+  switch (kind)
+    {
+    case CS_MATRIX_EFFECTIVE:
+      return snapshot != NULL && (snapshot->effective != NULL || snapshot->global == NULL);
+    case CS_MATRIX_INDIVIDUAL:
+      return snapshot != NULL;
+    case CS_MATRIX_DAWID_SKENE:
+      return figures != NULL;
+    case CS_MATRIX_EMPIRICAL:
+      return figures != NULL && figures->against_gold != NULL;
+    default:
+      return FALSE;
+    }
+}
+
+guint
+cs_explorer_get_n_epochs (CsExplorer *self)
+{
+  g_return_val_if_fail (CS_IS_EXPLORER (self), 0);
+  return self->kept->len;
+}
+
+int
+cs_explorer_get_epoch (CsExplorer *self)
+{
+  g_return_val_if_fail (CS_IS_EXPLORER (self), -1);
+  return self->epoch;
+}
+
+void
+cs_explorer_set_epoch (CsExplorer *self,
+                       int         epoch)
+{
+  g_return_if_fail (CS_IS_EXPLORER (self));
+  g_return_if_fail (epoch >= -1);
+
+  if (self->epoch == epoch)
+    return;
+  self->epoch = epoch;
+  recompute (self);
+  notify (self, PROP_EPOCH);
+}
+
+int
+cs_explorer_get_epoch_number (CsExplorer *self)
+{
+  g_return_val_if_fail (CS_IS_EXPLORER (self), 0);
+  return self->epoch_number;
+}
+
+int
+cs_explorer_get_n_classes (CsExplorer *self)
+{
+  g_return_val_if_fail (CS_IS_EXPLORER (self), 0);
+  return self->K;
+}
+
+const float *
+cs_explorer_get_common (CsExplorer *self)
+{
+  g_return_val_if_fail (CS_IS_EXPLORER (self), NULL);
+  return self->has_common ? self->common : NULL;
+}
+
+const float *
+cs_explorer_get_matrix (CsExplorer *self,
+                        guint       annotator)
+{
+  g_return_val_if_fail (CS_IS_EXPLORER (self), NULL);
+
+  if (!self->has_matrices || annotator >= (guint) self->R)
+    return NULL;
+  return self->matrices + (size_t) annotator * self->K * self->K;
+}
+
+const int *
+cs_explorer_get_counts (CsExplorer *self,
+                        guint       annotator)
+{
+  const CsDatasetFigures *figures;
+
+  g_return_val_if_fail (CS_IS_EXPLORER (self), NULL);
+
+  figures = cs_session_get_figures (self->session);
+  if (self->kind != CS_MATRIX_EMPIRICAL || !self->has_matrices || annotator >= (guint) self->R)
+    return NULL;
+  return figures->against_gold->counts + (size_t) annotator * self->K * self->K;
+}
