@@ -1,7 +1,7 @@
 /* cs-screenshot.c — opens the real window in a given state and saves a picture of it
  *
  *   cs-screenshot --out FILE.png [--dataset PATH | --demo] [--train] [--epochs N]
- *                 [--shot-at-epoch N | --stop-at-epoch N] [--dark] [--size WxH]
+ *                 [--shot-at-epoch N | --stop-at-epoch N] [--page NAME] [--dark] [--size WxH]
  *
  * Without --train it shows the dataset's overview (or the empty state without a dataset);
  * with --train it starts training with the form's defaults and takes the picture at the given
@@ -28,6 +28,7 @@ static int epochs;
 static int shot_at_epoch;
 static int stop_at_epoch;
 static char *size = "1280x860";
+static char *page;
 
 static GOptionEntry entries[] = {
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Where to save the picture", "FILE" },
@@ -39,6 +40,7 @@ static GOptionEntry entries[] = {
   { "stop-at-epoch", 0, 0, G_OPTION_ARG_INT, &stop_at_epoch, "Stop the run at this epoch, then take the picture", "N" },
   { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
   { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size", "WxH" },
+  { "page", 0, 0, G_OPTION_ARG_STRING, &page, "Show this page (overview, annotators, training)", "NAME" },
   { NULL }
 };
 
@@ -75,6 +77,17 @@ static gboolean
 shoot (gpointer data)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  if (page != NULL)
+    {
+      GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (cs_window_get_train_page (window)),
+                                                  ADW_TYPE_VIEW_STACK);
+
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), page);
+      g_clear_pointer (&page, g_free);
+      g_timeout_add (600, shoot, NULL);
+      return G_SOURCE_REMOVE;
+    }
 
   gtk_widget_queue_draw (GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (save_now), NULL);

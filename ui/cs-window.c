@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-explorer-page.h"
 #include "cs-overview-page.h"
 #include "cs-settings.h"
 #include "cs-train-page.h"
@@ -28,6 +29,7 @@ struct _CsWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   CsOverviewPage       *overview_page;
+  CsExplorerPage       *explorer_page;
   CsTrainPage          *train_page;
   GMenu                *recent_section;
 
@@ -464,6 +466,7 @@ cs_window_class_init (CsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CS_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (CS_TYPE_EXPLORER_PAGE);
   g_type_ensure (CS_TYPE_TRAIN_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
@@ -473,6 +476,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, explorer_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, train_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, recent_section);
 
@@ -501,6 +505,7 @@ cs_window_init (CsWindow *self)
   g_signal_connect_swapped (self->session, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
 
   cs_page_set_session (CS_PAGE (self->overview_page), self->session);
+  cs_page_set_session (CS_PAGE (self->explorer_page), self->session);
   cs_page_set_session (CS_PAGE (self->train_page), self->session);
 
   self->settings = cs_settings_new ();

@@ -1,0 +1,497 @@
+/* cs-explorer-page.c — the annotator explorer: every annotator's confusion, the crowd's common
+ * one, side by side, live during training
+ *
+ * The page shows its CsExplorer: the table and the grid list the session's annotators (one
+ * filtered and sorted model, one selection, so both show the same annotators in the same
+ * order), and the heatmaps draw the explorer's matrices for the chosen run, epoch and kind.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cs-annotator.h"
+#include "cs-explorer-page.h"
+#include "cs-explorer.h"
+
+struct _CsExplorerPage
+{
+  CsPage                parent_instance;
+
+  /* Template widgets */
+  GtkSearchEntry       *search_entry;
+  GtkColumnView        *table;
+  GtkLabel             *count_label;
+  GtkDropDown          *run_dropdown;
+  GtkDropDown          *kind_dropdown;
+  GtkStringList        *kind_list;
+  GtkScale             *epoch_scale;
+  GtkAdjustment        *epoch_adjustment;
+  GtkLabel             *epoch_label;
+  GtkButton            *latest_button;
+  GtkLabel             *kind_label;
+  GtkStack             *view_stack;
+  AdwStatusPage        *empty_page;
+
+  /* Owned */
+  CsExplorer           *explorer;
+  GtkSingleSelection   *selection;    /* of `sorted`; shared by the table and the grid */
+
+  /* Borrowed: owned by the selection, in turn */
+  GtkSortListModel     *sorted;       /* by the table's sorter */
+  GtkFilterListModel   *filtered;     /* the session's annotators, by the search text */
+
+  GtkFilterListModel   *runs;         /* the session's runs on this dataset with matrices */
+  gboolean              syncing;      /* the page is setting a widget from the explorer */
+};
+
+G_DEFINE_FINAL_TYPE (CsExplorerPage, cs_explorer_page, CS_TYPE_PAGE)
+
+/* The table's columns -------------------------------------------------------------------- */
+
+typedef enum
+{
+  FORMAT_TEXT,
+  FORMAT_INT,
+  FORMAT_PERCENT,   /* a fraction, as a percentage; NaN as a dash */
+} Format;
+
+typedef struct
+{
+  const char *title;
+  const char *property;
+  Format      format;
+  const char *tooltip;
+} Column;
+
+static const Column columns[] = {
+  { N_("Annotator"), "id", FORMAT_TEXT, NULL },
+  { N_("Labels"), "n-labels", FORMAT_INT, N_("Labels the annotator gave, in every split") },
+  { N_("Accuracy"), "accuracy", FORMAT_PERCENT,
+    N_("The share of the annotator's labels of items with gold that match it") },
+  { N_("Agreement"), "agreement", FORMAT_PERCENT,
+    N_("The share of the annotator's labels that match the majority vote of the item's other labels") },
+  { N_("DS"), "ds-accuracy", FORMAT_PERCENT,
+    N_("Dawid–Skene's estimate of the annotator's accuracy, from the crowd's labels alone") },
+};
+
+static char *
+format_value (const GValue *value,
+              Format        format)
+{
+  double v;
+
+  switch (format)
+    {
+    case FORMAT_TEXT:
+      return g_value_dup_string (value);
+    case FORMAT_INT:
+      return g_strdup_printf ("%d", g_value_get_int (value));
+    case FORMAT_PERCENT:
+    default:
+      v = g_value_get_double (value);
+      return isnan (v) ? g_strdup ("—") : g_strdup_printf ("%.1f %%", 100 * v);
+    }
+}
+
+static gboolean
+to_label (GBinding     *binding,
+          const GValue *from,
+          GValue       *to,
+          gpointer      data)
+{
+  g_value_take_string (to, format_value (from, GPOINTER_TO_INT (data)));
+  return TRUE;
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            const Column             *column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column->format == FORMAT_TEXT ? 0 : 1);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column->format != FORMAT_TEXT)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           const Column             *column)
+{
+  GBinding *binding = g_object_bind_property_full (gtk_list_item_get_item (item), column->property,
+                                                   gtk_list_item_get_child (item), "label",
+                                                   G_BINDING_SYNC_CREATE, to_label, NULL,
+                                                   GINT_TO_POINTER (column->format), NULL);
+
+  g_object_set_data (G_OBJECT (item), "binding", binding);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             const Column             *column)
+{
+  GBinding *binding = g_object_get_data (G_OBJECT (item), "binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  g_object_set_data (G_OBJECT (item), "binding", NULL);
+}
+
+/* A number to sort by, NaN (no gold, no other labels) first when ascending. */
+static double
+sort_key (CsAnnotator *annotator,
+          const char  *property)
+{
+  double v;
+
+  g_object_get (annotator, property, &v, NULL);
+  return isnan (v) ? -G_MAXDOUBLE : v;
+}
+
+static GtkSorter *
+column_sorter (const Column *column)
+{
+  GtkExpression *expression;
+
+  if (column->format == FORMAT_TEXT || column->format == FORMAT_INT)
+    {
+      expression = gtk_property_expression_new (CS_TYPE_ANNOTATOR, NULL, column->property);
+      if (column->format == FORMAT_TEXT)
+        return GTK_SORTER (gtk_string_sorter_new (expression));
+      return GTK_SORTER (gtk_numeric_sorter_new (expression));
+    }
+  expression = gtk_cclosure_expression_new (G_TYPE_DOUBLE, NULL, 0, NULL, G_CALLBACK (sort_key),
+                                            (gpointer) column->property, NULL);
+  return GTK_SORTER (gtk_numeric_sorter_new (expression));
+}
+
+static void
+add_columns (CsExplorerPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkSorter) sorter = column_sorter (&columns[i]);
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) &columns[i]);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) &columns[i]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) &columns[i]);
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, i == 0);
+      gtk_column_view_append_column (self->table, column);
+    }
+}
+
+static void
+update_count (CsExplorerPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  CsSession *session = cs_page_get_session (CS_PAGE (self));
+  guint all = session ? g_list_model_get_n_items (cs_session_get_annotators (session)) : 0;
+  g_autofree char *text = shown == all ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotator", "%u annotators", all), all)
+                                       : g_strdup_printf (_("%u of %u annotators"), shown, all);
+
+  gtk_label_set_label (self->count_label, text);
+}
+
+/* Runs, kinds and epochs ----------------------------------------------------------------- */
+
+static const char *kind_explanations[] = {
+  [CS_MATRIX_EFFECTIVE] = N_("Effective confusion: what the model says the annotator answers for an item of each true class (rows), combining CoNAL's common and individual matrices by w, averaged over the w of the items the annotator labelled."),
+  [CS_MATRIX_INDIVIDUAL] = N_("Individual confusion: the softmax of the annotator's own noise layer (CoNAL's W_r, Crowd Layer's matrix). Rows are the true class, columns the label given."),
+  [CS_MATRIX_DAWID_SKENE] = N_("Dawid–Skene's estimate, from the crowd's labels alone. Rows are the true class, columns the label given."),
+  [CS_MATRIX_EMPIRICAL] = N_("The annotator's labels counted against gold: each row is the share of the labels for items of that true class."),
+};
+
+static const char *kind_titles[] = {
+  [CS_MATRIX_EFFECTIVE] = N_("Effective"),
+  [CS_MATRIX_INDIVIDUAL] = N_("Individual"),
+  [CS_MATRIX_DAWID_SKENE] = N_("Dawid–Skene"),
+  [CS_MATRIX_EMPIRICAL] = N_("Against gold"),
+};
+
+/* A run shows here once it has matrices to show: while it trains, or with a result. */
+static gboolean
+run_has_matrices (gpointer item,
+                  gpointer data)
+{
+  CsExplorerPage *self = data;
+  CsTraining *training = item;
+  CsSession *session = cs_page_get_session (CS_PAGE (self));
+  CsDataset *open = session ? cs_session_get_dataset (session) : NULL;
+
+  return open != NULL && g_strcmp0 (cs_training_get_dataset (training)->source, open->source) == 0 &&
+         (cs_training_get_state (training) == CS_TRAINING_RUNNING || cs_training_get_has_result (training));
+}
+
+static char *
+run_title (CsTraining *training)
+{
+  g_autofree char *title = cs_training_dup_title (training);
+
+  if (cs_training_get_state (training) == CS_TRAINING_RUNNING)
+    return g_strdup_printf (_("%s (training)"), title);
+  return g_steal_pointer (&title);
+}
+
+static void
+show_epoch (CsExplorerPage *self)
+{
+  guint n = cs_explorer_get_n_epochs (self->explorer);
+  int epoch = cs_explorer_get_epoch (self->explorer);
+  int number = cs_explorer_get_epoch_number (self->explorer);
+  g_autofree char *text = NULL;
+
+  self->syncing = TRUE;
+  gtk_adjustment_set_upper (self->epoch_adjustment, MAX (n, 1) - 1);
+  gtk_adjustment_set_value (self->epoch_adjustment, epoch < 0 ? (double) MAX (n, 1) - 1 : epoch);
+  self->syncing = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->epoch_scale), n > 1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->latest_button), epoch >= 0);
+  if (number == 0)
+    text = g_strdup ("");
+  else if (epoch < 0 && cs_training_get_has_result (cs_explorer_get_training (self->explorer)))
+    text = g_strdup_printf (_("epoch %d (selected)"), number);
+  else
+    text = g_strdup_printf (_("epoch %d"), number);
+  gtk_label_set_label (self->epoch_label, text);
+}
+
+static void
+on_epoch_moved (CsExplorerPage *self)
+{
+  if (!self->syncing)
+    cs_explorer_set_epoch (self->explorer, (int) gtk_adjustment_get_value (self->epoch_adjustment));
+}
+
+static void
+on_latest (CsExplorerPage *self)
+{
+  cs_explorer_set_epoch (self->explorer, -1);
+}
+
+static void
+show_kind (CsExplorerPage *self)
+{
+  CsMatrixKind kind = cs_explorer_get_kind (self->explorer);
+
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->kind_dropdown, kind);
+  self->syncing = FALSE;
+  gtk_label_set_label (self->kind_label, _(kind_explanations[kind]));
+}
+
+static void
+on_kind_chosen (CsExplorerPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->kind_dropdown);
+
+  if (!self->syncing && selected < G_N_ELEMENTS (kind_titles))
+    cs_explorer_set_kind (self->explorer, selected);
+}
+
+/* The dropdown shows the explorer's run. */
+static void
+show_run (CsExplorerPage *self)
+{
+  CsTraining *training = cs_explorer_get_training (self->explorer);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
+
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->run_dropdown, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CsTraining) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
+
+      if (run == training)
+        gtk_drop_down_set_selected (self->run_dropdown, i);
+    }
+  self->syncing = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->run_dropdown), n > 0);
+}
+
+static void
+on_run_chosen (CsExplorerPage *self)
+{
+  CsTraining *training = gtk_drop_down_get_selected_item (self->run_dropdown);
+
+  if (!self->syncing && training != NULL)
+    cs_explorer_set_training (self->explorer, training);
+}
+
+/* Which runs show changes with their states and with the dataset. */
+static void
+refilter_runs (CsExplorerPage *self)
+{
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->runs), GTK_FILTER_CHANGE_DIFFERENT);
+  show_run (self);
+}
+
+static void
+on_revision (CsExplorerPage *self)
+{
+  gboolean any = cs_explorer_get_matrix (self->explorer, 0) != NULL ||
+                 cs_explorer_get_common (self->explorer) != NULL;
+
+  show_epoch (self);
+  if (!any)
+    {
+      CsSession *session = cs_page_get_session (CS_PAGE (self));
+
+      adw_status_page_set_description (self->empty_page,
+                                       session && cs_session_get_dataset (session)
+                                       ? _("This kind of matrix needs a run with noise layers (CoNAL or Crowd Layer), or gold labels for the kind against gold. Train on the Training page, or choose another kind.")
+                                       : _("Open a dataset to see its annotators."));
+      gtk_stack_set_visible_child_name (self->view_stack, "empty");
+    }
+}
+
+/* The session ---------------------------------------------------------------------------- */
+
+static void
+on_annotators (CsExplorerPage *self,
+               GParamSpec     *pspec,
+               CsSession      *session)
+{
+  gtk_filter_list_model_set_model (self->filtered, cs_session_get_annotators (session));
+  update_count (self);
+}
+
+static void
+cs_explorer_page_bind (CsPage    *page,
+                       CsSession *session)
+{
+  CsExplorerPage *self = CS_EXPLORER_PAGE (page);
+
+  self->explorer = cs_explorer_new (session);
+  gtk_filter_list_model_set_model (self->runs, cs_session_get_runs (session));
+  g_signal_connect_swapped (session, "notify::annotators", G_CALLBACK (on_annotators), self);
+  g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (refilter_runs), self);
+  g_signal_connect_swapped (session, "notify::running", G_CALLBACK (refilter_runs), self);
+  g_signal_connect_swapped (self->explorer, "notify::revision", G_CALLBACK (on_revision), self);
+  g_signal_connect_swapped (self->explorer, "notify::n-epochs", G_CALLBACK (show_epoch), self);
+  g_signal_connect_swapped (self->explorer, "notify::kind", G_CALLBACK (show_kind), self);
+  g_signal_connect_swapped (self->explorer, "notify::training", G_CALLBACK (refilter_runs), self);
+  on_annotators (self, NULL, session);
+  show_kind (self);
+  refilter_runs (self);
+  on_revision (self);
+}
+
+static void
+cs_explorer_page_unbind (CsPage    *page,
+                         CsSession *session)
+{
+  CsExplorerPage *self = CS_EXPLORER_PAGE (page);
+
+  g_signal_handlers_disconnect_by_data (session, self);
+  g_signal_handlers_disconnect_by_data (self->explorer, self);
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+  gtk_filter_list_model_set_model (self->runs, NULL);
+  g_clear_object (&self->explorer);
+}
+
+CsExplorer *
+cs_explorer_page_get_explorer (CsExplorerPage *self)
+{
+  g_return_val_if_fail (CS_IS_EXPLORER_PAGE (self), NULL);
+  return self->explorer;
+}
+
+GtkSingleSelection *
+cs_explorer_page_get_selection (CsExplorerPage *self)
+{
+  g_return_val_if_fail (CS_IS_EXPLORER_PAGE (self), NULL);
+  return self->selection;
+}
+
+/* The object ----------------------------------------------------------------------------- */
+
+static void
+cs_explorer_page_dispose (GObject *object)
+{
+  CsExplorerPage *self = CS_EXPLORER_PAGE (object);
+
+  cs_page_set_session (CS_PAGE (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_EXPLORER_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->runs);
+  G_OBJECT_CLASS (cs_explorer_page_parent_class)->dispose (object);
+}
+
+static void
+cs_explorer_page_class_init (CsExplorerPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CsPageClass *page_class = CS_PAGE_CLASS (klass);
+
+  object_class->dispose = cs_explorer_page_dispose;
+  page_class->bind = cs_explorer_page_bind;
+  page_class->unbind = cs_explorer_page_unbind;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-explorer-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, table);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, run_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, kind_list);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, epoch_scale);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, epoch_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, epoch_label);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, latest_button);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, empty_page);
+}
+
+static void
+cs_explorer_page_init (CsExplorerPage *self)
+{
+  GtkStringFilter *by_id;
+  GtkExpression *run_title_expression;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The annotators: filtered by the search text, sorted by the table's columns. */
+  by_id = gtk_string_filter_new (gtk_property_expression_new (CS_TYPE_ANNOTATOR, NULL, "id"));
+  gtk_string_filter_set_match_mode (by_id, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  g_object_bind_property (self->search_entry, "text", by_id, "search", G_BINDING_SYNC_CREATE);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (by_id));
+  add_columns (self);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
+                                          g_object_ref (gtk_column_view_get_sorter (self->table)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
+
+  /* The runs with matrices on this dataset, by title. */
+  self->runs = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (run_has_matrices, self, NULL)));
+  run_title_expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                      G_CALLBACK (run_title), NULL, NULL);
+  gtk_drop_down_set_expression (self->run_dropdown, run_title_expression);
+  gtk_expression_unref (run_title_expression);
+  gtk_drop_down_set_model (self->run_dropdown, G_LIST_MODEL (self->runs));
+  g_signal_connect_swapped (self->run_dropdown, "notify::selected", G_CALLBACK (on_run_chosen), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind_titles); i++)
+    gtk_string_list_append (self->kind_list, _(kind_titles[i]));
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_chosen), self);
+  g_signal_connect_swapped (self->epoch_adjustment, "value-changed", G_CALLBACK (on_epoch_moved), self);
+  g_signal_connect_swapped (self->latest_button, "clicked", G_CALLBACK (on_latest), self);
+  update_count (self);
+}
