@@ -228,18 +228,67 @@ check_annotators (const CsCheckpoint  *checkpoint,
 
 /* Gold where it is known, the model's most probable class elsewhere. */
 static int32_t *
-reference_classes (CsCheckpoint  *checkpoint,
+reference_classes (CsModel       *model,
                    const CsSplit *train)
 {
-  g_autofree float *probs = g_new (float, (size_t) MAX (train->n, 1) * checkpoint->K);
+  int K = cs_model_get_shape (model)->K;
+  g_autofree float *probs = g_new (float, (size_t) MAX (train->n, 1) * K);
   int32_t *reference = g_new (int32_t, MAX (train->n, 1));
 
-  cs_model_predict (checkpoint->model, probs, train->features, train->n);
-  cs_predicted_classes (reference, probs, train->n, checkpoint->K);
+  cs_model_predict (model, probs, train->features, train->n);
+  cs_predicted_classes (reference, probs, train->n, K);
   for (int i = 0; train->gold != NULL && i < train->n; i++)
     if (train->gold[i] >= 0)
       reference[i] = train->gold[i];
   return reference;
+}
+
+/**
+ * cs_annotator_report_from_model:
+ * @model: the run's model (a finished run's, a checkpoint's, or the live one in a progress
+ *   callback, on the training thread)
+ * @method: the run's method
+ * @ds_confusions: (nullable): Dawid–Skene's estimates [R, K, K] for that method
+ * @dataset: the dataset trained on
+ * @train: (nullable): its train split as @model reads it (standardised by the checkpoint's
+ *   statistics); %NULL for the dataset's own
+ *
+ * Evaluates @model on the train split for the reference classes (its prediction where gold is
+ * unknown) and, for CoNAL, each label's w; then cs_annotator_report_new().
+ *
+ * Returns: (transfer full): the report
+ */
+CsAnnotatorReport *
+cs_annotator_report_from_model (CsModel         *model,
+                                CsMethod         method,
+                                const float     *ds_confusions,
+                                const CsDataset *dataset,
+                                const CsSplit   *train)
+{
+  g_autoptr(CsDatasetStats) stats = NULL;
+  g_autofree int32_t *reference = NULL;
+  g_autofree float *w = NULL;
+  CsParams *params;
+
+  g_return_val_if_fail (model != NULL && dataset != NULL, NULL);
+  g_return_val_if_fail (cs_model_get_shape (model)->R == dataset->n_annotators, NULL);
+
+  if (train == NULL)
+    train = cs_dataset_get_split (dataset, CS_SPLIT_TRAIN);
+  params = cs_model_get_params (model);
+  reference = reference_classes (model, train);
+  w = g_new (float, MAX (train->n_labels, 1));
+  if (!cs_model_label_w (model, train, w))
+    g_clear_pointer (&w, g_free);
+  stats = cs_dataset_stats_new (dataset);
+  return cs_annotator_report_new (dataset, stats, &(CsAnnotatorSources) {
+    .method = method,
+    .global = params->global,
+    .local = params->local,
+    .ds_confusions = params->local ? NULL : ds_confusions,
+    .w = w,
+    .reference = reference,
+  });
 }
 
 /**
@@ -256,11 +305,7 @@ cs_annotator_report_from_checkpoint (CsCheckpoint              *checkpoint,
                                      const CsCheckpointDataset *data,
                                      GError                   **error)
 {
-  g_autoptr(CsDatasetStats) stats = NULL;
   g_autofree float *features = NULL;
-  g_autofree int32_t *reference = NULL;
-  g_autofree float *w = NULL;
-  CsParams *params;
   CsSplit train;
 
   g_return_val_if_fail (checkpoint != NULL && data != NULL, NULL);
@@ -269,20 +314,8 @@ cs_annotator_report_from_checkpoint (CsCheckpoint              *checkpoint,
   if (!check_annotators (checkpoint, data->dataset, error))
     return NULL;
   cs_checkpoint_dataset_split (checkpoint, data, CS_SPLIT_TRAIN, &train, &features);
-  params = cs_model_get_params (checkpoint->model);
-  reference = reference_classes (checkpoint, &train);
-  w = g_new (float, MAX (train.n_labels, 1));
-  if (!cs_model_label_w (checkpoint->model, &train, w))
-    g_clear_pointer (&w, g_free);
-  stats = cs_dataset_stats_new (data->dataset);
-  return cs_annotator_report_new (data->dataset, stats, &(CsAnnotatorSources) {
-    .method = checkpoint->config.method,
-    .global = params->global,
-    .local = params->local,
-    .ds_confusions = params->local ? NULL : checkpoint->ds_confusions,
-    .w = w,
-    .reference = reference,
-  });
+  return cs_annotator_report_from_model (checkpoint->model, checkpoint->config.method,
+                                         checkpoint->ds_confusions, data->dataset, &train);
 }
 
 void

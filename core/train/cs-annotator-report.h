@@ -81,8 +81,14 @@ typedef struct
 CsAnnotatorReport *cs_annotator_report_new             (const CsDataset           *dataset,
                                                         const CsDatasetStats      *stats,
                                                         const CsAnnotatorSources  *sources);
-/* A saved run's report on data (its own dataset or another with the same annotators): the
- * model's predictions and w on data's train split. */
+/* A model's report: its predictions and w on the train split (as the model reads it; NULL for
+ * the dataset's own); ds_confusions [R, K, K] is Dawid–Skene's estimate, or NULL. */
+CsAnnotatorReport *cs_annotator_report_from_model      (CsModel                   *model,
+                                                        CsMethod                   method,
+                                                        const float               *ds_confusions,
+                                                        const CsDataset           *dataset,
+                                                        const CsSplit             *train);
+/* A saved run's report on data (its own dataset or another with the same annotators). */
 CsAnnotatorReport *cs_annotator_report_from_checkpoint (CsCheckpoint              *checkpoint,
                                                         const CsCheckpointDataset *data,
                                                         GError                   **error);
