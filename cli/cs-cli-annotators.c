@@ -11,26 +11,19 @@
 #include "cs-cli.h"
 #include "cs-confusion-measures.h"
 
-/* "81.4%", or "-" for what cannot be measured (ASCII, so that printf's widths line up). */
+/* scale · value with `decimals` decimals and a suffix, or "-" for what cannot be measured
+ * (ASCII, so that printf's widths line up). */
 static const char *
-percent (char   *buf,
-         gsize   size,
-         double  value)
+shown (char       *buf,
+       gsize       size,
+       double      value,
+       double      scale,
+       int         decimals,
+       const char *suffix)
 {
   if (isnan (value))
     return "-";
-  g_snprintf (buf, size, "%.1f%%", 100 * value);
-  return buf;
-}
-
-static const char *
-number (char   *buf,
-        gsize   size,
-        double  value)
-{
-  if (isnan (value))
-    return "-";
-  g_snprintf (buf, size, "%.2f", value);
+  g_snprintf (buf, size, "%.*f%s", decimals, scale * value, suffix);
   return buf;
 }
 
@@ -44,11 +37,11 @@ print_table (const CsAnnotatorReport *report)
       char a[16], b[16], c[16], d[16], e[16];
 
       printf ("%-12s %7d %9s %9s %7s %8s %7s\n", report->annotator_ids[r], report->labels[r],
-              percent (a, sizeof a, report->accuracy[r]),
-              percent (b, sizeof b, report->agreement_mv[r]),
-              number (c, sizeof c, report->mean_w ? report->mean_w[r] : NAN),
-              number (d, sizeof d, report->spammer_score[r]),
-              number (e, sizeof e, report->distance_tv[r]));
+              shown (a, sizeof a, report->accuracy[r], 100, 1, "%"),
+              shown (b, sizeof b, report->agreement_mv[r], 100, 1, "%"),
+              shown (c, sizeof c, report->mean_w ? report->mean_w[r] : NAN, 1, 2, ""),
+              shown (d, sizeof d, report->spammer_score[r], 1, 2, ""),
+              shown (e, sizeof e, report->distance_tv[r], 1, 2, ""));
     }
 }
 

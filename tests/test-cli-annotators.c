@@ -354,16 +354,12 @@ assert_fails (int         status,
               const char *first,
               ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_auto(CsTestCliResult) r = { 0 };
   va_list ap;
 
   va_start (ap, first);
-  for (const char *a = first; a; a = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) a);
+  cs_test_run_cli_valist (&r, first, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
-  cs_test_run_cli_argv (&r, (const char * const *) args->pdata);
   g_assert_cmpint (r.status, ==, status);
   cs_test_assert_contains (r.err, message);
 }

@@ -364,19 +364,28 @@ cs_test_run_cli_argv (CsTestCliResult    *r,
 }
 
 void
+cs_test_run_cli_valist (CsTestCliResult *r,
+                        const char      *first,
+                        va_list          ap)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  for (const char *a = first; a; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) a);
+  g_ptr_array_add (args, NULL);
+  cs_test_run_cli_argv (r, (const char * const *) args->pdata);
+}
+
+void
 cs_test_run_cli (CsTestCliResult *r,
                  const char      *first,
                  ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   va_list ap;
 
   va_start (ap, first);
-  for (const char *a = first; a; a = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) a);
+  cs_test_run_cli_valist (r, first, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
-  cs_test_run_cli_argv (r, (const char * const *) args->pdata);
 }
 
 JsonObject *

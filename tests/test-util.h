@@ -120,6 +120,9 @@ void        cs_test_cli_result_clear   (CsTestCliResult *r);
 void        cs_test_run_cli            (CsTestCliResult *r,
                                         const char      *first,
                                         ...) G_GNUC_NULL_TERMINATED;
+void        cs_test_run_cli_valist     (CsTestCliResult *r,
+                                        const char      *first,
+                                        va_list          ap);
 void        cs_test_run_cli_argv       (CsTestCliResult    *r,
                                         const char * const *args /* NULL-terminated */);
 /* The JSON object text holds; the test fails when it holds anything else. */

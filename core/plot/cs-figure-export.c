@@ -67,12 +67,14 @@ check_cairo (cairo_status_t   status,
   return FALSE;
 }
 
-/* Draws onto a vector surface made for the figure's size and finishes it. */
-static gboolean
-draw_and_finish (cairo_surface_t        *surface,
-                 const CsHeatmapFigure  *figure,
-                 const char             *path,
-                 GError                **error)
+/* Draws onto a vector surface made for the figure's size, writing into bytes, and finishes it.
+ * Returns bytes, or NULL (bytes freed) with an error. */
+static GByteArray *
+draw_vector (cairo_surface_t        *surface,
+             GByteArray             *bytes,
+             const CsHeatmapFigure  *figure,
+             const char             *path,
+             GError                **error)
 {
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
@@ -84,7 +86,10 @@ draw_and_finish (cairo_surface_t        *surface,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  return check_cairo (status, path, error);
+  if (check_cairo (status, path, error))
+    return bytes;
+  g_byte_array_unref (bytes);
+  return NULL;
 }
 
 /* "Dataset: …\nRun: …\nMatrix: …" for the fields given. */
@@ -104,35 +109,12 @@ describe (const CsImageInfo *info,
   return g_strjoinv (separator, (char **) parts->pdata);
 }
 
-static GBytes *
-render_pdf (const CsHeatmapFigure  *figure,
-            const CsImageInfo      *info,
-            double                  width,
-            double                  height,
-            const char             *path,
-            GError                **error)
-{
-  GByteArray *bytes = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (on_write, bytes, width, height);
-  g_autofree char *subject = describe (info, "; ");
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, figure->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Crowdscope " PACKAGE_VERSION);
-  if (!draw_and_finish (surface, figure, path, error))
-    {
-      g_byte_array_unref (bytes);
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (bytes);
-}
-
 /* Cairo's SVG has no metadata of its own: the <title> and <desc> go right after the root
  * element's start tag, where SVG viewers and screen readers look for them. */
 static GBytes *
-add_svg_title (GByteArray        *svg,
+add_svg_title (GByteArray            *svg,
                const CsHeatmapFigure *figure,
-               const CsImageInfo *info)
+               const CsImageInfo     *info)
 {
   g_autofree char *text = g_strndup ((const char *) svg->data, svg->len);
   g_autofree char *desc = describe (info, "\n");
@@ -149,23 +131,35 @@ add_svg_title (GByteArray        *svg,
   return g_string_free_to_bytes (out);
 }
 
+/* SVG or PDF, each with what the figure shows: the PDF's document information, the SVG's
+ * <title> and <desc>. */
 static GBytes *
-render_svg (const CsHeatmapFigure  *figure,
-            const CsImageInfo      *info,
-            double                  width,
-            double                  height,
-            const char             *path,
-            GError                **error)
+render_vector (const CsHeatmapFigure  *figure,
+               const CsImageInfo      *info,
+               double                  width,
+               double                  height,
+               CsImageFormat           format,
+               const char             *path,
+               GError                **error)
 {
   GByteArray *bytes = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (on_write, bytes, width, height);
+  g_autofree char *subject = describe (info, "; ");
+  cairo_surface_t *surface;
 
-  if (!draw_and_finish (surface, figure, path, error))
+  if (format == CS_IMAGE_PDF)
     {
-      g_byte_array_unref (bytes);
-      return NULL;
+      surface = cairo_pdf_surface_create_for_stream (on_write, bytes, width, height);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, figure->title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                      "Crowdscope " PACKAGE_VERSION);
     }
-  return add_svg_title (bytes, figure, info);
+  else
+    surface = cairo_svg_surface_create_for_stream (on_write, bytes, width, height);
+  if (!(bytes = draw_vector (surface, bytes, figure, path, error)))
+    return NULL;
+  return format == CS_IMAGE_PDF ? g_byte_array_free_to_bytes (bytes) :
+                                  add_svg_title (bytes, figure, info);
 }
 
 /* The image surface's premultiplied native-endian ARGB, opaque here (the figure paints its
@@ -265,12 +259,10 @@ cs_heatmap_figure_save (const CsHeatmapFigure  *figure,
   if (info == NULL)
     info = &no_info;
   cs_heatmap_figure_get_size (figure, &width, &height);
-  if (format == CS_IMAGE_PDF)
-    bytes = render_pdf (figure, info, width, height, path, error);
-  else if (format == CS_IMAGE_SVG)
-    bytes = render_svg (figure, info, width, height, path, error);
-  else
+  if (format == CS_IMAGE_PNG)
     bytes = render_png (figure, info, width, height, path, error);
+  else
+    bytes = render_vector (figure, info, width, height, format, path, error);
   return bytes != NULL &&
          cs_file_write_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
 }

@@ -12,8 +12,28 @@
 #include "cs-csv.h"
 #include "cs-json.h"
 
-/* A K × K float matrix as rows of numbers, each the shortest that reads back as the float;
- * NaN cells become null. */
+/* K rows of K numbers: the floats of m, each the shortest text that reads back as the float
+ * (NaN as null), or the counts. */
+static void
+add_rows (JsonBuilder *builder,
+          const float *m,
+          const int   *counts,
+          int          K)
+{
+  json_builder_begin_array (builder);
+  for (int i = 0; i < K; i++)
+    {
+      json_builder_begin_array (builder);
+      for (int j = 0; j < K; j++)
+        if (m != NULL)
+          json_builder_add_double_value (builder, cs_float_for_json (m[i * K + j]));
+        else
+          json_builder_add_int_value (builder, counts[i * K + j]);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 add_matrix (JsonBuilder *builder,
             const char  *key,
@@ -22,19 +42,9 @@ add_matrix (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, key);
   if (m == NULL)
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-  json_builder_begin_array (builder);
-  for (int i = 0; i < K; i++)
-    {
-      json_builder_begin_array (builder);
-      for (int j = 0; j < K; j++)
-        json_builder_add_double_value (builder, cs_float_for_json (m[i * K + j]));
-      json_builder_end_array (builder);
-    }
-  json_builder_end_array (builder);
+    json_builder_add_null_value (builder);
+  else
+    add_rows (builder, m, NULL, K);
 }
 
 /* The annotator's counts, or null when it has no label with a reference class. */
@@ -49,19 +59,9 @@ add_counts (JsonBuilder                 *builder,
     total += empirical->row_labels[r * K + i];
   json_builder_set_member_name (builder, "empirical");
   if (total == 0)
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-  json_builder_begin_array (builder);
-  for (int i = 0; i < K; i++)
-    {
-      json_builder_begin_array (builder);
-      for (int j = 0; j < K; j++)
-        json_builder_add_int_value (builder, empirical->counts[((size_t) r * K + i) * K + j]);
-      json_builder_end_array (builder);
-    }
-  json_builder_end_array (builder);
+    json_builder_add_null_value (builder);
+  else
+    add_rows (builder, NULL, empirical->counts + (size_t) r * K * K, K);
 }
 
 static void
