@@ -6,6 +6,7 @@
  */
 
 #include <math.h>
+#include <string.h>
 
 #include "cs-annotator-images.h"
 #include "cs-annotator-table.h"
@@ -288,46 +289,71 @@ test_images (void)
   g_assert_false (g_file_test (cs_test_dir_path (tmp, "w0.jpg"), G_FILE_TEST_EXISTS));
 }
 
-/* The window's use: w of every label on the live model, from the progress callback on the
- * training thread, into one buffer allocated before training. */
+/* The window's use: in the progress callback, on the training thread, snapshots of the live
+ * model's matrices, every label's w and the reference classes, into buffers allocated once
+ * before training; the report is made from them afterwards. */
 typedef struct
 {
   const CsSplit *train;
-  float         *w;       /* [train->n_labels] */
+  size_t         KK;
+  float         *global;     /* [K, K] */
+  float         *local;      /* [R, K, K] */
+  float         *w;          /* [train->n_labels] */
+  int32_t       *reference;  /* [train->n] */
+  float         *probs;      /* [train->n, K] */
   int            calls;
-} LiveW;
+} Snapshot;
 
 static void
 on_progress (const CsEpochMetrics *metrics,
              CsModel              *model,
              gpointer              data)
 {
-  LiveW *live = data;
+  Snapshot *snap = data;
+  CsParams *params = cs_model_get_params (model);
 
-  g_assert_true (cs_model_label_w (model, live->train, live->w));
-  live->calls++;
+  memcpy (snap->global, params->global, sizeof (float) * snap->KK);
+  memcpy (snap->local, params->local, sizeof (float) * snap->KK * cs_model_get_shape (model)->R);
+  g_assert_true (cs_model_label_w (model, snap->train, snap->w));
+  cs_model_reference_classes (model, snap->train, snap->reference, snap->probs);
+  snap->calls++;
 }
 
 static void
-test_label_w_during_training (void)
+test_live_snapshots (void)
 {
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
   g_autoptr(CsDataset) dataset = load_dataset (tmp);
   const CsSplit *train_split = cs_dataset_get_split (dataset, CS_SPLIT_TRAIN);
+  int K = dataset->n_classes, R = dataset->n_annotators;
+  g_autofree float *global = g_new (float, K * K);
+  g_autofree float *local = g_new (float, R * K * K);
   g_autofree float *w = g_new (float, train_split->n_labels);
-  g_autofree float *mean = g_new (float, dataset->n_annotators);
-  LiveW live = { train_split, w, 0 };
-  CsTrainCallbacks callbacks = { on_progress, NULL, &live };
+  g_autofree int32_t *reference = g_new (int32_t, train_split->n);
+  g_autofree float *probs = g_new (float, train_split->n * K);
+  g_autofree float *mean = g_new (float, R);
+  Snapshot snap = { train_split, (size_t) K * K, global, local, w, reference, probs, 0 };
+  CsTrainCallbacks callbacks = { on_progress, NULL, &snap };
   g_autoptr(CsRun) run = train (dataset, CS_METHOD_CONAL, 4, &callbacks);
   g_autoptr(CsRun) crowd_layer = train (dataset, CS_METHOD_CROWD_LAYER, 1, NULL);
+  g_autoptr(CsDatasetStats) stats = cs_dataset_stats_new (dataset);
+  g_autoptr(CsAnnotatorReport) live = NULL;
+  g_autoptr(CsAnnotatorReport) final = report_of (run);
 
-  g_assert_cmpint (live.calls, ==, 4);
+  g_assert_cmpint (snap.calls, ==, 4);
   for (int l = 0; l < train_split->n_labels; l++)
     g_assert_true (w[l] > 0 && w[l] < 1);
-  /* The last epoch is the selected one: its w are the ones the run's means come from. */
-  cs_annotator_mean_w (mean, w, train_split, dataset->n_annotators);
-  for (int r = 0; r < dataset->n_annotators; r++)
+  /* The last epoch is the selected one: its w are the ones the run's means come from, and its
+   * snapshot makes the report the finished run does. */
+  cs_annotator_mean_w (mean, w, train_split, R);
+  for (int r = 0; r < R; r++)
     g_assert_true (mean[r] == run->annotator_w[r] || (isnan (mean[r]) && isnan (run->annotator_w[r])));
+  live = cs_annotator_report_new (dataset, stats, &(CsAnnotatorSources) {
+    CS_METHOD_CONAL, global, local, NULL, w, reference });
+  g_assert_cmpmem (live->effective, sizeof (float) * R * K * K, final->effective, sizeof (float) * R * K * K);
+  g_assert_cmpmem (live->empirical->counts, sizeof (int) * R * K * K,
+                   final->empirical->counts, sizeof (int) * R * K * K);
+
   /* Only CoNAL has w. */
   w[0] = -1;
   g_assert_false (cs_model_label_w (crowd_layer->model, train_split, w));
@@ -342,6 +368,6 @@ main (int   argc,
   g_test_add_func ("/annotator-report/methods", test_methods);
   g_test_add_func ("/annotator-report/json-and-csv", test_json_and_csv);
   g_test_add_func ("/annotator-report/images", test_images);
-  g_test_add_func ("/annotator-report/label-w-during-training", test_label_w_during_training);
+  g_test_add_func ("/annotator-report/live-snapshots", test_live_snapshots);
   return g_test_run ();
 }

@@ -502,6 +502,14 @@ draw_grid (cairo_t               *cr,
     }
 }
 
+static bool
+figure_is_valid (const CsHeatmapFigure *figure)
+{
+  return figure != NULL && figure->K >= 1 && figure->n >= 1 && figure->matrices != NULL &&
+         figure->class_names != NULL && figure->title != NULL &&
+         (figure->layout == CS_FIGURE_SINGLE ? figure->n == 1 : figure->names != NULL);
+}
+
 void
 cs_heatmap_figure_get_size (const CsHeatmapFigure *figure,
                             double                *width,
@@ -511,7 +519,8 @@ cs_heatmap_figure_get_size (const CsHeatmapFigure *figure,
   cairo_t *cr;
   Layout l;
 
-  g_return_if_fail (figure != NULL && width != NULL && height != NULL);
+  g_return_if_fail (figure_is_valid (figure));
+  g_return_if_fail (width != NULL && height != NULL);
 
   scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cr = cairo_create (scratch);
@@ -528,10 +537,8 @@ cs_heatmap_figure_draw (const CsHeatmapFigure *figure,
 {
   Layout l;
 
-  g_return_if_fail (figure != NULL && cr != NULL);
-  g_return_if_fail (figure->K >= 1 && figure->n >= 1 && figure->matrices != NULL);
-  g_return_if_fail (figure->class_names != NULL && figure->title != NULL);
-  g_return_if_fail (figure->layout == CS_FIGURE_SINGLE ? figure->n == 1 : figure->names != NULL);
+  g_return_if_fail (figure_is_valid (figure));
+  g_return_if_fail (cr != NULL);
 
   cairo_save (cr);
   layout_figure (cr, figure, &l);

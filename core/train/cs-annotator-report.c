@@ -171,7 +171,9 @@ cs_annotator_report_new (const CsDataset          *dataset,
   int R;
 
   g_return_val_if_fail (dataset != NULL && stats != NULL && sources != NULL, NULL);
-  g_return_val_if_fail ((sources->global == NULL) || (sources->local != NULL), NULL);
+  /* CoNAL's effective matrices need both its matrices and every label's w. */
+  g_return_val_if_fail (sources->global == NULL || (sources->local != NULL && sources->w != NULL),
+                        NULL);
 
   train = cs_dataset_get_split (dataset, CS_SPLIT_TRAIN);
   self = g_new0 (CsAnnotatorReport, 1);
@@ -226,21 +228,20 @@ check_annotators (const CsCheckpoint  *checkpoint,
   return TRUE;
 }
 
-/* Gold where it is known, the model's most probable class elsewhere. */
-static int32_t *
-reference_classes (CsModel       *model,
-                   const CsSplit *train)
+void
+cs_model_reference_classes (CsModel       *model,
+                            const CsSplit *split,
+                            int32_t       *reference,
+                            float         *probs)
 {
-  int K = cs_model_get_shape (model)->K;
-  g_autofree float *probs = g_new (float, (size_t) MAX (train->n, 1) * K);
-  int32_t *reference = g_new (int32_t, MAX (train->n, 1));
+  g_return_if_fail (model != NULL && split != NULL);
+  g_return_if_fail ((reference != NULL && probs != NULL) || split->n == 0);
 
-  cs_model_predict (model, probs, train->features, train->n);
-  cs_predicted_classes (reference, probs, train->n, K);
-  for (int i = 0; train->gold != NULL && i < train->n; i++)
-    if (train->gold[i] >= 0)
-      reference[i] = train->gold[i];
-  return reference;
+  cs_model_predict (model, probs, split->features, split->n);
+  cs_predicted_classes (reference, probs, split->n, cs_model_get_shape (model)->K);
+  for (int i = 0; split->gold != NULL && i < split->n; i++)
+    if (split->gold[i] >= 0)
+      reference[i] = split->gold[i];
 }
 
 /**
@@ -267,6 +268,7 @@ cs_annotator_report_from_model (CsModel         *model,
 {
   g_autoptr(CsDatasetStats) stats = NULL;
   g_autofree int32_t *reference = NULL;
+  g_autofree float *probs = NULL;
   g_autofree float *w = NULL;
   CsParams *params;
 
@@ -276,7 +278,9 @@ cs_annotator_report_from_model (CsModel         *model,
   if (train == NULL)
     train = cs_dataset_get_split (dataset, CS_SPLIT_TRAIN);
   params = cs_model_get_params (model);
-  reference = reference_classes (model, train);
+  reference = g_new (int32_t, MAX (train->n, 1));
+  probs = g_new (float, (size_t) MAX (train->n, 1) * dataset->n_classes);
+  cs_model_reference_classes (model, train, reference, probs);
   w = g_new (float, MAX (train->n_labels, 1));
   if (!cs_model_label_w (model, train, w))
     g_clear_pointer (&w, g_free);

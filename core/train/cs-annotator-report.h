@@ -42,7 +42,10 @@ typedef enum
   CS_EFFECTIVE_EMPIRICAL,    /* the empirical rates: the method models no annotator */
 } CsEffectiveSource;
 
-/* What a report is made from; the window can take it from snapshots of a live model. */
+/* What a report is made from. The window takes it from a live model in the progress callback,
+ * on the training thread, into buffers it allocated once: snapshots of W_g and W_r, each
+ * label's w (cs_model_label_w) and the reference classes (cs_model_reference_classes); then
+ * makes the report from those on a worker. */
 typedef struct
 {
   CsMethod       method;
@@ -81,6 +84,13 @@ typedef struct
 CsAnnotatorReport *cs_annotator_report_new             (const CsDataset           *dataset,
                                                         const CsDatasetStats      *stats,
                                                         const CsAnnotatorSources  *sources);
+/* reference [split->n]: the class each item of split is counted against, gold where it is
+ * known and the model's most probable class elsewhere; probs [split->n, K] is scratch. Allocates
+ * nothing, so it can run in the progress callback. */
+void               cs_model_reference_classes          (CsModel                   *model,
+                                                        const CsSplit             *split,
+                                                        int32_t                   *reference,
+                                                        float                     *probs);
 /* A model's report: its predictions and w on the train split (as the model reads it; NULL for
  * the dataset's own); ds_confusions [R, K, K] is Dawid–Skene's estimate, or NULL. */
 CsAnnotatorReport *cs_annotator_report_from_model      (CsModel                   *model,
