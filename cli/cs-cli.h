@@ -25,6 +25,8 @@ int         cs_cli_test                 (int                  argc,
                                          char               **argv);
 int         cs_cli_export               (int                  argc,
                                          char               **argv);
+int         cs_cli_annotators           (int                  argc,
+                                         char               **argv);
 int         cs_cli_experiment           (int                  argc,
                                          char               **argv);
 int         cs_cli_simulate             (int                  argc,

@@ -15,5 +15,8 @@ G_BEGIN_DECLS
 guint8 *cs_test_png_read (const char *path,
                           int        *width,
                           int        *height);
+/* The text chunks of the PNG file at path (tEXt, zTXt and iTXt, wherever they sit), keyword to
+ * value in UTF-8 (tEXt's Latin-1 converted). */
+GHashTable *cs_test_png_read_text (const char *path);
 
 G_END_DECLS

@@ -13,59 +13,6 @@
 #include "cs-npy.h"
 #include "test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-/* Runs crowdscope-cli with the NULL-terminated arguments. */
-static void
-run_cli (Result     *r,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("CS_CLI");
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (const char *a = first; a; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-}
-
-static JsonObject *
-parse_object (JsonParser *parser,
-              const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 static gint64
 split_items (JsonObject *root,
              const char *split)
@@ -82,14 +29,14 @@ test_info_labelme (void)
 {
   g_autofree char *dir = cs_test_shared_path ("labelme");
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Result) r = { 0 };
+  g_auto(CsTestCliResult) r = { 0 };
   JsonObject *root;
 
   if (dir == NULL)
     return;
-  run_cli (&r, "info", dir, "--json", NULL);
+  cs_test_run_cli (&r, "info", dir, "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  root = parse_object (parser, r.out);
+  root = cs_test_parse_object (parser, r.out);
   g_assert_cmpint (json_object_get_int_member (root, "features"), ==, 512);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "classes")), ==, 8);
   g_assert_cmpint (json_object_get_int_member (root, "annotators"), ==, 59);
@@ -101,9 +48,9 @@ test_info_labelme (void)
                                   0.769, 1e-9);
 
   {
-    g_auto(Result) text = { 0 };
+    g_auto(CsTestCliResult) text = { 0 };
 
-    run_cli (&text, "info", dir, NULL);
+    cs_test_run_cli (&text, "info", dir, NULL);
     g_assert_cmpint (text.status, ==, 0);
     cs_test_assert_contains (text.out, "train 1000 valid 500 test 1188");
     cs_test_assert_contains (text.out, "59 with labels");
@@ -117,15 +64,15 @@ test_info_music (void)
 {
   g_autofree char *dir = cs_test_shared_path ("music");
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Result) r = { 0 };
+  g_auto(CsTestCliResult) r = { 0 };
   JsonObject *root;
   double mv;
 
   if (dir == NULL)
     return;
-  run_cli (&r, "info", dir, "--json", NULL);
+  cs_test_run_cli (&r, "info", dir, "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  root = parse_object (parser, r.out);
+  root = cs_test_parse_object (parser, r.out);
   g_assert_cmpint (json_object_get_int_member (root, "features"), ==, 124);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "classes")), ==, 10);
   g_assert_cmpint (json_object_get_int_member (root, "annotators"), ==, 44);
@@ -145,11 +92,11 @@ static void
 test_info_bad_input (void)
 {
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
-  g_auto(Result) r = { 0 };
+  g_auto(CsTestCliResult) r = { 0 };
 
   cs_test_dir_write (tmp, CS_MANIFEST_NAME, "[dataset]\nclasses=a;b\n[train]\nfeatures=x.csv\n");
   cs_test_dir_write (tmp, "x.csv", "f0,f1\n1,2\n3\n");
-  run_cli (&r, "info", cs_test_dir_path (tmp, NULL), NULL);
+  cs_test_run_cli (&r, "info", cs_test_dir_path (tmp, NULL), NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_cmpstr (r.out, ==, "");
   cs_test_assert_contains (r.err, "x.csv:3");
@@ -159,9 +106,9 @@ test_info_bad_input (void)
 static void
 test_no_arguments (void)
 {
-  g_auto(Result) r = { 0 };
+  g_auto(CsTestCliResult) r = { 0 };
 
-  run_cli (&r, "info", NULL);
+  cs_test_run_cli (&r, "info", NULL);
   g_assert_cmpint (r.status, ==, 2);
   cs_test_assert_contains (r.err, "DATASET");
 }
@@ -175,21 +122,21 @@ test_train_save_test_export (void)
   const char *demo = cs_test_dir_path (tmp, "demo");
   const char *out = cs_test_dir_path (tmp, "run");
   const char *npy = cs_test_dir_path (tmp, "confusions.npy");
-  g_auto(Result) r1 = { 0 };
-  g_auto(Result) r2 = { 0 };
-  g_auto(Result) r3 = { 0 };
-  g_auto(Result) r4 = { 0 };
+  g_auto(CsTestCliResult) r1 = { 0 };
+  g_auto(CsTestCliResult) r2 = { 0 };
+  g_auto(CsTestCliResult) r3 = { 0 };
+  g_auto(CsTestCliResult) r4 = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree float *matrices = NULL;
   JsonObject *root;
   double train_test;
   int rows, cols;
 
-  run_cli (&r1, "demo", demo, NULL);
+  cs_test_run_cli (&r1, "demo", demo, NULL);
   g_assert_cmpint (r1.status, ==, 0);
-  run_cli (&r2, "train", demo, "--epochs", "3", "--seed", "2", "--threads", "1", "--out", out, "--json", NULL);
+  cs_test_run_cli (&r2, "train", demo, "--epochs", "3", "--seed", "2", "--threads", "1", "--out", out, "--json", NULL);
   g_assert_cmpint (r2.status, ==, 0);
-  root = parse_object (parser, r2.out);
+  root = cs_test_parse_object (parser, r2.out);
   g_assert_cmpstr (json_object_get_string_member (root, "method"), ==, "conal");
   g_assert_cmpint (json_object_get_int_member (root, "seed"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (root, "epochs"), ==, 3);
@@ -203,14 +150,14 @@ test_train_save_test_export (void)
   g_assert_true (g_file_test (cs_test_dir_path (tmp, "run/metrics.csv"), G_FILE_TEST_IS_REGULAR));
 
   /* The saved model gives the accuracy the run reported for its selected epoch. */
-  run_cli (&r3, "test", out, "--json", NULL);
+  cs_test_run_cli (&r3, "test", out, "--json", NULL);
   g_assert_cmpint (r3.status, ==, 0);
-  root = parse_object (parser, r3.out);
+  root = cs_test_parse_object (parser, r3.out);
   g_assert_true (json_object_get_boolean_member (root, "same_dataset"));
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (
     json_object_get_object_member (root, "splits"), "test"), "accuracy"), train_test, 1e-12);
 
-  run_cli (&r4, "export", out, "--confusions", npy, NULL);
+  cs_test_run_cli (&r4, "export", out, "--confusions", npy, NULL);
   g_assert_cmpint (r4.status, ==, 0);
   matrices = cs_npy_load_f32 (npy, &rows, &cols, &error);
   /* 3-D [31, 8, 8] arrays are refused by the 2-D loader: check the header instead. */
@@ -231,14 +178,14 @@ static void
 test_train_unwritable (void)
 {
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
-  g_auto(Result) r1 = { 0 };
-  g_auto(Result) r2 = { 0 };
+  g_auto(CsTestCliResult) r1 = { 0 };
+  g_auto(CsTestCliResult) r2 = { 0 };
   const char *demo = cs_test_dir_path (tmp, "demo");
   const char *blocker = cs_test_dir_write (tmp, "blocker", "a file, not a folder\n");
   g_autofree char *out = g_build_filename (blocker, "run", NULL);
 
-  run_cli (&r1, "demo", demo, NULL);
-  run_cli (&r2, "train", demo, "--epochs", "1", "--out", out, NULL);
+  cs_test_run_cli (&r1, "demo", demo, NULL);
+  cs_test_run_cli (&r2, "train", demo, "--epochs", "1", "--out", out, NULL);
   g_assert_cmpint (r2.status, ==, 1);
   cs_test_assert_contains (r2.err, "blocker");
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
@@ -249,16 +196,16 @@ test_experiment_json (void)
 {
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Result) r1 = { 0 };
-  g_auto(Result) r2 = { 0 };
+  g_auto(CsTestCliResult) r1 = { 0 };
+  g_auto(CsTestCliResult) r2 = { 0 };
   const char *demo = cs_test_dir_path (tmp, "demo");
   JsonArray *results;
 
-  run_cli (&r1, "demo", demo, NULL);
-  run_cli (&r2, "experiment", demo, "--methods", "mv,gold", "--seeds", "2", "--epochs", "2",
+  cs_test_run_cli (&r1, "demo", demo, NULL);
+  cs_test_run_cli (&r2, "experiment", demo, "--methods", "mv,gold", "--seeds", "2", "--epochs", "2",
            "--json", "--quiet", "--jobs", "2", NULL);
   g_assert_cmpint (r2.status, ==, 0);
-  results = json_object_get_array_member (parse_object (parser, r2.out), "results");
+  results = json_object_get_array_member (cs_test_parse_object (parser, r2.out), "results");
   g_assert_cmpuint (json_array_get_length (results), ==, 2);
   for (guint i = 0; i < 2; i++)
     {
@@ -277,14 +224,14 @@ test_experiment_json (void)
 
   /* Runs side by side give the numbers they give one after the other. */
   {
-    g_auto(Result) r3 = { 0 };
+    g_auto(CsTestCliResult) r3 = { 0 };
     g_autoptr(JsonParser) parser3 = json_parser_new ();
     JsonArray *one_by_one;
 
-    run_cli (&r3, "experiment", demo, "--methods", "mv,gold", "--seeds", "2", "--epochs", "2",
+    cs_test_run_cli (&r3, "experiment", demo, "--methods", "mv,gold", "--seeds", "2", "--epochs", "2",
              "--json", "--quiet", "--jobs", "1", "--threads", "1", NULL);
     g_assert_cmpint (r3.status, ==, 0);
-    one_by_one = json_object_get_array_member (parse_object (parser3, r3.out), "results");
+    one_by_one = json_object_get_array_member (cs_test_parse_object (parser3, r3.out), "results");
     for (guint i = 0; i < 2; i++)
       {
         JsonArray *a = json_object_get_array_member (json_array_get_object_element (results, i), "runs");

@@ -335,3 +335,67 @@ cs_test_wait_result (GAsyncResult **result,
   cs_test_wait_for (has_result, result, what);
   return g_steal_pointer (result);
 }
+
+void
+cs_test_cli_result_clear (CsTestCliResult *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+void
+cs_test_run_cli_argv (CsTestCliResult    *r,
+                      const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("CS_CLI");
+  int wait_status;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  for (int i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+void
+cs_test_run_cli_valist (CsTestCliResult *r,
+                        const char      *first,
+                        va_list          ap)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  for (const char *a = first; a; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) a);
+  g_ptr_array_add (args, NULL);
+  cs_test_run_cli_argv (r, (const char * const *) args->pdata);
+}
+
+void
+cs_test_run_cli (CsTestCliResult *r,
+                 const char      *first,
+                 ...)
+{
+  va_list ap;
+
+  va_start (ap, first);
+  cs_test_run_cli_valist (r, first, ap);
+  va_end (ap);
+}
+
+JsonObject *
+cs_test_parse_object (JsonParser *parser,
+                      const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "cs-dataset.h"
 #include "cs-noise.h"
@@ -105,6 +106,30 @@ void        cs_test_assert_io_error    (const GError    *error,
   } G_STMT_END
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsTestDir, cs_test_dir_free)
+
+/* What crowdscope-cli ($CS_CLI) printed and how it exited (−1: killed by a signal). */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CsTestCliResult;
+
+void        cs_test_cli_result_clear   (CsTestCliResult *r);
+/* Runs crowdscope-cli with the NULL-terminated arguments. */
+void        cs_test_run_cli            (CsTestCliResult *r,
+                                        const char      *first,
+                                        ...) G_GNUC_NULL_TERMINATED;
+void        cs_test_run_cli_valist     (CsTestCliResult *r,
+                                        const char      *first,
+                                        va_list          ap);
+void        cs_test_run_cli_argv       (CsTestCliResult    *r,
+                                        const char * const *args /* NULL-terminated */);
+/* The JSON object text holds; the test fails when it holds anything else. */
+JsonObject *cs_test_parse_object       (JsonParser      *parser,
+                                        const char      *text);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CsTestCliResult, cs_test_cli_result_clear)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsTestNoiseBuffers, cs_test_noise_buffers_free)
 
 G_END_DECLS

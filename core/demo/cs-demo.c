@@ -112,7 +112,7 @@ draw_split (DemoSplit   *split,
 
       cs_demo_shape_draw (rgb, size, split->gold[i], rng);
       cs_image_features (split->features + (gsize) i * N_FEATURES, rgb, size, size);
-      if (!(png = cs_png_encode_rgb (size, size, size * 3, rgb, error)) ||
+      if (!(png = cs_png_encode_rgb (size, size, size * 3, rgb, NULL, error)) ||
           !cs_file_write_atomic (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), error))
         return FALSE;
     }

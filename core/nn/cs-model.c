@@ -37,6 +37,7 @@
 #include "cs-adam.h"
 #include "cs-aux.h"
 #include "cs-blas.h"
+#include "cs-dataset.h"
 #include "cs-layers.h"
 #include "cs-model-private.h"
 #include "cs-noise-private.h"
@@ -1103,6 +1104,20 @@ cs_model_mixing_weights (CsModel            *self,
                          int                 L)
 {
   for_each_label_run (self, x, n, labels, L, mixing_weights_of, w);
+}
+
+bool
+cs_model_label_w (CsModel       *self,
+                  const CsSplit *split,
+                  float         *w)
+{
+  g_return_val_if_fail (self != NULL && split != NULL, false);
+  g_return_val_if_fail (w != NULL || split->n_labels == 0, false);
+
+  if (!self->shape.has_aux)
+    return false;
+  cs_model_mixing_weights (self, w, split->features, split->n, split->labels, split->n_labels);
+  return true;
 }
 
 static void

@@ -54,6 +54,16 @@ void                cs_model_free       (CsModel       *self);
 const CsModelShape *cs_model_get_shape  (const CsModel *self);
 CsParams           *cs_model_get_params (CsModel       *self);
 
+/* CoNAL's w for every crowd label of `split` (label l's item is a row of split->features
+ * [split->n, D], as the model reads them): how much the auxiliary network puts that label
+ * down to the common confusion (1) rather than the annotator's own (0). Evaluation mode, in
+ * the model's own buffers: nothing is allocated, so the training thread may call it on the
+ * live model from its progress callback, with a w it allocated once. Returns false, leaving w
+ * alone, for a model without an auxiliary network (every method but CoNAL). */
+bool                cs_model_label_w    (CsModel       *self,
+                                         const CsSplit *split,
+                                         float         *w /* [split->n_labels] */);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsModel, cs_model_free)
 
 G_END_DECLS

@@ -124,6 +124,40 @@ cs_checkpoint_dataset_free (CsCheckpointDataset *self)
 }
 
 /**
+ * cs_checkpoint_dataset_split:
+ * @split: (out): the split as the checkpoint's model reads it: a copy of the dataset's, whose
+ *   features have the checkpoint's standardisation applied when they are raw
+ * @features: (out) (transfer full): the standardised features @split points to, or %NULL when
+ *   it reads the dataset's own; free it when done with @split
+ *
+ * Returns: whether @data has the split
+ */
+bool
+cs_checkpoint_dataset_split (const CsCheckpoint        *checkpoint,
+                             const CsCheckpointDataset *data,
+                             CsSplitKind                kind,
+                             CsSplit                   *split,
+                             float                    **features)
+{
+  const CsSplit *own;
+
+  g_return_val_if_fail (checkpoint != NULL && data != NULL, false);
+  g_return_val_if_fail (split != NULL && features != NULL, false);
+
+  *features = NULL;
+  if ((own = cs_dataset_get_split (data->dataset, kind)) == NULL)
+    return false;
+  *split = *own;
+  if (data->raw)
+    {
+      *features = g_memdup2 (own->features, sizeof (float) * (size_t) own->n * checkpoint->d);
+      cs_checkpoint_standardize (checkpoint, *features, own->n);
+      split->features = *features;
+    }
+  return true;
+}
+
+/**
  * cs_checkpoint_evaluate:
  *
  * The accuracy of @checkpoint's model on one split of @data, with the checkpoint's
@@ -136,21 +170,15 @@ cs_checkpoint_evaluate (CsCheckpoint              *checkpoint,
                         const CsCheckpointDataset *data,
                         CsSplitKind                kind)
 {
-  const CsSplit *split;
-  g_autofree float *x = NULL;
+  g_autofree float *features = NULL;
   g_autofree float *probs = NULL;
-  CsSplit copy;
+  CsSplit split;
 
   g_return_val_if_fail (checkpoint != NULL && data != NULL, NAN);
 
-  split = cs_dataset_get_split (data->dataset, kind);
-  if (split == NULL || split->gold == NULL)
+  if (!cs_checkpoint_dataset_split (checkpoint, data, kind, &split, &features) ||
+      split.gold == NULL)
     return NAN;
-  x = g_memdup2 (split->features, sizeof (float) * (size_t) split->n * checkpoint->d);
-  probs = g_new (float, (size_t) split->n * checkpoint->K);
-  if (data->raw)
-    cs_checkpoint_standardize (checkpoint, x, split->n);
-  copy = *split;
-  copy.features = x;
-  return cs_evaluate_accuracy (checkpoint->model, &copy, probs);
+  probs = g_new (float, (size_t) split.n * checkpoint->K);
+  return cs_evaluate_accuracy (checkpoint->model, &split, probs);
 }

@@ -636,3 +636,14 @@ cs_checkpoint_standardize (const CsCheckpoint *self,
         x[(size_t) i * self->d + j] = (x[(size_t) i * self->d + j] - self->feature_mean[j]) / sd;
       }
 }
+
+/* "CoNAL, seed 1, epoch 87 of 100": the run a figure or a table comes from. */
+char *
+cs_checkpoint_describe_run (const CsCheckpoint *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_strdup_printf ("%s, seed %" G_GUINT64_FORMAT ", epoch %d of %d",
+                          cs_method_get_title (self->config.method), (guint64) self->config.seed,
+                          self->best_epoch, self->config.epochs);
+}

@@ -57,6 +57,7 @@ gboolean      cs_metrics_csv_write       (GArray             *history,
 void          cs_checkpoint_standardize  (const CsCheckpoint *self,
                                           float              *x,
                                           int                 n);
+char         *cs_checkpoint_describe_run (const CsCheckpoint *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsCheckpoint, cs_checkpoint_free)
 

@@ -14,13 +14,12 @@
 #include "cs-file.h"
 #include "cs-npy.h"
 
-/* m: [rows, K] in place. For a one-hot p = e_k the crowd's label distribution is
- * softmax (W[k, :]); the sums are in double so that the bytes an export writes do not depend on
- * a vectorised float sum's order. */
-static void
-softmax_rows (float *m,
-              int    rows,
-              int    K)
+/* For a one-hot p = e_k the crowd's label distribution is softmax (W[k, :]); the sums are in
+ * double so that the bytes an export writes do not depend on a vectorised float sum's order. */
+void
+cs_confusion_softmax_rows (float *m,
+                           int    rows,
+                           int    K)
 {
   for (int i = 0; i < rows; i++)
     {
@@ -88,7 +87,7 @@ cs_learned_confusions_new (CsModel      *model,
       memcpy (self->matrices + m * KK, local + r * KK, sizeof (float) * KK);
     }
   if (probabilities && p->local)
-    softmax_rows (self->matrices, self->M * self->K, self->K);
+    cs_confusion_softmax_rows (self->matrices, self->M * self->K, self->K);
   self->probabilities = probabilities || p->local == NULL;
   return self;
 }

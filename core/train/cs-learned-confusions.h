@@ -47,6 +47,12 @@ gboolean             cs_learned_confusions_save     (const CsLearnedConfusions  
                                                      CsConfusionsFormat          format,
                                                      GError                    **error);
 
+/* Each row of logit weights m [rows, K] replaced, in place, by its softmax: the label
+ * distribution of that row's true class. */
+void                 cs_confusion_softmax_rows      (float                      *m,
+                                                     int                         rows,
+                                                     int                         K);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsLearnedConfusions, cs_learned_confusions_free)
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "cs-adam.h"
 #include "cs-denormals.h"
+#include "cs-effective-confusions.h"
 #include "cs-blas.h"
 #include "cs-dataset-carve.h"
 #include "cs-error.h"
@@ -517,21 +518,12 @@ is_better (const CsTrainConfig  *config,
 static float *
 annotator_mixing (Trainer *t)
 {
-  const CsSplit *train = t->train;
   int R = t->dataset->n_annotators;
-  g_autofree float *w = g_new (float, MAX (train->n_labels, 1));
+  g_autofree float *w = g_new (float, MAX (t->train->n_labels, 1));
   float *mean = g_new (float, MAX (R, 1));
 
-  cs_model_mixing_weights (t->model, w, train->features, train->n, train->labels, train->n_labels);
-  for (int r = 0; r < R; r++)
-    {
-      int begin = train->annotator_offsets[r], end = train->annotator_offsets[r + 1];
-      double sum = 0;
-
-      for (int j = begin; j < end; j++)
-        sum += w[train->by_annotator[j]];
-      mean[r] = end > begin ? (float) (sum / (end - begin)) : NAN;
-    }
+  cs_model_label_w (t->model, t->train, w);
+  cs_annotator_mean_w (mean, w, t->train, R);
   return mean;
 }
 
