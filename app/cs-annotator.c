@@ -22,6 +22,9 @@ struct _CsAnnotator
   double   accuracy;
   double   agreement;
   double   ds_accuracy;
+  double   mean_w;
+  double   spammer_score;
+  double   distance;
 };
 
 enum {
@@ -33,6 +36,9 @@ enum {
   PROP_ACCURACY,
   PROP_AGREEMENT,
   PROP_DS_ACCURACY,
+  PROP_MEAN_W,
+  PROP_SPAMMER_SCORE,
+  PROP_DISTANCE,
   N_PROPS
 };
 
@@ -85,6 +91,15 @@ cs_annotator_get_property (GObject    *object,
     case PROP_DS_ACCURACY:
       g_value_set_double (value, self->ds_accuracy);
       break;
+    case PROP_MEAN_W:
+      g_value_set_double (value, self->mean_w);
+      break;
+    case PROP_SPAMMER_SCORE:
+      g_value_set_double (value, self->spammer_score);
+      break;
+    case PROP_DISTANCE:
+      g_value_set_double (value, self->distance);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -114,6 +129,19 @@ cs_annotator_class_init (CsAnnotatorClass *klass)
   /* Dawid–Skene's estimate of the annotator's accuracy, from the crowd's labels alone. */
   properties[PROP_DS_ACCURACY] =
     g_param_spec_double ("ds-accuracy", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  /* From the run the explorer shows; NaN without one. How much CoNAL puts the annotator's
+   * labels down to the common confusion, on average over them. */
+  properties[PROP_MEAN_W] =
+    g_param_spec_double ("mean-w", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         flags | G_PARAM_EXPLICIT_NOTIFY);
+  /* Raykar & Yu's: 0 when the annotator's answer does not depend on the true class. */
+  properties[PROP_SPAMMER_SCORE] =
+    g_param_spec_double ("spammer-score", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         flags | G_PARAM_EXPLICIT_NOTIFY);
+  /* Total variation between the effective and the empirical matrix. */
+  properties[PROP_DISTANCE] =
+    g_param_spec_double ("distance", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         flags | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -143,6 +171,7 @@ cs_annotator_new (const CsDataset        *dataset,
   self->agreement = fraction (stats->annotator_agree_others[index],
                               stats->annotator_with_others[index]);
   self->ds_accuracy = figures->ds_accuracy[index];
+  self->mean_w = self->spammer_score = self->distance = NAN;
   return self;
 }
 
@@ -152,3 +181,30 @@ int cs_annotator_get_n_labels (CsAnnotator *self) { return self->n_labels; }
 double cs_annotator_get_accuracy (CsAnnotator *self) { return self->accuracy; }
 double cs_annotator_get_agreement (CsAnnotator *self) { return self->agreement; }
 double cs_annotator_get_ds_accuracy (CsAnnotator *self) { return self->ds_accuracy; }
+
+/* NaN never equals itself: a figure that stays unknown is no change. */
+static gboolean
+set_figure (double *field,
+            double  value)
+{
+  if (*field == value || (isnan (*field) && isnan (value)))
+    return FALSE;
+  *field = value;
+  return TRUE;
+}
+
+void
+cs_annotator_set_run_figures (CsAnnotator *self,
+                              double       mean_w,
+                              double       spammer_score,
+                              double       distance)
+{
+  g_return_if_fail (CS_IS_ANNOTATOR (self));
+
+  if (set_figure (&self->mean_w, mean_w))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEAN_W]);
+  if (set_figure (&self->spammer_score, spammer_score))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPAMMER_SCORE]);
+  if (set_figure (&self->distance, distance))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTANCE]);
+}

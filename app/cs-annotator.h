@@ -26,4 +26,12 @@ double       cs_annotator_get_accuracy  (CsAnnotator          *self);
 double       cs_annotator_get_agreement (CsAnnotator          *self);
 double       cs_annotator_get_ds_accuracy (CsAnnotator        *self);
 
+/* What a run says of the annotator, as the explorer shows it (NaN where there is none): CoNAL's
+ * mean w, the spammer score of the matrix shown, and the total variation between the
+ * effective and the empirical matrix. */
+void         cs_annotator_set_run_figures (CsAnnotator        *self,
+                                           double              mean_w,
+                                           double              spammer_score,
+                                           double              distance);
+
 G_END_DECLS

@@ -15,6 +15,10 @@
 
 #include <string.h>
 
+#include <math.h>
+
+#include "cs-annotator.h"
+#include "cs-confusion-measures.h"
 #include "cs-enum-types.h"
 #include "cs-explorer.h"
 #include "cs-layers.h"
@@ -30,6 +34,7 @@ struct _CsExplorer
   GArray       *kept;        /* of guint: the training's epochs whose matrices were kept */
   float        *common;      /* [K, K], or NULL */
   float        *matrices;    /* [R, K, K] */
+  float        *effective;   /* [R, K, K] scratch, for the learned-against-empirical distance */
   int           K, R;
 
   CsMatrixKind  kind;
@@ -101,6 +106,33 @@ effective_from (const CsEpochSnapshot *snapshot,
   return TRUE;
 }
 
+/* The table's run figures of each annotator: CoNAL's mean w, the spammer score of the matrix
+ * shown, how far the effective matrix is from the labels against gold. */
+static void
+update_annotators (CsExplorer            *self,
+                   const CsEpochSnapshot *snapshot)
+{
+  const CsDatasetFigures *figures = cs_session_get_figures (self->session);
+  GListModel *annotators = cs_session_get_annotators (self->session);
+  size_t KK = (size_t) self->K * self->K;
+  gboolean effective = snapshot && effective_from (snapshot, self->effective, self->R, self->K);
+  const float *empirical = figures && figures->against_gold ? figures->against_gold->rates : NULL;
+  guint n = g_list_model_get_n_items (annotators);
+
+  for (guint r = 0; r < n && r < (guint) self->R; r++)
+    {
+      g_autoptr(CsAnnotator) annotator = g_list_model_get_item (annotators, r);
+      double mean_w = snapshot && snapshot->mean_w ? snapshot->mean_w[r] : NAN;
+      double spammer = self->has_matrices ? cs_spammer_score (self->matrices + r * KK, self->K) : NAN;
+      double distance = effective && empirical
+                        ? cs_confusion_distance (CS_DISTANCE_TOTAL_VARIATION, NULL,
+                                                 self->effective + r * KK, empirical + r * KK, self->K)
+                        : NAN;
+
+      cs_annotator_set_run_figures (annotator, mean_w, spammer, distance);
+    }
+}
+
 static void
 recompute (CsExplorer *self)
 {
@@ -133,6 +165,7 @@ recompute (CsExplorer *self)
     default:
       g_assert_not_reached ();
     }
+  update_annotators (self, snapshot);
   self->revision++;
   notify (self, PROP_REVISION);
 }
@@ -147,8 +180,10 @@ resize (CsExplorer *self)
   self->R = dataset ? dataset->n_annotators : 0;
   g_free (self->common);
   g_free (self->matrices);
+  g_free (self->effective);
   self->common = g_new0 (float, MAX ((size_t) self->K * self->K, 1));
   self->matrices = g_new0 (float, MAX ((size_t) self->R * self->K * self->K, 1));
+  self->effective = g_new0 (float, MAX ((size_t) self->R * self->K * self->K, 1));
 }
 
 /* Following the run ---------------------------------------------------------------------- */
@@ -258,6 +293,7 @@ cs_explorer_finalize (GObject *object)
   g_clear_pointer (&self->kept, g_array_unref);
   g_free (self->common);
   g_free (self->matrices);
+  g_free (self->effective);
   G_OBJECT_CLASS (cs_explorer_parent_class)->finalize (object);
 }
 

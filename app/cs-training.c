@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cs-checkpoint.h"
+#include "cs-effective-confusions.h"
 #include "cs-enum-types.h"
 #include "cs-error.h"
 #include "cs-training.h"
@@ -47,6 +48,8 @@ typedef struct
   GCancellable  *cancellable;
   Channel       *channel;
   int            matrix_stride; /* keep the matrices of every n-th epoch */
+  float         *label_w;       /* [train n_labels]: CoNAL's w, worked out for a kept epoch */
+  CsEpochSnapshot *result;      /* the result's matrices, made by the worker once it ends */
 } Work;
 
 struct _CsTraining
@@ -98,6 +101,13 @@ snapshot_clear (gpointer data)
   g_clear_pointer (&snapshot->local, g_free);
   g_clear_pointer (&snapshot->effective, g_free);
   g_clear_pointer (&snapshot->mean_w, g_free);
+}
+
+static void
+snapshot_free (CsEpochSnapshot *snapshot)
+{
+  snapshot_clear (snapshot);
+  g_free (snapshot);
 }
 
 static GArray *
@@ -206,26 +216,47 @@ work_free (Work *work)
   cs_dataset_unref (work->dataset);
   g_object_unref (work->cancellable);
   channel_unref (work->channel);
+  g_free (work->label_w);
+  g_clear_pointer (&work->result, snapshot_free);
   g_free (work);
 }
 
-/* Worker thread: copies the noise matrices, which the model overwrites in the next epoch. */
+/* Worker thread: copies the noise matrices, which the model overwrites in the next epoch, and
+ * for CoNAL works out the effective confusions from them and the w of the train labels. */
+static void
+snapshot_matrices (Work            *work,
+                   CsModel         *model,
+                   CsEpochSnapshot *snapshot)
+{
+  const CsModelShape *shape = cs_model_get_shape (model);
+  const CsSplit *train = &work->dataset->splits[CS_SPLIT_TRAIN];
+  CsParams *params = cs_model_get_params (model);
+  size_t KK = (size_t) shape->K * shape->K;
+
+  if (params->global)
+    snapshot->global = g_memdup2 (params->global, sizeof (float) * KK);
+  if (params->local)
+    snapshot->local = g_memdup2 (params->local, sizeof (float) * KK * shape->R);
+  if (params->global && params->local && cs_model_label_w (model, train, work->label_w))
+    {
+      snapshot->effective = g_new (float, KK * shape->R);
+      snapshot->mean_w = g_new (float, MAX (shape->R, 1));
+      cs_effective_confusions (snapshot->effective, params->global, params->local, work->label_w,
+                               train, shape->K, shape->R);
+      cs_annotator_mean_w (snapshot->mean_w, work->label_w, train, shape->R);
+    }
+}
+
 static void
 on_epoch (const CsEpochMetrics *metrics,
           CsModel              *model,
           gpointer              data)
 {
   Work *work = data;
-  const CsModelShape *shape = cs_model_get_shape (model);
-  CsParams *params = cs_model_get_params (model);
-  size_t KK = (size_t) shape->K * shape->K;
-  CsEpochSnapshot snapshot = { *metrics, NULL, NULL };
-  bool keep = metrics->epoch % work->matrix_stride == 0 || metrics->epoch == work->config.epochs;
+  CsEpochSnapshot snapshot = { *metrics };
 
-  if (keep && params->global)
-    snapshot.global = g_memdup2 (params->global, sizeof (float) * KK);
-  if (keep && params->local)
-    snapshot.local = g_memdup2 (params->local, sizeof (float) * KK * shape->R);
+  if (metrics->epoch % work->matrix_stride == 0 || metrics->epoch == work->config.epochs)
+    snapshot_matrices (work, model, &snapshot);
   channel_push (work->channel, &snapshot);
 }
 
@@ -248,10 +279,16 @@ train_in_thread (GTask        *task,
   GError *error = NULL;
   CsRun *run;
 
-  if ((run = cs_train (work->dataset, &work->config, &callbacks, &error)))
-    g_task_return_pointer (task, run, (GDestroyNotify) cs_run_free);
-  else
-    g_task_return_error (task, error);
+  if ((run = cs_train (work->dataset, &work->config, &callbacks, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The result's own: its model holds the selected epoch's weights. */
+  work->result = g_new0 (CsEpochSnapshot, 1);
+  work->result->metrics = *cs_run_get_best (run);
+  snapshot_matrices (work, run->model, work->result);
+  g_task_return_pointer (task, run, (GDestroyNotify) cs_run_free);
 }
 
 static void
@@ -262,29 +299,6 @@ set_state (CsTraining      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
-/* The result's noise layers, as a snapshot holds an epoch's. */
-static CsEpochSnapshot *
-result_snapshot (const CsRun *run)
-{
-  CsEpochSnapshot *snapshot = g_new0 (CsEpochSnapshot, 1);
-  const CsModelShape *shape = cs_model_get_shape (run->model);
-  CsParams *params = cs_model_get_params (run->model);
-  size_t KK = (size_t) shape->K * shape->K;
-
-  snapshot->metrics = *cs_run_get_best (run);
-  if (params->global)
-    snapshot->global = g_memdup2 (params->global, sizeof (float) * KK);
-  if (params->local)
-    snapshot->local = g_memdup2 (params->local, sizeof (float) * KK * shape->R);
-  return snapshot;
-}
-
-static void
-snapshot_free (CsEpochSnapshot *snapshot)
-{
-  snapshot_clear (snapshot);
-  g_free (snapshot);
-}
 
 static void
 on_finished (GObject      *object,
@@ -312,7 +326,7 @@ on_finished (GObject      *object,
   if (run != NULL)
     {
       self->run = run;
-      self->result = result_snapshot (run);
+      self->result = g_steal_pointer (&((Work *) g_task_get_task_data (G_TASK (result)))->result);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_RESULT]);
       set_state (self, run->stopped ? CS_TRAINING_STOPPED : CS_TRAINING_FINISHED);
       return;
@@ -329,7 +343,8 @@ static int
 matrix_stride (CsTraining *self)
 {
   size_t K = self->dataset->n_classes, R = self->dataset->n_annotators;
-  size_t per_epoch = sizeof (float) * K * K * (R + 1);
+  /* W_g, W_r and CoNAL's effective confusions, with its mean w. */
+  size_t per_epoch = sizeof (float) * (K * K * (2 * R + 1) + R);
   size_t total = per_epoch * (size_t) self->config.epochs;
 
   return (int) MAX (1, (total + SNAPSHOT_BUDGET - 1) / SNAPSHOT_BUDGET);
@@ -356,6 +371,7 @@ cs_training_start (CsTraining *self)
   work->cancellable = g_object_ref (self->cancellable);
   work->channel = channel_ref (self->channel);
   work->matrix_stride = matrix_stride (self);
+  work->label_w = g_new (float, MAX (self->dataset->splits[CS_SPLIT_TRAIN].n_labels, 1));
 
   /* No source object: the task must not keep the training alive. */
   task = g_task_new (NULL, NULL, on_finished, channel_ref (self->channel));

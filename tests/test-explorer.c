@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "cs-annotator.h"
+#include "cs-confusion-measures.h"
 #include "cs-demo.h"
 #include "cs-explorer.h"
 #include "cs-layers.h"
@@ -141,7 +143,7 @@ test_live_then_result (void)
   CsTraining *training = train (session, CS_METHOD_CONAL, 5000);
   const CsEpochSnapshot *snapshot;
   Kept kept = { explorer, 0 };
-  guint revision, revision_later;
+  guint revision, revision_later, kept_index = 0, fourth = 0;
 
   g_assert_true (cs_explorer_get_training (explorer) == training);
   cs_explorer_set_kind (explorer, CS_MATRIX_INDIVIDUAL);
@@ -155,8 +157,18 @@ test_live_then_result (void)
   cs_session_stop (session);
   cs_test_wait_for (not_running, training, "the run to stop");
 
+  /* Every kept epoch is there (a long run keeps every n-th epoch's matrices). */
+  for (guint i = 0; i < cs_training_get_n_epochs (training); i++)
+    if (cs_training_get_epoch (training, i)->local != NULL)
+      {
+        if (kept_index == 3)
+          fourth = i;
+        kept_index++;
+      }
+  g_assert_cmpuint (cs_explorer_get_n_epochs (explorer), ==, kept_index);
+  g_assert_cmpuint (kept_index, >=, cs_training_get_run (training)->epochs_run / 2);
+
   /* The result: the selected epoch's weights, common and individual. */
-  g_assert_cmpuint (cs_explorer_get_n_epochs (explorer), ==, cs_training_get_run (training)->epochs_run);
   snapshot = cs_training_get_result_matrices (training);
   g_assert_nonnull (snapshot);
   g_assert_cmpint (cs_explorer_get_epoch_number (explorer), ==, cs_training_get_run (training)->best_epoch);
@@ -166,10 +178,33 @@ test_live_then_result (void)
   g_assert_cmpmem (cs_explorer_get_matrix (explorer, 2), sizeof (float) * K * K, expected, sizeof (float) * K * K);
   assert_rows_are_distributions (cs_explorer_get_common (explorer), K);
 
-  /* A kept epoch by its index: the fourth is epoch 4. */
+  /* CoNAL's effective confusions are the worker's, and the annotators carry its figures. */
+  g_assert_true (cs_explorer_has_kind (explorer, CS_MATRIX_EFFECTIVE));
+  cs_explorer_set_kind (explorer, CS_MATRIX_EFFECTIVE);
+  g_assert_nonnull (snapshot->effective);
+  g_assert_cmpmem (cs_explorer_get_matrix (explorer, 2), sizeof (float) * K * K,
+                   snapshot->effective + 2 * K * K, sizeof (float) * K * K);
+  assert_rows_are_distributions (cs_explorer_get_matrix (explorer, 2), K);
+  {
+    g_autoptr(CsAnnotator) annotator = g_list_model_get_item (cs_session_get_annotators (session), 2);
+    double mean_w, spammer, distance;
+
+    g_object_get (annotator, "mean-w", &mean_w, "spammer-score", &spammer, "distance", &distance,
+                  NULL);
+    g_assert_cmpfloat (mean_w, ==, snapshot->mean_w[2]);
+    g_assert_cmpfloat (mean_w, >, 0);
+    g_assert_cmpfloat (mean_w, <, 1);
+    g_assert_cmpfloat (spammer, ==, cs_spammer_score (snapshot->effective + 2 * K * K, K));
+    g_assert_cmpfloat (distance, >=, 0);
+    g_assert_cmpfloat (distance, <=, 1);
+  }
+  cs_explorer_set_kind (explorer, CS_MATRIX_INDIVIDUAL);
+
+  /* A kept epoch by its index. */
   cs_explorer_set_epoch (explorer, 3);
-  g_assert_cmpint (cs_explorer_get_epoch_number (explorer), ==, 4);
-  cs_softmax_forward (expected, cs_training_get_epoch (training, 3)->local + 2 * K * K, K, K);
+  g_assert_cmpint (cs_explorer_get_epoch_number (explorer), ==,
+                   cs_training_get_epoch (training, fourth)->metrics.epoch);
+  cs_softmax_forward (expected, cs_training_get_epoch (training, fourth)->local + 2 * K * K, K, K);
   g_assert_cmpmem (cs_explorer_get_matrix (explorer, 2), sizeof (float) * K * K, expected, sizeof (float) * K * K);
 }
 

@@ -56,6 +56,7 @@ typedef enum
   FORMAT_TEXT,
   FORMAT_INT,
   FORMAT_PERCENT,   /* a fraction, as a percentage; NaN as a dash */
+  FORMAT_NUMBER,    /* two decimals; NaN as a dash */
 } Format;
 
 typedef struct
@@ -75,6 +76,12 @@ static const Column columns[] = {
     N_("The share of the annotator's labels that match the majority vote of the item's other labels") },
   { N_("DS"), "ds-accuracy", FORMAT_PERCENT,
     N_("Dawid–Skene's estimate of the annotator's accuracy, from the crowd's labels alone") },
+  { N_("Mean w"), "mean-w", FORMAT_NUMBER,
+    N_("CoNAL: how much the model puts the annotator's labels down to the confusion the whole crowd shares (1) rather than the annotator's own (0), on average") },
+  { N_("Spammer"), "spammer-score", FORMAT_NUMBER,
+    N_("Raykar and Yu's spammer score of the matrix shown: 0 when the annotator's answer does not depend on the true class, 1 for distinct one-hot rows") },
+  { N_("Off gold"), "distance", FORMAT_NUMBER,
+    N_("How far the effective matrix is from the annotator's labels against gold: the total variation, averaged over the rows") },
 };
 
 static char *
@@ -90,9 +97,12 @@ format_value (const GValue *value,
     case FORMAT_INT:
       return g_strdup_printf ("%d", g_value_get_int (value));
     case FORMAT_PERCENT:
-    default:
       v = g_value_get_double (value);
       return isnan (v) ? g_strdup ("—") : g_strdup_printf ("%.1f %%", 100 * v);
+    case FORMAT_NUMBER:
+    default:
+      v = g_value_get_double (value);
+      return isnan (v) ? g_strdup ("—") : g_strdup_printf ("%.2f", v);
     }
 }
 
@@ -117,6 +127,9 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (column->format != FORMAT_TEXT)
     gtk_widget_add_css_class (label, "numeric");
+  /* GTK 4.8's column headers take no tooltip: the cells say what the column means. */
+  if (column->tooltip != NULL)
+    gtk_widget_set_tooltip_text (label, _(column->tooltip));
   gtk_list_item_set_child (item, label);
 }
 
