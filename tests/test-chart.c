@@ -26,6 +26,7 @@ struct _TestGridChart
   double  cell;          /* the side of a cell, in pixels */
   guint   layouts;       /* how often layout () ran */
   guint   descriptions;  /* how often describe () ran */
+  char   *name;          /* what get_name () returns */
 };
 
 G_DEFINE_FINAL_TYPE (TestGridChart, test_grid_chart, CS_TYPE_CHART)
@@ -148,6 +149,19 @@ test_grid_chart_describe (CsChart *chart,
     g_string_append_printf (description, "%u × %u cells", self->k, self->k);
 }
 
+static const char *
+test_grid_chart_get_name (CsChart *chart)
+{
+  return TEST_GRID_CHART (chart)->name;
+}
+
+static void
+test_grid_chart_finalize (GObject *object)
+{
+  g_free (TEST_GRID_CHART (object)->name);
+  G_OBJECT_CLASS (test_grid_chart_parent_class)->finalize (object);
+}
+
 static void
 test_grid_chart_init (TestGridChart *self)
 {
@@ -164,6 +178,8 @@ test_grid_chart_class_init (TestGridChartClass *klass)
   CS_CHART_CLASS (klass)->move_item = test_grid_chart_move_item;
   CS_CHART_CLASS (klass)->describe_item = test_grid_chart_describe_item;
   CS_CHART_CLASS (klass)->describe = test_grid_chart_describe;
+  CS_CHART_CLASS (klass)->get_name = test_grid_chart_get_name;
+  G_OBJECT_CLASS (klass)->finalize = test_grid_chart_finalize;
 }
 
 static GtkWidget *
@@ -303,6 +319,15 @@ test_chart_natural_size (CsUiTestFixture *f,
   gtk_widget_measure (f->widget, GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
   g_assert_cmpint (minimum, ==, 160);
   g_assert_cmpint (natural, ==, 160);
+
+  /* A subclass drawn small lowers the minimum. */
+  cs_chart_set_minimum_size (CS_CHART (f->widget), 60, 50);
+  gtk_widget_measure (f->widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 60);
+  g_assert_cmpint (natural, ==, 520);
+  gtk_widget_measure (f->widget, GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 50);
+  g_assert_cmpint (natural, ==, 100);
 }
 
 static void
@@ -389,6 +414,13 @@ test_chart_description (CsUiTestFixture *f,
                                        "True class");
   g_assert_cmpstr (cs_chart_get_label (chart, GTK_ORIENTATION_VERTICAL), ==,
                    "True class");
+
+  /* A name the subclass gives comes first, from the next description on. */
+  grid->name = g_strdup ("Annotator 7");
+  cs_chart_data_changed (chart);
+  cs_ui_test_wait_for_draw (f->widget);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Annotator 7");
 }
 
 /* A new layout picks the item under the pointer again: the data moved, the pointer did not. */
@@ -425,6 +457,7 @@ test_chart_titles (CsUiTestFixture *f,
   CsChart *chart = CS_CHART (f->widget);
   TestGridChart *grid = TEST_GRID_CHART (f->widget);
   g_autoptr(GdkTexture) titled = NULL;
+  g_autoptr(GdkTexture) untitled = NULL;
   g_autofree char *label = NULL;
   graphene_rect_t plain, plot, below;
   guint notified = 0;
@@ -446,6 +479,19 @@ test_chart_titles (CsUiTestFixture *f,
   g_assert_cmpfloat (plot.size.height, <, plain.size.height);
   below = GRAPHENE_RECT_INIT (0, plot.origin.y + plot.size.height + 1, WIDTH, HEIGHT);
   g_assert_cmpuint (cs_ui_test_count_painted (titled, &below), >, 20);
+
+  /* A chart drawn small can do without them; the label stays. */
+  cs_chart_set_titles_shown (chart, FALSE);
+  untitled = cs_ui_test_redraw (f->widget);
+  g_assert_null (cs_chart_get_title_layout (chart, GTK_ORIENTATION_HORIZONTAL));
+  g_assert_cmpstr (cs_chart_get_label (chart, GTK_ORIENTATION_HORIZONTAL), ==, "Predicted");
+  g_assert_true (cs_chart_get_plot_area (chart, &plot));
+  g_assert_cmpfloat (plot.size.height, ==, plain.size.height);
+  below = GRAPHENE_RECT_INIT (0, plain.origin.y + plain.size.height + 1, WIDTH, HEIGHT);
+  g_assert_cmpuint (cs_ui_test_count_painted (untitled, &below), ==, 0);
+  cs_chart_set_titles_shown (chart, TRUE);
+  g_assert_true (cs_chart_get_plot_area (chart, &plot));
+  g_assert_nonnull (cs_chart_get_title_layout (chart, GTK_ORIENTATION_HORIZONTAL));
 }
 
 static void
