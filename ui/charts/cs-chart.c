@@ -893,8 +893,9 @@ cs_chart_set_minimum_size (CsChart *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-/* Whether the base lays out and draws the axis titles. A chart drawn small, one of many side by
- * side, has no room for them; the labels stay set for when it is drawn large again. */
+/* Whether the base lays out and draws the axis titles. A chart that places them itself (a
+ * heatmap, whose square cells leave room where the base's titles would not be near them) turns
+ * this off; the labels stay set, and still name the chart. */
 void
 cs_chart_set_titles_shown (CsChart  *self,
                            gboolean  shown)
