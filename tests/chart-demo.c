@@ -3,18 +3,21 @@
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * chart-demo [--dark] [--screenshot FILE] [--width W --height H] [--hover F]
+ * chart-demo [--heatmaps] [--dark] [--screenshot FILE] [--width W --height H] [--hover F]
  *
- * --dark (or CS_DEMO_DARK=1) forces libadwaita's dark style; --screenshot renders the window
- * to a PNG once it has been drawn, then quits. A small size shows the charts near their
- * minimum. --hover puts a pointer over every chart, a fraction F of its width from the left,
- * so that a screenshot shows the hover read-outs too.
+ * --heatmaps shows the confusion heatmaps instead of the training charts: LabelMe's 8 classes,
+ * 10 music genres, a difference of two annotators, classes an annotator never saw, and a grid of
+ * small multiples. --dark (or CS_DEMO_DARK=1) forces libadwaita's dark style; --screenshot
+ * renders the window to a PNG once it has been drawn, then quits. A small size shows the charts
+ * near their minimum. --hover puts a pointer over every chart, a fraction F of its width from
+ * the left, so that a screenshot shows the hover read-outs too.
  */
 
 #include <adwaita.h>
 #include <math.h>
 
 #include "cs-bar-chart.h"
+#include "cs-heatmap.h"
 #include "cs-loss-chart.h"
 
 #define PLANNED_EPOCHS 60
@@ -79,13 +82,15 @@ make_accuracy_chart (GRand *rand)
   return GTK_WIDGET (chart);
 }
 
+static const char * const labelme_classes[] = {
+  "highway", "insidecity", "tallbuilding", "street", "forest", "coast", "mountain", "opencountry",
+};
+
 static GtkWidget *
 make_class_chart (void)
 {
   static const double counts[] = { 260, 308, 356, 292, 328, 360, 374, 410 };
-  static const char * const classes[] = {
-    "highway", "insidecity", "tallbuilding", "street", "forest", "coast", "mountain", "opencountry",
-  };
+  const char * const *classes = labelme_classes;
   CsBarChart *chart = CS_BAR_CHART (cs_bar_chart_new ());
 
   cs_bar_chart_set_data (chart, counts, classes, G_N_ELEMENTS (counts));
@@ -111,33 +116,187 @@ make_annotator_chart (GRand *rand)
   }
 }
 
+/* LabelMe's scenes are mistaken for their neighbours: a highway for a street, a coast for open
+ * country; the music genres for the next one in the list. */
+static const int labelme_confused[] = { 3, 2, 1, 0, 6, 7, 4, 5 };
+
+/* An annotator's labels per true class: right with probability accuracy, else mostly the class
+ * the true one is taken for (the next one when confused is NULL), else any. counts and rates
+ * are [k, k]; a class in empty gets no labels, and rates of NaN. */
+static void
+simulate_annotator (GRand     *rand,
+                    guint      k,
+                    double     accuracy,
+                    const int *confused,
+                    guint      empty,
+                    int       *counts,
+                    float     *rates)
+{
+  for (guint i = 0; i < k; i++)
+    {
+      int total = i == empty ? 0 : g_rand_int_range (rand, 12, 90);
+
+      for (guint j = 0; j < k; j++)
+        counts[i * k + j] = 0;
+      for (int n = 0; n < total; n++)
+        {
+          double r = g_rand_double (rand);
+          guint j = r < accuracy ? i :
+                    r < accuracy + (1 - accuracy) * 0.7 ? (confused ? (guint) confused[i] : (i + 1) % k) :
+                    (guint) g_rand_int_range (rand, 0, k);
+
+          counts[i * k + j]++;
+        }
+      for (guint j = 0; j < k; j++)
+        rates[i * k + j] = total > 0 ? counts[i * k + j] / (float) total : NAN;
+    }
+}
+
 static GtkWidget *
-make_window (int width,
-             int height)
+make_heatmap (GRand              *rand,
+              const char         *title,
+              guint               k,
+              const char * const *classes,
+              const int          *confused,
+              guint               empty)
+{
+  CsHeatmap *heatmap = CS_HEATMAP (cs_heatmap_new ());
+  g_autofree int *counts = g_new (int, k * k);
+  g_autofree float *rates = g_new (float, k * k);
+
+  simulate_annotator (rand, k, g_rand_double_range (rand, 0.55, 0.85), confused, empty,
+                      counts, rates);
+  cs_heatmap_set_matrix (heatmap, rates, counts, k, classes);
+  cs_heatmap_set_title (heatmap, title);
+  return GTK_WIDGET (heatmap);
+}
+
+/* An annotator who never saw a street or a coast (empty rows: their counts add up to 0), and a
+ * cell whose value is missing on its own. */
+static GtkWidget *
+make_unseen_heatmap (GRand *rand)
+{
+  CsHeatmap *heatmap = CS_HEATMAP (cs_heatmap_new ());
+  guint k = G_N_ELEMENTS (labelme_classes);
+  int counts[8 * 8];
+  float rates[8 * 8];
+
+  simulate_annotator (rand, k, 0.7, labelme_confused, 3, counts, rates);
+  for (guint j = 0; j < k; j++)
+    counts[5 * k + j] = 0;
+  rates[1 * k + 6] = NAN;
+  cs_heatmap_set_matrix (heatmap, rates, counts, k, labelme_classes);
+  cs_heatmap_set_title (heatmap, "Annotator a41, who saw 6 of the 8 classes");
+  return GTK_WIDGET (heatmap);
+}
+
+/* Two annotators' rates on the same classes, one less the other. */
+static GtkWidget *
+make_difference_heatmap (GRand *rand)
+{
+  CsHeatmap *heatmap = CS_HEATMAP (cs_heatmap_new ());
+  guint k = G_N_ELEMENTS (labelme_classes);
+  int counts[8 * 8];
+  float first[8 * 8], second[8 * 8];
+
+  simulate_annotator (rand, k, 0.8, labelme_confused, G_MAXUINT, counts, first);
+  simulate_annotator (rand, k, 0.55, labelme_confused, G_MAXUINT, counts, second);
+  for (guint i = 0; i < k * k; i++)
+    first[i] -= second[i];
+  cs_heatmap_set_matrix (heatmap, first, NULL, k, labelme_classes);
+  cs_heatmap_set_colormap (heatmap, CS_COLORMAP_DIVERGING);
+  cs_heatmap_set_title (heatmap, "a03 − a17");
+  return GTK_WIDGET (heatmap);
+}
+
+/* Small multiples: one compact heatmap per annotator, some of whom never saw a class. */
+static GtkWidget *
+make_small_multiples (GRand *rand)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  for (guint a = 0; a < 18; a++)
+    {
+      g_autofree char *name = g_strdup_printf ("annotator a%02u", a * 7 % 59);
+      GtkWidget *heatmap = make_heatmap (rand, name, G_N_ELEMENTS (labelme_classes),
+                                         labelme_classes, labelme_confused,
+                                         a % 5 == 2 ? a % 8 : G_MAXUINT);
+
+      cs_heatmap_set_compact (CS_HEATMAP (heatmap), TRUE);
+      gtk_widget_set_hexpand (heatmap, TRUE);
+      gtk_widget_set_vexpand (heatmap, TRUE);
+      gtk_grid_attach (GTK_GRID (grid), heatmap, a % 6, a / 6, 1, 1);
+    }
+  return grid;
+}
+
+static GtkWidget *
+make_heatmaps (void)
+{
+  static const char * const genres[] = {
+    "blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *charts[] = {
+    make_heatmap (rand, "Annotator a03", 8, labelme_classes, labelme_confused, G_MAXUINT),
+    make_heatmap (rand, "Annotator m12", 10, genres, NULL, G_MAXUINT),
+    make_difference_heatmap (rand),
+    make_unseen_heatmap (rand),
+    make_small_multiples (rand),
+  };
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    {
+      gtk_widget_set_hexpand (charts[i], TRUE);
+      gtk_widget_set_vexpand (charts[i], TRUE);
+      gtk_grid_attach (GTK_GRID (grid), charts[i], i % 3, i / 3, i == 4 ? 2 : 1, 1);
+    }
+  return grid;
+}
+
+static GtkWidget *
+make_charts (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  GtkWidget *window = gtk_window_new ();
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *charts[4] = {
     make_loss_chart (rand), make_accuracy_chart (rand),
     make_class_chart (), make_annotator_chart (rand),
   };
 
-  gtk_window_set_title (GTK_WINDOW (window), "Crowdscope charts");
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_grid_set_row_homogeneous (GTK_GRID (grid), TRUE);
   gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
-  g_object_set (grid, "margin-top", 12, "margin-bottom", 12,
-                "margin-start", 12, "margin-end", 12, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
     {
       gtk_widget_set_hexpand (charts[i], TRUE);
       gtk_widget_set_vexpand (charts[i], TRUE);
       gtk_grid_attach (GTK_GRID (grid), charts[i], i % 2, i / 2, 1, 1);
     }
-  gtk_window_set_child (GTK_WINDOW (window), grid);
+  return grid;
+}
+
+static GtkWidget *
+make_window (gboolean heatmaps,
+             int      width,
+             int      height)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *child = heatmaps ? make_heatmaps () : make_charts ();
+
+  gtk_window_set_title (GTK_WINDOW (window), "Crowdscope charts");
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  g_object_set (child, "margin-top", 12, "margin-bottom", 12,
+                "margin-start", 12, "margin-end", 12, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), child);
   return window;
 }
 
@@ -160,7 +319,7 @@ hover_charts (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     hover_charts (child, fraction);
-  if (!CS_IS_BAR_CHART (widget) && !CS_IS_LOSS_CHART (widget))
+  if (!CS_IS_CHART (widget))
     return;
   controllers = gtk_widget_observe_controllers (widget);
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
@@ -224,9 +383,11 @@ main (int   argc,
 {
   g_autofree char *screenshot = NULL;
   gboolean dark = g_strcmp0 (g_getenv ("CS_DEMO_DARK"), "1") == 0, closed = FALSE;
-  int width = 1100, height = 720;
+  gboolean heatmaps = FALSE;
+  int width = 0, height = 0;
   double hover = NAN;
   GOptionEntry entries[] = {
+    { "heatmaps", 0, 0, G_OPTION_ARG_NONE, &heatmaps, "Show the heatmaps", NULL },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "The window's width", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "The window's height", "H" },
@@ -253,7 +414,8 @@ main (int   argc,
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                         ADW_COLOR_SCHEME_FORCE_DARK);
 
-  window = make_window (width, height);
+  window = make_window (heatmaps, width > 0 ? width : heatmaps ? 1400 : 1100,
+                        height > 0 ? height : heatmaps ? 900 : 720);
   g_signal_connect (window, "close-request", G_CALLBACK (window_closed_cb), &closed);
   gtk_window_present (GTK_WINDOW (window));
   if (screenshot != NULL)
