@@ -12,7 +12,6 @@
 #define BAR_WIDTH    12   /* the colour bar, and the no-data swatch's side */
 #define TICK_MARK    3    /* the marks right of the bar that its labels stand beside */
 #define SWATCH_GAP   8    /* between the bar and the no-data swatch */
-#define HATCH_PERIOD 4.0  /* the no-data stripes repeat every 4 px across and down */
 
 /* The lowest and the highest value a map shows. */
 static double
@@ -130,18 +129,27 @@ cs_chart_scale_place (CsChartScale *scale,
       round (top + scale->bar.size.height * i / (scale->ticks->len - 1.0));
 }
 
+/* The no-data stripes' colour: the text's, faint, so that they read on either style's grey. */
+GdkRGBA
+cs_chart_scale_stripe (const CsChartTheme *theme)
+{
+  return cs_chart_fade (&theme->fg, 0.3f);
+}
+
 /* Stripes over a no-data cell, so that it reads as empty rather than as a low value even in
- * grey scale or to an eye that cannot tell the no-data grey from the map's light end. */
-void
-cs_chart_scale_hatch (GtkSnapshot           *snapshot,
-                      const graphene_rect_t *rect,
-                      const CsChartTheme    *theme)
+ * grey scale or to an eye that cannot tell the no-data grey from the map's light end. The
+ * heatmap paints its cells' stripes itself (cs-heatmap-cells.c), the same way. */
+static void
+snapshot_hatch (GtkSnapshot           *snapshot,
+                const graphene_rect_t *rect,
+                const CsChartTheme    *theme)
 {
   GdkRGBA clear = cs_chart_fade (&theme->fg, 0);
-  GdkRGBA stripe = cs_chart_fade (&theme->fg, 0.3f);
+  GdkRGBA stripe = cs_chart_scale_stripe (theme);
   GskColorStop stops[4] = { { 0, clear }, { 0.5, clear }, { 0.5, stripe }, { 1, stripe } };
   graphene_point_t start = rect->origin;
-  graphene_point_t end = GRAPHENE_POINT_INIT (start.x + HATCH_PERIOD, start.y + HATCH_PERIOD);
+  graphene_point_t end = GRAPHENE_POINT_INIT (start.x + CS_CHART_HATCH_PERIOD,
+                                              start.y + CS_CHART_HATCH_PERIOD);
 
   gtk_snapshot_append_repeating_linear_gradient (snapshot, rect, &start, &end, stops, 4);
 }
@@ -187,7 +195,7 @@ cs_chart_scale_snapshot (const CsChartScale *scale,
   if (scale->no_data_label == NULL)
     return;
   gtk_snapshot_append_color (snapshot, &scale->no_data, &scale->swatch);
-  cs_chart_scale_hatch (snapshot, &scale->swatch, theme);
+  snapshot_hatch (snapshot, &scale->swatch, theme);
   cs_chart_snapshot_outline (snapshot, &scale->swatch, 1, &edge);
   snapshot_label (snapshot, scale->no_data_label, label_x,
                   scale->swatch.origin.y + scale->swatch.size.height / 2, &dim);

@@ -11,7 +11,8 @@
 
 G_BEGIN_DECLS
 
-#define CS_CHART_SCALE_STOPS 17   /* samples of the map along the bar */
+#define CS_CHART_SCALE_STOPS  17   /* samples of the map along the bar */
+#define CS_CHART_HATCH_PERIOD 4.0  /* no-data stripes repeat every 4 px across and every 4 down */
 
 typedef struct
 {
@@ -43,8 +44,6 @@ GdkRGBA cs_chart_scale_color    (CsColormap          colormap,
                                  double              value);
 char   *cs_chart_scale_format   (CsColormap          colormap,
                                  double              value);
-void    cs_chart_scale_hatch    (GtkSnapshot        *snapshot,
-                                 const graphene_rect_t *rect,
-                                 const CsChartTheme *theme);
+GdkRGBA cs_chart_scale_stripe   (const CsChartTheme *theme);
 
 G_END_DECLS

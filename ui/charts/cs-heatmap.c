@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "cs-chart-scale.h"
+#include "cs-heatmap-cells.h"
 #include "cs-heatmap-private.h"
 
 #define MAX_CLASSES     1024  /* K × K cells stay well within a guint */
@@ -44,13 +45,16 @@ struct _CsHeatmap
 
   /* Owned: what the values say, worked out when they are set */
   gboolean        *empty_rows;      /* [k]: classes with no data at all */
-  guint            n_missing;       /* cells with no data, empty rows' included */
+  guint8          *missing;         /* [k, k]: cells with no data, empty rows' included */
+  guint            n_missing;
+  int              text_height;     /* a line in the widget's font; 0 until measured */
 
   /* Owned: the layout for the current size, data and style; draw () draws it */
   double           cell;            /* the side of a cell's slot, gap included */
   double           gap;             /* between two cells */
   GdkRGBA         *fills;           /* [k, k] */
   GdkRGBA         *inks;            /* [k, k]: the text colour that reads on each fill */
+  cairo_surface_t *cells;           /* the fills, painted at the plot's size */
   GArray          *value_labels;    /* of ValueLabel; empty when the values do not fit */
   PangoLayout     *title_layout;    /* the title above, or the caption below when compact */
   graphene_point_t title_at;
@@ -102,7 +106,7 @@ static inline gboolean
 is_missing (CsHeatmap *self,
             guint      cell)
 {
-  return self->empty_rows[cell / self->k] || isnan (self->values[cell]);
+  return self->missing[cell];
 }
 
 /* Where a cell is drawn: its slot less the gap on its right and below. */
@@ -124,7 +128,9 @@ static void
 find_missing (CsHeatmap *self)
 {
   g_free (self->empty_rows);
+  g_free (self->missing);
   self->empty_rows = g_new0 (gboolean, self->k);
+  self->missing = g_new0 (guint8, self->k * self->k);
   self->n_missing = 0;
   for (guint i = 0; i < self->k; i++)
     {
@@ -137,6 +143,9 @@ find_missing (CsHeatmap *self)
           labels += self->counts ? self->counts[i * self->k + j] : 0;
         }
       self->empty_rows[i] = missing == self->k || (self->counts != NULL && labels == 0);
+      for (guint j = 0; j < self->k; j++)
+        self->missing[i * self->k + j] = self->empty_rows[i] ||
+                                         isnan (self->values[i * self->k + j]);
       self->n_missing += self->empty_rows[i] ? self->k : missing;
     }
 }
@@ -257,7 +266,7 @@ describe_diagonal (CsHeatmap *self,
   g_autofree char *lowest_name = NULL;
   g_autofree char *lowest_text = NULL;
   double sum = 0;
-  guint n = 0, lowest;
+  guint n = 0, lowest = 0;
 
   if (!find_extreme (self, ON_DIAGONAL, -1, &lowest))
     return;
@@ -280,7 +289,7 @@ describe_extreme (CsHeatmap  *self,
                   double      sign)
 {
   g_autofree char *cell_text = NULL;
-  guint cell;
+  guint cell = 0;
 
   if (!find_extreme (self, set, sign, &cell) || sign * self->values[cell] <= 0)
     return;
@@ -393,6 +402,15 @@ set_attribute (PangoLayout    *layout,
   pango_attr_list_insert (attributes, attribute);
   pango_layout_set_attributes (layout, attributes);
   pango_attr_list_unref (attributes);
+}
+
+/* A line of text in the widget's font, measured once per style. */
+static int
+text_height (CsHeatmap *self)
+{
+  if (self->text_height == 0)
+    self->text_height = cs_chart_text_height (GTK_WIDGET (self));
+  return self->text_height;
 }
 
 static int
@@ -569,7 +587,7 @@ layout_full (CsHeatmap *self,
 {
   PangoLayout *x_title = self->axis_titles[GTK_ORIENTATION_HORIZONTAL];
   PangoLayout *y_title = self->axis_titles[GTK_ORIENTATION_VERTICAL];
-  int text_height = cs_chart_text_height (GTK_WIDGET (self));
+  int line = text_height (self);
   const graphene_rect_t *plot = plot_of (self);
   double top, below, left, right, columns, widest_column;
 
@@ -584,20 +602,20 @@ layout_full (CsHeatmap *self,
   left = CS_CHART_PAD + CS_CHART_TICK_GAP + prepare_row_labels (self, width * ROW_LABEL_SHARE);
   widest_column = prepare_names (self, GTK_ORIENTATION_HORIZONTAL, G_MAXINT);
 
-  columns = text_height;
+  columns = line;
   set_cells (self, left, top, MIN (right - left, height - top - below - columns));
   self->columns_upright = widest_column + LABEL_GAP > self->cell;
   if (self->columns_upright)
     {
-      columns = prepare_upright_columns (self, widest_column, height, text_height);
+      columns = prepare_upright_columns (self, widest_column, height, line);
       set_cells (self, left, top, MIN (right - left, height - top - below - columns));
     }
-  place_labels (self, GTK_ORIENTATION_VERTICAL, text_height);
+  place_labels (self, GTK_ORIENTATION_VERTICAL, line);
   /* Names across their columns fit them: that is why they are across. */
-  place_labels (self, GTK_ORIENTATION_HORIZONTAL, self->columns_upright ? text_height : 0);
+  place_labels (self, GTK_ORIENTATION_HORIZONTAL, self->columns_upright ? line : 0);
   self->columns_top = plot->origin.y + plot->size.height - self->gap + CS_CHART_TICK_GAP / 2.0;
 
-  prepare_value_labels (self, text_height);
+  prepare_value_labels (self, line);
   cs_chart_scale_place (&self->scale, plot->origin.x + plot->size.width - self->gap + LEGEND_GAP,
                         plot->origin.y, plot->size.height - self->gap);
   self->axis_title_at[GTK_ORIENTATION_VERTICAL] = GRAPHENE_POINT_INIT (CS_CHART_PAD, CS_CHART_PAD);
@@ -640,6 +658,18 @@ layout_compact (CsHeatmap *self,
 }
 
 static void
+paint_cells (CsHeatmap *self)
+{
+  GdkRGBA stripe = cs_chart_scale_stripe (cs_chart_get_theme (CS_CHART (self)));
+
+  g_clear_pointer (&self->cells, cairo_surface_destroy);
+  if (self->k > 0)
+    self->cells = cs_heatmap_cells_paint (self->k, self->cell, self->gap,
+                                          gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                          self->fills, self->missing, &stripe);
+}
+
+static void
 cs_heatmap_layout (CsChart *chart,
                    int      width,
                    int      height)
@@ -654,6 +684,7 @@ cs_heatmap_layout (CsChart *chart,
     layout_compact (self, width, height);
   else
     layout_full (self, width, height);
+  paint_cells (self);
 }
 
 /* ---- Items -------------------------------------------------------------------------------- */
@@ -718,16 +749,15 @@ static void
 snapshot_cells (CsHeatmap   *self,
                 GtkSnapshot *snapshot)
 {
-  const CsChartTheme *theme = cs_chart_get_theme (CS_CHART (self));
-  graphene_rect_t rect;
+  const graphene_rect_t *plot = plot_of (self);
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
+                                           &GRAPHENE_RECT_INIT (plot->origin.x, plot->origin.y,
+                                                                self->k * self->cell,
+                                                                self->k * self->cell));
 
-  for (guint cell = 0; cell < self->k * self->k; cell++)
-    {
-      cell_rect (self, cell, &rect);
-      gtk_snapshot_append_color (snapshot, &self->fills[cell], &rect);
-      if (is_missing (self, cell))
-        cs_chart_scale_hatch (snapshot, &rect, theme);
-    }
+  cairo_set_source_surface (cr, self->cells, plot->origin.x, plot->origin.y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
   for (guint i = 0; i < self->value_labels->len; i++)
     {
       ValueLabel *label = &g_array_index (self->value_labels, ValueLabel, i);
@@ -895,6 +925,55 @@ cs_heatmap_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* ---- GtkWidget ---------------------------------------------------------------------------- */
+
+/* A compact heatmap, as one of a grid's items, is as tall as its width makes it: square cells
+ * and the caption under them. */
+static GtkSizeRequestMode
+cs_heatmap_get_request_mode (GtkWidget *widget)
+{
+  return CS_HEATMAP (widget)->compact ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH
+                                      : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+cs_heatmap_measure (GtkWidget      *widget,
+                    GtkOrientation  orientation,
+                    int             for_size,
+                    int            *minimum,
+                    int            *natural,
+                    int            *minimum_baseline,
+                    int            *natural_baseline)
+{
+  CsHeatmap *self = CS_HEATMAP (widget);
+  int caption;
+
+  GTK_WIDGET_CLASS (cs_heatmap_parent_class)->measure (widget, orientation, for_size, minimum,
+                                                       natural, minimum_baseline,
+                                                       natural_baseline);
+  if (!self->compact || orientation != GTK_ORIENTATION_VERTICAL || for_size < 0)
+    return;
+  caption = self->title != NULL ? text_height (self) + 2 : 0;
+  *minimum = *natural = MAX (*minimum, for_size + caption);
+}
+
+static void
+cs_heatmap_css_changed (GtkWidget         *widget,
+                        GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (cs_heatmap_parent_class)->css_changed (widget, change);
+  /* The font may be another. */
+  CS_HEATMAP (widget)->text_height = 0;
+}
+
+/* The cells are painted in device pixels. */
+static void
+scale_factor_cb (CsHeatmap  *self,
+                 GParamSpec *pspec)
+{
+  cs_chart_invalidate (CS_CHART (self));
+}
+
 /* ---- GObject ------------------------------------------------------------------------------ */
 
 static void
@@ -907,11 +986,13 @@ cs_heatmap_finalize (GObject *object)
   g_strfreev (self->class_names);
   g_free (self->title);
   g_free (self->empty_rows);
+  g_free (self->missing);
   g_free (self->fills);
   g_free (self->inks);
   g_array_unref (self->value_labels);
   g_array_unref (self->column_labels);
   g_clear_object (&self->title_layout);
+  g_clear_pointer (&self->cells, cairo_surface_destroy);
   g_clear_object (&self->axis_titles[0]);
   g_clear_object (&self->axis_titles[1]);
   cs_chart_scale_clear (&self->scale);
@@ -1018,6 +1099,9 @@ cs_heatmap_class_init (CsHeatmapClass *klass)
   object_class->get_property = cs_heatmap_get_property;
   object_class->set_property = cs_heatmap_set_property;
   GTK_WIDGET_CLASS (klass)->query_tooltip = cs_heatmap_query_tooltip;
+  GTK_WIDGET_CLASS (klass)->get_request_mode = cs_heatmap_get_request_mode;
+  GTK_WIDGET_CLASS (klass)->measure = cs_heatmap_measure;
+  GTK_WIDGET_CLASS (klass)->css_changed = cs_heatmap_css_changed;
 
   chart_class->layout = cs_heatmap_layout;
   chart_class->draw = cs_heatmap_draw;
@@ -1079,6 +1163,7 @@ cs_heatmap_init (CsHeatmap *self)
   cs_chart_set_label (CS_CHART (self), GTK_ORIENTATION_VERTICAL, _("True class"));
   add_controllers (self);
   apply_mode (self);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_cb), NULL);
 }
 
 /* ---- Public API --------------------------------------------------------------------------- */
