@@ -200,43 +200,6 @@ set_k (TestGridChart *self,
 
 static const CsUiTestShow chart_window = { test_grid_chart_new, WIDTH, HEIGHT };
 
-/* Borrowed: the first of the chart's controllers of a type. */
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-  g_error ("%s has no %s", G_OBJECT_TYPE_NAME (widget), g_type_name (type));
-}
-
-/* Feeds a key press to the chart, as if it had the focus; returns whether it took the key. */
-static gboolean
-press_key (GtkWidget *widget,
-           guint      keyval)
-{
-  gboolean handled = FALSE;
-
-  g_signal_emit_by_name (find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY), "key-pressed",
-                         keyval, 0, (GdkModifierType) 0, &handled);
-  return handled;
-}
-
-static void
-click (GtkWidget *widget,
-       double     x,
-       double     y)
-{
-  g_signal_emit_by_name (find_controller (widget, GTK_TYPE_GESTURE_CLICK), "pressed", 1, x, y);
-}
-
 /* The middle of a cell, in the chart's coordinates. */
 static graphene_point_t
 cell_center (TestGridChart *chart,
@@ -248,14 +211,6 @@ cell_center (TestGridChart *chart,
   cell_rect (chart, item, &rect);
   graphene_rect_get_center (&rect, &point);
   return point;
-}
-
-static void
-notify_cb (GObject    *object,
-           GParamSpec *pspec,
-           guint      *count)
-{
-  (*count)++;
 }
 
 /* ---- Tests -------------------------------------------------------------------------------- */
@@ -466,7 +421,7 @@ test_chart_titles (CsUiTestFixture *f,
   g_assert_true (cs_chart_get_plot_area (chart, &plain));
 
   /* The base lays out the titles for the subclass to make room, and draws them. */
-  g_signal_connect (chart, "notify::x-label", G_CALLBACK (notify_cb), &notified);
+  g_signal_connect (chart, "notify::x-label", G_CALLBACK (cs_ui_test_count_notify), &notified);
   cs_chart_set_label (chart, GTK_ORIENTATION_HORIZONTAL, "Predicted");
   cs_chart_set_label (chart, GTK_ORIENTATION_HORIZONTAL, "Predicted");
   g_assert_cmpuint (notified, ==, 1);
@@ -506,26 +461,26 @@ test_chart_keyboard (CsUiTestFixture *f,
 
   set_k (grid, 3);
   cs_ui_test_wait_for_draw (f->widget);
-  g_signal_connect (chart, "notify::selected", G_CALLBACK (notify_cb), &notified);
+  g_signal_connect (chart, "notify::selected", G_CALLBACK (cs_ui_test_count_notify), &notified);
 
   /* The first arrow selects the first item; then they move in the row, and in the column as the
    * subclass says. */
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, CS_CHART_NO_ITEM);
-  g_assert_true (press_key (f->widget, GDK_KEY_Right));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Right));
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, 0);
-  g_assert_true (press_key (f->widget, GDK_KEY_Right));
-  g_assert_true (press_key (f->widget, GDK_KEY_Down));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Right));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Down));
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, 4);
-  g_assert_true (press_key (f->widget, GDK_KEY_End));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_End));
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, 8);
-  g_assert_true (press_key (f->widget, GDK_KEY_Home));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Home));
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, 0);
   g_assert_cmpuint (notified, ==, 5);
 
   /* A key that moves nothing is left for focus navigation. */
-  g_assert_false (press_key (f->widget, GDK_KEY_Left));
-  g_assert_false (press_key (f->widget, GDK_KEY_Up));
-  g_assert_false (press_key (f->widget, GDK_KEY_a));
+  g_assert_false (cs_ui_test_press_key (f->widget, GDK_KEY_Left));
+  g_assert_false (cs_ui_test_press_key (f->widget, GDK_KEY_Up));
+  g_assert_false (cs_ui_test_press_key (f->widget, GDK_KEY_a));
   g_assert_cmpuint (notified, ==, 5);
 
   /* The selected item's read-out shows while the chart has the focus. */
@@ -553,14 +508,14 @@ test_chart_selection (CsUiTestFixture *f,
   point = cell_center (grid, 5);
 
   /* A click selects only in a chart that takes the focus. */
-  click (f->widget, point.x, point.y);
+  cs_ui_test_click (f->widget, point.x, point.y, 1);
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, CS_CHART_NO_ITEM);
   gtk_widget_set_focusable (f->widget, TRUE);
-  click (f->widget, point.x, point.y);
+  cs_ui_test_click (f->widget, point.x, point.y, 1);
   g_object_get (chart, "selected", &selected, NULL);
   g_assert_cmpuint (selected, ==, 5);
   g_assert_true (gtk_widget_is_focus (f->widget));
-  click (f->widget, 1, 1);
+  cs_ui_test_click (f->widget, 1, 1, 1);
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, CS_CHART_NO_ITEM);
 
   /* A selection goes with the data it was in. */

@@ -7,7 +7,7 @@
 #include <adwaita.h>
 #include <math.h>
 
-#include "cs-chart-theme.h"
+#include "cs-chart-scale.h"
 #include "cs-heatmap-private.h"
 #include "cs-ui-test.h"
 
@@ -87,16 +87,6 @@ cell_center (CsHeatmap *heatmap,
   return center;
 }
 
-static GdkRGBA
-map_color (CsColormap colormap,
-           gboolean   dark,
-           double     value)
-{
-  CsRgb rgb = cs_colormap_lookup (colormap, dark, value);
-
-  return (GdkRGBA) { rgb.r, rgb.g, rgb.b, 1 };
-}
-
 /* The share of a cell's pixels painted in a colour. */
 static double
 share_of (GdkTexture      *texture,
@@ -106,66 +96,12 @@ share_of (GdkTexture      *texture,
   return cs_ui_test_count_color (texture, &area, color) / (area.size.width * area.size.height);
 }
 
-/* Feeds a key press to the heatmap's key controllers in order, as GTK would, until one takes
- * it; returns whether one did. */
-static gboolean
-press_key (GtkWidget *widget,
-           guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0,
-                               &handled);
-    }
-  return handled;
-}
-
-/* A press of the first button, the n_press-th in a row, as every click gesture sees it. */
-static void
-click (GtkWidget        *widget,
-       graphene_point_t  at,
-       int               n_press)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_CLICK (controller))
-        g_signal_emit_by_name (controller, "pressed", n_press, (double) at.x, (double) at.y);
-    }
-}
-
 static void
 activated_cb (CsHeatmap *heatmap,
               guint      cell,
               GArray    *cells)
 {
   g_array_append_val (cells, cell);
-}
-
-static void
-notify_cb (GObject    *object,
-           GParamSpec *pspec,
-           guint      *count)
-{
-  (*count)++;
-}
-
-/* Through a variable: the assertion macro quotes its argument into a printf format. */
-static void
-assert_description (CsHeatmap  *heatmap,
-                    const char *expected)
-{
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (heatmap),
-                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
 }
 
 /* ---- Tests -------------------------------------------------------------------------------- */
@@ -180,18 +116,18 @@ test_heatmap_empty (CsUiTestFixture *f,
 
   g_assert_cmpuint (cs_heatmap_get_n_classes (heatmap), ==, 0);
   g_assert_false (cs_chart_get_readout (CS_CHART (heatmap), WIDTH / 2, HEIGHT / 2, &item, NULL));
-  g_assert_false (press_key (f->widget, GDK_KEY_Right));
+  g_assert_false (cs_ui_test_press_key (f->widget, GDK_KEY_Right));
   /* The axes' titles, and nothing else. */
   g_assert_cmpuint (cs_ui_test_count_painted (texture, NULL), >, 50);
   g_assert_cmpuint (cs_ui_test_count_painted (texture, NULL), <, 2000);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (heatmap), GTK_ACCESSIBLE_ROLE_IMG);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (heatmap), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Confusion matrix");
-  assert_description (heatmap, "No data");
+  cs_ui_test_assert_description (heatmap, "No data");
 
   cs_heatmap_set_matrix (heatmap, NULL, NULL, 0, NULL);
   cs_ui_test_wait_for_draw (f->widget);
-  assert_description (heatmap, "No data");
+  cs_ui_test_assert_description (heatmap, "No data");
 }
 
 /* From 2 to 20 classes the cells are square, inside the widget, in order, picked back where
@@ -201,7 +137,7 @@ test_heatmap_sizes (CsUiTestFixture *f,
                     gconstpointer    data)
 {
   CsHeatmap *heatmap = CS_HEATMAP (f->widget);
-  GdkRGBA high = map_color (CS_COLORMAP_SEQUENTIAL, FALSE, 0.7);
+  GdkRGBA high = cs_chart_scale_color (CS_COLORMAP_SEQUENTIAL, FALSE, 0.7);
 
   for (guint k = 2; k <= 20; k++)
     {
@@ -238,7 +174,7 @@ test_heatmap_sizes (CsUiTestFixture *f,
       expected = g_strdup_printf ("%u × %u confusion matrix; diagonal mean 0.70, lowest c0 0.70; "
                                   "largest off-diagonal: c0 → c1 %.2f", k, k,
                                   (double) (0.3f / (k - 1)));
-      assert_description (heatmap, expected);
+      cs_ui_test_assert_description (heatmap, expected);
     }
 }
 
@@ -255,7 +191,7 @@ test_heatmap_missing (CsUiTestFixture *f,
   float values[K * K];
   graphene_point_t at;
   graphene_rect_t bar;
-  GdkRGBA no_data = map_color (CS_COLORMAP_SEQUENTIAL, FALSE, NAN);
+  GdkRGBA no_data = cs_chart_scale_color (CS_COLORMAP_SEQUENTIAL, FALSE, NAN);
   double striped;
 
   /* forest has no values; coast's counts add up to nothing; one cell of highway is NaN. */
@@ -299,7 +235,7 @@ test_heatmap_missing (CsUiTestFixture *f,
   bar.size.height = 30;
   g_assert_cmpuint (cs_ui_test_count_color (texture, &bar, &no_data), >, 10);
 
-  assert_description (heatmap, "8 × 8 confusion matrix; diagonal mean 0.73, lowest street 0.45; "
+  cs_ui_test_assert_description (heatmap, "8 × 8 confusion matrix; diagonal mean 0.73, lowest street 0.45; "
                                "largest off-diagonal: street → highway 0.30; "
                                "no data for forest, coast");
 
@@ -308,7 +244,7 @@ test_heatmap_missing (CsUiTestFixture *f,
     values[i] = NAN;
   cs_heatmap_set_matrix (heatmap, values, NULL, K, labelme);
   cs_ui_test_wait_for_draw (f->widget);
-  assert_description (heatmap, "8 × 8 confusion matrix; no data for highway, insidecity, "
+  cs_ui_test_assert_description (heatmap, "8 × 8 confusion matrix; no data for highway, insidecity, "
                                "tallbuilding, street, forest, coast, mountain, opencountry");
 }
 
@@ -377,8 +313,8 @@ check_ends (CsHeatmap  *heatmap,
             gboolean    dark)
 {
   g_autoptr(GdkTexture) texture = cs_ui_test_redraw (GTK_WIDGET (heatmap));
-  GdkRGBA zero = map_color (colormap, dark, 0);
-  GdkRGBA one = map_color (colormap, dark, 1);
+  GdkRGBA zero = cs_chart_scale_color (colormap, dark, 0);
+  GdkRGBA one = cs_chart_scale_color (colormap, dark, 1);
 
   g_assert_false (gdk_rgba_equal (&zero, &one));
   g_assert_cmpfloat (share_of (texture, cell_area (heatmap, 0, 0), &one), >, 0.6);
@@ -402,7 +338,7 @@ test_heatmap_colormaps (CsUiTestFixture *f,
   g_assert_cmpint (cs_heatmap_get_colormap (heatmap), ==, CS_COLORMAP_SEQUENTIAL);
   check_ends (heatmap, CS_COLORMAP_SEQUENTIAL, FALSE);
 
-  g_signal_connect (heatmap, "notify::colormap", G_CALLBACK (notify_cb), &notified);
+  g_signal_connect (heatmap, "notify::colormap", G_CALLBACK (cs_ui_test_count_notify), &notified);
   g_object_set (heatmap, "colormap", CS_COLORMAP_DIVERGING, NULL);
   cs_heatmap_set_colormap (heatmap, CS_COLORMAP_DIVERGING);
   g_assert_cmpuint (notified, ==, 1);
@@ -424,9 +360,9 @@ test_heatmap_values (CsUiTestFixture *f,
 {
   CsHeatmap *heatmap = CS_HEATMAP (f->widget);
   g_autoptr(GdkTexture) texture = NULL;
-  GdkRGBA fill = map_color (CS_COLORMAP_SEQUENTIAL, FALSE, 0.95);
-  CsRgb ink_rgb = cs_colormap_text_color (cs_colormap_lookup (CS_COLORMAP_SEQUENTIAL, FALSE, 0.95));
-  GdkRGBA ink = { ink_rgb.r, ink_rgb.g, ink_rgb.b, 1 };
+  GdkRGBA fill = cs_chart_scale_color (CS_COLORMAP_SEQUENTIAL, FALSE, 0.95);
+  CsRgb text = cs_colormap_text_color (cs_colormap_lookup (CS_COLORMAP_SEQUENTIAL, FALSE, 0.95));
+  GdkRGBA ink = { text.r, text.g, text.b, 1 };
   graphene_rect_t forest;
 
   set_labelme (heatmap, TRUE);
@@ -502,22 +438,22 @@ test_heatmap_keyboard (CsUiTestFixture *f,
   cs_ui_test_wait_for_draw (f->widget);
   g_assert_true (gtk_widget_get_focusable (f->widget));
 
-  g_assert_true (press_key (f->widget, GDK_KEY_Right));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Right));
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, 0);
-  g_assert_true (press_key (f->widget, GDK_KEY_Down));
-  g_assert_true (press_key (f->widget, GDK_KEY_Down));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Down));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Down));
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, 2 * K);
-  g_assert_true (press_key (f->widget, GDK_KEY_Right));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Right));
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, 2 * K + 1);
-  g_assert_true (press_key (f->widget, GDK_KEY_Up));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Up));
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, K + 1);
-  g_assert_true (press_key (f->widget, GDK_KEY_End));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_End));
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, K * K - 1);
   /* At the edge, the keys go on to move the focus. */
-  g_assert_false (press_key (f->widget, GDK_KEY_Down));
-  g_assert_false (press_key (f->widget, GDK_KEY_Right));
-  g_assert_true (press_key (f->widget, GDK_KEY_Home));
-  g_assert_false (press_key (f->widget, GDK_KEY_Up));
+  g_assert_false (cs_ui_test_press_key (f->widget, GDK_KEY_Down));
+  g_assert_false (cs_ui_test_press_key (f->widget, GDK_KEY_Right));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Home));
+  g_assert_false (cs_ui_test_press_key (f->widget, GDK_KEY_Up));
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, 0);
 
   cs_chart_set_selected (chart, 3 * K + 4);
@@ -548,7 +484,7 @@ test_heatmap_compact (CsUiTestFixture *f,
   guint notified = 0;
   gboolean compact;
 
-  g_signal_connect (heatmap, "notify::compact", G_CALLBACK (notify_cb), &notified);
+  g_signal_connect (heatmap, "notify::compact", G_CALLBACK (cs_ui_test_count_notify), &notified);
   set_labelme (heatmap, TRUE);
   cs_heatmap_set_compact (heatmap, TRUE);
   g_object_set (heatmap, "compact", TRUE, "title", "a17", NULL);
@@ -562,10 +498,10 @@ test_heatmap_compact (CsUiTestFixture *f,
   g_assert_null (cs_heatmap_get_class_label (heatmap, GTK_ORIENTATION_VERTICAL, 0));
   at = cell_center (heatmap, 2, 2);
   g_assert_false (cs_chart_get_readout (CS_CHART (heatmap), at.x, at.y, NULL, NULL));
-  g_assert_false (press_key (f->widget, GDK_KEY_Right));
+  g_assert_false (cs_ui_test_press_key (f->widget, GDK_KEY_Right));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (heatmap), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "a17");
-  assert_description (heatmap, "8 × 8 confusion matrix; diagonal mean 0.74, lowest street 0.45; "
+  cs_ui_test_assert_description (heatmap, "8 × 8 confusion matrix; diagonal mean 0.74, lowest street 0.45; "
                                "largest off-diagonal: coast → opencountry 0.41");
 
   gtk_widget_measure (f->widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
@@ -603,27 +539,28 @@ test_heatmap_activation (CsUiTestFixture *f,
   cs_ui_test_wait_for_draw (f->widget);
   at = cell_center (heatmap, 5, 7);
 
-  click (f->widget, at, 1);
+  cs_ui_test_click (f->widget, at.x, at.y, 1);
   g_assert_cmpuint (cells->len, ==, 0);
   g_assert_cmpuint (cs_chart_get_selected (CS_CHART (heatmap)), ==, 5 * K + 7);
-  click (f->widget, at, 2);
+  cs_ui_test_click (f->widget, at.x, at.y, 2);
   g_assert_cmpuint (cells->len, ==, 1);
   g_assert_cmpuint (g_array_index (cells, guint, 0), ==, 5 * K + 7);
 
   cs_chart_set_selected (CS_CHART (heatmap), 3);
-  g_assert_true (press_key (f->widget, GDK_KEY_Return));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Return));
   g_assert_cmpuint (cells->len, ==, 2);
   g_assert_cmpuint (g_array_index (cells, guint, 1), ==, 3);
   cs_chart_set_selected (CS_CHART (heatmap), CS_CHART_NO_ITEM);
-  g_assert_false (press_key (f->widget, GDK_KEY_Return));
-  g_assert_false (press_key (f->widget, GDK_KEY_a));
+  g_assert_false (cs_ui_test_press_key (f->widget, GDK_KEY_Return));
+  g_assert_false (cs_ui_test_press_key (f->widget, GDK_KEY_a));
 
   cs_heatmap_set_compact (heatmap, TRUE);
   cs_ui_test_wait_for_draw (f->widget);
-  click (f->widget, cell_center (heatmap, 0, 0), 1);
+  at = cell_center (heatmap, 0, 0);
+  cs_ui_test_click (f->widget, at.x, at.y, 1);
   g_assert_cmpuint (cells->len, ==, 3);
   g_assert_cmpuint (g_array_index (cells, guint, 2), ==, CS_CHART_NO_ITEM);
-  g_assert_true (press_key (f->widget, GDK_KEY_KP_Enter));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_KP_Enter));
   g_assert_cmpuint (cells->len, ==, 4);
 }
 
@@ -639,10 +576,10 @@ test_heatmap_description (CsUiTestFixture *f,
 
   set_labelme (heatmap, TRUE);
   cs_ui_test_wait_for_draw (f->widget);
-  assert_description (heatmap, "8 × 8 confusion matrix; diagonal mean 0.74, lowest street 0.45; "
+  cs_ui_test_assert_description (heatmap, "8 × 8 confusion matrix; diagonal mean 0.74, lowest street 0.45; "
                                "largest off-diagonal: coast → opencountry 0.41");
 
-  g_signal_connect (heatmap, "notify::title", G_CALLBACK (notify_cb), &notified);
+  g_signal_connect (heatmap, "notify::title", G_CALLBACK (cs_ui_test_count_notify), &notified);
   cs_heatmap_set_title (heatmap, "Annotator a03");
   cs_heatmap_set_title (heatmap, "Annotator a03");
   g_assert_cmpuint (notified, ==, 1);
@@ -658,7 +595,7 @@ test_heatmap_description (CsUiTestFixture *f,
   cs_heatmap_set_colormap (heatmap, CS_COLORMAP_DIVERGING);
   cs_heatmap_set_title (heatmap, NULL);
   cs_ui_test_wait_for_draw (f->widget);
-  assert_description (heatmap, "8 × 8 difference matrix; largest increase: coast → opencountry "
+  cs_ui_test_assert_description (heatmap, "8 × 8 difference matrix; largest increase: coast → opencountry "
                                "+0.30; largest decrease: street → street −0.25");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (heatmap), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Difference matrix");
