@@ -82,7 +82,9 @@ make_accuracy_chart (GRand *rand)
   return GTK_WIDGET (chart);
 }
 
-static const char * const labelme_classes[] = {
+#define K_LABELME 8
+
+static const char * const labelme_classes[K_LABELME] = {
   "highway", "insidecity", "tallbuilding", "street", "forest", "coast", "mountain", "opencountry",
 };
 
@@ -152,6 +154,21 @@ simulate_annotator (GRand     *rand,
     }
 }
 
+/* A heatmap of copies of the matrix and names; counts may be NULL. */
+static GtkWidget *
+new_heatmap (const char         *title,
+             const float        *values,
+             const int          *counts,
+             guint               k,
+             const char * const *classes)
+{
+  GtkWidget *heatmap = cs_heatmap_new ();
+
+  cs_heatmap_set_matrix (CS_HEATMAP (heatmap), values, counts, k, classes);
+  cs_heatmap_set_title (CS_HEATMAP (heatmap), title);
+  return heatmap;
+}
+
 static GtkWidget *
 make_heatmap (GRand              *rand,
               const char         *title,
@@ -160,15 +177,12 @@ make_heatmap (GRand              *rand,
               const int          *confused,
               guint               empty)
 {
-  CsHeatmap *heatmap = CS_HEATMAP (cs_heatmap_new ());
   g_autofree int *counts = g_new (int, k * k);
   g_autofree float *rates = g_new (float, k * k);
 
   simulate_annotator (rand, k, g_rand_double_range (rand, 0.55, 0.85), confused, empty,
                       counts, rates);
-  cs_heatmap_set_matrix (heatmap, rates, counts, k, classes);
-  cs_heatmap_set_title (heatmap, title);
-  return GTK_WIDGET (heatmap);
+  return new_heatmap (title, rates, counts, k, classes);
 }
 
 /* An annotator who never saw a street or a coast (empty rows: their counts add up to 0), and a
@@ -176,37 +190,32 @@ make_heatmap (GRand              *rand,
 static GtkWidget *
 make_unseen_heatmap (GRand *rand)
 {
-  CsHeatmap *heatmap = CS_HEATMAP (cs_heatmap_new ());
-  guint k = G_N_ELEMENTS (labelme_classes);
-  int counts[8 * 8];
-  float rates[8 * 8];
+  int counts[K_LABELME * K_LABELME];
+  float rates[K_LABELME * K_LABELME];
 
-  simulate_annotator (rand, k, 0.7, labelme_confused, 3, counts, rates);
-  for (guint j = 0; j < k; j++)
-    counts[5 * k + j] = 0;
-  rates[1 * k + 6] = NAN;
-  cs_heatmap_set_matrix (heatmap, rates, counts, k, labelme_classes);
-  cs_heatmap_set_title (heatmap, "Annotator a41, who saw 6 of the 8 classes");
-  return GTK_WIDGET (heatmap);
+  simulate_annotator (rand, K_LABELME, 0.7, labelme_confused, 3, counts, rates);
+  for (guint j = 0; j < K_LABELME; j++)
+    counts[5 * K_LABELME + j] = 0;
+  rates[1 * K_LABELME + 6] = NAN;
+  return new_heatmap ("Annotator a41, who saw 6 of the 8 classes", rates, counts, K_LABELME,
+                      labelme_classes);
 }
 
 /* Two annotators' rates on the same classes, one less the other. */
 static GtkWidget *
 make_difference_heatmap (GRand *rand)
 {
-  CsHeatmap *heatmap = CS_HEATMAP (cs_heatmap_new ());
-  guint k = G_N_ELEMENTS (labelme_classes);
-  int counts[8 * 8];
-  float first[8 * 8], second[8 * 8];
+  int counts[K_LABELME * K_LABELME];
+  float first[K_LABELME * K_LABELME], second[K_LABELME * K_LABELME];
+  GtkWidget *heatmap;
 
-  simulate_annotator (rand, k, 0.8, labelme_confused, G_MAXUINT, counts, first);
-  simulate_annotator (rand, k, 0.55, labelme_confused, G_MAXUINT, counts, second);
-  for (guint i = 0; i < k * k; i++)
+  simulate_annotator (rand, K_LABELME, 0.8, labelme_confused, G_MAXUINT, counts, first);
+  simulate_annotator (rand, K_LABELME, 0.55, labelme_confused, G_MAXUINT, counts, second);
+  for (guint i = 0; i < K_LABELME * K_LABELME; i++)
     first[i] -= second[i];
-  cs_heatmap_set_matrix (heatmap, first, NULL, k, labelme_classes);
-  cs_heatmap_set_colormap (heatmap, CS_COLORMAP_DIVERGING);
-  cs_heatmap_set_title (heatmap, "a03 − a17");
-  return GTK_WIDGET (heatmap);
+  heatmap = new_heatmap ("a03 − a17", first, NULL, K_LABELME, labelme_classes);
+  cs_heatmap_set_colormap (CS_HEATMAP (heatmap), CS_COLORMAP_DIVERGING);
+  return heatmap;
 }
 
 /* Small multiples: one compact heatmap per annotator, some of whom never saw a class. */
@@ -220,14 +229,36 @@ make_small_multiples (GRand *rand)
   for (guint a = 0; a < 18; a++)
     {
       g_autofree char *name = g_strdup_printf ("annotator a%02u", a * 7 % 59);
-      GtkWidget *heatmap = make_heatmap (rand, name, G_N_ELEMENTS (labelme_classes),
-                                         labelme_classes, labelme_confused,
-                                         a % 5 == 2 ? a % 8 : G_MAXUINT);
+      GtkWidget *heatmap = make_heatmap (rand, name, K_LABELME, labelme_classes,
+                                         labelme_confused, a % 5 == 2 ? a % 8 : G_MAXUINT);
 
       cs_heatmap_set_compact (CS_HEATMAP (heatmap), TRUE);
       gtk_widget_set_hexpand (heatmap, TRUE);
       gtk_widget_set_vexpand (heatmap, TRUE);
       gtk_grid_attach (GTK_GRID (grid), heatmap, a % 6, a / 6, 1, 1);
+    }
+  return grid;
+}
+
+/* The charts in rows of columns, every row and column the same size; the last chart takes the
+ * rest of its row. */
+static GtkWidget *
+make_grid (GtkWidget **charts,
+           guint       n,
+           guint       columns)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  for (guint i = 0; i < n; i++)
+    {
+      gtk_widget_set_hexpand (charts[i], TRUE);
+      gtk_widget_set_vexpand (charts[i], TRUE);
+      gtk_grid_attach (GTK_GRID (grid), charts[i], i % columns, i / columns,
+                       i == n - 1 ? columns - i % columns : 1, 1);
     }
   return grid;
 }
@@ -239,49 +270,27 @@ make_heatmaps (void)
     "blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock",
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (13);
-  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *charts[] = {
-    make_heatmap (rand, "Annotator a03", 8, labelme_classes, labelme_confused, G_MAXUINT),
+    make_heatmap (rand, "Annotator a03", K_LABELME, labelme_classes, labelme_confused, G_MAXUINT),
     make_heatmap (rand, "Annotator m12", 10, genres, NULL, G_MAXUINT),
     make_difference_heatmap (rand),
     make_unseen_heatmap (rand),
     make_small_multiples (rand),
   };
 
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_homogeneous (GTK_GRID (grid), TRUE);
-  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
-    {
-      gtk_widget_set_hexpand (charts[i], TRUE);
-      gtk_widget_set_vexpand (charts[i], TRUE);
-      gtk_grid_attach (GTK_GRID (grid), charts[i], i % 3, i / 3, i == 4 ? 2 : 1, 1);
-    }
-  return grid;
+  return make_grid (charts, G_N_ELEMENTS (charts), 3);
 }
 
 static GtkWidget *
 make_charts (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *charts[4] = {
     make_loss_chart (rand), make_accuracy_chart (rand),
     make_class_chart (), make_annotator_chart (rand),
   };
 
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_homogeneous (GTK_GRID (grid), TRUE);
-  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
-    {
-      gtk_widget_set_hexpand (charts[i], TRUE);
-      gtk_widget_set_vexpand (charts[i], TRUE);
-      gtk_grid_attach (GTK_GRID (grid), charts[i], i % 2, i / 2, 1, 1);
-    }
-  return grid;
+  return make_grid (charts, G_N_ELEMENTS (charts), 2);
 }
 
 static GtkWidget *
