@@ -241,7 +241,8 @@ static void
 show_grid (Bench *bench)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkSelectionModel *selection = GTK_SELECTION_MODEL (gtk_no_selection_new (annotator_ids (bench->n)));
+  GListModel *ids = annotator_ids (bench->n);
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (gtk_no_selection_new (ids));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GdkFrameClock *clock;
 
@@ -304,7 +305,8 @@ main (int   argc,
 
   printf ("%u annotators, K = %d, %u heatmaps on screen (1280 × 960)\n", bench.n, K,
           bench.on_screen);
-  printf ("%-34s %5.1f ms\n", "window shown to first frame", (bench.first_frame - bench.shown) / 1000.0);
+  printf ("%-34s %5.1f ms\n", "window shown to first frame",
+          (bench.first_frame - bench.shown) / 1000.0);
   report ("scrolling 40 px a frame", bench.smooth_frames);
   report ("scrolling a page a frame", bench.page_frames);
   printf ("%-34s %5.1f ms (target: frames and stalls under 16 ms)\n", "longest main-loop stall",

@@ -143,8 +143,9 @@ simulate_annotator (GRand     *rand,
       for (int n = 0; n < total; n++)
         {
           double r = g_rand_double (rand);
+          guint taken_for = confused ? (guint) confused[i] : (i + 1) % k;
           guint j = r < accuracy ? i :
-                    r < accuracy + (1 - accuracy) * 0.7 ? (confused ? (guint) confused[i] : (i + 1) % k) :
+                    r < accuracy + (1 - accuracy) * 0.7 ? taken_for :
                     (guint) g_rand_int_range (rand, 0, k);
 
           counts[i * k + j]++;

@@ -235,17 +235,18 @@ test_heatmap_missing (CsUiTestFixture *f,
   bar.size.height = 30;
   g_assert_cmpuint (cs_ui_test_count_color (texture, &bar, &no_data), >, 10);
 
-  cs_ui_test_assert_description (heatmap, "8 × 8 confusion matrix; diagonal mean 0.73, lowest street 0.45; "
-                               "largest off-diagonal: street → highway 0.30; "
-                               "no data for forest, coast");
+  cs_ui_test_assert_description (heatmap, "8 × 8 confusion matrix; diagonal mean 0.73, "
+                                          "lowest street 0.45; largest off-diagonal: "
+                                          "street → highway 0.30; no data for forest, coast");
 
   /* A matrix with no data at all is still drawn, and described. */
   for (guint i = 0; i < K * K; i++)
     values[i] = NAN;
   cs_heatmap_set_matrix (heatmap, values, NULL, K, labelme);
   cs_ui_test_wait_for_draw (f->widget);
-  cs_ui_test_assert_description (heatmap, "8 × 8 confusion matrix; no data for highway, insidecity, "
-                               "tallbuilding, street, forest, coast, mountain, opencountry");
+  cs_ui_test_assert_description (heatmap, "8 × 8 confusion matrix; no data for highway, "
+                                          "insidecity, tallbuilding, street, forest, coast, "
+                                          "mountain, opencountry");
 }
 
 /* Long names are shortened where they are drawn, never in the read-out, the tooltip or the
@@ -296,7 +297,8 @@ test_heatmap_long_names (CsUiTestFixture *f,
 
   at = cell_center (narrow, 1, 3);
   g_assert_true (cs_chart_get_readout (CS_CHART (narrow), at.x, at.y, NULL, &text));
-  g_assert_cmpstr (text, ==, "an industrial estate by the river → a mountain pass in winter: 0.03");
+  g_assert_cmpstr (text, ==,
+                   "an industrial estate by the river → a mountain pass in winter: 0.03");
   g_assert_true (cs_chart_get_plot_area (CS_CHART (narrow), &plot));
   tip = cs_heatmap_get_label_at (narrow, plot.origin.x - 10, at.y);
   g_assert_cmpstr (tip, ==, names[1]);
@@ -501,8 +503,9 @@ test_heatmap_compact (CsUiTestFixture *f,
   g_assert_false (cs_ui_test_press_key (f->widget, GDK_KEY_Right));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (heatmap), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "a17");
-  cs_ui_test_assert_description (heatmap, "8 × 8 confusion matrix; diagonal mean 0.74, lowest street 0.45; "
-                               "largest off-diagonal: coast → opencountry 0.41");
+  cs_ui_test_assert_description (heatmap, "8 × 8 confusion matrix; diagonal mean 0.74, "
+                                          "lowest street 0.45; largest off-diagonal: "
+                                          "coast → opencountry 0.41");
 
   gtk_widget_measure (f->widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
   g_assert_cmpint (minimum, <, 100);
@@ -576,8 +579,9 @@ test_heatmap_description (CsUiTestFixture *f,
 
   set_labelme (heatmap, TRUE);
   cs_ui_test_wait_for_draw (f->widget);
-  cs_ui_test_assert_description (heatmap, "8 × 8 confusion matrix; diagonal mean 0.74, lowest street 0.45; "
-                               "largest off-diagonal: coast → opencountry 0.41");
+  cs_ui_test_assert_description (heatmap, "8 × 8 confusion matrix; diagonal mean 0.74, "
+                                          "lowest street 0.45; largest off-diagonal: "
+                                          "coast → opencountry 0.41");
 
   g_signal_connect (heatmap, "notify::title", G_CALLBACK (cs_ui_test_count_notify), &notified);
   cs_heatmap_set_title (heatmap, "Annotator a03");
@@ -595,8 +599,9 @@ test_heatmap_description (CsUiTestFixture *f,
   cs_heatmap_set_colormap (heatmap, CS_COLORMAP_DIVERGING);
   cs_heatmap_set_title (heatmap, NULL);
   cs_ui_test_wait_for_draw (f->widget);
-  cs_ui_test_assert_description (heatmap, "8 × 8 difference matrix; largest increase: coast → opencountry "
-                               "+0.30; largest decrease: street → street −0.25");
+  cs_ui_test_assert_description (heatmap, "8 × 8 difference matrix; largest increase: "
+                                          "coast → opencountry +0.30; largest decrease: "
+                                          "street → street −0.25");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (heatmap), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Difference matrix");
   g_assert_cmpfloat (cs_heatmap_get_value (heatmap, 3, 3), ==, -0.25f);

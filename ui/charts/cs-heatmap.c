@@ -122,6 +122,18 @@ cell_rect (CsHeatmap       *self,
                               plot->origin.y + cell / self->k * self->cell, side, side);
 }
 
+/* The labels behind a row, from the counts. */
+static int
+row_labels (CsHeatmap *self,
+            guint      row)
+{
+  gint64 labels = 0;
+
+  for (guint j = 0; j < self->k; j++)
+    labels += self->counts[row * self->k + j];
+  return (int) CLAMP (labels, 0, G_MAXINT);
+}
+
 /* The classes with no data, and how many cells have none; a row whose counts add up to nothing
  * is empty whatever its values say. */
 static void
@@ -134,34 +146,19 @@ find_missing (CsHeatmap *self)
   self->n_missing = 0;
   for (guint i = 0; i < self->k; i++)
     {
-      guint missing = 0;
-      gint64 labels = 0;
+      guint nans = 0;
 
       for (guint j = 0; j < self->k; j++)
-        {
-          missing += isnan (self->values[i * self->k + j]);
-          labels += self->counts ? self->counts[i * self->k + j] : 0;
-        }
-      self->empty_rows[i] = missing == self->k || (self->counts != NULL && labels == 0);
+        nans += isnan (self->values[i * self->k + j]);
+      self->empty_rows[i] = nans == self->k || (self->counts != NULL && row_labels (self, i) == 0);
       for (guint j = 0; j < self->k; j++)
         self->missing[i * self->k + j] = self->empty_rows[i] ||
                                          isnan (self->values[i * self->k + j]);
-      self->n_missing += self->empty_rows[i] ? self->k : missing;
+      self->n_missing += self->empty_rows[i] ? self->k : nans;
     }
 }
 
 /* ---- Text summaries: the read-out and the accessible description share them ---------------- */
-
-static gint64
-row_labels (CsHeatmap *self,
-            guint      row)
-{
-  gint64 labels = 0;
-
-  for (guint j = 0; j < self->k; j++)
-    labels += self->counts[row * self->k + j];
-  return labels;
-}
 
 /* “0.41 (37 of 90 labels)”, “no data”, or why a whole row has none. */
 static char *
@@ -169,7 +166,7 @@ describe_value (CsHeatmap *self,
                 guint      cell)
 {
   g_autofree char *value = NULL;
-  gint64 total;
+  int total;
 
   if (self->empty_rows[cell / self->k])
     return g_strdup (_("no data: no labels for this class"));
@@ -179,8 +176,8 @@ describe_value (CsHeatmap *self,
   if (self->counts == NULL)
     return g_steal_pointer (&value);
   total = row_labels (self, cell / self->k);
-  return g_strdup_printf (g_dngettext (NULL, "%s (%d of %" G_GINT64_FORMAT " label)",
-                                       "%s (%d of %" G_GINT64_FORMAT " labels)", total),
+  return g_strdup_printf (g_dngettext (NULL, "%s (%d of %d label)", "%s (%d of %d labels)",
+                                       total),
                           value, self->counts[cell], total);
 }
 
@@ -272,7 +269,10 @@ describe_diagonal (CsHeatmap *self,
     return;
   for (guint i = 0; i < self->k; i++)
     if (!is_missing (self, i * self->k + i))
-      sum += self->values[i * self->k + i], n++;
+      {
+        sum += self->values[i * self->k + i];
+        n++;
+      }
   mean_text = cs_chart_scale_format (self->colormap, sum / n);
   lowest_name = class_name (self, lowest / self->k);
   lowest_text = cs_chart_scale_format (self->colormap, self->values[lowest]);
@@ -953,7 +953,7 @@ cs_heatmap_measure (GtkWidget      *widget,
                                                        natural_baseline);
   if (!self->compact || orientation != GTK_ORIENTATION_VERTICAL || for_size < 0)
     return;
-  caption = self->title != NULL ? text_height (self) + 2 : 0;
+  caption = self->title != NULL && *self->title != '\0' ? text_height (self) + 2 : 0;
   *minimum = *natural = MAX (*minimum, for_size + caption);
 }
 
@@ -1359,11 +1359,19 @@ cs_heatmap_get_label_at (CsHeatmap *self,
   if (!cs_chart_ensure_layout (CS_CHART (self)) || self->compact || self->k == 0)
     return NULL;
   plot = plot_of (self);
+  /* Left of a row, or under a column down to the columns' title. */
   if (x < plot->origin.x && y >= plot->origin.y && y < plot->origin.y + plot->size.height)
-    axis = GTK_ORIENTATION_VERTICAL, index = (guint) ((y - plot->origin.y) / self->cell);
-  else if (y >= plot->origin.y + plot->size.height && x >= plot->origin.x &&
-           x < plot->origin.x + plot->size.width)
-    axis = GTK_ORIENTATION_HORIZONTAL, index = (guint) ((x - plot->origin.x) / self->cell);
+    {
+      axis = GTK_ORIENTATION_VERTICAL;
+      index = (guint) ((y - plot->origin.y) / self->cell);
+    }
+  else if (x >= plot->origin.x && x < plot->origin.x + plot->size.width &&
+           y >= plot->origin.y + plot->size.height &&
+           y < self->axis_title_at[GTK_ORIENTATION_HORIZONTAL].y)
+    {
+      axis = GTK_ORIENTATION_HORIZONTAL;
+      index = (guint) ((x - plot->origin.x) / self->cell);
+    }
   else
     return NULL;
   index = MIN (index, self->k - 1);
