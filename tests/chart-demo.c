@@ -4,13 +4,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * chart-demo [--heatmaps] [--dark] [--screenshot FILE] [--width W --height H] [--hover F]
+ *            [--focus N]
  *
  * --heatmaps shows the confusion heatmaps instead of the training charts: LabelMe's 8 classes,
  * 10 music genres, a difference of two annotators, classes an annotator never saw, and a grid of
  * small multiples. --dark (or CS_DEMO_DARK=1) forces libadwaita's dark style; --screenshot
  * renders the window to a PNG once it has been drawn, then quits. A small size shows the charts
  * near their minimum. --hover puts a pointer over every chart, a fraction F of its width from
- * the left, so that a screenshot shows the hover read-outs too.
+ * the left, so that a screenshot shows the hover read-outs too. --focus gives the keyboard
+ * focus to the first chart that takes it, with its item N selected as the arrow keys would.
  */
 
 #include <adwaita.h>
@@ -315,6 +317,7 @@ typedef struct
   GtkWidget  *window;
   const char *path;
   double      hover;  /* where across each chart the pointer goes; NAN: nowhere */
+  int         focus;  /* the item selected in the focused chart; -1: no focus */
   gboolean    done;
   gulong      handler;
 } Screenshot;
@@ -340,6 +343,36 @@ hover_charts (GtkWidget *widget,
         g_signal_emit_by_name (controller, "motion", fraction * gtk_widget_get_width (widget),
                                0.45 * gtk_widget_get_height (widget));
     }
+}
+
+/* The first chart, depth first, that takes the focus; NULL if none does. */
+static GtkWidget *
+find_focusable_chart (GtkWidget *widget)
+{
+  if (CS_IS_CHART (widget) && gtk_widget_get_focusable (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_focusable_chart (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+focus_chart (GtkWidget *window,
+             guint      item)
+{
+  GtkWidget *chart = find_focusable_chart (window);
+
+  if (chart == NULL)
+    return;
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  gtk_widget_grab_focus (chart);
+  cs_chart_set_selected (CS_CHART (chart), item);
 }
 
 /* Right after a change that needs a new layout the window has no render node yet; after a
@@ -374,6 +407,8 @@ take_screenshot_cb (gpointer data)
 
   if (!isnan (shot->hover))
     hover_charts (shot->window, shot->hover);
+  if (shot->focus >= 0)
+    focus_chart (shot->window, shot->focus);
   shot->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), shot);
   gtk_widget_queue_draw (shot->window);
   return G_SOURCE_REMOVE;
@@ -396,6 +431,7 @@ main (int   argc,
   gboolean heatmaps = FALSE;
   int width = 0, height = 0;
   double hover = NAN;
+  int focus = -1;
   GOptionEntry entries[] = {
     { "heatmaps", 0, 0, G_OPTION_ARG_NONE, &heatmaps, "Show the heatmaps", NULL },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
@@ -403,6 +439,8 @@ main (int   argc,
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "The window's height", "H" },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &screenshot,
       "Save the window to a PNG and quit", "FILE" },
+    { "focus", 0, 0, G_OPTION_ARG_INT, &focus,
+      "Focus the first chart that takes the focus, with this item selected", "N" },
     { "hover", 0, 0, G_OPTION_ARG_DOUBLE, &hover,
       "Put a pointer over each chart, this fraction of its width from the left", "F" },
     { NULL }
@@ -433,6 +471,7 @@ main (int   argc,
       shot.window = window;
       shot.path = screenshot;
       shot.hover = hover;
+      shot.focus = focus;
       /* Half a second for the first frames to settle. */
       g_timeout_add (500, take_screenshot_cb, &shot);
     }
