@@ -3,18 +3,23 @@
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * chart-demo [--dark] [--screenshot FILE] [--width W --height H] [--hover F]
+ * chart-demo [--heatmaps] [--dark] [--screenshot FILE] [--width W --height H] [--hover F]
+ *            [--focus N]
  *
- * --dark (or CS_DEMO_DARK=1) forces libadwaita's dark style; --screenshot renders the window
- * to a PNG once it has been drawn, then quits. A small size shows the charts near their
- * minimum. --hover puts a pointer over every chart, a fraction F of its width from the left,
- * so that a screenshot shows the hover read-outs too.
+ * --heatmaps shows the confusion heatmaps instead of the training charts: LabelMe's 8 classes,
+ * 10 music genres, a difference of two annotators, classes an annotator never saw, and a grid of
+ * small multiples. --dark (or CS_DEMO_DARK=1) forces libadwaita's dark style; --screenshot
+ * renders the window to a PNG once it has been drawn, then quits. A small size shows the charts
+ * near their minimum. --hover puts a pointer over every chart, a fraction F of its width from
+ * the left, so that a screenshot shows the hover read-outs too. --focus gives the keyboard
+ * focus to the first chart that takes it, with its item N selected as the arrow keys would.
  */
 
 #include <adwaita.h>
 #include <math.h>
 
 #include "cs-bar-chart.h"
+#include "cs-heatmap.h"
 #include "cs-loss-chart.h"
 
 #define PLANNED_EPOCHS 60
@@ -79,13 +84,17 @@ make_accuracy_chart (GRand *rand)
   return GTK_WIDGET (chart);
 }
 
+#define K_LABELME 8
+
+static const char * const labelme_classes[K_LABELME] = {
+  "highway", "insidecity", "tallbuilding", "street", "forest", "coast", "mountain", "opencountry",
+};
+
 static GtkWidget *
 make_class_chart (void)
 {
   static const double counts[] = { 260, 308, 356, 292, 328, 360, 374, 410 };
-  static const char * const classes[] = {
-    "highway", "insidecity", "tallbuilding", "street", "forest", "coast", "mountain", "opencountry",
-  };
+  const char * const *classes = labelme_classes;
   CsBarChart *chart = CS_BAR_CHART (cs_bar_chart_new ());
 
   cs_bar_chart_set_data (chart, counts, classes, G_N_ELEMENTS (counts));
@@ -111,33 +120,195 @@ make_annotator_chart (GRand *rand)
   }
 }
 
+/* LabelMe's scenes are mistaken for their neighbours: a highway for a street, a coast for open
+ * country; the music genres for the next one in the list. */
+static const int labelme_confused[] = { 3, 2, 1, 0, 6, 7, 4, 5 };
+
+/* An annotator's labels per true class: right with probability accuracy, else mostly the class
+ * the true one is taken for (the next one when confused is NULL), else any. counts and rates
+ * are [k, k]; a class in empty gets no labels, and rates of NaN. */
+static void
+simulate_annotator (GRand     *rand,
+                    guint      k,
+                    double     accuracy,
+                    const int *confused,
+                    guint      empty,
+                    int       *counts,
+                    float     *rates)
+{
+  for (guint i = 0; i < k; i++)
+    {
+      int total = i == empty ? 0 : g_rand_int_range (rand, 12, 90);
+
+      for (guint j = 0; j < k; j++)
+        counts[i * k + j] = 0;
+      for (int n = 0; n < total; n++)
+        {
+          double r = g_rand_double (rand);
+          guint taken_for = confused ? (guint) confused[i] : (i + 1) % k;
+          guint j = r < accuracy ? i :
+                    r < accuracy + (1 - accuracy) * 0.7 ? taken_for :
+                    (guint) g_rand_int_range (rand, 0, k);
+
+          counts[i * k + j]++;
+        }
+      for (guint j = 0; j < k; j++)
+        rates[i * k + j] = total > 0 ? counts[i * k + j] / (float) total : NAN;
+    }
+}
+
+/* A heatmap of copies of the matrix and names; counts may be NULL. */
 static GtkWidget *
-make_window (int width,
-             int height)
+new_heatmap (const char         *title,
+             const float        *values,
+             const int          *counts,
+             guint               k,
+             const char * const *classes)
+{
+  GtkWidget *heatmap = cs_heatmap_new ();
+
+  cs_heatmap_set_matrix (CS_HEATMAP (heatmap), values, counts, k, classes);
+  cs_heatmap_set_title (CS_HEATMAP (heatmap), title);
+  return heatmap;
+}
+
+static GtkWidget *
+make_heatmap (GRand              *rand,
+              const char         *title,
+              guint               k,
+              const char * const *classes,
+              const int          *confused,
+              guint               empty)
+{
+  g_autofree int *counts = g_new (int, k * k);
+  g_autofree float *rates = g_new (float, k * k);
+
+  simulate_annotator (rand, k, g_rand_double_range (rand, 0.55, 0.85), confused, empty,
+                      counts, rates);
+  return new_heatmap (title, rates, counts, k, classes);
+}
+
+/* An annotator who never saw a street or a coast (empty rows: their counts add up to 0), and a
+ * cell whose value is missing on its own. */
+static GtkWidget *
+make_unseen_heatmap (GRand *rand)
+{
+  int counts[K_LABELME * K_LABELME];
+  float rates[K_LABELME * K_LABELME];
+
+  simulate_annotator (rand, K_LABELME, 0.7, labelme_confused, 3, counts, rates);
+  for (guint j = 0; j < K_LABELME; j++)
+    counts[5 * K_LABELME + j] = 0;
+  rates[1 * K_LABELME + 6] = NAN;
+  return new_heatmap ("Annotator a41, who saw 6 of the 8 classes", rates, counts, K_LABELME,
+                      labelme_classes);
+}
+
+/* Two annotators' rates on the same classes, one less the other. */
+static GtkWidget *
+make_difference_heatmap (GRand *rand)
+{
+  int counts[K_LABELME * K_LABELME];
+  float first[K_LABELME * K_LABELME], second[K_LABELME * K_LABELME];
+  GtkWidget *heatmap;
+
+  simulate_annotator (rand, K_LABELME, 0.8, labelme_confused, G_MAXUINT, counts, first);
+  simulate_annotator (rand, K_LABELME, 0.55, labelme_confused, G_MAXUINT, counts, second);
+  for (guint i = 0; i < K_LABELME * K_LABELME; i++)
+    first[i] -= second[i];
+  heatmap = new_heatmap ("a03 − a17", first, NULL, K_LABELME, labelme_classes);
+  cs_heatmap_set_colormap (CS_HEATMAP (heatmap), CS_COLORMAP_DIVERGING);
+  return heatmap;
+}
+
+/* Small multiples: one compact heatmap per annotator, some of whom never saw a class. */
+static GtkWidget *
+make_small_multiples (GRand *rand)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  for (guint a = 0; a < 18; a++)
+    {
+      g_autofree char *name = g_strdup_printf ("annotator a%02u", a * 7 % 59);
+      GtkWidget *heatmap = make_heatmap (rand, name, K_LABELME, labelme_classes,
+                                         labelme_confused, a % 5 == 2 ? a % 8 : G_MAXUINT);
+
+      cs_heatmap_set_compact (CS_HEATMAP (heatmap), TRUE);
+      gtk_widget_set_hexpand (heatmap, TRUE);
+      gtk_widget_set_vexpand (heatmap, TRUE);
+      gtk_grid_attach (GTK_GRID (grid), heatmap, a % 6, a / 6, 1, 1);
+    }
+  return grid;
+}
+
+/* The charts in rows of columns, every row and column the same size; the last chart takes the
+ * rest of its row. */
+static GtkWidget *
+make_grid (GtkWidget **charts,
+           guint       n,
+           guint       columns)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  for (guint i = 0; i < n; i++)
+    {
+      gtk_widget_set_hexpand (charts[i], TRUE);
+      gtk_widget_set_vexpand (charts[i], TRUE);
+      gtk_grid_attach (GTK_GRID (grid), charts[i], i % columns, i / columns,
+                       i == n - 1 ? columns - i % columns : 1, 1);
+    }
+  return grid;
+}
+
+static GtkWidget *
+make_heatmaps (void)
+{
+  static const char * const genres[] = {
+    "blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  GtkWidget *charts[] = {
+    make_heatmap (rand, "Annotator a03", K_LABELME, labelme_classes, labelme_confused, G_MAXUINT),
+    make_heatmap (rand, "Annotator m12", 10, genres, NULL, G_MAXUINT),
+    make_difference_heatmap (rand),
+    make_unseen_heatmap (rand),
+    make_small_multiples (rand),
+  };
+
+  return make_grid (charts, G_N_ELEMENTS (charts), 3);
+}
+
+static GtkWidget *
+make_charts (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *charts[4] = {
     make_loss_chart (rand), make_accuracy_chart (rand),
     make_class_chart (), make_annotator_chart (rand),
   };
 
+  return make_grid (charts, G_N_ELEMENTS (charts), 2);
+}
+
+static GtkWidget *
+make_window (gboolean heatmaps,
+             int      width,
+             int      height)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *child = heatmaps ? make_heatmaps () : make_charts ();
+
   gtk_window_set_title (GTK_WINDOW (window), "Crowdscope charts");
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_homogeneous (GTK_GRID (grid), TRUE);
-  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
-  g_object_set (grid, "margin-top", 12, "margin-bottom", 12,
+  g_object_set (child, "margin-top", 12, "margin-bottom", 12,
                 "margin-start", 12, "margin-end", 12, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
-    {
-      gtk_widget_set_hexpand (charts[i], TRUE);
-      gtk_widget_set_vexpand (charts[i], TRUE);
-      gtk_grid_attach (GTK_GRID (grid), charts[i], i % 2, i / 2, 1, 1);
-    }
-  gtk_window_set_child (GTK_WINDOW (window), grid);
+  gtk_window_set_child (GTK_WINDOW (window), child);
   return window;
 }
 
@@ -146,6 +317,7 @@ typedef struct
   GtkWidget  *window;
   const char *path;
   double      hover;  /* where across each chart the pointer goes; NAN: nowhere */
+  int         focus;  /* the item selected in the focused chart; -1: no focus */
   gboolean    done;
   gulong      handler;
 } Screenshot;
@@ -160,7 +332,7 @@ hover_charts (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     hover_charts (child, fraction);
-  if (!CS_IS_BAR_CHART (widget) && !CS_IS_LOSS_CHART (widget))
+  if (!CS_IS_CHART (widget))
     return;
   controllers = gtk_widget_observe_controllers (widget);
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
@@ -171,6 +343,36 @@ hover_charts (GtkWidget *widget,
         g_signal_emit_by_name (controller, "motion", fraction * gtk_widget_get_width (widget),
                                0.45 * gtk_widget_get_height (widget));
     }
+}
+
+/* The first chart, depth first, that takes the focus; NULL if none does. */
+static GtkWidget *
+find_focusable_chart (GtkWidget *widget)
+{
+  if (CS_IS_CHART (widget) && gtk_widget_get_focusable (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_focusable_chart (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+focus_chart (GtkWidget *window,
+             guint      item)
+{
+  GtkWidget *chart = find_focusable_chart (window);
+
+  if (chart == NULL)
+    return;
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  gtk_widget_grab_focus (chart);
+  cs_chart_set_selected (CS_CHART (chart), item);
 }
 
 /* Right after a change that needs a new layout the window has no render node yet; after a
@@ -205,6 +407,8 @@ take_screenshot_cb (gpointer data)
 
   if (!isnan (shot->hover))
     hover_charts (shot->window, shot->hover);
+  if (shot->focus >= 0)
+    focus_chart (shot->window, shot->focus);
   shot->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), shot);
   gtk_widget_queue_draw (shot->window);
   return G_SOURCE_REMOVE;
@@ -224,14 +428,19 @@ main (int   argc,
 {
   g_autofree char *screenshot = NULL;
   gboolean dark = g_strcmp0 (g_getenv ("CS_DEMO_DARK"), "1") == 0, closed = FALSE;
-  int width = 1100, height = 720;
+  gboolean heatmaps = FALSE;
+  int width = 0, height = 0;
   double hover = NAN;
+  int focus = -1;
   GOptionEntry entries[] = {
+    { "heatmaps", 0, 0, G_OPTION_ARG_NONE, &heatmaps, "Show the heatmaps", NULL },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "The window's width", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "The window's height", "H" },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &screenshot,
       "Save the window to a PNG and quit", "FILE" },
+    { "focus", 0, 0, G_OPTION_ARG_INT, &focus,
+      "Focus the first chart that takes the focus, with this item selected", "N" },
     { "hover", 0, 0, G_OPTION_ARG_DOUBLE, &hover,
       "Put a pointer over each chart, this fraction of its width from the left", "F" },
     { NULL }
@@ -253,7 +462,8 @@ main (int   argc,
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                         ADW_COLOR_SCHEME_FORCE_DARK);
 
-  window = make_window (width, height);
+  window = make_window (heatmaps, width > 0 ? width : heatmaps ? 1400 : 1100,
+                        height > 0 ? height : heatmaps ? 900 : 720);
   g_signal_connect (window, "close-request", G_CALLBACK (window_closed_cb), &closed);
   gtk_window_present (GTK_WINDOW (window));
   if (screenshot != NULL)
@@ -261,6 +471,7 @@ main (int   argc,
       shot.window = window;
       shot.path = screenshot;
       shot.hover = hover;
+      shot.focus = focus;
       /* Half a second for the first frames to settle. */
       g_timeout_add (500, take_screenshot_cb, &shot);
     }

@@ -234,20 +234,35 @@ cs_ui_test_same_pixels (GdkTexture *a,
   return memcmp (pa, pb, sizeof (guint32) * width * height) == 0;
 }
 
+/* The widget's controllers of a type, in the order they run; at least one. */
+static GPtrArray *
+controllers_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      GtkEventController *controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        g_ptr_array_add (found, controller);
+      else
+        g_object_unref (controller);
+    }
+  if (found->len == 0)
+    g_error ("%s has no %s", G_OBJECT_TYPE_NAME (widget), g_type_name (type));
+  return found;
+}
+
 /* Borrowed: the widget keeps its controllers. */
 static GtkEventController *
 find_motion_controller (GtkWidget *widget)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GPtrArray) motion = controllers_of_type (widget, GTK_TYPE_EVENT_CONTROLLER_MOTION);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
-        return controller;
-    }
-  g_error ("%s has no motion controller", G_OBJECT_TYPE_NAME (widget));
+  return g_ptr_array_index (motion, 0);
 }
 
 /* Feeds a pointer motion to the widget's motion controller, as if the pointer moved there. */
@@ -263,6 +278,53 @@ void
 cs_ui_test_leave (GtkWidget *widget)
 {
   g_signal_emit_by_name (find_motion_controller (widget), "leave");
+}
+
+/* Feeds a key press to the widget's key controllers in order, as GTK does when it has the focus,
+ * until one takes it; returns whether one did. */
+gboolean
+cs_ui_test_press_key (GtkWidget *widget,
+                      guint      keyval)
+{
+  g_autoptr(GPtrArray) keys = controllers_of_type (widget, GTK_TYPE_EVENT_CONTROLLER_KEY);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < keys->len && !handled; i++)
+    g_signal_emit_by_name (g_ptr_array_index (keys, i), "key-pressed", keyval, 0,
+                           (GdkModifierType) 0, &handled);
+  return handled;
+}
+
+/* A press of the first button, the n_press-th in a row, as every click gesture sees it. */
+void
+cs_ui_test_click (GtkWidget *widget,
+                  double     x,
+                  double     y,
+                  int        n_press)
+{
+  g_autoptr(GPtrArray) clicks = controllers_of_type (widget, GTK_TYPE_GESTURE_CLICK);
+
+  for (guint i = 0; i < clicks->len; i++)
+    g_signal_emit_by_name (g_ptr_array_index (clicks, i), "pressed", n_press, x, y);
+}
+
+/* A ::notify handler that counts the notifications. */
+void
+cs_ui_test_count_notify (GObject    *object,
+                         GParamSpec *pspec,
+                         guint      *count)
+{
+  (*count)++;
+}
+
+/* Through a variable: the assertion macro quotes its argument into a printf format, where a
+ * percent sign would be read as a conversion. */
+void
+cs_ui_test_assert_description (gpointer    accessible,
+                               const char *expected)
+{
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (accessible),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
 }
 
 /* Closes the window cs_ui_test_show () opened and checks that the test's reference to the widget

@@ -47,6 +47,17 @@ void        cs_ui_test_motion         (GtkWidget              *widget,
                                        double                  x,
                                        double                  y);
 void        cs_ui_test_leave          (GtkWidget              *widget);
+gboolean    cs_ui_test_press_key      (GtkWidget              *widget,
+                                       guint                   keyval);
+void        cs_ui_test_click          (GtkWidget              *widget,
+                                       double                  x,
+                                       double                  y,
+                                       int                     n_press);
+void        cs_ui_test_count_notify   (GObject                *object,
+                                       GParamSpec             *pspec,
+                                       guint                  *count);
+void        cs_ui_test_assert_description (gpointer            accessible,
+                                           const char         *expected);
 void        cs_ui_test_finish         (GtkWidget              *window,
                                        gpointer                widget);
 void        cs_ui_test_set_up         (CsUiTestFixture        *fixture,

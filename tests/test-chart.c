@@ -26,6 +26,7 @@ struct _TestGridChart
   double  cell;          /* the side of a cell, in pixels */
   guint   layouts;       /* how often layout () ran */
   guint   descriptions;  /* how often describe () ran */
+  char   *name;          /* what get_name () returns */
 };
 
 G_DEFINE_FINAL_TYPE (TestGridChart, test_grid_chart, CS_TYPE_CHART)
@@ -148,6 +149,19 @@ test_grid_chart_describe (CsChart *chart,
     g_string_append_printf (description, "%u × %u cells", self->k, self->k);
 }
 
+static const char *
+test_grid_chart_get_name (CsChart *chart)
+{
+  return TEST_GRID_CHART (chart)->name;
+}
+
+static void
+test_grid_chart_finalize (GObject *object)
+{
+  g_free (TEST_GRID_CHART (object)->name);
+  G_OBJECT_CLASS (test_grid_chart_parent_class)->finalize (object);
+}
+
 static void
 test_grid_chart_init (TestGridChart *self)
 {
@@ -164,6 +178,8 @@ test_grid_chart_class_init (TestGridChartClass *klass)
   CS_CHART_CLASS (klass)->move_item = test_grid_chart_move_item;
   CS_CHART_CLASS (klass)->describe_item = test_grid_chart_describe_item;
   CS_CHART_CLASS (klass)->describe = test_grid_chart_describe;
+  CS_CHART_CLASS (klass)->get_name = test_grid_chart_get_name;
+  G_OBJECT_CLASS (klass)->finalize = test_grid_chart_finalize;
 }
 
 static GtkWidget *
@@ -184,43 +200,6 @@ set_k (TestGridChart *self,
 
 static const CsUiTestShow chart_window = { test_grid_chart_new, WIDTH, HEIGHT };
 
-/* Borrowed: the first of the chart's controllers of a type. */
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-  g_error ("%s has no %s", G_OBJECT_TYPE_NAME (widget), g_type_name (type));
-}
-
-/* Feeds a key press to the chart, as if it had the focus; returns whether it took the key. */
-static gboolean
-press_key (GtkWidget *widget,
-           guint      keyval)
-{
-  gboolean handled = FALSE;
-
-  g_signal_emit_by_name (find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY), "key-pressed",
-                         keyval, 0, (GdkModifierType) 0, &handled);
-  return handled;
-}
-
-static void
-click (GtkWidget *widget,
-       double     x,
-       double     y)
-{
-  g_signal_emit_by_name (find_controller (widget, GTK_TYPE_GESTURE_CLICK), "pressed", 1, x, y);
-}
-
 /* The middle of a cell, in the chart's coordinates. */
 static graphene_point_t
 cell_center (TestGridChart *chart,
@@ -232,14 +211,6 @@ cell_center (TestGridChart *chart,
   cell_rect (chart, item, &rect);
   graphene_rect_get_center (&rect, &point);
   return point;
-}
-
-static void
-notify_cb (GObject    *object,
-           GParamSpec *pspec,
-           guint      *count)
-{
-  (*count)++;
 }
 
 /* ---- Tests -------------------------------------------------------------------------------- */
@@ -303,6 +274,15 @@ test_chart_natural_size (CsUiTestFixture *f,
   gtk_widget_measure (f->widget, GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
   g_assert_cmpint (minimum, ==, 160);
   g_assert_cmpint (natural, ==, 160);
+
+  /* A subclass drawn small lowers the minimum. */
+  cs_chart_set_minimum_size (CS_CHART (f->widget), 60, 50);
+  gtk_widget_measure (f->widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 60);
+  g_assert_cmpint (natural, ==, 520);
+  gtk_widget_measure (f->widget, GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 50);
+  g_assert_cmpint (natural, ==, 100);
 }
 
 static void
@@ -389,6 +369,13 @@ test_chart_description (CsUiTestFixture *f,
                                        "True class");
   g_assert_cmpstr (cs_chart_get_label (chart, GTK_ORIENTATION_VERTICAL), ==,
                    "True class");
+
+  /* A name the subclass gives comes first, from the next description on. */
+  grid->name = g_strdup ("Annotator 7");
+  cs_chart_data_changed (chart);
+  cs_ui_test_wait_for_draw (f->widget);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Annotator 7");
 }
 
 /* A new layout picks the item under the pointer again: the data moved, the pointer did not. */
@@ -425,6 +412,7 @@ test_chart_titles (CsUiTestFixture *f,
   CsChart *chart = CS_CHART (f->widget);
   TestGridChart *grid = TEST_GRID_CHART (f->widget);
   g_autoptr(GdkTexture) titled = NULL;
+  g_autoptr(GdkTexture) untitled = NULL;
   g_autofree char *label = NULL;
   graphene_rect_t plain, plot, below;
   guint notified = 0;
@@ -433,7 +421,7 @@ test_chart_titles (CsUiTestFixture *f,
   g_assert_true (cs_chart_get_plot_area (chart, &plain));
 
   /* The base lays out the titles for the subclass to make room, and draws them. */
-  g_signal_connect (chart, "notify::x-label", G_CALLBACK (notify_cb), &notified);
+  g_signal_connect (chart, "notify::x-label", G_CALLBACK (cs_ui_test_count_notify), &notified);
   cs_chart_set_label (chart, GTK_ORIENTATION_HORIZONTAL, "Predicted");
   cs_chart_set_label (chart, GTK_ORIENTATION_HORIZONTAL, "Predicted");
   g_assert_cmpuint (notified, ==, 1);
@@ -446,6 +434,19 @@ test_chart_titles (CsUiTestFixture *f,
   g_assert_cmpfloat (plot.size.height, <, plain.size.height);
   below = GRAPHENE_RECT_INIT (0, plot.origin.y + plot.size.height + 1, WIDTH, HEIGHT);
   g_assert_cmpuint (cs_ui_test_count_painted (titled, &below), >, 20);
+
+  /* A chart drawn small can do without them; the label stays. */
+  cs_chart_set_titles_shown (chart, FALSE);
+  untitled = cs_ui_test_redraw (f->widget);
+  g_assert_null (cs_chart_get_title_layout (chart, GTK_ORIENTATION_HORIZONTAL));
+  g_assert_cmpstr (cs_chart_get_label (chart, GTK_ORIENTATION_HORIZONTAL), ==, "Predicted");
+  g_assert_true (cs_chart_get_plot_area (chart, &plot));
+  g_assert_cmpfloat (plot.size.height, ==, plain.size.height);
+  below = GRAPHENE_RECT_INIT (0, plain.origin.y + plain.size.height + 1, WIDTH, HEIGHT);
+  g_assert_cmpuint (cs_ui_test_count_painted (untitled, &below), ==, 0);
+  cs_chart_set_titles_shown (chart, TRUE);
+  g_assert_true (cs_chart_get_plot_area (chart, &plot));
+  g_assert_nonnull (cs_chart_get_title_layout (chart, GTK_ORIENTATION_HORIZONTAL));
 }
 
 static void
@@ -460,26 +461,26 @@ test_chart_keyboard (CsUiTestFixture *f,
 
   set_k (grid, 3);
   cs_ui_test_wait_for_draw (f->widget);
-  g_signal_connect (chart, "notify::selected", G_CALLBACK (notify_cb), &notified);
+  g_signal_connect (chart, "notify::selected", G_CALLBACK (cs_ui_test_count_notify), &notified);
 
   /* The first arrow selects the first item; then they move in the row, and in the column as the
    * subclass says. */
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, CS_CHART_NO_ITEM);
-  g_assert_true (press_key (f->widget, GDK_KEY_Right));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Right));
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, 0);
-  g_assert_true (press_key (f->widget, GDK_KEY_Right));
-  g_assert_true (press_key (f->widget, GDK_KEY_Down));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Right));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Down));
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, 4);
-  g_assert_true (press_key (f->widget, GDK_KEY_End));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_End));
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, 8);
-  g_assert_true (press_key (f->widget, GDK_KEY_Home));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Home));
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, 0);
   g_assert_cmpuint (notified, ==, 5);
 
   /* A key that moves nothing is left for focus navigation. */
-  g_assert_false (press_key (f->widget, GDK_KEY_Left));
-  g_assert_false (press_key (f->widget, GDK_KEY_Up));
-  g_assert_false (press_key (f->widget, GDK_KEY_a));
+  g_assert_false (cs_ui_test_press_key (f->widget, GDK_KEY_Left));
+  g_assert_false (cs_ui_test_press_key (f->widget, GDK_KEY_Up));
+  g_assert_false (cs_ui_test_press_key (f->widget, GDK_KEY_a));
   g_assert_cmpuint (notified, ==, 5);
 
   /* The selected item's read-out shows while the chart has the focus. */
@@ -507,14 +508,14 @@ test_chart_selection (CsUiTestFixture *f,
   point = cell_center (grid, 5);
 
   /* A click selects only in a chart that takes the focus. */
-  click (f->widget, point.x, point.y);
+  cs_ui_test_click (f->widget, point.x, point.y, 1);
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, CS_CHART_NO_ITEM);
   gtk_widget_set_focusable (f->widget, TRUE);
-  click (f->widget, point.x, point.y);
+  cs_ui_test_click (f->widget, point.x, point.y, 1);
   g_object_get (chart, "selected", &selected, NULL);
   g_assert_cmpuint (selected, ==, 5);
   g_assert_true (gtk_widget_is_focus (f->widget));
-  click (f->widget, 1, 1);
+  cs_ui_test_click (f->widget, 1, 1, 1);
   g_assert_cmpuint (cs_chart_get_selected (chart), ==, CS_CHART_NO_ITEM);
 
   /* A selection goes with the data it was in. */

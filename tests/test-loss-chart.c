@@ -52,16 +52,6 @@ readout_at (CsLossChart  *chart,
   return cs_loss_chart_get_readout (chart, cs_loss_chart_x_to_widget (chart, at), epoch, text);
 }
 
-/* Through a variable: the assertion macro quotes its argument into a printf format, where a
- * percent sign would be read as a conversion. */
-static void
-assert_description (CsLossChart *chart,
-                    const char  *expected)
-{
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       expected);
-}
-
 static void
 test_loss_chart_empty (CsUiTestFixture *f,
                        gconstpointer    data)
@@ -83,7 +73,7 @@ test_loss_chart_empty (CsUiTestFixture *f,
   g_assert_cmpfloat (epoch, ==, -1);
 
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
-  assert_description (chart, "No data");
+  cs_ui_test_assert_description (chart, "No data");
 }
 
 static void
@@ -114,7 +104,7 @@ test_loss_chart_one_point (CsUiTestFixture *f,
   g_assert_cmpstr (text, ==, "Epoch 1 · train 0.5");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Loss");
-  assert_description (chart, "Epoch 1 · train 0.5");
+  cs_ui_test_assert_description (chart, "Epoch 1 · train 0.5");
 }
 
 static void
@@ -283,7 +273,7 @@ test_loss_chart_clear (CsUiTestFixture *f,
   g_assert_cmpuint (cs_ui_test_count_color (texture, NULL, &accent), ==, 0);
   g_assert_false (cs_loss_chart_get_readout (chart, plot.origin.x + plot.size.width / 2,
                                              NULL, NULL));
-  assert_description (chart, "No data");
+  cs_ui_test_assert_description (chart, "No data");
 
   /* Series indexes start again from 0 after a clear. */
   g_assert_cmpuint (cs_loss_chart_add_series (chart, "train", CS_CHART_ROLE_TRAIN, FALSE), ==, 0);
@@ -324,7 +314,7 @@ test_loss_chart_muted (CsUiTestFixture *f,
   g_clear_pointer (&text, g_free);
   g_assert_false (readout_at (chart, 40, NULL, &text));
   g_assert_null (text);
-  assert_description (chart, "Epoch 10 · valid 90.0 %");
+  cs_ui_test_assert_description (chart, "Epoch 10 · valid 90.0 %");
 }
 
 static void

@@ -444,13 +444,7 @@ cs_bar_chart_set_data (CsBarChart         *self,
   g_free (self->values);
   g_strfreev (self->labels);
   self->values = g_memdup2 (values, sizeof (double) * n);
-  self->labels = NULL;
-  if (labels != NULL)
-    {
-      self->labels = g_new0 (char *, n + 1);
-      for (guint i = 0; i < n; i++)
-        self->labels[i] = g_strdup (labels[i] ? labels[i] : "");
-    }
+  self->labels = cs_chart_copy_names (labels, n);
   self->n = n;
   self->widest_label = -1;
   cs_chart_data_changed (CS_CHART (self));

@@ -106,3 +106,19 @@ cs_chart_set_string (char       **field,
   *field = g_strdup (value);
   return TRUE;
 }
+
+/* A NULL-terminated copy of n names (a NULL name becomes ""), or NULL when names is NULL: the
+ * chart then numbers its categories. */
+char **
+cs_chart_copy_names (const char * const *names,
+                     guint               n)
+{
+  char **copy;
+
+  if (names == NULL)
+    return NULL;
+  copy = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    copy[i] = g_strdup (names[i] ? names[i] : "");
+  return copy;
+}

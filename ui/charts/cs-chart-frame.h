@@ -46,5 +46,7 @@ void     cs_chart_frame_snapshot_titles       (const CsChartFrame *frame,
                                                const CsChartTheme *theme);
 gboolean cs_chart_set_string                  (char              **field,
                                                const char         *value);
+char   **cs_chart_copy_names                  (const char * const *names,
+                                               guint               n);
 
 G_END_DECLS

@@ -114,6 +114,21 @@ cs_chart_snapshot_ticks_below (GtkSnapshot   *snapshot,
     }
 }
 
+/* A line of the given width along the inside of rect's edge. */
+void
+cs_chart_snapshot_outline (GtkSnapshot           *snapshot,
+                           const graphene_rect_t *rect,
+                           float                  width,
+                           const GdkRGBA         *color)
+{
+  GskRoundedRect outline;
+  float widths[4] = { width, width, width, width };
+  GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_init_from_rect (&outline, rect, 0);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+}
+
 /* The box behind a hover read-out: the popover colour with a faint border, so it reads as
  * floating over the plot in both styles. */
 void

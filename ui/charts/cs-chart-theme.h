@@ -46,6 +46,10 @@ void            cs_chart_snapshot_ticks_below (GtkSnapshot           *snapshot,
                                                GArray                *ticks,
                                                double                 y,
                                                const GdkRGBA         *color);
+void            cs_chart_snapshot_outline     (GtkSnapshot           *snapshot,
+                                               const graphene_rect_t *rect,
+                                               float                  width,
+                                               const GdkRGBA         *color);
 void            cs_chart_snapshot_bubble      (GtkSnapshot           *snapshot,
                                                const graphene_rect_t *rect,
                                                const CsChartTheme    *theme);

@@ -26,6 +26,9 @@ typedef struct
   guint             selected;          /* CS_CHART_NO_ITEM: none */
   int               natural_width;
   int               natural_height;
+  int               minimum_width;
+  int               minimum_height;
+  gboolean          titles_shown;
 
   /* Owned: the layout for the current size, data and style; snapshot () draws it */
   gboolean          prepared;
@@ -75,17 +78,19 @@ n_items (CsChart *self)
 
 /* ---- Accessibility ------------------------------------------------------------------------ */
 
-/* The chart's name is what its values are, or else what its categories are. */
+/* The chart's name is the one its class gives, or what its values are, or else what its
+ * categories are. */
 static void
 update_accessible_label (CsChart *self)
 {
+  CsChartClass *klass = CS_CHART_GET_CLASS (self);
+  const char *name = klass->get_name ? klass->get_name (self) : NULL;
   const char *vertical = get_axis (self, GTK_ORIENTATION_VERTICAL)->label;
   const char *horizontal = get_axis (self, GTK_ORIENTATION_HORIZONTAL)->label;
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  vertical ? vertical : horizontal ? horizontal : _("Chart"),
-                                  -1);
+  if (name == NULL)
+    name = vertical ? vertical : horizontal ? horizontal : _("Chart");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static gboolean
@@ -96,6 +101,7 @@ update_description_cb (gpointer data)
   g_autoptr(GString) description = g_string_new (NULL);
 
   priv->description_id = 0;
+  update_accessible_label (self);
   CS_CHART_GET_CLASS (self)->describe (self, description);
   if (description->len == 0)
     g_string_append (description, _("No data"));
@@ -196,7 +202,8 @@ prepare (CsChart *self,
       Axis *axis = &priv->axes[i];
 
       g_clear_object (&axis->title);
-      axis->title = cs_chart_title_layout (GTK_WIDGET (self), axis->label);
+      if (priv->titles_shown)
+        axis->title = cs_chart_title_layout (GTK_WIDGET (self), axis->label);
       g_array_set_size (axis->ticks, 0);
     }
 
@@ -450,7 +457,7 @@ cs_chart_measure (GtkWidget      *widget,
   CsChartPrivate *priv = cs_chart_get_instance_private (CS_CHART (widget));
   gboolean across = orientation == GTK_ORIENTATION_HORIZONTAL;
 
-  *minimum = across ? MIN_WIDTH : MIN_HEIGHT;
+  *minimum = across ? priv->minimum_width : priv->minimum_height;
   *natural = MAX (*minimum, across ? priv->natural_width : priv->natural_height);
 }
 
@@ -637,6 +644,9 @@ cs_chart_init (CsChart *self)
   priv->readout_item = CS_CHART_NO_ITEM;
   priv->natural_width = 400;
   priv->natural_height = 240;
+  priv->minimum_width = MIN_WIDTH;
+  priv->minimum_height = MIN_HEIGHT;
+  priv->titles_shown = TRUE;
   add_controllers (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -851,7 +861,7 @@ cs_chart_ensure_layout (CsChart *self)
   return TRUE;
 }
 
-/* The size the chart asks for when there is room; any chart makes do with 240 × 160. */
+/* The size the chart asks for when there is room; never less than the minimum. */
 void
 cs_chart_set_natural_size (CsChart *self,
                            int      width,
@@ -864,6 +874,41 @@ cs_chart_set_natural_size (CsChart *self,
   priv->natural_width = width;
   priv->natural_height = height;
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* The least size the chart makes do with; 240 × 160 unless a subclass, such as a heatmap drawn
+ * small for a grid of them, says otherwise. */
+void
+cs_chart_set_minimum_size (CsChart *self,
+                           int      width,
+                           int      height)
+{
+  CsChartPrivate *priv = cs_chart_get_instance_private (self);
+
+  g_return_if_fail (CS_IS_CHART (self));
+  g_return_if_fail (width >= 0 && height >= 0);
+
+  priv->minimum_width = width;
+  priv->minimum_height = height;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* Whether the base lays out and draws the axis titles. A chart that places them itself (a
+ * heatmap, whose square cells leave room where the base's titles would not be near them) turns
+ * this off; the labels stay set, and still name the chart. */
+void
+cs_chart_set_titles_shown (CsChart  *self,
+                           gboolean  shown)
+{
+  CsChartPrivate *priv = cs_chart_get_instance_private (self);
+
+  g_return_if_fail (CS_IS_CHART (self));
+
+  shown = !!shown;
+  if (priv->titles_shown == shown)
+    return;
+  priv->titles_shown = shown;
+  cs_chart_invalidate (self);
 }
 
 /* The colours of the current style, as of the last layout. */

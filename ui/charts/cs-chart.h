@@ -67,6 +67,9 @@ struct _CsChartClass
                               guint                   item,
                               int                     dx,
                               int                     dy);
+  /* The chart's accessible name, or NULL for the default: the value axis' title, or else the
+   * other one's. Asked again whenever the chart is described again. */
+  const char *(*get_name)    (CsChart                *chart);
 };
 
 /* For users of any chart. */
@@ -95,6 +98,11 @@ gboolean            cs_chart_ensure_layout     (CsChart          *self);
 void                cs_chart_set_natural_size  (CsChart          *self,
                                                 int               width,
                                                 int               height);
+void                cs_chart_set_minimum_size  (CsChart          *self,
+                                                int               width,
+                                                int               height);
+void                cs_chart_set_titles_shown  (CsChart          *self,
+                                                gboolean          shown);
 const CsChartTheme *cs_chart_get_theme         (CsChart          *self);
 CsChartFrame       *cs_chart_get_frame         (CsChart          *self);
 GArray             *cs_chart_get_ticks         (CsChart          *self,
