@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "cs-chart-scale.h"
+#include "cs-enum-types.h"
 #include "cs-heatmap-cells.h"
 #include "cs-heatmap-private.h"
 
@@ -68,10 +69,6 @@ struct _CsHeatmap
 };
 
 G_DEFINE_FINAL_TYPE (CsHeatmap, cs_heatmap, CS_TYPE_CHART)
-
-G_DEFINE_ENUM_TYPE (CsColormap, cs_colormap,
-                    G_DEFINE_ENUM_VALUE (CS_COLORMAP_SEQUENTIAL, "sequential"),
-                    G_DEFINE_ENUM_VALUE (CS_COLORMAP_DIVERGING, "diverging"))
 
 enum {
   PROP_0,

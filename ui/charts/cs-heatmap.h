@@ -12,11 +12,9 @@
 G_BEGIN_DECLS
 
 #define CS_TYPE_HEATMAP  (cs_heatmap_get_type ())
-#define CS_TYPE_COLORMAP (cs_colormap_get_type ())
 
 G_DECLARE_FINAL_TYPE (CsHeatmap, cs_heatmap, CS, HEATMAP, CsChart)
 
-GType       cs_colormap_get_type       (void) G_GNUC_CONST;
 
 GtkWidget  *cs_heatmap_new             (void);
 void        cs_heatmap_set_matrix      (CsHeatmap          *self,
