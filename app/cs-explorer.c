@@ -34,7 +34,7 @@ struct _CsExplorer
   GArray       *kept;        /* of guint: the training's epochs whose matrices were kept */
   float        *common;      /* [K, K], or NULL */
   float        *matrices;    /* [R, K, K] */
-  float        *effective;   /* [R, K, K] scratch, for the learned-against-empirical distance */
+  float        *scratch;     /* [2, K, K]: an effective and an empirical matrix, compared */
   int           K, R;
 
   CsMatrixKind  kind;
@@ -89,22 +89,6 @@ find_snapshot (CsExplorer *self)
   return snapshot != NULL && snapshot->local != NULL ? snapshot : NULL;
 }
 
-/* CoNAL's effective confusions are the worker's; a model without a common matrix (Crowd
- * Layer) answers with its own layer alone, so there they are the individual ones. */
-static gboolean
-effective_from (const CsEpochSnapshot *snapshot,
-                float                 *out,
-                int                    R,
-                int                    K)
-{
-  if (snapshot->effective != NULL)
-    memcpy (out, snapshot->effective, sizeof (float) * R * K * K);
-  else if (snapshot->global == NULL)
-    cs_softmax_forward (out, snapshot->local, R * K, K);
-  else
-    return FALSE;
-  return TRUE;
-}
 
 /* The table's run figures of each annotator: CoNAL's mean w, the spammer score of the matrix
  * shown, how far the effective matrix is from the labels against gold. */
@@ -112,11 +96,8 @@ static void
 update_annotators (CsExplorer            *self,
                    const CsEpochSnapshot *snapshot)
 {
-  const CsDatasetFigures *figures = cs_session_get_figures (self->session);
   GListModel *annotators = cs_session_get_annotators (self->session);
   size_t KK = (size_t) self->K * self->K;
-  gboolean effective = snapshot && effective_from (snapshot, self->effective, self->R, self->K);
-  const float *empirical = figures && figures->against_gold ? figures->against_gold->rates : NULL;
   guint n = g_list_model_get_n_items (annotators);
 
   for (guint r = 0; r < n && r < (guint) self->R; r++)
@@ -124,10 +105,12 @@ update_annotators (CsExplorer            *self,
       g_autoptr(CsAnnotator) annotator = g_list_model_get_item (annotators, r);
       double mean_w = snapshot && snapshot->mean_w ? snapshot->mean_w[r] : NAN;
       double spammer = self->has_matrices ? cs_spammer_score (self->matrices + r * KK, self->K) : NAN;
-      double distance = effective && empirical
-                        ? cs_confusion_distance (CS_DISTANCE_TOTAL_VARIATION, NULL,
-                                                 self->effective + r * KK, empirical + r * KK, self->K)
-                        : NAN;
+      double distance = NAN;
+
+      if (cs_explorer_get_matrix_of (self, CS_MATRIX_EFFECTIVE, r, self->scratch) &&
+          cs_explorer_get_matrix_of (self, CS_MATRIX_EMPIRICAL, r, self->scratch + KK))
+        distance = cs_confusion_distance (CS_DISTANCE_TOTAL_VARIATION, NULL, self->scratch,
+                                          self->scratch + KK, self->K);
 
       cs_annotator_set_run_figures (annotator, mean_w, spammer, distance);
     }
@@ -136,35 +119,14 @@ update_annotators (CsExplorer            *self,
 static void
 recompute (CsExplorer *self)
 {
-  const CsDatasetFigures *figures = cs_session_get_figures (self->session);
-  size_t KK = (size_t) self->K * self->K;
   const CsEpochSnapshot *snapshot = find_snapshot (self);
+  size_t KK = (size_t) self->K * self->K;
 
   self->epoch_number = snapshot ? snapshot->metrics.epoch : 0;
-  self->has_common = snapshot != NULL && snapshot->global != NULL;
-  if (self->has_common)
-    cs_softmax_forward (self->common, snapshot->global, self->K, self->K);
-  self->has_matrices = FALSE;
-  switch (self->kind)
-    {
-    case CS_MATRIX_EFFECTIVE:
-      self->has_matrices = snapshot && effective_from (snapshot, self->matrices, self->R, self->K);
-      break;
-    case CS_MATRIX_INDIVIDUAL:
-      if ((self->has_matrices = snapshot != NULL))
-        cs_softmax_forward (self->matrices, snapshot->local, self->R * self->K, self->K);
-      break;
-    case CS_MATRIX_DAWID_SKENE:
-      if ((self->has_matrices = figures != NULL))
-        memcpy (self->matrices, figures->dawid_skene->confusions, sizeof (float) * KK * self->R);
-      break;
-    case CS_MATRIX_EMPIRICAL:
-      if ((self->has_matrices = figures != NULL && figures->against_gold != NULL))
-        memcpy (self->matrices, figures->against_gold->rates, sizeof (float) * KK * self->R);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+  self->has_common = cs_explorer_get_matrix_of (self, self->kind, CS_EXPLORER_COMMON, self->common);
+  self->has_matrices = self->R > 0;
+  for (int r = 0; self->has_matrices && r < self->R; r++)
+    self->has_matrices = cs_explorer_get_matrix_of (self, self->kind, r, self->matrices + r * KK);
   update_annotators (self, snapshot);
   self->revision++;
   notify (self, PROP_REVISION);
@@ -180,10 +142,10 @@ resize (CsExplorer *self)
   self->R = dataset ? dataset->n_annotators : 0;
   g_free (self->common);
   g_free (self->matrices);
-  g_free (self->effective);
+  g_free (self->scratch);
   self->common = g_new0 (float, MAX ((size_t) self->K * self->K, 1));
   self->matrices = g_new0 (float, MAX ((size_t) self->R * self->K * self->K, 1));
-  self->effective = g_new0 (float, MAX ((size_t) self->R * self->K * self->K, 1));
+  self->scratch = g_new0 (float, MAX ((size_t) 2 * self->K * self->K, 1));
 }
 
 /* Following the run ---------------------------------------------------------------------- */
@@ -293,7 +255,7 @@ cs_explorer_finalize (GObject *object)
   g_clear_pointer (&self->kept, g_array_unref);
   g_free (self->common);
   g_free (self->matrices);
-  g_free (self->effective);
+  g_free (self->scratch);
   G_OBJECT_CLASS (cs_explorer_parent_class)->finalize (object);
 }
 
@@ -453,26 +415,9 @@ gboolean
 cs_explorer_has_kind (CsExplorer   *self,
                       CsMatrixKind  kind)
 {
-  const CsDatasetFigures *figures;
-  const CsEpochSnapshot *snapshot;
-
   g_return_val_if_fail (CS_IS_EXPLORER (self), FALSE);
 
-  figures = cs_session_get_figures (self->session);
-  snapshot = find_snapshot (self);
-  switch (kind)
-    {
-    case CS_MATRIX_EFFECTIVE:
-      return snapshot != NULL && (snapshot->effective != NULL || snapshot->global == NULL);
-    case CS_MATRIX_INDIVIDUAL:
-      return snapshot != NULL;
-    case CS_MATRIX_DAWID_SKENE:
-      return figures != NULL;
-    case CS_MATRIX_EMPIRICAL:
-      return figures != NULL && figures->against_gold != NULL;
-    default:
-      return FALSE;
-    }
+  return self->R > 0 && cs_explorer_get_matrix_of (self, kind, 0, self->scratch);
 }
 
 guint
@@ -533,6 +478,62 @@ cs_explorer_get_matrix (CsExplorer *self,
   if (!self->has_matrices || annotator >= (guint) self->R)
     return NULL;
   return self->matrices + (size_t) annotator * self->K * self->K;
+}
+
+gboolean
+cs_explorer_get_matrix_of (CsExplorer   *self,
+                           CsMatrixKind  kind,
+                           guint         subject,
+                           float        *out)
+{
+  const CsDatasetFigures *figures;
+  const CsEpochSnapshot *snapshot;
+  size_t KK, at;
+
+  g_return_val_if_fail (CS_IS_EXPLORER (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  figures = cs_session_get_figures (self->session);
+  snapshot = find_snapshot (self);
+  KK = (size_t) self->K * self->K;
+  if (subject == CS_EXPLORER_COMMON)
+    {
+      if (snapshot == NULL || snapshot->global == NULL)
+        return FALSE;
+      cs_softmax_forward (out, snapshot->global, self->K, self->K);
+      return TRUE;
+    }
+  if (subject >= (guint) self->R)
+    return FALSE;
+  at = subject * KK;
+  switch (kind)
+    {
+    case CS_MATRIX_EFFECTIVE:
+      if (snapshot == NULL || (snapshot->effective == NULL && snapshot->global != NULL))
+        return FALSE;
+      if (snapshot->effective != NULL)
+        memcpy (out, snapshot->effective + at, sizeof (float) * KK);
+      else
+        cs_softmax_forward (out, snapshot->local + at, self->K, self->K);
+      return TRUE;
+    case CS_MATRIX_INDIVIDUAL:
+      if (snapshot == NULL)
+        return FALSE;
+      cs_softmax_forward (out, snapshot->local + at, self->K, self->K);
+      return TRUE;
+    case CS_MATRIX_DAWID_SKENE:
+      if (figures == NULL)
+        return FALSE;
+      memcpy (out, figures->dawid_skene->confusions + at, sizeof (float) * KK);
+      return TRUE;
+    case CS_MATRIX_EMPIRICAL:
+      if (figures == NULL || figures->against_gold == NULL)
+        return FALSE;
+      memcpy (out, figures->against_gold->rates + at, sizeof (float) * KK);
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 const int *

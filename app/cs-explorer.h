@@ -50,6 +50,15 @@ int           cs_explorer_get_n_classes  (CsExplorer   *self);
 const float  *cs_explorer_get_common     (CsExplorer   *self);
 const float  *cs_explorer_get_matrix     (CsExplorer   *self,
                                           guint         annotator);
+/* Any kind of one annotator's matrix, or with CS_EXPLORER_COMMON the common one, into
+ * out [K, K], from the same run and epoch as the others; FALSE when there is none. */
+#define CS_EXPLORER_COMMON G_MAXUINT
+
+gboolean      cs_explorer_get_matrix_of  (CsExplorer   *self,
+                                          CsMatrixKind  kind,
+                                          guint         subject,
+                                          float        *out);
+
 /* [K, K]: the labels behind each cell, for the empirical kind; NULL otherwise. */
 const int    *cs_explorer_get_counts     (CsExplorer   *self,
                                           guint         annotator);
