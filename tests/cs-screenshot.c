@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <stdlib.h>
 
+#include "cs-explorer-page.h"
 #include "cs-train-page.h"
 #include "cs-training.h"
 #include "cs-window.h"
@@ -29,6 +30,8 @@ static int shot_at_epoch;
 static int stop_at_epoch;
 static char *size = "1280x860";
 static char *page;
+static char *explorer_mode;
+static int annotator = -1;
 
 static GOptionEntry entries[] = {
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Where to save the picture", "FILE" },
@@ -41,6 +44,8 @@ static GOptionEntry entries[] = {
   { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
   { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size", "WxH" },
   { "page", 0, 0, G_OPTION_ARG_STRING, &page, "Show this page (overview, annotators, training)", "NAME" },
+  { "explorer-mode", 0, 0, G_OPTION_ARG_STRING, &explorer_mode, "On the Annotators page: grid, annotator or compare", "MODE" },
+  { "annotator", 0, 0, G_OPTION_ARG_INT, &annotator, "On the Annotators page: select this annotator", "INDEX" },
   { NULL }
 };
 
@@ -85,6 +90,10 @@ shoot (gpointer data)
 
       adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), page);
       g_clear_pointer (&page, g_free);
+      if (annotator >= 0)
+        cs_explorer_page_select (cs_window_get_explorer_page (window), annotator);
+      if (explorer_mode != NULL)
+        cs_explorer_page_set_mode (cs_window_get_explorer_page (window), explorer_mode);
       g_timeout_add (600, shoot, NULL);
       return G_SOURCE_REMOVE;
     }

@@ -14,6 +14,7 @@
 G_BEGIN_DECLS
 
 typedef struct _CsBarChart     CsBarChart;
+typedef struct _CsExplorerPage CsExplorerPage;
 typedef struct _CsLossChart    CsLossChart;
 typedef struct _CsOverviewPage CsOverviewPage;
 typedef struct _CsTrainPage    CsTrainPage;

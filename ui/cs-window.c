@@ -555,3 +555,10 @@ cs_window_get_train_page (CsWindow *self)
   g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
   return self->train_page;
 }
+
+CsExplorerPage *
+cs_window_get_explorer_page (CsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+  return self->explorer_page;
+}

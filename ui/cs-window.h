@@ -26,5 +26,6 @@ void          cs_window_open_demo     (CsWindow       *self);
 CsDataset    *cs_window_get_dataset   (CsWindow       *self);
 gboolean      cs_window_get_loading   (CsWindow       *self);
 CsTrainPage  *cs_window_get_train_page (CsWindow      *self);
+CsExplorerPage *cs_window_get_explorer_page (CsWindow  *self);
 
 G_END_DECLS

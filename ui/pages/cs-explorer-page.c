@@ -11,10 +11,16 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "cs-annotator.h"
+#include "cs-confusion-compare.h"
+#include "cs-confusion-grid.h"
+#include "cs-confusion-measures.h"
 #include "cs-explorer-page.h"
 #include "cs-explorer.h"
+#include "cs-figure-task.h"
+#include "cs-heatmap.h"
 
 struct _CsExplorerPage
 {
@@ -34,6 +40,13 @@ struct _CsExplorerPage
   GtkLabel             *kind_label;
   GtkStack             *view_stack;
   AdwStatusPage        *empty_page;
+  GtkStack             *mode_stack;
+  CsConfusionGrid      *grid;
+  CsHeatmap            *common_heatmap;
+  GtkLabel             *common_label;
+  CsHeatmap            *annotator_heatmap;
+  GtkLabel             *annotator_label;
+  CsConfusionCompare   *compare;
 
   /* Owned */
   CsExplorer           *explorer;
@@ -44,6 +57,7 @@ struct _CsExplorerPage
   GtkFilterListModel   *filtered;     /* the session's annotators, by the search text */
 
   GtkFilterListModel   *runs;         /* the session's runs on this dataset with matrices */
+  GtkFileChooserNative *chooser;
   gboolean              syncing;      /* the page is setting a widget from the explorer */
 };
 
@@ -201,7 +215,6 @@ add_columns (CsExplorerPage *self)
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_expand (column, i == 0);
       gtk_column_view_append_column (self->table, column);
     }
 }
@@ -351,23 +364,352 @@ refilter_runs (CsExplorerPage *self)
   show_run (self);
 }
 
+/* The annotator the table selected, as its index in the dataset; CS_EXPLORER_COMMON when none. */
+static guint
+selected_annotator (CsExplorerPage *self)
+{
+  CsAnnotator *annotator = gtk_single_selection_get_selected_item (self->selection);
+
+  return annotator ? cs_annotator_get_index (annotator) : CS_EXPLORER_COMMON;
+}
+
+static const char * const *
+class_names (CsExplorerPage *self)
+{
+  CsDataset *dataset = cs_session_get_dataset (cs_page_get_session (CS_PAGE (self)));
+
+  return dataset ? (const char * const *) dataset->class_names : NULL;
+}
+
+/* The common confusion's largest off-diagonal cells, in words. */
+static char *
+largest_confusions (CsExplorerPage *self,
+                    const float    *matrix,
+                    int             n)
+{
+  const char * const *names = class_names (self);
+  int K = cs_explorer_get_n_classes (self->explorer);
+  g_autofree CsConfusionCell *cells = g_new (CsConfusionCell, n);
+  GString *text = g_string_new (NULL);
+  int found = cs_confusion_top_off_diagonal (cells, n, matrix, K);
+
+  g_string_append (text, _("Largest confusions:"));
+  for (int i = 0; i < found; i++)
+    g_string_append_printf (text, _("\n%s taken for %s: %.2f"),
+                            names[cells[i].row], names[cells[i].column], cells[i].value);
+  return g_string_free (text, FALSE);
+}
+
+static void
+show_common (CsExplorerPage *self)
+{
+  const float *common = cs_explorer_get_common (self->explorer);
+  g_autofree char *words = NULL;
+
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->common_heatmap)), common != NULL);
+  if (common == NULL)
+    return;
+  cs_heatmap_set_matrix (self->common_heatmap, common, NULL, cs_explorer_get_n_classes (self->explorer),
+                         class_names (self));
+  words = largest_confusions (self, common, 4);
+  gtk_label_set_label (self->common_label, words);
+}
+
+static void
+show_annotator (CsExplorerPage *self)
+{
+  guint index = selected_annotator (self);
+  CsAnnotator *annotator = gtk_single_selection_get_selected_item (self->selection);
+  const float *matrix = index != CS_EXPLORER_COMMON ? cs_explorer_get_matrix (self->explorer, index) : NULL;
+  CsMatrixKind kind = cs_explorer_get_kind (self->explorer);
+  g_autofree char *title = NULL;
+  g_autofree char *words = NULL;
+
+  if (matrix == NULL)
+    {
+      cs_heatmap_set_title (self->annotator_heatmap, _("Choose an annotator in the table or the grid"));
+      cs_heatmap_set_matrix (self->annotator_heatmap, NULL, NULL, 0, NULL);
+      gtk_label_set_label (self->annotator_label, "");
+      return;
+    }
+  title = g_strdup_printf (_("Annotator %s: %s"), cs_annotator_get_id (annotator), _(kind_titles[kind]));
+  cs_heatmap_set_title (self->annotator_heatmap, title);
+  cs_heatmap_set_matrix (self->annotator_heatmap, matrix, cs_explorer_get_counts (self->explorer, index),
+                         cs_explorer_get_n_classes (self->explorer), class_names (self));
+  words = largest_confusions (self, matrix, 3);
+  gtk_label_set_label (self->annotator_label, words);
+}
+
 static void
 on_revision (CsExplorerPage *self)
 {
   gboolean any = cs_explorer_get_matrix (self->explorer, 0) != NULL ||
                  cs_explorer_get_common (self->explorer) != NULL;
+  CsSession *session = cs_page_get_session (CS_PAGE (self));
 
   show_epoch (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "explorer.export-heatmap", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "explorer.copy", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "explorer.export-grid",
+                                 cs_explorer_get_matrix (self->explorer, 0) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "explorer.export-csv",
+                                 cs_explorer_get_matrix (self->explorer, 0) != NULL);
   if (!any)
     {
-      CsSession *session = cs_page_get_session (CS_PAGE (self));
-
       adw_status_page_set_description (self->empty_page,
                                        session && cs_session_get_dataset (session)
                                        ? _("This kind of matrix needs a run with noise layers (CoNAL or Crowd Layer), or gold labels for the kind against gold. Train on the Training page, or choose another kind.")
                                        : _("Open a dataset to see its annotators."));
       gtk_stack_set_visible_child_name (self->view_stack, "empty");
+      return;
     }
+  gtk_stack_set_visible_child_name (self->view_stack, "matrices");
+  show_common (self);
+  show_annotator (self);
+}
+
+void
+cs_explorer_page_select (CsExplorerPage *self,
+                         guint           index)
+{
+  guint n;
+
+  g_return_if_fail (CS_IS_EXPLORER_PAGE (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CsAnnotator) annotator = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (cs_annotator_get_index (annotator) == index)
+        gtk_single_selection_set_selected (self->selection, i);
+    }
+}
+
+void
+cs_explorer_page_set_mode (CsExplorerPage *self,
+                           const char     *mode)
+{
+  g_return_if_fail (CS_IS_EXPLORER_PAGE (self));
+  gtk_stack_set_visible_child_name (self->mode_stack, mode);
+}
+
+/* An annotator opened from the grid: selected in the table too, shown large. */
+static void
+on_grid_activated (CsExplorerPage *self,
+                   guint           index)
+{
+  cs_explorer_page_select (self, index);
+  cs_explorer_page_set_mode (self, "annotator");
+}
+
+/* The comparison starts from the selected annotator against the common confusion (or, without
+ * one, against its labels against gold). */
+static void
+on_selection (CsExplorerPage *self)
+{
+  guint index = selected_annotator (self);
+  CsMatrixKind kind = cs_explorer_get_kind (self->explorer);
+
+  show_annotator (self);
+  if (index == CS_EXPLORER_COMMON)
+    return;
+  cs_confusion_compare_set_side (self->compare, 0, index, kind);
+  if (cs_explorer_get_common (self->explorer) != NULL)
+    cs_confusion_compare_set_side (self->compare, 1, CS_EXPLORER_COMMON, kind);
+  else
+    cs_confusion_compare_set_side (self->compare, 1, index, CS_MATRIX_EMPIRICAL);
+}
+
+/* Exports ----------------------------------------------------------------------------------- */
+
+typedef enum
+{
+  EXPORT_HEATMAP,
+  EXPORT_GRID,
+  EXPORT_CSV,
+} Export;
+
+/* What an export holds: the annotator view's matrix, or every annotator's. */
+typedef struct
+{
+  CsHeatmapFigure  figure;
+  CsImageInfo      info;
+  float           *matrices;
+  char           **names;
+  char            *title, *run, *matrix;
+} Figure;
+
+static void
+figure_clear (Figure *f)
+{
+  g_free (f->matrices);
+  g_strfreev (f->names);
+  g_free (f->title);
+  g_free (f->run);
+  g_free (f->matrix);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Figure, figure_clear)
+
+static void
+make_figure (CsExplorerPage *self,
+             Export          what,
+             Figure         *f)
+{
+  CsDataset *dataset = cs_session_get_dataset (cs_page_get_session (CS_PAGE (self)));
+  CsTraining *training = cs_explorer_get_training (self->explorer);
+  const char *kind = _(kind_titles[cs_explorer_get_kind (self->explorer)]);
+  int K = cs_explorer_get_n_classes (self->explorer), KK = K * K;
+  guint index = selected_annotator (self);
+  g_autofree char *run = training ? cs_training_dup_title (training) : NULL;
+
+  memset (f, 0, sizeof *f);
+  if (what == EXPORT_HEATMAP)
+    {
+      CsMatrixKind shown = cs_explorer_get_kind (self->explorer);
+
+      /* The selected annotator's, or else the common confusion, or else the first annotator's. */
+      f->matrices = g_new (float, KK);
+      if (index == CS_EXPLORER_COMMON || !cs_explorer_get_matrix_of (self->explorer, shown, index, f->matrices))
+        index = cs_explorer_get_matrix_of (self->explorer, shown, CS_EXPLORER_COMMON, f->matrices)
+                ? CS_EXPLORER_COMMON : 0;
+      if (index == 0)
+        cs_explorer_get_matrix_of (self->explorer, shown, 0, f->matrices);
+      f->title = index == CS_EXPLORER_COMMON ? g_strdup (_("Common confusion"))
+                                             : g_strdup_printf (_("Annotator %s: %s"), dataset->annotator_ids[index], kind);
+      f->figure = (CsHeatmapFigure) { CS_FIGURE_SINGLE, 1, K, f->matrices, dataset->class_names, NULL,
+                                      CS_COLORMAP_SEQUENTIAL, f->title, dataset->name };
+    }
+  else
+    {
+      f->matrices = g_memdup2 (cs_explorer_get_matrix (self->explorer, 0), sizeof (float) * KK * dataset->n_annotators);
+      f->names = g_strdupv (dataset->annotator_ids);
+      f->title = g_strdup_printf (_("Every annotator: %s"), kind);
+      f->figure = (CsHeatmapFigure) { CS_FIGURE_GRID, dataset->n_annotators, K, f->matrices,
+                                      dataset->class_names, f->names, CS_COLORMAP_SEQUENTIAL,
+                                      f->title, dataset->name };
+    }
+  f->run = run ? g_strdup_printf (_("%s, epoch %d"), run, cs_explorer_get_epoch_number (self->explorer)) : NULL;
+  f->matrix = g_ascii_strdown (f->title, -1);
+  f->info = (CsImageInfo) { dataset->name, f->run, f->matrix };
+}
+
+static void
+toast (CsExplorerPage *self,
+       const char     *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+static void
+on_saved (GObject      *object,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  g_autoptr(CsExplorerPage) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (cs_figure_save_finish (result, &error))
+    text = g_strdup (_("Exported"));
+  else
+    text = g_strdup_printf (_("The export failed: %s"), error->message);
+  toast (self, text);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         data)
+{
+  CsExplorerPage *self = data;
+  Export what = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "export"));
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    {
+      g_auto(Figure) f;
+
+      make_figure (self, what, &f);
+      cs_figure_save_async (&f.figure, &f.info, path, what == EXPORT_CSV, NULL, on_saved,
+                            g_object_ref (self));
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+export (CsExplorerPage *self,
+        Export          what)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  CsDataset *dataset = cs_session_get_dataset (cs_page_get_session (CS_PAGE (self)));
+  const char *names[] = { "heatmap.png", "annotators.png", "matrices.csv" };
+  g_autofree char *name = g_strdup_printf ("%s-%s", dataset->name, names[what]);
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (what == EXPORT_CSV ? _("Export Matrices") : _("Export Image"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_object_set_data (G_OBJECT (self->chooser), "export", GINT_TO_POINTER (what));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CsExplorerPage *self = CS_EXPLORER_PAGE (widget);
+
+  if (g_str_equal (action_name, "explorer.export-heatmap"))
+    export (self, EXPORT_HEATMAP);
+  else if (g_str_equal (action_name, "explorer.export-grid"))
+    export (self, EXPORT_GRID);
+  else
+    export (self, EXPORT_CSV);
+}
+
+/* The heatmap, drawn by the core's figure code as it would be exported, onto the clipboard. */
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CsExplorerPage *self = CS_EXPLORER_PAGE (widget);
+  g_auto(Figure) f;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+
+  make_figure (self, EXPORT_HEATMAP, &f);
+  cs_heatmap_figure_get_size (&f.figure, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (2 * width), (int) ceil (2 * height));
+  cr = cairo_create (surface);
+  cairo_scale (cr, 2, 2);
+  cs_heatmap_figure_draw (&f.figure, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
+                                    cairo_image_surface_get_height (surface),
+                                    GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  toast (self, _("Heatmap copied"));
 }
 
 /* The session ---------------------------------------------------------------------------- */
@@ -388,6 +730,8 @@ cs_explorer_page_bind (CsPage    *page,
   CsExplorerPage *self = CS_EXPLORER_PAGE (page);
 
   self->explorer = cs_explorer_new (session);
+  cs_confusion_grid_set_explorer (self->grid, self->explorer);
+  cs_confusion_compare_set_explorer (self->compare, self->explorer);
   gtk_filter_list_model_set_model (self->runs, cs_session_get_runs (session));
   g_signal_connect_swapped (session, "notify::annotators", G_CALLBACK (on_annotators), self);
   g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (refilter_runs), self);
@@ -412,6 +756,8 @@ cs_explorer_page_unbind (CsPage    *page,
   g_signal_handlers_disconnect_by_data (self->explorer, self);
   gtk_filter_list_model_set_model (self->filtered, NULL);
   gtk_filter_list_model_set_model (self->runs, NULL);
+  cs_confusion_grid_set_explorer (self->grid, NULL);
+  cs_confusion_compare_set_explorer (self->compare, NULL);
   g_clear_object (&self->explorer);
 }
 
@@ -437,6 +783,9 @@ cs_explorer_page_dispose (GObject *object)
   CsExplorerPage *self = CS_EXPLORER_PAGE (object);
 
   cs_page_set_session (CS_PAGE (self), NULL);
+  if (self->chooser)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_EXPLORER_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->runs);
@@ -454,6 +803,9 @@ cs_explorer_page_class_init (CsExplorerPageClass *klass)
   page_class->bind = cs_explorer_page_bind;
   page_class->unbind = cs_explorer_page_unbind;
 
+  g_type_ensure (CS_TYPE_CONFUSION_GRID);
+  g_type_ensure (CS_TYPE_CONFUSION_COMPARE);
+  g_type_ensure (CS_TYPE_HEATMAP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-explorer-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, table);
@@ -468,6 +820,17 @@ cs_explorer_page_class_init (CsExplorerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, kind_label);
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, grid);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, common_heatmap);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, common_label);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, annotator_heatmap);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, annotator_label);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, compare);
+  gtk_widget_class_install_action (widget_class, "explorer.export-heatmap", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "explorer.export-grid", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "explorer.export-csv", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "explorer.copy", NULL, copy_action);
 }
 
 static void
@@ -490,6 +853,12 @@ cs_explorer_page_init (CsExplorerPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (self->selection));
+  cs_confusion_grid_set_model (self->grid, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->grid, "activated", G_CALLBACK (on_grid_activated), self);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection), self);
+  cs_heatmap_set_title (self->common_heatmap, _("Common confusion"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->common_heatmap),
+                               _("CoNAL's common matrix W_g as a row-wise softmax: the noise the whole crowd shares"));
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
 
   /* The runs with matrices on this dataset, by title. */

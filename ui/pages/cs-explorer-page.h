@@ -22,4 +22,11 @@ G_DECLARE_FINAL_TYPE (CsExplorerPage, cs_explorer_page, CS, EXPLORER_PAGE, CsPag
 CsExplorer         *cs_explorer_page_get_explorer  (CsExplorerPage *self);
 GtkSingleSelection *cs_explorer_page_get_selection (CsExplorerPage *self);
 
+/* Shows "grid" (every annotator), "annotator" (the selected one large, beside the common
+ * confusion) or "compare"; selects the annotator at `index` in the dataset. */
+void                cs_explorer_page_set_mode      (CsExplorerPage *self,
+                                                    const char     *mode);
+void                cs_explorer_page_select        (CsExplorerPage *self,
+                                                    guint           index);
+
 G_END_DECLS
