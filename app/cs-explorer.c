@@ -150,6 +150,17 @@ resize (CsExplorer *self)
 
 /* Following the run ---------------------------------------------------------------------- */
 
+/* The epochs whose matrices of the shown kind were kept: CoNAL's effective confusions are
+ * worked out for fewer epochs than its layers are kept (cs-training.c says why). */
+static gboolean
+kept_for_kind (const CsEpochSnapshot *snapshot,
+               CsMatrixKind           kind)
+{
+  if (snapshot->local == NULL)
+    return FALSE;
+  return kind != CS_MATRIX_EFFECTIVE || snapshot->global == NULL || snapshot->effective != NULL;
+}
+
 static void
 index_kept (CsExplorer *self,
             guint       first)
@@ -157,7 +168,7 @@ index_kept (CsExplorer *self,
   guint n = cs_training_get_n_epochs (self->training);
 
   for (guint i = first; i < n; i++)
-    if (cs_training_get_epoch (self->training, i)->local != NULL)
+    if (kept_for_kind (cs_training_get_epoch (self->training, i), self->kind))
       g_array_append_val (self->kept, i);
 }
 
@@ -405,6 +416,24 @@ cs_explorer_set_kind (CsExplorer   *self,
   if (self->kind == kind)
     return;
   self->kind = kind;
+  /* Another kind may have other kept epochs: the chosen one stays if it has this kind too. */
+  if (self->training != NULL)
+    {
+      guint chosen = self->epoch >= 0 && (guint) self->epoch < self->kept->len
+                     ? g_array_index (self->kept, guint, self->epoch) : G_MAXUINT;
+
+      g_array_set_size (self->kept, 0);
+      index_kept (self, 0);
+      if (self->epoch >= 0)
+        {
+          self->epoch = (int) self->kept->len - 1;
+          for (guint i = 0; i < self->kept->len; i++)
+            if (g_array_index (self->kept, guint, i) <= chosen)
+              self->epoch = i;
+          notify (self, PROP_EPOCH);
+        }
+      notify (self, PROP_N_EPOCHS);
+    }
   recompute (self);
   notify (self, PROP_KIND);
 }

@@ -328,7 +328,11 @@ static void
 cs_train_options_init (CsTrainOptions *self)
 {
   cs_train_config_init (&self->values);
-  self->values.threads = 0;
+  /* Every core but one, which the window keeps for itself: the step's threads wait for each
+   * other, so one the window's drawing delays holds all of them up (on two cores, a LabelMe
+   * run with live curves took 0.56 s on two threads against 0.37 s without the window, and
+   * 0.71 s on one against 0.67 s). The numbers are the same on any count. */
+  self->values.threads = MAX (1, (int) g_get_num_processors () - 1);
   self->preset = g_strdup (CS_PRESET_DEFAULT);
   apply_preset (self, ~0u);
 }

@@ -49,6 +49,8 @@ typedef struct
   Channel       *channel;
   int            matrix_stride; /* keep the matrices of every n-th epoch */
   float         *label_w;       /* [train n_labels]: CoNAL's w, worked out for a kept epoch */
+  gint64         started_at;    /* monotonic µs, when the worker began */
+  gint64         effective_us;  /* spent working out effective confusions so far */
   CsEpochSnapshot *result;      /* the result's matrices, made by the worker once it ends */
 } Work;
 
@@ -223,11 +225,18 @@ work_free (Work *work)
 
 /* Worker thread: copies the noise matrices, which the model overwrites in the next epoch, and
  * for CoNAL works out the effective confusions from them and the w of the train labels. */
+/* Working out CoNAL's effective confusions takes a forward pass over the train split (its w),
+ * about as long as a LabelMe epoch: the worker does it for a kept epoch only while that keeps
+ * within EFFECTIVE_SHARE of its time, and always for the last epoch and the result. */
+#define EFFECTIVE_SHARE 0.05
+
 static void
 snapshot_matrices (Work            *work,
                    CsModel         *model,
-                   CsEpochSnapshot *snapshot)
+                   CsEpochSnapshot *snapshot,
+                   gboolean         effective)
 {
+  gint64 begin = g_get_monotonic_time ();
   const CsModelShape *shape = cs_model_get_shape (model);
   const CsSplit *train = &work->dataset->splits[CS_SPLIT_TRAIN];
   CsParams *params = cs_model_get_params (model);
@@ -237,13 +246,14 @@ snapshot_matrices (Work            *work,
     snapshot->global = g_memdup2 (params->global, sizeof (float) * KK);
   if (params->local)
     snapshot->local = g_memdup2 (params->local, sizeof (float) * KK * shape->R);
-  if (params->global && params->local && cs_model_label_w (model, train, work->label_w))
+  if (effective && params->global && params->local && cs_model_label_w (model, train, work->label_w))
     {
       snapshot->effective = g_new (float, KK * shape->R);
       snapshot->mean_w = g_new (float, MAX (shape->R, 1));
       cs_effective_confusions (snapshot->effective, params->global, params->local, work->label_w,
                                train, shape->K, shape->R);
       cs_annotator_mean_w (snapshot->mean_w, work->label_w, train, shape->R);
+      work->effective_us += g_get_monotonic_time () - begin;
     }
 }
 
@@ -254,9 +264,12 @@ on_epoch (const CsEpochMetrics *metrics,
 {
   Work *work = data;
   CsEpochSnapshot snapshot = { *metrics };
+  gboolean last = metrics->epoch == work->config.epochs;
+  double spent = (double) (g_get_monotonic_time () - work->started_at);
 
-  if (metrics->epoch % work->matrix_stride == 0 || metrics->epoch == work->config.epochs)
-    snapshot_matrices (work, model, &snapshot);
+  if (metrics->epoch % work->matrix_stride == 0 || last)
+    snapshot_matrices (work, model, &snapshot,
+                       last || work->effective_us <= EFFECTIVE_SHARE * spent);
   channel_push (work->channel, &snapshot);
 }
 
@@ -279,6 +292,7 @@ train_in_thread (GTask        *task,
   GError *error = NULL;
   CsRun *run;
 
+  work->started_at = g_get_monotonic_time ();
   if ((run = cs_train (work->dataset, &work->config, &callbacks, &error)) == NULL)
     {
       g_task_return_error (task, error);
@@ -287,7 +301,7 @@ train_in_thread (GTask        *task,
   /* The result's own: its model holds the selected epoch's weights. */
   work->result = g_new0 (CsEpochSnapshot, 1);
   work->result->metrics = *cs_run_get_best (run);
-  snapshot_matrices (work, run->model, work->result);
+  snapshot_matrices (work, run->model, work->result, TRUE);
   g_task_return_pointer (task, run, (GDestroyNotify) cs_run_free);
 }
 

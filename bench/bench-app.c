@@ -38,6 +38,7 @@ static int runs_done;
 static CsWindow *window;
 static const char *dataset_path;
 static int epochs = 100;
+static const char *page_name = "training";
 static CsTrainConfig used_config;
 static int used_threads;
 
@@ -111,7 +112,7 @@ on_dataset (CsSession  *session,
   GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK);
 
   g_object_set (cs_session_get_options (session), "epochs", epochs, NULL);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "training");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), page_name);
   g_timeout_add (1000, start_training, NULL);
 }
 
@@ -149,12 +150,16 @@ main (int   argc,
   started = g_get_monotonic_time ();
   if (argc < 2)
     {
-      fprintf (stderr, "usage: bench-app DATASET [EPOCHS]\n");
+      fprintf (stderr, "usage: bench-app DATASET [EPOCHS [PAGE]]\n");
       return 2;
     }
   dataset_path = argv[1];
   if (argc > 2)
     epochs = atoi (argv[2]);
+  /* The page on screen while the runs train: "training" (the curves) or "annotators" (every
+   * annotator's heatmap, following the run). */
+  if (argc > 3)
+    page_name = argv[3];
   app = adw_application_new (NULL, G_APPLICATION_NON_UNIQUE);
   g_object_set (app, "resource-base-path", "/io/github/crowdscope/Crowdscope", NULL);
   g_signal_connect (app, "activate", G_CALLBACK (activate), NULL);
@@ -170,8 +175,8 @@ main (int   argc,
   gui = bench_median (gui_seconds, REPEATS);
   stall = bench_median (stalls, REPEATS);
   printf ("start-up to first frame      %8.1f ms (from main ())\n", (first_frame - started) / 1000.0);
-  printf ("training %d epochs, window   %8.2f s (median of %d; live curves, %d training threads)\n",
-          used_config.epochs, gui, REPEATS, used_threads);
+  printf ("training %d epochs, window   %8.2f s (median of %d; the %s page live, %d training threads)\n",
+          used_config.epochs, gui, REPEATS, page_name, used_threads);
   printf ("the same run, no window      %8.2f s (median of %d)\n", headless, REPEATS);
   printf ("window overhead              %+8.1f %% (target: under 10 %%)\n", 100 * (gui / headless - 1));
   printf ("longest main-loop stall      %8.1f ms median of the runs' longest, %.1f ms at worst "
