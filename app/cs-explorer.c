@@ -565,6 +565,17 @@ cs_explorer_get_matrix_of (CsExplorer   *self,
     }
 }
 
+const float *
+cs_explorer_get_label_w (CsExplorer *self)
+{
+  const CsEpochSnapshot *snapshot;
+
+  g_return_val_if_fail (CS_IS_EXPLORER (self), NULL);
+
+  snapshot = find_snapshot (self);
+  return snapshot ? snapshot->label_w : NULL;
+}
+
 const int *
 cs_explorer_get_counts (CsExplorer *self,
                         guint       annotator)

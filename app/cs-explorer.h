@@ -59,6 +59,10 @@ gboolean      cs_explorer_get_matrix_of  (CsExplorer   *self,
                                           guint         subject,
                                           float        *out);
 
+/* CoNAL's w of every train label [n_labels] when the explorer shows a run's result; NULL
+ * otherwise (a live epoch, another method). */
+const float  *cs_explorer_get_label_w    (CsExplorer   *self);
+
 /* [K, K]: the labels behind each cell, for the empirical kind; NULL otherwise. */
 const int    *cs_explorer_get_counts     (CsExplorer   *self,
                                           guint         annotator);

@@ -103,6 +103,7 @@ snapshot_clear (gpointer data)
   g_clear_pointer (&snapshot->local, g_free);
   g_clear_pointer (&snapshot->effective, g_free);
   g_clear_pointer (&snapshot->mean_w, g_free);
+  g_clear_pointer (&snapshot->label_w, g_free);
 }
 
 static void
@@ -302,6 +303,9 @@ train_in_thread (GTask        *task,
   work->result = g_new0 (CsEpochSnapshot, 1);
   work->result->metrics = *cs_run_get_best (run);
   snapshot_matrices (work, run->model, work->result, TRUE);
+  if (work->result->effective != NULL)
+    work->result->label_w = g_memdup2 (work->label_w,
+                                       sizeof (float) * MAX (work->dataset->splits[CS_SPLIT_TRAIN].n_labels, 1));
   g_task_return_pointer (task, run, (GDestroyNotify) cs_run_free);
 }
 

@@ -32,6 +32,8 @@ typedef struct
   float          *local;      /* [R, K, K] logits or NULL */
   float          *effective;  /* [R, K, K] CoNAL's effective confusions, or NULL */
   float          *mean_w;     /* [R] CoNAL's mean w of each annotator's labels, or NULL */
+  float          *label_w;    /* [train n_labels] CoNAL's w of every train label: the result's
+                               * only, NULL otherwise */
 } CsEpochSnapshot;
 
 #define CS_TYPE_TRAINING (cs_training_get_type ())

@@ -136,6 +136,30 @@ test_matches_noise_layer (void)
     }
 }
 
+/* Items' mean w, and their order by it: item 0 has w 0.25 and 0.35, item 1 no label (last),
+ * item 2 0.9, item 3 0.1. */
+static void
+test_item_mean_w (void)
+{
+  static const CsCrowdLabel labels[] = { { 0, 0, 0 }, { 0, 1, 1 }, { 2, 0, 0 }, { 3, 1, 1 } };
+  int item_offsets[5] = { 0, 2, 2, 3, 4 };
+  CsSplit split = { .present = true, .n = 4, .n_labels = 4, .labels = (CsCrowdLabel *) labels,
+                    .item_offsets = item_offsets };
+  const float w[4] = { 0.25f, 0.35f, 0.9f, 0.1f };
+  float mean_w[4];
+  int order[4];
+
+  cs_item_mean_w (mean_w, order, w, &split);
+  g_assert_cmpfloat_with_epsilon (mean_w[0], 0.3, 1e-6);
+  g_assert_true (isnan (mean_w[1]));
+  g_assert_cmpfloat (mean_w[2], ==, 0.9f);
+  g_assert_cmpfloat (mean_w[3], ==, 0.1f);
+  g_assert_cmpint (order[0], ==, 2);
+  g_assert_cmpint (order[1], ==, 0);
+  g_assert_cmpint (order[2], ==, 3);
+  g_assert_cmpint (order[3], ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -145,5 +169,6 @@ main (int   argc,
   g_test_add_func ("/effective-confusions/three-classes", test_three_classes);
   g_test_add_func ("/effective-confusions/crowd-layer", test_crowd_layer);
   g_test_add_func ("/effective-confusions/noise-layer", test_matches_noise_layer);
+  g_test_add_func ("/effective-confusions/item-mean-w", test_item_mean_w);
   return g_test_run ();
 }

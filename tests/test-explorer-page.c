@@ -13,6 +13,7 @@
 #include "cs-demo.h"
 #include "cs-explorer-page.h"
 #include "cs-heatmap.h"
+#include "cs-w-map.h"
 #include "cs-window.h"
 #include "test-util.h"
 
@@ -135,6 +136,13 @@ test_grid_and_compare (void)
   /* Against itself a matrix is at distance 0. */
   cs_confusion_compare_set_side (compare, 1, 3, CS_MATRIX_EFFECTIVE);
   cs_test_assert_contains (cs_confusion_compare_get_summary (compare), "Total variation 0.00");
+
+  /* The w map: a row for every train item with labels (every one, on the demo). */
+  {
+    CsWMap *map = CS_W_MAP (find_widget (GTK_WIDGET (page), CS_TYPE_W_MAP));
+
+    g_assert_cmpuint (cs_w_map_get_n_rows (map), ==, cs_window_get_dataset (window)->splits[CS_SPLIT_TRAIN].n);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   cs_test_spin (50);

@@ -198,6 +198,9 @@ test_live_then_result (void)
     g_assert_cmpfloat (distance, >=, 0);
     g_assert_cmpfloat (distance, <=, 1);
   }
+  /* The result keeps every train label's w; a live or picked epoch does not. */
+  g_assert_nonnull (cs_explorer_get_label_w (explorer));
+  g_assert_true (cs_explorer_get_label_w (explorer) == snapshot->label_w);
   cs_explorer_set_kind (explorer, CS_MATRIX_INDIVIDUAL);
 
   /* A kept epoch by its index. */
@@ -205,6 +208,7 @@ test_live_then_result (void)
   g_assert_cmpint (cs_explorer_get_epoch_number (explorer), ==,
                    cs_training_get_epoch (training, fourth)->metrics.epoch);
   cs_softmax_forward (expected, cs_training_get_epoch (training, fourth)->local + 2 * K * K, K, K);
+  g_assert_null (cs_explorer_get_label_w (explorer));
   g_assert_cmpmem (cs_explorer_get_matrix (explorer, 2), sizeof (float) * K * K, expected, sizeof (float) * K * K);
 }
 

@@ -29,6 +29,14 @@ void cs_annotator_mean_w      (float         *mean_w    /* [R] */,
                                const CsSplit *split,
                                int            R);
 
+/* The mean of w over each item's labels in `split`, NaN for an item without any; and the items
+ * in order of it, most first (items without labels last, ties by index): the items CoNAL puts
+ * down most to the confusion the whole crowd shares. */
+void cs_item_mean_w           (float         *mean_w    /* [split->n] */,
+                               int           *order     /* [split->n] or NULL */,
+                               const float   *w         /* [split->n_labels] */,
+                               const CsSplit *split);
+
 /* global and w are NULL together (Crowd Layer). global and local are logit weights, as the
  * model holds them (CsParams.global, .local). */
 void cs_effective_confusions  (float         *effective /* [R, K, K] */,

@@ -21,6 +21,7 @@
 #include "cs-explorer.h"
 #include "cs-figure-task.h"
 #include "cs-heatmap.h"
+#include "cs-w-map.h"
 
 struct _CsExplorerPage
 {
@@ -47,6 +48,7 @@ struct _CsExplorerPage
   CsHeatmap            *annotator_heatmap;
   GtkLabel             *annotator_label;
   CsConfusionCompare   *compare;
+  CsWMap               *w_map;
 
   /* Owned */
   CsExplorer           *explorer;
@@ -732,6 +734,7 @@ cs_explorer_page_bind (CsPage    *page,
   self->explorer = cs_explorer_new (session);
   cs_confusion_grid_set_explorer (self->grid, self->explorer);
   cs_confusion_compare_set_explorer (self->compare, self->explorer);
+  cs_w_map_set_explorer (self->w_map, self->explorer);
   gtk_filter_list_model_set_model (self->runs, cs_session_get_runs (session));
   g_signal_connect_swapped (session, "notify::annotators", G_CALLBACK (on_annotators), self);
   g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (refilter_runs), self);
@@ -758,6 +761,7 @@ cs_explorer_page_unbind (CsPage    *page,
   gtk_filter_list_model_set_model (self->runs, NULL);
   cs_confusion_grid_set_explorer (self->grid, NULL);
   cs_confusion_compare_set_explorer (self->compare, NULL);
+  cs_w_map_set_explorer (self->w_map, NULL);
   g_clear_object (&self->explorer);
 }
 
@@ -805,6 +809,7 @@ cs_explorer_page_class_init (CsExplorerPageClass *klass)
 
   g_type_ensure (CS_TYPE_CONFUSION_GRID);
   g_type_ensure (CS_TYPE_CONFUSION_COMPARE);
+  g_type_ensure (CS_TYPE_W_MAP);
   g_type_ensure (CS_TYPE_HEATMAP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-explorer-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, search_entry);
@@ -827,6 +832,7 @@ cs_explorer_page_class_init (CsExplorerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, annotator_heatmap);
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, annotator_label);
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, compare);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, w_map);
   gtk_widget_class_install_action (widget_class, "explorer.export-heatmap", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "explorer.export-grid", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "explorer.export-csv", NULL, export_action);
