@@ -214,6 +214,24 @@ cs_confusion_compare_set_explorer (CsConfusionCompare *self,
   on_dataset (self);
 }
 
+const float *
+cs_confusion_compare_get_difference (CsConfusionCompare  *self,
+                                     char               **title)
+{
+  g_autofree char *left = NULL;
+  g_autofree char *right = NULL;
+
+  g_return_val_if_fail (CS_IS_CONFUSION_COMPARE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->difference)) || dataset_of (self) == NULL)
+    return NULL;
+  left = side_title (self, &self->sides[0]);
+  right = side_title (self, &self->sides[1]);
+  if (title != NULL)
+    *title = g_strdup_printf (_("%s less %s"), left, right);
+  return self->delta;
+}
+
 const char *
 cs_confusion_compare_get_summary (CsConfusionCompare *self)
 {

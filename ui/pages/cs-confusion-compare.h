@@ -25,6 +25,10 @@ void        cs_confusion_compare_set_side     (CsConfusionCompare *self,
                                                guint               side,
                                                guint               subject,
                                                CsMatrixKind        kind);
+/* The difference shown, left less right [K, K], and its title; NULL when one side has no
+ * matrix. */
+const float *cs_confusion_compare_get_difference (CsConfusionCompare *self,
+                                                  char              **title);
 /* "total variation 0.21, Jensen–Shannon 0.12 bits": what the view says of the two, for tests. */
 const char *cs_confusion_compare_get_summary  (CsConfusionCompare *self);
 

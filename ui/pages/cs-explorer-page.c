@@ -567,7 +567,15 @@ make_figure (CsExplorerPage *self,
   g_autofree char *run = training ? cs_training_dup_title (training) : NULL;
 
   memset (f, 0, sizeof *f);
-  if (what == EXPORT_HEATMAP)
+  if (what == EXPORT_HEATMAP && g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "compare") == 0 &&
+      cs_confusion_compare_get_difference (self->compare, NULL) != NULL)
+    {
+      /* Comparing, the heatmap to export is the difference, on the diverging map. */
+      f->matrices = g_memdup2 (cs_confusion_compare_get_difference (self->compare, &f->title), sizeof (float) * KK);
+      f->figure = (CsHeatmapFigure) { CS_FIGURE_SINGLE, 1, K, f->matrices, dataset->class_names, NULL,
+                                      CS_COLORMAP_DIVERGING, f->title, dataset->name };
+    }
+  else if (what == EXPORT_HEATMAP)
     {
       CsMatrixKind shown = cs_explorer_get_kind (self->explorer);
 
