@@ -13,6 +13,7 @@
 #include "cs-demo.h"
 #include "cs-loss-chart-private.h"
 #include "cs-train-page.h"
+#include "cs-ui-test.h"
 #include "cs-window.h"
 #include "test-util.h"
 
@@ -330,13 +331,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!cs_ui_test_init (&argc, &argv))
+    return 0;
   g_test_add_func ("/app/train-stop-train", test_train_stop_train);
   g_test_add_func ("/app/bad-dataset-keeps-previous", test_bad_dataset_keeps_previous);
   g_test_add_func ("/app/close-mid-run", test_close_mid_run);

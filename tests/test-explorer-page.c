@@ -14,6 +14,7 @@
 #include "cs-explorer-page.h"
 #include "cs-heatmap.h"
 #include "cs-w-map.h"
+#include "cs-ui-test.h"
 #include "cs-window.h"
 #include "test-util.h"
 
@@ -172,13 +173,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!cs_ui_test_init (&argc, &argv))
+    return 0;
   g_test_add_func ("/explorer-page/table", test_table);
   g_test_add_func ("/explorer-page/grid-and-compare", test_grid_and_compare);
   g_test_add_func ("/explorer-page/copy", test_copy);
