@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "cs-annotator.h"
@@ -60,6 +61,34 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (CsExplorer, cs_explorer, G_TYPE_OBJECT)
 
+static const char *kind_titles[CS_N_MATRIX_KINDS] = {
+  [CS_MATRIX_EFFECTIVE] = N_("Effective"),
+  [CS_MATRIX_INDIVIDUAL] = N_("Individual"),
+  [CS_MATRIX_DAWID_SKENE] = N_("Dawid–Skene"),
+  [CS_MATRIX_EMPIRICAL] = N_("Empirical"),
+};
+
+static const char *kind_explanations[CS_N_MATRIX_KINDS] = {
+  [CS_MATRIX_EFFECTIVE] = N_("Effective confusion: what the model says the annotator answers for an item of each true class (rows), combining CoNAL's common and individual matrices by w, averaged over the w of the items the annotator labelled."),
+  [CS_MATRIX_INDIVIDUAL] = N_("Individual confusion: the softmax of the annotator's own noise layer (CoNAL's W_r, Crowd Layer's matrix). Rows are the true class, columns the label given."),
+  [CS_MATRIX_DAWID_SKENE] = N_("Dawid–Skene's estimate, from the crowd's labels alone. Rows are the true class, columns the label given."),
+  [CS_MATRIX_EMPIRICAL] = N_("Empirical confusion: the annotator's labels counted against gold where it is known, and against the run's most probable class where it is not; each row is the share of the labels for items of that class."),
+};
+
+const char *
+cs_matrix_kind_get_title (CsMatrixKind kind)
+{
+  g_return_val_if_fail (kind < CS_N_MATRIX_KINDS, NULL);
+  return _(kind_titles[kind]);
+}
+
+const char *
+cs_matrix_kind_get_explanation (CsMatrixKind kind)
+{
+  g_return_val_if_fail (kind < CS_N_MATRIX_KINDS, NULL);
+  return _(kind_explanations[kind]);
+}
+
 static void
 notify (CsExplorer *self,
         guint       prop)
@@ -89,6 +118,18 @@ find_snapshot (CsExplorer *self)
   return snapshot != NULL && snapshot->local != NULL ? snapshot : NULL;
 }
 
+
+/* The labels against a reference: a result's (gold where known, its prediction elsewhere), or
+ * without one the dataset's against gold. */
+static const CsEmpiricalConfusions *
+find_empirical (CsExplorer             *self,
+                const CsEpochSnapshot  *snapshot,
+                const CsDatasetFigures *figures)
+{
+  if (snapshot != NULL && snapshot->empirical != NULL)
+    return snapshot->empirical;
+  return figures != NULL ? figures->against_gold : NULL;
+}
 
 /* The table's run figures of each annotator: CoNAL's mean w, the spammer score of the matrix
  * shown, how far the effective matrix is from the labels against gold. */
@@ -556,10 +597,14 @@ cs_explorer_get_matrix_of (CsExplorer   *self,
       memcpy (out, figures->dawid_skene->confusions + at, sizeof (float) * KK);
       return TRUE;
     case CS_MATRIX_EMPIRICAL:
-      if (figures == NULL || figures->against_gold == NULL)
-        return FALSE;
-      memcpy (out, figures->against_gold->rates + at, sizeof (float) * KK);
-      return TRUE;
+      {
+        const CsEmpiricalConfusions *empirical = find_empirical (self, snapshot, figures);
+
+        if (empirical == NULL)
+          return FALSE;
+        memcpy (out, empirical->rates + at, sizeof (float) * KK);
+        return TRUE;
+      }
     default:
       return FALSE;
     }
@@ -587,5 +632,5 @@ cs_explorer_get_counts (CsExplorer *self,
   figures = cs_session_get_figures (self->session);
   if (self->kind != CS_MATRIX_EMPIRICAL || !self->has_matrices || annotator >= (guint) self->R)
     return NULL;
-  return figures->against_gold->counts + (size_t) annotator * self->K * self->K;
+  return find_empirical (self, find_snapshot (self), figures)->counts + (size_t) annotator * self->K * self->K;
 }

@@ -18,8 +18,15 @@ typedef enum
   CS_MATRIX_EFFECTIVE,         /* what the model says the annotator answers for a true class */
   CS_MATRIX_INDIVIDUAL,        /* softmax of the annotator's own noise layer W_r */
   CS_MATRIX_DAWID_SKENE,       /* Dawid–Skene's estimate, from the crowd's labels alone */
-  CS_MATRIX_EMPIRICAL,         /* the annotator's labels against gold */
+  CS_MATRIX_EMPIRICAL,         /* the annotator's labels against gold where it is known, and
+                                * against a run's most probable class elsewhere */
 } CsMatrixKind;
+
+#define CS_N_MATRIX_KINDS (CS_MATRIX_EMPIRICAL + 1)
+
+/* "Effective", and a sentence on what the kind means, translated. */
+const char   *cs_matrix_kind_get_title       (CsMatrixKind kind);
+const char   *cs_matrix_kind_get_explanation (CsMatrixKind kind);
 
 #define CS_TYPE_EXPLORER (cs_explorer_get_type ())
 

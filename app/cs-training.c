@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cs-annotator-report.h"
 #include "cs-checkpoint.h"
 #include "cs-effective-confusions.h"
 #include "cs-enum-types.h"
@@ -104,6 +105,7 @@ snapshot_clear (gpointer data)
   g_clear_pointer (&snapshot->effective, g_free);
   g_clear_pointer (&snapshot->mean_w, g_free);
   g_clear_pointer (&snapshot->label_w, g_free);
+  g_clear_pointer (&snapshot->empirical, cs_empirical_confusions_free);
 }
 
 static void
@@ -274,6 +276,21 @@ on_epoch (const CsEpochMetrics *metrics,
   channel_push (work->channel, &snapshot);
 }
 
+/* Worker thread: the train labels counted against gold where it is known and against the
+ * result's most probable class elsewhere, so that data without gold has empirical matrices. */
+static CsEmpiricalConfusions *
+result_empirical (CsDataset *dataset,
+                  CsModel   *model)
+{
+  const CsSplit *train = &dataset->splits[CS_SPLIT_TRAIN];
+  int K = dataset->n_classes;
+  g_autofree int32_t *reference = g_new (int32_t, MAX (train->n, 1));
+  g_autofree float *probs = g_new (float, MAX ((size_t) train->n * K, 1));
+
+  cs_model_reference_classes (model, train, reference, probs);
+  return cs_empirical_confusions_new (train, reference, K, dataset->n_annotators);
+}
+
 static bool
 should_stop (gpointer data)
 {
@@ -306,6 +323,7 @@ train_in_thread (GTask        *task,
   if (work->result->effective != NULL)
     work->result->label_w = g_memdup2 (work->label_w,
                                        sizeof (float) * MAX (work->dataset->splits[CS_SPLIT_TRAIN].n_labels, 1));
+  work->result->empirical = result_empirical (work->dataset, run->model);
   g_task_return_pointer (task, run, (GDestroyNotify) cs_run_free);
 }
 

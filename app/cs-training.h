@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "cs-empirical-confusions.h"
 #include "cs-trainer.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,8 @@ typedef struct
   float          *mean_w;     /* [R] CoNAL's mean w of each annotator's labels, or NULL */
   float          *label_w;    /* [train n_labels] CoNAL's w of every train label: the result's
                                * only, NULL otherwise */
+  CsEmpiricalConfusions *empirical; /* the train labels against gold where it is known and the
+                                     * model's most probable class elsewhere: the result's only */
 } CsEpochSnapshot;
 
 #define CS_TYPE_TRAINING (cs_training_get_type ())

@@ -198,6 +198,15 @@ test_live_then_result (void)
     g_assert_cmpfloat (distance, >=, 0);
     g_assert_cmpfloat (distance, <=, 1);
   }
+  /* The result counts the labels against gold where known and its own prediction elsewhere:
+   * on the demo, whose train split has gold throughout, the counts against gold. */
+  cs_explorer_set_kind (explorer, CS_MATRIX_EMPIRICAL);
+  g_assert_nonnull (snapshot->empirical);
+  g_assert_true (cs_explorer_get_counts (explorer, 2) == snapshot->empirical->counts + 2 * K * K);
+  g_assert_cmpmem (snapshot->empirical->counts, sizeof (int) * K * K * cs_session_get_dataset (session)->n_annotators,
+                   cs_session_get_figures (session)->against_gold->counts,
+                   sizeof (int) * K * K * cs_session_get_dataset (session)->n_annotators);
+
   /* The result keeps every train label's w; a live or picked epoch does not. */
   g_assert_nonnull (cs_explorer_get_label_w (explorer));
   g_assert_true (cs_explorer_get_label_w (explorer) == snapshot->label_w);
@@ -258,6 +267,46 @@ test_dataset_change (void)
   g_assert_null (cs_explorer_get_matrix (explorer, 0));
 }
 
+/* Without gold in the train split, the empirical matrices count the labels against the run's
+ * most probable class: there are none before a run, and every label counts after one. */
+static void
+test_empirical_without_gold (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsSession) session = cs_session_new ();
+  g_autoptr(CsExplorer) explorer = cs_explorer_new (session);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *pending = NULL;
+  const CsSplit *split;
+  CsTraining *training;
+  int K, counted = 0;
+
+  g_assert_true (cs_demo_write (cs_test_dir_path (tmp, "demo"), 1, &error));
+  cs_test_dir_write (tmp, "demo/no-gold.ini",
+                     "[dataset]\nname=No gold\nclasses=circle;ring;square;diamond;triangle;star;cross;crescent\n"
+                     "[train]\nfeatures=train.csv\nid-column=id\nfeature-columns=f*\ncrowd=crowd.csv\n"
+                     "[valid]\nfeatures=valid.csv\nid-column=id\nfeature-columns=f*\ngold-column=class\n");
+  cs_session_open_async (session, cs_test_dir_path (tmp, "demo/no-gold.ini"), 0, NULL,
+                         cs_test_keep_result, &pending);
+  result = cs_test_wait_result (&pending, "the dataset to open");
+  g_assert_true (cs_session_open_finish (session, result, &error));
+  cs_test_wait_for (has_figures, session, "the dataset's figures");
+  split = &cs_session_get_dataset (session)->splits[CS_SPLIT_TRAIN];
+  g_assert_null (split->gold);
+  g_assert_false (cs_explorer_has_kind (explorer, CS_MATRIX_EMPIRICAL));
+
+  training = train (session, CS_METHOD_CROWD_LAYER, 2);
+  cs_test_wait_for (not_running, training, "the run to finish");
+  g_assert_true (cs_explorer_has_kind (explorer, CS_MATRIX_EMPIRICAL));
+  cs_explorer_set_kind (explorer, CS_MATRIX_EMPIRICAL);
+  K = cs_explorer_get_n_classes (explorer);
+  for (int r = 0; r < cs_session_get_dataset (session)->n_annotators; r++)
+    for (int i = 0; i < K * K; i++)
+      counted += cs_explorer_get_counts (explorer, r)[i];
+  g_assert_cmpint (counted, ==, split->n_labels);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,5 +316,6 @@ main (int   argc,
   g_test_add_func ("/explorer/live-then-result", test_live_then_result);
   g_test_add_func ("/explorer/crowd-layer-effective", test_crowd_layer_effective);
   g_test_add_func ("/explorer/dataset-change", test_dataset_change);
+  g_test_add_func ("/explorer/empirical-without-gold", test_empirical_without_gold);
   return g_test_run ();
 }

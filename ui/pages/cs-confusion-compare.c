@@ -47,13 +47,6 @@ struct _CsConfusionCompare
 
 G_DEFINE_FINAL_TYPE (CsConfusionCompare, cs_confusion_compare, GTK_TYPE_WIDGET)
 
-static const char *kind_titles[] = {
-  [CS_MATRIX_EFFECTIVE] = N_("Effective"),
-  [CS_MATRIX_INDIVIDUAL] = N_("Individual"),
-  [CS_MATRIX_DAWID_SKENE] = N_("Dawid–Skene"),
-  [CS_MATRIX_EMPIRICAL] = N_("Against gold"),
-};
-
 static CsDataset *
 dataset_of (CsConfusionCompare *self)
 {
@@ -78,7 +71,7 @@ side_title (CsConfusionCompare *self,
   if (subject == CS_EXPLORER_COMMON)
     return g_strdup (_("Common confusion"));
   return g_strdup_printf (_("%s: %s"), dataset->annotator_ids[subject],
-                          _(kind_titles[gtk_drop_down_get_selected (side->kind)]));
+                          cs_matrix_kind_get_title (gtk_drop_down_get_selected (side->kind)));
 }
 
 /* Distances over the rows both matrices have: the core's total variation and Jensen–Shannon. */
@@ -248,8 +241,8 @@ side_new (CsConfusionCompare *self,
   GtkWidget *pickers = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (kind_titles); i++)
-    gtk_string_list_append (kinds, _(kind_titles[i]));
+  for (int i = 0; i < CS_N_MATRIX_KINDS; i++)
+    gtk_string_list_append (kinds, cs_matrix_kind_get_title (i));
   side->subject = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->subjects)), NULL));
   gtk_drop_down_set_enable_search (side->subject, TRUE);
   gtk_drop_down_set_expression (side->subject,

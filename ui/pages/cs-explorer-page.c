@@ -235,20 +235,6 @@ update_count (CsExplorerPage *self)
 
 /* Runs, kinds and epochs ----------------------------------------------------------------- */
 
-static const char *kind_explanations[] = {
-  [CS_MATRIX_EFFECTIVE] = N_("Effective confusion: what the model says the annotator answers for an item of each true class (rows), combining CoNAL's common and individual matrices by w, averaged over the w of the items the annotator labelled."),
-  [CS_MATRIX_INDIVIDUAL] = N_("Individual confusion: the softmax of the annotator's own noise layer (CoNAL's W_r, Crowd Layer's matrix). Rows are the true class, columns the label given."),
-  [CS_MATRIX_DAWID_SKENE] = N_("Dawid–Skene's estimate, from the crowd's labels alone. Rows are the true class, columns the label given."),
-  [CS_MATRIX_EMPIRICAL] = N_("The annotator's labels counted against gold: each row is the share of the labels for items of that true class."),
-};
-
-static const char *kind_titles[] = {
-  [CS_MATRIX_EFFECTIVE] = N_("Effective"),
-  [CS_MATRIX_INDIVIDUAL] = N_("Individual"),
-  [CS_MATRIX_DAWID_SKENE] = N_("Dawid–Skene"),
-  [CS_MATRIX_EMPIRICAL] = N_("Against gold"),
-};
-
 /* A run shows here once it has matrices to show: while it trains, or with a result. */
 static gboolean
 run_has_matrices (gpointer item,
@@ -317,7 +303,7 @@ show_kind (CsExplorerPage *self)
   self->syncing = TRUE;
   gtk_drop_down_set_selected (self->kind_dropdown, kind);
   self->syncing = FALSE;
-  gtk_label_set_label (self->kind_label, _(kind_explanations[kind]));
+  gtk_label_set_label (self->kind_label, cs_matrix_kind_get_explanation (kind));
 }
 
 static void
@@ -325,7 +311,7 @@ on_kind_chosen (CsExplorerPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->kind_dropdown);
 
-  if (!self->syncing && selected < G_N_ELEMENTS (kind_titles))
+  if (!self->syncing && selected < CS_N_MATRIX_KINDS)
     cs_explorer_set_kind (self->explorer, selected);
 }
 
@@ -434,7 +420,7 @@ show_annotator (CsExplorerPage *self)
       gtk_label_set_label (self->annotator_label, "");
       return;
     }
-  title = g_strdup_printf (_("Annotator %s: %s"), cs_annotator_get_id (annotator), _(kind_titles[kind]));
+  title = g_strdup_printf (_("Annotator %s: %s"), cs_annotator_get_id (annotator), cs_matrix_kind_get_title (kind));
   cs_heatmap_set_title (self->annotator_heatmap, title);
   cs_heatmap_set_matrix (self->annotator_heatmap, matrix, cs_explorer_get_counts (self->explorer, index),
                          cs_explorer_get_n_classes (self->explorer), class_names (self));
@@ -460,7 +446,7 @@ on_revision (CsExplorerPage *self)
     {
       adw_status_page_set_description (self->empty_page,
                                        session && cs_session_get_dataset (session)
-                                       ? _("This kind of matrix needs a run with noise layers (CoNAL or Crowd Layer), or gold labels for the kind against gold. Train on the Training page, or choose another kind.")
+                                       ? _("This kind of matrix needs a run with noise layers (CoNAL or Crowd Layer), or for the empirical kind gold labels or a run's result. Train on the Training page, or choose another kind.")
                                        : _("Open a dataset to see its annotators."));
       gtk_stack_set_visible_child_name (self->view_stack, "empty");
       return;
@@ -561,7 +547,7 @@ make_figure (CsExplorerPage *self,
 {
   CsDataset *dataset = cs_session_get_dataset (cs_page_get_session (CS_PAGE (self)));
   CsTraining *training = cs_explorer_get_training (self->explorer);
-  const char *kind = _(kind_titles[cs_explorer_get_kind (self->explorer)]);
+  const char *kind = cs_matrix_kind_get_title (cs_explorer_get_kind (self->explorer));
   int K = cs_explorer_get_n_classes (self->explorer), KK = K * K;
   guint index = selected_annotator (self);
   g_autofree char *run = training ? cs_training_dup_title (training) : NULL;
@@ -884,8 +870,8 @@ cs_explorer_page_init (CsExplorerPage *self)
   gtk_drop_down_set_model (self->run_dropdown, G_LIST_MODEL (self->runs));
   g_signal_connect_swapped (self->run_dropdown, "notify::selected", G_CALLBACK (on_run_chosen), self);
 
-  for (guint i = 0; i < G_N_ELEMENTS (kind_titles); i++)
-    gtk_string_list_append (self->kind_list, _(kind_titles[i]));
+  for (int i = 0; i < CS_N_MATRIX_KINDS; i++)
+    gtk_string_list_append (self->kind_list, cs_matrix_kind_get_title (i));
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_chosen), self);
   g_signal_connect_swapped (self->epoch_adjustment, "value-changed", G_CALLBACK (on_epoch_moved), self);
   g_signal_connect_swapped (self->latest_button, "clicked", G_CALLBACK (on_latest), self);
