@@ -24,6 +24,7 @@ struct _CsWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwWindowTitle       *dataset_title;
   GtkSpinner           *spinner;
   GtkStack             *main_stack;
@@ -139,6 +140,16 @@ confirm_stop (CsWindow       *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A narrow window has its view switcher at the bottom instead of in the header bar; without a
+ * dataset there is nothing to switch between. */
+static void
+update_switcher_bar (CsWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    cs_session_get_dataset (self->session) != NULL &&
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
 /* The open dataset: in the header on every page, and in the window's title. */
 static void
 on_dataset_changed (CsWindow *self)
@@ -156,6 +167,7 @@ on_dataset_changed (CsWindow *self)
   adw_window_title_set_subtitle (self->dataset_title, dataset->source);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->dataset_title), dataset->source);
   gtk_stack_set_visible_child_name (self->main_stack, "dataset");
+  update_switcher_bar (self);
 }
 
 /* A folder's name, or for a manifest file its folder's; underscores doubled, since menu labels
@@ -471,6 +483,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, dataset_title);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, main_stack);
@@ -503,6 +516,7 @@ cs_window_init (CsWindow *self)
   g_object_bind_property (self->session, "loading", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->session, "loading", self->spinner, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->session, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
+  g_signal_connect_swapped (self->switcher_title, "notify::title-visible", G_CALLBACK (update_switcher_bar), self);
 
   cs_page_set_session (CS_PAGE (self->overview_page), self->session);
   cs_page_set_session (CS_PAGE (self->explorer_page), self->session);
