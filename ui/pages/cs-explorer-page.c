@@ -438,6 +438,8 @@ on_revision (CsExplorerPage *self)
   show_epoch (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "explorer.export-heatmap", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "explorer.copy", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "explorer.export-common",
+                                 cs_explorer_get_common (self->explorer) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "explorer.export-grid",
                                  cs_explorer_get_matrix (self->explorer, 0) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "explorer.export-csv",
@@ -516,6 +518,7 @@ typedef enum
   EXPORT_HEATMAP,
   EXPORT_GRID,
   EXPORT_CSV,
+  EXPORT_COMMON,
 } Export;
 
 /* What an export holds: the annotator view's matrix, or every annotator's. */
@@ -561,9 +564,12 @@ make_figure (CsExplorerPage *self,
       f->figure = (CsHeatmapFigure) { CS_FIGURE_SINGLE, 1, K, f->matrices, dataset->class_names, NULL,
                                       CS_COLORMAP_DIVERGING, f->title, dataset->name };
     }
-  else if (what == EXPORT_HEATMAP)
+  else if (what == EXPORT_HEATMAP || what == EXPORT_COMMON)
     {
       CsMatrixKind shown = cs_explorer_get_kind (self->explorer);
+
+      if (what == EXPORT_COMMON)
+        index = CS_EXPLORER_COMMON;
 
       /* The selected annotator's, or else the common confusion, or else the first annotator's. */
       f->matrices = g_new (float, KK);
@@ -646,7 +652,7 @@ export (CsExplorerPage *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   CsDataset *dataset = cs_session_get_dataset (cs_page_get_session (CS_PAGE (self)));
-  const char *names[] = { "heatmap.png", "annotators.png", "matrices.csv" };
+  const char *names[] = { "heatmap.png", "annotators.png", "matrices.csv", "common.png" };
   g_autofree char *name = g_strdup_printf ("%s-%s", dataset->name, names[what]);
 
   if (self->chooser != NULL)
@@ -672,6 +678,8 @@ export_action (GtkWidget  *widget,
     export (self, EXPORT_HEATMAP);
   else if (g_str_equal (action_name, "explorer.export-grid"))
     export (self, EXPORT_GRID);
+  else if (g_str_equal (action_name, "explorer.export-common"))
+    export (self, EXPORT_COMMON);
   else
     export (self, EXPORT_CSV);
 }
@@ -829,6 +837,7 @@ cs_explorer_page_class_init (CsExplorerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, w_map);
   gtk_widget_class_install_action (widget_class, "explorer.export-heatmap", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "explorer.export-grid", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "explorer.export-common", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "explorer.export-csv", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "explorer.copy", NULL, copy_action);
 }
