@@ -136,6 +136,36 @@ test_matches_noise_layer (void)
     }
 }
 
+/* One label's distribution for a soft p is the noise layer's own output for that label. */
+static void
+test_label_distribution (void)
+{
+  enum { K = 3, R = 2 };
+  static const CsCrowdLabel labels[] = { { 0, 1, 2 } };
+  const float global[K * K] = { 1.5f, -0.5f, 0.25f, 0.0f, 2.0f, -1.0f, 0.5f, 0.5f, 0.75f };
+  const float local[R * K * K] = { 0 , 0, 0, 0, 0, 0, 0, 0, 0,
+                                   0.3f, 1.2f, -0.7f, 2.5f, 0.1f, 0.0f, -0.2f, 0.4f, 1.1f };
+  const float p[K] = { 0.2f, 0.5f, 0.3f };
+  const float w[1] = { 0.3f };
+  g_autoptr(CsTestNoiseBuffers) buf = cs_test_noise_buffers_new (1, 1, K, R);
+  float out[K], sum = 0;
+
+  cs_noise_forward (buf, p, global, local, w, labels, 1, 1, K, R);
+  cs_label_distribution (out, p, global, local + K * K, w[0], K);
+  for (int c = 0; c < K; c++)
+    {
+      g_assert_cmpfloat_with_epsilon (out[c], buf->crowd_probs[c], 1e-6);
+      sum += out[c];
+    }
+  g_assert_cmpfloat_with_epsilon (sum, 1, 1e-6);
+
+  /* Crowd Layer: the annotator's own layer alone, whatever w. */
+  cs_label_distribution (out, p, NULL, local + K * K, 0.9f, K);
+  cs_noise_forward (buf, p, NULL, local, NULL, labels, 1, 1, K, R);
+  for (int c = 0; c < K; c++)
+    g_assert_cmpfloat_with_epsilon (out[c], buf->crowd_probs[c], 1e-6);
+}
+
 /* Items' mean w, and their order by it: item 0 has w 0.25 and 0.35, item 1 no label (last),
  * item 2 0.9, item 3 0.1. */
 static void
@@ -170,5 +200,6 @@ main (int   argc,
   g_test_add_func ("/effective-confusions/crowd-layer", test_crowd_layer);
   g_test_add_func ("/effective-confusions/noise-layer", test_matches_noise_layer);
   g_test_add_func ("/effective-confusions/item-mean-w", test_item_mean_w);
+  g_test_add_func ("/effective-confusions/label-distribution", test_label_distribution);
   return g_test_run ();
 }

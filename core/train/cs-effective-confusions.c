@@ -95,6 +95,30 @@ mixed_row (float       *row,
   cs_confusion_softmax_rows (row, 1, K);
 }
 
+void
+cs_label_distribution (float       *out,
+                       const float *p,
+                       const float *global,
+                       const float *local_r,
+                       float        w,
+                       int          K)
+{
+  g_return_if_fail (out != NULL && p != NULL && local_r != NULL);
+
+  for (int c = 0; c < K; c++)
+    {
+      double common = 0, own = 0;
+
+      for (int k = 0; k < K; k++)
+        {
+          common += global ? (double) p[k] * global[(size_t) k * K + c] : 0;
+          own += (double) p[k] * local_r[(size_t) k * K + c];
+        }
+      out[c] = (float) (global ? w * common + (1 - w) * own : own);
+    }
+  cs_confusion_softmax_rows (out, 1, K);
+}
+
 /* One annotator's K × K: the rows for each of its labels' w, summed in double and averaged. */
 static void
 annotator_effective (float         *out,

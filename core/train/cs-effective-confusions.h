@@ -37,6 +37,16 @@ void cs_item_mean_w           (float         *mean_w    /* [split->n] */,
                                const float   *w         /* [split->n_labels] */,
                                const CsSplit *split);
 
+/* What the model expects one annotator to answer for one item: the noise layer's distribution
+ * softmax (w · (p · W_g) + (1 − w) · (p · W_r)) for the item's class distribution p, with W_g
+ * and w absent (NULL, any w) for Crowd Layer. */
+void cs_label_distribution    (float         *out       /* [K] */,
+                               const float   *p         /* [K] */,
+                               const float   *global    /* [K, K] or NULL */,
+                               const float   *local_r   /* [K, K]: this annotator's W_r */,
+                               float          w,
+                               int            K);
+
 /* global and w are NULL together (Crowd Layer). global and local are logit weights, as the
  * model holds them (CsParams.global, .local). */
 void cs_effective_confusions  (float         *effective /* [R, K, K] */,
