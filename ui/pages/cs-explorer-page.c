@@ -21,6 +21,7 @@
 #include "cs-explorer.h"
 #include "cs-figure-task.h"
 #include "cs-heatmap.h"
+#include "cs-run-picker.h"
 #include "cs-w-map.h"
 
 struct _CsExplorerPage
@@ -31,7 +32,7 @@ struct _CsExplorerPage
   GtkSearchEntry       *search_entry;
   GtkColumnView        *table;
   GtkLabel             *count_label;
-  GtkDropDown          *run_dropdown;
+  CsRunPicker          *run_picker;
   GtkDropDown          *kind_dropdown;
   GtkStringList        *kind_list;
   GtkScale             *epoch_scale;
@@ -58,7 +59,6 @@ struct _CsExplorerPage
   GtkSortListModel     *sorted;       /* by the table's sorter */
   GtkFilterListModel   *filtered;     /* the session's annotators, by the search text */
 
-  GtkFilterListModel   *runs;         /* the session's runs on this dataset with matrices */
   GtkFileChooserNative *chooser;
   gboolean              syncing;      /* the page is setting a widget from the explorer */
 };
@@ -235,30 +235,6 @@ update_count (CsExplorerPage *self)
 
 /* Runs, kinds and epochs ----------------------------------------------------------------- */
 
-/* A run shows here once it has matrices to show: while it trains, or with a result. */
-static gboolean
-run_has_matrices (gpointer item,
-                  gpointer data)
-{
-  CsExplorerPage *self = data;
-  CsTraining *training = item;
-  CsSession *session = cs_page_get_session (CS_PAGE (self));
-  CsDataset *open = session ? cs_session_get_dataset (session) : NULL;
-
-  return open != NULL && g_strcmp0 (cs_training_get_dataset (training)->source, open->source) == 0 &&
-         (cs_training_get_state (training) == CS_TRAINING_RUNNING || cs_training_get_has_result (training));
-}
-
-static char *
-run_title (CsTraining *training)
-{
-  g_autofree char *title = cs_training_dup_title (training);
-
-  if (cs_training_get_state (training) == CS_TRAINING_RUNNING)
-    return g_strdup_printf (_("%s (training)"), title);
-  return g_steal_pointer (&title);
-}
-
 static void
 show_epoch (CsExplorerPage *self)
 {
@@ -315,41 +291,20 @@ on_kind_chosen (CsExplorerPage *self)
     cs_explorer_set_kind (self->explorer, selected);
 }
 
-/* The dropdown shows the explorer's run. */
-static void
-show_run (CsExplorerPage *self)
-{
-  CsTraining *training = cs_explorer_get_training (self->explorer);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->runs));
-
-  self->syncing = TRUE;
-  gtk_drop_down_set_selected (self->run_dropdown, GTK_INVALID_LIST_POSITION);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CsTraining) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
-
-      if (run == training)
-        gtk_drop_down_set_selected (self->run_dropdown, i);
-    }
-  self->syncing = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->run_dropdown), n > 0);
-}
-
+/* The picker and the explorer show the same run: the person's choice, or the session's newest. */
 static void
 on_run_chosen (CsExplorerPage *self)
 {
-  CsTraining *training = gtk_drop_down_get_selected_item (self->run_dropdown);
+  CsTraining *training = cs_run_picker_get_training (self->run_picker);
 
-  if (!self->syncing && training != NULL)
+  if (training != NULL && training != cs_explorer_get_training (self->explorer))
     cs_explorer_set_training (self->explorer, training);
 }
 
-/* Which runs show changes with their states and with the dataset. */
 static void
-refilter_runs (CsExplorerPage *self)
+show_run (CsExplorerPage *self)
 {
-  gtk_filter_changed (gtk_filter_list_model_get_filter (self->runs), GTK_FILTER_CHANGE_DIFFERENT);
-  show_run (self);
+  cs_run_picker_set_training (self->run_picker, cs_explorer_get_training (self->explorer));
 }
 
 /* The annotator the table selected, as its index in the dataset; CS_EXPLORER_COMMON when none. */
@@ -734,20 +689,18 @@ cs_explorer_page_bind (CsPage    *page,
   CsExplorerPage *self = CS_EXPLORER_PAGE (page);
 
   self->explorer = cs_explorer_new (session);
+  cs_run_picker_set_session (self->run_picker, session, TRUE);
   cs_confusion_grid_set_explorer (self->grid, self->explorer);
   cs_confusion_compare_set_explorer (self->compare, self->explorer);
   cs_w_map_set_explorer (self->w_map, self->explorer);
-  gtk_filter_list_model_set_model (self->runs, cs_session_get_runs (session));
   g_signal_connect_swapped (session, "notify::annotators", G_CALLBACK (on_annotators), self);
-  g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (refilter_runs), self);
-  g_signal_connect_swapped (session, "notify::running", G_CALLBACK (refilter_runs), self);
   g_signal_connect_swapped (self->explorer, "notify::revision", G_CALLBACK (on_revision), self);
   g_signal_connect_swapped (self->explorer, "notify::n-epochs", G_CALLBACK (show_epoch), self);
   g_signal_connect_swapped (self->explorer, "notify::kind", G_CALLBACK (show_kind), self);
-  g_signal_connect_swapped (self->explorer, "notify::training", G_CALLBACK (refilter_runs), self);
+  g_signal_connect_swapped (self->explorer, "notify::training", G_CALLBACK (show_run), self);
   on_annotators (self, NULL, session);
   show_kind (self);
-  refilter_runs (self);
+  show_run (self);
   on_revision (self);
 }
 
@@ -760,7 +713,7 @@ cs_explorer_page_unbind (CsPage    *page,
   g_signal_handlers_disconnect_by_data (session, self);
   g_signal_handlers_disconnect_by_data (self->explorer, self);
   gtk_filter_list_model_set_model (self->filtered, NULL);
-  gtk_filter_list_model_set_model (self->runs, NULL);
+  cs_run_picker_set_session (self->run_picker, NULL, TRUE);
   cs_confusion_grid_set_explorer (self->grid, NULL);
   cs_confusion_compare_set_explorer (self->compare, NULL);
   cs_w_map_set_explorer (self->w_map, NULL);
@@ -794,7 +747,6 @@ cs_explorer_page_dispose (GObject *object)
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_EXPLORER_PAGE);
   g_clear_object (&self->selection);
-  g_clear_object (&self->runs);
   G_OBJECT_CLASS (cs_explorer_page_parent_class)->dispose (object);
 }
 
@@ -810,6 +762,7 @@ cs_explorer_page_class_init (CsExplorerPageClass *klass)
   page_class->unbind = cs_explorer_page_unbind;
 
   g_type_ensure (CS_TYPE_CONFUSION_GRID);
+  g_type_ensure (CS_TYPE_RUN_PICKER);
   g_type_ensure (CS_TYPE_CONFUSION_COMPARE);
   g_type_ensure (CS_TYPE_W_MAP);
   g_type_ensure (CS_TYPE_HEATMAP);
@@ -817,7 +770,7 @@ cs_explorer_page_class_init (CsExplorerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, table);
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, run_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, run_picker);
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, kind_list);
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, epoch_scale);
@@ -846,7 +799,6 @@ static void
 cs_explorer_page_init (CsExplorerPage *self)
 {
   GtkStringFilter *by_id;
-  GtkExpression *run_title_expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -870,14 +822,7 @@ cs_explorer_page_init (CsExplorerPage *self)
                                _("CoNAL's common matrix W_g as a row-wise softmax: the noise the whole crowd shares"));
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
 
-  /* The runs with matrices on this dataset, by title. */
-  self->runs = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (run_has_matrices, self, NULL)));
-  run_title_expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                      G_CALLBACK (run_title), NULL, NULL);
-  gtk_drop_down_set_expression (self->run_dropdown, run_title_expression);
-  gtk_expression_unref (run_title_expression);
-  gtk_drop_down_set_model (self->run_dropdown, G_LIST_MODEL (self->runs));
-  g_signal_connect_swapped (self->run_dropdown, "notify::selected", G_CALLBACK (on_run_chosen), self);
+  g_signal_connect_swapped (self->run_picker, "notify::training", G_CALLBACK (on_run_chosen), self);
 
   for (int i = 0; i < CS_N_MATRIX_KINDS; i++)
     gtk_string_list_append (self->kind_list, cs_matrix_kind_get_title (i));
