@@ -27,6 +27,8 @@ int         cs_cli_export               (int                  argc,
                                          char               **argv);
 int         cs_cli_annotators           (int                  argc,
                                          char               **argv);
+int         cs_cli_predict              (int                  argc,
+                                         char               **argv);
 int         cs_cli_experiment           (int                  argc,
                                          char               **argv);
 int         cs_cli_simulate             (int                  argc,

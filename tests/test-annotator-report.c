@@ -43,27 +43,6 @@ load_dataset (CsTestDir *tmp)
   return dataset;
 }
 
-static CsRun *
-train (CsDataset              *dataset,
-       CsMethod                method,
-       int                     epochs,
-       const CsTrainCallbacks *callbacks)
-{
-  g_autoptr(GError) error = NULL;
-  CsTrainConfig config;
-  CsRun *run;
-
-  cs_train_config_init (&config);
-  config.method = method;
-  config.epochs = epochs;
-  config.batch_size = 32;
-  config.threads = 1;
-  config.selection = CS_SELECT_LAST;
-  run = cs_train (dataset, &config, callbacks, &error);
-  g_assert_no_error (error);
-  return run;
-}
-
 static CsAnnotatorReport *
 report_of (const CsRun *run)
 {
@@ -141,7 +120,7 @@ test_methods (void)
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
-      g_autoptr(CsRun) run = train (dataset, cases[c].method, 3, NULL);
+      g_autoptr(CsRun) run = cs_test_train (dataset, cases[c].method, 3, NULL);
       g_autoptr(CsAnnotatorReport) report = report_of (run);
       g_autoptr(GError) error = NULL;
       int KK = report->K * report->K, r0 = cs_annotator_report_find (report, "w0");
@@ -205,7 +184,7 @@ test_json_and_csv (void)
                                       "spammer_score", "effective", "empirical", "distance", NULL };
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
   g_autoptr(CsDataset) dataset = load_dataset (tmp);
-  g_autoptr(CsRun) run = train (dataset, CS_METHOD_CONAL, 3, NULL);
+  g_autoptr(CsRun) run = cs_test_train (dataset, CS_METHOD_CONAL, 3, NULL);
   g_autoptr(CsAnnotatorReport) report = report_of (run);
   g_autoptr(JsonNode) root = cs_annotator_report_to_json (report);
   g_autoptr(GString) csv = cs_annotator_report_to_csv (report);
@@ -255,8 +234,8 @@ test_images (void)
 {
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
   g_autoptr(CsDataset) dataset = load_dataset (tmp);
-  g_autoptr(CsRun) conal = train (dataset, CS_METHOD_CONAL, 2, NULL);
-  g_autoptr(CsRun) crowd_layer = train (dataset, CS_METHOD_CROWD_LAYER, 2, NULL);
+  g_autoptr(CsRun) conal = cs_test_train (dataset, CS_METHOD_CONAL, 2, NULL);
+  g_autoptr(CsRun) crowd_layer = cs_test_train (dataset, CS_METHOD_CROWD_LAYER, 2, NULL);
   g_autoptr(CsAnnotatorReport) report = report_of (conal);
   g_autoptr(CsAnnotatorReport) cl_report = report_of (crowd_layer);
   const char *grid = cs_test_dir_path (tmp, "grid.svg");
@@ -334,8 +313,8 @@ test_live_snapshots (void)
   g_autofree float *mean = g_new (float, R);
   Snapshot snap = { train_split, (size_t) K * K, global, local, w, reference, probs, 0 };
   CsTrainCallbacks callbacks = { on_progress, NULL, &snap };
-  g_autoptr(CsRun) run = train (dataset, CS_METHOD_CONAL, 4, &callbacks);
-  g_autoptr(CsRun) crowd_layer = train (dataset, CS_METHOD_CROWD_LAYER, 1, NULL);
+  g_autoptr(CsRun) run = cs_test_train (dataset, CS_METHOD_CONAL, 4, &callbacks);
+  g_autoptr(CsRun) crowd_layer = cs_test_train (dataset, CS_METHOD_CROWD_LAYER, 1, NULL);
   g_autoptr(CsDatasetStats) stats = cs_dataset_stats_new (dataset);
   g_autoptr(CsAnnotatorReport) live = NULL;
   g_autoptr(CsAnnotatorReport) final = report_of (run);

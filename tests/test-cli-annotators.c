@@ -347,23 +347,6 @@ train_small (CsTestDir  *tmp,
   return out;
 }
 
-/* Runs crowdscope-cli and checks its exit status and a piece of what it said on stderr. */
-G_GNUC_NULL_TERMINATED static void
-assert_fails (int         status,
-              const char *message,
-              const char *first,
-              ...)
-{
-  g_auto(CsTestCliResult) r = { 0 };
-  va_list ap;
-
-  va_start (ap, first);
-  cs_test_run_cli_valist (&r, first, ap);
-  va_end (ap);
-  g_assert_cmpint (r.status, ==, status);
-  cs_test_assert_contains (r.err, message);
-}
-
 static void
 test_errors (void)
 {
@@ -384,16 +367,16 @@ test_errors (void)
   root = cs_test_parse_object (parser, table.out);
   g_assert_true (json_object_get_null_member (root, "common"));
   g_assert_cmpstr (json_object_get_string_member (root, "effective_source"), ==, "empirical");
-  assert_fails (1, "learns no annotator confusion matrices", "export", mv, "--image", png, "--matrix", "grid", NULL);
-  assert_fails (1, "learns no annotator confusion matrices", "export", mv, "--confusions",
+  cs_test_assert_cli_fails (1, "learns no annotator confusion matrices", "export", mv, "--image", png, "--matrix", "grid", NULL);
+  cs_test_assert_cli_fails (1, "learns no annotator confusion matrices", "export", mv, "--confusions",
                 cs_test_dir_path (tmp, "e.csv"), "--kind", "effective", NULL);
-  assert_fails (1, "only CoNAL", "export", mv, "--image", png, "--matrix", "common", NULL);
-  assert_fails (1, "found 'nobody'", "export", conal, "--image", png, "--matrix", "nobody", NULL);
-  assert_fails (1, inside, "export", conal, "--image", inside, "--matrix", "common", NULL);
-  assert_fails (2, "--matrix", "export", conal, "--image", png, NULL);
-  assert_fails (2, ".png, .svg or .pdf", "export", conal, "--image", "out.jpg", "--matrix", "common", NULL);
-  assert_fails (2, "--kind", "export", conal, "--confusions", "m.csv", "--kind", "weird", NULL);
-  assert_fails (2, "--json and --csv", "annotators", conal, "--json", "--csv", NULL);
+  cs_test_assert_cli_fails (1, "only CoNAL", "export", mv, "--image", png, "--matrix", "common", NULL);
+  cs_test_assert_cli_fails (1, "found 'nobody'", "export", conal, "--image", png, "--matrix", "nobody", NULL);
+  cs_test_assert_cli_fails (1, inside, "export", conal, "--image", inside, "--matrix", "common", NULL);
+  cs_test_assert_cli_fails (2, "--matrix", "export", conal, "--image", png, NULL);
+  cs_test_assert_cli_fails (2, ".png, .svg or .pdf", "export", conal, "--image", "out.jpg", "--matrix", "common", NULL);
+  cs_test_assert_cli_fails (2, "--kind", "export", conal, "--confusions", "m.csv", "--kind", "weird", NULL);
+  cs_test_assert_cli_fails (2, "--json and --csv", "annotators", conal, "--json", "--csv", NULL);
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 
   /* Another dataset with the same features and classes but not the same annotators. */
@@ -405,7 +388,7 @@ test_errors (void)
     g_assert_true (g_file_get_contents (crowd, &text, NULL, NULL));
     g_strdelimit (text, "w", 'v');
     g_assert_true (g_file_set_contents (crowd, text, -1, NULL));
-    assert_fails (1, "the checkpoint's annotator 1 is 'w0'", "annotators", conal, "--dataset", other, NULL);
+    cs_test_assert_cli_fails (1, "the checkpoint's annotator 1 is 'w0'", "annotators", conal, "--dataset", other, NULL);
   }
 }
 

@@ -222,6 +222,18 @@ test_read (TestTmpdir    *f,
   cs_test_assert_io_error (error, dir, "read", EISDIR);
 }
 
+/* In any case, the first that matches; a name that merely contains one matches none. */
+static void
+test_find_extension (void)
+{
+  static const char * const extensions[] = { ".csv", ".json", NULL };
+
+  g_assert_cmpint (cs_file_find_extension ("labels.csv", extensions), ==, 0);
+  g_assert_cmpint (cs_file_find_extension ("/a/b/Labels.JSON", extensions), ==, 1);
+  g_assert_cmpint (cs_file_find_extension ("labels.csv.txt", extensions), ==, -1);
+  g_assert_cmpint (cs_file_find_extension ("json", extensions), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,5 +248,6 @@ main (int   argc,
   test_tmpdir_add ("/file/write/fails-midway", test_write_fails_midway);
   test_tmpdir_add ("/file/ensure-dir", test_ensure_dir);
   test_tmpdir_add ("/file/read", test_read);
+  g_test_add_func ("/file/find-extension", test_find_extension);
   return g_test_run ();
 }

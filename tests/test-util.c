@@ -149,6 +149,27 @@ cs_test_write_small_dataset (CsTestDir  *tmp,
   return cs_test_dir_path (tmp, relative);
 }
 
+CsRun *
+cs_test_train (CsDataset              *dataset,
+               CsMethod                method,
+               int                     epochs,
+               const CsTrainCallbacks *callbacks)
+{
+  g_autoptr(GError) error = NULL;
+  CsTrainConfig config;
+  CsRun *run;
+
+  cs_train_config_init (&config);
+  config.method = method;
+  config.epochs = epochs;
+  config.batch_size = 32;
+  config.threads = 1;
+  config.selection = CS_SELECT_LAST;
+  run = cs_train (dataset, &config, callbacks, &error);
+  g_assert_no_error (error);
+  return run;
+}
+
 CsDataset *
 cs_test_load_small_dataset (CsTestDir *tmp)
 {
@@ -386,6 +407,22 @@ cs_test_run_cli (CsTestCliResult *r,
   va_start (ap, first);
   cs_test_run_cli_valist (r, first, ap);
   va_end (ap);
+}
+
+void
+cs_test_assert_cli_fails (int         status,
+                          const char *message,
+                          const char *first,
+                          ...)
+{
+  g_auto(CsTestCliResult) r = { 0 };
+  va_list ap;
+
+  va_start (ap, first);
+  cs_test_run_cli_valist (&r, first, ap);
+  va_end (ap);
+  g_assert_cmpint (r.status, ==, status);
+  cs_test_assert_contains (r.err, message);
 }
 
 JsonObject *

@@ -11,6 +11,7 @@
 
 #include "cs-dataset.h"
 #include "cs-noise.h"
+#include "cs-trainer.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,13 @@ const char *cs_test_write_small_dataset (CsTestDir       *tmp,
 
 /* tmp/small with classes a, b, c and 4 features, loaded with default options. */
 CsDataset  *cs_test_load_small_dataset  (CsTestDir       *tmp);
+
+/* A short run on one thread, batches of 32, the last epoch selected: quick, and the same on
+ * every machine. callbacks may be NULL. */
+CsRun      *cs_test_train               (CsDataset              *dataset,
+                                         CsMethod                method,
+                                         int                     epochs,
+                                         const CsTrainCallbacks *callbacks);
 
 /* The path of a shared dataset folder, or NULL (and the test marked skipped) without it. */
 char       *cs_test_shared_path        (const char      *name);
@@ -125,6 +133,12 @@ void        cs_test_run_cli_valist     (CsTestCliResult *r,
                                         va_list          ap);
 void        cs_test_run_cli_argv       (CsTestCliResult    *r,
                                         const char * const *args /* NULL-terminated */);
+/* Runs crowdscope-cli with the NULL-terminated arguments and asserts its exit status and that
+ * its stderr holds `message`. */
+void        cs_test_assert_cli_fails   (int              status,
+                                        const char      *message,
+                                        const char      *first,
+                                        ...) G_GNUC_NULL_TERMINATED;
 /* The JSON object text holds; the test fails when it holds anything else. */
 JsonObject *cs_test_parse_object       (JsonParser      *parser,
                                         const char      *text);

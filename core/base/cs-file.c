@@ -483,3 +483,18 @@ cs_file_excerpt (const char *data,
 
   return g_string_free (out, FALSE);
 }
+
+int
+cs_file_find_extension (const char         *path,
+                        const char * const *extensions)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL && extensions != NULL, -1);
+
+  lower = g_ascii_strdown (path, -1);
+  for (int i = 0; extensions[i] != NULL; i++)
+    if (g_str_has_suffix (lower, extensions[i]))
+      return i;
+  return -1;
+}

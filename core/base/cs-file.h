@@ -39,6 +39,11 @@ char        *cs_file_excerpt    (const char  *data,
                                  gsize        len,
                                  gsize        max_bytes);
 
+/* The position in extensions (NULL-terminated, such as ".csv") of the one path ends with, in any
+ * case; −1 when it ends with none. Formats chosen by a file name are enums in that order. */
+int          cs_file_find_extension (const char         *path,
+                                     const char * const *extensions);
+
 /* The name put in messages when a parse function is given no file name. */
 #define CS_FILE_NO_NAME "(input)"
 

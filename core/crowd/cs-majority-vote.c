@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
 #include <string.h>
 
 #include "cs-majority-vote.h"
@@ -32,6 +33,24 @@ cs_votes_winner (const int *counts,
     if (counts[k] > 0 && (best < 0 || counts[k] > counts[best]))
       best = k;
   return best;
+}
+
+double
+cs_votes_entropy (const int *counts,
+                  int        K)
+{
+  double entropy = 0;
+  int n = 0;
+
+  for (int k = 0; k < K; k++)
+    n += counts[k];
+  if (n == 0)
+    return NAN;
+  for (int k = 0; k < K; k++)
+    if (counts[k] > 0)
+      entropy -= (double) counts[k] / n * log2 ((double) counts[k] / n);
+  /* One class alone gives −1 · log2 (1) = −0: shown as 0. */
+  return entropy + 0.0;
 }
 
 char *

@@ -22,6 +22,11 @@ int  cs_votes_count   (int           *counts,
 int  cs_votes_winner  (const int     *counts,
                        int            K);
 
+/* The entropy of the classes of counts[K], in bits: 0 when the labels agree, log2 (K) at
+ * most; NaN when there is no label. */
+double cs_votes_entropy (const int     *counts,
+                         int            K);
+
 /* "street:2;insidecity:1": the classes with votes, most first (ties by class index). */
 char *cs_votes_format  (const int     *counts,
                         int            K,

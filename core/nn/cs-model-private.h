@@ -63,6 +63,11 @@ void              cs_model_init_params     (CsModel             *self,
                                             CsRng               *rng);
 void              cs_model_copy_weights    (CsModel             *dest,
                                             const CsModel       *src);
+/* A model of self's shape and sizes with a copy of its weights and BatchNorm statistics, on
+ * one thread. It evaluates to self's bits, in buffers of its own: evaluation writes a model's
+ * activations, so two threads may evaluate one model only through copies, which read its
+ * weights alone. */
+CsModel          *cs_model_dup             (const CsModel       *self);
 
 /* Forward and backward of the training loss over one batch; gradients accumulate, so call
  * cs_model_zero_grads first. Returns the loss (the mean over the batch's labels or targets,

@@ -386,6 +386,19 @@ cs_model_copy_weights (CsModel       *dest,
   memcpy (dest->state_memory, src->state_memory, sizeof (float) * src->n_state);
 }
 
+CsModel *
+cs_model_dup (const CsModel *self)
+{
+  CsModel *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = cs_model_new (&self->shape, self->max_batch, self->max_labels);
+  cs_model_copy_weights (copy, self);
+  copy->aux_route = self->aux_route;
+  return copy;
+}
+
 typedef struct
 {
   CsModel            *self;

@@ -30,20 +30,14 @@ bool
 cs_image_format_from_path (const char    *path,
                            CsImageFormat *format)
 {
-  g_autofree char *lower = NULL;
+  static const char * const extensions[] = { ".png", ".svg", ".pdf", NULL };
+  int found = cs_file_find_extension (path, extensions);
 
-  g_return_val_if_fail (path != NULL && format != NULL, false);
+  g_return_val_if_fail (format != NULL, false);
 
-  lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".png"))
-    *format = CS_IMAGE_PNG;
-  else if (g_str_has_suffix (lower, ".svg"))
-    *format = CS_IMAGE_SVG;
-  else if (g_str_has_suffix (lower, ".pdf"))
-    *format = CS_IMAGE_PDF;
-  else
-    return false;
-  return true;
+  if (found >= 0)
+    *format = (CsImageFormat) found;
+  return found >= 0;
 }
 
 static cairo_status_t

@@ -202,32 +202,6 @@ cs_annotator_report_new (const CsDataset          *dataset,
   return self;
 }
 
-/* The checkpoint's annotators must be the dataset's, in the same order: the model's W_r and
- * annotator embeddings are indexed by position. */
-static gboolean
-check_annotators (const CsCheckpoint  *checkpoint,
-                  const CsDataset     *dataset,
-                  GError             **error)
-{
-  if (dataset->n_annotators != checkpoint->R)
-    {
-      g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
-                   "%s: expected the %d annotators the checkpoint was trained with, found %d",
-                   dataset->source, checkpoint->R, dataset->n_annotators);
-      return FALSE;
-    }
-  for (int r = 0; r < checkpoint->R; r++)
-    if (strcmp (dataset->annotator_ids[r], checkpoint->annotator_ids[r]) != 0)
-      {
-        g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                     "%s: annotator %d is '%s', but the checkpoint's annotator %d is '%s'",
-                     dataset->source, r + 1, dataset->annotator_ids[r], r + 1,
-                     checkpoint->annotator_ids[r]);
-        return FALSE;
-      }
-  return TRUE;
-}
-
 void
 cs_model_reference_classes (CsModel       *model,
                             const CsSplit *split,
@@ -315,7 +289,7 @@ cs_annotator_report_from_checkpoint (CsCheckpoint              *checkpoint,
   g_return_val_if_fail (checkpoint != NULL && data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_annotators (checkpoint, data->dataset, error))
+  if (!cs_checkpoint_check_annotators (checkpoint, data->dataset, error))
     return NULL;
   cs_checkpoint_dataset_split (checkpoint, data, CS_SPLIT_TRAIN, &train, &features);
   return cs_annotator_report_from_model (checkpoint->model, checkpoint->config.method,

@@ -158,6 +158,42 @@ cs_checkpoint_dataset_split (const CsCheckpoint        *checkpoint,
 }
 
 /**
+ * cs_checkpoint_check_annotators:
+ * @error: (nullable): return location for a CS_ERROR_SHAPE or CS_ERROR_VALUE error naming the
+ *   dataset and the first annotator that differs
+ *
+ * The checkpoint's annotators must be the dataset's, in the same order, for anything that reads
+ * the model's W_r or annotator embeddings: they are indexed by position.
+ *
+ * Returns: whether @dataset's annotators are @checkpoint's
+ */
+gboolean
+cs_checkpoint_check_annotators (const CsCheckpoint  *checkpoint,
+                                const CsDataset     *dataset,
+                                GError             **error)
+{
+  g_return_val_if_fail (checkpoint != NULL && dataset != NULL, FALSE);
+
+  if (dataset->n_annotators != checkpoint->R)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
+                   "%s: expected the %d annotators the checkpoint was trained with, found %d",
+                   dataset->source, checkpoint->R, dataset->n_annotators);
+      return FALSE;
+    }
+  for (int r = 0; r < checkpoint->R; r++)
+    if (strcmp (dataset->annotator_ids[r], checkpoint->annotator_ids[r]) != 0)
+      {
+        g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
+                     "%s: annotator %d is '%s', but the checkpoint's annotator %d is '%s'",
+                     dataset->source, r + 1, dataset->annotator_ids[r], r + 1,
+                     checkpoint->annotator_ids[r]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/**
  * cs_checkpoint_evaluate:
  *
  * The accuracy of @checkpoint's model on one split of @data, with the checkpoint's

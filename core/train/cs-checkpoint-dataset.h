@@ -19,21 +19,26 @@ typedef struct
                         * (cs_checkpoint_evaluate applies them): another dataset's would differ */
 } CsCheckpointDataset;
 
-CsCheckpointDataset *cs_checkpoint_dataset_load  (const CsCheckpoint        *checkpoint,
-                                                  const char                *path,
-                                                  GError                   **error);
-void                 cs_checkpoint_dataset_free  (CsCheckpointDataset       *self);
+CsCheckpointDataset *cs_checkpoint_dataset_load     (const CsCheckpoint         *checkpoint,
+                                                     const char                 *path,
+                                                     GError                    **error);
+void                 cs_checkpoint_dataset_free     (CsCheckpointDataset        *self);
 /* The split as the checkpoint's model reads it: a copy of the dataset's, pointing to
  * standardised features in *features (free them after) when the dataset's are raw. Returns
  * false when the dataset has no such split. */
-bool                 cs_checkpoint_dataset_split (const CsCheckpoint        *checkpoint,
-                                                  const CsCheckpointDataset *data,
-                                                  CsSplitKind                kind,
-                                                  CsSplit                   *split,
-                                                  float                    **features);
-double               cs_checkpoint_evaluate      (CsCheckpoint              *checkpoint,
-                                                  const CsCheckpointDataset *data,
-                                                  CsSplitKind                kind);
+bool                 cs_checkpoint_dataset_split    (const CsCheckpoint         *checkpoint,
+                                                     const CsCheckpointDataset  *data,
+                                                     CsSplitKind                 kind,
+                                                     CsSplit                    *split,
+                                                     float                     **features);
+/* Whether the dataset's annotators are the checkpoint's, in its order (the model's W_r and
+ * embeddings are indexed by position); the error says which differs. */
+gboolean             cs_checkpoint_check_annotators (const CsCheckpoint         *checkpoint,
+                                                     const CsDataset            *dataset,
+                                                     GError                    **error);
+double               cs_checkpoint_evaluate         (CsCheckpoint               *checkpoint,
+                                                     const CsCheckpointDataset  *data,
+                                                     CsSplitKind                 kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsCheckpointDataset, cs_checkpoint_dataset_free)
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cs-learned-confusions.h"
+#include "cs-rank.h"
 
 void
 cs_annotator_mean_w (float         *mean_w,
@@ -32,35 +33,12 @@ cs_annotator_mean_w (float         *mean_w,
     }
 }
 
-typedef struct
-{
-  const float *mean_w;
-} ByMeanW;
-
-static int
-compare_mean_w (const void *a,
-                const void *b,
-                void       *data)
-{
-  const float *mean_w = ((const ByMeanW *) data)->mean_w;
-  int i = *(const int *) a, j = *(const int *) b;
-  bool ni = isnan (mean_w[i]), nj = isnan (mean_w[j]);
-
-  if (ni != nj)
-    return ni ? 1 : -1;
-  if (!ni && mean_w[i] != mean_w[j])
-    return mean_w[i] > mean_w[j] ? -1 : 1;
-  return (i > j) - (i < j);
-}
-
 void
 cs_item_mean_w (float         *mean_w,
                 int           *order,
                 const float   *w,
                 const CsSplit *split)
 {
-  ByMeanW by = { mean_w };
-
   g_return_if_fail (split != NULL);
   g_return_if_fail (mean_w != NULL || split->n == 0);
   g_return_if_fail (w != NULL || split->n_labels == 0);
@@ -78,7 +56,7 @@ cs_item_mean_w (float         *mean_w,
     return;
   for (int i = 0; i < split->n; i++)
     order[i] = i;
-  g_qsort_with_data (order, split->n, sizeof (int), compare_mean_w, &by);
+  cs_rank_descending (order, split->n, mean_w);
 }
 
 /* row[K] = softmax (w · global_row + (1 − w) · local_row), or softmax (local_row) without a

@@ -135,18 +135,14 @@ bool
 cs_confusions_format_from_path (const char         *path,
                                 CsConfusionsFormat *format)
 {
-  g_autofree char *lower = NULL;
+  static const char * const extensions[] = { ".npy", ".csv", NULL };
+  int found = cs_file_find_extension (path, extensions);
 
-  g_return_val_if_fail (path != NULL && format != NULL, false);
+  g_return_val_if_fail (format != NULL, false);
 
-  lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".npy"))
-    *format = CS_CONFUSIONS_NPY;
-  else if (g_str_has_suffix (lower, ".csv"))
-    *format = CS_CONFUSIONS_CSV;
-  else
-    return false;
-  return true;
+  if (found >= 0)
+    *format = (CsConfusionsFormat) found;
+  return found >= 0;
 }
 
 /* One line per cell: matrix, true class, given class, value. */
