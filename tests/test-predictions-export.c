@@ -68,6 +68,30 @@ test_bytes (void)
   g_assert_cmpstr (lines[3], ==, "s0,test,,b,c,0.500000,,,");
 }
 
+/* A list's rows alone, in the list's order: what a gallery exports. */
+static void
+test_items (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsPredictions) predictions = make_predictions (tmp, "a;b;c");
+  const int items[] = { 2, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) expected = g_strsplit (expected_csv, "\n", -1);
+
+  g_assert_true (cs_predictions_save_items (predictions, items, 2, cs_test_dir_path (tmp, "l.csv"),
+                                            true, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (cs_test_dir_path (tmp, "l.csv"), &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[0], ==, expected[0]);
+  g_assert_cmpstr (lines[1], ==, expected[3]);
+  g_assert_cmpstr (lines[2], ==, expected[1]);
+  g_assert_cmpstr (lines[3], ==, "");
+}
+
 /* Written through cs_predictions_save, the CSV reads back through the core's reader and the
  * JSON through json-glib, with the same columns and values. */
 static void
@@ -175,6 +199,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/predictions-export/bytes", test_bytes);
+  g_test_add_func ("/predictions-export/items", test_items);
   g_test_add_func ("/predictions-export/read-back", test_read_back);
   g_test_add_func ("/predictions-export/class-named-as-a-column", test_class_named_as_a_column);
   g_test_add_func ("/predictions-export/empty", test_empty);

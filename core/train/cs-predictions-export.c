@@ -188,8 +188,11 @@ append_json_row (GString     *out,
   g_string_append_c (out, '}');
 }
 
+/* The rows of items [n_items] (positions in self->items), or of every item when items is NULL. */
 static void
 append_rows (const CsPredictions *self,
+             const int           *items,
+             int                  n_items,
              bool                 probabilities,
              GString             *out,
              AppendRowFunc        append_row)
@@ -198,21 +201,21 @@ append_rows (const CsPredictions *self,
   int n = (int) g_strv_length (columns);
   g_autofree Cell *cells = g_new (Cell, n);
 
-  for (int i = 0; i < self->n; i++)
+  for (int i = 0; i < (items ? n_items : self->n); i++)
     {
-      fill_cells (self, i, probabilities, cells);
+      fill_cells (self, items ? items[i] : i, probabilities, cells);
       append_row (out, columns, cells, n, i);
     }
 }
 
-GString *
-cs_predictions_to_csv (const CsPredictions *self,
-                       bool                 probabilities)
+static GString *
+to_csv (const CsPredictions *self,
+        const int           *items,
+        int                  n_items,
+        bool                 probabilities)
 {
   g_auto(GStrv) columns = NULL;
   GString *out;
-
-  g_return_val_if_fail (self != NULL, NULL);
 
   columns = cs_predictions_columns (self, probabilities);
   out = g_string_new (NULL);
@@ -222,22 +225,37 @@ cs_predictions_to_csv (const CsPredictions *self,
       cs_csv_append_field (out, columns[c]);
     }
   g_string_append_c (out, '\n');
-  append_rows (self, probabilities, out, append_csv_row);
+  append_rows (self, items, n_items, probabilities, out, append_csv_row);
   return out;
+}
+
+static GString *
+to_json (const CsPredictions *self,
+         const int           *items,
+         int                  n_items,
+         bool                 probabilities)
+{
+  GString *out = g_string_new ("[");
+
+  append_rows (self, items, n_items, probabilities, out, append_json_row);
+  g_string_append (out, (items ? n_items : self->n) ? "\n]\n" : "]\n");
+  return out;
+}
+
+GString *
+cs_predictions_to_csv (const CsPredictions *self,
+                       bool                 probabilities)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return to_csv (self, NULL, 0, probabilities);
 }
 
 GString *
 cs_predictions_to_json (const CsPredictions *self,
                         bool                 probabilities)
 {
-  GString *out;
-
   g_return_val_if_fail (self != NULL, NULL);
-
-  out = g_string_new ("[");
-  append_rows (self, probabilities, out, append_json_row);
-  g_string_append (out, self->n ? "\n]\n" : "]\n");
-  return out;
+  return to_json (self, NULL, 0, probabilities);
 }
 
 /**
@@ -255,10 +273,24 @@ cs_predictions_save (const CsPredictions  *self,
                      bool                  probabilities,
                      GError              **error)
 {
+  return cs_predictions_save_items (self, NULL, 0, path, probabilities, error);
+}
+
+/* The same for items [n_items] alone, positions in self->items in the order given: the list a
+ * gallery shows. */
+gboolean
+cs_predictions_save_items (const CsPredictions  *self,
+                           const int            *items,
+                           int                   n_items,
+                           const char           *path,
+                           bool                  probabilities,
+                           GError              **error)
+{
   g_autoptr(GString) text = NULL;
   CsPredictionsFormat format;
 
   g_return_val_if_fail (self != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (items != NULL || n_items == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!cs_predictions_format_from_path (path, &format))
@@ -267,7 +299,7 @@ cs_predictions_save (const CsPredictions  *self,
                    "%s: expected a file name ending in .csv or .json", path);
       return FALSE;
     }
-  text = format == CS_PREDICTIONS_CSV ? cs_predictions_to_csv (self, probabilities)
-                                      : cs_predictions_to_json (self, probabilities);
+  text = format == CS_PREDICTIONS_CSV ? to_csv (self, items, n_items, probabilities)
+                                      : to_json (self, items, n_items, probabilities);
   return cs_file_write_atomic (path, text->str, text->len, error);
 }

@@ -45,4 +45,13 @@ gboolean cs_predictions_save             (const CsPredictions *self,
                                           bool                 probabilities,
                                           GError             **error);
 
+/* The same for items [n_items] alone (positions in self->items, in the order given; items
+ * NULL: every item): the list a gallery shows, as predict would write those rows. */
+gboolean cs_predictions_save_items       (const CsPredictions *self,
+                                          const int           *items,
+                                          int                  n_items,
+                                          const char          *path,
+                                          bool                 probabilities,
+                                          GError             **error);
+
 G_END_DECLS
