@@ -25,6 +25,9 @@ struct _CsItem
   int          majority;       /* class index, -1 without labels */
   char        *majority_name;
   double       majority_share; /* of the item's labels; NaN without labels */
+  int          predicted;      /* a run's prediction, −1 without one */
+  char        *predicted_name;
+  double       probability;    /* of the prediction; NaN without one */
 };
 
 enum {
@@ -40,6 +43,10 @@ enum {
   PROP_MAJORITY,
   PROP_MAJORITY_NAME,
   PROP_MAJORITY_SHARE,
+  PROP_PREDICTED,
+  PROP_PREDICTED_NAME,
+  PROP_PROBABILITY,
+  PROP_WRONG,
   N_PROPS
 };
 
@@ -57,6 +64,7 @@ cs_item_finalize (GObject *object)
   g_free (self->image_path);
   g_free (self->votes);
   g_free (self->majority_name);
+  g_free (self->predicted_name);
   G_OBJECT_CLASS (cs_item_parent_class)->finalize (object);
 }
 
@@ -103,6 +111,18 @@ cs_item_get_property (GObject    *object,
     case PROP_MAJORITY_SHARE:
       g_value_set_double (value, self->majority_share);
       break;
+    case PROP_PREDICTED:
+      g_value_set_int (value, self->predicted);
+      break;
+    case PROP_PREDICTED_NAME:
+      g_value_set_string (value, self->predicted_name);
+      break;
+    case PROP_PROBABILITY:
+      g_value_set_double (value, self->probability);
+      break;
+    case PROP_WRONG:
+      g_value_set_boolean (value, self->gold >= 0 && self->predicted >= 0 && self->predicted != self->gold);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -130,6 +150,17 @@ cs_item_class_init (CsItemClass *klass)
   properties[PROP_MAJORITY_NAME] = g_param_spec_string ("majority-name", NULL, NULL, NULL, flags);
   properties[PROP_MAJORITY_SHARE] =
     g_param_spec_double ("majority-share", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  /* A run's prediction, when a gallery lists the item. */
+  properties[PROP_PREDICTED] =
+    g_param_spec_int ("predicted", NULL, NULL, -1, G_MAXINT, -1, flags | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PREDICTED_NAME] =
+    g_param_spec_string ("predicted-name", NULL, NULL, NULL, flags | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PROBABILITY] =
+    g_param_spec_double ("probability", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         flags | G_PARAM_EXPLICIT_NOTIFY);
+  /* Gold is known and the prediction is another class. */
+  properties[PROP_WRONG] =
+    g_param_spec_boolean ("wrong", NULL, NULL, FALSE, flags | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -164,6 +195,8 @@ cs_item_new (const CsDataset *dataset,
   self->majority = cs_votes_winner (counts, dataset->n_classes);
   self->majority_name = self->majority >= 0 ? g_strdup (dataset->class_names[self->majority]) : NULL;
   self->majority_share = self->majority >= 0 ? (double) counts[self->majority] / self->n_labels : NAN;
+  self->predicted = -1;
+  self->probability = NAN;
   return self;
 }
 
@@ -176,3 +209,24 @@ int cs_item_get_n_labels (CsItem *self) { return self->n_labels; }
 const char *cs_item_get_votes (CsItem *self) { return self->votes; }
 int cs_item_get_majority (CsItem *self) { return self->majority; }
 double cs_item_get_majority_share (CsItem *self) { return self->majority_share; }
+
+void
+cs_item_set_prediction (CsItem     *self,
+                        int         predicted,
+                        const char *name,
+                        double      probability)
+{
+  g_return_if_fail (CS_IS_ITEM (self));
+
+  self->predicted = predicted;
+  g_free (self->predicted_name);
+  self->predicted_name = g_strdup (name);
+  self->probability = probability;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREDICTED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREDICTED_NAME]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBABILITY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRONG]);
+}
+
+int cs_item_get_predicted (CsItem *self) { return self->predicted; }
+double cs_item_get_probability (CsItem *self) { return self->probability; }

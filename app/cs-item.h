@@ -29,4 +29,13 @@ const char  *cs_item_get_votes         (CsItem          *self);
 int          cs_item_get_majority      (CsItem          *self);
 double       cs_item_get_majority_share (CsItem         *self);
 
+/* A run's prediction for the item, as a gallery lists it: the class (−1: none), its name and
+ * its probability. */
+void         cs_item_set_prediction    (CsItem          *self,
+                                        int              predicted,
+                                        const char      *name,
+                                        double           probability);
+int          cs_item_get_predicted     (CsItem          *self);
+double       cs_item_get_probability   (CsItem          *self);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "cs-application.h"
+#include "cs-blas.h"
 
 int
 main (int   argc,
@@ -16,6 +17,9 @@ main (int   argc,
   g_autoptr(CsApplication) application = NULL;
 
   setlocale (LC_ALL, "");
+  /* Before OpenBLAS first multiplies: the core shares products out over its own threads, and
+   * OpenBLAS rounds otherwise once its thread count changes after a first product. */
+  cs_blas_set_num_threads (1);
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

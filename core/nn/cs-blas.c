@@ -152,6 +152,12 @@ cs_matmul_strided (float       *C,
   g_return_if_fail (lda >= (trans_a ? M : K) && ldb >= (trans_b ? K : N));
 
   Product p = { C, A, B, ldc, lda, ldb, M, N, K, trans_a, trans_b, alpha, beta };
+  /* Every part is one single-threaded OpenBLAS call: OpenBLAS's own threads would cut it by
+   * the machine's cores, and another cut rounds otherwise. Programs set this before OpenBLAS's
+   * first product (cs_blas_set_num_threads in main), since OpenBLAS also rounds otherwise when
+   * its count changes after one; this keeps any other caller to one thread. */
+  if (!cs_pool_in_part () && G_UNLIKELY (openblas_get_num_threads () != 1))
+    cs_blas_set_num_threads (1);
   /* Inside a part the product is the part's share, cut by its caller already. */
   int n_parts = cs_pool_in_part () ? 1 : cs_pool_count_parts ((size_t) M * N * K,
                                                                CS_POOL_PART_WORK,

@@ -74,7 +74,8 @@ void cs_matmul_naive_strided (float       *C,
  * product called from inside a pool's part is that part's share, one OpenBLAS call. */
 CsPool *cs_blas_set_thread_pool (CsPool *pool);
 
-/* Sets how many threads OpenBLAS may use; a training thread shares the machine with the UI. */
+/* Sets how many threads OpenBLAS may use. The products above set it to one themselves: the
+ * thread pool shares them out, so that the same products give the same bits anywhere. */
 void cs_blas_set_num_threads (int          n_threads);
 /* How many threads OpenBLAS uses now, and how many it chose for itself (OPENBLAS_NUM_THREADS,
  * or the cores), read before cs_blas_set_num_threads first changes it: training runs its own

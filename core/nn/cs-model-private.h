@@ -63,11 +63,14 @@ void              cs_model_init_params     (CsModel             *self,
                                             CsRng               *rng);
 void              cs_model_copy_weights    (CsModel             *dest,
                                             const CsModel       *src);
-/* A model of self's shape and sizes with a copy of its weights and BatchNorm statistics, on
- * one thread. It evaluates to self's bits, in buffers of its own: evaluation writes a model's
- * activations, so two threads may evaluate one model only through copies, which read its
- * weights alone. */
-CsModel          *cs_model_dup             (const CsModel       *self);
+/* A model that evaluates (cs_model_predict, cs_model_label_w), sized for that: a checkpoint's,
+ * and every copy that predicts, so that predictions are the same bits wherever they are made
+ * (a batch's rows are one product, and another batch size rounds otherwise). */
+CsModel          *cs_model_new_for_evaluation (const CsModelShape *shape);
+/* Such a model with a copy of self's weights and BatchNorm statistics, on one thread, in
+ * buffers of its own: evaluation writes a model's activations, so two threads may evaluate one
+ * model only through copies, which read its weights alone. */
+CsModel          *cs_model_dup_for_evaluation (const CsModel   *self);
 
 /* Forward and backward of the training loss over one batch; gradients accumulate, so call
  * cs_model_zero_grads first. Returns the loss (the mean over the batch's labels or targets,

@@ -386,16 +386,28 @@ cs_model_copy_weights (CsModel       *dest,
   memcpy (dest->state_memory, src->state_memory, sizeof (float) * src->n_state);
 }
 
+/* Rows evaluated at once: fewer when a wide model's activations would be large. */
+#define PREDICT_BATCH      1024
+#define MAX_PREDICT_FLOATS ((size_t) 1 << 26)   /* 256 MiB of activations at most */
+
 CsModel *
-cs_model_dup (const CsModel *self)
+cs_model_new_for_evaluation (const CsModelShape *shape)
+{
+  size_t per_row = (size_t) shape->D + 8 * (size_t) shape->H + 4 * (size_t) shape->A +
+                   6 * (size_t) shape->E + 6 * (size_t) shape->K;
+
+  return cs_model_new (shape, (int) CLAMP (MAX_PREDICT_FLOATS / per_row, 1, PREDICT_BATCH), 1);
+}
+
+CsModel *
+cs_model_dup_for_evaluation (const CsModel *self)
 {
   CsModel *copy;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  copy = cs_model_new (&self->shape, self->max_batch, self->max_labels);
+  copy = cs_model_new_for_evaluation (&self->shape);
   cs_model_copy_weights (copy, self);
-  copy->aux_route = self->aux_route;
   return copy;
 }
 

@@ -24,8 +24,6 @@
 
 #define FORMAT_NAME    "crowdscope-checkpoint"
 #define FORMAT_VERSION 1
-#define PREDICT_BATCH  1024
-#define MAX_PREDICT_FLOATS ((size_t) 1 << 26)   /* 256 MiB of activations at most */
 /* A config.json nests three levels deep; the limit keeps json-glib's recursion off the stack's
  * end (cs_json_check_text()). */
 #define MAX_CONFIG_DEPTH 32
@@ -527,15 +525,6 @@ count_floats (const CsTensors *tensors)
   return total;
 }
 
-/* Rows evaluated at once: fewer when a wide model's activations would be large. */
-static int
-predict_batch (const CsModelShape *s)
-{
-  size_t per_row = (size_t) s->D + 8 * (size_t) s->H + 4 * (size_t) s->A + 6 * (size_t) s->E + 6 * (size_t) s->K;
-
-  return (int) CLAMP (MAX_PREDICT_FLOATS / per_row, 1, PREDICT_BATCH);
-}
-
 static gboolean
 read_model (CsCheckpoint  *self,
             const char    *path,
@@ -558,7 +547,7 @@ read_model (CsCheckpoint  *self,
                    "numbers", path, needed, count_floats (tensors));
       return FALSE;
     }
-  self->model = cs_model_new (&shape, predict_batch (&shape), 1);
+  self->model = cs_model_new_for_evaluation (&shape);
   n = model_slots (self->model, slots);
   for (int i = 0; i < n; i++)
     {

@@ -194,8 +194,11 @@ predict (Source     *source,
   if (!check_split (dataset, split, error))
     return NULL;
   /* Several workers may predict with one run's model at once: each evaluates a copy, and only
-   * reads the weights, which a finished run never changes. */
-  source->model = copy = cs_model_dup (model);
+   * reads the weights, which a finished run never changes. The copy evaluates as a checkpoint's
+   * model does (its rows at once, cs_model_new_for_evaluation), so that a run's predictions in
+   * the window are the bits crowdscope-cli predict finds for its checkpoint: the products' shapes
+   * are a batch's, and another batch size rounds otherwise. */
+  source->model = copy = cs_model_dup_for_evaluation (model);
   self = predictions_alloc (dataset, split);
   self->has_mean_w = source->with_w && cs_model_get_shape (source->model)->has_aux;
   for (int s = 0; s < CS_N_SPLITS; s++)
