@@ -327,6 +327,56 @@ cs_ui_test_assert_description (gpointer    accessible,
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
 }
 
+/* Writes an image of one colour (0xRRGGBB) in a format gdk-pixbuf saves ("png", "jpeg"), making
+ * its folder if need be. */
+void
+cs_ui_test_write_image (const char *path,
+                        const char *type,
+                        int         width,
+                        int         height,
+                        guint32     rgb)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  gdk_pixbuf_fill (pixbuf, rgb << 8 | 0xff);
+  gdk_pixbuf_save (pixbuf, path, type, &error, NULL);
+  g_assert_no_error (error);
+}
+
+/* The application's own styles, which only CsApplication loads otherwise. */
+void
+cs_ui_test_load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/crowdscope/Crowdscope/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+object_gone_cb (gpointer  data,
+                GObject  *where_it_was)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Drops the caller's reference to an object that work on its way still holds, such as the tasks
+ * of a cache, and runs the main loop until that work is done and the object is freed. */
+void
+cs_ui_test_unref_and_wait (gpointer object)
+{
+  gboolean gone = FALSE;
+
+  g_object_weak_ref (object, object_gone_cb, &gone);
+  g_object_unref (object);
+  wait_until (&gone, "an object to be freed");
+}
+
 /* Closes the window cs_ui_test_show () opened and checks that the test's reference to the widget
  * was the last one. */
 void

@@ -58,6 +58,13 @@ void        cs_ui_test_count_notify   (GObject                *object,
                                        guint                  *count);
 void        cs_ui_test_assert_description (gpointer            accessible,
                                            const char         *expected);
+void        cs_ui_test_write_image    (const char             *path,
+                                       const char             *type,
+                                       int                     width,
+                                       int                     height,
+                                       guint32                 rgb);
+void        cs_ui_test_load_style     (void);
+void        cs_ui_test_unref_and_wait (gpointer                object);
 void        cs_ui_test_finish         (GtkWidget              *window,
                                        gpointer                widget);
 void        cs_ui_test_set_up         (CsUiTestFixture        *fixture,
