@@ -2,6 +2,8 @@
  *
  *   cs-screenshot --out FILE.png [--dataset PATH | --demo] [--train] [--epochs N]
  *                 [--shot-at-epoch N | --stop-at-epoch N] [--page NAME] [--dark] [--size WxH]
+ *                 [--annotator U] [--explorer-mode MODE] [--gallery-list N] [--gallery-split S]
+ *                 [--gallery-cell GOLD,PREDICTED] [--item POSITION]
  *
  * Without --train it shows the dataset's overview (or the empty state without a dataset);
  * with --train it starts training with the form's defaults and takes the picture at the given
@@ -16,6 +18,7 @@
 #include <stdlib.h>
 
 #include "cs-explorer-page.h"
+#include "cs-gallery-page.h"
 #include "cs-train-page.h"
 #include "cs-training.h"
 #include "cs-window.h"
@@ -32,6 +35,10 @@ static char *size = "1280x860";
 static char *page;
 static char *explorer_mode;
 static int annotator = -1;
+static int gallery_list = -1;
+static char *gallery_split;
+static char *gallery_cell;
+static int item = -1;
 
 static GOptionEntry entries[] = {
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Where to save the picture", "FILE" },
@@ -43,9 +50,13 @@ static GOptionEntry entries[] = {
   { "stop-at-epoch", 0, 0, G_OPTION_ARG_INT, &stop_at_epoch, "Stop the run at this epoch, then take the picture", "N" },
   { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
   { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size", "WxH" },
-  { "page", 0, 0, G_OPTION_ARG_STRING, &page, "Show this page (overview, annotators, training)", "NAME" },
+  { "page", 0, 0, G_OPTION_ARG_STRING, &page, "Show this page (overview, annotators, gallery, training)", "NAME" },
   { "explorer-mode", 0, 0, G_OPTION_ARG_STRING, &explorer_mode, "On the Annotators page: grid, annotator or compare", "MODE" },
   { "annotator", 0, 0, G_OPTION_ARG_INT, &annotator, "On the Annotators page: select this annotator", "INDEX" },
+  { "gallery-list", 0, 0, G_OPTION_ARG_INT, &gallery_list, "On the Gallery page: show this list (its place in the drop-down)", "N" },
+  { "gallery-split", 0, 0, G_OPTION_ARG_STRING, &gallery_split, "On the Gallery page: train, valid or test", "SPLIT" },
+  { "gallery-cell", 0, 0, G_OPTION_ARG_STRING, &gallery_cell, "On the Gallery page: list this cell of the confusion", "GOLD,PREDICTED" },
+  { "item", 0, 0, G_OPTION_ARG_INT, &item, "On the Gallery page: select the listed item at this position", "POSITION" },
   { NULL }
 };
 
@@ -77,6 +88,32 @@ save_now (GdkFrameClock *clock,
   gtk_window_close (GTK_WINDOW (window));
 }
 
+/* Puts the gallery in the state asked for once its predictions are in; FALSE until then. */
+static gboolean
+show_gallery (void)
+{
+  CsGalleryPage *gallery_page = cs_window_get_gallery_page (window);
+  CsGallery *gallery = cs_gallery_page_get_gallery (gallery_page);
+  static gboolean done;
+  CsSplitKind split;
+  int gold, predicted;
+
+  if (done || (gallery_list < 0 && gallery_split == NULL && gallery_cell == NULL && item < 0))
+    return TRUE;
+  if (!cs_gallery_get_ready (gallery))
+    return FALSE;
+  done = TRUE;
+  if (gallery_split != NULL && cs_split_kind_from_string (gallery_split, &split))
+    cs_gallery_set_split (gallery, split);
+  if (gallery_list >= 0)
+    cs_gallery_set_list (gallery, gallery_list);
+  if (gallery_cell != NULL && sscanf (gallery_cell, "%d,%d", &gold, &predicted) == 2)
+    cs_gallery_set_cell (gallery, gold, predicted);
+  if (item >= 0)
+    cs_gallery_page_select (gallery_page, item);
+  return FALSE;   /* a moment for the tiles' thumbnails */
+}
+
 /* Waits two frames so every allocation has settled, then saves. */
 static gboolean
 shoot (gpointer data)
@@ -97,6 +134,8 @@ shoot (gpointer data)
       g_timeout_add (600, shoot, NULL);
       return G_SOURCE_REMOVE;
     }
+  if (!show_gallery ())
+    return G_SOURCE_CONTINUE;   /* its predictions are still being worked out */
 
   gtk_widget_queue_draw (GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (save_now), NULL);

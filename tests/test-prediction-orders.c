@@ -78,12 +78,14 @@ test_mistakes (Fixture       *f,
   g_assert_cmpint (cs_predictions_mistakes (f->predictions, CS_SPLIT_VALID, f->items), ==, 0);
 }
 
-/* Item 3 has no gold, and its prediction overrules its crowd all the same. */
+/* Item 3 has no gold, and its prediction overrules its crowd all the same. Item 2's
+ * prediction b is tied at the top of its votes with a, the majority's pick: a tie is not a
+ * crowd overruled. */
 static void
 test_against_majority (Fixture       *f,
                        gconstpointer  data)
 {
-  ASSERT_ITEMS (f, cs_predictions_against_majority (f->predictions, CS_SPLIT_TRAIN, f->items), 3, 2);
+  ASSERT_ITEMS (f, cs_predictions_against_majority (f->predictions, CS_SPLIT_TRAIN, f->items), 3);
   g_assert_cmpint (cs_predictions_against_majority (f->predictions, CS_SPLIT_TEST, f->items), ==, 0);
 }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-explorer-page.h"
+#include "cs-gallery-page.h"
 #include "cs-overview-page.h"
 #include "cs-settings.h"
 #include "cs-train-page.h"
@@ -31,6 +32,7 @@ struct _CsWindow
   AdwViewStack         *view_stack;
   CsOverviewPage       *overview_page;
   CsExplorerPage       *explorer_page;
+  CsGalleryPage        *gallery_page;
   CsTrainPage          *train_page;
   GMenu                *recent_section;
 
@@ -381,6 +383,19 @@ train_action (GtkWidget  *widget,
     show_error (self, _("Training Could Not Start"), error->message);
 }
 
+/* From an item's label in the gallery: that annotator, large, on the Annotators page. */
+static void
+show_annotator_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+
+  cs_explorer_page_select (self->explorer_page, g_variant_get_uint32 (parameter));
+  cs_explorer_page_set_mode (self->explorer_page, "annotator");
+  adw_view_stack_set_visible_child_name (self->view_stack, "annotators");
+}
+
 static void
 stop_action (GtkWidget  *widget,
              const char *action_name,
@@ -479,6 +494,7 @@ cs_window_class_init (CsWindowClass *klass)
 
   g_type_ensure (CS_TYPE_OVERVIEW_PAGE);
   g_type_ensure (CS_TYPE_EXPLORER_PAGE);
+  g_type_ensure (CS_TYPE_GALLERY_PAGE);
   g_type_ensure (CS_TYPE_TRAIN_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
@@ -490,6 +506,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, explorer_page);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, gallery_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, train_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, recent_section);
 
@@ -499,6 +516,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.train", NULL, train_action);
   gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "win.show-annotator", "u", show_annotator_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.train", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "win.train", NULL);
@@ -520,6 +538,7 @@ cs_window_init (CsWindow *self)
 
   cs_page_set_session (CS_PAGE (self->overview_page), self->session);
   cs_page_set_session (CS_PAGE (self->explorer_page), self->session);
+  cs_page_set_session (CS_PAGE (self->gallery_page), self->session);
   cs_page_set_session (CS_PAGE (self->train_page), self->session);
 
   self->settings = cs_settings_new ();
@@ -575,4 +594,11 @@ cs_window_get_explorer_page (CsWindow *self)
 {
   g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
   return self->explorer_page;
+}
+
+CsGalleryPage *
+cs_window_get_gallery_page (CsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+  return self->gallery_page;
 }

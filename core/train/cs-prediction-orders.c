@@ -9,9 +9,13 @@
 #include "cs-rank.h"
 
 static bool
-in_subset (const CsPrediction *p,
-           CsItemSubset        subset)
+in_subset (const CsPredictions *self,
+           int                  i,
+           CsItemSubset         subset)
 {
+  const CsPrediction *p = &self->items[i];
+  const int *votes = self->vote_counts + (size_t) i * self->K;
+
   switch (subset)
     {
     case CS_ITEMS_MISTAKES:
@@ -21,7 +25,7 @@ in_subset (const CsPrediction *p,
     case CS_ITEMS_LABELLED:
       return p->n_labels > 0;
     case CS_ITEMS_AGAINST_MAJORITY:
-      return p->n_labels > 0 && p->predicted != p->majority;
+      return p->n_labels > 0 && votes[p->predicted] < votes[p->majority];
     case CS_ITEMS_CONTESTED:
       return p->n_labels >= 2;
     case CS_ITEMS_ALL:
@@ -37,7 +41,7 @@ passes (const CsPredictions *self,
 {
   const CsPrediction *p = &self->items[i];
 
-  return cs_predictions_in_split (self, i, filter->split) && in_subset (p, filter->subset) &&
+  return cs_predictions_in_split (self, i, filter->split) && in_subset (self, i, filter->subset) &&
          (filter->gold == CS_ANY_CLASS || p->gold == filter->gold) &&
          (filter->predicted == CS_ANY_CLASS || p->predicted == filter->predicted);
 }

@@ -23,7 +23,8 @@ typedef enum
   CS_ITEMS_MISTAKES,           /* gold known, predicted ≠ gold */
   CS_ITEMS_CORRECT,            /* gold known, predicted = gold */
   CS_ITEMS_LABELLED,           /* with a crowd label or more */
-  CS_ITEMS_AGAINST_MAJORITY,   /* with crowd labels, predicted ≠ their majority vote */
+  CS_ITEMS_AGAINST_MAJORITY,   /* with crowd labels, the prediction fewer votes than the
+                                * majority's: not one of the classes tied at the top */
   CS_ITEMS_CONTESTED,          /* with two crowd labels or more */
 } CsItemSubset;
 

@@ -43,6 +43,7 @@ struct _CsHeatmap
   CsColormap       colormap;
   char            *title;
   gboolean         compact;
+  guint            marked;          /* CS_CHART_NO_ITEM: none */
 
   /* Owned: what the values say, worked out when they are set */
   gboolean        *empty_rows;      /* [k]: classes with no data at all */
@@ -766,7 +767,7 @@ snapshot_cells (CsHeatmap   *self,
 
 /* The cell in the read-out has a ring in its own text colour, which reads on its fill; with the
  * keyboard focus, the selected cell (or the whole matrix, before any is) has the accent's ring
- * around it as well. */
+ * around it as well, as has the marked cell always. */
 static void
 snapshot_rings (CsHeatmap   *self,
                 GtkSnapshot *snapshot)
@@ -780,6 +781,12 @@ snapshot_rings (CsHeatmap   *self,
     {
       cell_rect (self, shown, &rect);
       cs_chart_snapshot_outline (snapshot, &rect, RING_WIDTH, &self->inks[shown]);
+    }
+  if (self->marked != CS_CHART_NO_ITEM && self->marked < self->k * self->k)
+    {
+      cell_rect (self, self->marked, &rect);
+      graphene_rect_inset (&rect, -RING_WIDTH, -RING_WIDTH);
+      cs_chart_snapshot_outline (snapshot, &rect, RING_WIDTH, &cs_chart_get_theme (chart)->accent);
     }
   if (!gtk_widget_has_visible_focus (GTK_WIDGET (self)) || self->compact)
     return;
@@ -1150,6 +1157,7 @@ static void
 cs_heatmap_init (CsHeatmap *self)
 {
   self->colormap = CS_COLORMAP_SEQUENTIAL;
+  self->marked = CS_CHART_NO_ITEM;
   self->empty_rows = g_new0 (gboolean, 0);
   self->value_labels = cs_chart_layout_array_new (sizeof (ValueLabel));
   self->column_labels = cs_chart_tick_array_new ();
@@ -1291,6 +1299,26 @@ cs_heatmap_get_compact (CsHeatmap *self)
   g_return_val_if_fail (CS_IS_HEATMAP (self), FALSE);
 
   return self->compact;
+}
+
+void
+cs_heatmap_set_marked (CsHeatmap *self,
+                       guint      cell)
+{
+  g_return_if_fail (CS_IS_HEATMAP (self));
+
+  if (self->marked == cell)
+    return;
+  self->marked = cell;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+cs_heatmap_get_marked (CsHeatmap *self)
+{
+  g_return_val_if_fail (CS_IS_HEATMAP (self), CS_CHART_NO_ITEM);
+
+  return self->marked;
 }
 
 /* ---- For the tests ------------------------------------------------------------------------ */

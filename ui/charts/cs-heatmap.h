@@ -35,6 +35,11 @@ const char *cs_heatmap_get_title       (CsHeatmap          *self);
 void        cs_heatmap_set_compact     (CsHeatmap          *self,
                                         gboolean            compact);
 gboolean    cs_heatmap_get_compact     (CsHeatmap          *self);
+/* A cell ringed in the accent colour whatever has the focus: the one whose items the caller
+ * shows (CS_CHART_NO_ITEM: none). */
+void        cs_heatmap_set_marked      (CsHeatmap          *self,
+                                        guint               cell);
+guint       cs_heatmap_get_marked      (CsHeatmap          *self);
 
 /* The cells are CsChart's items, row by row: cell = row × K + column. The selected cell is
  * CsChart:selected (cs_chart_get_selected); CsHeatmap::activated says which cell was opened,
