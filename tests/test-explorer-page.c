@@ -10,64 +10,12 @@
 #include "cs-annotator.h"
 #include "cs-confusion-compare.h"
 #include "cs-confusion-grid.h"
-#include "cs-demo.h"
 #include "cs-explorer-page.h"
 #include "cs-heatmap.h"
 #include "cs-w-map.h"
 #include "cs-ui-test.h"
-#include "cs-window.h"
+#include "cs-window-test.h"
 #include "test-util.h"
-
-static gboolean
-loaded (gpointer data)
-{
-  return !cs_window_get_loading (data) && cs_session_get_figures (cs_window_get_session (data));
-}
-
-static gboolean
-not_running (gpointer data)
-{
-  return cs_training_get_state (data) != CS_TRAINING_RUNNING;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The demo, trained with CoNAL for a few epochs, on the Annotators page. */
-static CsWindow *
-window_with_run (CsTestDir *tmp)
-{
-  g_autoptr(GError) error = NULL;
-  CsWindow *window = cs_window_new (NULL);
-  CsSession *session = cs_window_get_session (window);
-  GtkWidget *stack;
-
-  g_assert_true (cs_demo_write (cs_test_dir_path (tmp, NULL), 1, &error));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  cs_window_open_path (window, cs_test_dir_path (tmp, NULL));
-  cs_test_wait_for (loaded, window, "the dataset and its figures");
-  g_object_set (cs_session_get_options (session), "epochs", 8, "batch-size", 128, NULL);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL));
-  cs_test_wait_for (not_running, cs_session_get_training (session), "the run to finish");
-  stack = gtk_widget_get_ancestor (GTK_WIDGET (cs_window_get_explorer_page (window)), ADW_TYPE_VIEW_STACK);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "annotators");
-  cs_test_spin (300);
-  return window;
-}
 
 /* The table lists every annotator, narrows to the ones whose id holds the search text, and
  * carries the run's figures. */
@@ -75,10 +23,10 @@ static void
 test_table (void)
 {
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
-  CsWindow *window = window_with_run (tmp);
+  CsWindow *window = cs_window_test_new_with_run (tmp, "annotators");
   CsExplorerPage *page = cs_window_get_explorer_page (window);
   GListModel *shown = G_LIST_MODEL (cs_explorer_page_get_selection (page));
-  GtkEditable *search = GTK_EDITABLE (find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY));
+  GtkEditable *search = GTK_EDITABLE (cs_window_test_find (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY));
   int R = cs_window_get_dataset (window)->n_annotators;
   g_autoptr(CsAnnotator) first = NULL;
   double mean_w;
@@ -113,10 +61,10 @@ static void
 test_grid_and_compare (void)
 {
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
-  CsWindow *window = window_with_run (tmp);
+  CsWindow *window = cs_window_test_new_with_run (tmp, "annotators");
   CsExplorerPage *page = cs_window_get_explorer_page (window);
-  CsConfusionGrid *grid = CS_CONFUSION_GRID (find_widget (GTK_WIDGET (page), CS_TYPE_CONFUSION_GRID));
-  CsConfusionCompare *compare = CS_CONFUSION_COMPARE (find_widget (GTK_WIDGET (page), CS_TYPE_CONFUSION_COMPARE));
+  CsConfusionGrid *grid = CS_CONFUSION_GRID (cs_window_test_find (GTK_WIDGET (page), CS_TYPE_CONFUSION_GRID));
+  CsConfusionCompare *compare = CS_CONFUSION_COMPARE (cs_window_test_find (GTK_WIDGET (page), CS_TYPE_CONFUSION_COMPARE));
   GtkStack *modes;
 
   g_assert_cmpuint (cs_confusion_grid_get_n_shown (grid), >, 0);
@@ -140,7 +88,7 @@ test_grid_and_compare (void)
 
   /* The w map: a row for every train item with labels (every one, on the demo). */
   {
-    CsWMap *map = CS_W_MAP (find_widget (GTK_WIDGET (page), CS_TYPE_W_MAP));
+    CsWMap *map = CS_W_MAP (cs_window_test_find (GTK_WIDGET (page), CS_TYPE_W_MAP));
 
     g_assert_cmpuint (cs_w_map_get_n_rows (map), ==, cs_window_get_dataset (window)->splits[CS_SPLIT_TRAIN].n);
   }
@@ -154,7 +102,7 @@ static void
 test_copy (void)
 {
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
-  CsWindow *window = window_with_run (tmp);
+  CsWindow *window = cs_window_test_new_with_run (tmp, "annotators");
   CsExplorerPage *page = cs_window_get_explorer_page (window);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (page));
   GdkContentFormats *formats;

@@ -1,0 +1,30 @@
+/* cs-window-test.h — the real window in the states the page tests start from
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-window.h"
+#include "test-util.h"
+
+G_BEGIN_DECLS
+
+/* The first widget of `type` in the tree under `widget` (itself included), or NULL. */
+GtkWidget *cs_window_test_find          (GtkWidget  *widget,
+                                         GType       type);
+/* The widget under `widget` that its template names `id`, or NULL. */
+GtkWidget *cs_window_test_find_id       (GtkWidget  *widget,
+                                         const char *id);
+/* A window on the demo (written into `tmp`) after a CoNAL run of a few epochs, showing the
+ * view stack's page `page`. */
+CsWindow  *cs_window_test_new_with_run  (CsTestDir  *tmp,
+                                         const char *page);
+/* Shows the view stack's page `page`. */
+void       cs_window_test_show_page     (CsWindow   *window,
+                                         const char *page);
+
+G_END_DECLS
