@@ -203,19 +203,28 @@ label_row (const CsDataset      *dataset,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_from_icon_name ("go-next-symbolic");
-  g_autofree char *title = g_strdup_printf (_("%s said %s"), dataset->annotator_ids[label->annotator],
+  g_autofree char *title = g_strdup_printf (_("Annotator %s said %s"), dataset->annotator_ids[label->annotator],
                                             dataset->class_names[label->label]);
   g_autofree char *expected = label->expected ? top_classes (dataset, label->expected, 3) : NULL;
-  g_autofree char *subtitle = NULL;
 
-  if (expected != NULL && !isnan (label->w))
-    subtitle = g_strdup_printf (_("The model expected: %s; w %.2f"), expected, label->w);
-  else if (expected != NULL)
-    subtitle = g_strdup_printf (_("The model expected: %s"), expected);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (expected != NULL)
+    {
+      g_autofree char *subtitle = g_strdup_printf (_("The model expected %s"), expected);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  if (!isnan (label->w))
+    {
+      g_autofree char *text = g_strdup_printf (_("w %.2f"), label->w);
+      GtkWidget *w = gtk_label_new (text);
+
+      gtk_widget_add_css_class (w, "dim-label");
+      gtk_widget_add_css_class (w, "numeric");
+      gtk_widget_set_tooltip_text (w, _("CoNAL's w for this label: near 1 the confusion the whole crowd shares explains it, near 0 the annotator's own"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), w);
+    }
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Open this annotator on the Annotators page"));
