@@ -26,34 +26,62 @@ gallery_ready (gpointer data)
   return cs_gallery_get_ready (data);
 }
 
-static CsGallery *
-wait_for_gallery (CsWindow *window)
+/* The window on the demo after a CoNAL run, on the Gallery page once its predictions are in. */
+typedef struct
 {
-  CsGallery *gallery = cs_gallery_page_get_gallery (cs_window_get_gallery_page (window));
+  CsTestDir     *tmp;
+  CsWindow      *window;
+  CsGalleryPage *page;
+  CsGallery     *gallery;
+} Fixture;
 
-  cs_test_wait_for (gallery_ready, gallery, "the gallery's predictions");
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->tmp = cs_test_dir_new ();
+  f->window = cs_window_test_new_with_run (f->tmp, "gallery");
+  f->page = cs_window_get_gallery_page (f->window);
+  f->gallery = cs_gallery_page_get_gallery (f->page);
+  cs_test_wait_for (gallery_ready, f->gallery, "the gallery's predictions");
   cs_test_spin (300);
-  return gallery;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  cs_test_spin (50);
+  cs_test_dir_free (f->tmp);
+}
+
+/* The page's widget its template names `id`. */
+static gpointer
+child (Fixture    *f,
+       const char *id)
+{
+  GtkWidget *widget = cs_window_test_find_id (GTK_WIDGET (f->page), id);
+
+  g_assert_nonnull (widget);
+  return widget;
 }
 
 /* The page opens on the test split's mistakes, each a tile, the same items the core's list
  * names, in its order. */
 static void
-test_mistakes (void)
+test_mistakes (Fixture       *f,
+               gconstpointer  data)
 {
-  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
-  CsWindow *window = cs_window_test_new_with_run (tmp, "gallery");
-  CsGalleryPage *page = cs_window_get_gallery_page (window);
-  CsGallery *gallery = wait_for_gallery (window);
-  const CsPredictions *predictions = cs_gallery_get_predictions (gallery);
-  GtkStack *stack = GTK_STACK (cs_window_test_find_id (GTK_WIDGET (page), "stack"));
-  GtkGridView *grid = GTK_GRID_VIEW (cs_window_test_find_id (GTK_WIDGET (page), "grid"));
+  const CsPredictions *predictions = cs_gallery_get_predictions (f->gallery);
+  GtkStack *stack = GTK_STACK (child (f, "stack"));
+  GtkGridView *grid = GTK_GRID_VIEW (child (f, "grid"));
   GListModel *shown = G_LIST_MODEL (gtk_grid_view_get_model (grid));
   g_autofree int *expected = g_new (int, predictions->n);
   int n = cs_predictions_mistakes (predictions, CS_SPLIT_TEST, expected);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "gallery");
-  g_assert_cmpint (cs_gallery_get_split (gallery), ==, CS_SPLIT_TEST);
+  g_assert_cmpint (cs_gallery_get_split (f->gallery), ==, CS_SPLIT_TEST);
   g_assert_cmpint (n, >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
   for (int i = 0; i < n; i++)
@@ -69,25 +97,20 @@ test_mistakes (void)
     }
   g_assert_nonnull (cs_window_test_find (GTK_WIDGET (grid), CS_TYPE_ITEM_TILE));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  cs_test_spin (50);
 }
 
 /* Opening a cell of the classifier's confusion lists its items alone and rings it; Show the
  * List goes back to the mistakes. */
 static void
-test_cell (void)
+test_cell (Fixture       *f,
+           gconstpointer  data)
 {
-  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
-  CsWindow *window = cs_window_test_new_with_run (tmp, "gallery");
-  CsGalleryPage *page = cs_window_get_gallery_page (window);
-  CsGallery *gallery = wait_for_gallery (window);
-  CsHeatmap *heatmap = CS_HEATMAP (cs_window_test_find_id (GTK_WIDGET (page), "confusion_heatmap"));
-  GtkWidget *clear = cs_window_test_find_id (GTK_WIDGET (page), "clear_cell_button");
-  GtkGridView *grid = GTK_GRID_VIEW (cs_window_test_find_id (GTK_WIDGET (page), "grid"));
-  const int *counts = cs_gallery_get_confusion_counts (gallery);
-  int K = cs_gallery_get_predictions (gallery)->K, gold = -1, predicted = -1;
-  guint n_mistakes = g_list_model_get_n_items (cs_gallery_get_items (gallery));
+  CsHeatmap *heatmap = CS_HEATMAP (child (f, "confusion_heatmap"));
+  GtkWidget *clear = child (f, "clear_cell_button");
+  GtkGridView *grid = GTK_GRID_VIEW (child (f, "grid"));
+  const int *counts = cs_gallery_get_confusion_counts (f->gallery);
+  int K = cs_gallery_get_predictions (f->gallery)->K, gold = -1, predicted = -1;
+  guint n_mistakes = g_list_model_get_n_items (cs_gallery_get_items (f->gallery));
   GListModel *shown;
 
   /* The most crowded cell off the diagonal. */
@@ -126,22 +149,17 @@ test_cell (void)
   g_assert_cmpuint (cs_heatmap_get_marked (heatmap), ==, CS_CHART_NO_ITEM);
   g_assert_false (gtk_widget_get_visible (clear));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  cs_test_spin (50);
 }
 
 /* A train item's detail has a row for each of its crowd labels, with what the model expected
  * that annotator to answer; a row's button opens the annotator on the Annotators page. */
 static void
-test_detail (void)
+test_detail (Fixture       *f,
+             gconstpointer  data)
 {
-  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
-  CsWindow *window = cs_window_test_new_with_run (tmp, "gallery");
-  CsGalleryPage *page = cs_window_get_gallery_page (window);
-  CsGallery *gallery = wait_for_gallery (window);
-  CsDataset *dataset = cs_window_get_dataset (window);
-  GtkListBox *labels = GTK_LIST_BOX (cs_window_test_find_id (GTK_WIDGET (page), "labels_list"));
-  GtkLabel *title = GTK_LABEL (cs_window_test_find_id (GTK_WIDGET (page), "detail_title"));
+  CsDataset *dataset = cs_window_get_dataset (f->window);
+  GtkListBox *labels = GTK_LIST_BOX (child (f, "labels_list"));
+  GtkLabel *title = GTK_LABEL (child (f, "detail_title"));
   g_autoptr(CsGalleryDetail) detail = NULL;
   g_autoptr(CsItem) item = NULL;
   GtkWidget *row, *button;
@@ -149,11 +167,11 @@ test_detail (void)
   CsAnnotator *selected;
   int n_rows = 0;
 
-  cs_gallery_set_list (gallery, CS_GALLERY_CONTESTED);
-  cs_gallery_page_select (page, 0);
+  cs_gallery_set_list (f->gallery, CS_GALLERY_CONTESTED);
+  cs_gallery_page_select (f->page, 0);
   cs_test_spin (200);
-  item = g_list_model_get_item (cs_gallery_get_items (gallery), 0);
-  detail = cs_gallery_dup_detail (gallery, 0);
+  item = g_list_model_get_item (cs_gallery_get_items (f->gallery), 0);
+  detail = cs_gallery_dup_detail (f->gallery, 0);
   g_assert_cmpint (detail->n_labels, >=, 2);
   cs_test_assert_contains (gtk_label_get_label (title), cs_item_get_id (item));
   for (row = gtk_widget_get_first_child (GTK_WIDGET (labels)); row; row = gtk_widget_get_next_sibling (row))
@@ -170,15 +188,12 @@ test_detail (void)
   button = cs_window_test_find (row, GTK_TYPE_BUTTON);
   g_signal_emit_by_name (button, "clicked");
   cs_test_spin (300);
-  modes = GTK_STACK (cs_window_test_find_id (GTK_WIDGET (cs_window_get_explorer_page (window)), "mode_stack"));
+  modes = GTK_STACK (cs_window_test_find_id (GTK_WIDGET (cs_window_get_explorer_page (f->window)), "mode_stack"));
   g_assert_nonnull (modes);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (modes), ==, "annotator");
-  selected = gtk_single_selection_get_selected_item (cs_explorer_page_get_selection (cs_window_get_explorer_page (window)));
+  selected = gtk_single_selection_get_selected_item (cs_explorer_page_get_selection (cs_window_get_explorer_page (f->window)));
   g_assert_cmpuint (cs_annotator_get_index (selected), ==, detail->labels[0].annotator);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (cs_window_get_explorer_page (window))));
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  cs_test_spin (50);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (cs_window_get_explorer_page (f->window))));
 }
 
 static gboolean
@@ -187,37 +202,71 @@ has_tooltip (gpointer data)
   return gtk_widget_get_tooltip_text (data) != NULL;
 }
 
-/* An item whose image file has gone still has its detail, the picture's place saying why. */
-static void
-test_missing_image (void)
+/* The tile under `widget` that shows `item`, or NULL. */
+static CsItemTile *
+find_tile (GtkWidget *widget,
+           CsItem    *item)
 {
-  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
-  CsWindow *window = cs_window_test_new_with_run (tmp, "gallery");
-  CsGalleryPage *page = cs_window_get_gallery_page (window);
-  CsGallery *gallery = wait_for_gallery (window);
-  GtkWidget *picture = cs_window_test_find_id (GTK_WIDGET (page), "detail_picture");
+  if (CS_IS_ITEM_TILE (widget) && cs_item_tile_get_item (CS_ITEM_TILE (widget)) == item)
+    return CS_ITEM_TILE (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      CsItemTile *found = find_tile (c, item);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *grid;
+  CsItem    *item;
+} TileWanted;
+
+static gboolean
+tile_failed (gpointer data)
+{
+  TileWanted *wanted = data;
+  CsItemTile *tile = find_tile (wanted->grid, wanted->item);
+
+  return tile != NULL && cs_item_tile_get_failure (tile) != NULL;
+}
+
+/* An item whose image file has gone still has its detail, the picture's place saying why, and
+ * its tile, scrolled to, is a placeholder with the reason. */
+static void
+test_missing_image (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *picture = child (f, "detail_picture");
   GListModel *items;
   g_autoptr(CsItem) item = NULL;
   g_autofree char *name = NULL;
   guint last;
 
-  cs_gallery_set_list (gallery, CS_GALLERY_ALL);
-  items = cs_gallery_get_items (gallery);
+  cs_gallery_set_list (f->gallery, CS_GALLERY_ALL);
+  items = cs_gallery_get_items (f->gallery);
   last = g_list_model_get_n_items (items) - 1;
   item = g_list_model_get_item (items, last);
   g_assert_nonnull (cs_item_get_image_path (item));
   g_assert_cmpint (g_unlink (cs_item_get_image_path (item)), ==, 0);
   name = g_path_get_basename (cs_item_get_image_path (item));
 
-  cs_gallery_page_select (page, last);
+  cs_gallery_page_select (f->page, last);
   cs_test_wait_for (has_tooltip, picture, "the picture's error");
   cs_test_assert_contains (gtk_widget_get_tooltip_text (picture), name);
-  g_assert_true (gtk_widget_get_visible (cs_window_test_find_id (GTK_WIDGET (page), "detail_box")));
-  cs_test_spin (300);   /* the tile scrolled to draws its placeholder */
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (gtk_widget_get_visible (child (f, "detail_box")));
+  {
+    TileWanted wanted = { child (f, "grid"), item };
+    CsItemTile *tile;
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  cs_test_spin (50);
+    cs_test_wait_for (tile_failed, &wanted, "the tile's placeholder");
+    tile = find_tile (wanted.grid, item);
+    cs_test_assert_contains (cs_item_tile_get_failure (tile), name);
+    g_assert_null (cs_item_tile_get_thumbnail (tile));
+  }
 }
 
 int
@@ -226,9 +275,9 @@ main (int   argc,
 {
   if (!cs_ui_test_init (&argc, &argv))
     return 0;
-  g_test_add_func ("/gallery-page/mistakes", test_mistakes);
-  g_test_add_func ("/gallery-page/cell", test_cell);
-  g_test_add_func ("/gallery-page/detail", test_detail);
-  g_test_add_func ("/gallery-page/missing-image", test_missing_image);
+  g_test_add ("/gallery-page/mistakes", Fixture, NULL, fixture_set_up, test_mistakes, fixture_tear_down);
+  g_test_add ("/gallery-page/cell", Fixture, NULL, fixture_set_up, test_cell, fixture_tear_down);
+  g_test_add ("/gallery-page/detail", Fixture, NULL, fixture_set_up, test_detail, fixture_tear_down);
+  g_test_add ("/gallery-page/missing-image", Fixture, NULL, fixture_set_up, test_missing_image, fixture_tear_down);
   return g_test_run ();
 }
