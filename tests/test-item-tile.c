@@ -196,6 +196,7 @@ test_tile_image (Fixture       *f,
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (f->tile));
   CsVoteBar *votes = CS_VOTE_BAR (find_child (GTK_WIDGET (f->tile), CS_TYPE_VOTE_BAR));
   g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
   g_autoptr(GdkTexture) drawn = NULL;
   GdkRGBA image = rgb (COAST_RGB), error = theme_color (GTK_WIDGET (f->tile), "error_color");
   GdkRGBA blue = theme_color (GTK_WIDGET (f->tile), "blue_3");
@@ -227,9 +228,10 @@ test_tile_image (Fixture       *f,
 
   cs_ui_test_assert_description (f->tile, "Item coast-1. Gold: coast. Predicted: forest, 87 % "
                                  "(wrong). Votes: coast 2, forest 1 (3 labels).");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (f->tile)), ==,
-                   "Item coast-1\nGold: coast\nPredicted: forest, 87 % (wrong)\n"
+  tooltip = cs_item_tile_get_tooltip (f->tile);
+  g_assert_cmpstr (tooltip, ==, "Item coast-1\nGold: coast\nPredicted: forest, 87 % (wrong)\n"
                    "Votes: coast 2, forest 1 (3 labels)");
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (f->tile)));
 
   /* The picture is drawn, the frame is in the error colour, and coast's votes in class 0's. */
   drawn = cs_ui_test_render (f->frame);
@@ -444,12 +446,21 @@ test_tile_unmapped (Fixture       *f,
 {
   CsItemTile *tile = g_object_ref_sink (CS_ITEM_TILE (cs_item_tile_new (f->cache)));
   g_autoptr(CsItem) item = cs_item_new (f->images, CS_SPLIT_TRAIN, COAST);
+  g_autofree char *text = NULL;
   GtkWidget *window;
   CsThumbnailStats stats;
 
+  /* Given an item and a prediction while unmapped, it shows them once mapped. */
   cs_item_tile_set_item (tile, item);
+  cs_item_tile_set_prediction (tile, "street", 0.5);
   g_assert_false (cs_item_tile_get_loading (tile));
+  g_assert_true (cs_item_tile_get_wrong (tile));
   window = cs_ui_test_show (GTK_WIDGET (tile), WIDTH, HEIGHT);
+  text = shown_text (tile);
+  g_assert_cmpstr (text, ==, "Gold coast|Model street|50 %");
+  cs_ui_test_assert_description (tile, "Item coast-1. Gold: coast. Predicted: street, 50 % (wrong). "
+                                 "Votes: coast 2, forest 1 (3 labels).");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tile), "wrong"));
   wait_loaded (tile);
   g_assert_nonnull (cs_item_tile_get_thumbnail (tile));
 

@@ -40,6 +40,7 @@ GdkTexture         *cs_item_tile_get_thumbnail   (CsItemTile         *self);
 const char         *cs_item_tile_get_failure     (CsItemTile         *self);
 gboolean            cs_item_tile_get_loading     (CsItemTile         *self);
 char               *cs_item_tile_describe        (CsItemTile         *self);
+char               *cs_item_tile_get_tooltip     (CsItemTile         *self);
 
 /* The tile shows CsItemTile:item; the caller sets the model's prediction for it (the class's
  * name, NULL for none, and its probability, NaN when not known) and the dataset's class names
