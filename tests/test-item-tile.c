@@ -290,6 +290,7 @@ assert_placeholder (Fixture    *f,
 {
   g_autofree char *failure = g_strdup_printf ("%s: %s", reason,
                                               cs_test_dir_path (f->tmp, file));
+  g_autofree char *name = g_path_get_basename (file);
   g_autofree char *text = NULL;
   g_autofree char *expected_text = NULL;
   g_autofree char *description = NULL;
@@ -298,9 +299,9 @@ assert_placeholder (Fixture    *f,
   wait_loaded (f->tile);
   g_assert_null (cs_item_tile_get_thumbnail (f->tile));
   g_assert_cmpstr (cs_item_tile_get_failure (f->tile), ==, failure);
-  /* The placeholder says why, above the labels. */
+  /* The placeholder says why, above the labels, and names the file without its folder. */
   text = shown_text (f->tile);
-  expected_text = g_strdup_printf ("%s|Gold street", failure);
+  expected_text = g_strdup_printf ("%s: %s|Gold street", reason, name);
   g_assert_cmpstr (text, ==, expected_text);
   description = cs_item_tile_describe (f->tile);
   cs_test_assert_contains (description, failure);
@@ -350,6 +351,24 @@ test_tile_card (Fixture       *f,
   g_assert_cmpint (height, <, CS_ITEM_TILE_DEFAULT_SIZE);
   cs_thumbnail_cache_get_stats (f->cache, &stats);
   g_assert_cmpuint (stats.misses + stats.hits, ==, 0);
+}
+
+/* An item nobody labelled says so, in the bar and in words. */
+static void
+test_tile_no_votes (Fixture       *f,
+                    gconstpointer  data)
+{
+  CsVoteBar *votes = CS_VOTE_BAR (find_child (GTK_WIDGET (f->tile), CS_TYPE_VOTE_BAR));
+  g_autofree char *words = NULL;
+
+  show_item (f, f->images, LARGE);
+  cs_item_tile_set_prediction (f->tile, "forest", 0.9);
+  g_assert_cmpuint (cs_vote_bar_get_n_segments (votes), ==, 0);
+  words = cs_vote_bar_describe (votes);
+  g_assert_cmpstr (words, ==, "no crowd labels");
+  cs_ui_test_assert_description (f->tile, "Item large-1. Gold: forest. Predicted: forest, 90 %. "
+                                 "No crowd labels.");
+  wait_loaded (f->tile);
 }
 
 static gboolean
@@ -639,6 +658,8 @@ main (int   argc,
   g_test_add ("/item-tile/not-an-image", Fixture, NULL, fixture_set_up, test_tile_not_image,
               fixture_tear_down);
   g_test_add ("/item-tile/card", Fixture, NULL, fixture_set_up, test_tile_card,
+              fixture_tear_down);
+  g_test_add ("/item-tile/no-votes", Fixture, NULL, fixture_set_up, test_tile_no_votes,
               fixture_tear_down);
   g_test_add ("/item-tile/unbind", Fixture, NULL, fixture_set_up, test_tile_unbind,
               fixture_tear_down);

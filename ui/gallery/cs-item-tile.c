@@ -105,10 +105,13 @@ describe_lines (CsItemTile *self)
       g_ptr_array_add (lines, is_wrong (self) ? g_strdup_printf (_("%s (wrong)"), predicted)
                                               : g_steal_pointer (&predicted));
     }
-  g_ptr_array_add (lines,
-                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Votes: %s (%d label)",
-                                                 "Votes: %s (%d labels)", n_labels),
-                                    votes, n_labels));
+  if (n_labels == 0)
+    g_ptr_array_add (lines, g_strdup (_("No crowd labels")));
+  else
+    g_ptr_array_add (lines,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Votes: %s (%d label)",
+                                                   "Votes: %s (%d labels)", n_labels),
+                                      votes, n_labels));
   if (self->failure != NULL)
     g_ptr_array_add (lines, g_strdup_printf (_("No image: %s"), self->failure));
   return lines;
@@ -240,6 +243,22 @@ cancel_load (CsItemTile *self)
   g_clear_object (&self->cancellable);
 }
 
+/* The placeholder names the file without its folder, for which a tile has no room; the tooltip
+ * and the description say the whole path. */
+static char *
+shorten_failure (CsItemTile *self,
+                 const char *failure)
+{
+  const char *path = self->item != NULL ? cs_item_get_image_path (self->item) : NULL;
+  g_autofree char *name = NULL;
+  const char *at;
+
+  if (path == NULL || (at = strstr (failure, path)) == NULL)
+    return g_strdup (failure);
+  name = g_path_get_basename (path);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - failure), failure, name, at + strlen (path));
+}
+
 /* Shows the thumbnail, or the placeholder with why there is none, or (both NULL) the empty
  * frame of an image still loading. */
 static void
@@ -255,7 +274,9 @@ show_thumbnail (CsItemTile *self,
     {
       g_free (self->failure);
       self->failure = g_strdup (failure);
-      gtk_label_set_text (self->failure_label, failure != NULL ? failure : "");
+      g_autofree char *shown = failure != NULL ? shorten_failure (self, failure) : NULL;
+
+      gtk_label_set_text (self->failure_label, shown != NULL ? shown : "");
       gtk_widget_set_visible (self->placeholder, failure != NULL);
       update_description (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILURE]);

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsItemTile, cs_item_tile, CS, ITEM_TILE, GtkWidget)
 
-#define CS_ITEM_TILE_DEFAULT_SIZE 128
+#define CS_ITEM_TILE_DEFAULT_SIZE 160
 
 GtkWidget          *cs_item_tile_new             (CsThumbnailCache   *cache);
 void                cs_item_tile_set_item        (CsItemTile         *self,
