@@ -3,8 +3,8 @@
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * chart-demo [--heatmaps] [--dark] [--screenshot FILE] [--width W --height H] [--hover F]
- *            [--focus N]
+ * chart-demo [--heatmaps | --gallery DATASET [--split NAME]] [--dark] [--screenshot FILE]
+ *            [--width W --height H] [--hover F] [--focus N]
  *
  * --heatmaps shows the confusion heatmaps instead of the training charts: LabelMe's 8 classes,
  * 10 music genres, a difference of two annotators, classes an annotator never saw, and a grid of
@@ -13,14 +13,19 @@
  * near their minimum. --hover puts a pointer over every chart, a fraction F of its width from
  * the left, so that a screenshot shows the hover read-outs too. --focus gives the keyboard
  * focus to the first chart that takes it, with its item N selected as the arrow keys would.
+ * --gallery shows the gallery's tiles over a dataset's split (test unless --split says
+ * otherwise) with made-up predictions, a quarter of them wrong, after two items whose images
+ * cannot be shown when the dataset has images.
  */
 
 #include <adwaita.h>
 #include <math.h>
 
 #include "cs-bar-chart.h"
+#include "cs-dataset.h"
 #include "cs-heatmap.h"
 #include "cs-loss-chart.h"
+#include "demo-gallery.h"
 
 #define PLANNED_EPOCHS 60
 #define DONE_EPOCHS    42
@@ -297,12 +302,11 @@ make_charts (void)
 }
 
 static GtkWidget *
-make_window (gboolean heatmaps,
-             int      width,
-             int      height)
+make_window (GtkWidget *child,
+             int        width,
+             int        height)
 {
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *child = heatmaps ? make_heatmaps () : make_charts ();
 
   gtk_window_set_title (GTK_WINDOW (window), "Crowdscope charts");
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
@@ -429,11 +433,17 @@ main (int   argc,
   g_autofree char *screenshot = NULL;
   gboolean dark = g_strcmp0 (g_getenv ("CS_DEMO_DARK"), "1") == 0, closed = FALSE;
   gboolean heatmaps = FALSE;
+  g_autofree char *gallery = NULL;
+  g_autofree char *split_name = NULL;
+  CsSplitKind split = CS_SPLIT_TEST;
   int width = 0, height = 0;
   double hover = NAN;
   int focus = -1;
   GOptionEntry entries[] = {
     { "heatmaps", 0, 0, G_OPTION_ARG_NONE, &heatmaps, "Show the heatmaps", NULL },
+    { "gallery", 0, 0, G_OPTION_ARG_FILENAME, &gallery, "Show the gallery of a dataset",
+      "DATASET" },
+    { "split", 0, 0, G_OPTION_ARG_STRING, &split_name, "The gallery's split", "NAME" },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "The window's width", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "The window's height", "H" },
@@ -448,12 +458,17 @@ main (int   argc,
   g_autoptr(GOptionContext) context = g_option_context_new ("— show the Crowdscope charts");
   g_autoptr(GError) error = NULL;
   Screenshot shot = { 0 };
-  GtkWidget *window;
+  GtkWidget *child, *window;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (split_name != NULL && !cs_split_kind_from_string (split_name, &split))
+    {
+      g_printerr ("--split: train, valid or test, not “%s”\n", split_name);
       return 1;
     }
   gtk_init ();
@@ -462,7 +477,24 @@ main (int   argc,
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                         ADW_COLOR_SCHEME_FORCE_DARK);
 
-  window = make_window (heatmaps, width > 0 ? width : heatmaps ? 1400 : 1100,
+  if (gallery != NULL)
+    {
+      g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+
+      /* The tiles' frames come from the application's styles. */
+      gtk_css_provider_load_from_resource (style, "/io/github/crowdscope/Crowdscope/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (style),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      if ((child = demo_gallery_new (gallery, split, &error)) == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
+  else
+    child = heatmaps ? make_heatmaps () : make_charts ();
+  window = make_window (child, width > 0 ? width : heatmaps ? 1400 : 1100,
                         height > 0 ? height : heatmaps ? 900 : 720);
   g_signal_connect (window, "close-request", G_CALLBACK (window_closed_cb), &closed);
   gtk_window_present (GTK_WINDOW (window));

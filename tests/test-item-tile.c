@@ -196,6 +196,7 @@ test_tile_image (Fixture       *f,
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (f->tile));
   CsVoteBar *votes = CS_VOTE_BAR (find_child (GTK_WIDGET (f->tile), CS_TYPE_VOTE_BAR));
   g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
   g_autoptr(GdkTexture) drawn = NULL;
   GdkRGBA image = rgb (COAST_RGB), error = theme_color (GTK_WIDGET (f->tile), "error_color");
   GdkRGBA blue = theme_color (GTK_WIDGET (f->tile), "blue_3");
@@ -227,9 +228,10 @@ test_tile_image (Fixture       *f,
 
   cs_ui_test_assert_description (f->tile, "Item coast-1. Gold: coast. Predicted: forest, 87 % "
                                  "(wrong). Votes: coast 2, forest 1 (3 labels).");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (f->tile)), ==,
-                   "Item coast-1\nGold: coast\nPredicted: forest, 87 % (wrong)\n"
+  tooltip = cs_item_tile_get_tooltip (f->tile);
+  g_assert_cmpstr (tooltip, ==, "Item coast-1\nGold: coast\nPredicted: forest, 87 % (wrong)\n"
                    "Votes: coast 2, forest 1 (3 labels)");
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (f->tile)));
 
   /* The picture is drawn, the frame is in the error colour, and coast's votes in class 0's. */
   drawn = cs_ui_test_render (f->frame);
@@ -288,6 +290,7 @@ assert_placeholder (Fixture    *f,
 {
   g_autofree char *failure = g_strdup_printf ("%s: %s", reason,
                                               cs_test_dir_path (f->tmp, file));
+  g_autofree char *name = g_path_get_basename (file);
   g_autofree char *text = NULL;
   g_autofree char *expected_text = NULL;
   g_autofree char *description = NULL;
@@ -296,9 +299,9 @@ assert_placeholder (Fixture    *f,
   wait_loaded (f->tile);
   g_assert_null (cs_item_tile_get_thumbnail (f->tile));
   g_assert_cmpstr (cs_item_tile_get_failure (f->tile), ==, failure);
-  /* The placeholder says why, above the labels. */
+  /* The placeholder says why, above the labels, and names the file without its folder. */
   text = shown_text (f->tile);
-  expected_text = g_strdup_printf ("%s|Gold street", failure);
+  expected_text = g_strdup_printf ("%s: %s|Gold street", reason, name);
   g_assert_cmpstr (text, ==, expected_text);
   description = cs_item_tile_describe (f->tile);
   cs_test_assert_contains (description, failure);
@@ -348,6 +351,24 @@ test_tile_card (Fixture       *f,
   g_assert_cmpint (height, <, CS_ITEM_TILE_DEFAULT_SIZE);
   cs_thumbnail_cache_get_stats (f->cache, &stats);
   g_assert_cmpuint (stats.misses + stats.hits, ==, 0);
+}
+
+/* An item nobody labelled says so, in the bar and in words. */
+static void
+test_tile_no_votes (Fixture       *f,
+                    gconstpointer  data)
+{
+  CsVoteBar *votes = CS_VOTE_BAR (find_child (GTK_WIDGET (f->tile), CS_TYPE_VOTE_BAR));
+  g_autofree char *words = NULL;
+
+  show_item (f, f->images, LARGE);
+  cs_item_tile_set_prediction (f->tile, "forest", 0.9);
+  g_assert_cmpuint (cs_vote_bar_get_n_segments (votes), ==, 0);
+  words = cs_vote_bar_describe (votes);
+  g_assert_cmpstr (words, ==, "no crowd labels");
+  cs_ui_test_assert_description (f->tile, "Item large-1. Gold: forest. Predicted: forest, 90 %. "
+                                 "No crowd labels.");
+  wait_loaded (f->tile);
 }
 
 static gboolean
@@ -444,12 +465,21 @@ test_tile_unmapped (Fixture       *f,
 {
   CsItemTile *tile = g_object_ref_sink (CS_ITEM_TILE (cs_item_tile_new (f->cache)));
   g_autoptr(CsItem) item = cs_item_new (f->images, CS_SPLIT_TRAIN, COAST);
+  g_autofree char *text = NULL;
   GtkWidget *window;
   CsThumbnailStats stats;
 
+  /* Given an item and a prediction while unmapped, it shows them once mapped. */
   cs_item_tile_set_item (tile, item);
+  cs_item_tile_set_prediction (tile, "street", 0.5);
   g_assert_false (cs_item_tile_get_loading (tile));
+  g_assert_true (cs_item_tile_get_wrong (tile));
   window = cs_ui_test_show (GTK_WIDGET (tile), WIDTH, HEIGHT);
+  text = shown_text (tile);
+  g_assert_cmpstr (text, ==, "Gold coast|Model street|50 %");
+  cs_ui_test_assert_description (tile, "Item coast-1. Gold: coast. Predicted: street, 50 % (wrong). "
+                                 "Votes: coast 2, forest 1 (3 labels).");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tile), "wrong"));
   wait_loaded (tile);
   g_assert_nonnull (cs_item_tile_get_thumbnail (tile));
 
@@ -628,6 +658,8 @@ main (int   argc,
   g_test_add ("/item-tile/not-an-image", Fixture, NULL, fixture_set_up, test_tile_not_image,
               fixture_tear_down);
   g_test_add ("/item-tile/card", Fixture, NULL, fixture_set_up, test_tile_card,
+              fixture_tear_down);
+  g_test_add ("/item-tile/no-votes", Fixture, NULL, fixture_set_up, test_tile_no_votes,
               fixture_tear_down);
   g_test_add ("/item-tile/unbind", Fixture, NULL, fixture_set_up, test_tile_unbind,
               fixture_tear_down);

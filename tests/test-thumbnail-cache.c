@@ -97,6 +97,31 @@ write_png (CsTestDir  *tmp,
   return path;
 }
 
+/* A 40 × 40 PNG, white and half transparent. */
+static const char *
+write_translucent_png (CsTestDir *tmp)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, 40, 40);
+  const char *path = cs_test_dir_path (tmp, "translucent.png");
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, 0xffffff80);
+  gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+assert_alpha (GdkTexture *texture,
+              guint       alpha)
+{
+  guint32 pixels[40 * 40];
+
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 40);
+  gdk_texture_download (texture, (guchar *) pixels, 40 * 4);
+  g_assert_cmphex (pixels[20 * 40 + 20] >> 24, ==, alpha);
+}
+
 /* ---- Tests -------------------------------------------------------------------------------- */
 
 static void
@@ -164,8 +189,14 @@ test_cache_written (void)
   assert_texture (result.texture, 20, 30, 0x2ec27e);
   load_clear (&result);
 
+  /* Transparency is kept. */
+  load (cache, write_translucent_png (tmp), SIZE, &result);
+  g_assert_no_error (result.error);
+  assert_alpha (result.texture, 0x80);
+  load_clear (&result);
+
   cs_thumbnail_cache_get_stats (cache, &stats);
-  g_assert_cmpuint (stats.decoded, ==, 2);
+  g_assert_cmpuint (stats.decoded, ==, 3);
   g_assert_cmpuint (stats.hits, ==, 2);
   cs_ui_test_unref_and_wait (cache);
 }

@@ -47,6 +47,7 @@ struct _CsItemTile
   GdkTexture       *thumbnail;
   char             *failure;          /* why the image cannot be shown */
   int               thumbnail_size;   /* the device pixels it was loaded at; 0: not loaded */
+  gboolean          stale;            /* what is shown waits for the next map */
 };
 
 enum {
@@ -104,10 +105,13 @@ describe_lines (CsItemTile *self)
       g_ptr_array_add (lines, is_wrong (self) ? g_strdup_printf (_("%s (wrong)"), predicted)
                                               : g_steal_pointer (&predicted));
     }
-  g_ptr_array_add (lines,
-                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Votes: %s (%d label)",
-                                                 "Votes: %s (%d labels)", n_labels),
-                                    votes, n_labels));
+  if (n_labels == 0)
+    g_ptr_array_add (lines, g_strdup (_("No crowd labels")));
+  else
+    g_ptr_array_add (lines,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Votes: %s (%d label)",
+                                                   "Votes: %s (%d labels)", n_labels),
+                                      votes, n_labels));
   if (self->failure != NULL)
     g_ptr_array_add (lines, g_strdup_printf (_("No image: %s"), self->failure));
   return lines;
@@ -121,29 +125,55 @@ join_lines (GPtrArray  *lines,
   return g_strjoinv (separator, (char **) lines->pdata);
 }
 
-/* The tooltip and the accessible description say the same, a line each and a sentence each. */
+/* The accessible description says it all in sentences; the tooltip says the same a line each,
+ * made when it is shown (setting a widget's tooltip text asks for a tooltip query at once,
+ * which costs more than the rest of binding a tile, and a grid binds dozens a frame). */
 static void
 update_description (CsItemTile *self)
 {
-  g_autoptr(GPtrArray) lines = NULL;
-  g_autofree char *tooltip = NULL;
   g_autofree char *description = NULL;
 
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), self->item != NULL);
   if (self->item == NULL)
     {
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       return;
     }
-  lines = describe_lines (self);
-  tooltip = join_lines (lines, "\n");
   description = cs_item_tile_describe (self);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, cs_item_get_id (self->item),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+}
+
+static gboolean
+query_tooltip_cb (CsItemTile *self,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  g_autofree char *text = cs_item_tile_get_tooltip (self);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* The tooltip's text, a line for each thing the tile shows. */
+char *
+cs_item_tile_get_tooltip (CsItemTile *self)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+
+  g_return_val_if_fail (CS_IS_ITEM_TILE (self), NULL);
+
+  if (self->item == NULL)
+    return NULL;
+  lines = describe_lines (self);
+  return join_lines (lines, "\n");
 }
 
 /* “Gold coast”, the word faded so that the class reads first. */
@@ -213,6 +243,22 @@ cancel_load (CsItemTile *self)
   g_clear_object (&self->cancellable);
 }
 
+/* The placeholder names the file without its folder, for which a tile has no room; the tooltip
+ * and the description say the whole path. */
+static char *
+shorten_failure (CsItemTile *self,
+                 const char *failure)
+{
+  const char *path = self->item != NULL ? cs_item_get_image_path (self->item) : NULL;
+  g_autofree char *name = NULL;
+  const char *at;
+
+  if (path == NULL || (at = strstr (failure, path)) == NULL)
+    return g_strdup (failure);
+  name = g_path_get_basename (path);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - failure), failure, name, at + strlen (path));
+}
+
 /* Shows the thumbnail, or the placeholder with why there is none, or (both NULL) the empty
  * frame of an image still loading. */
 static void
@@ -228,7 +274,9 @@ show_thumbnail (CsItemTile *self,
     {
       g_free (self->failure);
       self->failure = g_strdup (failure);
-      gtk_label_set_text (self->failure_label, failure != NULL ? failure : "");
+      g_autofree char *shown = failure != NULL ? shorten_failure (self, failure) : NULL;
+
+      gtk_label_set_text (self->failure_label, shown != NULL ? shown : "");
       gtk_widget_set_visible (self->placeholder, failure != NULL);
       update_description (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILURE]);
@@ -328,11 +376,21 @@ scale_factor_changed_cb (CsItemTile *self,
 
 /* ---- GtkWidget ---------------------------------------------------------------------------- */
 
+/* An unmapped tile given an item only keeps it, and shows it when mapped: a GTK 4.8 grid view
+ * binds the tiles of 30 rows around the ones in view, and rebinds some 60 of them for every row
+ * scrolled, most of them out of view. */
 static void
 cs_item_tile_map (GtkWidget *widget)
 {
+  CsItemTile *self = CS_ITEM_TILE (widget);
+
   GTK_WIDGET_CLASS (cs_item_tile_parent_class)->map (widget);
-  update_thumbnail (CS_ITEM_TILE (widget));
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      update_labels (self);
+    }
+  update_thumbnail (self);
 }
 
 /* A tile scrolled out of view stops waiting for its image and lets its texture go, so that
@@ -510,6 +568,7 @@ cs_item_tile_init (CsItemTile *self)
   apply_tile_size (self);
   update_labels (self);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 }
 
 /* ---- API ---------------------------------------------------------------------------------- */
@@ -540,8 +599,17 @@ cs_item_tile_set_item (CsItemTile *self,
   if (item != NULL)
     g_object_get (item, "gold-name", &self->gold_name, NULL);
   self->thumbnail_size = 0;
-  update_thumbnail (self);
-  update_labels (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      update_thumbnail (self);
+      update_labels (self);
+    }
+  else
+    {
+      cancel_load (self);
+      show_thumbnail (self, NULL, NULL);
+      self->stale = TRUE;
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
   if (was_wrong != is_wrong (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRONG]);
@@ -584,8 +652,13 @@ cs_item_tile_set_prediction (CsItemTile *self,
       self->probability = probability;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBABILITY]);
     }
-  update_prediction (self);
-  update_description (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      update_prediction (self);
+      update_description (self);
+    }
+  else
+    self->stale = TRUE;
   if (was_wrong != is_wrong (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRONG]);
 }

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsItemTile, cs_item_tile, CS, ITEM_TILE, GtkWidget)
 
-#define CS_ITEM_TILE_DEFAULT_SIZE 128
+#define CS_ITEM_TILE_DEFAULT_SIZE 160
 
 GtkWidget          *cs_item_tile_new             (CsThumbnailCache   *cache);
 void                cs_item_tile_set_item        (CsItemTile         *self,
@@ -40,6 +40,7 @@ GdkTexture         *cs_item_tile_get_thumbnail   (CsItemTile         *self);
 const char         *cs_item_tile_get_failure     (CsItemTile         *self);
 gboolean            cs_item_tile_get_loading     (CsItemTile         *self);
 char               *cs_item_tile_describe        (CsItemTile         *self);
+char               *cs_item_tile_get_tooltip     (CsItemTile         *self);
 
 /* The tile shows CsItemTile:item; the caller sets the model's prediction for it (the class's
  * name, NULL for none, and its probability, NaN when not known) and the dataset's class names

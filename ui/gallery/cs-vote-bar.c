@@ -17,8 +17,9 @@
 #define MIN_WIDTH    16
 
 /* libadwaita's palette, a class a colour: the mid shades first, then the light ones for
- * datasets of more than eight classes. The hex values are libadwaita 1.2's, used only where the
- * theme does not define the names. */
+ * datasets of more than six classes; red, the colour of a wrong prediction, and the darks, which
+ * fade into a dark background, come last. The hex values are libadwaita 1.2's, used only where
+ * the theme does not define the names. */
 static const struct
 {
   const char *name;
@@ -26,10 +27,10 @@ static const struct
 } palette[] = {
   { "blue_3", "#3584e4" }, { "green_4", "#2ec27e" }, { "yellow_5", "#e5a50a" },
   { "orange_4", "#e66100" }, { "purple_3", "#9141ac" }, { "brown_3", "#986a44" },
-  { "red_3", "#e01b24" }, { "dark_2", "#5e5c64" },
   { "blue_1", "#99c1f1" }, { "green_2", "#8ff0a4" }, { "yellow_3", "#f6d32d" },
   { "orange_2", "#ffa348" }, { "purple_1", "#dc8add" }, { "brown_1", "#cdab8f" },
-  { "red_1", "#f66151" }, { "light_4", "#c0bfbc" },
+  { "light_4", "#c0bfbc" }, { "red_1", "#f66151" }, { "dark_2", "#5e5c64" },
+  { "red_3", "#e01b24" },
 };
 
 #define N_COLORS G_N_ELEMENTS (palette)
@@ -55,7 +56,9 @@ struct _CsVoteBar
 
   /* Owned: from the style, looked up again when it changes */
   GdkRGBA    colors[N_COLORS];
-  GdkRGBA    track;       /* behind a bar without votes */
+  GdkRGBA    track;       /* the outline of a bar without votes */
+  GdkRGBA    dim;         /* its words */
+  PangoLayout *no_votes;  /* “no crowd labels”; NULL until drawn */
   gboolean   style_loaded;
 };
 
@@ -134,7 +137,8 @@ load_style (CsVoteBar *self)
   CsChartTheme theme;
 
   cs_chart_theme_load (&theme, GTK_WIDGET (self));
-  self->track = cs_chart_fade (&theme.fg, 0.12f);
+  self->track = cs_chart_fade (&theme.fg, 0.15f);
+  self->dim = cs_chart_fade (&theme.fg, 0.55f);
   for (guint c = 0; c < N_COLORS; c++)
     if (!gtk_style_context_lookup_color (context, palette[c].name, &self->colors[c]))
       gdk_rgba_parse (&self->colors[c], palette[c].fallback);
@@ -207,6 +211,25 @@ snapshot_segment (CsVoteBar             *self,
     }
 }
 
+/* An outline that says so, rather than an empty bar that looks like one still to fill. */
+static void
+snapshot_no_votes (CsVoteBar            *self,
+                   GtkSnapshot          *snapshot,
+                   const GskRoundedRect *outline)
+{
+  const graphene_rect_t *area = &outline->bounds;
+
+  gtk_snapshot_append_border (snapshot, outline, (float[4]) { 1, 1, 1, 1 },
+                              (GdkRGBA[4]) { self->track, self->track, self->track,
+                                             self->track });
+  if (self->no_votes == NULL)
+    self->no_votes = gtk_widget_create_pango_layout (GTK_WIDGET (self), _("no crowd labels"));
+  if (cs_chart_layout_width (self->no_votes) + 2 * TEXT_PAD <= area->size.width)
+    cs_chart_snapshot_centered (snapshot, self->no_votes, area->size.width / 2,
+                                (area->size.height - cs_chart_layout_height (self->no_votes)) / 2,
+                                &self->dim);
+}
+
 static void
 cs_vote_bar_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
@@ -220,9 +243,7 @@ cs_vote_bar_snapshot (GtkWidget   *widget,
   gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, width, height), RADIUS);
   if (self->segments->len == 0)
     {
-      gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 1, 1, 1, 1 },
-                                  (GdkRGBA[4]) { self->track, self->track, self->track,
-                                                 self->track });
+      snapshot_no_votes (self, snapshot, &outline);
       return;
     }
   gtk_snapshot_push_rounded_clip (snapshot, &outline);
@@ -260,6 +281,7 @@ cs_vote_bar_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (cs_vote_bar_parent_class)->css_changed (widget, change);
   /* The colours, and the font the layouts were made with. */
   self->style_loaded = FALSE;
+  g_clear_object (&self->no_votes);
   for (guint i = 0; i < self->segments->len; i++)
     {
       Segment *segment = &g_array_index (self->segments, Segment, i);
@@ -278,6 +300,7 @@ cs_vote_bar_finalize (GObject *object)
   g_free (self->votes);
   g_strfreev (self->classes);
   g_array_unref (self->segments);
+  g_clear_object (&self->no_votes);
   G_OBJECT_CLASS (cs_vote_bar_parent_class)->finalize (object);
 }
 
@@ -439,7 +462,7 @@ cs_vote_bar_get_segment (CsVoteBar       *self,
   return g_array_index (self->segments, Segment, i).name;
 }
 
-/* “street 2, insidecity 1”, or “no labels”. */
+/* “street 2, insidecity 1”, or “no crowd labels”. */
 char *
 cs_vote_bar_describe (CsVoteBar *self)
 {
@@ -448,7 +471,7 @@ cs_vote_bar_describe (CsVoteBar *self)
   g_return_val_if_fail (CS_IS_VOTE_BAR (self), NULL);
 
   if (self->segments->len == 0)
-    return g_strdup (_("no labels"));
+    return g_strdup (_("no crowd labels"));
   words = g_string_new (NULL);
   for (guint i = 0; i < self->segments->len; i++)
     {

@@ -1,0 +1,436 @@
+/* bench-gallery.c — the gallery's tiles in a grid over LabelMe's test items: the first frame,
+ * each frame while scrolling to the end and back, the main loop's longest stall, and the
+ * process's peak memory against the thumbnail cache's bound
+ *
+ *   bench-gallery DATASET [CACHE_MIB]
+ *
+ * Run under Xvfb by build-aux/bench, with the cairo renderer. A GtkGridView of CsItemTile over
+ * every test item of DATASET (LabelMe: 1,188 images of 256 × 256 pixels), with made-up
+ * predictions of which about one in five is wrong, fills a 1280 × 960 window; once the first
+ * screenful's thumbnails are in, the grid is scrolled to its end at STEP pixels a frame, as a
+ * fast wheel or touchpad would, and back to the top at the same speed. A frame's time runs from
+ * the frame clock's before-paint to its after-paint: scrolling, binding, layout, snapshot and
+ * rendering. Thumbnails are decoded on the cache's worker meanwhile.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench-util.h"
+#include "cs-dataset.h"
+#include "cs-item-tile.h"
+#include "cs-item.h"
+
+#define STEP        40.0     /* pixels a frame */
+#define WRONG_SHARE 0.2
+
+typedef enum
+{
+  WAITING,        /* for the first frame */
+  LOADING,        /* for the first screenful's thumbnails */
+  DOWN,           /* STEP a frame to the end */
+  UP,             /* and back to the top */
+  DONE,
+} Phase;
+
+typedef struct
+{
+  CsDataset        *dataset;
+  GListStore       *items;
+  int              *predicted;       /* [n]: a class index */
+  double           *probability;     /* [n] */
+  CsThumbnailCache *cache;
+
+  GtkWidget        *window;
+  GtkWidget        *grid;
+  GtkAdjustment    *adjustment;
+  Phase             phase;
+
+  gint64            shown;           /* when the window was presented */
+  gint64            first_frame;
+  gint64            first_thumbnails;
+  guint             on_screen;       /* tiles in the first frame */
+  gint64            frame_start;
+  GArray           *frames[DONE];    /* of double, in ms, by phase */
+  gint64            last_tick;
+  gint64            longest_gap;     /* after the first frame, in µs */
+  CsThumbnailStats  at_bottom;       /* the cache's figures when the end was reached */
+} Bench;
+
+/* The model's answers: the gold class most of the time, another one otherwise, with a
+ * probability that is higher when it is right. */
+static void
+make_predictions (Bench *bench)
+{
+  const CsSplit *test = cs_dataset_get_split (bench->dataset, CS_SPLIT_TEST);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  int K = bench->dataset->n_classes;
+
+  bench->predicted = g_new (int, test->n);
+  bench->probability = g_new (double, test->n);
+  for (int i = 0; i < test->n; i++)
+    {
+      gboolean wrong = g_rand_double (rand) < WRONG_SHARE;
+      int gold = test->gold != NULL ? test->gold[i] : 0;
+
+      bench->predicted[i] = wrong ? (gold + g_rand_int_range (rand, 1, K)) % K : gold;
+      bench->probability[i] = wrong ? g_rand_double_range (rand, 0.35, 0.7)
+                                    : g_rand_double_range (rand, 0.6, 0.99);
+    }
+}
+
+static void
+make_items (Bench *bench)
+{
+  const CsSplit *test = cs_dataset_get_split (bench->dataset, CS_SPLIT_TEST);
+
+  bench->items = g_list_store_new (CS_TYPE_ITEM);
+  for (int i = 0; i < test->n; i++)
+    {
+      g_autoptr(CsItem) item = cs_item_new (bench->dataset, CS_SPLIT_TEST, i);
+
+      g_list_store_append (bench->items, item);
+    }
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          Bench                    *bench)
+{
+  GtkWidget *tile = cs_item_tile_new (bench->cache);
+
+  cs_item_tile_set_classes (CS_ITEM_TILE (tile),
+                            (const char * const *) bench->dataset->class_names);
+  gtk_list_item_set_child (list_item, tile);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         Bench                    *bench)
+{
+  CsItemTile *tile = CS_ITEM_TILE (gtk_list_item_get_child (list_item));
+  guint i = gtk_list_item_get_position (list_item);
+
+  cs_item_tile_set_item (tile, gtk_list_item_get_item (list_item));
+  cs_item_tile_set_prediction (tile, bench->dataset->class_names[bench->predicted[i]],
+                               bench->probability[i]);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           Bench                    *bench)
+{
+  cs_item_tile_set_item (CS_ITEM_TILE (gtk_list_item_get_child (list_item)), NULL);
+}
+
+static CsItemTile *
+tile_of (GtkWidget *list_item_widget)
+{
+  GtkWidget *child = gtk_widget_get_first_child (list_item_widget);
+
+  return child != NULL && CS_IS_ITEM_TILE (child) ? CS_ITEM_TILE (child) : NULL;
+}
+
+/* The tiles at least partly in view, and how many of them still wait for their image. */
+static guint
+count_on_screen (Bench *bench,
+                 guint *waiting)
+{
+  int height = gtk_widget_get_height (bench->grid);
+  guint count = 0;
+
+  *waiting = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (bench->grid); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      CsItemTile *tile = tile_of (child);
+      graphene_rect_t bounds;
+
+      if (tile != NULL && gtk_widget_get_child_visible (child) &&
+          gtk_widget_compute_bounds (child, bench->grid, &bounds) &&
+          bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < height)
+        {
+          count++;
+          *waiting += cs_item_tile_get_loading (tile);
+        }
+    }
+  return count;
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  Bench *bench = data;
+  double value = gtk_adjustment_get_value (bench->adjustment);
+  double end = gtk_adjustment_get_upper (bench->adjustment) -
+               gtk_adjustment_get_page_size (bench->adjustment);
+
+  switch (bench->phase)
+    {
+    case DOWN:
+      if (value >= end)
+        {
+          bench->phase = UP;
+          cs_thumbnail_cache_get_stats (bench->cache, &bench->at_bottom);
+        }
+      else
+        gtk_adjustment_set_value (bench->adjustment, MIN (end, value + STEP));
+      return G_SOURCE_CONTINUE;
+    case UP:
+      if (value <= 0)
+        {
+          bench->phase = DONE;
+          gtk_window_destroy (GTK_WINDOW (bench->window));
+          return G_SOURCE_REMOVE;
+        }
+      gtk_adjustment_set_value (bench->adjustment, MAX (0, value - STEP));
+      return G_SOURCE_CONTINUE;
+    case WAITING:
+    case LOADING:
+      return G_SOURCE_CONTINUE;
+    case DONE:
+    default:
+      return G_SOURCE_REMOVE;
+    }
+}
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Bench         *bench)
+{
+  bench->frame_start = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  gint64 now = g_get_monotonic_time ();
+  double ms = (now - bench->frame_start) / 1000.0;
+  guint waiting;
+
+  if (bench->phase == WAITING)
+    {
+      if (gtk_widget_get_first_child (bench->grid) == NULL)
+        return;
+      bench->first_frame = now;
+      bench->on_screen = count_on_screen (bench, &waiting);
+      bench->phase = LOADING;
+      /* The first frame is timed on its own: gaps are counted from the next tick on. */
+      bench->last_tick = 0;
+      return;
+    }
+  if (ms > 16 && g_getenv ("CS_BENCH_DEBUG"))
+    fprintf (stderr, "frame %.1f ms in phase %d at %.0f px\n", ms, bench->phase,
+             gtk_adjustment_get_value (bench->adjustment));
+  if (bench->phase < DONE)
+    g_array_append_val (bench->frames[bench->phase], ms);
+}
+
+/* The thumbnails come in on idles after frames, so the first screenful is complete when no
+ * tile in view waits any more. */
+static gboolean
+poll_loaded_cb (gpointer data)
+{
+  Bench *bench = data;
+  guint waiting;
+
+  if (bench->phase != LOADING)
+    return G_SOURCE_CONTINUE;
+  count_on_screen (bench, &waiting);
+  if (waiting > 0)
+    return G_SOURCE_CONTINUE;
+  bench->first_thumbnails = g_get_monotonic_time ();
+  bench->phase = DOWN;
+  return G_SOURCE_REMOVE;
+}
+
+/* A 1 ms timeout: the gap between two calls, less the period, is how long the loop was busy.
+ * CS_BENCH_DEBUG=1 lists every gap over 16 ms. */
+static gboolean
+gap_cb (gpointer data)
+{
+  Bench *bench = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (bench->phase != WAITING && bench->last_tick != 0)
+    {
+      if (now - bench->last_tick > 16000 && g_getenv ("CS_BENCH_DEBUG"))
+        fprintf (stderr, "gap %.1f ms in phase %d at %.0f px\n", (now - bench->last_tick) / 1000.0,
+                 bench->phase, gtk_adjustment_get_value (bench->adjustment));
+      bench->longest_gap = MAX (bench->longest_gap, now - bench->last_tick - 1000);
+    }
+  bench->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A window's first half second holds one-time work that a running application has done long
+ * before it opens a gallery (libadwaita's style manager settling, among others), which would
+ * otherwise land in the first frames of scrolling. */
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static void
+show_grid (Bench *bench)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkSelectionModel *selection =
+    GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (bench->items))));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GdkFrameClock *clock;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), bench);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), bench);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), bench);
+  bench->grid = gtk_grid_view_new (selection, factory);
+  gtk_grid_view_set_max_columns (GTK_GRID_VIEW (bench->grid), 12);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), bench->grid);
+  bench->adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench->grid));
+
+  bench->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (bench->window), 1280, 960);
+  gtk_window_set_child (GTK_WINDOW (bench->window), scrolled);
+  bench->shown = g_get_monotonic_time ();
+  gtk_window_present (GTK_WINDOW (bench->window));
+
+  clock = gtk_widget_get_frame_clock (bench->window);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), bench);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), bench);
+  gtk_widget_add_tick_callback (bench->grid, tick_cb, bench, NULL);
+}
+
+/* A line of /proc/self/status, in MiB: VmHWM is the peak resident set, VmRSS the current one. */
+static double
+status_mib (const char *key)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, key)) == NULL)
+    return NAN;
+  return g_ascii_strtod (line + strlen (key) + 1, NULL) / 1024;
+}
+
+static void
+report (const char *what,
+        GArray     *frames)
+{
+  double *ms = (double *) frames->data;
+  int n = frames->len;
+
+  if (n == 0)
+    {
+      printf ("%-34s no frames\n", what);
+      return;
+    }
+  bench_sort (ms, n);
+  printf ("%-34s median %5.2f ms, 95th percentile %5.2f ms, worst %5.2f ms (%d frames)\n", what,
+          ms[n / 2], ms[(int) (0.95 * (n - 1))], ms[n - 1], n);
+}
+
+static void
+report_cache (Bench *bench)
+{
+  CsThumbnailStats stats;
+
+  cs_thumbnail_cache_get_stats (bench->cache, &stats);
+  printf ("%-34s %u asked for, %u decoded, %u dropped, %u failed, %u evicted\n",
+          "thumbnails", stats.requested, stats.decoded, stats.dropped, stats.failed,
+          stats.evicted);
+  printf ("%-34s %u of %u tiles shown again on the way up came from the cache\n",
+          "scrolling back", stats.hits - bench->at_bottom.hits,
+          stats.hits - bench->at_bottom.hits + stats.misses - bench->at_bottom.misses);
+  printf ("%-34s %.1f MiB in %u thumbnails of %d px (bound %.0f MiB)\n", "cache at the end",
+          cs_thumbnail_cache_get_bytes (bench->cache) / 1048576.0,
+          cs_thumbnail_cache_get_n_entries (bench->cache), CS_ITEM_TILE_DEFAULT_SIZE,
+          cs_thumbnail_cache_get_max_bytes (bench->cache) / 1048576.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Bench bench = { 0 };
+  g_autoptr(GtkCssProvider) style = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize max_bytes = CS_THUMBNAIL_CACHE_DEFAULT_MAX_BYTES;
+  double loaded_mib;
+  guint gap_id;
+
+  if (argc < 2)
+    {
+      fprintf (stderr, "usage: bench-gallery DATASET [CACHE_MIB]\n");
+      return 2;
+    }
+  if (argc > 2)
+    max_bytes = (gsize) atoi (argv[2]) * 1024 * 1024;
+  gtk_init ();
+  adw_init ();
+  /* The application's styles, which give the tiles their frame. */
+  style = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (style, "/io/github/crowdscope/Crowdscope/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  if ((bench.dataset = cs_dataset_load (argv[1], NULL, &error)) == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  make_predictions (&bench);
+  make_items (&bench);
+  bench.cache = cs_thumbnail_cache_new (max_bytes);
+  for (guint p = 0; p < DONE; p++)
+    bench.frames[p] = g_array_new (FALSE, FALSE, sizeof (double));
+  loaded_mib = status_mib ("VmHWM:");
+
+  settle ();
+  show_grid (&bench);
+  gap_id = g_timeout_add (1, gap_cb, &bench);
+  g_timeout_add (5, poll_loaded_cb, &bench);
+  while (bench.phase != DONE)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (gap_id);
+
+  printf ("%u items of %s, %u tiles on screen (1280 × 960)\n",
+          g_list_model_get_n_items (G_LIST_MODEL (bench.items)), bench.dataset->name,
+          bench.on_screen);
+  printf ("%-34s %5.1f ms\n", "window shown to first frame",
+          (bench.first_frame - bench.shown) / 1000.0);
+  printf ("%-34s %5.1f ms\n", "first frame to its thumbnails",
+          (bench.first_thumbnails - bench.first_frame) / 1000.0);
+  report ("scrolling down 40 px a frame", bench.frames[DOWN]);
+  report ("scrolling back up", bench.frames[UP]);
+  printf ("%-34s %5.1f ms (target: never over 16 ms)\n", "longest main-loop stall",
+          bench.longest_gap / 1000.0);
+  report_cache (&bench);
+  printf ("%-34s %.0f MiB (%.0f MiB with the dataset loaded, before the window)\n",
+          "peak memory (VmHWM)", status_mib ("VmHWM:"), loaded_mib);
+
+  for (guint p = 0; p < DONE; p++)
+    g_array_unref (bench.frames[p]);
+  g_object_unref (bench.items);
+  g_object_unref (bench.cache);
+  g_free (bench.predicted);
+  g_free (bench.probability);
+  cs_dataset_unref (bench.dataset);
+  return 0;
+}
