@@ -28,7 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bench-util.h"
+#include "bench-frames.h"
 #include "cs-dataset.h"
 #include "cs-gallery-page.h"
 #include "cs-item-tile.h"
@@ -66,10 +66,8 @@ typedef struct
   gint64            first_frame;
   gint64            first_thumbnails;
   guint             on_screen;       /* tiles in the first frame */
-  gint64            frame_start;
+  BenchFrames       watch;
   GArray           *frames[DONE];    /* of double, in ms, by phase */
-  gint64            last_tick;
-  gint64            longest_gap;     /* after the first frame, in µs */
   CsThumbnailStats  at_bottom;       /* the cache's figures when the end was reached */
 } Bench;
 
@@ -144,12 +142,14 @@ unbind_cb (GtkSignalListItemFactory *factory,
   cs_item_tile_set_item (CS_ITEM_TILE (gtk_list_item_get_child (list_item)), NULL);
 }
 
-static CsItemTile *
-tile_of (GtkWidget *list_item_widget)
+static void
+count_waiting (gpointer child,
+               gpointer data)
 {
-  GtkWidget *child = gtk_widget_get_first_child (list_item_widget);
+  GtkWidget *tile = gtk_widget_get_first_child (child);
 
-  return child != NULL && CS_IS_ITEM_TILE (child) ? CS_ITEM_TILE (child) : NULL;
+  if (tile != NULL && CS_IS_ITEM_TILE (tile))
+    *(guint *) data += cs_item_tile_get_loading (CS_ITEM_TILE (tile));
 }
 
 /* The tiles at least partly in view, and how many of them still wait for their image. */
@@ -157,25 +157,8 @@ static guint
 count_on_screen (Bench *bench,
                  guint *waiting)
 {
-  int height = gtk_widget_get_height (bench->grid);
-  guint count = 0;
-
   *waiting = 0;
-  for (GtkWidget *child = gtk_widget_get_first_child (bench->grid); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      CsItemTile *tile = tile_of (child);
-      graphene_rect_t bounds;
-
-      if (tile != NULL && gtk_widget_get_child_visible (child) &&
-          gtk_widget_compute_bounds (child, bench->grid, &bounds) &&
-          bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < height)
-        {
-          count++;
-          *waiting += cs_item_tile_get_loading (tile);
-        }
-    }
-  return count;
+  return bench_grid_on_screen (bench->grid, count_waiting, waiting);
 }
 
 static gboolean
@@ -217,34 +200,22 @@ tick_cb (GtkWidget     *widget,
 }
 
 static void
-before_paint_cb (GdkFrameClock *clock,
-                 Bench         *bench)
+frame_cb (double   ms,
+          gpointer data)
 {
-  bench->frame_start = g_get_monotonic_time ();
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                Bench         *bench)
-{
-  gint64 now = g_get_monotonic_time ();
-  double ms = (now - bench->frame_start) / 1000.0;
+  Bench *bench = data;
   guint waiting;
 
   if (bench->phase == WAITING)
     {
       if (gtk_widget_get_first_child (bench->grid) == NULL)
         return;
-      bench->first_frame = now;
+      bench->first_frame = g_get_monotonic_time ();
       bench->on_screen = count_on_screen (bench, &waiting);
       bench->phase = LOADING;
-      /* The first frame is timed on its own: gaps are counted from the next tick on. */
-      bench->last_tick = 0;
+      bench_frames_count_stalls (&bench->watch);
       return;
     }
-  if (ms > 16 && g_getenv ("CS_BENCH_DEBUG"))
-    fprintf (stderr, "frame %.1f ms in phase %d at %.0f px\n", ms, bench->phase,
-             gtk_adjustment_get_value (bench->adjustment));
   if (bench->phase < DONE)
     g_array_append_val (bench->frames[bench->phase], ms);
 }
@@ -267,68 +238,23 @@ poll_loaded_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* A 1 ms timeout: the gap between two calls, less the period, is how long the loop was busy.
- * CS_BENCH_DEBUG=1 lists every gap over 16 ms. */
-static gboolean
-gap_cb (gpointer data)
-{
-  Bench *bench = data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (bench->phase != WAITING && bench->last_tick != 0)
-    {
-      if (now - bench->last_tick > 16000 && g_getenv ("CS_BENCH_DEBUG"))
-        fprintf (stderr, "gap %.1f ms in phase %d at %.0f px\n", (now - bench->last_tick) / 1000.0,
-                 bench->phase, gtk_adjustment_get_value (bench->adjustment));
-      bench->longest_gap = MAX (bench->longest_gap, now - bench->last_tick - 1000);
-    }
-  bench->last_tick = now;
-  return G_SOURCE_CONTINUE;
-}
-
-/* A window's first half second holds one-time work that a running application has done long
- * before it opens a gallery (libadwaita's style manager settling, among others), which would
- * otherwise land in the first frames of scrolling. */
-static void
-settle (void)
-{
-  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
 static void
 watch_frames (Bench *bench)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (bench->window);
-
-  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), bench);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), bench);
+  bench_frames_watch (&bench->watch, bench->window, bench->adjustment, frame_cb, bench);
   gtk_widget_add_tick_callback (bench->grid, tick_cb, bench, NULL);
-  gtk_widget_queue_draw (bench->window);
 }
 
 static void
 show_grid (Bench *bench)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkSelectionModel *selection =
-    GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (bench->items))));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), bench);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), bench);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), bench);
-  bench->grid = gtk_grid_view_new (selection, factory);
-  gtk_grid_view_set_max_columns (GTK_GRID_VIEW (bench->grid), 12);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), bench->grid);
+  bench->window = bench_grid_window_new (g_object_ref (bench->items), factory, &bench->grid);
   bench->adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench->grid));
-
-  bench->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (bench->window), 1280, 960);
-  gtk_window_set_child (GTK_WINDOW (bench->window), scrolled);
   bench->shown = g_get_monotonic_time ();
   gtk_window_present (GTK_WINDOW (bench->window));
   watch_frames (bench);
@@ -390,39 +316,9 @@ show_window (Bench      *bench,
   bench->grid = cs_window_test_find (GTK_WIDGET (page), GTK_TYPE_GRID_VIEW);
   bench->adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench->grid));
   bench->cache = g_object_ref (cs_thumbnail_cache_get_default ());
-  settle ();
+  bench_settle ();
   bench->shown = g_get_monotonic_time ();
   watch_frames (bench);
-}
-
-/* A line of /proc/self/status, in MiB: VmHWM is the peak resident set, VmRSS the current one. */
-static double
-status_mib (const char *key)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, key)) == NULL)
-    return NAN;
-  return g_ascii_strtod (line + strlen (key) + 1, NULL) / 1024;
-}
-
-static void
-report (const char *what,
-        GArray     *frames)
-{
-  double *ms = (double *) frames->data;
-  int n = frames->len;
-
-  if (n == 0)
-    {
-      printf ("%-34s no frames\n", what);
-      return;
-    }
-  bench_sort (ms, n);
-  printf ("%-34s median %5.2f ms, 95th percentile %5.2f ms, worst %5.2f ms (%d frames)\n", what,
-          ms[n / 2], ms[(int) (0.95 * (n - 1))], ms[n - 1], n);
 }
 
 static void
@@ -452,7 +348,6 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   gsize max_bytes = CS_THUMBNAIL_CACHE_DEFAULT_MAX_BYTES;
   double before_mib;
-  guint gap_id;
 
   bench.own_window = argc > 1 && strcmp (argv[1], "--window") == 0;
   if (argc < 2 + bench.own_window)
@@ -476,7 +371,7 @@ main (int   argc,
   if (bench.own_window)
     {
       show_window (&bench, argv[2]);
-      before_mib = status_mib ("VmHWM:");
+      before_mib = bench_status_mib ("VmHWM:");
     }
   else
     {
@@ -488,15 +383,14 @@ main (int   argc,
       make_predictions (&bench);
       make_items (&bench);
       bench.cache = cs_thumbnail_cache_new (max_bytes);
-      before_mib = status_mib ("VmHWM:");
-      settle ();
+      before_mib = bench_status_mib ("VmHWM:");
+      bench_settle ();
       show_grid (&bench);
     }
-  gap_id = g_timeout_add (1, gap_cb, &bench);
   g_timeout_add (5, poll_loaded_cb, &bench);
   while (bench.phase != DONE)
     g_main_context_iteration (NULL, TRUE);
-  g_source_remove (gap_id);
+  bench_frames_stop (&bench.watch);
 
   printf ("%u items of %s, %u tiles on screen (1280 × 960)\n",
           g_list_model_get_n_items (bench.items), bench.dataset->name,
@@ -506,12 +400,12 @@ main (int   argc,
           (bench.first_frame - bench.shown) / 1000.0);
   printf ("%-34s %5.1f ms\n", "first frame to its thumbnails",
           (bench.first_thumbnails - bench.first_frame) / 1000.0);
-  report ("scrolling down 40 px a frame", bench.frames[DOWN]);
-  report ("scrolling back up", bench.frames[UP]);
+  bench_frames_report ("scrolling down 40 px a frame", bench.frames[DOWN]);
+  bench_frames_report ("scrolling back up", bench.frames[UP]);
   printf ("%-34s %5.1f ms (target: never over 16 ms)\n", "longest main-loop stall",
-          bench.longest_gap / 1000.0);
+          bench_frames_longest_ms (&bench.watch));
   report_cache (&bench);
-  printf ("%-34s %.0f MiB (%.0f MiB %s)\n", "peak memory (VmHWM)", status_mib ("VmHWM:"),
+  printf ("%-34s %.0f MiB (%.0f MiB %s)\n", "peak memory (VmHWM)", bench_status_mib ("VmHWM:"),
           before_mib, bench.own_window ? "with the run in the window, before scrolling"
                                        : "with the dataset loaded, before the window");
 

@@ -18,7 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "bench-util.h"
+#include "bench-frames.h"
 #include "cs-heatmap.h"
 
 #define K           8
@@ -53,11 +53,9 @@ typedef struct
   gint64         shown;           /* when the window was presented */
   gint64         first_frame;
   guint          on_screen;       /* heatmaps in the first frame */
-  gint64         frame_start;
+  BenchFrames    frames;
   GArray        *smooth_frames;   /* of double, in ms */
   GArray        *page_frames;
-  gint64         last_tick;
-  gint64         longest_gap;     /* while scrolling, in µs */
 } Bench;
 
 /* Annotators of every skill, some of whom never saw a class or two. */
@@ -110,26 +108,6 @@ bind_cb (GtkSignalListItemFactory *factory,
   cs_heatmap_set_title (heatmap, gtk_string_object_get_string (annotator));
 }
 
-/* The heatmaps at least partly in view. */
-static guint
-count_on_screen (Bench *bench)
-{
-  int height = gtk_widget_get_height (bench->grid);
-  guint count = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (bench->grid); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      graphene_rect_t bounds;
-
-      if (gtk_widget_get_child_visible (child) &&
-          gtk_widget_compute_bounds (child, bench->grid, &bounds) &&
-          bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < height)
-        count++;
-    }
-  return count;
-}
-
 static gboolean
 tick_cb (GtkWidget     *widget,
          GdkFrameClock *clock,
@@ -170,57 +148,26 @@ tick_cb (GtkWidget     *widget,
 }
 
 static void
-before_paint_cb (GdkFrameClock *clock,
-                 Bench         *bench)
+frame_cb (double   ms,
+          gpointer data)
 {
-  bench->frame_start = g_get_monotonic_time ();
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                Bench         *bench)
-{
-  gint64 now = g_get_monotonic_time ();
-  double ms = (now - bench->frame_start) / 1000.0;
+  Bench *bench = data;
 
   if (bench->phase == WAITING)
     {
       if (gtk_widget_get_first_child (bench->grid) == NULL)
         return;
-      bench->first_frame = now;
-      bench->on_screen = count_on_screen (bench);
+      bench->first_frame = g_get_monotonic_time ();
+      bench->on_screen = bench_grid_on_screen (bench->grid, NULL, NULL);
       bench->phase = SMOOTH;
-      /* The first frame is timed on its own: gaps are counted from the next tick on. */
-      bench->last_tick = 0;
+      bench_frames_count_stalls (&bench->frames);
       return;
     }
-  if (ms > 16 && g_getenv ("CS_BENCH_DEBUG"))
-    fprintf (stderr, "frame %.1f ms in phase %d at %.0f px\n", ms, bench->phase,
-             gtk_adjustment_get_value (bench->adjustment));
   /* The frame that jumped back to the top is neither kind. */
   if (bench->phase == SMOOTH)
     g_array_append_val (bench->smooth_frames, ms);
   else if (bench->phase == PAGES && bench->pages > 0)
     g_array_append_val (bench->page_frames, ms);
-}
-
-/* A 1 ms timeout: the gap between two calls, less the period, is how long the loop was busy.
- * CS_BENCH_DEBUG=1 lists every gap over 16 ms. */
-static gboolean
-gap_cb (gpointer data)
-{
-  Bench *bench = data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (bench->phase != WAITING && bench->last_tick != 0)
-    {
-      if (now - bench->last_tick > 16000 && g_getenv ("CS_BENCH_DEBUG"))
-        fprintf (stderr, "gap %.1f ms in phase %d at %.0f px\n", (now - bench->last_tick) / 1000.0,
-                 bench->phase, gtk_adjustment_get_value (bench->adjustment));
-      bench->longest_gap = MAX (bench->longest_gap, now - bench->last_tick - 1000);
-    }
-  bench->last_tick = now;
-  return G_SOURCE_CONTINUE;
 }
 
 static GListModel *
@@ -241,45 +188,15 @@ static void
 show_grid (Bench *bench)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GListModel *ids = annotator_ids (bench->n);
-  GtkSelectionModel *selection = GTK_SELECTION_MODEL (gtk_no_selection_new (ids));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GdkFrameClock *clock;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), bench);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), bench);
-  bench->grid = gtk_grid_view_new (selection, factory);
-  gtk_grid_view_set_max_columns (GTK_GRID_VIEW (bench->grid), 12);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), bench->grid);
+  bench->window = bench_grid_window_new (annotator_ids (bench->n), factory, &bench->grid);
   bench->adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench->grid));
-
-  bench->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (bench->window), 1280, 960);
-  gtk_window_set_child (GTK_WINDOW (bench->window), scrolled);
   bench->shown = g_get_monotonic_time ();
   gtk_window_present (GTK_WINDOW (bench->window));
-
-  clock = gtk_widget_get_frame_clock (bench->window);
-  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), bench);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), bench);
+  bench_frames_watch (&bench->frames, bench->window, bench->adjustment, frame_cb, bench);
   gtk_widget_add_tick_callback (bench->grid, tick_cb, bench, NULL);
-}
-
-static void
-report (const char *what,
-        GArray     *frames)
-{
-  double *ms = (double *) frames->data;
-  int n = frames->len;
-
-  if (n == 0)
-    {
-      printf ("%-34s no frames\n", what);
-      return;
-    }
-  bench_sort (ms, n);
-  printf ("%-34s median %5.2f ms, 95th percentile %5.2f ms, worst %5.2f ms (%d frames)\n", what,
-          ms[n / 2], ms[(int) (0.95 * (n - 1))], ms[n - 1], n);
 }
 
 int
@@ -287,7 +204,6 @@ main (int   argc,
       char *argv[])
 {
   Bench bench = { .n = 2500 };
-  guint gap_id;
 
   if (argc > 1)
     bench.n = (guint) atoi (argv[1]);
@@ -298,19 +214,18 @@ main (int   argc,
   bench.page_frames = g_array_new (FALSE, FALSE, sizeof (double));
 
   show_grid (&bench);
-  gap_id = g_timeout_add (1, gap_cb, &bench);
   while (bench.phase != DONE)
     g_main_context_iteration (NULL, TRUE);
-  g_source_remove (gap_id);
+  bench_frames_stop (&bench.frames);
 
   printf ("%u annotators, K = %d, %u heatmaps on screen (1280 × 960)\n", bench.n, K,
           bench.on_screen);
   printf ("%-34s %5.1f ms\n", "window shown to first frame",
           (bench.first_frame - bench.shown) / 1000.0);
-  report ("scrolling 40 px a frame", bench.smooth_frames);
-  report ("scrolling a page a frame", bench.page_frames);
+  bench_frames_report ("scrolling 40 px a frame", bench.smooth_frames);
+  bench_frames_report ("scrolling a page a frame", bench.page_frames);
   printf ("%-34s %5.1f ms (target: frames and stalls under 16 ms)\n", "longest main-loop stall",
-          bench.longest_gap / 1000.0);
+          bench_frames_longest_ms (&bench.frames));
 
   g_array_unref (bench.smooth_frames);
   g_array_unref (bench.page_frames);

@@ -8,6 +8,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "cs-thumbnail-cache.h"
 
@@ -239,6 +244,23 @@ job_free (Job *job)
 
 static gboolean job_done_cb (gpointer data);
 
+/* A decoding thread yields its core to the main thread, which draws while the view scrolls:
+ * on two cores, with the display server on one, a decode at the same priority as the main
+ * thread now and then pushed a frame past 16 ms. Once per pool thread. */
+static void
+yield_to_main_thread (void)
+{
+#ifdef __linux__
+  static GPrivate lowered;
+
+  if (g_private_get (&lowered) == NULL)
+    {
+      setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
+      g_private_set (&lowered, GINT_TO_POINTER (1));
+    }
+#endif
+}
+
 /* Runs on a pool thread. A request already cancelled is not decoded at all. */
 static void
 run_job (gpointer data,
@@ -247,6 +269,7 @@ run_job (gpointer data,
   Job *job = data;
   g_autoptr(GSource) source = g_idle_source_new ();
 
+  yield_to_main_thread ();
   if (!g_cancellable_set_error_if_cancelled (job->cancellable, &job->error))
     job->pixbuf = decode (job->path, job->size, job->cancellable, &job->error);
 
