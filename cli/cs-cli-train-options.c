@@ -30,6 +30,8 @@ static gboolean keep_adam;
 static gboolean reset_adam;
 static char *batchnorm;
 static char *normalize_item;
+static int warm_start = -1;
+static char *noise_init;
 
 static GOptionEntry train_entries[] = {
   { "method", 'm', 0, G_OPTION_ARG_STRING, &method,
@@ -50,6 +52,12 @@ static GOptionEntry train_entries[] = {
     "BatchNorm layers of the classifier: none, input, hidden or both", "WHICH" },
   { "normalize-item", 0, 0, G_OPTION_ARG_STRING, &normalize_item,
     "CoNAL: L2-normalise the item embedding (yes or no)", "YES|NO" },
+  { "warm-start", 0, 0, G_OPTION_ARG_INT, &warm_start,
+    "CoNAL, crowdlayer: train the classifier alone on Dawid–Skene's posteriors for the first "
+    "N epochs", "N" },
+  { "noise-init", 0, 0, G_OPTION_ARG_STRING, &noise_init,
+    "CoNAL, crowdlayer: noise matrices start at identity (confusion_init · I) or ds (the log "
+    "of Dawid–Skene's confusions)", "identity|ds" },
   { "soft", 0, 0, G_OPTION_ARG_NONE, &soft,
     "ds, mv: train on soft targets (posteriors, vote shares)", NULL },
   { "keep-adam", 0, 0, G_OPTION_ARG_NONE, &keep_adam,
@@ -127,6 +135,10 @@ cs_cli_train_config (CsTrainConfig  *config,
     return FALSE;
   if (normalize_item && !parse_yes_no (normalize_item, &config->normalize_item))
     return bad_value (error, "normalize-item", normalize_item);
+  if (noise_init && g_strcmp0 (noise_init, "identity") != 0 && g_strcmp0 (noise_init, "ds") != 0)
+    return bad_value (error, "noise-init", noise_init);
+  if (noise_init) config->noise_from_ds = g_strcmp0 (noise_init, "ds") == 0;
+  if (warm_start >= 0) config->warm_start = warm_start;
   if (epochs >= 0) config->epochs = epochs;
   if (batch_size >= 0) config->batch_size = batch_size;
   if (!isnan (lr)) config->lr = (float) lr;

@@ -43,7 +43,20 @@ static const Case cases[] = {
   { "gold", CS_METHOD_GOLD, false, false, true, false, 0.5f },
   { "gold-batchnorm", CS_METHOD_GOLD, true, true, true, false, 0.0f },
   { "ds-soft", CS_METHOD_DAWID_SKENE, false, false, true, true, 0.0f },
+  /* A warm start: CoNAL's and Crowd Layer's models trained on soft targets, their crowd
+   * labels in the batch but unused, the noise layers and the auxiliary network without a
+   * gradient. */
+  { "conal-warm-start", CS_METHOD_CONAL, false, false, true, true, 0.5f, CS_AUX_ROUTE_STACKED },
+  { "conal-music-warm-start", CS_METHOD_CONAL, true, true, false, true, 0.0f,
+    CS_AUX_ROUTE_PROJECTED },
+  { "crowdlayer-warm-start", CS_METHOD_CROWD_LAYER, false, false, true, true, 0.0f },
 };
+
+static bool
+has_crowd_layers (CsMethod method)
+{
+  return method == CS_METHOD_CONAL || method == CS_METHOD_CROWD_LAYER;
+}
 
 typedef struct
 {
@@ -112,7 +125,9 @@ test_model_gradient (gconstpointer data)
   cs_test_fill_uniform (soft, B * K, 0.0f, 1.0f, 5);
   memset (soft + 2 * K, 0, sizeof (float) * K);
   cs_rng_init (&f.rng, 99);
-  f.batch = (CsBatch) { x, B, labels, L, targets, c->soft ? soft : NULL };
+  /* The crowd methods' batches have no hard targets; the others' have them beside any soft ones. */
+  f.batch = (CsBatch) { x, B, labels, L, has_crowd_layers (c->method) ? NULL : targets,
+                        c->soft ? soft : NULL };
 
   cs_model_zero_grads (f.model);
   {
@@ -123,6 +138,25 @@ test_model_gradient (gconstpointer data)
   grads = cs_model_get_grad_buffer (f.model);
   analytic = g_memdup2 (grads, sizeof (float) * n);
   cs_gradcheck_assert (c->name, loss_of, &f, params, analytic, (int) n);
+  if (has_crowd_layers (c->method) && c->soft)
+    {
+      /* Nothing but the classifier learns from targets. */
+      const CsParams *p = cs_model_get_params (f.model);
+      const struct { const float *at; size_t n; } untouched[] = {
+        { p->global, (size_t) K * K }, { p->local, (size_t) R * K * K },
+        { p->aux_w1, (size_t) shape.A * D }, { p->aux_b1, shape.A },
+        { p->aux_w2, (size_t) shape.E * shape.A }, { p->aux_b2, shape.E },
+        { p->ann_w, (size_t) R * shape.E }, { p->ann_b, shape.E },
+      };
+      double classifier = 0;
+
+      for (guint u = 0; u < G_N_ELEMENTS (untouched); u++)
+        for (size_t j = 0; untouched[u].at != NULL && j < untouched[u].n; j++)
+          g_assert_cmpfloat (analytic[untouched[u].at - params + j], ==, 0.0f);
+      for (int j = 0; j < shape.K * shape.H; j++)
+        classifier += fabs (analytic[p->w2 - params + j]);
+      g_assert_cmpfloat (classifier, >, 0);
+    }
   cs_model_free (f.model);
 }
 

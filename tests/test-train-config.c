@@ -24,6 +24,10 @@ test_presets (void)
   g_assert_cmpfloat (c.lambda, ==, 1e-5f);
   g_assert_true (c.adam_reset_each_epoch);
   g_assert_false (c.input_batchnorm);
+  /* The official code starts its noise layers at 2 · I, and the classifier with them. */
+  g_assert_cmpint (c.warm_start, ==, 0);
+  g_assert_false (c.noise_from_ds);
+  g_assert_cmpfloat (c.confusion_init, ==, 2.0f);
 
   g_assert_true (cs_train_config_apply_preset (&c, CS_PRESET_OFFICIAL, "Music", NULL));
   g_assert_true (c.input_batchnorm && c.hidden_batchnorm);
@@ -64,6 +68,17 @@ test_validate (void)
   cs_train_config_init (&c);
   c.dropout = 1.0f;
   g_assert_false (cs_train_config_validate (&c, &error));
+  g_clear_error (&error);
+  /* A warm start of every epoch is allowed (the classifier alone), of more is not. */
+  cs_train_config_init (&c);
+  c.warm_start = c.epochs;
+  g_assert_true (cs_train_config_validate (&c, NULL));
+  c.warm_start = c.epochs + 1;
+  g_assert_false (cs_train_config_validate (&c, &error));
+  g_assert_nonnull (strstr (error->message, "warm-start"));
+  g_clear_error (&error);
+  c.warm_start = -1;
+  g_assert_false (cs_train_config_validate (&c, NULL));
 }
 
 /* Every field survives config.json: written with cs_json, read back bit for bit. */
@@ -85,10 +100,14 @@ test_json_round_trip (void)
   a.selection = CS_SELECT_CROWD_NLL;
   a.soft_targets = true;
   a.valid_from_test = 100;
+  a.warm_start = 7;
+  a.noise_from_ds = true;
   cs_train_config_to_json (&a, builder);
   root = json_builder_get_root (builder);
   text = cs_json_to_string (root, FALSE);
   g_assert_nonnull (strstr (text, "\"lr\":0.0123"));
+  g_assert_nonnull (strstr (text, "\"warm_start\":7"));
+  g_assert_nonnull (strstr (text, "\"noise_from_ds\":true"));
   g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
   cs_train_config_init (&b);
   g_assert_true (cs_train_config_from_json (&b, json_node_get_object (json_parser_get_root (parser)), NULL));

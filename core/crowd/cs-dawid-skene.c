@@ -164,3 +164,59 @@ cs_dawid_skene_accuracy (const CsDawidSkene *self,
     accuracy += (double) self->priors[k] * confusion[(size_t) k * self->K + k];
   return accuracy;
 }
+
+static void
+normalise_rows (double *counts,
+                int     n_rows,
+                int     K)
+{
+  for (int k = 0; k < n_rows; k++)
+    {
+      double *row = counts + (size_t) k * K, sum = 0;
+
+      for (int j = 0; j < K; j++)
+        sum += row[j];
+      for (int j = 0; j < K; j++)
+        row[j] = sum > 0 ? row[j] / sum : 1.0 / K;
+    }
+}
+
+void
+cs_dawid_skene_shrunk_confusions (const CsDawidSkene *self,
+                                  const CsSplit      *split,
+                                  double              prior_labels,
+                                  float              *pooled,
+                                  float              *local)
+{
+  int K = self->K, R = self->R;
+  g_autofree double *counts = g_new0 (double, (size_t) (R + 1) * K * K);
+  double *all = counts + (size_t) R * K * K;
+
+  g_return_if_fail (split->n == self->n && prior_labels >= 0);
+
+  for (int i = 0; i < split->n; i++)
+    for (int l = split->item_offsets[i]; l < split->item_offsets[i + 1]; l++)
+      {
+        const float *t = self->posteriors + (size_t) i * K;
+        double *mine = counts + (size_t) split->labels[l].annotator * K * K;
+
+        for (int k = 0; k < K; k++)
+          {
+            mine[k * K + split->labels[l].label] += t[k];
+            all[k * K + split->labels[l].label] += t[k];
+          }
+      }
+  /* A little of every label in the pooled rows: a class no label was put down to is rare,
+   * not impossible. */
+  for (int j = 0; j < K * K; j++)
+    all[j] += SMOOTHING;
+  normalise_rows (all, K, K);
+  for (int r = 0; r < R; r++)
+    for (int j = 0; j < K * K; j++)
+      counts[(size_t) r * K * K + j] += prior_labels * all[j];
+  normalise_rows (counts, R * K, K);
+  for (int j = 0; j < K * K; j++)
+    pooled[j] = (float) all[j];
+  for (size_t j = 0; j < (size_t) R * K * K; j++)
+    local[j] = (float) counts[j];
+}

@@ -23,7 +23,8 @@ typedef struct
 } CsBatchnormState;
 
 /* One mini-batch: rows of features, the crowd labels of those rows (item = row), and the
- * targets of the aggregated-label methods. */
+ * targets of the aggregated-label methods. A batch with targets or soft ones trains the
+ * classifier alone on them, even in a model with noise layers (a warm start). */
 typedef struct
 {
   const float        *x;        /* [B, D] */
@@ -61,6 +62,11 @@ void              cs_model_set_threads     (CsModel             *self,
 void              cs_model_init_params     (CsModel             *self,
                                             const CsTrainConfig *config,
                                             CsRng               *rng);
+/* The noise matrices from confusions instead (cs_noise_init_log): W_g from `global` when the
+ * model has one, the W_r from `local` [R, K, K]. */
+void              cs_model_init_noise_log  (CsModel             *self,
+                                            const float         *global,
+                                            const float         *local);
 void              cs_model_copy_weights    (CsModel             *dest,
                                             const CsModel       *src);
 /* A model that evaluates (cs_model_predict, cs_model_label_w), sized for that: a checkpoint's,

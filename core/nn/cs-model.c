@@ -377,6 +377,20 @@ cs_model_init_params (CsModel             *self,
 }
 
 void
+cs_model_init_noise_log (CsModel     *self,
+                         const float *global,
+                         const float *local)
+{
+  const CsModelShape *s = &self->shape;
+  CsParams *p = &self->params;
+
+  if (p->global)
+    cs_noise_init_log (p->global, global, 1, s->K);
+  if (p->local)
+    cs_noise_init_log (p->local, local, s->R, s->K);
+}
+
+void
 cs_model_copy_weights (CsModel       *dest,
                        const CsModel *src)
 {
@@ -995,8 +1009,10 @@ cs_model_forward_backward (CsModel             *self,
   CsParams *g = &self->grads;
   int B = batch->B, L = batch->L, K = s->K;
   bool dropout = config->dropout > 0;
-  bool project = cs_model_get_aux_route (self, B, L) == CS_AUX_ROUTE_PROJECTED;
-  bool stack = s->has_aux && !project;
+  /* Targets train the classifier alone, whatever layers the model has (a warm start). */
+  bool crowd = s->has_local && batch->targets == NULL && batch->soft == NULL;
+  bool project = crowd && cs_model_get_aux_route (self, B, L) == CS_AUX_ROUTE_PROJECTED;
+  bool stack = crowd && s->has_aux && !project;
   CsPool *saved_pool;
   float loss;
 
@@ -1008,7 +1024,7 @@ cs_model_forward_backward (CsModel             *self,
   if (backward)
     memset (a->dlogits, 0, sizeof (float) * B * K);
 
-  if (s->has_local)
+  if (crowd)
     {
       if (s->has_aux)
         aux_w_forward (self, batch->x, B, batch->labels, L, project);

@@ -573,3 +573,15 @@ cs_noise_init_identity (float *m,  /* [n,K,K] */
     for (int k = 0; k < K; k++)
       m[((size_t) r * K + k) * K + k] = scale;
 }
+
+void
+cs_noise_init_log (float       *m,
+                   const float *confusions,
+                   int          n,
+                   int          K)
+{
+  g_return_if_fail (n >= 0 && K > 0);
+
+  for (size_t j = 0; j < (size_t) n * K * K; j++)
+    m[j] = logf (fmaxf (confusions[j], CS_NOISE_LOG_FLOOR));
+}

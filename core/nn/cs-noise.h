@@ -72,5 +72,12 @@ void  cs_noise_init_identity (float              *m,
                               int                 n,
                               int                 K,
                               float               scale);
+/* n K×K matrices set to the log of n confusions (rows true classes, summing to 1), each
+ * probability at least CS_NOISE_LOG_FLOOR: then a one-hot p gives that confusion's row. */
+#define CS_NOISE_LOG_FLOOR 1e-4f
+void  cs_noise_init_log      (float              *m,
+                              const float        *confusions,
+                              int                 n,
+                              int                 K);
 
 G_END_DECLS

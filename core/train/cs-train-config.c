@@ -42,6 +42,8 @@ set_official_labelme (CsTrainConfig *c)
   c->eps = 1e-8f;
   c->weight_decay = 0.0f;
   c->adam_reset_each_epoch = true;
+  c->warm_start = 0;
+  c->noise_from_ds = false;
 }
 
 /* The official Music head: BatchNorm on the input and the hidden layer, an unnormalised item
@@ -178,6 +180,8 @@ cs_train_config_validate (const CsTrainConfig  *c,
     return invalid (error, "Dawid–Skene iterations", c->ds_iterations);
   if (c->valid_from_test < 0)
     return invalid (error, "validation items taken from test", c->valid_from_test);
+  if (c->warm_start < 0 || c->warm_start > c->epochs)
+    return invalid (error, "warm-start epochs (0 to the epochs)", c->warm_start);
   return TRUE;
 }
 
@@ -248,6 +252,8 @@ static const struct
   { "embedding", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, embedding) },
   { "aux_hidden", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, aux_hidden) },
   { "normalize_item", FIELD_BOOL, G_STRUCT_OFFSET (CsTrainConfig, normalize_item) },
+  { "warm_start", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, warm_start) },
+  { "noise_from_ds", FIELD_BOOL, G_STRUCT_OFFSET (CsTrainConfig, noise_from_ds) },
   { "soft_targets", FIELD_BOOL, G_STRUCT_OFFSET (CsTrainConfig, soft_targets) },
   { "ds_iterations", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, ds_iterations) },
   { "epochs", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, epochs) },

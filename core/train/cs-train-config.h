@@ -46,6 +46,14 @@ typedef struct
   int         aux_hidden;       /* the auxiliary network's first layer */
   bool        normalize_item;   /* L2-normalise the item embedding v */
 
+  /* CoNAL and Crowd Layer: how they start, so that the classifier and the noise layers do
+   * not trade a class between them. */
+  int         warm_start;       /* the first warm_start epochs train the classifier alone, on
+                                   Dawid–Skene's posteriors */
+  bool        noise_from_ds;    /* the noise matrices start at the log of Dawid–Skene's
+                                   confusions (W_g: the crowd's pooled one) rather than at
+                                   confusion_init · I */
+
   /* Aggregated-label baselines. */
   bool        soft_targets;     /* train on the posterior (Dawid–Skene) or vote shares (MV) */
   int         ds_iterations;

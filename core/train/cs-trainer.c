@@ -139,10 +139,28 @@ prepare_targets (Trainer *t)
       break;
     case CS_METHOD_CONAL:
     case CS_METHOD_CROWD_LAYER:
+      if (c->warm_start > 0 || c->noise_from_ds)
+        t->ds = cs_dawid_skene_run (train, K, t->dataset->n_annotators, c->ds_iterations);
+      if (c->warm_start > 0)
+        t->soft = g_memdup2 (t->ds->posteriors, sizeof (float) * train->n * K);
+      break;
     case CS_N_METHODS:
     default:
       break;
     }
+}
+
+/* The noise layers from Dawid–Skene's estimate: W_g the log of the crowd's pooled confusion,
+ * each W_r the log of the annotator's own, shrunk towards the pooled one. */
+static void
+init_noise_from_ds (Trainer *t)
+{
+  int K = t->dataset->n_classes, R = t->dataset->n_annotators;
+  g_autofree float *pooled = g_new (float, (size_t) K * K);
+  g_autofree float *local = g_new (float, MAX ((size_t) R * K * K, 1));
+
+  cs_dawid_skene_shrunk_confusions (t->ds, t->train, CS_DS_PRIOR_LABELS, pooled, local);
+  cs_model_init_noise_log (t->model, pooled, local);
 }
 
 static bool
@@ -288,6 +306,8 @@ trainer_init (Trainer                *t,
   cs_model_zero_grads (t->model);
   cs_rng_init (&t->rng, config->seed);
   cs_model_init_params (t->model, config, &t->rng);
+  if (config->noise_from_ds && uses_crowd_layers (config->method))
+    init_noise_from_ds (t);
   cs_model_copy_weights (t->best, t->model);
 
   cs_model_get_param_buffer (t->model, &n_params);
@@ -329,17 +349,20 @@ trainer_clear (Trainer *t)
 }
 
 /* Copies the rows, labels and targets of items[0..B) into the batch buffers. Consecutive
- * items (a batch that is the whole, unshuffled train split) are read where they are. */
+ * items (a batch that is the whole, unshuffled train split) are read where they are. While
+ * `warming`, the crowd methods' batches hold Dawid–Skene's posteriors instead of the labels. */
 static void
 gather_batch (Trainer       *t,
               const int32_t *items,
               int            B,
+              bool           warming,
               CsBatch       *batch)
 {
   const CsSplit *train = t->train;
   int D = t->dataset->d, K = t->dataset->n_classes;
   int L = 0;
-  bool crowd = uses_crowd_layers (t->config->method);
+  bool crowd = uses_crowd_layers (t->config->method) && !warming;
+  const float *soft = crowd ? NULL : t->soft;
   bool consecutive = true;
   const float *x = t->xb;
 
@@ -359,10 +382,10 @@ gather_batch (Trainer       *t,
       t->gb[b] = train->gold ? train->gold[i] : -1;
       if (t->targets)
         t->tb[b] = t->targets[i];
-      if (t->soft)
-        memcpy (t->sb + (size_t) b * K, t->soft + (size_t) i * K, sizeof (float) * K);
+      if (soft)
+        memcpy (t->sb + (size_t) b * K, soft + (size_t) i * K, sizeof (float) * K);
     }
-  *batch = (CsBatch) { x, B, t->lb, L, t->targets ? t->tb : NULL, t->soft ? t->sb : NULL,
+  *batch = (CsBatch) { x, B, t->lb, L, t->targets ? t->tb : NULL, soft ? t->sb : NULL,
                        consecutive };
 }
 
@@ -416,10 +439,13 @@ train_epoch (Trainer         *t,
   size_t n_params;
   double loss_sum = 0;
   int seen = 0, known = 0, correct = 0, batch_index = 0;
+  bool warming = epoch <= c->warm_start;
 
-  /* The official code makes a new Adam every epoch: moments and step count start over. */
+  /* The official code makes a new Adam every epoch: moments and step count start over. The
+   * crowd layers' first epoch after a warm start starts it over too, as their parameters
+   * have had no gradient until then. */
   cs_model_get_param_buffer (t->model, &n_params);
-  if (c->adam_reset_each_epoch || epoch == 1)
+  if (c->adam_reset_each_epoch || epoch == 1 || epoch == c->warm_start + 1)
     {
       memset (t->adam_m, 0, sizeof (float) * n_params);
       memset (t->adam_v, 0, sizeof (float) * n_params);
@@ -443,7 +469,7 @@ train_epoch (Trainer         *t,
       /* BatchNorm cannot normalise a batch of one row; such a remainder is skipped. */
       if (n == 1 && (c->input_batchnorm || c->hidden_batchnorm))
         continue;
-      gather_batch (t, t->items + start, n, &batch);
+      gather_batch (t, t->items + start, n, warming, &batch);
       loss = cs_model_forward_backward (t->model, &batch, c, &t->rng, true);
       if (!isfinite (loss))
         {
@@ -642,7 +668,9 @@ cs_train (CsDataset               *dataset,
       /* The run's model is used from other threads later (the window's): no pool. */
       cs_model_set_threads (t.model, 1);
       run->model = g_steal_pointer (&t.model);
-      run->dawid_skene = g_steal_pointer (&t.ds);
+      /* A warm start's estimate stays behind: the run's is the Dawid–Skene method's. */
+      if (config->method == CS_METHOD_DAWID_SKENE)
+        run->dawid_skene = g_steal_pointer (&t.ds);
       run->dataset = g_steal_pointer (&trained_on);
     }
   trainer_clear (&t);

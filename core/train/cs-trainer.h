@@ -13,6 +13,10 @@
 
 G_BEGIN_DECLS
 
+/* How many labels' worth of the crowd's pooled confusion an annotator's own rows start with
+ * when the noise layers start from Dawid–Skene's estimate (CsTrainConfig.noise_from_ds). */
+#define CS_DS_PRIOR_LABELS 2.0
+
 /* Accuracies are fractions in [0, 1], NaN where they cannot be measured. */
 typedef struct
 {
