@@ -32,6 +32,7 @@ static char *batchnorm;
 static char *normalize_item;
 static int warm_start = -1;
 static char *noise_init;
+static double trace = NAN;
 
 static GOptionEntry train_entries[] = {
   { "method", 'm', 0, G_OPTION_ARG_STRING, &method,
@@ -58,6 +59,9 @@ static GOptionEntry train_entries[] = {
   { "noise-init", 0, 0, G_OPTION_ARG_STRING, &noise_init,
     "CoNAL, crowdlayer: noise matrices start at identity (confusion_init · I) or ds (the log "
     "of Dawid–Skene's confusions)", "identity|ds" },
+  { "trace", 0, 0, G_OPTION_ARG_DOUBLE, &trace,
+    "CoNAL, crowdlayer: loss += MU · the mean trace of the noise matrices' confusions "
+    "(Tanno et al., 2019; default 0)", "MU" },
   { "soft", 0, 0, G_OPTION_ARG_NONE, &soft,
     "ds, mv: train on soft targets (posteriors, vote shares)", NULL },
   { "keep-adam", 0, 0, G_OPTION_ARG_NONE, &keep_adam,
@@ -139,6 +143,7 @@ cs_cli_train_config (CsTrainConfig  *config,
     return bad_value (error, "noise-init", noise_init);
   if (noise_init) config->noise_from_ds = g_strcmp0 (noise_init, "ds") == 0;
   if (warm_start >= 0) config->warm_start = warm_start;
+  if (!isnan (trace)) config->trace = (float) trace;
   if (epochs >= 0) config->epochs = epochs;
   if (batch_size >= 0) config->batch_size = batch_size;
   if (!isnan (lr)) config->lr = (float) lr;

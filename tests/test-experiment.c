@@ -274,6 +274,32 @@ test_stop_keeps_finished (void)
     json_array_get_object_element (results, 1), "runs")), ==, 0);
 }
 
+/* The text table's columns line up by what a terminal shows, Dawid–Skene's en dash too. */
+static void
+test_text_columns (void)
+{
+  static const CsMethod methods[] = { CS_METHOD_DAWID_SKENE, CS_METHOD_MAJORITY };
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsExperiment) experiment = small_experiment (tmp, methods, 2, 1);
+  g_autoptr(GString) table = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  long at[2];
+
+  g_assert_true (cs_experiment_run (experiment, 1, NULL, NULL));
+  cs_experiment_format_table (experiment, CS_TABLE_TEXT, table);
+  lines = g_strsplit (table->str, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 3);
+  for (int m = 0; m < 2; m++)
+    {
+      const char *plus_minus = strstr (lines[1 + m], "±");
+
+      g_assert_nonnull (plus_minus);
+      at[m] = g_utf8_pointer_to_offset (lines[1 + m], plus_minus);
+    }
+  g_assert_nonnull (strstr (lines[1], "Dawid–Skene"));
+  g_assert_cmpint (at[0], ==, at[1]);
+}
+
 /* A run that fails does not stop the others; the error is the first failed run's. */
 static void
 test_failed_run (void)
@@ -313,5 +339,6 @@ main (int   argc,
   g_test_add_func ("/experiment/stop-keeps-finished", test_stop_keeps_finished);
   g_test_add_func ("/experiment/stop-mid-run-keeps-none", test_stop_mid_run_keeps_none);
   g_test_add_func ("/experiment/failed-run", test_failed_run);
+  g_test_add_func ("/experiment/text-columns", test_text_columns);
   return g_test_run ();
 }

@@ -23,6 +23,7 @@ typedef struct
   bool        soft;
   float       dropout;
   CsAuxRoute  route;
+  float       trace;
 } Case;
 
 static const Case cases[] = {
@@ -40,6 +41,10 @@ static const Case cases[] = {
   /* The auxiliary tower folded onto the normalised input, with ReLU's kinks in play. */
   { "conal-input-batchnorm", CS_METHOD_CONAL, true, false, true, false, 0.0f },
   { "crowdlayer", CS_METHOD_CROWD_LAYER, false, false, true, false, 0.0f },
+  /* The trace penalty on W_g and every W_r, large enough to weigh in the gradient. */
+  { "conal-trace", CS_METHOD_CONAL, false, false, true, false, 0.0f, CS_AUX_ROUTE_AUTO, 0.3f },
+  { "crowdlayer-trace", CS_METHOD_CROWD_LAYER, false, false, true, false, 0.0f, CS_AUX_ROUTE_AUTO,
+    0.3f },
   { "gold", CS_METHOD_GOLD, false, false, true, false, 0.5f },
   { "gold-batchnorm", CS_METHOD_GOLD, true, true, true, false, 0.0f },
   { "ds-soft", CS_METHOD_DAWID_SKENE, false, false, true, true, 0.0f },
@@ -102,6 +107,7 @@ test_model_gradient (gconstpointer data)
   f.config.input_batchnorm = c->input_batchnorm;
   f.config.hidden_batchnorm = c->hidden_batchnorm;
   f.config.normalize_item = c->normalize_item;
+  f.config.trace = c->trace;
   /* A larger λ than CoNAL's 1e-5, so the regulariser's share of the gradient is visible. */
   f.config.lambda = 0.05f;
   cs_model_shape_init (&shape, &f.config, D, K, R);

@@ -380,6 +380,51 @@ test_regulariser_all_equal (void)
     g_assert_cmpfloat (dwl[i], ==, 0.0f);
 }
 
+/* ---- the trace penalty -------------------------------------------------------------------- */
+
+static double
+trace_loss (gpointer data)
+{
+  RegCase *c = data;
+
+  return cs_noise_trace_penalty (NULL, c->w_local, R, K, c->lambda);
+}
+
+/* At 2 · I every row's softmax puts e² / (e² + K − 1) on its class: the mean trace is K times
+ * that, whatever the number of matrices. */
+static void
+test_trace_value (void)
+{
+  float w[R * K * K];
+  double on_class = exp (2.0) / (exp (2.0) + K - 1);
+
+  cs_noise_init_identity (w, R, K, 2.0f);
+  g_assert_cmpfloat_with_epsilon (cs_noise_trace_penalty (NULL, w, R, K, 0.5f), 0.5 * K * on_class, 1e-6);
+  g_assert_cmpfloat_with_epsilon (cs_noise_trace_penalty (NULL, w, 1, K, 0.5f), 0.5 * K * on_class, 1e-6);
+  g_assert_cmpfloat (cs_noise_trace_penalty (NULL, w, 0, K, 0.5f), ==, 0.0f);
+}
+
+static void
+test_trace_backward (void)
+{
+  RegCase c;
+  float dw[R * K * K];
+  double row_sum = 0;
+
+  reg_case_init (&c, 0.8f);
+  /* Added to what is there: start from a known gradient. */
+  for (int i = 0; i < R * K * K; i++)
+    dw[i] = 0.25f;
+  cs_noise_trace_penalty (dw, c.w_local, R, K, c.lambda);
+  for (int i = 0; i < R * K * K; i++)
+    dw[i] -= 0.25f;
+  cs_gradcheck_assert ("trace dW_r", trace_loss, &c, c.w_local, dw, R * K * K);
+  /* A row's softmax is unchanged by adding a constant to the row: its gradient sums to 0. */
+  for (int j = 0; j < K; j++)
+    row_sum += dw[j];
+  g_assert_cmpfloat (fabs (row_sum), <, 1e-6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,5 +440,7 @@ main (int   argc,
   g_test_add_func ("/noise/regulariser/value", test_regulariser_value);
   g_test_add_func ("/noise/regulariser/backward", test_regulariser_backward);
   g_test_add_func ("/noise/regulariser/all-equal", test_regulariser_all_equal);
+  g_test_add_func ("/noise/trace/value", test_trace_value);
+  g_test_add_func ("/noise/trace/backward", test_trace_backward);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
 #include <string.h>
 
 #include "cs-error.h"
@@ -27,6 +28,7 @@ test_presets (void)
   /* The official code starts its noise layers at 2 · I, and the classifier with them. */
   g_assert_cmpint (c.warm_start, ==, 0);
   g_assert_false (c.noise_from_ds);
+  g_assert_cmpfloat (c.trace, ==, 0.0f);
   g_assert_cmpfloat (c.confusion_init, ==, 2.0f);
 
   g_assert_true (cs_train_config_apply_preset (&c, CS_PRESET_OFFICIAL, "Music", NULL));
@@ -79,6 +81,11 @@ test_validate (void)
   g_clear_error (&error);
   c.warm_start = -1;
   g_assert_false (cs_train_config_validate (&c, NULL));
+  cs_train_config_init (&c);
+  c.trace = -0.1f;
+  g_assert_false (cs_train_config_validate (&c, NULL));
+  c.trace = NAN;
+  g_assert_false (cs_train_config_validate (&c, NULL));
 }
 
 /* Every field survives config.json: written with cs_json, read back bit for bit. */
@@ -102,6 +109,7 @@ test_json_round_trip (void)
   a.valid_from_test = 100;
   a.warm_start = 7;
   a.noise_from_ds = true;
+  a.trace = 0.05f;
   cs_train_config_to_json (&a, builder);
   root = json_builder_get_root (builder);
   text = cs_json_to_string (root, FALSE);

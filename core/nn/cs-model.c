@@ -1033,6 +1033,14 @@ cs_model_forward_backward (CsModel             *self,
       if (s->has_global)
         loss += cs_noise_regulariser (backward ? g->global : NULL, backward ? g->local : NULL,
                                       p->global, p->local, K, s->R, -config->lambda);
+      if (config->trace > 0)
+        {
+          loss += cs_noise_trace_penalty (backward ? g->local : NULL, p->local, s->R, K,
+                                          config->trace);
+          if (s->has_global)
+            loss += cs_noise_trace_penalty (backward ? g->global : NULL, p->global, 1, K,
+                                            config->trace);
+        }
       if (backward)
         {
           memset (a->dp, 0, sizeof (float) * B * K);

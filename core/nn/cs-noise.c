@@ -560,6 +560,37 @@ cs_noise_regulariser (float       *dw_global,  /* [K,K] or NULL */
   return (float) (lambda * total);
 }
 
+float
+cs_noise_trace_penalty (float       *dw,
+                        const float *w,
+                        int          n,
+                        int          K,
+                        float        mu)
+{
+  double total = 0;
+  double scale = n > 0 ? (double) mu / n : 0;
+
+  g_return_val_if_fail (n >= 0 && K > 0 && K <= CS_NOISE_MAX_K, 0.0f);
+
+  for (size_t row = 0; row < (size_t) n * K; row++)
+    {
+      const float *wr = w + row * K;
+      int k = (int) (row % K);
+      double top = -INFINITY, sum = 0, s[CS_NOISE_MAX_K];
+
+      for (int j = 0; j < K; j++)
+        top = fmax (top, wr[j]);
+      for (int j = 0; j < K; j++)
+        sum += s[j] = exp (wr[j] - top);
+      for (int j = 0; j < K; j++)
+        s[j] /= sum;
+      total += s[k];
+      for (int j = 0; dw != NULL && j < K; j++)
+        dw[row * K + j] += (float) (scale * s[k] * ((j == k) - s[j]));
+    }
+  return (float) (scale * total);
+}
+
 void
 cs_noise_init_identity (float *m,  /* [n,K,K] */
                         int    n,

@@ -67,6 +67,17 @@ float cs_noise_regulariser   (float              *dw_global,
                               int                 R,
                               float               lambda);
 
+/* The trace penalty of Tanno et al. (CVPR 2019) on n noise matrices: mu times the mean over
+ * them of Σ_k softmax (W[k, :])_k, the trace of the confusion each stands for (the labels a
+ * one-hot p of class k gives). Small traces say the crowd is noisy, so that the classifier
+ * is the cleanest explanation of the labels. Returns the term and accumulates its gradient,
+ * mu / n · s_k (δ_kj − s_j) for row k, into dw (when not NULL). */
+float cs_noise_trace_penalty (float              *dw,
+                              const float        *w,
+                              int                 n,
+                              int                 K,
+                              float               mu);
+
 /* n K×K matrices set to scale · I (CoNAL: 2 · I; Crowd Layer: 1 · I). */
 void  cs_noise_init_identity (float              *m,
                               int                 n,

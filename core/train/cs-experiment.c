@@ -7,6 +7,7 @@
 #include "cs-experiment.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "cs-error.h"
 #include "cs-json.h"
@@ -314,16 +315,18 @@ append_row (GString               *out,
             const CsExperimentRow *row)
 {
   const char *title = cs_method_get_title (row->method);
+  /* printf pads bytes: a title with an en dash (Dawid–Skene) takes two more than it shows. */
+  int width = 14 + (int) (strlen (title) - g_utf8_strlen (title, -1));
 
   if (row->n_runs == 0 && format == CS_TABLE_MARKDOWN)
     g_string_append_printf (out, "| %s | — | 0 | — |\n", title);
   else if (row->n_runs == 0)
-    g_string_append_printf (out, "  %-14s     —  (no finished run)\n", title);
+    g_string_append_printf (out, "  %-*s     —  (no finished run)\n", width, title);
   else if (format == CS_TABLE_MARKDOWN)
     g_string_append_printf (out, "| %s | %.1f ± %.1f | %d | %.2f |\n", title, 100 * row->test_mean,
                             100 * row->test_std, row->n_runs, 1000 * row->seconds_per_epoch);
   else
-    g_string_append_printf (out, "  %-14s %5.1f ± %.1f %%  (%d runs, %.2f ms per epoch)\n", title,
+    g_string_append_printf (out, "  %-*s %5.1f ± %.1f %%  (%d runs, %.2f ms per epoch)\n", width, title,
                             100 * row->test_mean, 100 * row->test_std, row->n_runs,
                             1000 * row->seconds_per_epoch);
 }

@@ -44,6 +44,7 @@ set_official_labelme (CsTrainConfig *c)
   c->adam_reset_each_epoch = true;
   c->warm_start = 0;
   c->noise_from_ds = false;
+  c->trace = 0.0f;
 }
 
 /* The official Music head: BatchNorm on the input and the hidden layer, an unnormalised item
@@ -180,6 +181,8 @@ cs_train_config_validate (const CsTrainConfig  *c,
     return invalid (error, "Dawid–Skene iterations", c->ds_iterations);
   if (c->valid_from_test < 0)
     return invalid (error, "validation items taken from test", c->valid_from_test);
+  if (!(c->trace >= 0) || !isfinite (c->trace))
+    return invalid (error, "trace penalty (0 or more)", c->trace);
   if (c->warm_start < 0 || c->warm_start > c->epochs)
     return invalid (error, "warm-start epochs (0 to the epochs)", c->warm_start);
   return TRUE;
@@ -254,6 +257,7 @@ static const struct
   { "normalize_item", FIELD_BOOL, G_STRUCT_OFFSET (CsTrainConfig, normalize_item) },
   { "warm_start", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, warm_start) },
   { "noise_from_ds", FIELD_BOOL, G_STRUCT_OFFSET (CsTrainConfig, noise_from_ds) },
+  { "trace", FIELD_FLOAT, G_STRUCT_OFFSET (CsTrainConfig, trace) },
   { "soft_targets", FIELD_BOOL, G_STRUCT_OFFSET (CsTrainConfig, soft_targets) },
   { "ds_iterations", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, ds_iterations) },
   { "epochs", FIELD_INT, G_STRUCT_OFFSET (CsTrainConfig, epochs) },

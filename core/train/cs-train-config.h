@@ -53,6 +53,8 @@ typedef struct
   bool        noise_from_ds;    /* the noise matrices start at the log of Dawid–Skene's
                                    confusions (W_g: the crowd's pooled one) rather than at
                                    confusion_init · I */
+  float       trace;            /* loss += trace · the mean trace of the noise matrices'
+                                   confusions (cs_noise_trace_penalty); 0: none */
 
   /* Aggregated-label baselines. */
   bool        soft_targets;     /* train on the posterior (Dawid–Skene) or vote shares (MV) */
