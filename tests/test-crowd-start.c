@@ -142,11 +142,7 @@ small_config (CsTrainConfig *config,
               CsMethod       method,
               int            epochs)
 {
-  cs_train_config_init (config);
-  config->method = method;
-  config->epochs = epochs;
-  config->batch_size = 128;
-  config->threads = 1;
+  cs_test_config (config, method, epochs, 128);
   config->test_every_epoch = false;
 }
 

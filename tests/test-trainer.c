@@ -21,11 +21,7 @@ small_config (CsTrainConfig *config,
               CsMethod       method,
               int            epochs)
 {
-  cs_train_config_init (config);
-  config->method = method;
-  config->epochs = epochs;
-  config->batch_size = 256;
-  config->threads = 1;
+  cs_test_config (config, method, epochs, 256);
 }
 
 /* Same seed and thread count: the same numbers, bit for bit. Another seed: others. */

@@ -149,6 +149,19 @@ cs_test_write_small_dataset (CsTestDir  *tmp,
   return cs_test_dir_path (tmp, relative);
 }
 
+void
+cs_test_config (CsTrainConfig *config,
+                CsMethod       method,
+                int            epochs,
+                int            batch_size)
+{
+  cs_train_config_init (config);
+  config->method = method;
+  config->epochs = epochs;
+  config->batch_size = batch_size;
+  config->threads = 1;
+}
+
 CsRun *
 cs_test_train (CsDataset              *dataset,
                CsMethod                method,
@@ -159,11 +172,7 @@ cs_test_train (CsDataset              *dataset,
   CsTrainConfig config;
   CsRun *run;
 
-  cs_train_config_init (&config);
-  config.method = method;
-  config.epochs = epochs;
-  config.batch_size = 32;
-  config.threads = 1;
+  cs_test_config (&config, method, epochs, 32);
   config.selection = CS_SELECT_LAST;
   run = cs_train (dataset, &config, callbacks, &error);
   g_assert_no_error (error);

@@ -41,6 +41,12 @@ const char *cs_test_write_small_dataset (CsTestDir       *tmp,
 /* tmp/small with classes a, b, c and 4 features, loaded with default options. */
 CsDataset  *cs_test_load_small_dataset  (CsTestDir       *tmp);
 
+/* The defaults with `method`, `epochs`, batches of `batch_size` and one thread: the same
+ * numbers on every machine. */
+void        cs_test_config              (CsTrainConfig          *config,
+                                         CsMethod                method,
+                                         int                     epochs,
+                                         int                     batch_size);
 /* A short run on one thread, batches of 32, the last epoch selected: quick, and the same on
  * every machine. callbacks may be NULL. */
 CsRun      *cs_test_train               (CsDataset              *dataset,
