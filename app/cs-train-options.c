@@ -122,8 +122,8 @@ cs_train_options_get_config (CsTrainOptions *self,
   g_return_if_fail (config != NULL);
 
   cs_train_config_init (config);
-  cs_train_config_apply_preset (config, self->preset, self->dataset_name, NULL);
   config->method = self->values.method;
+  cs_train_config_apply_preset (config, self->preset, self->dataset_name, NULL);
   config->seed = self->values.seed;
   config->threads = self->values.threads;
   for (guint i = 0; i < N_FIELDS; i++)

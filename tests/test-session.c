@@ -313,6 +313,13 @@ test_options_survive_dataset (void)
   g_assert_cmpint (config.epochs, ==, 3000);
   g_assert_cmpint (config.hidden_batchnorm, ==, music.hidden_batchnorm);
   g_assert_cmpint (config.embedding, ==, music.embedding);
+  /* The method chosen in the form is the one the preset is for: CoNAL's noise layers start
+   * from Dawid–Skene, Crowd Layer's do not. */
+  g_assert_true (config.noise_from_ds);
+  g_object_set (options, "method", CS_METHOD_CROWD_LAYER, NULL);
+  cs_train_options_get_config (options, &config);
+  g_assert_false (config.noise_from_ds);
+  g_object_set (options, "method", CS_METHOD_CONAL, NULL);
 
   g_object_set (options, "seed", (guint64) 42, NULL);
   cs_train_options_set_preset (options, CS_PRESET_OFFICIAL);

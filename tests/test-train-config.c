@@ -41,6 +41,16 @@ test_presets (void)
   g_assert_cmpint (c.batch_size, ==, 256);
   g_assert_cmpint (c.epochs, ==, 300);
   g_assert_cmpfloat (c.lambda, ==, 1e-4f);
+  /* CoNAL's noise layers start from Dawid–Skene by default; Crowd Layer's do not. */
+  g_assert_true (c.noise_from_ds);
+  c.method = CS_METHOD_CROWD_LAYER;
+  g_assert_true (cs_train_config_apply_preset (&c, CS_PRESET_DEFAULT, "labelme", NULL));
+  g_assert_false (c.noise_from_ds);
+  c.method = CS_METHOD_CONAL;
+  g_assert_true (cs_train_config_apply_preset (&c, CS_PRESET_DEFAULT, "music", NULL));
+  g_assert_true (c.noise_from_ds);
+  g_assert_true (cs_train_config_apply_preset (&c, CS_PRESET_OFFICIAL, "music", NULL));
+  g_assert_false (c.noise_from_ds);
 
   g_assert_true (cs_train_config_apply_preset (&c, CS_PRESET_DEFAULT, "music", NULL));
   g_assert_cmpint (c.batch_size, ==, 128);
