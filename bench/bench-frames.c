@@ -90,6 +90,12 @@ bench_frames_longest_ms (const BenchFrames *frames)
   return frames->longest_gap / 1000.0;
 }
 
+double
+bench_scroll_end (GtkAdjustment *adjustment)
+{
+  return gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+}
+
 void
 bench_frames_report (const char *what,
                      GArray     *frames)

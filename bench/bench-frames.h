@@ -41,6 +41,9 @@ void       bench_frames_count_stalls (BenchFrames        *frames);
 void       bench_frames_stop         (BenchFrames        *frames);
 double     bench_frames_longest_ms   (const BenchFrames  *frames);
 
+/* The value of `adjustment` scrolled to its end. */
+double     bench_scroll_end          (GtkAdjustment      *adjustment);
+
 /* The median, 95th percentile and worst of frame times (a GArray of double, sorted here). */
 void       bench_frames_report       (const char         *what,
                                       GArray             *ms);

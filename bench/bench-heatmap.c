@@ -115,8 +115,7 @@ tick_cb (GtkWidget     *widget,
 {
   Bench *bench = data;
   double value = gtk_adjustment_get_value (bench->adjustment);
-  double end = gtk_adjustment_get_upper (bench->adjustment) -
-               gtk_adjustment_get_page_size (bench->adjustment);
+  double end = bench_scroll_end (bench->adjustment);
 
   switch (bench->phase)
     {
