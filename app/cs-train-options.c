@@ -37,6 +37,7 @@ enum {
   PROP_PRESET,
   PROP_SEED,
   PROP_THREADS,
+  PROP_NOISE_FROM_DS,
   PROP_FIRST_FIELD,
 };
 
@@ -60,6 +61,7 @@ struct _CsTrainOptions
   char          *preset;
   char          *dataset_name;  /* NULL: no dataset open */
   guint          edited;        /* bit i: fields[i] was set by the person */
+  gboolean       noise_edited;  /* values.noise_from_ds was set by the person */
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -96,7 +98,13 @@ apply_preset (CsTrainOptions *self,
   CsTrainConfig preset;
 
   cs_train_config_init (&preset);
+  preset.method = self->values.method;
   cs_train_config_apply_preset (&preset, self->preset, self->dataset_name, NULL);
+  if (!self->noise_edited && preset.noise_from_ds != self->values.noise_from_ds)
+    {
+      self->values.noise_from_ds = preset.noise_from_ds;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOISE_FROM_DS]);
+    }
   for (guint i = 0; i < N_FIELDS; i++)
     {
       double value = field_get (&preset, &fields[i]);
@@ -112,7 +120,8 @@ apply_preset (CsTrainOptions *self,
  * cs_train_options_get_config:
  *
  * The whole configuration of the next run: the preset's for the open dataset, with the
- * method, the seed, the threads and every field of the form as they are here.
+ * method, the seed, the threads, the noise layers' start and every field of the form as they
+ * are here.
  */
 void
 cs_train_options_get_config (CsTrainOptions *self,
@@ -126,6 +135,7 @@ cs_train_options_get_config (CsTrainOptions *self,
   cs_train_config_apply_preset (config, self->preset, self->dataset_name, NULL);
   config->seed = self->values.seed;
   config->threads = self->values.threads;
+  config->noise_from_ds = self->values.noise_from_ds;
   for (guint i = 0; i < N_FIELDS; i++)
     field_set (config, &fields[i], field_get (&self->values, &fields[i]));
 }
@@ -166,6 +176,7 @@ cs_train_options_set_preset (CsTrainOptions *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESET]);
     }
   self->edited = 0;
+  self->noise_edited = FALSE;
   apply_preset (self, ~0u);
 }
 
@@ -176,6 +187,8 @@ cs_train_options_get_edited (CsTrainOptions *self,
 {
   g_return_val_if_fail (CS_IS_TRAIN_OPTIONS (self), FALSE);
 
+  if (strcmp (property, "noise-from-ds") == 0)
+    return self->noise_edited;
   for (guint i = 0; i < N_FIELDS; i++)
     if (strcmp (fields[i].name, property) == 0)
       return (self->edited >> i) & 1;
@@ -213,6 +226,9 @@ cs_train_options_get_property (GObject    *object,
       break;
     case PROP_THREADS:
       g_value_set_int (value, self->values.threads);
+      break;
+    case PROP_NOISE_FROM_DS:
+      g_value_set_boolean (value, self->values.noise_from_ds);
       break;
     default:
       if (prop_id >= PROP_FIRST_FIELD && prop_id < N_PROPS)
@@ -260,6 +276,8 @@ cs_train_options_set_property (GObject      *object,
         {
           self->values.method = g_value_get_enum (value);
           g_object_notify_by_pspec (object, pspec);
+          /* What the preset starts the noise layers with depends on the method. */
+          apply_preset (self, 0);
         }
       break;
     case PROP_PRESET:
@@ -276,6 +294,15 @@ cs_train_options_set_property (GObject      *object,
       if (self->values.threads != g_value_get_int (value))
         {
           self->values.threads = g_value_get_int (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_NOISE_FROM_DS:
+      /* The person's choice: a preset or another method no longer changes it. */
+      self->noise_edited = TRUE;
+      if (self->values.noise_from_ds != g_value_get_boolean (value))
+        {
+          self->values.noise_from_ds = g_value_get_boolean (value);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -310,6 +337,9 @@ cs_train_options_class_init (CsTrainOptionsClass *klass)
   /* 0: as many as OpenBLAS would use. */
   properties[PROP_THREADS] =
     g_param_spec_int ("threads", NULL, NULL, 0, 16, 0, flags);
+  /* CoNAL's and Crowd Layer's noise layers start from Dawid–Skene's confusions. */
+  properties[PROP_NOISE_FROM_DS] =
+    g_param_spec_boolean ("noise-from-ds", NULL, NULL, FALSE, flags);
   for (guint i = 0; i < N_FIELDS; i++)
     {
       const Field *f = &fields[i];

@@ -331,6 +331,48 @@ test_options_survive_dataset (void)
   g_assert_false (cs_train_options_get_edited (options, "epochs"));
 }
 
+/* Where the noise layers start follows the preset for the form's method until the person
+ * sets it; then it stays, until a preset is chosen again. */
+static void
+test_options_noise_start (void)
+{
+  g_autoptr(CsTrainOptions) options = cs_train_options_new ();
+  CsTrainConfig config;
+  gboolean from_ds;
+
+  cs_train_options_set_dataset (options, "LabelMe");
+  g_object_get (options, "noise-from-ds", &from_ds, NULL);
+  g_assert_true (from_ds);
+  g_object_set (options, "method", CS_METHOD_CROWD_LAYER, NULL);
+  g_object_get (options, "noise-from-ds", &from_ds, NULL);
+  g_assert_false (from_ds);
+  g_object_set (options, "method", CS_METHOD_CONAL, NULL);
+  cs_train_options_set_preset (options, CS_PRESET_OFFICIAL);
+  g_object_get (options, "noise-from-ds", &from_ds, NULL);
+  g_assert_false (from_ds);
+  cs_train_options_set_preset (options, CS_PRESET_DEFAULT);
+  g_assert_false (cs_train_options_get_edited (options, "noise-from-ds"));
+
+  /* The person turns it off for CoNAL: another method, another dataset keep it off. */
+  g_object_set (options, "noise-from-ds", FALSE, NULL);
+  g_assert_true (cs_train_options_get_edited (options, "noise-from-ds"));
+  g_object_set (options, "method", CS_METHOD_CROWD_LAYER, NULL);
+  g_object_set (options, "method", CS_METHOD_CONAL, NULL);
+  cs_train_options_set_dataset (options, "Music");
+  cs_train_options_get_config (options, &config);
+  g_assert_false (config.noise_from_ds);
+  /* … and Crowd Layer can have it on. */
+  g_object_set (options, "method", CS_METHOD_CROWD_LAYER, "noise-from-ds", TRUE, NULL);
+  cs_train_options_get_config (options, &config);
+  g_assert_true (config.noise_from_ds);
+  g_assert_cmpint (config.method, ==, CS_METHOD_CROWD_LAYER);
+
+  cs_train_options_set_preset (options, CS_PRESET_DEFAULT);
+  g_object_get (options, "noise-from-ds", &from_ds, NULL);
+  g_assert_false (from_ds);
+  g_assert_false (cs_train_options_get_edited (options, "noise-from-ds"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,5 +385,6 @@ main (int   argc,
   g_test_add_func ("/session/stop-then-open", test_stop_then_open);
   g_test_add_func ("/session/runs-kept", test_runs_kept);
   g_test_add_func ("/session/options-survive-dataset", test_options_survive_dataset);
+  g_test_add_func ("/session/options-noise-start", test_options_noise_start);
   return g_test_run ();
 }

@@ -43,6 +43,7 @@ struct _CsTrainPage
   GtkSpinButton        *lambda_spin;
   GtkSpinButton        *embedding_spin;
   GtkSpinButton        *dropout_spin;
+  GtkSwitch            *noise_switch;
   GtkWidget            *train_button;
   GtkWidget            *stop_button;
   GtkLabel             *status_label;
@@ -407,6 +408,19 @@ method_is_conal (GBinding     *binding,
   return TRUE;
 }
 
+/* The noise layers' start is CoNAL's and Crowd Layer's. */
+static gboolean
+method_has_noise_layers (GBinding     *binding,
+                         const GValue *from,
+                         GValue       *to,
+                         gpointer      data)
+{
+  CsMethod method = g_value_get_enum (from);
+
+  g_value_set_boolean (to, method == CS_METHOD_CONAL || method == CS_METHOD_CROWD_LAYER);
+  return TRUE;
+}
+
 static void
 bind (CsTrainPage          *self,
       const char           *option,
@@ -429,6 +443,7 @@ bind_form (CsTrainPage *self)
   GBindingFlags both = G_BINDING_BIDIRECTIONAL;
   GtkWidget *lambda_row = gtk_widget_get_ancestor (GTK_WIDGET (self->lambda_spin), ADW_TYPE_ACTION_ROW);
   GtkWidget *embedding_row = gtk_widget_get_ancestor (GTK_WIDGET (self->embedding_spin), ADW_TYPE_ACTION_ROW);
+  GtkWidget *noise_row = gtk_widget_get_ancestor (GTK_WIDGET (self->noise_switch), ADW_TYPE_ACTION_ROW);
 
   bind (self, "method", self->method_row, "selected", both, method_to_row, row_to_method);
   bind (self, "preset", self->preset_row, "selected", both, preset_to_row, row_to_preset);
@@ -441,6 +456,8 @@ bind_form (CsTrainPage *self)
   bind (self, "dropout", self->dropout_spin, "value", both, NULL, NULL);
   bind (self, "method", lambda_row, "sensitive", 0, method_is_conal, NULL);
   bind (self, "method", embedding_row, "sensitive", 0, method_is_conal, NULL);
+  bind (self, "noise-from-ds", self->noise_switch, "active", both, NULL, NULL);
+  bind (self, "method", noise_row, "sensitive", 0, method_has_noise_layers, NULL);
 }
 
 static void
@@ -593,6 +610,7 @@ cs_train_page_class_init (CsTrainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsTrainPage, lambda_spin);
   gtk_widget_class_bind_template_child (widget_class, CsTrainPage, embedding_spin);
   gtk_widget_class_bind_template_child (widget_class, CsTrainPage, dropout_spin);
+  gtk_widget_class_bind_template_child (widget_class, CsTrainPage, noise_switch);
   gtk_widget_class_bind_template_child (widget_class, CsTrainPage, train_button);
   gtk_widget_class_bind_template_child (widget_class, CsTrainPage, stop_button);
   gtk_widget_class_bind_template_child (widget_class, CsTrainPage, status_label);
