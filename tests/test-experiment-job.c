@@ -1,0 +1,178 @@
+/* test-experiment-job.c — an experiment on worker threads: rows filling in, the table, a stop
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include "cs-experiment-job.h"
+#include "test-util.h"
+
+enum { N_SEEDS = 2 };
+
+static const CsMethod methods[] = { CS_METHOD_CONAL, CS_METHOD_MAJORITY };
+
+static void
+configs_for (CsTrainConfig *configs,
+             int            epochs)
+{
+  for (guint m = 0; m < G_N_ELEMENTS (methods); m++)
+    cs_test_config (&configs[m], methods[m], epochs, 32);
+}
+
+static gboolean
+ended (gpointer data)
+{
+  return cs_experiment_job_get_state (data) > CS_EXPERIMENT_RUNNING;
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    data)
+{
+  (*(int *) data)++;
+}
+
+/* Two methods × two seeds on the small dataset: the rows fill in as runs finish, on the main
+ * thread, and end as the core's own experiment on the same configs has them; the table is the
+ * one crowdscope-cli experiment prints. */
+static void
+test_rows_fill_in (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsDataset) dataset = cs_test_load_small_dataset (tmp);
+  g_autoptr(CsExperimentJob) job = NULL;
+  g_autoptr(CsExperiment) reference = NULL;
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *table = NULL;
+  CsTrainConfig configs[G_N_ELEMENTS (methods)];
+  GListModel *results;
+  int finished_notes = 0;
+
+  configs_for (configs, 5);
+  job = cs_experiment_job_new (dataset, configs, G_N_ELEMENTS (methods), N_SEEDS);
+  results = cs_experiment_job_get_results (job);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, G_N_ELEMENTS (methods));
+  g_assert_cmpint (cs_experiment_job_get_n_total (job), ==, 4);
+  g_assert_null (cs_experiment_job_format_table (job, CS_TABLE_MARKDOWN));
+  {
+    g_autoptr(CsExperimentResult) first = g_list_model_get_item (results, 0);
+
+    g_assert_true (isnan (cs_experiment_result_get_test_mean (first)));
+    g_assert_cmpint (cs_experiment_result_get_method (first), ==, CS_METHOD_CONAL);
+  }
+  g_signal_connect (job, "notify::n-finished", G_CALLBACK (count_notify), &finished_notes);
+
+  cs_experiment_job_start (job, 2);
+  g_assert_cmpint (cs_experiment_job_get_state (job), ==, CS_EXPERIMENT_RUNNING);
+  cs_test_wait_for (ended, job, "the experiment");
+  g_assert_cmpint (cs_experiment_job_get_state (job), ==, CS_EXPERIMENT_FINISHED);
+  g_assert_cmpint (cs_experiment_job_get_n_finished (job), ==, 4);
+  g_assert_cmpint (finished_notes, >=, 1);
+  g_assert_null (cs_experiment_job_get_message (job));
+
+  /* The same configs and seeds, run by the core alone: the same numbers. */
+  reference = cs_experiment_new (dataset, configs, G_N_ELEMENTS (methods), N_SEEDS);
+  g_assert_true (cs_experiment_run (reference, 1, NULL, NULL));
+  for (guint m = 0; m < G_N_ELEMENTS (methods); m++)
+    {
+      g_autoptr(CsExperimentResult) result = g_list_model_get_item (results, m);
+      CsExperimentRow row;
+      int n_runs;
+      double valid;
+
+      cs_experiment_get_row (reference, m, &row);
+      g_object_get (result, "n-runs", &n_runs, "valid-mean", &valid, NULL);
+      g_assert_cmpint (n_runs, ==, N_SEEDS);
+      g_assert_cmpfloat (cs_experiment_result_get_test_mean (result), ==, row.test_mean);
+      g_assert_cmpfloat (cs_experiment_result_get_test_std (result), ==, row.test_std);
+      g_assert_cmpfloat (valid, ==, row.valid_mean);
+    }
+
+  /* The table: the core's, as the CLI prints it (the times per epoch are this run's). */
+  cs_experiment_format_table (cs_experiment_job_get_experiment (job), CS_TABLE_MARKDOWN, expected);
+  table = cs_experiment_job_format_table (job, CS_TABLE_MARKDOWN);
+  g_assert_cmpstr (table, ==, expected->str);
+  g_assert_true (g_str_has_prefix (table, "| small | test accuracy (%) | runs | ms / epoch |\n"));
+  g_assert_nonnull (strstr (table, "| CoNAL | "));
+}
+
+static gboolean
+one_finished (gpointer data)
+{
+  return cs_experiment_job_get_n_finished (data) >= 1;
+}
+
+/* A stop keeps the runs that had finished: their rows stay, the others have none. */
+static void
+test_stop_keeps_finished (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsDataset) dataset = cs_test_load_small_dataset (tmp);
+  g_autoptr(CsExperimentJob) job = NULL;
+  CsTrainConfig configs[G_N_ELEMENTS (methods)];
+  int kept = 0;
+
+  /* Enough epochs that the stop comes while runs are still going. */
+  configs_for (configs, 20000);
+  configs[1].epochs = 1;
+  /* Majority vote first: its runs finish at once, CoNAL's do not. */
+  {
+    CsTrainConfig swap = configs[0];
+
+    configs[0] = configs[1];
+    configs[1] = swap;
+  }
+  job = cs_experiment_job_new (dataset, configs, 2, N_SEEDS);
+  cs_experiment_job_start (job, 1);
+  cs_test_wait_for (one_finished, job, "a first run");
+  cs_experiment_job_stop (job);
+  cs_test_wait_for (ended, job, "the stop");
+  g_assert_cmpint (cs_experiment_job_get_state (job), ==, CS_EXPERIMENT_STOPPED);
+  g_assert_nonnull (cs_experiment_job_get_message (job));
+  for (guint m = 0; m < 2; m++)
+    {
+      g_autoptr(CsExperimentResult) result = g_list_model_get_item (cs_experiment_job_get_results (job), m);
+
+      kept += cs_experiment_result_get_n_runs (result);
+    }
+  g_assert_cmpint (kept, ==, cs_experiment_job_get_n_finished (job));
+  g_assert_cmpint (kept, >=, 1);
+  g_assert_cmpint (kept, <, 4);
+}
+
+/* A job let go of while it runs stops its workers, and nothing reaches it after. */
+static void
+test_dropped_while_running (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsDataset) dataset = cs_test_load_small_dataset (tmp);
+  CsTrainConfig configs[G_N_ELEMENTS (methods)];
+  CsExperimentJob *job;
+  GWeakRef ref;
+
+  configs_for (configs, 20000);
+  job = cs_experiment_job_new (dataset, configs, 2, N_SEEDS);
+  g_weak_ref_init (&ref, job);
+  cs_experiment_job_start (job, 2);
+  cs_test_spin (50);
+  g_object_unref (job);
+  g_assert_null (g_weak_ref_get (&ref));
+  /* The workers see the stop within a mini-batch and their task ends. */
+  cs_test_spin (500);
+  g_weak_ref_clear (&ref);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/experiment-job/rows-fill-in", test_rows_fill_in);
+  g_test_add_func ("/experiment-job/stop-keeps-finished", test_stop_keeps_finished);
+  g_test_add_func ("/experiment-job/dropped-while-running", test_dropped_while_running);
+  return g_test_run ();
+}
