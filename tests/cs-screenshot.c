@@ -17,6 +17,7 @@
 #include <adwaita.h>
 #include <stdlib.h>
 
+#include "cs-experiments-page.h"
 #include "cs-explorer-page.h"
 #include "cs-gallery-page.h"
 #include "cs-train-page.h"
@@ -39,6 +40,7 @@ static int gallery_list = -1;
 static char *gallery_split;
 static char *gallery_cell;
 static int item = -1;
+static int experiment_seeds;
 
 static GOptionEntry entries[] = {
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Where to save the picture", "FILE" },
@@ -50,13 +52,14 @@ static GOptionEntry entries[] = {
   { "stop-at-epoch", 0, 0, G_OPTION_ARG_INT, &stop_at_epoch, "Stop the run at this epoch, then take the picture", "N" },
   { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
   { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size", "WxH" },
-  { "page", 0, 0, G_OPTION_ARG_STRING, &page, "Show this page (overview, annotators, gallery, training)", "NAME" },
+  { "page", 0, 0, G_OPTION_ARG_STRING, &page, "Show this page (overview, annotators, gallery, training, experiments)", "NAME" },
   { "explorer-mode", 0, 0, G_OPTION_ARG_STRING, &explorer_mode, "On the Annotators page: grid, annotator or compare", "MODE" },
   { "annotator", 0, 0, G_OPTION_ARG_INT, &annotator, "On the Annotators page: select this annotator", "INDEX" },
   { "gallery-list", 0, 0, G_OPTION_ARG_INT, &gallery_list, "On the Gallery page: show this list (its place in the drop-down)", "N" },
   { "gallery-split", 0, 0, G_OPTION_ARG_STRING, &gallery_split, "On the Gallery page: train, valid or test", "SPLIT" },
   { "gallery-cell", 0, 0, G_OPTION_ARG_STRING, &gallery_cell, "On the Gallery page: list this cell of the confusion", "GOLD,PREDICTED" },
   { "item", 0, 0, G_OPTION_ARG_INT, &item, "On the Gallery page: select the listed item at this position", "POSITION" },
+  { "experiment", 0, 0, G_OPTION_ARG_INT, &experiment_seeds, "Run every method with this many seeds on the Experiments page, then take the picture", "SEEDS" },
   { NULL }
 };
 
@@ -175,14 +178,39 @@ on_state (CsTraining *training,
     shoot_soon ();
 }
 
-/* The overview once its figures are in. */
+static void
+on_experiment_state (CsExperimentJob *job,
+                     GParamSpec      *pspec,
+                     gpointer         data)
+{
+  if (cs_experiment_job_get_state (job) > CS_EXPERIMENT_RUNNING)
+    shoot_soon ();
+}
+
+/* The overview once its figures are in, or an experiment started then. */
 static void
 on_stats (CsSession  *session,
           GParamSpec *pspec,
           gpointer    data)
 {
-  if (!train && cs_session_get_stats (session) != NULL)
-    shoot_soon ();
+  CsExperimentsPage *experiments = cs_window_get_experiments_page (window);
+
+  if (train || cs_session_get_stats (session) == NULL)
+    return;
+  if (experiment_seeds <= 0)
+    {
+      shoot_soon ();
+      return;
+    }
+  cs_experiments_page_set_seeds (experiments, experiment_seeds);
+  if (!cs_experiments_page_run (experiments))
+    {
+      g_printerr ("cs-screenshot: the experiment did not start\n");
+      shoot_soon ();
+      return;
+    }
+  g_signal_connect (cs_experiments_page_get_job (experiments), "notify::state",
+                    G_CALLBACK (on_experiment_state), NULL);
 }
 
 static void

@@ -65,18 +65,28 @@ cs_window_test_show_page (CsWindow   *window,
 }
 
 CsWindow *
-cs_window_test_new_with_run (CsTestDir  *tmp,
-                             const char *page)
+cs_window_test_new_with_demo (CsTestDir  *tmp,
+                              const char *page)
 {
   g_autoptr(GError) error = NULL;
   CsWindow *window = cs_window_new (NULL);
-  CsSession *session = cs_window_get_session (window);
 
   g_assert_true (cs_demo_write (cs_test_dir_path (tmp, NULL), 1, &error));
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
   gtk_window_present (GTK_WINDOW (window));
   cs_window_open_path (window, cs_test_dir_path (tmp, NULL));
   cs_test_wait_for (loaded, window, "the dataset and its figures");
+  cs_window_test_show_page (window, page);
+  return window;
+}
+
+CsWindow *
+cs_window_test_new_with_run (CsTestDir  *tmp,
+                             const char *page)
+{
+  CsWindow *window = cs_window_test_new_with_demo (tmp, "overview");
+  CsSession *session = cs_window_get_session (window);
+
   g_object_set (cs_session_get_options (session), "epochs", 8, "batch-size", 128, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL));
   cs_test_wait_for (not_running, cs_session_get_training (session), "the run to finish");

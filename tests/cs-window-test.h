@@ -19,8 +19,11 @@ GtkWidget *cs_window_test_find          (GtkWidget  *widget,
 /* The widget under `widget` that its template names `id`, or NULL. */
 GtkWidget *cs_window_test_find_id       (GtkWidget  *widget,
                                          const char *id);
-/* A window on the demo (written into `tmp`) after a CoNAL run of a few epochs, showing the
- * view stack's page `page`. */
+/* A window on the demo (written into `tmp`), its figures in, showing the view stack's page
+ * `page`. */
+CsWindow  *cs_window_test_new_with_demo (CsTestDir  *tmp,
+                                         const char *page);
+/* The same after a CoNAL run of a few epochs. */
 CsWindow  *cs_window_test_new_with_run  (CsTestDir  *tmp,
                                          const char *page);
 /* Shows the view stack's page `page`. */

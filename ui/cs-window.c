@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-explorer-page.h"
+#include "cs-experiments-page.h"
 #include "cs-gallery-page.h"
 #include "cs-overview-page.h"
 #include "cs-settings.h"
@@ -33,6 +34,7 @@ struct _CsWindow
   CsOverviewPage       *overview_page;
   CsExplorerPage       *explorer_page;
   CsGalleryPage        *gallery_page;
+  CsExperimentsPage    *experiments_page;
   CsTrainPage          *train_page;
   GMenu                *recent_section;
 
@@ -496,6 +498,7 @@ cs_window_class_init (CsWindowClass *klass)
   g_type_ensure (CS_TYPE_EXPLORER_PAGE);
   g_type_ensure (CS_TYPE_GALLERY_PAGE);
   g_type_ensure (CS_TYPE_TRAIN_PAGE);
+  g_type_ensure (CS_TYPE_EXPERIMENTS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, switcher_title);
@@ -507,6 +510,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, explorer_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, gallery_page);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, experiments_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, train_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, recent_section);
 
@@ -540,6 +544,7 @@ cs_window_init (CsWindow *self)
   cs_page_set_session (CS_PAGE (self->explorer_page), self->session);
   cs_page_set_session (CS_PAGE (self->gallery_page), self->session);
   cs_page_set_session (CS_PAGE (self->train_page), self->session);
+  cs_page_set_session (CS_PAGE (self->experiments_page), self->session);
 
   self->settings = cs_settings_new ();
   fill_recent_menu (self);
@@ -594,6 +599,13 @@ cs_window_get_explorer_page (CsWindow *self)
 {
   g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
   return self->explorer_page;
+}
+
+CsExperimentsPage *
+cs_window_get_experiments_page (CsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+  return self->experiments_page;
 }
 
 CsGalleryPage *

@@ -28,5 +28,6 @@ gboolean      cs_window_get_loading   (CsWindow       *self);
 CsTrainPage  *cs_window_get_train_page (CsWindow      *self);
 CsExplorerPage *cs_window_get_explorer_page (CsWindow  *self);
 CsGalleryPage *cs_window_get_gallery_page (CsWindow   *self);
+CsExperimentsPage *cs_window_get_experiments_page (CsWindow *self);
 
 G_END_DECLS

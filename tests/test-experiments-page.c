@@ -1,0 +1,147 @@
+/* test-experiments-page.c — the Experiments page in the window: two methods × two seeds on the
+ * demo, the table filling in, its numbers those of crowdscope-cli experiment, a stop
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include "cs-experiments-page.h"
+#include "cs-ui-test.h"
+#include "cs-window-test.h"
+
+static gboolean
+ended (gpointer data)
+{
+  return cs_experiment_job_get_state (data) > CS_EXPERIMENT_RUNNING;
+}
+
+/* The text of every label under `widget`, one a line. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+static CsExperimentsPage *
+choose (CsWindow *window,
+        CsMethod  a,
+        CsMethod  b,
+        int       seeds)
+{
+  CsExperimentsPage *page = cs_window_get_experiments_page (window);
+
+  for (int m = 0; m < CS_N_METHODS; m++)
+    cs_experiments_page_set_method (page, m, m == (int) a || m == (int) b);
+  cs_experiments_page_set_seeds (page, seeds);
+  return page;
+}
+
+/* Run from the page, the table's rows hold every seed, say so in the view, and give what the
+ * command line gives for the same dataset, methods and seeds; Export Table's Markdown is the
+ * experiment's own table. */
+static void
+test_experiment_matches_cli (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsWindow) window = g_object_ref_sink (cs_window_test_new_with_demo (tmp, "experiments"));
+  CsExperimentsPage *page = choose (window, CS_METHOD_MAJORITY, CS_METHOD_DAWID_SKENE, 2);
+  g_auto(CsTestCliResult) cli = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *table = NULL;
+  CsExperimentJob *job;
+  JsonArray *results;
+  GListModel *rows;
+
+  g_assert_null (cs_experiments_page_get_job (page));
+  g_assert_true (cs_experiments_page_run (page));
+  job = cs_experiments_page_get_job (page);
+  g_assert_false (cs_experiments_page_run (page));   /* one at a time */
+  cs_test_wait_for (ended, job, "the experiment");
+  g_assert_cmpint (cs_experiment_job_get_state (job), ==, CS_EXPERIMENT_FINISHED);
+  cs_test_spin (300);
+
+  rows = cs_experiment_job_get_results (job);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  collect_labels (GTK_WIDGET (page), shown);
+  /* Rows in the methods' order: Dawid–Skene, then majority vote, as the CLI was asked. */
+  g_assert_nonnull (strstr (shown->str, "Majority vote\n2 of 2\n"));
+  g_assert_nonnull (strstr (shown->str, "Dawid–Skene\n2 of 2\n"));
+  g_assert_nonnull (strstr (shown->str, "4 of 4 runs"));
+
+  cs_test_run_cli (&cli, "experiment", cs_test_dir_path (tmp, NULL), "--methods", "ds,mv",
+                   "--seeds", "2", "--quiet", "--json", NULL);
+  g_assert_cmpint (cli.status, ==, 0);
+  results = json_object_get_array_member (cs_test_parse_object (parser, cli.out), "results");
+  for (guint m = 0; m < 2; m++)
+    {
+      g_autoptr(CsExperimentResult) row = g_list_model_get_item (rows, m);
+      JsonObject *expect = json_array_get_object_element (results, m);
+
+      g_assert_cmpstr (json_object_get_string_member (expect, "method"), ==,
+                       cs_method_to_string (cs_experiment_result_get_method (row)));
+
+      g_assert_cmpfloat_with_epsilon (cs_experiment_result_get_test_mean (row),
+                                      json_object_get_double_member (expect, "test_accuracy_mean"), 1e-12);
+      g_assert_cmpfloat_with_epsilon (cs_experiment_result_get_test_std (row),
+                                      json_object_get_double_member (expect, "test_accuracy_std"), 1e-12);
+    }
+
+  cs_experiment_format_table (cs_experiment_job_get_experiment (job), CS_TABLE_MARKDOWN, expected);
+  table = cs_experiment_job_format_table (job, CS_TABLE_MARKDOWN);
+  g_assert_cmpstr (table, ==, expected->str);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+one_finished (gpointer data)
+{
+  return cs_experiment_job_get_n_finished (data) >= 1;
+}
+
+/* Stop keeps the runs that finished, says so, and a new experiment can start after. */
+static void
+test_stop_then_run_again (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsWindow) window = g_object_ref_sink (cs_window_test_new_with_demo (tmp, "experiments"));
+  CsExperimentsPage *page = choose (window, CS_METHOD_MAJORITY, CS_METHOD_CONAL, 3);
+  g_autoptr(GString) shown = g_string_new (NULL);
+  CsExperimentJob *job;
+
+  g_assert_true (cs_experiments_page_run (page));
+  job = cs_experiments_page_get_job (page);
+  cs_test_wait_for (one_finished, job, "a first run");
+  g_signal_emit_by_name (cs_window_test_find_id (GTK_WIDGET (page), "stop_button"), "clicked");
+  cs_test_wait_for (ended, job, "the stop");
+  g_assert_cmpint (cs_experiment_job_get_state (job), ==, CS_EXPERIMENT_STOPPED);
+  g_assert_cmpint (cs_experiment_job_get_n_finished (job), <, 6);
+  cs_test_spin (200);
+  collect_labels (GTK_WIDGET (page), shown);
+  g_assert_nonnull (strstr (shown->str, "Stopped: the table holds the runs that had finished."));
+
+  choose (window, CS_METHOD_MAJORITY, CS_METHOD_MAJORITY, 1);
+  g_assert_true (cs_experiments_page_run (page));
+  g_assert_true (cs_experiments_page_get_job (page) != job);
+  cs_test_wait_for (ended, cs_experiments_page_get_job (page), "the second experiment");
+  g_assert_cmpint (cs_experiment_job_get_n_finished (cs_experiments_page_get_job (page)), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  cs_ui_test_init (&argc, &argv);
+  g_test_add_func ("/experiments-page/matches-cli", test_experiment_matches_cli);
+  g_test_add_func ("/experiments-page/stop-then-run-again", test_stop_then_run_again);
+  return g_test_run ();
+}
