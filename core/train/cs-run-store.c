@@ -393,22 +393,33 @@ cs_run_store_rename (CsRunStore  *self,
 
 /* Deleting --------------------------------------------------------------------------------- */
 
+/* Moves run `id` from the folder `from` into the folder `to`, which is made if needed. */
+static gboolean
+move_run (const char  *from,
+          const char  *to,
+          const char  *id,
+          GError     **error)
+{
+  g_autofree char *dir = run_dir (from, id, error);
+  g_autofree char *moved = NULL;
+
+  if (dir == NULL)
+    return FALSE;
+  moved = g_build_filename (to, id, NULL);
+  return cs_file_ensure_dir (to, error) && cs_file_rename (dir, moved, error);
+}
+
 gboolean
 cs_run_store_trash (CsRunStore  *self,
                     const char  *id,
                     GError     **error)
 {
-  g_autofree char *dir = NULL;
   g_autofree char *trash = NULL;
-  g_autofree char *to = NULL;
 
   g_return_val_if_fail (self != NULL && id != NULL, FALSE);
 
-  if (!(dir = run_dir (self->path, id, error)))
-    return FALSE;
   trash = g_build_filename (self->path, TRASH, NULL);
-  to = g_build_filename (trash, id, NULL);
-  return cs_file_ensure_dir (trash, error) && cs_file_rename (dir, to, error);
+  return move_run (self->path, trash, id, error);
 }
 
 /* Puts a run cs_run_store_trash() took back where it was. */
@@ -418,16 +429,11 @@ cs_run_store_restore (CsRunStore  *self,
                       GError     **error)
 {
   g_autofree char *trash = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *to = NULL;
 
   g_return_val_if_fail (self != NULL && id != NULL, FALSE);
 
   trash = g_build_filename (self->path, TRASH, NULL);
-  if (!(dir = run_dir (trash, id, error)))
-    return FALSE;
-  to = g_build_filename (self->path, id, NULL);
-  return cs_file_rename (dir, to, error);
+  return move_run (trash, self->path, id, error);
 }
 
 gboolean
