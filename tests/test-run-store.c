@@ -205,12 +205,20 @@ test_missing_store (Fixture       *f,
   cs_test_assert_contains (error->message, "not-a-folder");
 }
 
+static guint
+count_runs (CsRunStore *store)
+{
+  g_autoptr(GPtrArray) runs = list (store, 0, NULL);
+
+  return runs->len;
+}
+
 static void
 test_rename (Fixture       *f,
              gconstpointer  data)
 {
   g_autofree char *id = save (f, NULL);
-  g_autofree char *other = save (f, "other");
+  g_autofree char *other = save (f, " other ");
   g_autoptr(CsRunStore) reopened = cs_run_store_new (f->path);
   g_autoptr(GPtrArray) runs = NULL;
   g_autoptr(CsRunInfo) info = NULL;
@@ -229,20 +237,16 @@ test_rename (Fixture       *f,
   g_assert_false (cs_run_store_rename (f->store, id, " \t", &error));
   g_assert_error (error, CS_ERROR, CS_ERROR_INVALID);
   g_clear_error (&error);
+  g_assert_null (cs_run_store_save (f->store, f->run, "\n", &error));
+  g_assert_error (error, CS_ERROR, CS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_runs (f->store), ==, 2);
   g_assert_false (cs_run_store_rename (f->store, "20000101-000000-0000", "x", &error));
   g_assert_error (error, CS_ERROR, CS_ERROR_INVALID);
   cs_test_assert_contains (error->message, "no run “20000101-000000-0000”");
   g_clear_error (&error);
   g_assert_false (cs_run_store_rename (f->store, "../runs", "x", &error));
   g_assert_error (error, CS_ERROR, CS_ERROR_INVALID);
-}
-
-static guint
-count_runs (CsRunStore *store)
-{
-  g_autoptr(GPtrArray) runs = list (store, 0, NULL);
-
-  return runs->len;
 }
 
 /* Trashed runs are out of the list until restored; emptying the trash, or deleting at once,

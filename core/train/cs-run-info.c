@@ -53,11 +53,13 @@ cs_run_info_new_for_run (const CsRun *run,
                          const char  *name,
                          GDateTime   *created)
 {
-  CsRunInfo *self = g_new0 (CsRunInfo, 1);
-  const CsEpochMetrics *best = cs_run_get_best (run);
+  const CsEpochMetrics *best;
+  CsRunInfo *self;
 
   g_return_val_if_fail (run != NULL && id != NULL && created != NULL, NULL);
 
+  best = cs_run_get_best (run);
+  self = g_new0 (CsRunInfo, 1);
   self->id = g_strdup (id);
   self->name = name != NULL ? g_strdup (name) : cs_run_info_default_name (run);
   self->dataset_name = g_strdup (run->dataset->name);

@@ -97,6 +97,23 @@ run_dir (const char  *parent,
   return g_steal_pointer (&dir);
 }
 
+/* `name` stripped of surrounding white space, or NULL with a CS_ERROR_INVALID when nothing
+ * is left or it is not UTF-8. */
+static char *
+clean_name (const char  *name,
+            GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
+                   "a run's name must be UTF-8 text that is not empty");
+      return NULL;
+    }
+  return g_steal_pointer (&stripped);
+}
+
 /* Saving ----------------------------------------------------------------------------------- */
 
 /* A fresh temporary folder for a new run, and the run's id. */
@@ -154,7 +171,8 @@ write_run (CsRunInfo    *info,
  * Keeps @run: its checkpoint and run.json, in a new folder of the store, which is created if
  * needed. The store is left as it was on failure.
  *
- * Returns: (transfer full): the run's id, or NULL with a CS_ERROR_IO error
+ * Returns: (transfer full): the run's id, or NULL with a CS_ERROR_IO error (CS_ERROR_INVALID
+ *   for a name that is empty or not UTF-8)
  */
 char *
 cs_run_store_save (CsRunStore   *self,
@@ -164,16 +182,18 @@ cs_run_store_save (CsRunStore   *self,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(CsRunInfo) info = NULL;
+  g_autofree char *stripped = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *final = NULL;
   g_autofree char *id = NULL;
 
   g_return_val_if_fail (self != NULL && run != NULL, NULL);
 
-  if (!cs_file_ensure_dir (self->path, error) ||
+  if ((name != NULL && !(stripped = clean_name (name, error))) ||
+      !cs_file_ensure_dir (self->path, error) ||
       !(tmp = make_temporary (self, now, &id, error)))
     return NULL;
-  info = cs_run_info_new_for_run (run, id, name, now);
+  info = cs_run_info_new_for_run (run, id, stripped, now);
   final = g_build_filename (self->path, id, NULL);
   if (!write_run (info, run, tmp, error) || !cs_file_rename (tmp, final, error))
     {
@@ -351,11 +371,13 @@ cs_run_store_load (CsRunStore   *self,
                    CsRunInfo   **info,
                    GError      **error)
 {
-  g_autoptr(CsRunInfo) found = cs_run_store_get_info (self, id, error);
+  g_autoptr(CsRunInfo) found = NULL;
   g_autofree char *dir = NULL;
   CsCheckpoint *checkpoint;
 
-  if (found == NULL)
+  g_return_val_if_fail (self != NULL && id != NULL, NULL);
+
+  if (!(found = cs_run_store_get_info (self, id, error)))
     return NULL;
   dir = g_build_filename (self->path, id, NULL);
   if ((checkpoint = cs_checkpoint_load (dir, error)) != NULL && info != NULL)
@@ -376,14 +398,8 @@ cs_run_store_rename (CsRunStore  *self,
 
   g_return_val_if_fail (self != NULL && id != NULL && name != NULL, FALSE);
 
-  stripped = g_strstrip (g_strdup (name));
-  if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
-    {
-      g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "a run's name must be UTF-8 text that is not empty");
-      return FALSE;
-    }
-  if (!(info = cs_run_store_get_info (self, id, error)))
+  if (!(stripped = clean_name (name, error)) ||
+      !(info = cs_run_store_get_info (self, id, error)))
     return FALSE;
   g_free (info->name);
   info->name = g_steal_pointer (&stripped);
@@ -456,6 +472,8 @@ cs_run_store_delete (CsRunStore  *self,
                      GError     **error)
 {
   g_autofree char *trashed = NULL;
+
+  g_return_val_if_fail (self != NULL && id != NULL, FALSE);
 
   if (!cs_run_store_trash (self, id, error))
     return FALSE;
