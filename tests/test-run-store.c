@@ -42,7 +42,7 @@ fixture_tear_down (Fixture       *f,
   cs_run_store_free (f->store);
   cs_run_free (f->run);
   cs_dataset_unref (f->dataset);
-  cs_test_dir_free (f->tmp);
+  g_clear_pointer (&f->tmp, cs_test_dir_free);
 }
 
 static char *
@@ -487,6 +487,8 @@ killed_write (Fixture *f)
   struct rlimit no_core = { 0, 0 };
   struct rlimit limit = { 2048, 2048 };
 
+  /* The process dies below: its own folder goes first, as nothing would remove it after. */
+  g_clear_pointer (&f->tmp, cs_test_dir_free);
   g_assert_cmpint (setrlimit (RLIMIT_CORE, &no_core), ==, 0);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
   cs_run_store_save (store, f->run, NULL, NULL);
