@@ -1,4 +1,4 @@
-/* cs-cli-experiment.c — `crowdscope-cli experiment DATASET --methods … --seeds N`
+/* cs-cli-experiment.c — `crowdscope-cli experiment DATASET --methods … --seeds N [--keep]`
  *
  * The papers' protocol: every method trained with seeds 1…N on the same splits; the test
  * accuracy of each run's best-on-validation epoch, as mean ± standard deviation.
@@ -57,17 +57,99 @@ method_configs (GArray      *methods,
   return TRUE;
 }
 
-/* The core calls this one run at a time, so lines never interleave. */
+/* What happens as each run finishes: a line on stderr, and the run kept with --keep. */
+typedef struct
+{
+  gboolean    quiet;
+  CsRunStore *store;         /* NULL without --keep */
+  int         n_seeds;
+  GPtrArray  *kept;          /* of char *, [rows × n_seeds]: the ids runs were kept as */
+  GError     *error;         /* the first failure to keep a run; no run is kept after it */
+} Report;
+
+static const char *
+kept_id (const Report *report,
+         int           row,
+         int           seed_index)
+{
+  return g_ptr_array_index (report->kept, row * report->n_seeds + seed_index);
+}
+
+static void
+keep_run (Report                *report,
+          const CsExperimentRun *finished)
+{
+  int at = finished->row * report->n_seeds + finished->seed_index;
+
+  if (report->store != NULL && report->error == NULL)
+    g_ptr_array_index (report->kept, at) =
+      cs_run_store_save (report->store, finished->run, NULL, &report->error);
+}
+
+/* The core calls this one run at a time, so lines never interleave and saves never race. */
 static void
 report_run (const CsExperimentRun *finished,
             const CsExperimentRow *row,
             gpointer               data)
 {
+  Report *report = data;
   const CsRun *run = finished->run;
+  const char *kept;
 
-  fprintf (stderr, "%s seed %" G_GUINT64_FORMAT ": test %.2f%% (epoch %d)\n",
+  keep_run (report, finished);
+  if (report->quiet)
+    return;
+  kept = kept_id (report, finished->row, finished->seed_index);
+  fprintf (stderr, "%s seed %" G_GUINT64_FORMAT ": test %.2f%% (epoch %d)%s%s\n",
            cs_method_get_title (run->config.method), run->config.seed,
-           100 * cs_run_get_best (run)->test_accuracy, run->best_epoch);
+           100 * cs_run_get_best (run)->test_accuracy, run->best_epoch,
+           kept ? ", kept as " : "", kept ? kept : "");
+}
+
+/* Adds "kept_as" to each run of cs_experiment_to_json()'s results that was kept. */
+static void
+add_kept_ids (JsonNode     *root,
+              const Report *report)
+{
+  JsonArray *results = json_object_get_array_member (json_node_get_object (root), "results");
+
+  for (guint r = 0; r < json_array_get_length (results); r++)
+    {
+      JsonObject *row = json_array_get_object_element (results, r);
+      JsonArray *runs = json_object_get_array_member (row, "runs");
+
+      for (guint i = 0; i < json_array_get_length (runs); i++)
+        {
+          JsonObject *run = json_array_get_object_element (runs, i);
+          gint64 seed = json_object_get_int_member (run, "seed");
+          const char *kept = kept_id (report, (int) r, (int) seed - 1);
+
+          if (kept != NULL)
+            json_object_set_string_member (run, "kept_as", kept);
+        }
+    }
+}
+
+static void
+print_results (const CsExperiment *experiment,
+               const Report       *report,
+               gboolean            json,
+               gboolean            markdown)
+{
+  if (json)
+    {
+      g_autoptr(JsonNode) root = cs_experiment_to_json (experiment);
+
+      add_kept_ids (root, report);
+      cs_cli_print_json (root);
+    }
+  else
+    {
+      g_autoptr(GString) table = g_string_new (NULL);
+
+      cs_experiment_format_table (experiment, markdown ? CS_TABLE_MARKDOWN : CS_TABLE_TEXT, table);
+      fputs (table->str, stdout);
+    }
 }
 
 int
@@ -80,9 +162,11 @@ cs_cli_experiment (int    argc,
   g_autoptr(GArray) configs = g_array_new (FALSE, FALSE, sizeof (CsTrainConfig));
   g_autoptr(CsExperiment) experiment = NULL;
   g_autofree char *method_list = NULL;
-  gboolean json = FALSE, markdown = FALSE, quiet = FALSE;
+  gboolean json = FALSE, markdown = FALSE, quiet = FALSE, keep = FALSE, ok;
   int seeds = 5, workers = (int) g_get_num_processors ();
-  CsExperimentCallbacks callbacks = { report_run, NULL, NULL };
+  Report report;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  CsExperimentCallbacks callbacks = { report_run, NULL, &report };
   GError *error = NULL;
   GOptionEntry entries[] = {
     { "methods", 0, 0, G_OPTION_ARG_STRING, &method_list,
@@ -91,6 +175,8 @@ cs_cli_experiment (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON object for scripts", NULL },
     { "markdown", 0, 0, G_OPTION_ARG_NONE, &markdown, "Print a Markdown table", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Do not report each run on stderr", NULL },
+    { "keep", 'k', 0, G_OPTION_ARG_NONE, &keep,
+      "Keep every finished run in the run store (see “crowdscope-cli runs”)", NULL },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &workers,
       "Runs trained side by side, one thread each (default: the number of cores)", "N" },
     { NULL }
@@ -111,20 +197,14 @@ cs_cli_experiment (int    argc,
     return cs_cli_fail (error);
 
   experiment = cs_experiment_new (dataset, (CsTrainConfig *) configs->data, configs->len, seeds);
-  if (!cs_experiment_run (experiment, workers, quiet ? NULL : &callbacks, &error))
+  g_ptr_array_set_size (kept, (guint) (configs->len * seeds));
+  report = (Report) { quiet, keep ? cs_cli_open_store () : NULL, seeds, kept, NULL };
+  ok = cs_experiment_run (experiment, workers, &callbacks, &error);
+  g_clear_pointer (&report.store, cs_run_store_free);
+  if (!ok)
     return cs_cli_fail (error);
-  if (json)
-    {
-      g_autoptr(JsonNode) root = cs_experiment_to_json (experiment);
-
-      cs_cli_print_json (root);
-    }
-  else
-    {
-      g_autoptr(GString) table = g_string_new (NULL);
-
-      cs_experiment_format_table (experiment, markdown ? CS_TABLE_MARKDOWN : CS_TABLE_TEXT, table);
-      fputs (table->str, stdout);
-    }
+  if (report.error != NULL)
+    return cs_cli_fail (report.error);
+  print_results (experiment, &report, json, markdown);
   return 0;
 }

@@ -1,4 +1,4 @@
-/* cs-cli-train.c — `crowdscope-cli train DATASET [options] [--out DIR] [--json]`
+/* cs-cli-train.c — `crowdscope-cli train DATASET [options] [--out DIR] [--keep] [--json]`
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -51,6 +51,26 @@ print_summary (const CsRun *run)
     printf ("  note: %s\n", (const char *) g_ptr_array_index (run->notices, i));
 }
 
+/* The summary, or the JSON object with "kept_as" added when the run was kept. */
+static void
+print_result (const CsRun *run,
+              gboolean     json,
+              const char  *kept)
+{
+  if (json)
+    {
+      g_autoptr(JsonNode) node = cs_run_to_json (run, TRUE);
+
+      if (kept != NULL)
+        json_object_set_string_member (json_node_get_object (node), "kept_as", kept);
+      cs_cli_print_json (node);
+      return;
+    }
+  print_summary (run);
+  if (kept != NULL)
+    printf ("  kept as %s (crowdscope-cli runs show %s)\n", kept, kept);
+}
+
 int
 cs_cli_train (int    argc,
               char **argv)
@@ -60,14 +80,17 @@ cs_cli_train (int    argc,
   g_autoptr(CsRun) run = NULL;
   GError *error = NULL;
   CsTrainConfig config;
-  gboolean json = FALSE, verbose = FALSE;
+  gboolean json = FALSE, verbose = FALSE, keep = FALSE;
   g_autofree char *out = NULL;
+  g_autofree char *kept = NULL;
   g_autofree char *log_dir = NULL;
   GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
       "Write model.safetensors, config.json and metrics.csv into DIR", "DIR" },
     { "log-dir", 0, 0, G_OPTION_ARG_FILENAME, &log_dir,
       "Write TensorBoard event files into DIR", "DIR" },
+    { "keep", 'k', 0, G_OPTION_ARG_NONE, &keep,
+      "Keep the run in the run store (see “crowdscope-cli runs”)", NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON object for scripts", NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print every epoch's metrics", NULL },
     { NULL }
@@ -99,13 +122,13 @@ cs_cli_train (int    argc,
     return cs_cli_fail (progress.events_error);
   if (out != NULL && !cs_checkpoint_save (run, out, &error))
     return cs_cli_fail (error);
-  if (json)
+  if (keep)
     {
-      g_autoptr(JsonNode) node = cs_run_to_json (run, TRUE);
+      g_autoptr(CsRunStore) store = cs_cli_open_store ();
 
-      cs_cli_print_json (node);
+      if (!(kept = cs_run_store_save (store, run, NULL, &error)))
+        return cs_cli_fail (error);
     }
-  else
-    print_summary (run);
+  print_result (run, json, kept);
   return 0;
 }

@@ -31,6 +31,7 @@ static const Command commands[] = {
   { "experiment", cs_cli_experiment, "Compare methods over seeds: the papers' table" },
   { "simulate", cs_cli_simulate, "Replace a dataset's crowd with simulated annotators" },
   { "demo", cs_cli_demo, "Write the Shapes demo dataset into a folder" },
+  { "runs", cs_cli_runs, "List, show, rename or delete the runs kept by train or experiment --keep" },
 };
 
 static int

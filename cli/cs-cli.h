@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cs-dataset.h"
+#include "cs-run-store.h"
 #include "cs-trainer.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,11 @@ int         cs_cli_simulate             (int                  argc,
                                          char               **argv);
 int         cs_cli_demo                 (int                  argc,
                                          char               **argv);
+int         cs_cli_runs                 (int                  argc,
+                                         char               **argv);
+int         cs_cli_runs_show            (CsRunStore          *store,
+                                         const char          *id,
+                                         gboolean             json);
 
 /* Shared by the subcommands. */
 GOptionEntry *cs_cli_load_option_entries (void);
@@ -54,5 +60,9 @@ gboolean    cs_cli_train_config_for     (CsTrainConfig       *config,
 gboolean    cs_cli_parse                (GOptionContext      *context,
                                          int                 *argc,
                                          char              ***argv);
+/* The run store: $CROWDSCOPE_RUNS_DIR, else the user's (cs_run_store_default_path). */
+CsRunStore *cs_cli_open_store           (void);
+char       *cs_cli_format_date          (const char          *iso8601);
+char       *cs_cli_format_percent       (double               fraction);
 
 G_END_DECLS

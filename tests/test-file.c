@@ -222,6 +222,77 @@ test_read (TestTmpdir    *f,
   cs_test_assert_io_error (error, dir, "read", EISDIR);
 }
 
+static void
+test_rename (TestTmpdir    *f,
+             gconstpointer  data)
+{
+  g_autofree char *from = g_build_filename (f->dir, "a", NULL);
+  g_autofree char *to = g_build_filename (f->dir, "b", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cs_file_write_atomic (from, "x", 1, &error));
+  g_assert_true (cs_file_rename (from, to, &error));
+  g_assert_no_error (error);
+  assert_listing (f->dir, "b");
+  assert_contents (to, "x");
+
+  g_assert_false (cs_file_rename (from, to, &error));
+  cs_test_assert_io_error (error, from, "rename", ENOENT);
+}
+
+/* A tree with files, an empty folder and a link to a folder outside it: the link goes, what it
+ * points to stays. */
+static void
+test_remove_tree (TestTmpdir    *f,
+                  gconstpointer  data)
+{
+  g_autofree char *tree = g_build_filename (f->dir, "tree", NULL);
+  g_autofree char *deep = g_build_filename (tree, "a", "b", NULL);
+  g_autofree char *empty = g_build_filename (tree, "empty", NULL);
+  g_autofree char *file = g_build_filename (deep, "file", NULL);
+  g_autofree char *outside = g_build_filename (f->dir, "outside", NULL);
+  g_autofree char *kept = g_build_filename (outside, "kept", NULL);
+  g_autofree char *link = g_build_filename (tree, "link", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cs_file_ensure_dir (deep, &error) && cs_file_ensure_dir (empty, &error) &&
+                 cs_file_ensure_dir (outside, &error));
+  g_assert_true (cs_file_write_atomic (file, "x", 1, &error));
+  g_assert_true (cs_file_write_atomic (kept, "y", 1, &error));
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+
+  g_assert_true (cs_file_remove_tree (tree, &error));
+  g_assert_no_error (error);
+  assert_listing (f->dir, "outside");
+  assert_contents (kept, "y");
+  /* Nothing there is nothing to do. */
+  g_assert_true (cs_file_remove_tree (tree, &error));
+  g_assert_no_error (error);
+}
+
+/* A folder whose entries cannot be removed: an error naming it, and the rest left. */
+static void
+test_remove_tree_refused (TestTmpdir    *f,
+                          gconstpointer  data)
+{
+  g_autofree char *locked = g_build_filename (f->dir, "locked", NULL);
+  g_autofree char *file = g_build_filename (locked, "file", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root ignores folder permissions");
+      return;
+    }
+  g_assert_true (cs_file_ensure_dir (locked, &error));
+  g_assert_true (cs_file_write_atomic (file, "x", 1, &error));
+  g_assert_cmpint (g_chmod (locked, 0500), ==, 0);
+  g_assert_false (cs_file_remove_tree (locked, &error));
+  cs_test_assert_io_error (error, file, "remove", EACCES);
+  g_assert_cmpint (g_chmod (locked, 0700), ==, 0);
+  assert_contents (file, "x");
+}
+
 /* In any case, the first that matches; a name that merely contains one matches none. */
 static void
 test_find_extension (void)
@@ -248,6 +319,9 @@ main (int   argc,
   test_tmpdir_add ("/file/write/fails-midway", test_write_fails_midway);
   test_tmpdir_add ("/file/ensure-dir", test_ensure_dir);
   test_tmpdir_add ("/file/read", test_read);
+  test_tmpdir_add ("/file/rename", test_rename);
+  test_tmpdir_add ("/file/remove-tree", test_remove_tree);
+  test_tmpdir_add ("/file/remove-tree/refused", test_remove_tree_refused);
   g_test_add_func ("/file/find-extension", test_find_extension);
   return g_test_run ();
 }

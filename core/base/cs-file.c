@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -181,6 +182,72 @@ cs_file_ensure_dir (const char  *path,
     return cs_file_set_error (error, path, "create folder", errno);
 
   return TRUE;
+}
+
+/**
+ * cs_file_rename:
+ * @from: a file or folder
+ * @to: its new name, in the same file system; an empty folder or a file there is replaced
+ * @error: return location for a CS_ERROR_IO error naming @from
+ *
+ * Renames @from to @to at once, as rename(2) does, and syncs the folder of @to so that the new
+ * name survives a crash.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_file_rename (const char  *from,
+                const char  *to,
+                GError     **error)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_rename (from, to) != 0)
+    return cs_file_set_error (error, from, "rename", errno);
+  dir = g_path_get_dirname (to);
+  sync_dir (dir);
+  return TRUE;
+}
+
+/**
+ * cs_file_remove_tree:
+ * @path: a file, or a folder to remove with everything in it; symbolic links are removed, not
+ *   followed
+ * @error: return location for a CS_ERROR_IO error naming what could not be removed
+ *
+ * Returns: %TRUE when nothing is left at @path (also when nothing was there)
+ */
+gboolean
+cs_file_remove_tree (const char  *path,
+                     GError     **error)
+{
+  struct dirent *entry;
+  gboolean ok = TRUE;
+  GStatBuf st;
+  DIR *dir;
+
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+
+  if (g_lstat (path, &st) != 0)
+    return errno == ENOENT || cs_file_set_error (error, path, "remove", errno);
+  if (!S_ISDIR (st.st_mode))
+    return g_unlink (path) == 0 || cs_file_set_error (error, path, "remove", errno);
+  /* opendir() rather than g_dir_open(), whose error has lost the errno that the wording of
+   * cs_file_set_error() needs. */
+  if (!(dir = opendir (path)))
+    return cs_file_set_error (error, path, "remove", errno);
+  while (ok && (entry = readdir (dir)) != NULL)
+    if (strcmp (entry->d_name, ".") != 0 && strcmp (entry->d_name, "..") != 0)
+      {
+        g_autofree char *child = g_build_filename (path, entry->d_name, NULL);
+
+        ok = cs_file_remove_tree (child, error);
+      }
+  closedir (dir);
+  return ok && (g_rmdir (path) == 0 || cs_file_set_error (error, path, "remove", errno));
 }
 
 static gboolean

@@ -20,6 +20,11 @@ gboolean cs_file_write_atomic (const char  *path,
                                GError     **error);
 gboolean cs_file_ensure_dir   (const char  *path,
                                GError     **error);
+gboolean cs_file_rename       (const char  *from,
+                               const char  *to,
+                               GError     **error);
+gboolean cs_file_remove_tree  (const char  *path,
+                               GError     **error);
 gboolean cs_file_read         (const char  *path,
                                guint8     **contents,
                                gsize       *len,

@@ -16,7 +16,7 @@
 #include "cs-checkpoint.h"
 #include "cs-error.h"
 #include "cs-file.h"
-#include "cs-json-check.h"
+#include "cs-json-read.h"
 #include "cs-json.h"
 #include "cs-model-private.h"
 #include "cs-run-json.h"
@@ -203,80 +203,6 @@ cs_checkpoint_save (const CsRun  *run,
 
 /* Loading ---------------------------------------------------------------------------- */
 
-/* json-glib's getters warn when a member is an object or an array where they expect a value,
- * and give NULL for a string that is not there; a checkpoint is user input, so these read a
- * member of the wrong type as a missing one. */
-static JsonNode *
-get_value (JsonObject *object,
-           const char *key,
-           GType       type)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type ?
-         node : NULL;
-}
-
-static const char *
-read_string (JsonObject *object,
-             const char *key)
-{
-  JsonNode *node = get_value (object, key, G_TYPE_STRING);
-
-  return node ? json_node_get_string (node) : "";
-}
-
-/* Clamped, so that a value past int's range is refused by the range checks rather than wrapped
- * into them. */
-static int
-read_int (JsonObject *object,
-          const char *key,
-          int         fallback)
-{
-  JsonNode *node = get_value (object, key, G_TYPE_INT64);
-
-  return node ? (int) CLAMP (json_node_get_int (node), G_MININT, G_MAXINT) : fallback;
-}
-
-static gboolean
-read_boolean (JsonObject *object,
-              const char *key)
-{
-  JsonNode *node = get_value (object, key, G_TYPE_BOOLEAN);
-
-  return node ? json_node_get_boolean (node) : FALSE;
-}
-
-/* The strings of an array; other elements are skipped. */
-static char **
-read_strv (JsonObject *object,
-           const char *key)
-{
-  JsonNode *node = json_object_get_member (object, key);
-  JsonArray *array = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-  guint n = array ? json_array_get_length (array) : 0;
-  char **out = g_new0 (char *, n + 1);
-  guint k = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
-        out[k++] = g_strdup (json_node_get_string (element));
-    }
-  return out;
-}
-
-static double
-read_number (JsonObject *object,
-             const char *key)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  return node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_double (node) : NAN;
-}
-
 static void
 read_history (CsCheckpoint *self,
               JsonObject   *root)
@@ -290,13 +216,13 @@ read_history (CsCheckpoint *self,
     {
       JsonObject *o = json_array_get_object_element (array, i);
       CsEpochMetrics m = {
-        .epoch = read_int (o, "epoch", (int) i + 1),
-        .train_loss = read_number (o, "train_loss"),
-        .train_accuracy = read_number (o, "train_accuracy"),
-        .valid_accuracy = read_number (o, "valid_accuracy"),
-        .test_accuracy = read_number (o, "test_accuracy"),
-        .crowd_nll = read_number (o, "crowd_nll"),
-        .seconds = read_number (o, "seconds"),
+        .epoch = cs_json_read_int (o, "epoch", (int) i + 1),
+        .train_loss = cs_json_read_number (o, "train_loss"),
+        .train_accuracy = cs_json_read_number (o, "train_accuracy"),
+        .valid_accuracy = cs_json_read_number (o, "valid_accuracy"),
+        .test_accuracy = cs_json_read_number (o, "test_accuracy"),
+        .crowd_nll = cs_json_read_number (o, "crowd_nll"),
+        .seconds = cs_json_read_number (o, "seconds"),
       };
 
       g_array_append_val (self->history, m);
@@ -315,7 +241,7 @@ check_config_shape (JsonNode    *root,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     goto bad;
   object = json_node_get_object (root);
-  if (strcmp (read_string (object, "format"), FORMAT_NAME) != 0)
+  if (strcmp (cs_json_read_string (object, "format"), FORMAT_NAME) != 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
                    "%s: expected \"format\": \"" FORMAT_NAME "\", found none", path);
@@ -378,7 +304,6 @@ cs_checkpoint_parse_config (const char    *data,
                             GError       **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
   JsonObject *root, *dataset;
 
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
@@ -386,17 +311,8 @@ cs_checkpoint_parse_config (const char    *data,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (!cs_json_check_text (data, len, MAX_CONFIG_DEPTH, path, "JSON", error))
+  if (!cs_json_parse (parser, data, len, MAX_CONFIG_DEPTH, path, error))
     return FALSE;
-  if (!json_parser_load_from_data (parser, data ? data : "", (gssize) len, &local_error))
-    {
-      /* json-glib quotes the string it stopped at, as decoded: a lone surrogate escape made
-       * that not UTF-8. cs_json_check_text() refuses those now; this covers any other way. */
-      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
-
-      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: %s", path, reason);
-      return FALSE;
-    }
   if (!check_config_shape (json_parser_get_root (parser), path, error))
     return FALSE;
   root = json_node_get_object (json_parser_get_root (parser));
@@ -407,19 +323,19 @@ cs_checkpoint_parse_config (const char    *data,
       g_prefix_error (error, "%s: ", path);
       return FALSE;
     }
-  self->dataset_name = g_strdup (read_string (dataset, "name"));
-  self->dataset_source = g_strdup (read_string (dataset, "source"));
-  self->fingerprint = g_strdup (read_string (dataset, "fingerprint"));
-  self->d = read_int (dataset, "features", 0);
-  self->standardized = read_boolean (dataset, "standardized");
-  self->class_names = read_strv (dataset, "classes");
-  self->annotator_ids = read_strv (dataset, "annotators");
+  self->dataset_name = g_strdup (cs_json_read_string (dataset, "name"));
+  self->dataset_source = g_strdup (cs_json_read_string (dataset, "source"));
+  self->fingerprint = g_strdup (cs_json_read_string (dataset, "fingerprint"));
+  self->d = cs_json_read_int (dataset, "features", 0);
+  self->standardized = cs_json_read_bool (dataset, "standardized");
+  self->class_names = cs_json_read_strv (dataset, "classes");
+  self->annotator_ids = cs_json_read_strv (dataset, "annotators");
   self->K = (int) g_strv_length (self->class_names);
   self->R = (int) g_strv_length (self->annotator_ids);
-  self->best_epoch = read_int (root, "best_epoch", 0);
-  self->test_used_for_selection = read_boolean (root, "test_used_for_selection");
-  self->seconds_per_epoch = read_number (root, "seconds_per_epoch");
-  self->notices = read_strv (root, "notices");
+  self->best_epoch = cs_json_read_int (root, "best_epoch", 0);
+  self->test_used_for_selection = cs_json_read_bool (root, "test_used_for_selection");
+  self->seconds_per_epoch = cs_json_read_number (root, "seconds_per_epoch");
+  self->notices = cs_json_read_strv (root, "notices");
   read_history (self, root);
   if (self->d < 1 || self->d > 1 << 24 || self->K < 2 || self->K > 4096 || self->R > 1 << 24)
     {
