@@ -16,10 +16,10 @@
 #include "cs-error.h"
 #include "cs-experiment-job.h"
 
-/* What the workers and the main thread share; outlives the job while a worker runs. */
+/* What the workers and the main thread share (an atomic rc box); outlives the job while a
+ * worker runs. */
 typedef struct
 {
-  gatomicrefcount  ref;
   gint             abort;          /* atomic */
   GWeakRef         owner;
   GMainContext    *context;
@@ -73,19 +73,23 @@ G_DEFINE_FINAL_TYPE (CsExperimentJob, cs_experiment_job, G_TYPE_OBJECT)
 static Shared *
 shared_ref (Shared *shared)
 {
-  g_atomic_ref_count_inc (&shared->ref);
-  return shared;
+  return g_atomic_rc_box_acquire (shared);
+}
+
+static void
+shared_clear (gpointer data)
+{
+  Shared *shared = data;
+
+  g_weak_ref_clear (&shared->owner);
+  g_main_context_unref (shared->context);
+  g_clear_object (&shared->application);
 }
 
 static void
 shared_unref (Shared *shared)
 {
-  if (!g_atomic_ref_count_dec (&shared->ref))
-    return;
-  g_weak_ref_clear (&shared->owner);
-  g_main_context_unref (shared->context);
-  g_clear_object (&shared->application);
-  g_free (shared);
+  g_atomic_rc_box_release_full (shared, shared_clear);
 }
 
 static void
@@ -380,8 +384,7 @@ static void
 cs_experiment_job_init (CsExperimentJob *self)
 {
   self->results = g_list_store_new (CS_TYPE_EXPERIMENT_RESULT);
-  self->shared = g_new0 (Shared, 1);
-  g_atomic_ref_count_init (&self->shared->ref);
+  self->shared = g_atomic_rc_box_new0 (Shared);
   g_weak_ref_init (&self->shared->owner, self);
   self->shared->context = g_main_context_ref_thread_default ();
 }
