@@ -54,6 +54,39 @@ cs_window_test_find_id (GtkWidget  *widget,
   return NULL;
 }
 
+GtkWidget *
+cs_window_test_find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+gboolean
+cs_window_test_dialog_shown (gpointer data)
+{
+  return cs_window_test_find_dialog () != NULL;
+}
+
+void
+cs_window_test_answer (const char *response)
+{
+  GtkWidget *dialog;
+
+  cs_test_wait_for (cs_window_test_dialog_shown, NULL, "the window to ask");
+  dialog = cs_window_test_find_dialog ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cs_test_spin (50);
+}
+
 void
 cs_window_test_show_page (CsWindow   *window,
                           const char *page)

@@ -26,6 +26,11 @@ CsWindow  *cs_window_test_new_with_demo (CsTestDir  *tmp,
 /* The same after a CoNAL run of a few epochs. */
 CsWindow  *cs_window_test_new_with_run  (CsTestDir  *tmp,
                                          const char *page);
+/* The message dialog the window shows, or NULL; whether it shows one (a CsTestCondition). */
+GtkWidget *cs_window_test_find_dialog   (void);
+gboolean   cs_window_test_dialog_shown  (gpointer    data);
+/* Waits for the window's question and answers it with `response`. */
+void       cs_window_test_answer        (const char *response);
 /* Shows the view stack's page `page`. */
 void       cs_window_test_show_page     (CsWindow   *window,
                                          const char *page);

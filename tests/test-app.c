@@ -14,6 +14,7 @@
 #include "cs-loss-chart-private.h"
 #include "cs-train-page.h"
 #include "cs-ui-test.h"
+#include "cs-window-test.h"
 #include "cs-window.h"
 #include "test-util.h"
 
@@ -82,26 +83,6 @@ set_epochs (CsWindow *window,
                 "epochs", epochs, "batch-size", 128, NULL);
 }
 
-static GtkWidget *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
 
 static void
 test_train_stop_train (void)
@@ -176,8 +157,8 @@ test_bad_dataset_keeps_previous (void)
 
   cs_window_open_path (window, bad);
   cs_test_wait_for (loaded, window, "the bad dataset");
-  cs_test_wait_for (dialog_shown, NULL, "the error dialog");
-  dialog = find_message_dialog ();
+  cs_test_wait_for (cs_window_test_dialog_shown, NULL, "the error dialog");
+  dialog = cs_window_test_find_dialog ();
   cs_test_assert_contains (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "x.csv:3");
   cs_test_assert_contains (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "oops");
   g_assert_true (cs_window_get_dataset (window) == before);
@@ -187,18 +168,6 @@ test_bad_dataset_keeps_previous (void)
   cs_test_spin (50);
 }
 
-/* Answers the question the window asks with `response`. */
-static void
-answer (const char *response)
-{
-  GtkWidget *dialog;
-
-  cs_test_wait_for (dialog_shown, NULL, "the window to ask");
-  dialog = find_message_dialog ();
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  cs_test_spin (50);
-}
 
 static CsWindow *
 window_training_demo (CsTestDir *tmp)
@@ -226,12 +195,12 @@ test_close_mid_run (void)
   g_autoptr(CsTraining) training = g_object_ref (training_of (window));
 
   gtk_window_close (GTK_WINDOW (window));
-  answer ("cancel");
+  cs_window_test_answer ("cancel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_cmpint (cs_training_get_state (training), ==, CS_TRAINING_RUNNING);
 
   gtk_window_close (GTK_WINDOW (window));
-  answer ("stop");
+  cs_window_test_answer ("stop");
   cs_test_wait_for (not_running, training, "the run to stop after closing");
   g_assert_cmpint (cs_training_get_state (training), ==, CS_TRAINING_STOPPED);
   g_assert_cmpuint (cs_training_get_n_epochs (training), <, 5000);
@@ -263,12 +232,12 @@ test_reopen_mid_run (void)
 
   g_assert_true (cs_demo_write (cs_test_dir_path (tmp, "other"), 2, &error));
   cs_window_open_path (window, cs_test_dir_path (tmp, "other"));
-  answer ("cancel");
+  cs_window_test_answer ("cancel");
   g_assert_true (cs_window_get_dataset (window) == before);
   g_assert_cmpint (cs_training_get_state (first), ==, CS_TRAINING_RUNNING);
 
   cs_window_open_path (window, cs_test_dir_path (tmp, "other"));
-  answer ("stop");
+  cs_window_test_answer ("stop");
   cs_test_wait_for (dataset_is, change, "the other dataset");
   cs_test_wait_for (not_running, first, "the first run to stop");
   g_assert_cmpint (cs_training_get_state (first), ==, CS_TRAINING_STOPPED);
@@ -283,7 +252,7 @@ test_reopen_mid_run (void)
   g_assert_cmpuint (g_list_model_get_n_items (cs_session_get_runs (session)), ==, 2);
 
   gtk_window_close (GTK_WINDOW (window));
-  answer ("stop");
+  cs_window_test_answer ("stop");
   cs_test_spin (50);
   g_assert_null (g_main_context_find_source_by_user_data (NULL, page));
 }

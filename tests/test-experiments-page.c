@@ -136,6 +136,35 @@ test_stop_then_run_again (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Closing the window mid-experiment asks; Cancel keeps it running, Stop and Close stops its
+ * workers and lets the experiment go. */
+static void
+test_close_mid_experiment (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  CsWindow *window = cs_window_test_new_with_demo (tmp, "experiments");
+  CsExperimentsPage *page = choose (window, CS_METHOD_CONAL, CS_METHOD_CROWD_LAYER, 10);
+  CsExperimentJob *job;
+  GWeakRef ref;
+
+  g_assert_true (cs_experiments_page_run (page));
+  job = cs_experiments_page_get_job (page);
+  g_weak_ref_init (&ref, job);
+  gtk_window_close (GTK_WINDOW (window));
+  cs_test_wait_for (cs_window_test_dialog_shown, NULL, "the window to ask");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (cs_window_test_find_dialog ())),
+                   ==, "Stop the Experiment and Close?");
+  cs_window_test_answer ("cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpint (cs_experiment_job_get_state (job), ==, CS_EXPERIMENT_RUNNING);
+
+  gtk_window_close (GTK_WINDOW (window));
+  cs_window_test_answer ("stop");
+  cs_test_spin (100);
+  g_assert_null (g_weak_ref_get (&ref));
+  g_weak_ref_clear (&ref);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,5 +172,6 @@ main (int   argc,
   cs_ui_test_init (&argc, &argv);
   g_test_add_func ("/experiments-page/matches-cli", test_experiment_matches_cli);
   g_test_add_func ("/experiments-page/stop-then-run-again", test_stop_then_run_again);
+  g_test_add_func ("/experiments-page/close-mid-experiment", test_close_mid_experiment);
   return g_test_run ();
 }

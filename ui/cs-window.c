@@ -114,11 +114,12 @@ on_confirm_response (AdwMessageDialog *dialog,
     confirm_free (confirm);
 }
 
-/* Asks whether to stop the run for what `heading` says; `func` runs only if the person agrees.
- * Cancel is the default, so Escape and Enter keep the run. */
+/* Asks whether to stop what `body` says runs, for what `heading` says; `func` runs only if the
+ * person agrees. Cancel is the default, so Escape and Enter keep it running. */
 static void
-confirm_stop (CsWindow       *self,
+confirm_with (CsWindow       *self,
               const char     *heading,
+              const char     *body,
               const char     *stop_label,
               ConfirmFunc     func,
               gpointer        data,
@@ -126,14 +127,7 @@ confirm_stop (CsWindow       *self,
 {
   AdwMessageDialog *dialog;
   Confirm *confirm = g_new0 (Confirm, 1);
-  CsTraining *training = cs_session_get_training (self->session);
-  g_autofree char *title = cs_training_dup_title (training);
-  g_autofree char *body = NULL;
 
-  body = g_strdup_printf (_("“%s” is training (epoch %u of %d). Stopping it keeps its best "
-                            "epoch so far among the session's runs."),
-                          title, cs_training_get_n_epochs (training),
-                          cs_training_get_config (training)->epochs);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "stop", stop_label, NULL);
   adw_message_dialog_set_response_appearance (dialog, "stop", ADW_RESPONSE_DESTRUCTIVE);
@@ -142,6 +136,34 @@ confirm_stop (CsWindow       *self,
   *confirm = (Confirm) { g_object_ref (self), func, data, destroy };
   g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response), confirm);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The same for the session's run. */
+static void
+confirm_stop (CsWindow       *self,
+              const char     *heading,
+              const char     *stop_label,
+              ConfirmFunc     func,
+              gpointer        data,
+              GDestroyNotify  destroy)
+{
+  CsTraining *training = cs_session_get_training (self->session);
+  g_autofree char *title = cs_training_dup_title (training);
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (_("“%s” is training (epoch %u of %d). Stopping it keeps its best "
+                            "epoch so far among the session's runs."),
+                          title, cs_training_get_n_epochs (training),
+                          cs_training_get_config (training)->epochs);
+  confirm_with (self, heading, body, stop_label, func, data, destroy);
+}
+
+static CsExperimentJob *
+running_experiment (CsWindow *self)
+{
+  CsExperimentJob *job = cs_experiments_page_get_job (self->experiments_page);
+
+  return job != NULL && cs_experiment_job_get_state (job) == CS_EXPERIMENT_RUNNING ? job : NULL;
 }
 
 /* A narrow window has its view switcher at the bottom instead of in the header bar; without a
@@ -423,10 +445,24 @@ cs_window_close_request (GtkWindow *window)
 {
   CsWindow *self = CS_WINDOW (window);
 
+  CsExperimentJob *experiment = running_experiment (self);
+
   if (cs_session_get_busy (self->session) && !self->closing)
     {
       confirm_stop (self, _("Stop the Training and Close?"), _("_Stop and Close"), close_now,
                     NULL, NULL);
+      return TRUE;
+    }
+  if (experiment != NULL && !self->closing)
+    {
+      g_autofree char *body = g_strdup_printf (_("%d of %d runs of the experiment have finished. "
+                                                 "Closing stops the others, and the table goes "
+                                                 "with the window."),
+                                               cs_experiment_job_get_n_finished (experiment),
+                                               cs_experiment_job_get_n_total (experiment));
+
+      confirm_with (self, _("Stop the Experiment and Close?"), body, _("_Stop and Close"),
+                    close_now, NULL, NULL);
       return TRUE;
     }
   cs_session_stop (self->session);
