@@ -134,7 +134,7 @@ static void
 print_results (const CsExperiment *experiment,
                const Report       *report,
                gboolean            json,
-               gboolean            markdown)
+               CsTableFormat       format)
 {
   if (json)
     {
@@ -147,7 +147,7 @@ print_results (const CsExperiment *experiment,
     {
       g_autoptr(GString) table = g_string_new (NULL);
 
-      cs_experiment_format_table (experiment, markdown ? CS_TABLE_MARKDOWN : CS_TABLE_TEXT, table);
+      cs_experiment_format_table (experiment, format, table);
       fputs (table->str, stdout);
     }
 }
@@ -162,7 +162,7 @@ cs_cli_experiment (int    argc,
   g_autoptr(GArray) configs = g_array_new (FALSE, FALSE, sizeof (CsTrainConfig));
   g_autoptr(CsExperiment) experiment = NULL;
   g_autofree char *method_list = NULL;
-  gboolean json = FALSE, markdown = FALSE, quiet = FALSE, keep = FALSE, ok;
+  gboolean json = FALSE, markdown = FALSE, csv = FALSE, quiet = FALSE, keep = FALSE, ok;
   int seeds = 5, workers = (int) g_get_num_processors ();
   Report report;
   g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
@@ -174,6 +174,7 @@ cs_cli_experiment (int    argc,
     { "seeds", 'n', 0, G_OPTION_ARG_INT, &seeds, "Seeds 1…N per method (default 5)", "N" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON object for scripts", NULL },
     { "markdown", 0, 0, G_OPTION_ARG_NONE, &markdown, "Print a Markdown table", NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, "Print the table as CSV: fractions, every figure a column", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Do not report each run on stderr", NULL },
     { "keep", 'k', 0, G_OPTION_ARG_NONE, &keep,
       "Keep every finished run in the run store (see “crowdscope-cli runs”)", NULL },
@@ -205,6 +206,7 @@ cs_cli_experiment (int    argc,
     return cs_cli_fail (error);
   if (report.error != NULL)
     return cs_cli_fail (report.error);
-  print_results (experiment, &report, json, markdown);
+  print_results (experiment, &report, json,
+                 csv ? CS_TABLE_CSV : markdown ? CS_TABLE_MARKDOWN : CS_TABLE_TEXT);
   return 0;
 }

@@ -300,6 +300,41 @@ test_text_columns (void)
   g_assert_cmpint (at[0], ==, at[1]);
 }
 
+/* The CSV table: a header, a row per method with the row's figures as fractions, read back. */
+static void
+test_csv_table (void)
+{
+  static const CsMethod methods[] = { CS_METHOD_DAWID_SKENE, CS_METHOD_MAJORITY };
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsExperiment) experiment = small_experiment (tmp, methods, 2, 2);
+  g_autoptr(GString) table = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (cs_experiment_run (experiment, 1, NULL, NULL));
+  cs_experiment_format_table (experiment, CS_TABLE_CSV, table);
+  lines = g_strsplit (table->str, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);   /* header, two rows, the final newline */
+  g_assert_cmpstr (lines[0], ==, "dataset,method,runs,test_accuracy_mean,test_accuracy_std,"
+                                 "valid_accuracy_mean,valid_accuracy_std,best_epoch_mean,"
+                                 "seconds_per_epoch,seconds_per_run,test_used_for_selection");
+  g_assert_cmpstr (lines[3], ==, "");
+  for (int m = 0; m < 2; m++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[1 + m], ",", -1);
+      CsExperimentRow row;
+
+      cs_experiment_get_row (experiment, m, &row);
+      g_assert_cmpuint (g_strv_length (cells), ==, 11);
+      g_assert_cmpstr (cells[0], ==, "small");
+      g_assert_cmpstr (cells[1], ==, cs_method_to_string (methods[m]));
+      g_assert_cmpstr (cells[2], ==, "2");
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (cells[3], NULL), row.test_mean, 1e-6);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (cells[4], NULL), row.test_std, 1e-6);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (cells[5], NULL), row.valid_mean, 1e-6);
+      g_assert_cmpstr (cells[10], ==, "false");
+    }
+}
+
 /* A run that fails does not stop the others; the error is the first failed run's. */
 static void
 test_failed_run (void)
@@ -340,5 +375,6 @@ main (int   argc,
   g_test_add_func ("/experiment/stop-mid-run-keeps-none", test_stop_mid_run_keeps_none);
   g_test_add_func ("/experiment/failed-run", test_failed_run);
   g_test_add_func ("/experiment/text-columns", test_text_columns);
+  g_test_add_func ("/experiment/csv-table", test_csv_table);
   return g_test_run ();
 }

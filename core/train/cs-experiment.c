@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cs-csv.h"
 #include "cs-error.h"
 #include "cs-json.h"
 #include "cs-run-json.h"
@@ -331,6 +332,43 @@ append_row (GString               *out,
                             1000 * row->seconds_per_epoch);
 }
 
+/* Fractions rather than percentages, every figure a column; the method's name as the CLI
+ * takes it. Empty cells where no run finished. */
+static void
+append_csv (const CsExperiment *self,
+            GString            *out)
+{
+  g_string_append (out, "dataset,method,runs,test_accuracy_mean,test_accuracy_std,"
+                        "valid_accuracy_mean,valid_accuracy_std,best_epoch_mean,"
+                        "seconds_per_epoch,seconds_per_run,test_used_for_selection\n");
+  for (int r = 0; r < self->n_rows; r++)
+    {
+      CsExperimentRow row;
+      double figures[7];
+
+      compute_row (self, r, &row);
+      figures[0] = row.test_mean;
+      figures[1] = row.test_std;
+      figures[2] = row.valid_mean;
+      figures[3] = row.valid_std;
+      figures[4] = row.best_epoch_mean;
+      figures[5] = row.seconds_per_epoch;
+      figures[6] = row.seconds_per_run;
+      cs_csv_append_field (out, self->dataset->name);
+      g_string_append_printf (out, ",%s,%d", cs_method_to_string (row.method), row.n_runs);
+      for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
+        {
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_string_append_c (out, ',');
+          if (!isnan (figures[f]))
+            g_string_append (out, g_ascii_formatd (number, sizeof number, "%.6g", figures[f]));
+        }
+      g_string_append_printf (out, ",%s\n",
+                              cs_experiment_test_used_for_selection (self) ? "true" : "false");
+    }
+}
+
 /**
  * cs_experiment_format_table:
  * @out: where the table is appended
@@ -347,6 +385,11 @@ cs_experiment_format_table (const CsExperiment *self,
 
   g_return_if_fail (self != NULL && out != NULL);
 
+  if (format == CS_TABLE_CSV)
+    {
+      append_csv (self, out);
+      return;
+    }
   note = cs_experiment_test_used_for_selection (self) ?
          " (test split used for model selection)" : "";
   if (format == CS_TABLE_MARKDOWN)

@@ -60,6 +60,7 @@ typedef enum
 {
   CS_TABLE_TEXT,               /* aligned columns, for a terminal */
   CS_TABLE_MARKDOWN,
+  CS_TABLE_CSV,                /* a header row, then a row per method, for a spreadsheet */
 } CsTableFormat;
 
 CsExperiment *cs_experiment_new          (CsDataset                   *dataset,

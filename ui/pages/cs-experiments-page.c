@@ -385,11 +385,16 @@ on_export_response (GtkNativeDialog   *chooser,
   g_autoptr(GFile) file = NULL;
   g_autofree char *table = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT || self->job == NULL ||
-      (table = cs_experiment_job_format_table (self->job, CS_TABLE_MARKDOWN)) == NULL)
+  if (response != GTK_RESPONSE_ACCEPT || self->job == NULL)
     return;
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  name = g_file_get_basename (file);
+  /* A .csv name gets the spreadsheet's table, any other the Markdown one. */
+  if ((table = cs_experiment_job_format_table (self->job, g_str_has_suffix (name, ".csv") ? CS_TABLE_CSV
+                                                                                      : CS_TABLE_MARKDOWN)) == NULL)
+    return;
   bytes = g_bytes_new_take (table, strlen (table));
   table = NULL;
   g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
