@@ -15,6 +15,7 @@
 #include "cs-enum-types.h"
 #include "cs-error.h"
 #include "cs-experiment-job.h"
+#include "cs-run-store.h"
 
 /* What the workers and the main thread share (an atomic rc box); outlives the job while a
  * worker runs. */
@@ -32,6 +33,7 @@ typedef struct
   CsDataset    *dataset;
   CsExperiment *experiment;
   int           jobs;
+  CsRunStore   *store;        /* where each finished run is kept, or NULL */
 } Work;
 
 typedef struct
@@ -39,6 +41,7 @@ typedef struct
   Shared          *shared;
   int              row;
   CsExperimentRow  figures;
+  char            *keep_error; /* why the run could not be kept, or NULL */
 } Update;
 
 struct _CsExperimentJob
@@ -54,6 +57,9 @@ struct _CsExperimentJob
   CsExperimentState  state;
   int                n_finished;
   char              *message;
+  char              *store_path;
+  int                n_kept;
+  char              *keep_error;     /* the first run's that could not be kept */
   Shared            *shared;
 };
 
@@ -98,6 +104,7 @@ work_free (Work *work)
   shared_unref (work->shared);
   cs_dataset_unref (work->dataset);
   g_clear_pointer (&work->experiment, cs_experiment_free);
+  g_clear_pointer (&work->store, cs_run_store_free);
   g_free (work);
 }
 
@@ -132,7 +139,13 @@ deliver (gpointer data)
   Update *update = data;
   g_autoptr(CsExperimentJob) self = g_weak_ref_get (&update->shared->owner);
 
-  if (self != NULL && self->state == CS_EXPERIMENT_RUNNING)
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+  if (update->keep_error == NULL && self->store_path != NULL)
+    self->n_kept++;
+  else if (update->keep_error != NULL && self->keep_error == NULL)
+    self->keep_error = g_strdup (update->keep_error);
+  if (self->state == CS_EXPERIMENT_RUNNING)
     set_row (self, update->row, &update->figures);
   return G_SOURCE_REMOVE;
 }
@@ -143,6 +156,7 @@ update_free (gpointer data)
   Update *update = data;
 
   shared_unref (update->shared);
+  g_free (update->keep_error);
   g_free (update);
 }
 
@@ -154,8 +168,12 @@ on_run (const CsExperimentRun *finished,
 {
   Work *work = data;
   Update *update = g_new (Update, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
 
-  *update = (Update) { shared_ref (work->shared), finished->row, *row };
+  *update = (Update) { shared_ref (work->shared), finished->row, *row, NULL };
+  if (work->store != NULL && (id = cs_run_store_save (work->store, finished->run, NULL, &error)) == NULL)
+    update->keep_error = g_strdup (error->message);
   g_main_context_invoke_full (work->shared->context, G_PRIORITY_DEFAULT_IDLE, deliver, update,
                               update_free);
 }
@@ -236,6 +254,7 @@ cs_experiment_job_start (CsExperimentJob *self,
   work->dataset = cs_dataset_ref (self->dataset);
   work->experiment = cs_experiment_new (self->dataset, self->configs, self->n_methods, self->n_seeds);
   work->jobs = jobs;
+  work->store = self->store_path != NULL ? cs_run_store_new (self->store_path) : NULL;
   /* No source object: the task must not keep the job alive. */
   task = g_task_new (NULL, NULL, on_finished, shared_ref (self->shared));
   g_task_set_source_tag (task, cs_experiment_job_start);
@@ -298,6 +317,31 @@ cs_experiment_job_get_experiment (CsExperimentJob *self)
   return self->experiment;
 }
 
+void
+cs_experiment_job_set_store_path (CsExperimentJob *self,
+                                  const char      *path)
+{
+  g_return_if_fail (CS_IS_EXPERIMENT_JOB (self));
+  g_return_if_fail (self->state == CS_EXPERIMENT_READY);
+
+  g_free (self->store_path);
+  self->store_path = g_strdup (path);
+}
+
+int
+cs_experiment_job_get_n_kept (CsExperimentJob *self)
+{
+  g_return_val_if_fail (CS_IS_EXPERIMENT_JOB (self), 0);
+  return self->n_kept;
+}
+
+const char *
+cs_experiment_job_get_keep_error (CsExperimentJob *self)
+{
+  g_return_val_if_fail (CS_IS_EXPERIMENT_JOB (self), NULL);
+  return self->keep_error;
+}
+
 char *
 cs_experiment_job_format_table (CsExperimentJob *self,
                                 CsTableFormat    format)
@@ -332,6 +376,8 @@ cs_experiment_job_finalize (GObject *object)
   g_clear_object (&self->results);
   g_free (self->configs);
   g_free (self->message);
+  g_free (self->store_path);
+  g_free (self->keep_error);
   shared_unref (self->shared);
   G_OBJECT_CLASS (cs_experiment_job_parent_class)->finalize (object);
 }

@@ -31,6 +31,12 @@ CsExperimentJob    *cs_experiment_job_new         (CsDataset           *dataset,
                                                    const CsTrainConfig *configs,
                                                    int                  n_methods,
                                                    int                  n_seeds);
+/* Before the start: keep every finished run in the run store at `path` (its workers write them
+ * as they finish); NULL keeps none. Then how many were kept, and the first reason one was not. */
+void                cs_experiment_job_set_store_path (CsExperimentJob *self,
+                                                      const char      *path);
+int                 cs_experiment_job_get_n_kept  (CsExperimentJob     *self);
+const char         *cs_experiment_job_get_keep_error (CsExperimentJob  *self);
 /* Trains on `jobs` worker threads, runs side by side, one thread each (crowdscope-cli
  * experiment --jobs); the application is held meanwhile. */
 void                cs_experiment_job_start       (CsExperimentJob     *self,

@@ -20,6 +20,7 @@
 #include "cs-error.h"
 #include "cs-item.h"
 #include "cs-lazy-list.h"
+#include "cs-run-store.h"
 #include "cs-session.h"
 
 struct _CsSession
@@ -34,6 +35,7 @@ struct _CsSession
   GListStore     *runs;          /* of CsTraining, oldest first */
   CsTraining     *training;      /* the current run, one of runs, or NULL */
   CsTrainOptions *options;
+  char           *store_path;    /* the run store runs are kept in, or NULL */
   GCancellable   *loading;       /* the load in progress, or NULL */
   GCancellable   *figuring;      /* the figures of `dataset` being worked out, or NULL */
 };
@@ -292,6 +294,7 @@ cs_session_train (CsSession  *self,
   if (!cs_train_config_validate (&config, error))
     return NULL;
   training = cs_training_new (self->dataset, &config);
+  cs_training_set_store_path (training, self->store_path);
   g_signal_connect_object (training, "notify::state", G_CALLBACK (on_training_state), self, 0);
   g_list_store_append (self->runs, training);
   g_set_object (&self->training, training);
@@ -345,6 +348,7 @@ cs_session_finalize (GObject *object)
   g_clear_pointer (&self->figures, cs_dataset_figures_free);
   g_clear_pointer (&self->dataset, cs_dataset_unref);
   g_clear_object (&self->options);
+  g_free (self->store_path);
   G_OBJECT_CLASS (cs_session_parent_class)->finalize (object);
 }
 
@@ -429,6 +433,7 @@ cs_session_init (CsSession *self)
 {
   self->runs = g_list_store_new (CS_TYPE_TRAINING);
   self->options = cs_train_options_new ();
+  self->store_path = cs_run_store_default_path ();
   set_annotators (self);
   set_items (self);
 }
@@ -437,6 +442,23 @@ CsSession *
 cs_session_new (void)
 {
   return g_object_new (CS_TYPE_SESSION, NULL);
+}
+
+const char *
+cs_session_get_store_path (CsSession *self)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+  return self->store_path;
+}
+
+void
+cs_session_set_store_path (CsSession  *self,
+                           const char *path)
+{
+  g_return_if_fail (CS_IS_SESSION (self));
+
+  g_free (self->store_path);
+  self->store_path = g_strdup (path);
 }
 
 CsDataset *

@@ -34,6 +34,11 @@ GQuark cs_session_error_quark (void);
 G_DECLARE_FINAL_TYPE (CsSession, cs_session, CS, SESSION, GObject)
 
 CsSession            *cs_session_new            (void);
+/* The run store every run that finishes, or stops with an epoch, is kept in (by default the
+ * user's, or $CROWDSCOPE_RUNS_DIR); NULL keeps none. Taken by the runs started after. */
+const char           *cs_session_get_store_path (CsSession       *self);
+void                  cs_session_set_store_path (CsSession       *self,
+                                                 const char      *path);
 
 CsDataset            *cs_session_get_dataset    (CsSession           *self);
 const char           *cs_session_get_title      (CsSession           *self);

@@ -21,6 +21,7 @@
 #include "cs-effective-confusions.h"
 #include "cs-enum-types.h"
 #include "cs-error.h"
+#include "cs-run-store.h"
 #include "cs-training.h"
 
 /* The annotator explorer draws every epoch's matrices; they are kept within this budget by
@@ -53,6 +54,9 @@ typedef struct
   gint64         started_at;    /* monotonic µs, when the worker began */
   gint64         effective_us;  /* spent working out effective confusions so far */
   CsEpochSnapshot *result;      /* the result's matrices, made by the worker once it ends */
+  char          *store_path;    /* where the worker keeps the result (a run store), or NULL */
+  char          *kept_id;       /* its id there, once kept */
+  char          *keep_error;    /* or why it was not */
 } Work;
 
 struct _CsTraining
@@ -69,6 +73,9 @@ struct _CsTraining
   CsEpochSnapshot *result;      /* the run's selected epoch's matrices, with the run */
   char            *message;
   char            *saved_path;
+  char            *store_path;
+  char            *kept_id;
+  char            *keep_error;
 
   CsTrainingState  state;
   gint64           started_at;
@@ -82,6 +89,7 @@ enum {
   PROP_MESSAGE,
   PROP_HAS_RESULT,
   PROP_SAVED_PATH,
+  PROP_KEPT_ID,
   N_PROPS
 };
 
@@ -222,6 +230,9 @@ work_free (Work *work)
   g_object_unref (work->cancellable);
   channel_unref (work->channel);
   g_free (work->label_w);
+  g_free (work->store_path);
+  g_free (work->kept_id);
+  g_free (work->keep_error);
   g_clear_pointer (&work->result, snapshot_free);
   g_free (work);
 }
@@ -324,6 +335,14 @@ train_in_thread (GTask        *task,
     work->result->label_w = g_memdup2 (work->label_w,
                                        sizeof (float) * MAX (work->dataset->splits[CS_SPLIT_TRAIN].n_labels, 1));
   work->result->empirical = result_empirical (work->dataset, run->model);
+  if (work->store_path != NULL)
+    {
+      g_autoptr(CsRunStore) store = cs_run_store_new (work->store_path);
+      g_autoptr(GError) keep_error = NULL;
+
+      if ((work->kept_id = cs_run_store_save (store, run, NULL, &keep_error)) == NULL)
+        work->keep_error = g_strdup (keep_error->message);
+    }
   g_task_return_pointer (task, run, (GDestroyNotify) cs_run_free);
 }
 
@@ -361,8 +380,14 @@ on_finished (GObject      *object,
   self->ended_at = g_get_monotonic_time ();
   if (run != NULL)
     {
+      Work *work = g_task_get_task_data (G_TASK (result));
+
       self->run = run;
-      self->result = g_steal_pointer (&((Work *) g_task_get_task_data (G_TASK (result)))->result);
+      self->result = g_steal_pointer (&work->result);
+      self->kept_id = g_steal_pointer (&work->kept_id);
+      self->keep_error = g_steal_pointer (&work->keep_error);
+      if (self->kept_id != NULL)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEPT_ID]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_RESULT]);
       set_state (self, run->stopped ? CS_TRAINING_STOPPED : CS_TRAINING_FINISHED);
       return;
@@ -408,6 +433,7 @@ cs_training_start (CsTraining *self)
   work->channel = channel_ref (self->channel);
   work->matrix_stride = matrix_stride (self);
   work->label_w = g_new (float, MAX (self->dataset->splits[CS_SPLIT_TRAIN].n_labels, 1));
+  work->store_path = g_strdup (self->store_path);
 
   /* No source object: the task must not keep the training alive. */
   task = g_task_new (NULL, NULL, on_finished, channel_ref (self->channel));
@@ -455,6 +481,9 @@ cs_training_finalize (GObject *object)
   g_clear_pointer (&self->result, snapshot_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->saved_path, g_free);
+  g_clear_pointer (&self->store_path, g_free);
+  g_clear_pointer (&self->kept_id, g_free);
+  g_clear_pointer (&self->keep_error, g_free);
   G_OBJECT_CLASS (cs_training_parent_class)->finalize (object);
 }
 
@@ -482,6 +511,9 @@ cs_training_get_property (GObject    *object,
       break;
     case PROP_SAVED_PATH:
       g_value_set_string (value, self->saved_path);
+      break;
+    case PROP_KEPT_ID:
+      g_value_set_string (value, self->kept_id);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -512,6 +544,10 @@ cs_training_class_init (CsTrainingClass *klass)
     g_param_spec_boolean ("has-result", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* The folder the result was last saved in, or NULL. */
+  /* The run's id in the run store it was kept in (cs_training_set_store_path), once it is. */
+  properties[PROP_KEPT_ID] =
+    g_param_spec_string ("kept-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SAVED_PATH] =
     g_param_spec_string ("saved-path", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -562,6 +598,19 @@ const char *cs_training_get_message (CsTraining *self) { return self->message; }
 gboolean cs_training_get_has_result (CsTraining *self) { return self->run != NULL; }
 gboolean cs_training_get_stopping (CsTraining *self) { return g_cancellable_is_cancelled (self->cancellable); }
 const char *cs_training_get_saved_path (CsTraining *self) { return self->saved_path; }
+const char *cs_training_get_kept_id (CsTraining *self) { return self->kept_id; }
+const char *cs_training_get_keep_error (CsTraining *self) { return self->keep_error; }
+
+void
+cs_training_set_store_path (CsTraining *self,
+                            const char *path)
+{
+  g_return_if_fail (CS_IS_TRAINING (self));
+  g_return_if_fail (self->state == CS_TRAINING_READY);
+
+  g_free (self->store_path);
+  self->store_path = g_strdup (path);
+}
 
 char *
 cs_training_dup_title (CsTraining *self)

@@ -67,6 +67,13 @@ const CsRun           *cs_training_get_run        (CsTraining          *self);
 const char            *cs_training_get_message    (CsTraining          *self);
 gboolean               cs_training_get_has_result (CsTraining          *self);
 const char            *cs_training_get_saved_path (CsTraining          *self);
+/* Before the start: keep the result, finished or stopped with an epoch, in the run store at
+ * `path` (written by the worker once the run ends; NULL keeps nothing). Then its id there, or
+ * why it could not be kept. */
+void                   cs_training_set_store_path (CsTraining          *self,
+                                                   const char          *path);
+const char            *cs_training_get_kept_id    (CsTraining          *self);
+const char            *cs_training_get_keep_error (CsTraining          *self);
 
 /* Saves the result (finished, or stopped with its best epoch so far) as a checkpoint folder on
  * a worker thread; the training remembers the folder. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cs-experiment-job.h"
+#include "cs-run-store.h"
 #include "test-util.h"
 
 enum { N_SEEDS = 2 };
@@ -100,6 +101,57 @@ test_rows_fill_in (void)
   g_assert_nonnull (strstr (table, "| CoNAL | "));
 }
 
+/* With a store, every finished run is kept there by the workers, with its numbers; a store
+ * that cannot be written is said once, and the experiment goes on. */
+static void
+test_runs_kept (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsDataset) dataset = cs_test_load_small_dataset (tmp);
+  g_autoptr(CsExperimentJob) job = NULL;
+  g_autoptr(CsExperimentJob) unwritable = NULL;
+  g_autoptr(CsRunStore) store = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  CsTrainConfig configs[G_N_ELEMENTS (methods)];
+  double sum = 0;
+
+  configs_for (configs, 3);
+  job = cs_experiment_job_new (dataset, configs, G_N_ELEMENTS (methods), N_SEEDS);
+  cs_experiment_job_set_store_path (job, cs_test_dir_path (tmp, "runs"));
+  cs_experiment_job_start (job, 2);
+  cs_test_wait_for (ended, job, "the experiment");
+  cs_test_spin (50);
+  g_assert_cmpint (cs_experiment_job_get_n_kept (job), ==, 4);
+  g_assert_null (cs_experiment_job_get_keep_error (job));
+  store = cs_run_store_new (cs_test_dir_path (tmp, "runs"));
+  kept = cs_run_store_list (store, NULL, NULL);
+  g_assert_cmpuint (kept->len, ==, 4);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      const CsRunInfo *info = g_ptr_array_index (kept, i);
+
+      if (info->method == CS_METHOD_CONAL)
+        sum += info->test_accuracy;
+    }
+  {
+    g_autoptr(CsExperimentResult) conal = g_list_model_get_item (cs_experiment_job_get_results (job), 0);
+
+    g_assert_cmpfloat_with_epsilon (sum / N_SEEDS, cs_experiment_result_get_test_mean (conal), 1e-12);
+  }
+
+  /* A file where the store's folder should be. */
+  cs_test_dir_write (tmp, "not-a-folder", "x");
+  unwritable = cs_experiment_job_new (dataset, configs, 1, 1);
+  cs_experiment_job_set_store_path (unwritable, cs_test_dir_path (tmp, "not-a-folder"));
+  cs_experiment_job_start (unwritable, 1);
+  cs_test_wait_for (ended, unwritable, "the experiment with a bad store");
+  cs_test_spin (50);
+  g_assert_cmpint (cs_experiment_job_get_state (unwritable), ==, CS_EXPERIMENT_FINISHED);
+  g_assert_cmpint (cs_experiment_job_get_n_kept (unwritable), ==, 0);
+  g_assert_nonnull (cs_experiment_job_get_keep_error (unwritable));
+  cs_test_assert_contains (cs_experiment_job_get_keep_error (unwritable), "not-a-folder");
+}
+
 static gboolean
 one_finished (gpointer data)
 {
@@ -173,6 +225,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/experiment-job/rows-fill-in", test_rows_fill_in);
   g_test_add_func ("/experiment-job/stop-keeps-finished", test_stop_keeps_finished);
+  g_test_add_func ("/experiment-job/runs-kept", test_runs_kept);
   g_test_add_func ("/experiment-job/dropped-while-running", test_dropped_while_running);
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "cs-error.h"
 #include "cs-item.h"
 #include "cs-majority-vote.h"
+#include "cs-run-store.h"
 #include "cs-session.h"
 #include "test-util.h"
 
@@ -186,6 +187,48 @@ test_train (void)
   g_assert_cmpuint (cs_training_get_n_epochs (training), ==, 3);
   g_assert_cmpint (cs_training_get_config (training)->seed, ==, 7);
   g_assert_cmpuint (g_list_model_get_n_items (cs_session_get_runs (session)), ==, 1);
+}
+
+/* A finished run is kept in the session's run store by its worker, with the numbers it shows;
+ * a stopped one too; without a store nothing is kept. */
+static void
+test_runs_kept_in_store (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsSession) session = session_on_demo (tmp);
+  g_autoptr(CsRunStore) store = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  CsTraining *finished, *stopped, *unkept;
+  const CsRunInfo *info;
+
+  g_assert_nonnull (cs_session_get_store_path (session));
+  cs_session_set_store_path (session, cs_test_dir_path (tmp, "runs"));
+  g_object_set (cs_session_get_options (session), "epochs", 3, "batch-size", 256, NULL);
+  finished = cs_session_train (session, &error);
+  g_assert_no_error (error);
+  cs_test_wait_for (not_running, finished, "the run to finish");
+  g_assert_nonnull (cs_training_get_kept_id (finished));
+  g_assert_null (cs_training_get_keep_error (finished));
+
+  stopped = train_long (session);
+  cs_session_stop (session);
+  cs_test_wait_for (not_running, stopped, "the run to stop");
+  g_assert_cmpint (cs_training_get_state (stopped), ==, CS_TRAINING_STOPPED);
+
+  store = cs_run_store_new (cs_test_dir_path (tmp, "runs"));
+  kept = cs_run_store_list (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kept->len, ==, cs_training_get_has_result (stopped) ? 2 : 1);
+  info = g_ptr_array_index (kept, kept->len - 1);   /* newest first: the finished one last */
+  g_assert_cmpstr (info->id, ==, cs_training_get_kept_id (finished));
+  g_assert_cmpfloat (info->test_accuracy, ==, cs_run_get_best (cs_training_get_run (finished))->test_accuracy);
+
+  cs_session_set_store_path (session, NULL);
+  g_object_set (cs_session_get_options (session), "epochs", 1, NULL);
+  unkept = cs_session_train (session, &error);
+  cs_test_wait_for (not_running, unkept, "the unkept run");
+  g_assert_null (cs_training_get_kept_id (unkept));
 }
 
 /* Opening during a run is refused, and nothing changes: the run goes on. */
@@ -381,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/session/open", test_open);
   g_test_add_func ("/session/open-bad-keeps-previous", test_open_bad_keeps_previous);
   g_test_add_func ("/session/train", test_train);
+  g_test_add_func ("/session/runs-kept-in-store", test_runs_kept_in_store);
   g_test_add_func ("/session/open-during-run-refused", test_open_during_run_refused);
   g_test_add_func ("/session/stop-then-open", test_stop_then_open);
   g_test_add_func ("/session/runs-kept", test_runs_kept);

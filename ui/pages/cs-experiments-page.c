@@ -223,6 +223,7 @@ update_progress (CsExperimentsPage *self)
   /* Translators: runs of an experiment, as in "3 of 25 runs". */
   g_autofree char *text = g_strdup_printf (_("%d of %d runs"), finished, total);
   const CsExperiment *experiment = cs_experiment_job_get_experiment (self->job);
+  g_autofree char *keep_failed = NULL;
   const char *status;
 
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) finished / total : 0);
@@ -245,6 +246,9 @@ update_progress (CsExperimentsPage *self)
     default:
       status = "";
     }
+  if (cs_experiment_job_get_keep_error (self->job) != NULL)
+    status = keep_failed = g_strdup_printf (_("%s Some runs could not be kept: %s"), status,
+                                            cs_experiment_job_get_keep_error (self->job));
   gtk_label_set_text (self->status_label, status);
   gtk_widget_set_visible (GTK_WIDGET (self->selection_label),
                           experiment != NULL && cs_experiment_test_used_for_selection (experiment));
@@ -304,6 +308,7 @@ cs_experiments_page_run (CsExperimentsPage *self)
     g_signal_handlers_disconnect_by_data (self->job, self);
   g_clear_object (&self->job);
   self->job = cs_experiment_job_new (dataset, configs, n, seeds);
+  cs_experiment_job_set_store_path (self->job, cs_session_get_store_path (cs_page_get_session (CS_PAGE (self))));
   g_signal_connect_swapped (self->job, "notify::n-finished", G_CALLBACK (update_progress), self);
   g_signal_connect_swapped (self->job, "notify::state", G_CALLBACK (update_progress), self);
   model = gtk_no_selection_new (g_object_ref (cs_experiment_job_get_results (self->job)));
