@@ -248,6 +248,12 @@ show_result (CsTrainPage *self)
                    100 * best->valid_accuracy, 100 * best->test_accuracy);
   for (guint i = 0; i < run->notices->len; i++)
     g_string_append_printf (accuracy, "\n%s", (const char *) g_ptr_array_index (run->notices, i));
+  if (cs_training_get_kept_id (self->training) != NULL)
+    g_string_append_printf (accuracy, _("\nKept in the run store as %s"),
+                            cs_training_get_kept_id (self->training));
+  else if (cs_training_get_keep_error (self->training) != NULL)
+    g_string_append_printf (accuracy, _("\nNot kept in the run store: %s"),
+                            cs_training_get_keep_error (self->training));
   speed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                         "%.2f ms per epoch (training only) on %d thread, %.1f s in all",
                                         "%.2f ms per epoch (training only) on %d threads, %.1f s in all",
