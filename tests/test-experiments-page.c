@@ -118,7 +118,8 @@ test_stop_then_run_again (void)
   CsExperimentJob *job;
 
   g_assert_true (cs_experiments_page_run (page));
-  job = cs_experiments_page_get_job (page);
+  /* Held, so that the next experiment's job cannot take its address once the page lets go. */
+  job = g_object_ref (cs_experiments_page_get_job (page));
   cs_test_wait_for (one_finished, job, "a first run");
   g_signal_emit_by_name (cs_window_test_find_id (GTK_WIDGET (page), "stop_button"), "clicked");
   cs_test_wait_for (ended, job, "the stop");
@@ -133,6 +134,7 @@ test_stop_then_run_again (void)
   g_assert_true (cs_experiments_page_get_job (page) != job);
   cs_test_wait_for (ended, cs_experiments_page_get_job (page), "the second experiment");
   g_assert_cmpint (cs_experiment_job_get_n_finished (cs_experiments_page_get_job (page)), ==, 1);
+  g_object_unref (job);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
