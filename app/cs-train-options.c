@@ -97,9 +97,7 @@ apply_preset (CsTrainOptions *self,
 {
   CsTrainConfig preset;
 
-  cs_train_config_init (&preset);
-  preset.method = self->values.method;
-  cs_train_config_apply_preset (&preset, self->preset, self->dataset_name, NULL);
+  cs_train_config_init_for (&preset, self->values.method, self->preset, self->dataset_name, NULL);
   if (!self->noise_edited && preset.noise_from_ds != self->values.noise_from_ds)
     {
       self->values.noise_from_ds = preset.noise_from_ds;
@@ -130,9 +128,7 @@ cs_train_options_get_config (CsTrainOptions *self,
   g_return_if_fail (CS_IS_TRAIN_OPTIONS (self));
   g_return_if_fail (config != NULL);
 
-  cs_train_config_init (config);
-  config->method = self->values.method;
-  cs_train_config_apply_preset (config, self->preset, self->dataset_name, NULL);
+  cs_train_config_init_for (config, self->values.method, self->preset, self->dataset_name, NULL);
   config->seed = self->values.seed;
   config->threads = self->values.threads;
   config->noise_from_ds = self->values.noise_from_ds;

@@ -128,10 +128,11 @@ cs_cli_train_config (CsTrainConfig  *config,
                      const char     *dataset_name,
                      GError        **error)
 {
-  cs_train_config_init (config);
-  if (method && !cs_method_from_string (method, &config->method))
+  CsMethod m = CS_METHOD_CONAL;
+
+  if (method && !cs_method_from_string (method, &m))
     return bad_value (error, "method", method);
-  if (!cs_train_config_apply_preset (config, preset ? preset : CS_PRESET_DEFAULT, dataset_name, error))
+  if (!cs_train_config_init_for (config, m, preset ? preset : CS_PRESET_DEFAULT, dataset_name, error))
     return FALSE;
   if (selection && !cs_selection_from_string (selection, &config->selection))
     return bad_value (error, "select", selection);

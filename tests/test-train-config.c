@@ -51,6 +51,14 @@ test_presets (void)
   g_assert_true (c.noise_from_ds);
   g_assert_true (cs_train_config_apply_preset (&c, CS_PRESET_OFFICIAL, "music", NULL));
   g_assert_false (c.noise_from_ds);
+  /* init_for sets the method before the preset. */
+  g_assert_true (cs_train_config_init_for (&c, CS_METHOD_CROWD_LAYER, CS_PRESET_DEFAULT, "labelme", NULL));
+  g_assert_cmpint (c.method, ==, CS_METHOD_CROWD_LAYER);
+  g_assert_false (c.noise_from_ds);
+  g_assert_cmpint (c.batch_size, ==, 256);
+  g_assert_true (cs_train_config_init_for (&c, CS_METHOD_CONAL, CS_PRESET_DEFAULT, "labelme", NULL));
+  g_assert_true (c.noise_from_ds);
+  g_assert_false (cs_train_config_init_for (&c, CS_METHOD_CONAL, "fastest", "labelme", NULL));
 
   g_assert_true (cs_train_config_apply_preset (&c, CS_PRESET_DEFAULT, "music", NULL));
   g_assert_cmpint (c.batch_size, ==, 128);

@@ -155,6 +155,18 @@ cs_train_config_apply_preset (CsTrainConfig  *config,
   return TRUE;
 }
 
+gboolean
+cs_train_config_init_for (CsTrainConfig  *config,
+                          CsMethod        method,
+                          const char     *preset,
+                          const char     *dataset_name,
+                          GError        **error)
+{
+  cs_train_config_init (config);
+  config->method = method;
+  return cs_train_config_apply_preset (config, preset, dataset_name, error);
+}
+
 static gboolean
 invalid (GError     **error,
          const char  *what,

@@ -88,6 +88,13 @@ gboolean     cs_train_config_apply_preset  (CsTrainConfig       *config,
                                             const char          *preset,
                                             const char          *dataset_name,
                                             GError             **error);
+/* The defaults for `method`, then `preset` for the dataset: a preset can depend on the method
+ * (CoNAL's noise layers start from Dawid–Skene), so this is the way to make one. */
+gboolean     cs_train_config_init_for      (CsTrainConfig       *config,
+                                            CsMethod             method,
+                                            const char          *preset,
+                                            const char          *dataset_name,
+                                            GError             **error);
 gboolean     cs_train_config_validate      (const CsTrainConfig *config,
                                             GError             **error);
 

@@ -294,12 +294,7 @@ cs_experiments_page_run (CsExperimentsPage *self)
   preset = preset_ids[MIN (adw_combo_row_get_selected (self->preset_row), G_N_ELEMENTS (preset_ids) - 1)];
   for (int m = 0; m < CS_N_METHODS; m++)
     if (gtk_check_button_get_active (self->method_checks[m]))
-      {
-        cs_train_config_init (&configs[n]);
-        configs[n].method = m;
-        cs_train_config_apply_preset (&configs[n], preset, dataset->name, NULL);
-        n++;
-      }
+      cs_train_config_init_for (&configs[n++], m, preset, dataset->name, NULL);
   if (n == 0)
     return FALSE;
   seeds = gtk_spin_button_get_value_as_int (self->seeds_spin);
