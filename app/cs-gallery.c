@@ -22,19 +22,17 @@
 #include "cs-lazy-list.h"
 #include "cs-predictions-export.h"
 
-/* Predictions shared by the gallery, its items and a save in progress. */
+/* Predictions shared by the gallery, its items and a save in progress (an atomic rc box). */
 typedef struct
 {
-  gatomicrefcount  ref;
   CsPredictions   *predictions;
 } Shared;
 
 static Shared *
 shared_new (CsPredictions *predictions)
 {
-  Shared *shared = g_new0 (Shared, 1);
+  Shared *shared = g_atomic_rc_box_new0 (Shared);
 
-  g_atomic_ref_count_init (&shared->ref);
   shared->predictions = predictions;
   return shared;
 }
@@ -42,17 +40,21 @@ shared_new (CsPredictions *predictions)
 static Shared *
 shared_ref (Shared *shared)
 {
-  g_atomic_ref_count_inc (&shared->ref);
-  return shared;
+  return g_atomic_rc_box_acquire (shared);
+}
+
+static void
+shared_clear (gpointer data)
+{
+  Shared *shared = data;
+
+  g_clear_pointer (&shared->predictions, cs_predictions_free);
 }
 
 static void
 shared_unref (Shared *shared)
 {
-  if (!g_atomic_ref_count_dec (&shared->ref))
-    return;
-  g_clear_pointer (&shared->predictions, cs_predictions_free);
-  g_free (shared);
+  g_atomic_rc_box_release_full (shared, shared_clear);
 }
 
 struct _CsGallery
@@ -568,13 +570,6 @@ cs_gallery_new (CsSession *session)
 {
   g_return_val_if_fail (CS_IS_SESSION (session), NULL);
   return g_object_new (CS_TYPE_GALLERY, "session", session, NULL);
-}
-
-CsSession *
-cs_gallery_get_session (CsGallery *self)
-{
-  g_return_val_if_fail (CS_IS_GALLERY (self), NULL);
-  return self->session;
 }
 
 CsTraining *

@@ -49,7 +49,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsGalleryDetail, cs_gallery_detail_free)
 G_DECLARE_FINAL_TYPE (CsGallery, cs_gallery, CS, GALLERY, GObject)
 
 CsGallery           *cs_gallery_new             (CsSession     *session);
-CsSession           *cs_gallery_get_session     (CsGallery     *self);
 /* The run whose model predicts: one with a result; the predictions are worked out on a
  * worker, and `ready` says when they are in. */
 CsTraining          *cs_gallery_get_training    (CsGallery     *self);

@@ -237,13 +237,13 @@ work_free (Work *work)
   g_free (work);
 }
 
-/* Worker thread: copies the noise matrices, which the model overwrites in the next epoch, and
- * for CoNAL works out the effective confusions from them and the w of the train labels. */
 /* Working out CoNAL's effective confusions takes a forward pass over the train split (its w),
  * about as long as a LabelMe epoch: the worker does it for a kept epoch only while that keeps
  * within EFFECTIVE_SHARE of its time, and always for the last epoch and the result. */
 #define EFFECTIVE_SHARE 0.05
 
+/* Worker thread: copies the noise matrices, which the model overwrites in the next epoch, and
+ * for CoNAL works out the effective confusions from them and the w of the train labels. */
 static void
 snapshot_matrices (Work            *work,
                    CsModel         *model,
@@ -543,11 +543,11 @@ cs_training_class_init (CsTrainingClass *klass)
   properties[PROP_HAS_RESULT] =
     g_param_spec_boolean ("has-result", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* The folder the result was last saved in, or NULL. */
   /* The run's id in the run store it was kept in (cs_training_set_store_path), once it is. */
   properties[PROP_KEPT_ID] =
     g_param_spec_string ("kept-id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The folder the result was last saved in, or NULL. */
   properties[PROP_SAVED_PATH] =
     g_param_spec_string ("saved-path", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
