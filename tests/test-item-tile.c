@@ -10,6 +10,7 @@
 #include "cs-item-tile.h"
 #include "cs-ui-test.h"
 #include "cs-vote-bar.h"
+#include "cs-window-test.h"
 #include "test-util.h"
 
 #define WIDTH  240
@@ -128,21 +129,6 @@ wait_loaded (CsItemTile *tile)
   cs_ui_test_wait_for_draw (GTK_WIDGET (tile));
 }
 
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_child (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The visible labels' text, top to bottom, a line each. */
 static void
 collect_labels (GtkWidget *widget,
@@ -194,7 +180,7 @@ test_tile_image (Fixture       *f,
                  gconstpointer  data)
 {
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (f->tile));
-  CsVoteBar *votes = CS_VOTE_BAR (find_child (GTK_WIDGET (f->tile), CS_TYPE_VOTE_BAR));
+  CsVoteBar *votes = CS_VOTE_BAR (cs_window_test_find (GTK_WIDGET (f->tile), CS_TYPE_VOTE_BAR));
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
   g_autoptr(GdkTexture) drawn = NULL;
@@ -358,7 +344,7 @@ static void
 test_tile_no_votes (Fixture       *f,
                     gconstpointer  data)
 {
-  CsVoteBar *votes = CS_VOTE_BAR (find_child (GTK_WIDGET (f->tile), CS_TYPE_VOTE_BAR));
+  CsVoteBar *votes = CS_VOTE_BAR (cs_window_test_find (GTK_WIDGET (f->tile), CS_TYPE_VOTE_BAR));
   g_autofree char *words = NULL;
 
   show_item (f, f->images, LARGE);
@@ -584,7 +570,7 @@ check_tiles (GridCheck *check)
   for (GtkWidget *child = gtk_widget_get_first_child (check->grid); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      CsItemTile *tile = CS_ITEM_TILE (find_child (child, CS_TYPE_ITEM_TILE));
+      CsItemTile *tile = CS_ITEM_TILE (cs_window_test_find (child, CS_TYPE_ITEM_TILE));
 
       if (tile == NULL || !gtk_widget_get_mapped (GTK_WIDGET (tile)) ||
           cs_item_tile_get_item (tile) == NULL)

@@ -692,10 +692,15 @@ void
 cs_item_tile_set_classes (CsItemTile         *self,
                           const char * const *classes)
 {
+  const char * const *before;
+
   g_return_if_fail (CS_IS_ITEM_TILE (self));
 
+  /* The gallery sets them on every bind: the bar keeps them unless they differ. */
+  before = cs_vote_bar_get_classes (self->votes);
   cs_vote_bar_set_classes (self->votes, classes);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASSES]);
+  if (cs_vote_bar_get_classes (self->votes) != before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASSES]);
 }
 
 void
