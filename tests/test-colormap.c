@@ -106,6 +106,28 @@ test_text_contrast (void)
         }
 }
 
+/* The categories differ from each other, repeat after the last, and their dark-background
+ * shades are the lighter ones. */
+static void
+test_categories (void)
+{
+  for (guint i = 0; i < CS_N_CATEGORIES; i++)
+    {
+      CsRgb light = cs_category_color (i, false), dark = cs_category_color (i, true);
+      CsRgb again = cs_category_color (i + CS_N_CATEGORIES, false);
+
+      g_assert_cmpfloat (cs_rgb_luminance (dark), >, cs_rgb_luminance (light));
+      g_assert_true (light.r == again.r && light.g == again.g && light.b == again.b);
+      for (guint j = 0; j < i; j++)
+        {
+          CsRgb other = cs_category_color (j, false);
+
+          g_assert_cmpfloat (fabsf (light.r - other.r) + fabsf (light.g - other.g) +
+                             fabsf (light.b - other.b), >, 0.2);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -116,5 +138,6 @@ main (int   argc,
   g_test_add_func ("/colormap/clamp-and-sign", test_clamp_and_sign);
   g_test_add_func ("/colormap/no-data", test_no_data);
   g_test_add_func ("/colormap/text-contrast", test_text_contrast);
+  g_test_add_func ("/colormap/categories", test_categories);
   return g_test_run ();
 }

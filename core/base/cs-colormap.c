@@ -71,6 +71,22 @@ cs_colormap_lookup (CsColormap map,
   };
 }
 
+/* GNOME's palette: blue, orange, green, purple, red, brown, yellow, dark grey; shade 3 for a
+ * light background, shade 2 (lighter) for a dark one. */
+static const CsRgb categories[2][CS_N_CATEGORIES] = {
+  { RGB (0x3584e4), RGB (0xff7800), RGB (0x2ec27e), RGB (0x9141ac), RGB (0xe01b24),
+    RGB (0x986a44), RGB (0xe5a50a), RGB (0x5e5c64) },
+  { RGB (0x62a0ea), RGB (0xffa348), RGB (0x57e389), RGB (0xc061cb), RGB (0xf66151),
+    RGB (0xb5835a), RGB (0xf8e45c), RGB (0x9a9996) },
+};
+
+CsRgb
+cs_category_color (guint index,
+                   bool  dark)
+{
+  return categories[dark ? 1 : 0][index % CS_N_CATEGORIES];
+}
+
 static double
 linear (float channel)
 {

@@ -29,6 +29,12 @@ typedef struct
 CsRgb  cs_colormap_lookup     (CsColormap  map,
                                bool        dark,
                                double      value);
+/* The n-th colour of the categorical palette that tells series apart (a method, a run): eight
+ * hues of the GNOME palette, in an order whose neighbours differ most, repeating after the
+ * eighth. `dark` picks their lighter shades, made to read on a dark background. */
+#define CS_N_CATEGORIES 8
+CsRgb  cs_category_color      (guint       index,
+                               bool        dark);
 /* Black or white, whichever reads better on `background`. */
 CsRgb  cs_colormap_text_color (CsRgb       background);
 /* The relative luminance of an sRGB colour (WCAG 2), 0 for black to 1 for white. */
