@@ -8,6 +8,7 @@
 
 #include "cs-curve-band.h"
 #include "cs-experiment.h"
+#include "cs-published.h"
 
 static GArray *
 history_new (const double *test,
@@ -74,6 +75,23 @@ test_empty (void)
   g_assert_cmpint (band->n_epochs, ==, 0);
 }
 
+/* The CoNAL paper's figures, found by a part of the dataset's name in any case. */
+static void
+test_published (void)
+{
+  const CsPublished *labelme = cs_published_find ("LabelMe-shared", CS_METHOD_CONAL);
+  const CsPublished *music = cs_published_find ("music", CS_METHOD_CONAL);
+
+  g_assert_nonnull (labelme);
+  g_assert_cmpfloat (labelme->test_mean, ==, 0.8712);
+  g_assert_cmpfloat (labelme->test_std, ==, 0.0055);
+  g_assert_nonnull (music);
+  g_assert_cmpfloat (music->test_mean, ==, 0.8406);
+  g_assert_null (cs_published_find ("labelme", CS_METHOD_MAJORITY));
+  g_assert_null (cs_published_find ("demo", CS_METHOD_CONAL));
+  g_assert_null (cs_published_find (NULL, CS_METHOD_CONAL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -81,5 +99,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/curve-band/band", test_band);
   g_test_add_func ("/curve-band/empty", test_empty);
+  g_test_add_func ("/curve-band/published", test_published);
   return g_test_run ();
 }
