@@ -271,6 +271,17 @@ on_training_state (CsTraining *training,
     notify (self, PROP_RUNNING);
 }
 
+/* The run joins the runs as the current one. */
+static void
+add_run (CsSession  *self,
+         CsTraining *training)
+{
+  g_signal_connect_object (training, "notify::state", G_CALLBACK (on_training_state), self, 0);
+  g_list_store_append (self->runs, training);
+  g_set_object (&self->training, training);
+  notify (self, PROP_TRAINING);
+}
+
 CsTraining *
 cs_session_train (CsSession  *self,
                   GError    **error)
@@ -295,12 +306,146 @@ cs_session_train (CsSession  *self,
     return NULL;
   training = cs_training_new (self->dataset, &config);
   cs_training_set_store_path (training, self->store_path);
-  g_signal_connect_object (training, "notify::state", G_CALLBACK (on_training_state), self, 0);
-  g_list_store_append (self->runs, training);
-  g_set_object (&self->training, training);
-  notify (self, PROP_TRAINING);
+  add_run (self, training);
   cs_training_start (training);
   return training;
+}
+
+/* Reopening ----------------------------------------------------------------------------- */
+
+static void
+on_reopened (GObject      *object,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  CsSession *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  g_autoptr(CsTraining) training = cs_training_reopen_finish (result, &error);
+
+  if (training == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Another dataset was opened meanwhile: the run would not be on it. */
+  if (self->dataset == NULL || cs_training_get_dataset (training) != self->dataset)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "another dataset was opened meanwhile");
+      return;
+    }
+  add_run (self, training);
+  g_task_return_pointer (task, g_steal_pointer (&training), g_object_unref);
+}
+
+static void
+reopen_on_dataset (GTask *task)
+{
+  CsSession *self = g_task_get_source_object (task);
+
+  cs_training_reopen_async (self->dataset, self->store_path, g_task_get_task_data (task),
+                            g_task_get_cancellable (task), on_reopened, task);
+}
+
+static void
+on_reopen_opened (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  GTask *task = data;
+  GError *error = NULL;
+
+  if (!cs_session_open_finish (CS_SESSION (object), result, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  reopen_on_dataset (task);
+}
+
+/* The run among the session's that was kept as `id`, or NULL. */
+static CsTraining *
+find_kept (CsSession  *self,
+           const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->runs)); i++)
+    {
+      g_autoptr(CsTraining) training = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
+
+      if (g_strcmp0 (cs_training_get_kept_id (training), id) == 0)
+        return g_steal_pointer (&training);
+    }
+  return NULL;
+}
+
+void
+cs_session_reopen_async (CsSession           *self,
+                         const char          *id,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(CsRunStore) store = NULL;
+  g_autoptr(CsRunInfo) info = NULL;
+  g_autoptr(CsTraining) training = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (CS_IS_SESSION (self));
+  g_return_if_fail (id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_session_reopen_async);
+  g_task_set_task_data (task, g_strdup (id), g_free);
+  if (cs_session_get_running (self))
+    {
+      g_task_return_new_error (task, CS_SESSION_ERROR, CS_SESSION_ERROR_BUSY, "a run is in progress");
+      return;
+    }
+  if (self->store_path == NULL)
+    {
+      g_task_return_new_error (task, CS_SESSION_ERROR, CS_SESSION_ERROR_NO_STORE, "no run store is set");
+      return;
+    }
+  store = cs_run_store_new (self->store_path);
+  if (!(info = cs_run_store_get_info (store, id, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (self->dataset != NULL && g_strcmp0 (self->dataset->source, info->dataset_path) == 0)
+    {
+      if ((training = find_kept (self, id)) != NULL)
+        {
+          g_set_object (&self->training, training);
+          notify (self, PROP_TRAINING);
+          g_task_return_pointer (task, g_steal_pointer (&training), g_object_unref);
+          return;
+        }
+      reopen_on_dataset (g_steal_pointer (&task));
+      return;
+    }
+  if (!g_file_test (info->dataset_path, G_FILE_TEST_EXISTS))
+    {
+      g_task_return_new_error (task, CS_SESSION_ERROR, CS_SESSION_ERROR_DATASET_GONE,
+                               "%s: the dataset “%s” the run was trained on is no longer there",
+                               info->dataset_path, info->dataset_name);
+      return;
+    }
+  cs_session_open_async (self, info->dataset_path, CS_SESSION_OPEN_NONE, cancellable,
+                         on_reopen_opened, g_steal_pointer (&task));
+}
+
+CsTraining *
+cs_session_reopen_finish (CsSession     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void

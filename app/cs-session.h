@@ -24,6 +24,8 @@ typedef enum
 {
   CS_SESSION_ERROR_BUSY,               /* a run is in progress: nothing was done */
   CS_SESSION_ERROR_NO_DATASET,
+  CS_SESSION_ERROR_NO_STORE,           /* the session keeps no runs */
+  CS_SESSION_ERROR_DATASET_GONE,       /* a kept run's dataset is no longer where it was */
 } CsSessionError;
 
 #define CS_SESSION_ERROR (cs_session_error_quark ())
@@ -70,6 +72,19 @@ gboolean              cs_session_open_finish    (CsSession           *self,
 
 /* Starts a run with the options on the open dataset; it joins the runs. */
 CsTraining           *cs_session_train          (CsSession           *self,
+                                                 GError             **error);
+/* Reopens the run `id` of the session's run store without retraining: it joins the runs as
+ * the current one, or becomes the current one again when it is among them. A run trained on
+ * another dataset than the open one opens that one first, as cs_session_open_async does;
+ * CS_SESSION_ERROR_DATASET_GONE when it is no longer where it was, CS_SESSION_ERROR_BUSY while
+ * a run goes on. */
+void                  cs_session_reopen_async   (CsSession           *self,
+                                                 const char          *id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+CsTraining           *cs_session_reopen_finish  (CsSession           *self,
+                                                 GAsyncResult        *result,
                                                  GError             **error);
 void                  cs_session_stop           (CsSession           *self);
 

@@ -16,9 +16,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "cs-annotator-report.h"
 #include "cs-checkpoint.h"
-#include "cs-effective-confusions.h"
 #include "cs-enum-types.h"
 #include "cs-error.h"
 #include "cs-run-store.h"
@@ -103,35 +101,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CsTraining, cs_training, G_TYPE_OBJECT)
 
-static void
-snapshot_clear (gpointer data)
-{
-  CsEpochSnapshot *snapshot = data;
-
-  g_clear_pointer (&snapshot->global, g_free);
-  g_clear_pointer (&snapshot->local, g_free);
-  g_clear_pointer (&snapshot->effective, g_free);
-  g_clear_pointer (&snapshot->mean_w, g_free);
-  g_clear_pointer (&snapshot->label_w, g_free);
-  g_clear_pointer (&snapshot->empirical, cs_empirical_confusions_free);
-}
-
-static void
-snapshot_free (CsEpochSnapshot *snapshot)
-{
-  snapshot_clear (snapshot);
-  g_free (snapshot);
-}
-
-static GArray *
-snapshot_array_new (void)
-{
-  GArray *array = g_array_new (FALSE, TRUE, sizeof (CsEpochSnapshot));
-
-  g_array_set_clear_func (array, snapshot_clear);
-  return array;
-}
-
 static Channel *
 channel_new (CsTraining *owner)
 {
@@ -139,7 +108,7 @@ channel_new (CsTraining *owner)
 
   g_atomic_ref_count_init (&channel->ref);
   g_mutex_init (&channel->mutex);
-  channel->pending = snapshot_array_new ();
+  channel->pending = cs_epoch_snapshot_array_new ();
   channel->context = g_main_context_ref_thread_default ();
   g_weak_ref_init (&channel->owner, owner);
   return channel;
@@ -177,7 +146,7 @@ channel_deliver (Channel *channel)
 
   g_mutex_lock (&channel->mutex);
   batch = g_steal_pointer (&channel->pending);
-  channel->pending = snapshot_array_new ();
+  channel->pending = cs_epoch_snapshot_array_new ();
   channel->scheduled = FALSE;
   channel->delivered_at = g_get_monotonic_time ();
   g_mutex_unlock (&channel->mutex);
@@ -233,7 +202,7 @@ work_free (Work *work)
   g_free (work->store_path);
   g_free (work->kept_id);
   g_free (work->keep_error);
-  g_clear_pointer (&work->result, snapshot_free);
+  g_clear_pointer (&work->result, cs_epoch_snapshot_free);
   g_free (work);
 }
 
@@ -241,35 +210,6 @@ work_free (Work *work)
  * about as long as a LabelMe epoch: the worker does it for a kept epoch only while that keeps
  * within EFFECTIVE_SHARE of its time, and always for the last epoch and the result. */
 #define EFFECTIVE_SHARE 0.05
-
-/* Worker thread: copies the noise matrices, which the model overwrites in the next epoch, and
- * for CoNAL works out the effective confusions from them and the w of the train labels. */
-static void
-snapshot_matrices (Work            *work,
-                   CsModel         *model,
-                   CsEpochSnapshot *snapshot,
-                   gboolean         effective)
-{
-  gint64 begin = g_get_monotonic_time ();
-  const CsModelShape *shape = cs_model_get_shape (model);
-  const CsSplit *train = &work->dataset->splits[CS_SPLIT_TRAIN];
-  CsParams *params = cs_model_get_params (model);
-  size_t KK = (size_t) shape->K * shape->K;
-
-  if (params->global)
-    snapshot->global = g_memdup2 (params->global, sizeof (float) * KK);
-  if (params->local)
-    snapshot->local = g_memdup2 (params->local, sizeof (float) * KK * shape->R);
-  if (effective && params->global && params->local && cs_model_label_w (model, train, work->label_w))
-    {
-      snapshot->effective = g_new (float, KK * shape->R);
-      snapshot->mean_w = g_new (float, MAX (shape->R, 1));
-      cs_effective_confusions (snapshot->effective, params->global, params->local, work->label_w,
-                               train, shape->K, shape->R);
-      cs_annotator_mean_w (snapshot->mean_w, work->label_w, train, shape->R);
-      work->effective_us += g_get_monotonic_time () - begin;
-    }
-}
 
 static void
 on_epoch (const CsEpochMetrics *metrics,
@@ -282,24 +222,15 @@ on_epoch (const CsEpochMetrics *metrics,
   double spent = (double) (g_get_monotonic_time () - work->started_at);
 
   if (metrics->epoch % work->matrix_stride == 0 || last)
-    snapshot_matrices (work, model, &snapshot,
-                       last || work->effective_us <= EFFECTIVE_SHARE * spent);
+    {
+      gboolean effective = last || work->effective_us <= EFFECTIVE_SHARE * spent;
+      gint64 begin = g_get_monotonic_time ();
+
+      cs_epoch_snapshot_fill (&snapshot, work->dataset, model, work->label_w, effective);
+      if (snapshot.effective != NULL)
+        work->effective_us += g_get_monotonic_time () - begin;
+    }
   channel_push (work->channel, &snapshot);
-}
-
-/* Worker thread: the train labels counted against gold where it is known and against the
- * result's most probable class elsewhere, so that data without gold has empirical matrices. */
-static CsEmpiricalConfusions *
-result_empirical (CsDataset *dataset,
-                  CsModel   *model)
-{
-  const CsSplit *train = &dataset->splits[CS_SPLIT_TRAIN];
-  int K = dataset->n_classes;
-  g_autofree int32_t *reference = g_new (int32_t, MAX (train->n, 1));
-  g_autofree float *probs = g_new (float, MAX ((size_t) train->n * K, 1));
-
-  cs_model_reference_classes (model, train, reference, probs);
-  return cs_empirical_confusions_new (train, reference, K, dataset->n_annotators);
 }
 
 static bool
@@ -328,13 +259,7 @@ train_in_thread (GTask        *task,
       return;
     }
   /* The result's own: its model holds the selected epoch's weights. */
-  work->result = g_new0 (CsEpochSnapshot, 1);
-  work->result->metrics = *cs_run_get_best (run);
-  snapshot_matrices (work, run->model, work->result, TRUE);
-  if (work->result->effective != NULL)
-    work->result->label_w = g_memdup2 (work->label_w,
-                                       sizeof (float) * MAX (work->dataset->splits[CS_SPLIT_TRAIN].n_labels, 1));
-  work->result->empirical = result_empirical (work->dataset, run->model);
+  work->result = cs_epoch_snapshot_new_result (run);
   if (work->store_path != NULL)
     {
       g_autoptr(CsRunStore) store = cs_run_store_new (work->store_path);
@@ -354,6 +279,60 @@ set_state (CsTraining      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
+
+/* Keeping the matrices --------------------------------------------------------------------- */
+
+/* Worker thread: a run that has ended is not changed, so its epochs are read here safely. */
+static void
+keep_matrices_in_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  CsTraining *self = CS_TRAINING (source_object);
+  GError *error = NULL;
+
+  if (cs_epoch_snapshots_save (self->epochs, self->result, self->dataset->n_classes,
+                               self->dataset->n_annotators, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_matrices_kept (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  g_autoptr(GApplication) application = data;
+  g_autoptr(GError) error = NULL;
+
+  /* The run is kept without them: a reopened run then shows its result's matrices alone. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_debug ("the run's matrices were not kept: %s", error->message);
+  if (application != NULL)
+    g_application_release (application);
+}
+
+/* Writes the epochs' matrices beside the kept run, on a worker thread; the application is held
+ * until they are written. */
+static void
+keep_matrices (CsTraining *self)
+{
+  g_autoptr(CsRunStore) store = cs_run_store_new (self->store_path);
+  g_autofree char *dir = cs_run_store_dup_run_dir (store, self->kept_id, NULL);
+  GApplication *application = g_application_get_default ();
+  g_autoptr(GTask) task = NULL;
+
+  if (dir == NULL)
+    return;
+  if (application != NULL)
+    g_application_hold (application);
+  task = g_task_new (self, NULL, on_matrices_kept, application ? g_object_ref (application) : NULL);
+  g_task_set_source_tag (task, keep_matrices);
+  g_task_set_task_data (task, g_build_filename (dir, CS_RUN_MATRICES_FILE, NULL), g_free);
+  g_task_run_in_thread (task, keep_matrices_in_thread);
+}
 
 static void
 on_finished (GObject      *object,
@@ -387,7 +366,10 @@ on_finished (GObject      *object,
       self->kept_id = g_steal_pointer (&work->kept_id);
       self->keep_error = g_steal_pointer (&work->keep_error);
       if (self->kept_id != NULL)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEPT_ID]);
+        {
+          keep_matrices (self);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEPT_ID]);
+        }
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_RESULT]);
       set_state (self, run->stopped ? CS_TRAINING_STOPPED : CS_TRAINING_FINISHED);
       return;
@@ -478,7 +460,7 @@ cs_training_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->channel, channel_unref);
   g_clear_pointer (&self->run, cs_run_free);
-  g_clear_pointer (&self->result, snapshot_free);
+  g_clear_pointer (&self->result, cs_epoch_snapshot_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->saved_path, g_free);
   g_clear_pointer (&self->store_path, g_free);
@@ -569,7 +551,7 @@ cs_training_class_init (CsTrainingClass *klass)
 static void
 cs_training_init (CsTraining *self)
 {
-  self->epochs = snapshot_array_new ();
+  self->epochs = cs_epoch_snapshot_array_new ();
   self->cancellable = g_cancellable_new ();
   self->channel = channel_new (self);
 }
@@ -720,4 +702,125 @@ cs_training_save_finish (CsTraining    *self,
   self->saved_path = g_strdup (g_task_get_task_data (G_TASK (result)));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVED_PATH]);
   return TRUE;
+}
+
+/* Reopening ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  CsDataset       *dataset;
+  char            *store_path;
+  char            *id;
+  CsRun           *run;        /* what the worker made */
+  GArray          *epochs;
+  CsEpochSnapshot *result;
+} Reopen;
+
+static void
+reopen_free (Reopen *reopen)
+{
+  cs_dataset_unref (reopen->dataset);
+  g_free (reopen->store_path);
+  g_free (reopen->id);
+  g_clear_pointer (&reopen->run, cs_run_free);
+  g_clear_pointer (&reopen->epochs, g_array_unref);
+  g_clear_pointer (&reopen->result, cs_epoch_snapshot_free);
+  g_free (reopen);
+}
+
+/* The matrices kept with the run, or NULL: a run kept without them (by an experiment, or
+ * whose matrices could not be written or read) shows its result's alone. */
+static CsRunMatrices *
+load_matrices (CsRunStore *store,
+               const char *id,
+               int         K,
+               int         R)
+{
+  g_autofree char *dir = cs_run_store_dup_run_dir (store, id, NULL);
+  g_autofree char *path = dir ? g_build_filename (dir, CS_RUN_MATRICES_FILE, NULL) : NULL;
+  g_autoptr(GError) error = NULL;
+  CsRunMatrices *matrices;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  if (!(matrices = cs_run_matrices_load (path, K, R, &error)))
+    g_debug ("%s", error->message);
+  return matrices;
+}
+
+static void
+reopen_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Reopen *reopen = task_data;
+  g_autoptr(CsRunStore) store = cs_run_store_new (reopen->store_path);
+  g_autoptr(CsCheckpoint) checkpoint = NULL;
+  g_autoptr(CsRunMatrices) matrices = NULL;
+  GError *error = NULL;
+  int K = reopen->dataset->n_classes, R = reopen->dataset->n_annotators;
+
+  if (!(checkpoint = cs_run_store_load (store, reopen->id, NULL, &error)) ||
+      !(reopen->run = cs_run_new_from_checkpoint (checkpoint, reopen->dataset, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  matrices = load_matrices (store, reopen->id, K, R);
+  reopen->epochs = cs_epoch_snapshots_new_kept (reopen->run->history, matrices, K, R);
+  reopen->result = cs_epoch_snapshot_new_result (reopen->run);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+cs_training_reopen_async (CsDataset           *dataset,
+                          const char          *store_path,
+                          const char          *id,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Reopen *reopen;
+
+  g_return_if_fail (dataset != NULL && store_path != NULL && id != NULL);
+
+  reopen = g_new0 (Reopen, 1);
+  reopen->dataset = cs_dataset_ref (dataset);
+  reopen->store_path = g_strdup (store_path);
+  reopen->id = g_strdup (id);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_training_reopen_async);
+  g_task_set_task_data (task, reopen, (GDestroyNotify) reopen_free);
+  g_task_run_in_thread (task, reopen_in_thread);
+}
+
+CsTraining *
+cs_training_reopen_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  Reopen *reopen;
+  CsTraining *self;
+  double seconds = 0;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  reopen = g_task_get_task_data (G_TASK (result));
+  self = cs_training_new (reopen->dataset, &reopen->run->config);
+  g_array_unref (self->epochs);
+  self->epochs = g_steal_pointer (&reopen->epochs);
+  self->run = g_steal_pointer (&reopen->run);
+  self->result = g_steal_pointer (&reopen->result);
+  self->store_path = g_strdup (reopen->store_path);
+  self->kept_id = g_strdup (reopen->id);
+  /* Its time is the training's, as the history has it: evaluation is not counted. */
+  for (guint i = 0; i < self->run->history->len; i++)
+    seconds += g_array_index (self->run->history, CsEpochMetrics, i).seconds;
+  self->ended_at = g_get_monotonic_time ();
+  self->started_at = self->ended_at - (gint64) (seconds * 1e6) - 1;
+  self->state = self->run->stopped ? CS_TRAINING_STOPPED : CS_TRAINING_FINISHED;
+  return self;
 }

@@ -8,8 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "cs-empirical-confusions.h"
-#include "cs-trainer.h"
+#include "cs-epoch-snapshot.h"
 
 G_BEGIN_DECLS
 
@@ -23,28 +22,25 @@ typedef enum
   CS_TRAINING_FAILED,
 } CsTrainingState;
 
-/* What the worker hands back after every epoch: the metrics and a copy of the learned noise
- * matrices as they were then (for a long run with many annotators, only every n-th epoch's:
- * NULL for the others). */
-typedef struct
-{
-  CsEpochMetrics  metrics;
-  float          *global;     /* [K, K] logits or NULL */
-  float          *local;      /* [R, K, K] logits or NULL */
-  float          *effective;  /* [R, K, K] CoNAL's effective confusions, or NULL */
-  float          *mean_w;     /* [R] CoNAL's mean w of each annotator's labels, or NULL */
-  float          *label_w;    /* [train n_labels] CoNAL's w of every train label: the result's
-                               * only, NULL otherwise */
-  CsEmpiricalConfusions *empirical; /* the train labels against gold where it is known and the
-                                     * model's most probable class elsewhere: the result's only */
-} CsEpochSnapshot;
-
 #define CS_TYPE_TRAINING (cs_training_get_type ())
 
 G_DECLARE_FINAL_TYPE (CsTraining, cs_training, CS, TRAINING, GObject)
 
 CsTraining            *cs_training_new            (CsDataset           *dataset,
                                                    const CsTrainConfig *config);
+/* Reopens the run `id` kept in the run store at `store_path`, without retraining, over
+ * `dataset`, the dataset it was trained on (its fingerprint is checked). A worker thread loads
+ * the checkpoint and the matrices kept with it and works out the result's matrices as those of
+ * a run that has just ended. The training comes back ended (FINISHED, or STOPPED for a run
+ * stopped early) with its kept id; it is not kept again. */
+void                   cs_training_reopen_async   (CsDataset           *dataset,
+                                                   const char          *store_path,
+                                                   const char          *id,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+CsTraining            *cs_training_reopen_finish  (GAsyncResult        *result,
+                                                   GError             **error);
 /* "CoNAL, seed 1": what a list of runs calls this one. */
 char                  *cs_training_dup_title      (CsTraining          *self);
 void                   cs_training_start          (CsTraining          *self);

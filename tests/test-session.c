@@ -8,11 +8,13 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "cs-annotator.h"
 #include "cs-checkpoint.h"
 #include "cs-demo.h"
 #include "cs-error.h"
+#include "cs-file.h"
 #include "cs-item.h"
 #include "cs-majority-vote.h"
 #include "cs-run-store.h"
@@ -231,6 +233,152 @@ test_runs_kept_in_store (void)
   g_assert_null (cs_training_get_kept_id (unkept));
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static CsTraining *
+reopen_and_wait (CsSession   *session,
+                 const char  *id,
+                 GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *pending = NULL;
+
+  cs_session_reopen_async (session, id, NULL, cs_test_keep_result, &pending);
+  result = cs_test_wait_result (&pending, "the run to reopen");
+  return cs_session_reopen_finish (session, result, error);
+}
+
+static void
+assert_same_floats (const float *a,
+                    const float *b,
+                    size_t       n)
+{
+  g_assert_true ((a == NULL) == (b == NULL));
+  if (a != NULL)
+    g_assert_cmpmem (a, sizeof (float) * n, b, sizeof (float) * n);
+}
+
+static void
+assert_same_snapshot (const CsEpochSnapshot *a,
+                      const CsEpochSnapshot *b,
+                      int                    K,
+                      int                    R)
+{
+  const double x[] = { a->metrics.train_loss, a->metrics.train_accuracy, a->metrics.valid_accuracy,
+                       a->metrics.test_accuracy, a->metrics.crowd_nll, a->metrics.seconds };
+  const double y[] = { b->metrics.train_loss, b->metrics.train_accuracy, b->metrics.valid_accuracy,
+                       b->metrics.test_accuracy, b->metrics.crowd_nll, b->metrics.seconds };
+
+  g_assert_cmpint (a->metrics.epoch, ==, b->metrics.epoch);
+  g_assert_cmpint (a->metrics.best_epoch, ==, b->metrics.best_epoch);
+  for (guint i = 0; i < G_N_ELEMENTS (x); i++)
+    {
+      g_test_message ("epoch %d, metric %u: %.17g and %.17g", a->metrics.epoch, i, x[i], y[i]);
+      g_assert_true (x[i] == y[i] || (isnan (x[i]) && isnan (y[i])));
+    }
+  assert_same_floats (a->global, b->global, (size_t) K * K);
+  assert_same_floats (a->local, b->local, (size_t) R * K * K);
+  assert_same_floats (a->effective, b->effective, (size_t) R * K * K);
+  assert_same_floats (a->mean_w, b->mean_w, R);
+}
+
+/* A kept run reopened in another session (the app started again) opens its dataset and comes
+ * back as it ended: the same epochs with the same matrices, the same result, without training;
+ * reopened again it is the same run. */
+static void
+test_reopen (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsSession) session = session_on_demo (tmp);
+  g_autoptr(CsSession) again = cs_session_new ();
+  g_autoptr(CsTraining) reopened = NULL;
+  g_autoptr(CsTraining) twice = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *matrices = NULL;
+  CsTraining *trained;
+  CsDataset *dataset;
+  int K, R;
+
+  cs_session_set_store_path (session, cs_test_dir_path (tmp, "runs"));
+  g_object_set (cs_session_get_options (session), "method", CS_METHOD_CONAL, "epochs", 4,
+                "batch-size", 256, NULL);
+  trained = cs_session_train (session, &error);
+  g_assert_no_error (error);
+  cs_test_wait_for (not_running, trained, "the run to finish");
+  g_assert_nonnull (cs_training_get_kept_id (trained));
+  matrices = g_build_filename (cs_test_dir_path (tmp, "runs"), cs_training_get_kept_id (trained),
+                               CS_RUN_MATRICES_FILE, NULL);
+  cs_test_wait_for (file_exists, matrices, "the run's matrices to be kept");
+
+  cs_session_set_store_path (again, cs_test_dir_path (tmp, "runs"));
+  reopened = reopen_and_wait (again, cs_training_get_kept_id (trained), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reopened);
+  dataset = cs_session_get_dataset (again);
+  g_assert_nonnull (dataset);
+  g_assert_cmpstr (dataset->source, ==, cs_session_get_dataset (session)->source);
+  g_assert_true (cs_session_get_training (again) == reopened);
+  g_assert_cmpuint (g_list_model_get_n_items (cs_session_get_runs (again)), ==, 1);
+  g_assert_cmpint (cs_training_get_state (reopened), ==, CS_TRAINING_FINISHED);
+  g_assert_true (cs_training_get_has_result (reopened));
+  g_assert_cmpstr (cs_training_get_kept_id (reopened), ==, cs_training_get_kept_id (trained));
+  K = dataset->n_classes;
+  R = dataset->n_annotators;
+  g_assert_cmpuint (cs_training_get_n_epochs (reopened), ==, cs_training_get_n_epochs (trained));
+  for (guint i = 0; i < cs_training_get_n_epochs (trained); i++)
+    assert_same_snapshot (cs_training_get_epoch (trained, i), cs_training_get_epoch (reopened, i), K, R);
+  g_assert_nonnull (cs_training_get_epoch (reopened, 3)->effective);
+  assert_same_snapshot (cs_training_get_result_matrices (trained),
+                        cs_training_get_result_matrices (reopened), K, R);
+  g_assert_cmpmem (cs_training_get_result_matrices (trained)->label_w,
+                   sizeof (float) * dataset->splits[CS_SPLIT_TRAIN].n_labels,
+                   cs_training_get_result_matrices (reopened)->label_w,
+                   sizeof (float) * dataset->splits[CS_SPLIT_TRAIN].n_labels);
+  g_assert_cmpint (cs_training_get_run (reopened)->best_epoch, ==,
+                   cs_training_get_run (trained)->best_epoch);
+
+  twice = reopen_and_wait (again, cs_training_get_kept_id (trained), &error);
+  g_assert_no_error (error);
+  g_assert_true (twice == reopened);
+  g_assert_cmpuint (g_list_model_get_n_items (cs_session_get_runs (again)), ==, 1);
+}
+
+/* A run whose dataset is gone is not reopened, and the error names where it was; an unknown
+ * id names itself. */
+static void
+test_reopen_dataset_gone (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsSession) session = cs_session_new ();
+  g_autoptr(CsSession) again = cs_session_new ();
+  g_autoptr(GError) error = NULL;
+  const char *path = write_demo (tmp, "gone", 3);
+  CsTraining *trained;
+
+  g_assert_true (open_and_wait (session, path, 0, &error));
+  cs_session_set_store_path (session, cs_test_dir_path (tmp, "runs"));
+  g_object_set (cs_session_get_options (session), "epochs", 2, "batch-size", 256, NULL);
+  trained = cs_session_train (session, &error);
+  g_assert_no_error (error);
+  cs_test_wait_for (not_running, trained, "the run to finish");
+  g_assert_nonnull (cs_training_get_kept_id (trained));
+  g_assert_true (cs_file_remove_tree (path, &error));
+
+  cs_session_set_store_path (again, cs_test_dir_path (tmp, "runs"));
+  g_assert_null (reopen_and_wait (again, cs_training_get_kept_id (trained), &error));
+  g_assert_error (error, CS_SESSION_ERROR, CS_SESSION_ERROR_DATASET_GONE);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_null (cs_session_get_dataset (again));
+  g_clear_error (&error);
+  g_assert_null (reopen_and_wait (again, "20260101-000000-beef", &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "20260101-000000-beef"));
+}
+
 /* Opening during a run is refused, and nothing changes: the run goes on. */
 static void
 test_open_during_run_refused (void)
@@ -425,6 +573,8 @@ main (int   argc,
   g_test_add_func ("/session/open-bad-keeps-previous", test_open_bad_keeps_previous);
   g_test_add_func ("/session/train", test_train);
   g_test_add_func ("/session/runs-kept-in-store", test_runs_kept_in_store);
+  g_test_add_func ("/session/reopen", test_reopen);
+  g_test_add_func ("/session/reopen-dataset-gone", test_reopen_dataset_gone);
   g_test_add_func ("/session/open-during-run-refused", test_open_during_run_refused);
   g_test_add_func ("/session/stop-then-open", test_stop_then_open);
   g_test_add_func ("/session/runs-kept", test_runs_kept);

@@ -225,6 +225,9 @@ read_history (CsCheckpoint *self,
         .seconds = cs_json_read_number (o, "seconds"),
       };
 
+      /* Checkpoints before it was kept: the selected epoch once it is reached. */
+      m.best_epoch = cs_json_read_int (o, "best_epoch", MIN (self->best_epoch, m.epoch));
+
       g_array_append_val (self->history, m);
     }
 }

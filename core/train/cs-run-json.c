@@ -27,6 +27,7 @@ cs_history_to_json (JsonBuilder *builder,
       cs_json_add_number (builder, "test_accuracy", m->test_accuracy);
       cs_json_add_number (builder, "crowd_nll", m->crowd_nll);
       cs_json_add_number (builder, "seconds", m->seconds);
+      cs_json_add_int (builder, "best_epoch", m->best_epoch);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

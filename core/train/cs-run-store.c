@@ -97,6 +97,16 @@ run_dir (const char  *parent,
   return g_steal_pointer (&dir);
 }
 
+char *
+cs_run_store_dup_run_dir (CsRunStore  *self,
+                          const char  *id,
+                          GError     **error)
+{
+  g_return_val_if_fail (self != NULL && id != NULL, NULL);
+
+  return run_dir (self->path, id, error);
+}
+
 /* `name` stripped of surrounding white space, or NULL with a CS_ERROR_INVALID when nothing
  * is left or it is not UTF-8. */
 static char *

@@ -35,6 +35,10 @@ CsCheckpoint *cs_run_store_load         (CsRunStore    *self,
                                          const char    *id,
                                          CsRunInfo    **info,
                                          GError       **error);
+/* The folder of run `id`, or NULL with a CS_ERROR_INVALID error when there is no such run. */
+char         *cs_run_store_dup_run_dir  (CsRunStore    *self,
+                                         const char    *id,
+                                         GError       **error);
 gboolean      cs_run_store_rename       (CsRunStore    *self,
                                          const char    *id,
                                          const char    *name,
