@@ -36,6 +36,7 @@ struct _CsSession
   CsTraining     *training;      /* the current run, one of runs, or NULL */
   CsTrainOptions *options;
   char           *store_path;    /* the run store runs are kept in, or NULL */
+  CsRunHistory   *history;       /* its runs, or NULL */
   GCancellable   *loading;       /* the load in progress, or NULL */
   GCancellable   *figuring;      /* the figures of `dataset` being worked out, or NULL */
 };
@@ -52,6 +53,7 @@ enum {
   PROP_TRAINING,
   PROP_RUNNING,
   PROP_OPTIONS,
+  PROP_HISTORY,
   N_PROPS
 };
 
@@ -271,12 +273,22 @@ on_training_state (CsTraining *training,
     notify (self, PROP_RUNNING);
 }
 
+static void
+on_training_kept (CsTraining *training,
+                  GParamSpec *pspec,
+                  CsSession  *self)
+{
+  if (self->history != NULL && cs_training_get_kept_id (training) != NULL)
+    cs_run_history_refresh (self->history);
+}
+
 /* The run joins the runs as the current one. */
 static void
 add_run (CsSession  *self,
          CsTraining *training)
 {
   g_signal_connect_object (training, "notify::state", G_CALLBACK (on_training_state), self, 0);
+  g_signal_connect_object (training, "notify::kept-id", G_CALLBACK (on_training_kept), self, 0);
   g_list_store_append (self->runs, training);
   g_set_object (&self->training, training);
   notify (self, PROP_TRAINING);
@@ -494,6 +506,7 @@ cs_session_finalize (GObject *object)
   g_clear_pointer (&self->dataset, cs_dataset_unref);
   g_clear_object (&self->options);
   g_free (self->store_path);
+  g_clear_object (&self->history);
   G_OBJECT_CLASS (cs_session_parent_class)->finalize (object);
 }
 
@@ -537,6 +550,9 @@ cs_session_get_property (GObject    *object,
     case PROP_OPTIONS:
       g_value_set_object (value, self->options);
       break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -570,6 +586,9 @@ cs_session_class_init (CsSessionClass *klass)
   properties[PROP_RUNNING] = g_param_spec_boolean ("running", NULL, NULL, FALSE, flags);
   properties[PROP_OPTIONS] =
     g_param_spec_object ("options", NULL, NULL, CS_TYPE_TRAIN_OPTIONS, flags);
+  /* The runs of the run store (NULL when there is none), refreshed as runs are kept. */
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, CS_TYPE_RUN_HISTORY, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -579,6 +598,7 @@ cs_session_init (CsSession *self)
   self->runs = g_list_store_new (CS_TYPE_TRAINING);
   self->options = cs_train_options_new ();
   self->store_path = cs_run_store_default_path ();
+  self->history = cs_run_history_new (self->store_path);
   set_annotators (self);
   set_items (self);
 }
@@ -604,6 +624,17 @@ cs_session_set_store_path (CsSession  *self,
 
   g_free (self->store_path);
   self->store_path = g_strdup (path);
+  g_clear_object (&self->history);
+  if (path != NULL)
+    self->history = cs_run_history_new (path);
+  notify (self, PROP_HISTORY);
+}
+
+CsRunHistory *
+cs_session_get_history (CsSession *self)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+  return self->history;
 }
 
 CsDataset *

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "cs-dataset-figures.h"
+#include "cs-run-history.h"
 #include "cs-train-options.h"
 #include "cs-training.h"
 
@@ -41,6 +42,9 @@ CsSession            *cs_session_new            (void);
 const char           *cs_session_get_store_path (CsSession       *self);
 void                  cs_session_set_store_path (CsSession       *self,
                                                  const char      *path);
+
+/* The runs of the store, as a list model; NULL when the session keeps none. */
+CsRunHistory         *cs_session_get_history    (CsSession           *self);
 
 CsDataset            *cs_session_get_dataset    (CsSession           *self);
 const char           *cs_session_get_title      (CsSession           *self);

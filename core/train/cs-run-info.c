@@ -79,6 +79,8 @@ cs_run_info_new_for_run (const CsRun *run,
 void
 cs_run_info_free (CsRunInfo *self)
 {
+  if (self == NULL)
+    return;
   g_free (self->id);
   g_free (self->name);
   g_free (self->dataset_name);
