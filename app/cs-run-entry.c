@@ -19,6 +19,11 @@ struct _CsRunEntry
 
   CsRunInfo *info;
   gboolean   dataset_missing;
+  gboolean   loaded;
+  GArray    *history;
+  CsLearnedConfusions *confusions;
+  char     **class_names;
+  char      *load_error;
 };
 
 enum {
@@ -36,6 +41,7 @@ enum {
   PROP_BEST_EPOCH,
   PROP_VALID_ACCURACY,
   PROP_TEST_ACCURACY,
+  PROP_LOADED,
   N_PROPS
 };
 
@@ -103,6 +109,9 @@ cs_run_entry_get_property (GObject    *object,
     case PROP_TEST_ACCURACY:
       g_value_set_double (value, info->test_accuracy);
       break;
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -114,6 +123,10 @@ cs_run_entry_finalize (GObject *object)
   CsRunEntry *self = CS_RUN_ENTRY (object);
 
   g_clear_pointer (&self->info, cs_run_info_free);
+  g_clear_pointer (&self->history, g_array_unref);
+  g_clear_pointer (&self->confusions, cs_learned_confusions_free);
+  g_clear_pointer (&self->class_names, g_strfreev);
+  g_clear_pointer (&self->load_error, g_free);
   G_OBJECT_CLASS (cs_run_entry_parent_class)->finalize (object);
 }
 
@@ -141,6 +154,8 @@ cs_run_entry_class_init (CsRunEntryClass *klass)
   /* In [0, 1], NaN where not measured. */
   properties[PROP_VALID_ACCURACY] = g_param_spec_double ("valid-accuracy", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   properties[PROP_TEST_ACCURACY] = g_param_spec_double ("test-accuracy", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  /* Its history and matrices are read (cs_run_history_load), or could not be. */
+  properties[PROP_LOADED] = g_param_spec_boolean ("loaded", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -189,4 +204,29 @@ cs_run_entry_dup_summary (CsRunEntry *self)
 
   return g_strdup_printf ("%s · seed %" G_GUINT64_FORMAT " · %s", cs_method_get_title (self->info->method),
                           self->info->seed, self->info->dataset_name);
+}
+
+gboolean cs_run_entry_get_loaded (CsRunEntry *self) { return self->loaded; }
+GArray *cs_run_entry_get_history (CsRunEntry *self) { return self->history; }
+const CsLearnedConfusions *cs_run_entry_get_confusions (CsRunEntry *self) { return self->confusions; }
+char **cs_run_entry_get_class_names (CsRunEntry *self) { return self->class_names; }
+const char *cs_run_entry_get_load_error (CsRunEntry *self) { return self->load_error; }
+
+void
+cs_run_entry_set_loaded (CsRunEntry          *self,
+                         CsCheckpoint        *checkpoint,
+                         CsLearnedConfusions *confusions,
+                         const char          *error)
+{
+  g_return_if_fail (CS_IS_RUN_ENTRY (self));
+
+  if (checkpoint != NULL)
+    {
+      self->history = g_steal_pointer (&checkpoint->history);
+      self->class_names = g_steal_pointer (&checkpoint->class_names);
+    }
+  self->confusions = confusions;
+  self->load_error = g_strdup (error);
+  self->loaded = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 }

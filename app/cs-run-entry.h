@@ -8,6 +8,7 @@
 
 #include <glib-object.h>
 
+#include "cs-learned-confusions.h"
 #include "cs-run-info.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,19 @@ void             cs_run_entry_set_name            (CsRunEntry  *self,
                                                    const char  *name);
 /* "CoNAL · seed 1 · labelme": what the list says under the name. */
 char            *cs_run_entry_dup_summary         (CsRunEntry  *self);
+
+/* What cs_run_history_load() reads of the run beyond run.json, once "loaded" is true: its
+ * metric history (of CsEpochMetrics), its learned confusions as rates (NULL for a method
+ * without noise layers) and the class names; or why it could not be read. */
+gboolean         cs_run_entry_get_loaded          (CsRunEntry  *self);
+GArray          *cs_run_entry_get_history         (CsRunEntry  *self);
+const CsLearnedConfusions *cs_run_entry_get_confusions (CsRunEntry *self);
+char           **cs_run_entry_get_class_names     (CsRunEntry  *self);
+const char      *cs_run_entry_get_load_error      (CsRunEntry  *self);
+/* For CsRunHistory: takes the checkpoint's history and class names, and `confusions`. */
+void             cs_run_entry_set_loaded          (CsRunEntry  *self,
+                                                   CsCheckpoint *checkpoint,
+                                                   CsLearnedConfusions *confusions,
+                                                   const char  *error);
 
 G_END_DECLS

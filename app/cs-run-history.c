@@ -176,6 +176,82 @@ cs_run_history_find (CsRunHistory *self,
   return NULL;
 }
 
+/* Loading ------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  CsRunStore          *store;
+  char                *id;
+  CsCheckpoint        *checkpoint;
+  CsLearnedConfusions *confusions;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_free (load->id);
+  g_clear_pointer (&load->checkpoint, cs_checkpoint_free);
+  g_clear_pointer (&load->confusions, cs_learned_confusions_free);
+  g_free (load);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Load *load = task_data;
+  GError *error = NULL;
+
+  if (!(load->checkpoint = cs_run_store_load (load->store, load->id, NULL, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* A method without noise layers has no matrices: not a failure. */
+  load->confusions = cs_learned_confusions_from_checkpoint (load->checkpoint, true, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(CsRunEntry) entry = data;
+  g_autoptr(GError) error = NULL;
+  Load *load = g_task_get_task_data (G_TASK (result));
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    cs_run_entry_set_loaded (entry, load->checkpoint, g_steal_pointer (&load->confusions), NULL);
+  else
+    cs_run_entry_set_loaded (entry, NULL, NULL, error->message);
+}
+
+void
+cs_run_history_load (CsRunHistory *self,
+                     CsRunEntry   *entry)
+{
+  g_autoptr(GTask) task = NULL;
+  Load *load;
+
+  g_return_if_fail (CS_IS_RUN_HISTORY (self));
+  g_return_if_fail (CS_IS_RUN_ENTRY (entry));
+
+  if (cs_run_entry_get_loaded (entry) || g_object_get_data (G_OBJECT (entry), "cs-loading"))
+    return;
+  g_object_set_data (G_OBJECT (entry), "cs-loading", GINT_TO_POINTER (TRUE));
+  load = g_new0 (Load, 1);
+  load->store = self->store;
+  load->id = g_strdup (cs_run_entry_get_id (entry));
+  /* The history is held while the load goes on: the store is its. */
+  task = g_task_new (self, NULL, on_loaded, g_object_ref (entry));
+  g_task_set_source_tag (task, cs_run_history_load);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
 gboolean
 cs_run_history_rename (CsRunHistory  *self,
                        CsRunEntry    *entry,

@@ -30,6 +30,10 @@ void          cs_run_history_refresh       (CsRunHistory    *self);
 CsRunEntry   *cs_run_history_find          (CsRunHistory    *self,
                                             const char      *id);
 
+/* Reads the run's history and learned matrices on a worker thread, unless they are read or
+ * being read; the entry's "loaded" notifies when they are. */
+void          cs_run_history_load          (CsRunHistory    *self,
+                                            CsRunEntry      *entry);
 gboolean      cs_run_history_rename        (CsRunHistory    *self,
                                             CsRunEntry      *entry,
                                             const char      *name,

@@ -74,6 +74,17 @@ test_history (void)
   g_assert_nonnull (cs_run_history_get_warnings (history));
   g_assert_nonnull (strstr (cs_run_history_get_warnings (history), "garbage"));
 
+  /* Loaded, an entry has the run's history and learned matrices. */
+  cs_run_history_load (history, first);
+  cs_test_wait_for ((CsTestCondition) cs_run_entry_get_loaded, first, "the run to load");
+  g_assert_null (cs_run_entry_get_load_error (first));
+  g_assert_cmpuint (cs_run_entry_get_history (first)->len, ==, 2);
+  g_assert_cmpfloat (g_array_index (cs_run_entry_get_history (first), CsEpochMetrics, 1).train_loss, ==,
+                     g_array_index (run->history, CsEpochMetrics, 1).train_loss);
+  g_assert_nonnull (cs_run_entry_get_confusions (first));
+  g_assert_cmpint (cs_run_entry_get_confusions (first)->M, ==, dataset->n_annotators);
+  g_assert_cmpstr (cs_run_entry_get_class_names (first)[2], ==, "c");
+
   /* Listed again, the entries are the same objects; the garbage is not reported twice. */
   refresh_and_wait (history);
   again = entry_at (history, 0);
