@@ -20,6 +20,7 @@
 #include "cs-experiments-page.h"
 #include "cs-explorer-page.h"
 #include "cs-gallery-page.h"
+#include "cs-history-page.h"
 #include "cs-train-page.h"
 #include "cs-training.h"
 #include "cs-window.h"
@@ -41,6 +42,7 @@ static char *gallery_split;
 static char *gallery_cell;
 static int item = -1;
 static int experiment_seeds;
+static int runs_selected;
 
 static GOptionEntry entries[] = {
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Where to save the picture", "FILE" },
@@ -52,13 +54,14 @@ static GOptionEntry entries[] = {
   { "stop-at-epoch", 0, 0, G_OPTION_ARG_INT, &stop_at_epoch, "Stop the run at this epoch, then take the picture", "N" },
   { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
   { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size", "WxH" },
-  { "page", 0, 0, G_OPTION_ARG_STRING, &page, "Show this page (overview, annotators, gallery, training, experiments)", "NAME" },
+  { "page", 0, 0, G_OPTION_ARG_STRING, &page, "Show this page (overview, annotators, gallery, training, experiments, runs)", "NAME" },
   { "explorer-mode", 0, 0, G_OPTION_ARG_STRING, &explorer_mode, "On the Annotators page: grid, annotator or compare", "MODE" },
   { "annotator", 0, 0, G_OPTION_ARG_INT, &annotator, "On the Annotators page: select this annotator", "INDEX" },
   { "gallery-list", 0, 0, G_OPTION_ARG_INT, &gallery_list, "On the Gallery page: show this list (its place in the drop-down)", "N" },
   { "gallery-split", 0, 0, G_OPTION_ARG_STRING, &gallery_split, "On the Gallery page: train, valid or test", "SPLIT" },
   { "gallery-cell", 0, 0, G_OPTION_ARG_STRING, &gallery_cell, "On the Gallery page: list this cell of the confusion", "GOLD,PREDICTED" },
   { "item", 0, 0, G_OPTION_ARG_INT, &item, "On the Gallery page: select the listed item at this position", "POSITION" },
+  { "runs-selected", 0, 0, G_OPTION_ARG_INT, &runs_selected, "On the Runs page: select its first N runs", "N" },
   { "experiment", 0, 0, G_OPTION_ARG_INT, &experiment_seeds, "Run every method with this many seeds on the Experiments page, then take the picture", "SEEDS" },
   { NULL }
 };
@@ -134,6 +137,17 @@ shoot (gpointer data)
         cs_explorer_page_select (cs_window_get_explorer_page (window), annotator);
       if (explorer_mode != NULL)
         cs_explorer_page_set_mode (cs_window_get_explorer_page (window), explorer_mode);
+      g_timeout_add (600, shoot, NULL);
+      return G_SOURCE_REMOVE;
+    }
+  if (runs_selected > 0)
+    {
+      GtkSelectionModel *runs = cs_history_page_get_selection (cs_window_get_history_page (window));
+
+      if (g_list_model_get_n_items (G_LIST_MODEL (runs)) == 0)
+        return G_SOURCE_CONTINUE;   /* the store is still being listed */
+      gtk_selection_model_select_range (runs, 0, runs_selected, TRUE);
+      runs_selected = 0;
       g_timeout_add (600, shoot, NULL);
       return G_SOURCE_REMOVE;
     }

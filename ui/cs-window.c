@@ -13,6 +13,7 @@
 
 #include "cs-explorer-page.h"
 #include "cs-experiments-page.h"
+#include "cs-history-page.h"
 #include "cs-gallery-page.h"
 #include "cs-overview-page.h"
 #include "cs-settings.h"
@@ -35,6 +36,7 @@ struct _CsWindow
   CsExplorerPage       *explorer_page;
   CsGalleryPage        *gallery_page;
   CsExperimentsPage    *experiments_page;
+  CsHistoryPage        *history_page;
   CsTrainPage          *train_page;
   GMenu                *recent_section;
 
@@ -420,6 +422,18 @@ show_annotator_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, "annotators");
 }
 
+/* Shows the page of that name: "overview", "annotators", "gallery", "training", "experiments"
+ * or "runs". */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
 static void
 stop_action (GtkWidget  *widget,
              const char *action_name,
@@ -535,6 +549,7 @@ cs_window_class_init (CsWindowClass *klass)
   g_type_ensure (CS_TYPE_GALLERY_PAGE);
   g_type_ensure (CS_TYPE_TRAIN_PAGE);
   g_type_ensure (CS_TYPE_EXPERIMENTS_PAGE);
+  g_type_ensure (CS_TYPE_HISTORY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, switcher_title);
@@ -547,6 +562,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsWindow, explorer_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, gallery_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, experiments_page);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, history_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, train_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, recent_section);
 
@@ -557,6 +573,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.train", NULL, train_action);
   gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "win.show-annotator", "u", show_annotator_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.train", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "win.train", NULL);
@@ -581,6 +598,7 @@ cs_window_init (CsWindow *self)
   cs_page_set_session (CS_PAGE (self->gallery_page), self->session);
   cs_page_set_session (CS_PAGE (self->train_page), self->session);
   cs_page_set_session (CS_PAGE (self->experiments_page), self->session);
+  cs_page_set_session (CS_PAGE (self->history_page), self->session);
 
   self->settings = cs_settings_new ();
   fill_recent_menu (self);
@@ -642,6 +660,13 @@ cs_window_get_experiments_page (CsWindow *self)
 {
   g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
   return self->experiments_page;
+}
+
+CsHistoryPage *
+cs_window_get_history_page (CsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+  return self->history_page;
 }
 
 CsGalleryPage *

@@ -29,5 +29,6 @@ CsTrainPage  *cs_window_get_train_page (CsWindow      *self);
 CsExplorerPage *cs_window_get_explorer_page (CsWindow  *self);
 CsGalleryPage *cs_window_get_gallery_page (CsWindow   *self);
 CsExperimentsPage *cs_window_get_experiments_page (CsWindow *self);
+CsHistoryPage     *cs_window_get_history_page     (CsWindow *self);
 
 G_END_DECLS

@@ -553,16 +553,6 @@ make_figure (CsExplorerPage *self,
 }
 
 static void
-toast (CsExplorerPage *self,
-       const char     *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-}
-
-static void
 on_saved (GObject      *object,
           GAsyncResult *result,
           gpointer      data)
@@ -575,7 +565,7 @@ on_saved (GObject      *object,
     text = g_strdup (_("Exported"));
   else
     text = g_strdup_printf (_("The export failed: %s"), error->message);
-  toast (self, text);
+  cs_page_toast (GTK_WIDGET (self), text);
 }
 
 static void
@@ -668,7 +658,7 @@ copy_action (GtkWidget  *widget,
                                     GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
   cairo_surface_destroy (surface);
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
-  toast (self, _("Heatmap copied"));
+  cs_page_toast (GTK_WIDGET (self), _("Heatmap copied"));
 }
 
 /* The session ---------------------------------------------------------------------------- */

@@ -474,15 +474,13 @@ on_saved (GObject      *object,
 {
   g_autoptr(CsGalleryPage) self = data;
   g_autoptr(GError) error = NULL;
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *text = NULL;
 
   if (cs_gallery_save_finish (CS_GALLERY (object), result, &error))
     text = g_strdup (_("Exported"));
   else
     text = g_strdup_printf (_("The export failed: %s"), error->message);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+  cs_page_toast (GTK_WIDGET (self), text);
 }
 
 static void

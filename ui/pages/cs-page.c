@@ -120,3 +120,22 @@ static void
 cs_page_init (CsPage *self)
 {
 }
+
+void
+cs_page_add_toast (GtkWidget *self,
+                   AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (self, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+void
+cs_page_toast (GtkWidget  *self,
+               const char *text)
+{
+  cs_page_add_toast (self, adw_toast_new (text));
+}
