@@ -14,20 +14,21 @@
 
 #include "cs-figure-text.h"
 
-#define MARGIN       20.0
-#define GAP          6.0
-#define TITLE_SIZE   15.0
-#define AXIS_SIZE    11.0     /* "epoch", the y axis's title */
-#define TICK_SIZE    10.0
-#define LEGEND_SIZE  10.5
-#define LEGEND_ROW   17.0
-#define SWATCH       24.0     /* the legend's sample of a line, band or reference */
-#define PLOT_WIDTH   440.0
-#define PLOT_HEIGHT  280.0
-#define BAND_ALPHA   0.22
-#define SHADE_ALPHA  0.14     /* a reference's ± std */
-#define THIN_ALPHA   0.55
-#define N_TICKS      5        /* about as many ticks on the y axis */
+#define MARGIN        20.0
+#define GAP           6.0
+#define TITLE_SIZE    15.0
+#define SUBTITLE_SIZE 11.0
+#define AXIS_SIZE     11.0  /* "epoch", the y axis's title */
+#define TICK_SIZE     10.0
+#define LEGEND_SIZE   10.5
+#define LEGEND_ROW    17.0
+#define SWATCH        24.0  /* the legend's sample of a line, band or reference */
+#define PLOT_WIDTH    440.0
+#define PLOT_HEIGHT   280.0
+#define BAND_ALPHA    0.22
+#define SHADE_ALPHA   0.14  /* a reference's ± std */
+#define THIN_ALPHA    0.55
+#define N_TICKS       5     /* about as many ticks on the y axis */
 
 typedef enum
 {
@@ -52,6 +53,7 @@ typedef struct
 struct _CsCurveFigure
 {
   char   *title;
+  char   *subtitle;           /* or NULL */
   char   *y_title;
   bool    percent;
   GArray *items;              /* of Item, in the order drawn within their kind */
@@ -103,9 +105,20 @@ cs_curve_figure_free (CsCurveFigure *self)
   if (self == NULL)
     return;
   g_free (self->title);
+  g_free (self->subtitle);
   g_free (self->y_title);
   g_array_unref (self->items);
   g_free (self);
+}
+
+void
+cs_curve_figure_set_subtitle (CsCurveFigure *self,
+                              const char    *subtitle)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->subtitle);
+  self->subtitle = g_strdup (subtitle);
 }
 
 static void
@@ -328,8 +341,11 @@ layout_figure (cairo_t             *cr,
   l->x_step = MAX (1, nice_step (l->x_hi - l->x_lo, 6));
   cs_figure_set_font (cr, TITLE_SIZE, true);
   title_w = cs_figure_text_width (cr, self->title);
+  cs_figure_set_font (cr, SUBTITLE_SIZE, false);
+  if (self->subtitle != NULL)
+    title_w = MAX (title_w, cs_figure_text_width (cr, self->subtitle));
   l->x0 = ceil (MARGIN + AXIS_SIZE * 1.3 + GAP + widest_tick (cr, self, l) + GAP);
-  l->y0 = ceil (MARGIN + TITLE_SIZE * 1.25 + 14);
+  l->y0 = ceil (MARGIN + TITLE_SIZE * 1.25 + (self->subtitle ? SUBTITLE_SIZE * 1.4 : 0) + 14);
   legend_w = measure_legend (cr, self, &l->n_legend);
   l->legend_x = l->x0 + PLOT_WIDTH + 18;
   l->width = ceil (MAX (l->n_legend > 0 ? l->legend_x + legend_w : l->x0 + PLOT_WIDTH,
@@ -662,6 +678,13 @@ cs_curve_figure_draw (const CsCurveFigure *self,
   cs_figure_set_font (cr, TITLE_SIZE, true);
   cs_figure_set_color (cr, (CsRgb) { 0.1f, 0.1f, 0.1f });
   cs_figure_show_text (cr, self->title, MARGIN, MARGIN + TITLE_SIZE, 0);
+  if (self->subtitle != NULL)
+    {
+      cs_figure_set_font (cr, SUBTITLE_SIZE, false);
+      cs_figure_set_color (cr, (CsRgb) { 0.35f, 0.35f, 0.35f });
+      cs_figure_show_text (cr, self->subtitle, MARGIN,
+                           MARGIN + TITLE_SIZE * 1.25 + SUBTITLE_SIZE * 1.2, 0);
+    }
   draw_axes (cr, self, &l);
   draw_items (cr, self, &l);
   draw_legend (cr, self, &l);

@@ -32,6 +32,9 @@ CsCurveFigure *cs_curve_figure_new           (const char          *title,
                                               const char          *y_title,
                                               bool                 percent);
 void           cs_curve_figure_free          (CsCurveFigure       *self);
+/* A line under the title, or NULL for none. */
+void           cs_curve_figure_set_subtitle  (CsCurveFigure       *self,
+                                              const char          *subtitle);
 
 /* Each copies what it is given; label may be NULL, for an item the legend does not name. */
 void           cs_curve_figure_add_line      (CsCurveFigure       *self,
