@@ -186,6 +186,27 @@ item_at (const CsCurveFigure *self,
   return &g_array_index (self->items, Item, i);
 }
 
+char *
+cs_curve_figure_get_legend (const CsCurveFigure *self)
+{
+  GString *legend = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const char *label = item_at (self, i)->label;
+
+      if (label == NULL)
+        continue;
+      if (legend == NULL)
+        legend = g_string_new (label);
+      else
+        g_string_append_printf (legend, "; %s", label);
+    }
+  return legend ? g_string_free (legend, FALSE) : NULL;
+}
+
 /* ---- The axes ----------------------------------------------------------------------------- */
 
 /* 1, 2 or 5 times a power of ten, near span / n. */

@@ -56,6 +56,8 @@ void           cs_curve_figure_add_reference (CsCurveFigure       *self,
                                               double               std);
 
 const char    *cs_curve_figure_get_title     (const CsCurveFigure *self);
+/* What the legend names, in its order, as "a; b; c"; NULL when it names nothing. */
+char          *cs_curve_figure_get_legend    (const CsCurveFigure *self);
 /* The range of the y axis, which holds every finite point, band and reference. */
 void           cs_curve_figure_get_y_range   (const CsCurveFigure *self,
                                               double              *lo,

@@ -35,6 +35,7 @@ typedef struct
                          cairo_t      *cr);
   gconstpointer   figure;
   const char     *title;
+  const char     *legend;         /* what the legend names, "a; b", or NULL */
   double          width;          /* in points, which the drawing fills */
   double          height;
 } Drawing;
@@ -99,9 +100,10 @@ draw_vector (cairo_surface_t  *surface,
   return NULL;
 }
 
-/* "Dataset: …\nRun: …\nMatrix: …" for the fields given. */
+/* "Dataset: …\nRun: …\nMatrix: …\nLegend: …" for the fields given. */
 static char *
 describe (const CsImageInfo *info,
+          const Drawing     *drawing,
           const char        *separator)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
@@ -112,6 +114,8 @@ describe (const CsImageInfo *info,
     g_ptr_array_add (parts, g_strconcat ("Run: ", info->run, NULL));
   if (info->matrix)
     g_ptr_array_add (parts, g_strconcat ("Matrix: ", info->matrix, NULL));
+  if (drawing->legend)
+    g_ptr_array_add (parts, g_strconcat ("Legend: ", drawing->legend, NULL));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (separator, (char **) parts->pdata);
 }
@@ -124,7 +128,7 @@ add_svg_title (GByteArray        *svg,
                const CsImageInfo *info)
 {
   g_autofree char *text = g_strndup ((const char *) svg->data, svg->len);
-  g_autofree char *desc = describe (info, "\n");
+  g_autofree char *desc = describe (info, drawing, "\n");
   g_autofree char *head = g_markup_printf_escaped ("\n<title>%s</title>\n<desc>%s</desc>",
                                                    drawing->title, desc);
   const char *root = strstr (text, "<svg");
@@ -148,7 +152,7 @@ render_vector (const Drawing      *drawing,
                GError            **error)
 {
   GByteArray *bytes = g_byte_array_new ();
-  g_autofree char *subject = describe (info, "; ");
+  g_autofree char *subject = describe (info, drawing, "; ");
   cairo_surface_t *surface;
 
   if (format == CS_IMAGE_PDF)
@@ -288,7 +292,7 @@ cs_heatmap_figure_save (const CsHeatmapFigure  *figure,
                         CsImageFormat           format,
                         GError                **error)
 {
-  Drawing drawing = { draw_heatmap, figure, NULL, 0, 0 };
+  Drawing drawing = { draw_heatmap, figure, NULL, NULL, 0, 0 };
 
   g_return_val_if_fail (figure != NULL && path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -305,12 +309,14 @@ cs_curve_figure_save (const CsCurveFigure  *figure,
                       CsImageFormat         format,
                       GError              **error)
 {
-  Drawing drawing = { draw_curves, figure, NULL, 0, 0 };
+  Drawing drawing = { draw_curves, figure, NULL, NULL, 0, 0 };
+  g_autofree char *legend = NULL;
 
   g_return_val_if_fail (figure != NULL && path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   drawing.title = cs_curve_figure_get_title (figure);
+  drawing.legend = legend = cs_curve_figure_get_legend (figure);
   cs_curve_figure_get_size (figure, &drawing.width, &drawing.height);
   return save_drawing (&drawing, info, path, format, error);
 }

@@ -20,7 +20,8 @@ typedef enum
 
 /* What the file says about itself, besides the figure's title: PNG text chunks (Title,
  * Dataset, Run, Matrix, Software), the SVG's <title> and <desc>, the PDF's document
- * information (Title, Subject, Creator). Any may be NULL. */
+ * information (Title, Subject, Creator); the SVG's <desc> and the PDF's Subject also name what
+ * a curve figure's legend does. Any may be NULL. */
 typedef struct
 {
   const char *dataset;   /* the dataset's name */
