@@ -170,32 +170,46 @@ test_pdf (void)
   cs_test_assert_contains (g_hash_table_lookup (fields, "Subject"), "Legend: CoNAL (3 seeds)");
 }
 
+typedef enum
+{
+  MIDDLE_NAN,                /* epochs 4–6 NaN */
+  MIDDLE_FILLED,             /* epochs 4–6 at 55 % */
+  MIDDLE_ALONE,              /* epoch 5 alone at 55 %, 4 and 6 NaN */
+} Middle;
+
 /* A line 20 % for epochs 1–3 and 90 % for 7–10, the epochs between NaN or 55 %: the line's
- * colour is under (5, 55 %) only when that epoch has a value. */
+ * colour is under (5, 55 %) only when that epoch has a value. A point alone between gaps is a
+ * dot. */
 static void
 test_nan_breaks_line (void)
 {
+  static const char * const names[] = { "gap.png", "filled.png", "alone.png" };
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
 
-  for (int filled = 0; filled <= 1; filled++)
+  for (Middle middle = MIDDLE_NAN; middle <= MIDDLE_ALONE; middle++)
     {
       g_autoptr(CsCurveFigure) figure = cs_curve_figure_new ("Gaps", "test accuracy", true);
-      const char *path = cs_test_dir_path (tmp, filled ? "filled.png" : "gap.png");
+      const char *path = cs_test_dir_path (tmp, names[middle]);
       g_autoptr(GError) error = NULL;
       g_autofree guint8 *rgb = NULL;
       double y[N_EPOCHS];
       int w, h;
 
       for (int e = 0; e < N_EPOCHS; e++)
-        y[e] = e < 3 ? 0.2 : e >= 6 ? 0.9 : filled ? 0.55 : NAN;
+        y[e] = e < 3 ? 0.2 : e >= 6 ? 0.9 : NAN;
+      for (int e = 3; e < 6 && middle != MIDDLE_NAN; e++)
+        y[e] = middle == MIDDLE_FILLED || e == 4 ? 0.55 : NAN;
       cs_curve_figure_add_line (figure, "a run", 0, CS_CURVE_LINE_BOLD, y, N_EPOCHS);
       g_assert_true (cs_curve_figure_save (figure, NULL, path, CS_IMAGE_PNG, &error));
       g_assert_no_error (error);
       rgb = cs_test_png_read (path, &w, &h);
-      if (filled)
-        assert_blend (pixel_at (figure, rgb, w, 5, 0.55), 0, 1);
-      else
+      if (middle == MIDDLE_NAN)
         g_assert_true (is_grey (pixel_at (figure, rgb, w, 5, 0.55)));
+      else
+        assert_blend (pixel_at (figure, rgb, w, 5, 0.55), 0, 1);
+      /* Around a point alone, nothing joins it to its neighbours. */
+      if (middle == MIDDLE_ALONE)
+        g_assert_true (is_grey (pixel_at (figure, rgb, w, 4, 0.55)));
       /* Either way the ends are drawn. */
       assert_blend (pixel_at (figure, rgb, w, 2, 0.2), 0, 1);
       assert_blend (pixel_at (figure, rgb, w, 8, 0.9), 0, 1);

@@ -458,33 +458,48 @@ draw_axes (cairo_t             *cr,
                          -G_PI / 2);
 }
 
-/* Each run of finite points as one path; a point alone, between gaps, as a dot. */
+/* Whether point e of the line has a value and neither neighbour has one. */
+static bool
+is_alone (const Item *item,
+          int         e)
+{
+  return isfinite (item->y[e]) && (e == 0 || !isfinite (item->y[e - 1])) &&
+         (e + 1 == item->n || !isfinite (item->y[e + 1]));
+}
+
+/* Each run of finite points as one path, without the points alone. */
 static void
 trace_line (cairo_t      *cr,
             const Layout *l,
-            const Item   *item,
-            double        width)
+            const Item   *item)
 {
   for (int e = 0; e < item->n; e++)
     {
-      bool before = e > 0 && isfinite (item->y[e - 1]);
-      bool after = e + 1 < item->n && isfinite (item->y[e + 1]);
       double x = to_x (l, e + 1), y = to_y (l, item->y[e]);
 
-      if (!isfinite (item->y[e]))
+      if (!isfinite (item->y[e]) || is_alone (item, e))
         continue;
-      if (before)
+      if (e > 0 && isfinite (item->y[e - 1]))
         cairo_line_to (cr, x, y);
-      else if (after)
-        cairo_move_to (cr, x, y);
       else
-        {
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, x, y, width, 0, 2 * G_PI);
-          cairo_close_path (cr);
-          cairo_new_sub_path (cr);
-        }
+        cairo_move_to (cr, x, y);
     }
+}
+
+/* The points alone, between gaps, as dots: an experiment scores the test split at one epoch. */
+static void
+trace_points (cairo_t      *cr,
+              const Layout *l,
+              const Item   *item)
+{
+  for (int e = 0; e < item->n; e++)
+    if (is_alone (item, e))
+      {
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, to_x (l, e + 1), to_y (l, item->y[e]),
+                   item->line == CS_CURVE_LINE_BOLD ? 3.5 : 2.5, 0, 2 * G_PI);
+        cairo_close_path (cr);
+      }
 }
 
 /* The area between mean − std and mean + std, over each run of epochs that have both. */
@@ -590,8 +605,11 @@ draw_items (cairo_t             *cr,
           }
         else if (item->kind == ITEM_LINE && layer == (item->line == CS_CURVE_LINE_BOLD ? 2 : 1))
           {
-            trace_line (cr, l, item, line_width (item->line));
+            trace_line (cr, l, item);
             stroke_line (cr, item->color, item->line);
+            trace_points (cr, l, item);
+            set_category (cr, item->color, item->line == CS_CURVE_LINE_BOLD ? 1 : 0.8);
+            cairo_fill (cr);
           }
         else if (layer == 3 && item->kind == ITEM_REFERENCE)
           draw_reference (cr, l, item, false);
