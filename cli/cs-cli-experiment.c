@@ -1,7 +1,9 @@
-/* cs-cli-experiment.c — `crowdscope-cli experiment DATASET --methods … --seeds N [--keep]`
+/* cs-cli-experiment.c — `crowdscope-cli experiment DATASET --methods … --seeds N [--keep]
+ * [--curves FILE]`
  *
  * The papers' protocol: every method trained with seeds 1…N on the same splits; the test
- * accuracy of each run's best-on-validation epoch, as mean ± standard deviation.
+ * accuracy of each run's best-on-validation epoch, as mean ± standard deviation; and with
+ * --curves, every run's curve with each method's mean ± std, as the Experiments page draws it.
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +12,7 @@
 #include <stdio.h>
 
 #include "cs-cli.h"
+#include "cs-curve-figures.h"
 #include "cs-error.h"
 #include "cs-experiment.h"
 
@@ -152,6 +155,29 @@ print_results (const CsExperiment *experiment,
     }
 }
 
+/* The figure of every run's curve, after the table. */
+static int
+write_curves (const CsExperiment *experiment,
+              const CsDataset    *dataset,
+              const char         *path,
+              CsImageFormat       format,
+              CsCurveField        field)
+{
+  g_autoptr(CsCurveFigure) figure = cs_curve_figure_new_for_experiment (experiment, dataset->name,
+                                                                        field);
+  g_autofree char *what = NULL;
+  GError *error = NULL;
+  int n_rows, n_seeds;
+
+  cs_experiment_get_size (experiment, &n_rows, &n_seeds);
+  what = g_strdup_printf ("%d method%s × %d seed%s", n_rows, n_rows == 1 ? "" : "s", n_seeds,
+                          n_seeds == 1 ? "" : "s");
+  if (!cs_curve_figure_save (figure, &(CsImageInfo) { dataset->name, what, NULL }, path, format,
+                             &error))
+    return cs_cli_fail (error);
+  return 0;
+}
+
 int
 cs_cli_experiment (int    argc,
                    char **argv)
@@ -162,6 +188,11 @@ cs_cli_experiment (int    argc,
   g_autoptr(GArray) configs = g_array_new (FALSE, FALSE, sizeof (CsTrainConfig));
   g_autoptr(CsExperiment) experiment = NULL;
   g_autofree char *method_list = NULL;
+  g_autofree char *curves = NULL;
+  g_autofree char *curve = NULL;
+  g_autofree char *usage = NULL;
+  CsImageFormat curves_format;
+  CsCurveField field;
   gboolean json = FALSE, markdown = FALSE, csv = FALSE, quiet = FALSE, keep = FALSE, ok;
   int seeds = 5, workers = (int) g_get_num_processors ();
   Report report;
@@ -180,6 +211,12 @@ cs_cli_experiment (int    argc,
       "Keep every finished run in the run store (see “crowdscope-cli runs”)", NULL },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &workers,
       "Runs trained side by side, one thread each (default: the number of cores)", "N" },
+    { "curves", 0, 0, G_OPTION_ARG_FILENAME, &curves,
+      "Write every run's curve and each method's mean ± std to a .png, .svg or .pdf file",
+      "FILE" },
+    { "curve", 0, 0, G_OPTION_ARG_STRING, &curve,
+      "The curve --curves draws: test, valid, train (accuracies) or train-loss (default test)",
+      "CURVE" },
     { NULL }
   };
 
@@ -190,6 +227,8 @@ cs_cli_experiment (int    argc,
     return CS_CLI_EXIT_USAGE;
   if (argc != 2 || seeds < 1 || seeds > MAX_SEEDS)
     return cs_cli_usage (context, "expected one DATASET and --seeds from 1 to 10000");
+  if ((usage = cs_cli_check_curves ("--curves", curves, curve, &curves_format, &field)))
+    return cs_cli_usage (context, usage);
   if (!parse_methods (method_list ? method_list : "conal,crowdlayer,ds,mv,gold", methods, &error))
     return cs_cli_fail (error);
   if (!(dataset = cs_cli_load_dataset (argv[1])))
@@ -208,5 +247,5 @@ cs_cli_experiment (int    argc,
     return cs_cli_fail (report.error);
   print_results (experiment, &report, json,
                  csv ? CS_TABLE_CSV : markdown ? CS_TABLE_MARKDOWN : CS_TABLE_TEXT);
-  return 0;
+  return curves ? write_curves (experiment, dataset, curves, curves_format, field) : 0;
 }

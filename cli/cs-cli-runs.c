@@ -1,5 +1,6 @@
 /* cs-cli-runs.c — `crowdscope-cli runs [--json]`, `runs show ID`, `runs rename ID NAME`,
- * `runs delete ID`: the runs `train --keep` and `experiment --keep` kept
+ * `runs delete ID`, `runs curves ID ID… --out FILE`: the runs `train --keep` and
+ * `experiment --keep` kept
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -131,26 +132,37 @@ list_runs (CsRunStore *store,
   return 0;
 }
 
+/* What `runs` was asked beside listing. */
+typedef struct
+{
+  gboolean  json;
+  char     *out;          /* runs curves */
+  char     *curve;
+} RunsOptions;
+
 static int
-run_action (GOptionContext  *context,
-            CsRunStore      *store,
-            int              argc,
-            char           **argv,
-            gboolean         json)
+run_action (GOptionContext     *context,
+            CsRunStore         *store,
+            int                 argc,
+            char              **argv,
+            const RunsOptions  *o)
 {
   GError *error = NULL;
   gboolean ok;
 
   if (argc == 1)
-    return list_runs (store, json);
+    return list_runs (store, o->json);
   if (strcmp (argv[1], "show") == 0 && argc == 3)
-    return cs_cli_runs_show (store, argv[2], json);
+    return cs_cli_runs_show (store, argv[2], o->json);
+  if (strcmp (argv[1], "curves") == 0 && argc >= 3)
+    return cs_cli_runs_curves (context, store, argv + 2, argc - 2, o->out, o->curve);
   if (strcmp (argv[1], "rename") == 0 && argc == 4)
     ok = cs_run_store_rename (store, argv[2], argv[3], &error);
   else if (strcmp (argv[1], "delete") == 0 && argc == 3)
     ok = cs_run_store_delete (store, argv[2], &error);
   else
-    return cs_cli_usage (context, "expected nothing, show ID, rename ID NAME or delete ID");
+    return cs_cli_usage (context, "expected nothing, show ID, rename ID NAME, delete ID or "
+                                  "curves ID ID… --out FILE");
   return ok ? 0 : cs_cli_fail (error);
 }
 
@@ -159,19 +171,29 @@ cs_cli_runs (int    argc,
              char **argv)
 {
   g_autoptr(GOptionContext) context =
-    g_option_context_new ("[show ID | rename ID NAME | delete ID] — the runs kept by --keep");
+    g_option_context_new ("[show ID | rename ID NAME | delete ID | curves ID ID… --out FILE] — "
+                          "the runs kept by --keep");
   g_autoptr(CsRunStore) store = cs_cli_open_store ();
-  gboolean json = FALSE;
+  RunsOptions o = { FALSE, NULL, NULL };
+  int status;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON object for scripts", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, "Print one JSON object for scripts", NULL },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &o.out,
+      "curves: the figure to write, a .png, .svg or .pdf file", "FILE" },
+    { "curve", 0, 0, G_OPTION_ARG_STRING, &o.curve,
+      "curves: test, valid, train (accuracies) or train-loss (default test)", "CURVE" },
     { NULL }
   };
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context,
     "The runs are kept in $" CS_RUN_STORE_ENV " if it is set, else in crowdscope/runs in the "
-    "user's data folder ($XDG_DATA_HOME, ~/.local/share). Deleting a run cannot be undone.");
+    "user's data folder ($XDG_DATA_HOME, ~/.local/share). Deleting a run cannot be undone. "
+    "“curves” overlays the kept runs' curves in one figure, each labelled with its name.");
   if (!cs_cli_parse (context, &argc, &argv))
     return CS_CLI_EXIT_USAGE;
-  return run_action (context, store, argc, argv, json);
+  status = run_action (context, store, argc, argv, &o);
+  g_free (o.out);
+  g_free (o.curve);
+  return status;
 }

@@ -28,10 +28,10 @@ static const Command commands[] = {
   { "export", cs_cli_export, "Export a checkpoint's confusion matrices (.npy, .csv) or images (.png, .svg, .pdf)" },
   { "annotators", cs_cli_annotators, "The annotators of a checkpoint: quality, mean w, spammer scores, matrices" },
   { "predict", cs_cli_predict, "Write a checkpoint's predicted label for every item (.csv, .json)" },
-  { "experiment", cs_cli_experiment, "Compare methods over seeds: the papers' table" },
+  { "experiment", cs_cli_experiment, "Compare methods over seeds: the papers' table, and its curves with --curves" },
   { "simulate", cs_cli_simulate, "Replace a dataset's crowd with simulated annotators" },
   { "demo", cs_cli_demo, "Write the Shapes demo dataset into a folder" },
-  { "runs", cs_cli_runs, "List, show, rename or delete the runs kept by train or experiment --keep" },
+  { "runs", cs_cli_runs, "List, show, rename, delete or compare the curves of the runs kept by --keep" },
 };
 
 static int

@@ -8,7 +8,9 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cs-curve-band.h"
 #include "cs-dataset.h"
+#include "cs-figure-export.h"
 #include "cs-run-store.h"
 #include "cs-trainer.h"
 
@@ -41,6 +43,19 @@ int         cs_cli_runs                 (int                  argc,
 int         cs_cli_runs_show            (CsRunStore          *store,
                                          const char          *id,
                                          gboolean             json);
+int         cs_cli_runs_curves          (GOptionContext      *context,
+                                         CsRunStore          *store,
+                                         char               **ids,
+                                         int                  n,
+                                         const char          *out,
+                                         const char          *curve);
+/* The image format of path (when given) and the field --curve names (test when NULL), or a
+ * usage message naming option. */
+char       *cs_cli_check_curves         (const char          *option,
+                                         const char          *path,
+                                         const char          *curve,
+                                         CsImageFormat       *format,
+                                         CsCurveField        *field);
 
 /* Shared by the subcommands. */
 GOptionEntry *cs_cli_load_option_entries (void);

@@ -8,6 +8,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cs-figure-readers.h"
+#include "cs-png-reader.h"
 #include "cs-run-store.h"
 #include "test-util.h"
 
@@ -154,6 +156,58 @@ test_experiment_keep (void)
   g_assert_cmpuint (n, ==, 4);
 }
 
+/* Trains a run of method for 3 epochs and keeps it; returns its id. */
+static char *
+train_kept (const char *demo,
+            const char *method)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(CsTestCliResult) r = { 0 };
+
+  cs_test_run_cli (&r, "train", demo, "--method", method, "--epochs", "3", "--threads", "1",
+                   "--keep", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  return g_strdup (json_object_get_string_member (cs_test_parse_object (parser, r.out), "kept_as"));
+}
+
+/* `runs curves` overlays kept runs, each labelled with its name; an id not kept is named in the
+ * error, and the figure needs --out with a suffix it can write. */
+static void
+test_runs_curves (void)
+{
+  const char *demo;
+  g_autoptr(CsTestDir) tmp = set_up (&demo);
+  g_autofree char *mv = train_kept (demo, "mv");
+  g_autofree char *gold = train_kept (demo, "gold");
+  const char *svg_path = cs_test_dir_path (tmp, "runs.svg");
+  const char *png = cs_test_dir_path (tmp, "loss.png");
+  g_autofree char *run = g_strdup_printf ("%s, %s", mv, gold);
+  g_auto(CsTestCliResult) r1 = { 0 };
+  g_auto(CsTestCliResult) r2 = { 0 };
+  g_auto(CsTestSvg) svg = { 0 };
+  g_autoptr(GHashTable) text = NULL;
+
+  cs_test_run_cli (&r1, "runs", "curves", mv, gold, "--out", svg_path, NULL);
+  g_assert_cmpint (r1.status, ==, 0);
+  cs_test_svg_read (&svg, svg_path);
+  g_assert_cmpstr (svg.title, ==, "Test accuracy by epoch, 2 runs compared");
+  cs_test_assert_contains (svg.desc, "Legend: Majority vote on Shapes (demo), seed 1; "
+                                     "Gold labels on Shapes (demo), seed 1");
+  cs_test_assert_contains (svg.desc, run);
+
+  cs_test_run_cli (&r2, "runs", "curves", gold, "--out", png, "--curve", "train-loss", NULL);
+  g_assert_cmpint (r2.status, ==, 0);
+  text = cs_test_png_read_text (png);
+  g_assert_cmpstr (g_hash_table_lookup (text, "Title"), ==, "Training loss by epoch, 1 run compared");
+  g_assert_cmpstr (g_hash_table_lookup (text, "Run"), ==, gold);
+
+  cs_test_assert_cli_fails (1, "no run “20990101-000000-0000”", "runs", "curves", mv,
+                            "20990101-000000-0000", "--out", svg_path, NULL);
+  cs_test_assert_cli_fails (2, "--out: expected a .png, .svg or .pdf file name", "runs", "curves",
+                            mv, "--out", cs_test_dir_path (tmp, "runs.gif"), NULL);
+  cs_test_assert_cli_fails (2, "expected --out", "runs", "curves", mv, NULL);
+}
+
 static void
 test_rename_delete (void)
 {
@@ -236,6 +290,7 @@ main (int   argc,
   g_setenv (CS_RUN_STORE_ENV, "/nonexistent/crowdscope-test-runs", TRUE);
   g_test_add_func ("/cli/runs/train-keep", test_train_keep);
   g_test_add_func ("/cli/runs/experiment-keep", test_experiment_keep);
+  g_test_add_func ("/cli/runs/curves", test_runs_curves);
   g_test_add_func ("/cli/runs/rename-delete", test_rename_delete);
   g_test_add_func ("/cli/runs/damaged-store", test_damaged_store);
   g_test_add_func ("/cli/runs/empty-store", test_empty_store);

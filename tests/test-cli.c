@@ -9,8 +9,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "cs-figure-readers.h"
 #include "cs-layouts.h"
 #include "cs-npy.h"
+#include "cs-png-reader.h"
 #include "test-util.h"
 
 static gint64
@@ -250,6 +252,51 @@ test_experiment_json (void)
   }
 }
 
+/* --curves writes the figure after the table, in the format its suffix names, with what it
+ * shows in its metadata; a suffix it cannot write or an unknown --curve is a usage error before
+ * anything trains, a folder that does not exist an error naming the file. */
+static void
+test_experiment_curves (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_auto(CsTestCliResult) r1 = { 0 };
+  g_auto(CsTestCliResult) r2 = { 0 };
+  g_auto(CsTestCliResult) r3 = { 0 };
+  g_auto(CsTestSvg) svg = { 0 };
+  g_autoptr(GHashTable) text = NULL;
+  const char *demo = cs_test_dir_path (tmp, "demo");
+  const char *png = cs_test_dir_path (tmp, "valid.png");
+  const char *svg_path = cs_test_dir_path (tmp, "test.SVG");
+  const char *unwritable = cs_test_dir_path (tmp, "no/such/folder/c.pdf");
+
+  cs_test_run_cli (&r1, "demo", demo, NULL);
+  g_assert_cmpint (r1.status, ==, 0);
+  cs_test_run_cli (&r2, "experiment", demo, "--methods", "mv,gold", "--seeds", "2", "--epochs", "3",
+                   "--quiet", "--curves", png, "--curve", "valid", NULL);
+  g_assert_cmpint (r2.status, ==, 0);
+  cs_test_assert_contains (r2.out, "Majority vote");
+  text = cs_test_png_read_text (png);
+  g_assert_cmpstr (g_hash_table_lookup (text, "Title"), ==,
+                   "Validation accuracy by epoch on Shapes (demo)");
+  g_assert_cmpstr (g_hash_table_lookup (text, "Dataset"), ==, "Shapes (demo)");
+  g_assert_cmpstr (g_hash_table_lookup (text, "Run"), ==, "2 methods × 2 seeds");
+
+  cs_test_run_cli (&r3, "experiment", demo, "--methods", "mv,gold", "--seeds", "2", "--epochs", "2",
+                   "--quiet", "--json", "--curves", svg_path, NULL);
+  g_assert_cmpint (r3.status, ==, 0);
+  cs_test_svg_read (&svg, svg_path);
+  g_assert_cmpstr (svg.title, ==, "Test accuracy by epoch on Shapes (demo)");
+  cs_test_assert_contains (svg.desc, "Legend: Majority vote (2 seeds); Gold labels (2 seeds)");
+
+  cs_test_assert_cli_fails (2, "--curves: expected a .png, .svg or .pdf file name", "experiment",
+                            demo, "--curves", cs_test_dir_path (tmp, "c.jpg"), NULL);
+  cs_test_assert_cli_fails (2, "--curve: expected test, valid, train or train-loss", "experiment",
+                            demo, "--curves", png, "--curve", "accuracy", NULL);
+  cs_test_assert_cli_fails (1, unwritable, "experiment", demo, "--methods", "mv", "--seeds", "1",
+                            "--epochs", "1", "--quiet", "--curves", unwritable, NULL);
+  g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,5 +309,6 @@ main (int   argc,
   g_test_add_func ("/cli/train-save-test-export", test_train_save_test_export);
   g_test_add_func ("/cli/train-unwritable", test_train_unwritable);
   g_test_add_func ("/cli/experiment-json", test_experiment_json);
+  g_test_add_func ("/cli/experiment-curves", test_experiment_curves);
   return g_test_run ();
 }

@@ -1,8 +1,10 @@
-/* cs-figure-export.c — heatmap figures written as PNG, SVG or PDF files that say what they show
+/* cs-figure-export.c — heatmap and curve figures written as PNG, SVG or PDF files that say what
+ * they show
  *
  * Every format is drawn into memory first and written with one atomic call, so a failed export
  * never leaves half a file where a good one was. PNG goes through cs-png.c, the one PNG writer,
- * for its text chunks; SVG and PDF through Cairo's own surfaces.
+ * for its text chunks; SVG and PDF through Cairo's own surfaces. Every kind of figure goes through
+ * the same path, as a Drawing: its title, its size and the function that draws it.
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,6 +27,18 @@
  * already 128 MiB: a grid of thousands of annotators is meant for SVG or PDF. */
 #define PNG_MAX_SIDE   16384
 #define PNG_MAX_PIXELS (32 * 1024 * 1024)
+
+/* A figure of any kind, as the writers see it. */
+typedef struct
+{
+  void          (*draw) (gconstpointer figure,
+                         cairo_t      *cr);
+  gconstpointer   figure;
+  const char     *title;
+  const char     *legend;         /* what the legend names, "a; b", or NULL */
+  double          width;          /* in points, which the drawing fills */
+  double          height;
+} Drawing;
 
 bool
 cs_image_format_from_path (const char    *path,
@@ -64,16 +78,16 @@ check_cairo (cairo_status_t   status,
 /* Draws onto a vector surface made for the figure's size, writing into bytes, and finishes it.
  * Returns bytes, or NULL (bytes freed) with an error. */
 static GByteArray *
-draw_vector (cairo_surface_t        *surface,
-             GByteArray             *bytes,
-             const CsHeatmapFigure  *figure,
-             const char             *path,
-             GError                **error)
+draw_vector (cairo_surface_t  *surface,
+             GByteArray       *bytes,
+             const Drawing    *drawing,
+             const char       *path,
+             GError          **error)
 {
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
 
-  cs_heatmap_figure_draw (figure, cr);
+  drawing->draw (drawing->figure, cr);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -86,9 +100,10 @@ draw_vector (cairo_surface_t        *surface,
   return NULL;
 }
 
-/* "Dataset: …\nRun: …\nMatrix: …" for the fields given. */
+/* "Dataset: …\nRun: …\nMatrix: …\nLegend: …" for the fields given. */
 static char *
 describe (const CsImageInfo *info,
+          const Drawing     *drawing,
           const char        *separator)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
@@ -99,6 +114,8 @@ describe (const CsImageInfo *info,
     g_ptr_array_add (parts, g_strconcat ("Run: ", info->run, NULL));
   if (info->matrix)
     g_ptr_array_add (parts, g_strconcat ("Matrix: ", info->matrix, NULL));
+  if (drawing->legend)
+    g_ptr_array_add (parts, g_strconcat ("Legend: ", drawing->legend, NULL));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (separator, (char **) parts->pdata);
 }
@@ -106,14 +123,14 @@ describe (const CsImageInfo *info,
 /* Cairo's SVG has no metadata of its own: the <title> and <desc> go right after the root
  * element's start tag, where SVG viewers and screen readers look for them. */
 static GBytes *
-add_svg_title (GByteArray            *svg,
-               const CsHeatmapFigure *figure,
-               const CsImageInfo     *info)
+add_svg_title (GByteArray        *svg,
+               const Drawing     *drawing,
+               const CsImageInfo *info)
 {
   g_autofree char *text = g_strndup ((const char *) svg->data, svg->len);
-  g_autofree char *desc = describe (info, "\n");
+  g_autofree char *desc = describe (info, drawing, "\n");
   g_autofree char *head = g_markup_printf_escaped ("\n<title>%s</title>\n<desc>%s</desc>",
-                                                   figure->title, desc);
+                                                   drawing->title, desc);
   const char *root = strstr (text, "<svg");
   const char *end = root ? strchr (root, '>') : NULL;
   GString *out = g_string_new_len (text, end ? end + 1 - text : 0);
@@ -128,32 +145,32 @@ add_svg_title (GByteArray            *svg,
 /* SVG or PDF, each with what the figure shows: the PDF's document information, the SVG's
  * <title> and <desc>. */
 static GBytes *
-render_vector (const CsHeatmapFigure  *figure,
-               const CsImageInfo      *info,
-               double                  width,
-               double                  height,
-               CsImageFormat           format,
-               const char             *path,
-               GError                **error)
+render_vector (const Drawing      *drawing,
+               const CsImageInfo  *info,
+               CsImageFormat       format,
+               const char         *path,
+               GError            **error)
 {
   GByteArray *bytes = g_byte_array_new ();
-  g_autofree char *subject = describe (info, "; ");
+  g_autofree char *subject = describe (info, drawing, "; ");
   cairo_surface_t *surface;
 
   if (format == CS_IMAGE_PDF)
     {
-      surface = cairo_pdf_surface_create_for_stream (on_write, bytes, width, height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, figure->title);
+      surface = cairo_pdf_surface_create_for_stream (on_write, bytes, drawing->width,
+                                                     drawing->height);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, drawing->title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
                                       "Crowdscope " PACKAGE_VERSION);
     }
   else
-    surface = cairo_svg_surface_create_for_stream (on_write, bytes, width, height);
-  if (!(bytes = draw_vector (surface, bytes, figure, path, error)))
+    surface = cairo_svg_surface_create_for_stream (on_write, bytes, drawing->width,
+                                                   drawing->height);
+  if (!(bytes = draw_vector (surface, bytes, drawing, path, error)))
     return NULL;
   return format == CS_IMAGE_PDF ? g_byte_array_free_to_bytes (bytes) :
-                                  add_svg_title (bytes, figure, info);
+                                  add_svg_title (bytes, drawing, info);
 }
 
 /* The image surface's premultiplied native-endian ARGB, opaque here (the figure paints its
@@ -182,12 +199,10 @@ surface_rgb (cairo_surface_t *surface,
 }
 
 static GBytes *
-render_png (const CsHeatmapFigure  *figure,
-            const CsImageInfo      *info,
-            double                  width,
-            double                  height,
-            const char             *path,
-            GError                **error)
+render_png (const Drawing      *drawing,
+            const CsImageInfo  *info,
+            const char         *path,
+            GError            **error)
 {
   int scale = PNG_SCALE, w, h;
   const char *text[13];
@@ -199,8 +214,8 @@ render_png (const CsHeatmapFigure  *figure,
 
   for (;; scale--)
     {
-      w = (int) width * scale;
-      h = (int) height * scale;
+      w = (int) drawing->width * scale;
+      h = (int) drawing->height * scale;
       if (w <= PNG_MAX_SIDE && h <= PNG_MAX_SIDE && (gint64) w * h <= PNG_MAX_PIXELS)
         break;
       if (scale == 1)
@@ -215,7 +230,7 @@ render_png (const CsHeatmapFigure  *figure,
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
-  cs_heatmap_figure_draw (figure, cr);
+  drawing->draw (drawing->figure, cr);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -226,7 +241,7 @@ render_png (const CsHeatmapFigure  *figure,
     return NULL;
 
 #define ADD_TEXT(key, value) G_STMT_START { if (value) { text[n++] = key; text[n++] = value; } } G_STMT_END
-  ADD_TEXT ("Title", figure->title);
+  ADD_TEXT ("Title", drawing->title);
   ADD_TEXT ("Dataset", info->dataset);
   ADD_TEXT ("Run", info->run);
   ADD_TEXT ("Matrix", info->matrix);
@@ -236,6 +251,40 @@ render_png (const CsHeatmapFigure  *figure,
   return cs_png_encode_rgb (w, h, w * 3, rgb, text, error);
 }
 
+static gboolean
+save_drawing (const Drawing      *drawing,
+              const CsImageInfo  *info,
+              const char         *path,
+              CsImageFormat       format,
+              GError            **error)
+{
+  static const CsImageInfo no_info = { 0 };
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (info == NULL)
+    info = &no_info;
+  if (format == CS_IMAGE_PNG)
+    bytes = render_png (drawing, info, path, error);
+  else
+    bytes = render_vector (drawing, info, format, path, error);
+  return bytes != NULL &&
+         cs_file_write_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+}
+
+static void
+draw_heatmap (gconstpointer  figure,
+              cairo_t       *cr)
+{
+  cs_heatmap_figure_draw (figure, cr);
+}
+
+static void
+draw_curves (gconstpointer  figure,
+             cairo_t       *cr)
+{
+  cs_curve_figure_draw (figure, cr);
+}
+
 gboolean
 cs_heatmap_figure_save (const CsHeatmapFigure  *figure,
                         const CsImageInfo      *info,
@@ -243,20 +292,31 @@ cs_heatmap_figure_save (const CsHeatmapFigure  *figure,
                         CsImageFormat           format,
                         GError                **error)
 {
-  static const CsImageInfo no_info = { 0 };
-  g_autoptr(GBytes) bytes = NULL;
-  double width, height;
+  Drawing drawing = { draw_heatmap, figure, NULL, NULL, 0, 0 };
 
   g_return_val_if_fail (figure != NULL && path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (info == NULL)
-    info = &no_info;
-  cs_heatmap_figure_get_size (figure, &width, &height);
-  if (format == CS_IMAGE_PNG)
-    bytes = render_png (figure, info, width, height, path, error);
-  else
-    bytes = render_vector (figure, info, width, height, format, path, error);
-  return bytes != NULL &&
-         cs_file_write_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+  drawing.title = figure->title;
+  cs_heatmap_figure_get_size (figure, &drawing.width, &drawing.height);
+  return save_drawing (&drawing, info, path, format, error);
+}
+
+gboolean
+cs_curve_figure_save (const CsCurveFigure  *figure,
+                      const CsImageInfo    *info,
+                      const char           *path,
+                      CsImageFormat         format,
+                      GError              **error)
+{
+  Drawing drawing = { draw_curves, figure, NULL, NULL, 0, 0 };
+  g_autofree char *legend = NULL;
+
+  g_return_val_if_fail (figure != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  drawing.title = cs_curve_figure_get_title (figure);
+  drawing.legend = legend = cs_curve_figure_get_legend (figure);
+  cs_curve_figure_get_size (figure, &drawing.width, &drawing.height);
+  return save_drawing (&drawing, info, path, format, error);
 }

@@ -1,4 +1,4 @@
-/* cs-figure-export.h — heatmap figures written as PNG, SVG or PDF files that say what they show
+/* cs-figure-export.h — heatmap and curve figures written as PNG, SVG or PDF files that say what they show
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "cs-curve-figure.h"
 #include "cs-heatmap-figure.h"
 
 G_BEGIN_DECLS
@@ -19,7 +20,8 @@ typedef enum
 
 /* What the file says about itself, besides the figure's title: PNG text chunks (Title,
  * Dataset, Run, Matrix, Software), the SVG's <title> and <desc>, the PDF's document
- * information (Title, Subject, Creator). Any may be NULL. */
+ * information (Title, Subject, Creator); the SVG's <desc> and the PDF's Subject also name what
+ * a curve figure's legend does. Any may be NULL. */
 typedef struct
 {
   const char *dataset;   /* the dataset's name */
@@ -30,8 +32,13 @@ typedef struct
 /* The format a file name asks for, by its suffix in any case; false for another suffix. */
 bool     cs_image_format_from_path (const char            *path,
                                     CsImageFormat         *format);
-/* Draws the figure and writes it to path atomically (cs_file_write_atomic). */
+/* Draw the figure and write it to path atomically (cs_file_write_atomic); info may be NULL. */
 gboolean cs_heatmap_figure_save    (const CsHeatmapFigure *figure,
+                                    const CsImageInfo     *info,
+                                    const char            *path,
+                                    CsImageFormat          format,
+                                    GError               **error);
+gboolean cs_curve_figure_save      (const CsCurveFigure   *figure,
                                     const CsImageInfo     *info,
                                     const char            *path,
                                     CsImageFormat          format,

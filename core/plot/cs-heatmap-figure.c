@@ -2,8 +2,7 @@
  *
  * The layout is measured first (every text's width with the fonts it is drawn in), then drawn
  * from those numbers, so nothing is cut off: the figure grows to hold its longest class name,
- * its title and its legend. Metrics are taken without hinting, so a PNG, an SVG and a PDF of
- * the same figure lay out the same.
+ * its title and its legend.
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,7 +12,8 @@
 
 #include <math.h>
 
-#define FONT          "sans-serif"
+#include "cs-figure-text.h"
+
 #define MARGIN        20.0
 #define GAP           6.0
 #define TITLE_SIZE    15.0
@@ -44,42 +44,6 @@ typedef struct
   double pitch_x, pitch_y;    /* GRID: from one small multiple to the next */
 } Layout;
 
-static void
-set_font (cairo_t *cr,
-          double   size,
-          bool     bold)
-{
-  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL,
-                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, size);
-}
-
-static void
-set_color (cairo_t *cr,
-           CsRgb    color)
-{
-  cairo_set_source_rgb (cr, color.r, color.g, color.b);
-}
-
-static double
-text_width (cairo_t    *cr,
-            const char *text)
-{
-  cairo_text_extents_t extents;
-
-  cairo_text_extents (cr, text, &extents);
-  return extents.x_advance;
-}
-
-static double
-ascent_of (cairo_t *cr)
-{
-  cairo_font_extents_t extents;
-
-  cairo_font_extents (cr, &extents);
-  return extents.ascent;
-}
-
 static double
 widest (cairo_t      *cr,
         char * const *texts,
@@ -88,37 +52,8 @@ widest (cairo_t      *cr,
   double w = 0;
 
   for (int i = 0; i < n; i++)
-    w = MAX (w, text_width (cr, texts[i]));
+    w = MAX (w, cs_figure_text_width (cr, texts[i]));
   return w;
-}
-
-/* Text with its left end (align 0), middle (0.5) or right end (1) at x, baseline at y. */
-static void
-show_text (cairo_t    *cr,
-           const char *text,
-           double      x,
-           double      y,
-           double      align)
-{
-  cairo_move_to (cr, x - align * text_width (cr, text), y);
-  cairo_show_text (cr, text);
-}
-
-/* The same, turned by `angle` around (x, y). */
-static void
-show_turned (cairo_t    *cr,
-             const char *text,
-             double      x,
-             double      y,
-             double      align,
-             double      dy,
-             double      angle)
-{
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  cairo_rotate (cr, angle);
-  show_text (cr, text, 0, dy, align);
-  cairo_restore (cr);
 }
 
 static bool
@@ -161,11 +96,11 @@ measure_header (cairo_t               *cr,
   const char *lines[2];
   int n = header_lines (figure, lines);
 
-  set_font (cr, TITLE_SIZE, true);
-  *width = text_width (cr, figure->title);
-  set_font (cr, SUBTITLE_SIZE, false);
+  cs_figure_set_font (cr, TITLE_SIZE, true);
+  *width = cs_figure_text_width (cr, figure->title);
+  cs_figure_set_font (cr, SUBTITLE_SIZE, false);
   for (int i = 0; i < n; i++)
-    *width = MAX (*width, text_width (cr, lines[i]));
+    *width = MAX (*width, cs_figure_text_width (cr, lines[i]));
   return TITLE_SIZE * 1.25 + n * SUBTITLE_SIZE * 1.4 + 14;
 }
 
@@ -178,11 +113,11 @@ measure_turned_names (cairo_t      *cr,
                       double        cell,
                       double       *left)
 {
-  double a = ascent_of (cr), w = widest (cr, names, K);
+  double a = cs_figure_ascent (cr), w = widest (cr, names, K);
 
   *left = 0;
   for (int j = 0; j < K; j++)
-    *left = MAX (*left, COS45 * (text_width (cr, names[j]) + a) - (j + 0.5) * cell);
+    *left = MAX (*left, COS45 * (cs_figure_text_width (cr, names[j]) + a) - (j + 0.5) * cell);
   return COS45 * (w + a);
 }
 
@@ -193,10 +128,10 @@ measure_legend (cairo_t *cr,
 {
   double w;
 
-  set_font (cr, TICK_SIZE, false);
-  w = MAX (text_width (cr, "0.75"), text_width (cr, "−0.5"));
+  cs_figure_set_font (cr, TICK_SIZE, false);
+  w = MAX (cs_figure_text_width (cr, "0.75"), cs_figure_text_width (cr, "−0.5"));
   if (no_data)
-    w = MAX (w, text_width (cr, "no data"));
+    w = MAX (w, cs_figure_text_width (cr, "no data"));
   return LEGEND_BAR + 4 + w;
 }
 
@@ -223,11 +158,11 @@ layout_single (cairo_t               *cr,
   l->cell = CLAMP (floor (440.0 / K), 18, 64);
   l->label_size = LABEL_SIZE;
   l->value_size = MIN (11, floor (l->cell * 0.3));
-  set_font (cr, LABEL_SIZE, false);
+  cs_figure_set_font (cr, LABEL_SIZE, false);
   row_w = widest (cr, figure->class_names, K);
   l->drop = measure_turned_names (cr, figure->class_names, K, l->cell, &left);
-  set_font (cr, AXIS_SIZE, false);
-  axis_a = ascent_of (cr);
+  cs_figure_set_font (cr, AXIS_SIZE, false);
+  axis_a = cs_figure_ascent (cr);
   l->x0 = ceil (MAX (MARGIN + AXIS_SIZE * 1.3 + GAP + row_w + GAP, MARGIN + left));
   l->y0 = ceil (MARGIN + l->header);
   bottom = l->y0 + K * l->cell + GAP + l->drop + GAP + axis_a + AXIS_SIZE * 0.3;
@@ -251,7 +186,7 @@ layout_grid (cairo_t               *cr,
   l->cell = CLAMP (floor (112.0 / K), 3, 14);
   l->label_size = l->cell >= 9 ? SMALL_LABEL : 0;
   tile = K * l->cell;
-  set_font (cr, NAME_SIZE, false);
+  cs_figure_set_font (cr, NAME_SIZE, false);
   names_w = widest (cr, figure->names, figure->n);
   l->cols = (int) ceil (sqrt (figure->n));
   l->rows = (figure->n + l->cols - 1) / l->cols;
@@ -259,7 +194,7 @@ layout_grid (cairo_t               *cr,
   l->pitch_y = ceil (tile + 4 + NAME_SIZE * 1.3 + 10);
   if (l->label_size > 0)
     {
-      set_font (cr, l->label_size, false);
+      cs_figure_set_font (cr, l->label_size, false);
       row_w = widest (cr, figure->class_names, K) + 3;
       l->drop = measure_turned_names (cr, figure->class_names, K, l->cell, &left) + 3;
     }
@@ -274,25 +209,13 @@ layout_grid (cairo_t               *cr,
                    l->legend_y + l->legend_h + (l->no_data ? SWATCH_ROOM : 0)) + MARGIN;
 }
 
-/* Metrics without hinting, the same on every surface. */
-static void
-prepare (cairo_t *cr)
-{
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_set_font_options (cr, options);
-  cairo_font_options_destroy (options);
-}
-
 static void
 layout_figure (cairo_t               *cr,
                const CsHeatmapFigure *figure,
                Layout                *l)
 {
   *l = (Layout) { .no_data = has_nan (figure) };
-  prepare (cr);
+  cs_figure_prepare (cr);
   if (figure->layout == CS_FIGURE_SINGLE)
     layout_single (cr, figure, l);
   else
@@ -315,13 +238,13 @@ draw_header (cairo_t               *cr,
   const char *lines[2];
   int n = header_lines (figure, lines);
 
-  set_font (cr, TITLE_SIZE, true);
-  set_color (cr, (CsRgb) { 0.1f, 0.1f, 0.1f });
-  show_text (cr, figure->title, MARGIN, MARGIN + TITLE_SIZE, 0);
-  set_font (cr, SUBTITLE_SIZE, false);
-  set_color (cr, (CsRgb) { 0.35f, 0.35f, 0.35f });
+  cs_figure_set_font (cr, TITLE_SIZE, true);
+  cs_figure_set_color (cr, (CsRgb) { 0.1f, 0.1f, 0.1f });
+  cs_figure_show_text (cr, figure->title, MARGIN, MARGIN + TITLE_SIZE, 0);
+  cs_figure_set_font (cr, SUBTITLE_SIZE, false);
+  cs_figure_set_color (cr, (CsRgb) { 0.35f, 0.35f, 0.35f });
   for (int i = 0; i < n; i++)
-    show_text (cr, lines[i], MARGIN, MARGIN + TITLE_SIZE * 1.25 + SUBTITLE_SIZE * (1.4 * i + 1.2), 0);
+    cs_figure_show_text (cr, lines[i], MARGIN, MARGIN + TITLE_SIZE * 1.25 + SUBTITLE_SIZE * (1.4 * i + 1.2), 0);
 }
 
 /* K × K cells of side `cell` with their top-left corner at (x, y), and a hairline frame. */
@@ -338,7 +261,7 @@ draw_cells (cairo_t               *cr,
   for (int i = 0; i < K; i++)
     for (int j = 0; j < K; j++)
       {
-        set_color (cr, cell_color (figure, m[i * K + j]));
+        cs_figure_set_color (cr, cell_color (figure, m[i * K + j]));
         cairo_rectangle (cr, x + j * cell, y + i * cell, cell, cell);
         cairo_fill (cr);
       }
@@ -356,7 +279,7 @@ draw_values (cairo_t               *cr,
 {
   int K = figure->K;
 
-  set_font (cr, l->value_size, false);
+  cs_figure_set_font (cr, l->value_size, false);
   for (int i = 0; i < K; i++)
     for (int j = 0; j < K; j++)
       {
@@ -366,11 +289,11 @@ draw_values (cairo_t               *cr,
         if (isnan (value))
           continue;
         g_snprintf (text, sizeof text, "%s%.2f", value < 0 ? "−" : "", fabs (value));
-        if (text_width (cr, text) > l->cell - 4)
+        if (cs_figure_text_width (cr, text) > l->cell - 4)
           continue;
-        set_color (cr, cs_colormap_text_color (cell_color (figure, value)));
-        show_text (cr, text, l->x0 + (j + 0.5) * l->cell,
-                   l->y0 + (i + 0.5) * l->cell + 0.35 * l->value_size, 0.5);
+        cs_figure_set_color (cr, cs_colormap_text_color (cell_color (figure, value)));
+        cs_figure_show_text (cr, text, l->x0 + (j + 0.5) * l->cell,
+                             l->y0 + (i + 0.5) * l->cell + 0.35 * l->value_size, 0.5);
       }
 }
 
@@ -390,19 +313,19 @@ draw_class_names (cairo_t               *cr,
   int K = figure->K;
   double a;
 
-  set_font (cr, size, false);
-  set_color (cr, (CsRgb) { 0.15f, 0.15f, 0.15f });
-  a = ascent_of (cr);
+  cs_figure_set_font (cr, size, false);
+  cs_figure_set_color (cr, (CsRgb) { 0.15f, 0.15f, 0.15f });
+  a = cs_figure_ascent (cr);
   for (int i = 0; rows && i < K; i++)
-    show_text (cr, figure->class_names[i], x - 3, y + (i + 0.5) * cell + 0.35 * size, 1);
+    cs_figure_show_text (cr, figure->class_names[i], x - 3, y + (i + 0.5) * cell + 0.35 * size, 1);
   for (int j = 0; columns && j < K; j++)
     {
       double cx = x + (j + 0.5) * cell;
 
       if (above)
-        show_turned (cr, figure->class_names[j], cx, y - 3, 0, 0.35 * a, -G_PI / 4);
+        cs_figure_show_turned (cr, figure->class_names[j], cx, y - 3, 0, 0.35 * a, -G_PI / 4);
       else
-        show_turned (cr, figure->class_names[j], cx, y + K * cell + GAP, 1, 0.35 * a, -G_PI / 4);
+        cs_figure_show_turned (cr, figure->class_names[j], cx, y + K * cell + GAP, 1, 0.35 * a, -G_PI / 4);
     }
 }
 
@@ -413,11 +336,11 @@ draw_axis_titles (cairo_t               *cr,
 {
   double side = figure->K * l->cell;
 
-  set_font (cr, AXIS_SIZE, false);
-  set_color (cr, (CsRgb) { 0.35f, 0.35f, 0.35f });
-  show_turned (cr, "true class", MARGIN + AXIS_SIZE, l->y0 + side / 2, 0.5, 0, -G_PI / 2);
-  show_text (cr, "label given", l->x0 + side / 2,
-             l->y0 + side + GAP + l->drop + GAP + ascent_of (cr), 0.5);
+  cs_figure_set_font (cr, AXIS_SIZE, false);
+  cs_figure_set_color (cr, (CsRgb) { 0.35f, 0.35f, 0.35f });
+  cs_figure_show_turned (cr, "true class", MARGIN + AXIS_SIZE, l->y0 + side / 2, 0.5, 0, -G_PI / 2);
+  cs_figure_show_text (cr, "label given", l->x0 + side / 2,
+                       l->y0 + side + GAP + l->drop + GAP + cs_figure_ascent (cr), 0.5);
 }
 
 /* A bar of the colour map, top = its largest value, with five numbers; and the no-data
@@ -445,8 +368,8 @@ draw_legend (cairo_t               *cr,
   cairo_set_line_width (cr, 0.5);
   cairo_stroke (cr);
 
-  set_font (cr, TICK_SIZE, false);
-  set_color (cr, (CsRgb) { 0.2f, 0.2f, 0.2f });
+  cs_figure_set_font (cr, TICK_SIZE, false);
+  cs_figure_set_color (cr, (CsRgb) { 0.2f, 0.2f, 0.2f });
   for (int t = 0; t <= 4; t++)
     {
       double value = lo + (1 - lo) * t / 4.0, ty = y + h - h * t / 4.0;
@@ -456,15 +379,15 @@ draw_legend (cairo_t               *cr,
         g_snprintf (text, sizeof text, "%s%g", value < 0 ? "−" : "", fabs (value));
       else
         g_snprintf (text, sizeof text, "%g", value);
-      show_text (cr, text, x + LEGEND_BAR + 4, ty + 0.35 * TICK_SIZE, 0);
+      cs_figure_show_text (cr, text, x + LEGEND_BAR + 4, ty + 0.35 * TICK_SIZE, 0);
     }
   if (!l->no_data)
     return;
-  set_color (cr, cell_color (figure, NAN));
+  cs_figure_set_color (cr, cell_color (figure, NAN));
   cairo_rectangle (cr, x, y + h + SWATCH_ROOM - 12, LEGEND_BAR, 12);
   cairo_fill (cr);
-  set_color (cr, (CsRgb) { 0.2f, 0.2f, 0.2f });
-  show_text (cr, "no data", x + LEGEND_BAR + 4, y + h + SWATCH_ROOM - 6 + 0.35 * TICK_SIZE, 0);
+  cs_figure_set_color (cr, (CsRgb) { 0.2f, 0.2f, 0.2f });
+  cs_figure_show_text (cr, "no data", x + LEGEND_BAR + 4, y + h + SWATCH_ROOM - 6 + 0.35 * TICK_SIZE, 0);
 }
 
 static void
@@ -496,9 +419,9 @@ draw_grid (cairo_t               *cr,
       draw_cells (cr, figure, figure->matrices + m * KK, tile_x, y, l->cell);
       if (l->label_size > 0 && (col == 0 || row == 0))
         draw_class_names (cr, figure, tile_x, y, l->cell, l->label_size, col == 0, row == 0, true);
-      set_font (cr, NAME_SIZE, false);
-      set_color (cr, (CsRgb) { 0.15f, 0.15f, 0.15f });
-      show_text (cr, figure->names[m], x + slot / 2, y + tile + 4 + NAME_SIZE, 0.5);
+      cs_figure_set_font (cr, NAME_SIZE, false);
+      cs_figure_set_color (cr, (CsRgb) { 0.15f, 0.15f, 0.15f });
+      cs_figure_show_text (cr, figure->names[m], x + slot / 2, y + tile + 4 + NAME_SIZE, 0.5);
     }
 }
 

@@ -31,6 +31,26 @@ cs_epoch_metrics_get (const CsEpochMetrics *metrics,
     }
 }
 
+const char *
+cs_curve_field_get_title (CsCurveField field)
+{
+  static const char * const titles[] = {
+    [CS_CURVE_TEST_ACCURACY] = "test accuracy",
+    [CS_CURVE_VALID_ACCURACY] = "validation accuracy",
+    [CS_CURVE_TRAIN_ACCURACY] = "training accuracy",
+    [CS_CURVE_TRAIN_LOSS] = "training loss",
+  };
+
+  g_return_val_if_fail (field <= CS_CURVE_TRAIN_LOSS, NULL);
+  return titles[field];
+}
+
+bool
+cs_curve_field_is_accuracy (CsCurveField field)
+{
+  return field != CS_CURVE_TRAIN_LOSS;
+}
+
 /* The value of run i at index e, or NaN where it has none. */
 static double
 value_at (GArray * const *histories,

@@ -19,8 +19,12 @@ typedef enum
   CS_CURVE_TRAIN_LOSS,
 } CsCurveField;
 
-double cs_epoch_metrics_get (const CsEpochMetrics *metrics,
-                             CsCurveField          field);
+double      cs_epoch_metrics_get     (const CsEpochMetrics *metrics,
+                                      CsCurveField          field);
+/* What the field is, in lower case for an axis: "test accuracy", "training loss". */
+const char *cs_curve_field_get_title (CsCurveField          field);
+/* Accuracies are fractions in [0, 1], which figures show as percentages. */
+bool        cs_curve_field_is_accuracy (CsCurveField        field);
 
 /* Epoch e (1-based, at index e − 1) over the runs whose histories have a finite value there:
  * runs stopped early, or a metric not measured (NaN), leave it; an epoch no run has is NaN in

@@ -274,6 +274,18 @@ cs_experiment_run (CsExperiment                *self,
   return TRUE;
 }
 
+/* The rows and seeds given to cs_experiment_new(). */
+void
+cs_experiment_get_size (const CsExperiment *self,
+                        int                *n_rows,
+                        int                *n_seeds)
+{
+  g_return_if_fail (self != NULL && n_rows != NULL && n_seeds != NULL);
+
+  *n_rows = self->n_rows;
+  *n_seeds = self->n_seeds;
+}
+
 /* NULL when the run failed or was stopped. */
 const CsRun *
 cs_experiment_get_run (const CsExperiment *self,

@@ -75,6 +75,9 @@ void          cs_experiment_free         (CsExperiment                *self);
 
 /* These read the experiment once cs_experiment_run has returned; rows and seeds are as given to
  * cs_experiment_new. */
+void          cs_experiment_get_size     (const CsExperiment          *self,
+                                          int                         *n_rows,
+                                          int                         *n_seeds);
 const CsRun  *cs_experiment_get_run      (const CsExperiment          *self,
                                           int                          row,
                                           int                          seed_index);
