@@ -1,6 +1,7 @@
 /* cs-history-page.c — the runs kept in the run store: reopen, compare, rename, delete
  *
- * The page lists the session's run history. Selecting runs draws their test-accuracy curves
+ * The page lists the session's run history. Selecting runs draws their curves (validation or
+ * test accuracy, or the training loss)
  * over each other, each labelled with its name; one selected run also shows what it was and
  * its learned matrices, read from the store, so a run whose dataset is gone still shows both.
  * Open brings the run back into the session (its curves, heatmaps and gallery) without
@@ -14,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cs-curve-band.h"
 #include "cs-heatmap.h"
 #include "cs-history-page.h"
 #include "cs-loss-chart.h"
@@ -34,8 +36,9 @@ struct _CsHistoryPage
   GtkButton            *rename_button;
   GtkButton            *delete_button;
   GtkLabel             *selection_label;
-  GtkLabel             *title_label;
+  GtkLabel             *heading_label;
   GtkLabel             *detail_label;
+  GtkDropDown          *curve_dropdown;
   CsLossChart          *curves_chart;
   GtkWidget            *matrix_box;
   GtkDropDown          *matrix_dropdown;
@@ -47,6 +50,7 @@ struct _CsHistoryPage
   GPtrArray            *shown;        /* of CsRunEntry: the selected runs drawn, watched */
   CsRunHistory         *history;      /* the session's, watched */
   guint                 pending_deletes; /* toasts whose runs wait in the trash */
+  AdwToast             *undo_toast;   /* weak: the last delete's, while it shows */
   gboolean              opening;
 };
 
@@ -249,12 +253,27 @@ forget_shown (CsHistoryPage *self)
   g_ptr_array_set_size (self->shown, 0);
 }
 
+/* The curve the drop-down names, in its order. */
+static const CsCurveField curve_fields[] = {
+  CS_CURVE_VALID_ACCURACY, CS_CURVE_TEST_ACCURACY, CS_CURVE_TRAIN_LOSS,
+};
+
+static CsCurveField
+shown_field (CsHistoryPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->curve_dropdown);
+
+  return curve_fields[i < G_N_ELEMENTS (curve_fields) ? i : 0];
+}
+
 /* The curves of the selected runs over each other, and one run's details and matrices. */
 static void
 update_detail (CsHistoryPage *self)
 {
   g_autoptr(GPtrArray) entries = selected_entries (self, MAX_COMPARED);
   static const CsChartRole roles[] = { CS_CHART_ROLE_TEST, CS_CHART_ROLE_VALID, CS_CHART_ROLE_TRAIN };
+  CsCurveField field = shown_field (self);
+  gboolean accuracy = cs_curve_field_is_accuracy (field);
   double x_max = 1;
   guint n = n_selected (self);
   g_autofree char *title = NULL;
@@ -262,6 +281,10 @@ update_detail (CsHistoryPage *self)
 
   forget_shown (self);
   cs_loss_chart_clear (self->curves_chart);
+  cs_loss_chart_set_percent (self->curves_chart, accuracy);
+  cs_loss_chart_set_y_range (self->curves_chart, 0, accuracy ? 1 : NAN);
+  cs_chart_set_label (CS_CHART (self->curves_chart), GTK_ORIENTATION_VERTICAL,
+                      gtk_string_object_get_string (gtk_drop_down_get_selected_item (self->curve_dropdown)));
   for (guint i = 0; i < entries->len; i++)
     {
       CsRunEntry *entry = g_ptr_array_index (entries, i);
@@ -280,13 +303,14 @@ update_detail (CsHistoryPage *self)
         {
           const CsEpochMetrics *m = &g_array_index (history, CsEpochMetrics, e);
 
-          cs_loss_chart_append (self->curves_chart, series, m->epoch, m->test_accuracy);
+          cs_loss_chart_append (self->curves_chart, series, m->epoch, cs_epoch_metrics_get (m, field));
         }
       x_max = MAX (x_max, cs_run_entry_get_info (entry)->best_epoch);
       x_max = MAX (x_max, history->len);
     }
   cs_loss_chart_set_x_max (self->curves_chart, x_max);
   gtk_widget_set_visible (GTK_WIDGET (self->curves_chart), entries->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->curve_dropdown), entries->len > 0);
   if (entries->len == 1)
     {
       title = g_strdup (cs_run_entry_get_name (g_ptr_array_index (entries, 0)));
@@ -298,7 +322,7 @@ update_detail (CsHistoryPage *self)
     title = g_strdup_printf (_("%u runs compared"), n);
   else
     title = g_strdup (_("Select runs to compare their curves"));
-  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->heading_label, title);
   gtk_label_set_text (self->detail_label, detail ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (self->detail_label), detail != NULL);
   update_matrices (self, entries->len == 1 ? g_ptr_array_index (entries, 0) : NULL);
@@ -489,6 +513,8 @@ on_undo (AdwToast *toast,
 {
   g_autoptr(GError) error = NULL;
 
+  if (deleted->undone)
+    return;
   deleted->undone = TRUE;
   for (guint i = 0; i < deleted->ids->len; i++)
     if (!cs_run_history_restore (deleted->history, g_ptr_array_index (deleted->ids, i), &error))
@@ -565,7 +591,42 @@ cs_history_page_delete_selected (CsHistoryPage *self)
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_dismissed), deleted,
                          (GClosureNotify) (void (*) (void)) deleted_free, 0);
   self->pending_deletes++;
+  g_set_weak_pointer (&self->undo_toast, toast);
   cs_page_add_toast (GTK_WIDGET (self), toast);
+}
+
+/* Brings back the runs of the last delete while its toast shows (Ctrl+Z); FALSE when there is
+ * nothing to undo. */
+gboolean
+cs_history_page_undo_delete (CsHistoryPage *self)
+{
+  g_autoptr(AdwToast) toast = NULL;
+
+  g_return_val_if_fail (CS_IS_HISTORY_PAGE (self), FALSE);
+
+  if (self->undo_toast == NULL)
+    return FALSE;
+  toast = g_object_ref (self->undo_toast);
+  g_clear_weak_pointer (&self->undo_toast);
+  g_signal_emit_by_name (toast, "button-clicked");
+  adw_toast_dismiss (toast);
+  return TRUE;
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  cs_history_page_undo_delete (CS_HISTORY_PAGE (widget));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  cs_history_page_delete_selected (CS_HISTORY_PAGE (widget));
 }
 
 /* The page ------------------------------------------------------------------------------- */
@@ -613,6 +674,7 @@ cs_history_page_dispose (GObject *object)
   CsHistoryPage *self = CS_HISTORY_PAGE (object);
 
   cs_page_set_session (CS_PAGE (self), NULL);
+  g_clear_weak_pointer (&self->undo_toast);
   if (self->shown != NULL)
     forget_shown (self);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
@@ -634,6 +696,10 @@ cs_history_page_class_init (CsHistoryPageClass *klass)
   page_class->bind = cs_history_page_bind;
   page_class->unbind = cs_history_page_unbind;
 
+  gtk_widget_class_install_action (widget_class, "history.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "history.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "history.delete", NULL);
+  gtk_widget_class_install_action (widget_class, "history.delete", NULL, delete_action);
   g_type_ensure (CS_TYPE_LOSS_CHART);
   g_type_ensure (CS_TYPE_HEATMAP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-history-page.ui");
@@ -644,8 +710,9 @@ cs_history_page_class_init (CsHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, rename_button);
   gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, delete_button);
   gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, selection_label);
-  gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, heading_label);
   gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, curve_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, curves_chart);
   gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, matrix_box);
   gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, matrix_dropdown);
@@ -664,12 +731,11 @@ cs_history_page_init (CsHistoryPage *self)
     cs_text_column_append (self->runs_view, _(columns[c].title), columns[c].format, columns[c].expand);
   self->matrix_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->matrix_dropdown, G_LIST_MODEL (self->matrix_names));
-  cs_chart_set_label (CS_CHART (self->curves_chart), GTK_ORIENTATION_VERTICAL, _("Test accuracy"));
   cs_chart_set_label (CS_CHART (self->curves_chart), GTK_ORIENTATION_HORIZONTAL, _("Epoch"));
-  cs_loss_chart_set_percent (self->curves_chart, TRUE);
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   g_signal_connect_swapped (self->runs_view, "activate", G_CALLBACK (on_row_activated), self);
   g_signal_connect_swapped (self->matrix_dropdown, "notify::selected", G_CALLBACK (show_matrix), self);
+  g_signal_connect_swapped (self->curve_dropdown, "notify::selected", G_CALLBACK (update_detail), self);
   g_signal_connect_swapped (self->open_button, "clicked", G_CALLBACK (cs_history_page_open_selected), self);
   g_signal_connect_swapped (self->rename_button, "clicked", G_CALLBACK (on_rename_clicked), self);
   g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (cs_history_page_delete_selected), self);

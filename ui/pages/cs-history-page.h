@@ -20,5 +20,6 @@ GtkSelectionModel *cs_history_page_get_selection (CsHistoryPage *self);
 void               cs_history_page_open_selected (CsHistoryPage *self);
 /* Deletes the selected runs, as Delete does: undoable until the toast goes. */
 void               cs_history_page_delete_selected (CsHistoryPage *self);
+gboolean           cs_history_page_undo_delete     (CsHistoryPage *self);
 
 G_END_DECLS

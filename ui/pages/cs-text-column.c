@@ -25,9 +25,17 @@ setup_cell (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   g_object_set_data (G_OBJECT (label), "cs-format", format);
   gtk_list_item_set_child (item, label);
+}
+
+/* An expanding column's text gives way to the others'. */
+static void
+setup_ellipsized (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  data)
+{
+  gtk_label_set_ellipsize (GTK_LABEL (gtk_list_item_get_child (item)), PANGO_ELLIPSIZE_END);
 }
 
 static void
@@ -63,6 +71,8 @@ cs_text_column_append (GtkColumnView    *view,
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), format);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), format);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), format);
+  if (expand)
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_ellipsized), NULL);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_append_column (view, column);
