@@ -15,6 +15,8 @@ typedef struct
   PangoLayout *layout;
   GdkRGBA      color;
   double       line_width;
+  gboolean     dimmed;  /* a curve hidden for now: swatch and name faded */
+  gboolean     band;    /* a mean ± std band: a faint box behind the swatch */
   double       x;       /* the swatch's left end */
   double       y;       /* the top of the text */
 } CsChartLegendEntry;
@@ -25,6 +27,9 @@ void    cs_chart_legend_add             (GArray        *legend,
                                          const char    *label,
                                          const GdkRGBA *color,
                                          double         line_width);
+void    cs_chart_legend_get_bounds      (GArray          *legend,
+                                         guint            i,
+                                         graphene_rect_t *bounds);
 double  cs_chart_legend_place           (GArray        *legend,
                                          PangoLayout   *title,
                                          int            width);
