@@ -283,6 +283,8 @@ cs_experiment_job_start (CsExperimentJob *self,
   work->shared = shared_ref (self->shared);
   work->dataset = cs_dataset_ref (self->dataset);
   work->experiment = cs_experiment_new (self->dataset, self->configs, self->n_methods, self->n_seeds);
+  /* The window draws every run's test accuracy epoch by epoch. */
+  cs_experiment_set_test_every_epoch (work->experiment, true);
   work->jobs = jobs;
   work->store = self->store_path != NULL ? cs_run_store_new (self->store_path) : NULL;
   /* No source object: the task must not keep the job alive. */

@@ -135,7 +135,7 @@ assert_same_history (GArray *history,
 }
 
 /* The histories of the finished runs come to the main thread one by one, and are the core's
- * own runs' on the same configs and seeds. */
+ * own runs' on the same configs and seeds, with the test split scored at every epoch. */
 static void
 test_histories_arrive (void)
 {
@@ -165,6 +165,7 @@ test_histories_arrive (void)
   cs_test_spin (50);
 
   reference = cs_experiment_new (dataset, configs, G_N_ELEMENTS (methods), N_SEEDS);
+  cs_experiment_set_test_every_epoch (reference, true);
   g_assert_true (cs_experiment_run (reference, 1, NULL, NULL));
   for (guint m = 0; m < G_N_ELEMENTS (methods); m++)
     {
@@ -181,6 +182,7 @@ test_histories_arrive (void)
         {
           g_assert_true (histories[s] == cs_experiment_result_get_history (result, s));
           g_assert_cmpuint (histories[s]->len, ==, 4);
+          g_assert_false (isnan (g_array_index (histories[s], CsEpochMetrics, 0).test_accuracy));
           assert_same_history (histories[s], cs_experiment_get_run (reference, m, s)->history);
         }
       g_signal_handlers_disconnect_by_func (result, on_n_histories, &last[m]);
