@@ -27,7 +27,7 @@ cs_chart_legend_add (GArray        *legend,
                      double         line_width)
 {
   CsChartLegendEntry entry = {
-    gtk_widget_create_pango_layout (widget, label), *color, line_width, FALSE, FALSE, 0, 0
+    gtk_widget_create_pango_layout (widget, label), *color, line_width, FALSE, FALSE, FALSE, 0, 0
   };
 
   g_array_append_val (legend, entry);
@@ -127,9 +127,11 @@ cs_chart_legend_draw_swatches (GArray  *legend,
         }
       gdk_cairo_set_source_rgba (cr, &color);
       cairo_set_line_width (cr, entry->line_width + 1);
+      cairo_set_dash (cr, CS_CHART_DASHES, entry->dashed ? G_N_ELEMENTS (CS_CHART_DASHES) : 0, 0);
       cairo_move_to (cr, entry->x + 1, y);
       cairo_line_to (cr, entry->x + SWATCH_WIDTH - 1, y);
       cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
     }
 }
 

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* The dashes of a curve told from the current run's by more than its colour. */
+static const double CS_CHART_DASHES[] = { 5, 3 };
+
 typedef struct
 {
   PangoLayout *layout;
@@ -17,6 +20,7 @@ typedef struct
   double       line_width;
   gboolean     dimmed;  /* a curve hidden for now: swatch and name faded */
   gboolean     band;    /* a mean ± std band: a faint box behind the swatch */
+  gboolean     dashed;  /* a dashed curve: a dashed swatch */
   double       x;       /* the swatch's left end */
   double       y;       /* the top of the text */
 } CsChartLegendEntry;

@@ -263,10 +263,23 @@ cs_loss_chart_describe (CsChart *chart,
 
 /* ---- Layout ------------------------------------------------------------------------------- */
 
+/* Whether the chart has curves of the current run, in the roles' colours. The palette shares
+ * their hues, so the groups' curves are dashed beside them. */
+static gboolean
+has_current_run (CsLossChart *self)
+{
+  for (guint s = 0; s < self->series->len; s++)
+    if (!get_series (self, s)->muted && get_series (self, s)->group == G_MAXUINT)
+      return TRUE;
+  return FALSE;
+}
+
 /* Each group's legend entry, faded while it is hidden; its button is put over it. */
 static void
 add_group_entries (CsLossChart *self)
 {
+  gboolean dashed = has_current_run (self);
+
   for (guint g = 0; g < self->groups->len; g++)
     {
       Group *group = get_group (self, g);
@@ -278,6 +291,7 @@ add_group_entries (CsLossChart *self)
       entry = &g_array_index (self->legend, CsChartLegendEntry, group->entry);
       entry->dimmed = !group->visible;
       entry->band = group->has_band;
+      entry->dashed = dashed && !group->has_band;
     }
 }
 
@@ -753,7 +767,10 @@ draw_one_series (CsLossChart         *self,
     }
   else if (group != NULL && series->std == NULL)
     width = GROUP_LINE_WIDTH;
+  if (group != NULL && series->std == NULL && has_current_run (self))
+    cairo_set_dash (cr, CS_CHART_DASHES, G_N_ELEMENTS (CS_CHART_DASHES), 0);
   cs_chart_series_draw (series, cr, frame, &color, width);
+  cairo_set_dash (cr, NULL, 0, 0);
 }
 
 static void

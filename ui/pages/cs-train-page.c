@@ -19,6 +19,9 @@
 /* Earlier runs of the session drawn under the current one, the newest ones: as many as the
  * palette tells apart. */
 #define MAX_EARLIER_RUNS CS_N_CATEGORIES
+/* The palette's first hues are the roles' (blue, orange, green, purple): earlier runs start at
+ * red, so the first few are told from the current run by their colour as well as their dashes. */
+#define FIRST_EARLIER_CATEGORY 4
 
 static const char *preset_ids[] = { CS_PRESET_DEFAULT, CS_PRESET_OFFICIAL };
 
@@ -239,7 +242,7 @@ add_earlier_runs (CsTrainPage *self,
       guint index = g_array_index (earlier, guint, r);
       g_autoptr(CsTraining) run = g_list_model_get_item (runs, index);
 
-      add_earlier_run (self, run, index);
+      add_earlier_run (self, run, (FIRST_EARLIER_CATEGORY + index) % CS_N_CATEGORIES);
       *x_max = MAX (*x_max, cs_training_get_config (run)->epochs);
     }
 }
