@@ -302,12 +302,11 @@ update_reference (CsExperimentsPage *self)
   g_autofree char *text = NULL;
 
   if (published != NULL)
-    /* Translators: the source, its test accuracy (mean ± std), the dataset's name, and how the
-     * paper's data differ from this copy (an English sentence from the core) */
-    text = g_strdup_printf (_("%s reports %.2f ± %.2f %% test accuracy on %s; %s."),
+    /* Translators: the source, its test accuracy (mean ± std), and how the paper's data
+     * differ from this copy (an English sentence from the core) */
+    text = g_strdup_printf (_("%s reports %.2f ± %.2f %% test accuracy on this dataset; %s."),
                             published->source, 100 * published->test_mean,
-                            100 * published->test_std, page_dataset (self)->name,
-                            published->differences);
+                            100 * published->test_std, published->differences);
   gtk_label_set_text (self->reference_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->reference_label), text != NULL);
   update_reference_line (self);
