@@ -1,4 +1,4 @@
-/* cs-loss-chart.c — per-epoch curves of a training run
+/* cs-loss-chart.c — per-epoch curves: a training run, the runs beside it, several runs' bands
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,7 +34,8 @@ typedef struct
   guint      entry;     /* its legend entry, once laid out */
 } Group;
 
-/* The items are the epochs of the series in the legend, in order. */
+/* The items are the epochs of the shown series (the current run's and the shown groups'), in
+ * order. */
 struct _CsLossChart
 {
   CsChart          parent_instance;
@@ -187,9 +188,10 @@ format_epoch (double epoch)
   return g_strdup_printf (_("Epoch %s"), number);
 }
 
-/* Lists every series shown in the legend, and every shown group's, with its value at an
- * epoch: “Epoch 42 · valid 87.2 % · test 86.9 % · CoNAL, seed 2 85.1 %” as plain text, and one line per series with a coloured dot as markup (if not
- * NULL). Series without a value there (a gap, or not measured) are left out. */
+/* Lists every series shown in the legend, and every shown group's, with its value at an epoch:
+ * “Epoch 42 · valid 87.2 % · test 86.9 % · CoNAL, seed 2 85.1 %” as plain text, and one line
+ * per series with a coloured dot as markup (if not NULL). Series without a value there (a gap,
+ * or not measured) are left out, and so are the runs a band sums up. */
 static void
 describe_epoch (CsLossChart *self,
                 double       epoch,
@@ -213,7 +215,7 @@ describe_epoch (CsLossChart *self,
         CsChartSeries *series = get_series (self, s);
 
         if (series_in_readout (self, series) && (series->group != G_MAXUINT) == (pass == 1))
-            cs_chart_series_describe (series, epoch, self->percent, series_color (self, series),
+          cs_chart_series_describe (series, epoch, self->percent, series_color (self, series),
                                     text, markup);
       }
 }
