@@ -4,7 +4,7 @@
  *                 [--shot-at-epoch N | --stop-at-epoch N] [--page NAME] [--dark] [--size WxH]
  *                 [--annotator U] [--explorer-mode MODE] [--gallery-list N] [--gallery-split S]
  *                 [--gallery-cell GOLD,PREDICTED] [--item POSITION] [--earlier-runs N]
- *                 [--experiment SEEDS] [--scroll-to-end]
+ *                 [--experiment SEEDS] [--scroll-to-end] [--hover-epoch N] [--hide-group N]
  *
  * Without --train it shows the dataset's overview (or the empty state without a dataset);
  * with --train it starts training with the form's defaults and takes the picture at the given
@@ -21,6 +21,7 @@
 #include <stdlib.h>
 
 #include "cs-experiments-page.h"
+#include "cs-loss-chart-private.h"
 #include "cs-explorer-page.h"
 #include "cs-gallery-page.h"
 #include "cs-train-page.h"
@@ -46,6 +47,8 @@ static int item = -1;
 static int experiment_seeds;
 static int earlier_runs;
 static gboolean scroll_to_end;
+static int hover_epoch;
+static int hide_group = -1;
 
 static GOptionEntry entries[] = {
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Where to save the picture", "FILE" },
@@ -65,6 +68,8 @@ static GOptionEntry entries[] = {
   { "gallery-cell", 0, 0, G_OPTION_ARG_STRING, &gallery_cell, "On the Gallery page: list this cell of the confusion", "GOLD,PREDICTED" },
   { "item", 0, 0, G_OPTION_ARG_INT, &item, "On the Gallery page: select the listed item at this position", "POSITION" },
   { "earlier-runs", 0, 0, G_OPTION_ARG_INT, &earlier_runs, "With --train: first train this many runs to their end, each with another method and seed", "N" },
+  { "hover-epoch", 0, 0, G_OPTION_ARG_INT, &hover_epoch, "Point at this epoch of the page's last curves chart", "N" },
+  { "hide-group", 0, 0, G_OPTION_ARG_INT, &hide_group, "Hide this group of the page's last curves chart", "N" },
   { "scroll-to-end", 0, 0, G_OPTION_ARG_NONE, &scroll_to_end, "Scroll the page shown to its end", NULL },
   { "experiment", 0, 0, G_OPTION_ARG_INT, &experiment_seeds, "Run every method with this many seeds on the Experiments page, then take the picture", "SEEDS" },
   { NULL }
@@ -140,6 +145,48 @@ find_scroller (GtkWidget *widget)
   return NULL;
 }
 
+/* The last loss chart under a widget, or NULL. */
+static CsLossChart *
+find_last_chart (GtkWidget *widget)
+{
+  CsLossChart *found = CS_IS_LOSS_CHART (widget) ? CS_LOSS_CHART (widget) : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      CsLossChart *below = find_last_chart (child);
+
+      found = below != NULL ? below : found;
+    }
+  return found;
+}
+
+/* Hides a group of the shown page's last chart, and points at an epoch of it, as the pointer
+ * would: through the chart's motion controller. */
+static void
+point_at_chart (GtkWidget *shown)
+{
+  CsLossChart *chart = find_last_chart (shown);
+  g_autoptr(GListModel) controllers = NULL;
+  graphene_rect_t plot;
+
+  if (chart == NULL)
+    return;
+  if (hide_group >= 0 && (guint) hide_group < cs_loss_chart_get_n_groups (chart))
+    cs_loss_chart_set_group_visible (chart, hide_group, FALSE);
+  if (hover_epoch <= 0 || !cs_chart_get_plot_area (CS_CHART (chart), &plot))
+    return;
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (chart));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        g_signal_emit_by_name (controller, "motion",
+                               cs_loss_chart_x_to_widget (chart, hover_epoch),
+                               plot.origin.y + plot.size.height * 0.6);
+    }
+}
+
 /* Waits two frames so every allocation has settled, then saves. */
 static gboolean
 shoot (gpointer data)
@@ -179,6 +226,17 @@ shoot (gpointer data)
     }
   if (!show_gallery ())
     return G_SOURCE_CONTINUE;   /* its predictions are still being worked out */
+  if (hover_epoch > 0 || hide_group >= 0)
+    {
+      GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (cs_window_get_train_page (window)),
+                                                  ADW_TYPE_VIEW_STACK);
+
+      point_at_chart (adw_view_stack_get_visible_child (ADW_VIEW_STACK (stack)));
+      hover_epoch = 0;
+      hide_group = -1;
+      g_timeout_add (300, shoot, NULL);
+      return G_SOURCE_REMOVE;
+    }
 
   gtk_widget_queue_draw (GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (save_now), NULL);
