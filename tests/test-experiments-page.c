@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "cs-curve-band.h"
+#include "cs-demo.h"
 #include "cs-experiments-page.h"
 #include "cs-loss-chart-private.h"
+#include "cs-published.h"
 #include "cs-ui-test.h"
 #include "cs-window-test.h"
 
@@ -174,6 +176,56 @@ test_current_settings (void)
 }
 
 static gboolean
+window_loaded (gpointer data)
+{
+  return !cs_window_get_loading (data);
+}
+
+/* On a dataset the papers report on, the note under the table and the chart's reference line
+ * give cs_published_find's figure. */
+static void
+test_published_reference (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsWindow) window = g_object_ref_sink (cs_window_new (NULL));
+  const CsPublished *published = cs_published_find ("labelme", CS_METHOD_CONAL);
+  g_autoptr(GKeyFile) manifest = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *line = NULL;
+  CsLossChart *chart;
+
+  g_assert_true (cs_demo_write (cs_test_dir_path (tmp, "labelme"), 1, &error));
+  /* The demo, named as a dataset the CoNAL paper reports on. */
+  manifest = g_key_file_new ();
+  g_assert_true (g_key_file_load_from_file (manifest, cs_test_dir_path (tmp, "labelme/" CS_DEMO_MANIFEST),
+                                            G_KEY_FILE_KEEP_COMMENTS, &error));
+  g_key_file_set_string (manifest, "dataset", "name", "LabelMe (a demo named so)");
+  g_assert_true (g_key_file_save_to_file (manifest, cs_test_dir_path (tmp, "labelme/" CS_DEMO_MANIFEST),
+                                          &error));
+  gtk_window_present (GTK_WINDOW (window));
+  cs_window_open_path (window, cs_test_dir_path (tmp, "labelme"));
+  cs_test_wait_for (window_loaded, window, "the dataset");
+  cs_window_test_show_page (window, "experiments");
+  cs_test_spin (100);
+
+  g_assert_nonnull (published);
+  note = g_strdup_printf ("%s reports %.2f ± %.2f %% test accuracy on this dataset; %s.",
+                          published->source, 100 * published->test_mean,
+                          100 * published->test_std, published->differences);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cs_window_test_find_id (GTK_WIDGET (cs_window_get_experiments_page (window)),
+                                                                          "reference_label"))),
+                   ==, note);
+
+  chart = CS_LOSS_CHART (cs_window_test_find (GTK_WIDGET (cs_window_get_experiments_page (window)),
+                                              CS_TYPE_LOSS_CHART));
+  line = g_strdup_printf ("%s: %.2f ± %.2f %%", published->source, 100 * published->test_mean,
+                          100 * published->test_std);
+  cs_ui_test_assert_description (chart, line);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 one_finished (gpointer data)
 {
   return cs_experiment_job_get_n_finished (data) >= 1;
@@ -246,6 +298,7 @@ main (int   argc,
   cs_ui_test_init (&argc, &argv);
   g_test_add_func ("/experiments-page/matches-cli", test_experiment_matches_cli);
   g_test_add_func ("/experiments-page/current-settings", test_current_settings);
+  g_test_add_func ("/experiments-page/published-reference", test_published_reference);
   g_test_add_func ("/experiments-page/stop-then-run-again", test_stop_then_run_again);
   g_test_add_func ("/experiments-page/close-mid-experiment", test_close_mid_experiment);
   return g_test_run ();
