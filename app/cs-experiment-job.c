@@ -4,7 +4,8 @@
  * finished run the core (one run at a time) hands its row's figures to a callback here, which
  * passes a copy to the main thread. The rows' objects change there only. When the experiment
  * has ended, every row is read once more from the experiment itself, so that the table is the
- * core's whatever order the updates arrived in.
+ * core's whatever order the updates arrived in. Each update also carries a copy of the finished
+ * run's history, taken on the worker while the run is the core's to read.
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -40,7 +41,9 @@ typedef struct
 {
   Shared          *shared;
   int              row;
+  int              seed_index;
   CsExperimentRow  figures;
+  GArray          *history;    /* the run's, of CsEpochMetrics: a copy the main thread takes */
   char            *keep_error; /* why the run could not be kept, or NULL */
 } Update;
 
@@ -146,7 +149,14 @@ deliver (gpointer data)
   else if (update->keep_error != NULL && self->keep_error == NULL)
     self->keep_error = g_strdup (update->keep_error);
   if (self->state == CS_EXPERIMENT_RUNNING)
-    set_row (self, update->row, &update->figures);
+    {
+      g_autoptr(CsExperimentResult) result = g_list_model_get_item (G_LIST_MODEL (self->results),
+                                                                    update->row);
+
+      cs_experiment_result_set_history (result, update->seed_index,
+                                        g_steal_pointer (&update->history));
+      set_row (self, update->row, &update->figures);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -156,6 +166,7 @@ update_free (gpointer data)
   Update *update = data;
 
   shared_unref (update->shared);
+  g_clear_pointer (&update->history, g_array_unref);
   g_free (update->keep_error);
   g_free (update);
 }
@@ -171,7 +182,8 @@ on_run (const CsExperimentRun *finished,
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
 
-  *update = (Update) { shared_ref (work->shared), finished->row, *row, NULL };
+  *update = (Update) { shared_ref (work->shared), finished->row, finished->seed_index, *row,
+                       g_array_copy (finished->run->history), NULL };
   if (work->store != NULL && (id = cs_run_store_save (work->store, finished->run, NULL, &error)) == NULL)
     update->keep_error = g_strdup (error->message);
   g_main_context_invoke_full (work->shared->context, G_PRIORITY_DEFAULT_IDLE, deliver, update,
@@ -203,6 +215,23 @@ run_in_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* The histories of a row's finished runs whose update has not come yet, from the experiment
+ * itself once it has ended. */
+static void
+fill_histories (CsExperimentJob *self,
+                int              row)
+{
+  g_autoptr(CsExperimentResult) result = g_list_model_get_item (G_LIST_MODEL (self->results), row);
+
+  for (int s = 0; s < self->n_seeds; s++)
+    {
+      const CsRun *run = cs_experiment_get_run (self->experiment, row, s);
+
+      if (run != NULL && cs_experiment_result_get_history (result, s) == NULL)
+        cs_experiment_result_set_history (result, s, g_array_copy (run->history));
+    }
+}
+
 static void
 on_finished (GObject      *object,
              GAsyncResult *result,
@@ -225,6 +254,7 @@ on_finished (GObject      *object,
     {
       CsExperimentRow row;
 
+      fill_histories (self, m);
       cs_experiment_get_row (self->experiment, m, &row);
       set_row (self, m, &row);
     }
@@ -253,6 +283,8 @@ cs_experiment_job_start (CsExperimentJob *self,
   work->shared = shared_ref (self->shared);
   work->dataset = cs_dataset_ref (self->dataset);
   work->experiment = cs_experiment_new (self->dataset, self->configs, self->n_methods, self->n_seeds);
+  /* The window draws every run's test accuracy epoch by epoch. */
+  cs_experiment_set_test_every_epoch (work->experiment, true);
   work->jobs = jobs;
   work->store = self->store_path != NULL ? cs_run_store_new (self->store_path) : NULL;
   /* No source object: the task must not keep the job alive. */

@@ -27,5 +27,15 @@ int                 cs_experiment_result_get_n_runs (CsExperimentResult *self);
 /* Test accuracy in [0, 1] (NaN before the first run): mean and population std. */
 double              cs_experiment_result_get_test_mean (CsExperimentResult *self);
 double              cs_experiment_result_get_test_std  (CsExperimentResult *self);
+int                 cs_experiment_result_get_n_seeds   (CsExperimentResult *self);
+/* Each finished run's epochs (GArray of CsEpochMetrics), handed over from the worker that
+ * trained it; CsExperimentResult:n-histories is notified as each arrives. */
+void                cs_experiment_result_set_history   (CsExperimentResult *self,
+                                                        int                 seed_index,
+                                                        GArray             *history);
+GArray * const     *cs_experiment_result_get_histories (CsExperimentResult *self,
+                                                        int                *n);
+GArray             *cs_experiment_result_get_history   (CsExperimentResult *self,
+                                                        int                 seed_index);
 
 G_END_DECLS

@@ -128,7 +128,27 @@ cs_train_options_get_config (CsTrainOptions *self,
   g_return_if_fail (CS_IS_TRAIN_OPTIONS (self));
   g_return_if_fail (config != NULL);
 
-  cs_train_config_init_for (config, self->values.method, self->preset, self->dataset_name, NULL);
+  cs_train_options_get_config_for (self, self->values.method, config);
+}
+
+/**
+ * cs_train_options_get_config_for:
+ * @method: the method to train, whichever the form's is
+ *
+ * The form's configuration for another method: that method's defaults and the preset's, then
+ * the seed, the threads, the noise layers' start and every field as they are here, so that
+ * the Experiments page can train each method with the Training page's settings.
+ */
+void
+cs_train_options_get_config_for (CsTrainOptions *self,
+                                 CsMethod        method,
+                                 CsTrainConfig  *config)
+{
+  g_return_if_fail (CS_IS_TRAIN_OPTIONS (self));
+  g_return_if_fail (method < CS_N_METHODS);
+  g_return_if_fail (config != NULL);
+
+  cs_train_config_init_for (config, method, self->preset, self->dataset_name, NULL);
   config->seed = self->values.seed;
   config->threads = self->values.threads;
   config->noise_from_ds = self->values.noise_from_ds;

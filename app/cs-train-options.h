@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (CsTrainOptions, cs_train_options, CS, TRAIN_OPTIONS, GObje
 CsTrainOptions *cs_train_options_new          (void);
 void            cs_train_options_get_config   (CsTrainOptions      *self,
                                                CsTrainConfig       *config);
+void            cs_train_options_get_config_for (CsTrainOptions    *self,
+                                                 CsMethod           method,
+                                                 CsTrainConfig     *config);
 void            cs_train_options_set_dataset  (CsTrainOptions      *self,
                                                const char          *dataset_name);
 const char     *cs_train_options_get_preset   (CsTrainOptions      *self);

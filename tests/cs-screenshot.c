@@ -3,12 +3,15 @@
  *   cs-screenshot --out FILE.png [--dataset PATH | --demo] [--train] [--epochs N]
  *                 [--shot-at-epoch N | --stop-at-epoch N] [--page NAME] [--dark] [--size WxH]
  *                 [--annotator U] [--explorer-mode MODE] [--gallery-list N] [--gallery-split S]
- *                 [--gallery-cell GOLD,PREDICTED] [--item POSITION]
+ *                 [--gallery-cell GOLD,PREDICTED] [--item POSITION] [--earlier-runs N]
+ *                 [--experiment SEEDS] [--scroll-to-end] [--hover-epoch N] [--hide-group N]
  *
  * Without --train it shows the dataset's overview (or the empty state without a dataset);
  * with --train it starts training with the form's defaults and takes the picture at the given
  * epoch (while the run goes on), or stops the run at the given epoch and takes it once the run
- * shows its result, or takes it when the run has finished. Used by build-aux/screenshots.
+ * shows its result, or takes it when the run has finished; --earlier-runs trains that many runs
+ * to their end first, each with another method and seed, for the Training page's earlier runs.
+ * Used by build-aux/screenshots.
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +21,7 @@
 #include <stdlib.h>
 
 #include "cs-experiments-page.h"
+#include "cs-loss-chart-private.h"
 #include "cs-explorer-page.h"
 #include "cs-gallery-page.h"
 #include "cs-history-page.h"
@@ -43,6 +47,10 @@ static char *gallery_cell;
 static int item = -1;
 static int experiment_seeds;
 static int runs_selected;
+static int earlier_runs;
+static gboolean scroll_to_end;
+static int hover_epoch;
+static int hide_group = -1;
 
 static GOptionEntry entries[] = {
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Where to save the picture", "FILE" },
@@ -62,6 +70,10 @@ static GOptionEntry entries[] = {
   { "gallery-cell", 0, 0, G_OPTION_ARG_STRING, &gallery_cell, "On the Gallery page: list this cell of the confusion", "GOLD,PREDICTED" },
   { "item", 0, 0, G_OPTION_ARG_INT, &item, "On the Gallery page: select the listed item at this position", "POSITION" },
   { "runs-selected", 0, 0, G_OPTION_ARG_INT, &runs_selected, "On the Runs page: select its first N runs", "N" },
+  { "earlier-runs", 0, 0, G_OPTION_ARG_INT, &earlier_runs, "With --train: first train this many runs to their end, each with another method and seed", "N" },
+  { "hover-epoch", 0, 0, G_OPTION_ARG_INT, &hover_epoch, "Point at this epoch of the page's last curves chart", "N" },
+  { "hide-group", 0, 0, G_OPTION_ARG_INT, &hide_group, "Hide this group of the page's last curves chart", "N" },
+  { "scroll-to-end", 0, 0, G_OPTION_ARG_NONE, &scroll_to_end, "Scroll the page shown to its end", NULL },
   { "experiment", 0, 0, G_OPTION_ARG_INT, &experiment_seeds, "Run every method with this many seeds on the Experiments page, then take the picture", "SEEDS" },
   { NULL }
 };
@@ -120,6 +132,64 @@ show_gallery (void)
   return FALSE;   /* a moment for the tiles' thumbnails */
 }
 
+/* The first scrolled window under a page, or NULL. */
+static GtkWidget *
+find_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_scroller (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The last loss chart under a widget, or NULL. */
+static CsLossChart *
+find_last_chart (GtkWidget *widget)
+{
+  CsLossChart *found = CS_IS_LOSS_CHART (widget) ? CS_LOSS_CHART (widget) : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      CsLossChart *below = find_last_chart (child);
+
+      found = below != NULL ? below : found;
+    }
+  return found;
+}
+
+/* Hides a group of the shown page's last chart, and points at an epoch of it, as the pointer
+ * would: through the chart's motion controller. */
+static void
+point_at_chart (GtkWidget *shown)
+{
+  CsLossChart *chart = find_last_chart (shown);
+  g_autoptr(GListModel) controllers = NULL;
+  graphene_rect_t plot;
+
+  if (chart == NULL)
+    return;
+  if (hide_group >= 0 && (guint) hide_group < cs_loss_chart_get_n_groups (chart))
+    cs_loss_chart_set_group_visible (chart, hide_group, FALSE);
+  if (hover_epoch <= 0 || !cs_chart_get_plot_area (CS_CHART (chart), &plot))
+    return;
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (chart));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        g_signal_emit_by_name (controller, "motion",
+                               cs_loss_chart_x_to_widget (chart, hover_epoch),
+                               plot.origin.y + plot.size.height * 0.6);
+    }
+}
+
 /* Waits two frames so every allocation has settled, then saves. */
 static gboolean
 shoot (gpointer data)
@@ -151,8 +221,36 @@ shoot (gpointer data)
       g_timeout_add (600, shoot, NULL);
       return G_SOURCE_REMOVE;
     }
+  if (scroll_to_end)
+    {
+      GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (cs_window_get_train_page (window)),
+                                                  ADW_TYPE_VIEW_STACK);
+      GtkWidget *shown = adw_view_stack_get_visible_child (ADW_VIEW_STACK (stack));
+      GtkWidget *scroller = find_scroller (shown);
+
+      scroll_to_end = FALSE;
+      if (scroller != NULL)
+        {
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+        }
+      g_timeout_add (300, shoot, NULL);
+      return G_SOURCE_REMOVE;
+    }
   if (!show_gallery ())
     return G_SOURCE_CONTINUE;   /* its predictions are still being worked out */
+  if (hover_epoch > 0 || hide_group >= 0)
+    {
+      GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (cs_window_get_train_page (window)),
+                                                  ADW_TYPE_VIEW_STACK);
+
+      point_at_chart (adw_view_stack_get_visible_child (ADW_VIEW_STACK (stack)));
+      hover_epoch = 0;
+      hide_group = -1;
+      g_timeout_add (300, shoot, NULL);
+      return G_SOURCE_REMOVE;
+    }
 
   gtk_widget_queue_draw (GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (save_now), NULL);
@@ -227,21 +325,64 @@ on_stats (CsSession  *session,
                     G_CALLBACK (on_experiment_state), NULL);
 }
 
+static void start_run (CsSession *session);
+
+static gboolean
+start_next_run (gpointer session)
+{
+  start_run (session);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_earlier_state (CsTraining *training,
+                  GParamSpec *pspec,
+                  CsSession  *session)
+{
+  if (cs_training_get_state (training) == CS_TRAINING_RUNNING)
+    return;
+  g_signal_handlers_disconnect_by_func (training, on_earlier_state, session);
+  g_idle_add (start_next_run, session);
+}
+
+/* The earlier runs one after another, each with the next method and seed, then the run the
+ * picture is of, with the form's method and seed. */
+static void
+start_run (CsSession *session)
+{
+  static int started;
+  static CsMethod method;
+  static guint64 seed;
+  CsTrainOptions *options = cs_session_get_options (session);
+  CsTraining *training;
+
+  if (started == 0)
+    g_object_get (options, "method", &method, "seed", &seed, NULL);
+  if (started < earlier_runs)
+    g_object_set (options, "method", (method + 1 + started) % CS_N_METHODS,
+                  "seed", (guint64) started + 2, NULL);
+  else
+    g_object_set (options, "method", method, "seed", seed, NULL);
+  if (epochs > 0)
+    g_object_set (options, "epochs", epochs, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL);
+  training = cs_session_get_training (session);
+  if (started++ < earlier_runs)
+    {
+      g_signal_connect (training, "notify::state", G_CALLBACK (on_earlier_state), session);
+      return;
+    }
+  g_signal_connect (training, "epochs-added", G_CALLBACK (on_epochs), NULL);
+  g_signal_connect (training, "notify::state", G_CALLBACK (on_state), NULL);
+}
+
 static void
 on_dataset (CsSession  *session,
             GParamSpec *pspec,
             gpointer    data)
 {
-  CsTraining *training;
-
-  if (!train)
-    return;
-  if (epochs > 0)
-    g_object_set (cs_session_get_options (session), "epochs", epochs, NULL);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL);
-  training = cs_session_get_training (session);
-  g_signal_connect (training, "epochs-added", G_CALLBACK (on_epochs), NULL);
-  g_signal_connect (training, "notify::state", G_CALLBACK (on_state), NULL);
+  if (train)
+    start_run (session);
 }
 
 static void

@@ -132,6 +132,74 @@ test_train_stop_train (void)
   cs_test_spin (50);
 }
 
+/* A run to the end with a seed, on the window's dataset. */
+static CsTraining *
+train_to_end (CsWindow *window,
+              guint64   seed)
+{
+  CsTraining *training;
+
+  g_object_set (cs_session_get_options (cs_window_get_session (window)), "seed", seed, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.train", NULL));
+  training = training_of (window);
+  cs_test_wait_for (not_running, training, "the run to finish");
+  g_assert_nonnull (cs_training_get_run (training));
+  return training;
+}
+
+/* After two runs the first is an earlier run: named in the accuracy chart's legend with its
+ * method, seed and test accuracy, and in the read-out until its legend entry hides it. */
+static void
+test_earlier_runs_labelled (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  CsWindow *window = cs_window_new (NULL);
+  CsTraining *first;
+  CsLossChart *accuracy;
+  GtkWidget *toggle;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (cs_demo_write (cs_test_dir_path (tmp, NULL), 1, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  cs_window_open_path (window, cs_test_dir_path (tmp, NULL));
+  cs_test_wait_for (loaded, window, "the dataset to load");
+  set_epochs (window, 3);
+  first = train_to_end (window, 11);
+  name = g_strdup_printf ("%s, seed 11",
+                          cs_method_get_title (cs_training_get_config (first)->method));
+  label = g_strdup_printf ("%s · %.1f %%", name,
+                           100 * cs_run_get_best (cs_training_get_run (first))->test_accuracy);
+  train_to_end (window, 12);
+
+  find_charts (GTK_WIDGET (cs_window_get_train_page (window)), charts);
+  accuracy = g_ptr_array_index (charts, 1);
+  cs_test_spin (50);
+  g_assert_cmpuint (cs_loss_chart_get_n_groups (accuracy), ==, 1);
+  toggle = cs_loss_chart_get_group_toggle (accuracy, 0);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       label);
+  g_assert_true (cs_loss_chart_get_readout (accuracy, cs_loss_chart_x_to_widget (accuracy, 2),
+                                            NULL, &text));
+  cs_test_assert_contains (text, name);
+  g_clear_pointer (&text, g_free);
+
+  /* A click on its legend entry hides it: the read-out no longer lists it. */
+  g_signal_emit_by_name (toggle, "clicked");
+  g_assert_false (cs_loss_chart_get_group_visible (accuracy, 0));
+  cs_test_spin (50);
+  g_assert_true (cs_loss_chart_get_readout (accuracy, cs_loss_chart_x_to_widget (accuracy, 2),
+                                            NULL, &text));
+  g_assert_null (strstr (text, name));
+  cs_test_assert_contains (text, "test");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cs_test_spin (50);
+}
+
 /* A malformed dataset shows the loader's message; the dataset open before stays open. */
 static void
 test_bad_dataset_keeps_previous (void)
@@ -303,6 +371,7 @@ main (int   argc,
   if (!cs_ui_test_init (&argc, &argv))
     return 0;
   g_test_add_func ("/app/train-stop-train", test_train_stop_train);
+  g_test_add_func ("/app/earlier-runs-labelled", test_earlier_runs_labelled);
   g_test_add_func ("/app/bad-dataset-keeps-previous", test_bad_dataset_keeps_previous);
   g_test_add_func ("/app/close-mid-run", test_close_mid_run);
   g_test_add_func ("/app/reopen-mid-run", test_reopen_mid_run);

@@ -101,6 +101,94 @@ test_rows_fill_in (void)
   g_assert_nonnull (strstr (table, "| CoNAL | "));
 }
 
+/* Each notification of n-histories comes with one more finished run's history. */
+static void
+on_n_histories (CsExperimentResult *result,
+                GParamSpec         *pspec,
+                int                *last)
+{
+  int n;
+
+  cs_experiment_result_get_histories (result, &n);
+  g_assert_cmpint (n, ==, *last + 1);
+  *last = n;
+}
+
+static void
+assert_same_history (GArray *history,
+                     GArray *expected)
+{
+  g_assert_cmpuint (history->len, ==, expected->len);
+  for (guint e = 0; e < history->len; e++)
+    {
+      const CsEpochMetrics *a = &g_array_index (history, CsEpochMetrics, e);
+      const CsEpochMetrics *b = &g_array_index (expected, CsEpochMetrics, e);
+
+      /* Not every dataset has every split: a metric not measured is NaN in both. */
+      g_assert_cmpint (a->epoch, ==, b->epoch);
+      g_assert_true (a->test_accuracy == b->test_accuracy ||
+                     (isnan (a->test_accuracy) && isnan (b->test_accuracy)));
+      g_assert_true (a->valid_accuracy == b->valid_accuracy ||
+                     (isnan (a->valid_accuracy) && isnan (b->valid_accuracy)));
+      g_assert_cmpfloat (a->train_loss, ==, b->train_loss);
+    }
+}
+
+/* The histories of the finished runs come to the main thread one by one, and are the core's
+ * own runs' on the same configs and seeds, with the test split scored at every epoch. */
+static void
+test_histories_arrive (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsDataset) dataset = cs_test_load_small_dataset (tmp);
+  g_autoptr(CsExperimentJob) job = NULL;
+  g_autoptr(CsExperiment) reference = NULL;
+  CsTrainConfig configs[G_N_ELEMENTS (methods)];
+  int last[G_N_ELEMENTS (methods)] = { 0 };
+  GListModel *results;
+
+  configs_for (configs, 4);
+  job = cs_experiment_job_new (dataset, configs, G_N_ELEMENTS (methods), N_SEEDS);
+  results = cs_experiment_job_get_results (job);
+  for (guint m = 0; m < G_N_ELEMENTS (methods); m++)
+    {
+      g_autoptr(CsExperimentResult) result = g_list_model_get_item (results, m);
+      int n = -1;
+
+      cs_experiment_result_get_histories (result, &n);
+      g_assert_cmpint (n, ==, 0);
+      g_assert_null (cs_experiment_result_get_history (result, 0));
+      g_signal_connect (result, "notify::n-histories", G_CALLBACK (on_n_histories), &last[m]);
+    }
+  cs_experiment_job_start (job, 2);
+  cs_test_wait_for (ended, job, "the experiment");
+  cs_test_spin (50);
+
+  reference = cs_experiment_new (dataset, configs, G_N_ELEMENTS (methods), N_SEEDS);
+  cs_experiment_set_test_every_epoch (reference, true);
+  g_assert_true (cs_experiment_run (reference, 1, NULL, NULL));
+  for (guint m = 0; m < G_N_ELEMENTS (methods); m++)
+    {
+      g_autoptr(CsExperimentResult) result = g_list_model_get_item (results, m);
+      GArray * const *histories;
+      int n, n_histories;
+
+      histories = cs_experiment_result_get_histories (result, &n);
+      g_object_get (result, "n-histories", &n_histories, NULL);
+      g_assert_cmpint (n, ==, N_SEEDS);
+      g_assert_cmpint (n_histories, ==, N_SEEDS);
+      g_assert_cmpint (last[m], ==, N_SEEDS);
+      for (int s = 0; s < N_SEEDS; s++)
+        {
+          g_assert_true (histories[s] == cs_experiment_result_get_history (result, s));
+          g_assert_cmpuint (histories[s]->len, ==, 4);
+          g_assert_false (isnan (g_array_index (histories[s], CsEpochMetrics, 0).test_accuracy));
+          assert_same_history (histories[s], cs_experiment_get_run (reference, m, s)->history);
+        }
+      g_signal_handlers_disconnect_by_func (result, on_n_histories, &last[m]);
+    }
+}
+
 /* With a store, every finished run is kept there by the workers, with its numbers; a store
  * that cannot be written is said once, and the experiment goes on. */
 static void
@@ -189,7 +277,12 @@ test_stop_keeps_finished (void)
     {
       g_autoptr(CsExperimentResult) result = g_list_model_get_item (cs_experiment_job_get_results (job), m);
 
+      int n_histories;
+
       kept += cs_experiment_result_get_n_runs (result);
+      /* A stopped experiment keeps the finished runs' histories too, and only theirs. */
+      cs_experiment_result_get_histories (result, &n_histories);
+      g_assert_cmpint (n_histories, ==, cs_experiment_result_get_n_runs (result));
     }
   g_assert_cmpint (kept, ==, cs_experiment_job_get_n_finished (job));
   g_assert_cmpint (kept, >=, 1);
@@ -224,6 +317,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/experiment-job/rows-fill-in", test_rows_fill_in);
+  g_test_add_func ("/experiment-job/histories-arrive", test_histories_arrive);
   g_test_add_func ("/experiment-job/stop-keeps-finished", test_stop_keeps_finished);
   g_test_add_func ("/experiment-job/runs-kept", test_runs_kept);
   g_test_add_func ("/experiment-job/dropped-while-running", test_dropped_while_running);

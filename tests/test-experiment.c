@@ -168,6 +168,31 @@ test_statistics_and_order (void)
 }
 
 /* Side by side, every run is reported once and gives what it gives alone. */
+/* Scoring the test split at every epoch gives curves of it, and the same selected epochs and
+ * accuracies as scoring it once. */
+static void
+test_test_every_epoch (void)
+{
+  static const CsMethod methods[] = { CS_METHOD_MAJORITY, CS_METHOD_CONAL };
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsExperiment) once = small_experiment (tmp, methods, 2, N_SEEDS);
+  g_autoptr(CsExperiment) every = small_experiment (tmp, methods, 2, N_SEEDS);
+
+  cs_experiment_set_test_every_epoch (every, true);
+  g_assert_true (cs_experiment_run (once, 1, NULL, NULL));
+  g_assert_true (cs_experiment_run (every, 1, NULL, NULL));
+  for (int r = 0; r < 2; r++)
+    for (int s = 0; s < N_SEEDS; s++)
+      {
+        const CsRun *a = cs_experiment_get_run (once, r, s), *b = cs_experiment_get_run (every, r, s);
+
+        g_assert_cmpint (a->best_epoch, ==, b->best_epoch);
+        g_assert_cmpfloat (cs_run_get_best (a)->test_accuracy, ==, cs_run_get_best (b)->test_accuracy);
+        for (guint e = 0; e < b->history->len; e++)
+          g_assert_false (isnan (g_array_index (b->history, CsEpochMetrics, e).test_accuracy));
+      }
+}
+
 static void
 test_jobs (void)
 {
@@ -371,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/experiment/mean-std", test_mean_std);
   g_test_add_func ("/experiment/statistics-and-order", test_statistics_and_order);
   g_test_add_func ("/experiment/jobs", test_jobs);
+  g_test_add_func ("/experiment/test-every-epoch", test_test_every_epoch);
   g_test_add_func ("/experiment/stop-keeps-finished", test_stop_keeps_finished);
   g_test_add_func ("/experiment/stop-mid-run-keeps-none", test_stop_mid_run_keeps_none);
   g_test_add_func ("/experiment/failed-run", test_failed_run);

@@ -8,7 +8,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "cs-curve-band.h"
+#include "cs-demo.h"
 #include "cs-experiments-page.h"
+#include "cs-loss-chart-private.h"
+#include "cs-published.h"
 #include "cs-ui-test.h"
 #include "cs-window-test.h"
 
@@ -27,6 +31,38 @@ collect_labels (GtkWidget *widget,
     g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     collect_labels (child, out);
+}
+
+/* The chart under the table has a group per method with finished runs, whose read-out at an
+ * epoch gives the band cs_curve_band_new makes of the row's histories. */
+static void
+assert_curves (CsExperimentsPage *page,
+               GListModel        *rows,
+               int                epoch)
+{
+  CsLossChart *chart = CS_LOSS_CHART (cs_window_test_find (GTK_WIDGET (page), CS_TYPE_LOSS_CHART));
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (chart);
+  g_assert_cmpuint (cs_loss_chart_get_n_groups (chart), ==, g_list_model_get_n_items (rows));
+  g_assert_true (cs_loss_chart_get_readout (chart, cs_loss_chart_x_to_widget (chart, epoch),
+                                            NULL, &text));
+  for (guint m = 0; m < g_list_model_get_n_items (rows); m++)
+    {
+      g_autoptr(CsExperimentResult) row = g_list_model_get_item (rows, m);
+      g_autoptr(CsCurveBand) band = NULL;
+      g_autofree char *expected = NULL;
+      GArray * const *histories;
+      int n;
+
+      histories = cs_experiment_result_get_histories (row, &n);
+      g_assert_cmpint (n, ==, cs_experiment_result_get_n_runs (row));
+      band = cs_curve_band_new (histories, n, CS_CURVE_TEST_ACCURACY);
+      expected = g_strdup_printf ("%s mean %.1f ± %.1f %%",
+                                  cs_method_get_title (cs_experiment_result_get_method (row)),
+                                  100 * band->mean[epoch - 1], 100 * band->std[epoch - 1]);
+      cs_test_assert_contains (text, expected);
+    }
 }
 
 static CsExperimentsPage *
@@ -98,6 +134,94 @@ test_experiment_matches_cli (void)
   cs_experiment_format_table (cs_experiment_job_get_experiment (job), CS_TABLE_MARKDOWN, expected);
   table = cs_experiment_job_format_table (job, CS_TABLE_MARKDOWN);
   g_assert_cmpstr (table, ==, expected->str);
+  assert_curves (page, rows, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* “Current Settings” trains every method with the Training page's settings: here its epochs. */
+static void
+test_current_settings (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsWindow) window = g_object_ref_sink (cs_window_test_new_with_demo (tmp, "experiments"));
+  CsExperimentsPage *page = choose (window, CS_METHOD_MAJORITY, CS_METHOD_CONAL, 2);
+  GtkWidget *preset_row = cs_window_test_find_id (GTK_WIDGET (page), "preset_row");
+  CsExperimentJob *job;
+  GListModel *rows;
+
+  g_object_set (cs_session_get_options (cs_window_get_session (window)), "epochs", 3, NULL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (preset_row), 2);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (preset_row))),
+                   ==, "Current Settings");
+  g_assert_true (cs_experiments_page_run (page));
+  job = cs_experiments_page_get_job (page);
+  cs_test_wait_for (ended, job, "the experiment");
+  g_assert_cmpint (cs_experiment_job_get_state (job), ==, CS_EXPERIMENT_FINISHED);
+  cs_test_spin (200);
+
+  rows = cs_experiment_job_get_results (job);
+  for (guint m = 0; m < g_list_model_get_n_items (rows); m++)
+    {
+      g_autoptr(CsExperimentResult) row = g_list_model_get_item (rows, m);
+      GArray * const *histories;
+      int n;
+
+      histories = cs_experiment_result_get_histories (row, &n);
+      g_assert_cmpint (n, ==, 2);
+      for (int s = 0; s < n; s++)
+        g_assert_cmpuint (histories[s]->len, ==, 3);
+    }
+  assert_curves (page, rows, 3);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+window_loaded (gpointer data)
+{
+  return !cs_window_get_loading (data);
+}
+
+/* On a dataset the papers report on, the note under the table and the chart's reference line
+ * give cs_published_find's figure. */
+static void
+test_published_reference (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsWindow) window = g_object_ref_sink (cs_window_new (NULL));
+  const CsPublished *published = cs_published_find ("labelme", CS_METHOD_CONAL);
+  g_autoptr(GKeyFile) manifest = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *line = NULL;
+  CsLossChart *chart;
+
+  g_assert_true (cs_demo_write (cs_test_dir_path (tmp, "labelme"), 1, &error));
+  /* The demo, named as a dataset the CoNAL paper reports on. */
+  manifest = g_key_file_new ();
+  g_assert_true (g_key_file_load_from_file (manifest, cs_test_dir_path (tmp, "labelme/" CS_DEMO_MANIFEST),
+                                            G_KEY_FILE_KEEP_COMMENTS, &error));
+  g_key_file_set_string (manifest, "dataset", "name", "LabelMe (a demo named so)");
+  g_assert_true (g_key_file_save_to_file (manifest, cs_test_dir_path (tmp, "labelme/" CS_DEMO_MANIFEST),
+                                          &error));
+  gtk_window_present (GTK_WINDOW (window));
+  cs_window_open_path (window, cs_test_dir_path (tmp, "labelme"));
+  cs_test_wait_for (window_loaded, window, "the dataset");
+  cs_window_test_show_page (window, "experiments");
+  cs_test_spin (100);
+
+  g_assert_nonnull (published);
+  note = g_strdup_printf ("%s reports %.2f ± %.2f %% test accuracy on this dataset; %s.",
+                          published->source, 100 * published->test_mean,
+                          100 * published->test_std, published->differences);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cs_window_test_find_id (GTK_WIDGET (cs_window_get_experiments_page (window)),
+                                                                          "reference_label"))),
+                   ==, note);
+
+  chart = CS_LOSS_CHART (cs_window_test_find (GTK_WIDGET (cs_window_get_experiments_page (window)),
+                                              CS_TYPE_LOSS_CHART));
+  line = g_strdup_printf ("%s: %.2f ± %.2f %%", published->source, 100 * published->test_mean,
+                          100 * published->test_std);
+  cs_ui_test_assert_description (chart, line);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -173,6 +297,8 @@ main (int   argc,
 {
   cs_ui_test_init (&argc, &argv);
   g_test_add_func ("/experiments-page/matches-cli", test_experiment_matches_cli);
+  g_test_add_func ("/experiments-page/current-settings", test_current_settings);
+  g_test_add_func ("/experiments-page/published-reference", test_published_reference);
   g_test_add_func ("/experiments-page/stop-then-run-again", test_stop_then_run_again);
   g_test_add_func ("/experiments-page/close-mid-experiment", test_close_mid_experiment);
   return g_test_run ();

@@ -501,12 +501,212 @@ test_loss_chart_dark (CsUiTestFixture *f,
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The colour of a group of a category, as the chart looks it up. */
+static GdkRGBA
+category_color (CsLossChart *chart,
+                guint        category)
+{
+  CsChartTheme theme;
+
+  cs_chart_theme_load (&theme, GTK_WIDGET (chart));
+  return theme.categories[category];
+}
+
+/* The current run's validation curve, and two earlier runs as groups in their colours. */
+static void
+add_two_groups (CsLossChart *chart)
+{
+  guint valid, first, second;
+
+  cs_loss_chart_set_percent (chart, TRUE);
+  cs_loss_chart_set_y_range (chart, 0, 1);
+  valid = cs_loss_chart_add_series (chart, "valid", CS_CHART_ROLE_VALID, FALSE);
+  first = cs_loss_chart_add_group_series (chart,
+                                          cs_loss_chart_add_group (chart, "CoNAL, seed 1 · 81.2 %", 3),
+                                          "CoNAL, seed 1");
+  second = cs_loss_chart_add_group_series (chart,
+                                           cs_loss_chart_add_group (chart,
+                                                                    "Crowd Layer, seed 2 · 79.4 %", 5),
+                                           "Crowd Layer, seed 2");
+  for (int e = 1; e <= 10; e++)
+    {
+      cs_loss_chart_append (chart, valid, e, 0.9);
+      cs_loss_chart_append (chart, first, e, 0.5);
+      cs_loss_chart_append (chart, second, e, 0.3);
+    }
+}
+
+static void
+test_loss_chart_groups (CsUiTestFixture *f,
+                        gconstpointer    data)
+{
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) hidden = NULL;
+  g_autofree char *text = NULL;
+  const char *first_label;
+  graphene_rect_t plot;
+  GdkRGBA first;
+
+  add_two_groups (chart);
+  texture = cs_ui_test_redraw (GTK_WIDGET (chart));
+  first = category_color (chart, 3);
+  first_label = "CoNAL, seed 1 · 81.2 %";
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
+
+  /* Each group is drawn in its category's colour and named in the legend and the read-out,
+   * after the current run. */
+  g_assert_cmpuint (cs_loss_chart_get_n_groups (chart), ==, 2);
+  g_assert_cmpuint (cs_ui_test_count_color (texture, &plot, &first), >, plot.size.width / 2);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cs_loss_chart_get_group_toggle (chart, 0)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, first_label);
+  g_assert_true (readout_at (chart, 3, NULL, &text));
+  g_assert_cmpstr (text, ==,
+                   "Epoch 3 · valid 90.0 % · CoNAL, seed 1 50.0 % · Crowd Layer, seed 2 30.0 %");
+  g_clear_pointer (&text, g_free);
+
+  /* A hidden group is neither drawn nor read out; its legend button says so. */
+  cs_loss_chart_set_group_visible (chart, 0, FALSE);
+  hidden = cs_ui_test_redraw (GTK_WIDGET (chart));
+  g_assert_false (cs_loss_chart_get_group_visible (chart, 0));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (cs_loss_chart_get_group_toggle (chart, 0))));
+  g_assert_cmpuint (cs_ui_test_count_color (hidden, &plot, &first), ==, 0);
+  g_assert_true (readout_at (chart, 3, NULL, &text));
+  g_assert_cmpstr (text, ==, "Epoch 3 · valid 90.0 % · Crowd Layer, seed 2 30.0 %");
+  g_clear_pointer (&text, g_free);
+
+  /* It stays hidden when the chart is built again with the same groups. */
+  cs_loss_chart_clear (chart);
+  add_two_groups (chart);
+  g_assert_false (cs_loss_chart_get_group_visible (chart, 0));
+  g_assert_true (cs_loss_chart_get_group_visible (chart, 1));
+}
+
+/* Activates a button as Space or Enter does, and waits for its click, which comes once the
+ * press has shown. */
+static void
+activate_and_wait (GtkWidget *button)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gboolean active = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button));
+
+  g_assert_true (gtk_widget_activate (button));
+  while (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)) == active &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_loss_chart_group_keyboard (CsUiTestFixture *f,
+                                gconstpointer    data)
+{
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
+  GtkWidget *toggle;
+  g_autofree char *text = NULL;
+
+  add_two_groups (chart);
+  cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
+  toggle = cs_loss_chart_get_group_toggle (chart, 1);
+
+  /* Tab goes to the legend entries, in order; each is a toggle button over its entry. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (chart), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_has_focus (cs_loss_chart_get_group_toggle (chart, 0)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (chart), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_has_focus (toggle));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_ROLE_BUTTON);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_PRESSED, TRUE);
+  g_assert_cmpint (gtk_widget_get_width (toggle), >, 40);
+
+  /* Space or Enter activates it: the group goes, and comes back. */
+  activate_and_wait (toggle);
+  g_assert_false (cs_loss_chart_get_group_visible (chart, 1));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_PRESSED, FALSE);
+  g_assert_true (readout_at (chart, 3, NULL, &text));
+  g_assert_cmpstr (text, ==, "Epoch 3 · valid 90.0 % · CoNAL, seed 1 50.0 %");
+  activate_and_wait (toggle);
+  g_assert_true (cs_loss_chart_get_group_visible (chart, 1));
+}
+
+static void
+test_loss_chart_band (CsUiTestFixture *f,
+                      gconstpointer    data)
+{
+  double mean[] = { 0.5, 0.6, NAN, 0.7 }, std[] = { 0.1, 0.05, NAN, 0.2 };
+  int n_runs[] = { 3, 3, 0, 2 };
+  CsCurveBand band = { 4, mean, std, n_runs };
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *text = NULL;
+  graphene_rect_t plot;
+  GdkRGBA color;
+  guint group, run;
+
+  cs_loss_chart_set_percent (chart, TRUE);
+  cs_loss_chart_set_y_range (chart, NAN, NAN);
+  group = cs_loss_chart_add_group (chart, "CoNAL", 0);
+  run = cs_loss_chart_add_group_series (chart, group, "CoNAL, seed 1");
+  for (int e = 1; e <= 4; e++)
+    cs_loss_chart_append (chart, run, e, 0.55);
+  cs_loss_chart_add_band (chart, group, "CoNAL mean", &band);
+  texture = cs_ui_test_redraw (GTK_WIDGET (chart));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
+
+  /* The band's ± std is inside the value range, and its mean line is in the group's colour. */
+  g_assert_cmpfloat (cs_loss_chart_y_to_widget (chart, 0.9), >=, plot.origin.y);
+  g_assert_cmpfloat (cs_loss_chart_y_to_widget (chart, 0.4), <=,
+                     plot.origin.y + plot.size.height);
+  color = category_color (chart, 0);
+  g_assert_cmpuint (cs_ui_test_count_color (texture, &plot, &color), >, 10);
+
+  /* The read-out gives the mean ± std, not the runs behind it; an epoch no run has is out. */
+  g_assert_true (readout_at (chart, 2, NULL, &text));
+  g_assert_cmpstr (text, ==, "Epoch 2 · CoNAL mean 60.0 ± 5.0 %");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (readout_at (chart, 3, NULL, &text));
+  g_assert_cmpstr (text, ==, "Epoch 3");
+}
+
+static void
+test_loss_chart_reference (CsUiTestFixture *f,
+                           gconstpointer    data)
+{
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  graphene_rect_t plot;
+  guint test;
+
+  cs_loss_chart_set_percent (chart, TRUE);
+  cs_loss_chart_set_y_range (chart, 0, NAN);
+  test = cs_loss_chart_add_series (chart, "test", CS_CHART_ROLE_TEST, FALSE);
+  for (int e = 1; e <= 5; e++)
+    cs_loss_chart_append (chart, test, e, 0.1 * e);
+  before = cs_ui_test_redraw (GTK_WIDGET (chart));
+
+  /* The reference and its ± std stretch the value range, and are drawn and described. */
+  cs_loss_chart_set_reference (chart, 0.8712, 0.0055, "CoNAL (Chu et al., 2021): 87.12 ± 0.55 %");
+  after = cs_ui_test_redraw (GTK_WIDGET (chart));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
+  g_assert_cmpfloat (cs_loss_chart_y_to_widget (chart, 0.8767), >=, plot.origin.y);
+  g_assert_false (cs_ui_test_same_pixels (before, after));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  cs_ui_test_assert_description (chart, "Epoch 5 · test 50.0 % · "
+                                        "CoNAL (Chu et al., 2021): 87.12 ± 0.55 %");
+
+  cs_loss_chart_set_reference (chart, NAN, 0, NULL);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  cs_ui_test_assert_description (chart, "Epoch 5 · test 50.0 %");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   if (!cs_ui_test_init (&argc, &argv))
     return 0;
+  cs_ui_test_load_style ();
 
   cs_ui_test_add ("/loss-chart/empty", &chart_window, test_loss_chart_empty);
   cs_ui_test_add ("/loss-chart/one-point", &chart_window, test_loss_chart_one_point);
@@ -521,5 +721,9 @@ main (int   argc,
                   test_loss_chart_hover_after_layout);
   cs_ui_test_add ("/loss-chart/y-range", &chart_window, test_loss_chart_y_range);
   cs_ui_test_add ("/loss-chart/dark", &chart_window, test_loss_chart_dark);
+  cs_ui_test_add ("/loss-chart/groups", &chart_window, test_loss_chart_groups);
+  cs_ui_test_add ("/loss-chart/group-keyboard", &chart_window, test_loss_chart_group_keyboard);
+  cs_ui_test_add ("/loss-chart/band", &chart_window, test_loss_chart_band);
+  cs_ui_test_add ("/loss-chart/reference", &chart_window, test_loss_chart_reference);
   return g_test_run ();
 }

@@ -77,6 +77,16 @@ cs_experiment_new (CsDataset           *dataset,
 }
 
 void
+cs_experiment_set_test_every_epoch (CsExperiment *self,
+                                    bool          every_epoch)
+{
+  g_return_if_fail (self != NULL && !self->started);
+
+  for (int i = 0; i < self->n_rows * self->n_seeds; i++)
+    self->configs[i].test_every_epoch = every_epoch;
+}
+
+void
 cs_experiment_free (CsExperiment *self)
 {
   int n;

@@ -72,6 +72,11 @@ gboolean      cs_experiment_run          (CsExperiment                *self,
                                           const CsExperimentCallbacks *callbacks,
                                           GError                     **error);
 void          cs_experiment_free         (CsExperiment                *self);
+/* Before the run: score the test split at every epoch, for curves of it, rather than once at
+ * each run's selected epoch (the default, as the command line does). The selected epoch and its
+ * accuracies are the same either way; the runs take a little longer. */
+void          cs_experiment_set_test_every_epoch (CsExperiment        *self,
+                                                  bool                 every_epoch);
 
 /* These read the experiment once cs_experiment_run has returned; rows and seeds are as given to
  * cs_experiment_new. */

@@ -9,6 +9,7 @@
 #define SWATCH_WIDTH 16    /* the line before a label */
 #define SWATCH_GAP   6     /* between the line and its label */
 #define LEGEND_GAP   14    /* between two entries */
+#define DIMMED_ALPHA 0.35f
 
 GArray *
 cs_chart_legend_new (void)
@@ -26,7 +27,7 @@ cs_chart_legend_add (GArray        *legend,
                      double         line_width)
 {
   CsChartLegendEntry entry = {
-    gtk_widget_create_pango_layout (widget, label), *color, line_width, 0, 0
+    gtk_widget_create_pango_layout (widget, label), *color, line_width, FALSE, FALSE, FALSE, 0, 0
   };
 
   g_array_append_val (legend, entry);
@@ -53,6 +54,20 @@ place_row (GArray *legend,
       entry->y = y;
       x += entry_width (entry) + LEGEND_GAP;
     }
+}
+
+/* Where an entry is, once placed: its swatch and its name. */
+void
+cs_chart_legend_get_bounds (GArray          *legend,
+                            guint            i,
+                            graphene_rect_t *bounds)
+{
+  const CsChartLegendEntry *entry = &g_array_index (legend, CsChartLegendEntry, i);
+
+  g_return_if_fail (i < legend->len);
+
+  *bounds = GRAPHENE_RECT_INIT (entry->x, entry->y, entry_width (entry),
+                                cs_chart_layout_height (entry->layout));
 }
 
 /* Places the entries in right-aligned rows at the top of a widget width wide, the first row
@@ -100,12 +115,23 @@ cs_chart_legend_draw_swatches (GArray  *legend,
     {
       CsChartLegendEntry *entry = &g_array_index (legend, CsChartLegendEntry, i);
       double y = entry->y + cs_chart_layout_height (entry->layout) / 2.0;
+      GdkRGBA color = cs_chart_fade (&entry->color, entry->dimmed ? DIMMED_ALPHA : 1);
 
-      gdk_cairo_set_source_rgba (cr, &entry->color);
+      if (entry->band)
+        {
+          GdkRGBA area = cs_chart_fade (&color, 0.25f);
+
+          gdk_cairo_set_source_rgba (cr, &area);
+          cairo_rectangle (cr, entry->x, y - 5, SWATCH_WIDTH, 10);
+          cairo_fill (cr);
+        }
+      gdk_cairo_set_source_rgba (cr, &color);
       cairo_set_line_width (cr, entry->line_width + 1);
+      cairo_set_dash (cr, CS_CHART_DASHES, entry->dashed ? G_N_ELEMENTS (CS_CHART_DASHES) : 0, 0);
       cairo_move_to (cr, entry->x + 1, y);
       cairo_line_to (cr, entry->x + SWATCH_WIDTH - 1, y);
       cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
     }
 }
 
@@ -117,8 +143,9 @@ cs_chart_legend_snapshot_labels (GArray        *legend,
   for (guint i = 0; i < legend->len; i++)
     {
       CsChartLegendEntry *entry = &g_array_index (legend, CsChartLegendEntry, i);
+      GdkRGBA faded = cs_chart_fade (color, entry->dimmed ? DIMMED_ALPHA + 0.15f : 1);
 
       cs_chart_snapshot_text (snapshot, entry->layout, entry->x + SWATCH_WIDTH + SWATCH_GAP,
-                              entry->y, color);
+                              entry->y, &faded);
     }
 }

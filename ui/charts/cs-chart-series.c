@@ -25,6 +25,7 @@ cs_chart_series_new (const char  *label,
   series->label = g_strdup (label);
   series->role = role;
   series->muted = !!muted;
+  series->group = G_MAXUINT;
   series->points = g_array_new (FALSE, FALSE, sizeof (CsChartPoint));
   series->path = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
   series->spans = g_array_new (FALSE, FALSE, sizeof (Span));
@@ -38,6 +39,7 @@ cs_chart_series_free (gpointer data)
 
   g_free (series->label);
   g_array_unref (series->points);
+  g_clear_pointer (&series->std, g_array_unref);
   g_array_unref (series->path);
   g_array_unref (series->spans);
   g_free (series);
@@ -108,9 +110,38 @@ append_color_markup (GString       *markup,
                           (int) round (color->blue * 255));
 }
 
+/* A value, and a band's half-width after it (NAN for none): “87.2 %”, “87.2 ± 0.6 %”. */
+static char *
+format_value (double   y,
+              double   std,
+              gboolean percent)
+{
+  g_autofree char *value = cs_chart_format_value (y, percent);
+  g_autofree char *spread = NULL;
+
+  if (!isfinite (std))
+    return g_steal_pointer (&value);
+  if (percent)
+    return g_strdup_printf ("%.1f ± %.1f %%", 100 * y, 100 * std);
+  spread = cs_chart_format_value (std, FALSE);
+  return g_strdup_printf ("%s ± %s", value, spread);
+}
+
+/* The band's half-width at the point of exactly epoch x, or NAN. */
+static double
+std_at (const CsChartSeries *series,
+        double               x)
+{
+  guint i = upper_bound (series, x);
+
+  if (series->std == NULL || i == 0)
+    return NAN;
+  return g_array_index (series->std, double, i - 1);
+}
+
 /* Appends the series' value at an epoch to a summary, if it has one there: “ · valid 87.2 %”
- * to text, and the same on a new line after a dot in the series' colour to markup (if not
- * NULL). */
+ * (with “± std” for a band) to text, and the same on a new line after a dot in the series'
+ * colour to markup (if not NULL). */
 void
 cs_chart_series_describe (const CsChartSeries *series,
                           double               epoch,
@@ -125,7 +156,7 @@ cs_chart_series_describe (const CsChartSeries *series,
 
   if (!isfinite (y))
     return;
-  value = cs_chart_format_value (y, percent);
+  value = format_value (y, std_at (series, epoch), percent);
   g_string_append_printf (text, " · %s %s", series->label, value);
   if (markup == NULL)
     return;
@@ -334,4 +365,59 @@ cs_chart_series_draw (const CsChartSeries *series,
     draw_spans (cr, spans_x0 (frame), series->spans, color, line_width);
   else
     draw_path (cr, series->path, color, line_width);
+}
+
+/* Fills a run of a band's points, first to end - 1 (all with a value), from mean + std along
+ * the top and back along mean - std. */
+static void
+fill_band_run (const CsChartSeries *series,
+               cairo_t             *cr,
+               const CsChartFrame  *frame,
+               guint                first,
+               guint                end)
+{
+  for (guint i = first; i < end; i++)
+    {
+      const CsChartPoint *p = cs_chart_series_point (series, i);
+      double std = g_array_index (series->std, double, i);
+
+      cairo_line_to (cr, cs_chart_frame_x_to_widget (frame, p->x),
+                     cs_chart_frame_y_to_widget (frame, p->y + std));
+    }
+  for (guint i = end; i > first; i--)
+    {
+      const CsChartPoint *p = cs_chart_series_point (series, i - 1);
+      double std = g_array_index (series->std, double, i - 1);
+
+      cairo_line_to (cr, cs_chart_frame_x_to_widget (frame, p->x),
+                     cs_chart_frame_y_to_widget (frame, p->y - std));
+    }
+  cairo_close_path (cr);
+}
+
+/* Fills a band's mean ± std area; an epoch without a value (or a std) leaves a gap. A band has
+ * one point an epoch, few enough to draw as they are. */
+void
+cs_chart_series_draw_band (const CsChartSeries *series,
+                           cairo_t             *cr,
+                           const CsChartFrame  *frame,
+                           const GdkRGBA       *color)
+{
+  guint n = series->points->len;
+
+  if (series->std == NULL)
+    return;
+  gdk_cairo_set_source_rgba (cr, color);
+  for (guint start = 0, end; start < n; start = end + 1)
+    {
+      for (end = start; end < n && isfinite (cs_chart_series_point (series, end)->y) &&
+                        isfinite (g_array_index (series->std, double, end)); end++)
+        ;
+      if (end > start)
+        {
+          cairo_new_sub_path (cr);
+          fill_band_run (series, cr, frame, start, end);
+        }
+    }
+  cairo_fill (cr);
 }

@@ -21,7 +21,9 @@ typedef struct
   char        *label;
   CsChartRole  role;
   gboolean     muted;
+  guint        group;   /* the loss chart's group it belongs to, or G_MAXUINT */
   GArray      *points;  /* of CsChartPoint, x never decreasing */
+  GArray      *std;     /* of double, one per point: a band's half-width; NULL for a plain curve */
   GArray      *path;    /* of graphene_point_t in widget coordinates; x = NAN ends a run */
   GArray      *spans;   /* one per column from the plot's left edge - 1; empty when the curve
                          * is sparse enough to be stroked */
@@ -49,6 +51,10 @@ void           cs_chart_series_draw       (const CsChartSeries *series,
                                            const CsChartFrame  *frame,
                                            const GdkRGBA       *color,
                                            double               line_width);
+void           cs_chart_series_draw_band  (const CsChartSeries *series,
+                                           cairo_t             *cr,
+                                           const CsChartFrame  *frame,
+                                           const GdkRGBA       *color);
 
 static inline const CsChartPoint *
 cs_chart_series_point (const CsChartSeries *series,

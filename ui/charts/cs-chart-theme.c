@@ -60,6 +60,14 @@ cs_chart_theme_load (CsChartTheme *theme,
                   theme->dark ? role_colors[r].dark_name : role_colors[r].light_name,
                   theme->dark ? role_colors[r].dark_fallback : role_colors[r].light_fallback,
                   &theme->roles[r]);
+
+  /* The core's palette is the GNOME one's hues, which the exported figures share. */
+  for (guint c = 0; c < CS_N_CATEGORIES; c++)
+    {
+      CsRgb rgb = cs_category_color (c, theme->dark);
+
+      theme->categories[c] = (GdkRGBA) { rgb.r, rgb.g, rgb.b, 1 };
+    }
 }
 
 GdkRGBA

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "cs-colormap.h"
 #include "cs-ui-types.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,7 @@ typedef struct
   GdkRGBA  accent;                    /* the accent colour for lines and text */
   GdkRGBA  accent_bg;                 /* the accent colour for filled areas */
   GdkRGBA  roles[CS_CHART_N_ROLES];
+  GdkRGBA  categories[CS_N_CATEGORIES];  /* series told apart by colour: a method, a run */
   gboolean dark;                      /* light text on a dark background */
 } CsChartTheme;
 

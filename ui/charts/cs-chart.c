@@ -326,6 +326,9 @@ key_pressed_cb (GtkEventControllerKey *controller,
   CsChartPrivate *priv = cs_chart_get_instance_private (self);
   guint target;
 
+  /* Keys pressed on a child, such as a legend entry's button, are the child's. */
+  if (gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL)
+    return FALSE;
   if (!cs_chart_ensure_layout (self) || n_items (self) == 0)
     return FALSE;
   target = key_target (self, keyval, n_items (self));

@@ -1,4 +1,4 @@
-/* cs-loss-chart.c — per-epoch curves of a training run
+/* cs-loss-chart.c — per-epoch curves: a training run, the runs beside it, several runs' bands
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,15 +17,37 @@
 #define MUTED_LINE_WIDTH 1.0
 #define MUTED_ALPHA      0.35f
 #define HOVER_SNAP       16    /* how far (pixels) beyond the data a pointer still picks an epoch */
+#define GROUP_LINE_WIDTH 1.5   /* a group's curves, such as an earlier run's */
+#define BAND_RUN_ALPHA   0.45f /* the runs behind a band, thin and faint */
+#define BAND_AREA_ALPHA  0.18f
+#define REFERENCE_ALPHA  0.08f /* the ± std area around a reference line */
 
-/* The items are the epochs of the series in the legend, in order. */
+/* A labelled set of curves in one colour, such as a run or a method's runs and their band,
+ * with one legend entry that shows or hides them all. */
+typedef struct
+{
+  char      *label;
+  guint      category;  /* its colour in the theme's palette */
+  gboolean   visible;
+  gboolean   has_band;  /* then its plain curves are drawn faint and left out of the read-out */
+  GtkWidget *toggle;    /* the legend entry's button, a child of the chart */
+  guint      entry;     /* its legend entry, once laid out */
+} Group;
+
+/* The items are the epochs of the shown series (the current run's and the shown groups'), in
+ * order. */
 struct _CsLossChart
 {
   CsChart          parent_instance;
 
   /* Owned: what the caller set */
   GPtrArray       *series;          /* of CsChartSeries */
+  GPtrArray       *groups;          /* of Group */
+  GHashTable      *hidden;          /* the labels of the groups hidden, kept across clearing */
   char            *marker_label;
+  char            *reference_label;
+  double           reference;       /* NAN: no reference line */
+  double           reference_std;
   double           y_min;           /* NAN: from the data */
   double           y_max;           /* NAN: from the data */
   double           x_max;           /* the planned epochs; 0 when unknown */
@@ -36,6 +58,7 @@ struct _CsLossChart
   GArray          *epochs;          /* of double: the items, each epoch once */
   GArray          *legend;          /* of CsChartLegendEntry */
   PangoLayout     *marker_layout;
+  PangoLayout     *reference_layout;
   gboolean         marker_at_bottom;
 };
 
@@ -67,6 +90,60 @@ static inline const CsChartTheme *
 theme_of (CsLossChart *self)
 {
   return cs_chart_get_theme (CS_CHART (self));
+}
+
+static inline Group *
+get_group (CsLossChart *self,
+           guint        i)
+{
+  return g_ptr_array_index (self->groups, i);
+}
+
+static Group *
+group_of (CsLossChart         *self,
+          const CsChartSeries *series)
+{
+  return series->group != G_MAXUINT ? get_group (self, series->group) : NULL;
+}
+
+/* Whether a series is drawn as more than a faint earlier curve: not muted, and not in a group
+ * hidden for now. Such series make the epochs the read-out goes through. */
+static gboolean
+series_shown (CsLossChart         *self,
+              const CsChartSeries *series)
+{
+  Group *group = group_of (self, series);
+
+  return !series->muted && (group == NULL || group->visible);
+}
+
+/* Whether the read-out lists a series: a shown one, except the runs a band sums up. */
+static gboolean
+series_in_readout (CsLossChart         *self,
+                   const CsChartSeries *series)
+{
+  Group *group = group_of (self, series);
+
+  return series_shown (self, series) &&
+         (group == NULL || !group->has_band || series->std != NULL);
+}
+
+static const GdkRGBA *
+category_color (CsLossChart *self,
+                guint        category)
+{
+  return &theme_of (self)->categories[category % CS_N_CATEGORIES];
+}
+
+/* A group's colour from the palette, or the role's for the current run's curves. */
+static const GdkRGBA *
+series_color (CsLossChart         *self,
+              const CsChartSeries *series)
+{
+  Group *group = group_of (self, series);
+
+  return group != NULL ? category_color (self, group->category)
+                       : &theme_of (self)->roles[series->role];
 }
 
 static double
@@ -111,9 +188,10 @@ format_epoch (double epoch)
   return g_strdup_printf (_("Epoch %s"), number);
 }
 
-/* Lists every series shown in the legend with its value at an epoch: “Epoch 42 · valid 87.2 % ·
- * test 86.9 %” as plain text, and one line per series with a coloured dot as markup (if not
- * NULL). Series without a value there (a gap, or not measured) are left out. */
+/* Lists every series shown in the legend, and every shown group's, with its value at an epoch:
+ * “Epoch 42 · valid 87.2 % · test 86.9 % · CoNAL, seed 2 85.1 %” as plain text, and one line
+ * per series with a coloured dot as markup (if not NULL). Series without a value there (a gap,
+ * or not measured) are left out, and so are the runs a band sums up. */
 static void
 describe_epoch (CsLossChart *self,
                 double       epoch,
@@ -130,14 +208,16 @@ describe_epoch (CsLossChart *self,
       g_string_append_printf (markup, "<b>%s</b>", escaped);
     }
 
-  for (guint s = 0; s < self->series->len; s++)
-    {
-      CsChartSeries *series = get_series (self, s);
+  /* The current run first, then the groups, whichever was added first. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint s = 0; s < self->series->len; s++)
+      {
+        CsChartSeries *series = get_series (self, s);
 
-      if (!series->muted)
-        cs_chart_series_describe (series, epoch, self->percent,
-                                  &theme_of (self)->roles[series->role], text, markup);
-    }
+        if (series_in_readout (self, series) && (series->group != G_MAXUINT) == (pass == 1))
+          cs_chart_series_describe (series, epoch, self->percent, series_color (self, series),
+                                    text, markup);
+      }
 }
 
 /* The last epoch with a value in a series shown in the legend, or NAN. */
@@ -149,7 +229,7 @@ last_epoch (CsLossChart *self)
   for (guint s = 0; s < self->series->len; s++)
     {
       CsChartSeries *series = get_series (self, s);
-      double x = series->muted ? NAN : cs_chart_series_last_x (series);
+      double x = series_shown (self, series) ? cs_chart_series_last_x (series) : NAN;
 
       if (!isnan (x))
         last = isnan (last) ? x : MAX (last, x);
@@ -178,12 +258,47 @@ cs_loss_chart_describe (CsChart *chart,
 
   if (!isnan (epoch))
     describe_epoch (self, epoch, description, NULL);
+  if (isfinite (self->reference) && self->reference_label != NULL)
+    g_string_append_printf (description, "%s%s", description->len > 0 ? " · " : "",
+                            self->reference_label);
 }
 
 /* ---- Layout ------------------------------------------------------------------------------- */
 
-/* The legend names the series of the current run in their colours, and the earlier runs, which
- * it does not tell apart, with one faint entry. */
+/* Whether the chart has curves of the current run, in the roles' colours. The palette shares
+ * their hues, so the groups' curves are dashed beside them. */
+static gboolean
+has_current_run (CsLossChart *self)
+{
+  for (guint s = 0; s < self->series->len; s++)
+    if (!get_series (self, s)->muted && get_series (self, s)->group == G_MAXUINT)
+      return TRUE;
+  return FALSE;
+}
+
+/* Each group's legend entry, faded while it is hidden; its button is put over it. */
+static void
+add_group_entries (CsLossChart *self)
+{
+  gboolean dashed = has_current_run (self);
+
+  for (guint g = 0; g < self->groups->len; g++)
+    {
+      Group *group = get_group (self, g);
+      CsChartLegendEntry *entry;
+
+      cs_chart_legend_add (self->legend, GTK_WIDGET (self), group->label,
+                           category_color (self, group->category), LINE_WIDTH);
+      group->entry = self->legend->len - 1;
+      entry = &g_array_index (self->legend, CsChartLegendEntry, group->entry);
+      entry->dimmed = !group->visible;
+      entry->band = group->has_band;
+      entry->dashed = dashed && !group->has_band;
+    }
+}
+
+/* The legend names the series of the current run in their colours, the earlier runs it does
+ * not tell apart with one faint entry, and each group in its colour. */
 static double
 prepare_legend (CsLossChart *self,
                 int          width)
@@ -197,7 +312,7 @@ prepare_legend (CsLossChart *self,
       CsChartSeries *series = get_series (self, s);
 
       any_muted |= series->muted;
-      if (!series->muted)
+      if (!series->muted && series->group == G_MAXUINT)
         cs_chart_legend_add (self->legend, GTK_WIDGET (self), series->label,
                              &theme->roles[series->role], LINE_WIDTH);
     }
@@ -208,6 +323,7 @@ prepare_legend (CsLossChart *self,
       cs_chart_legend_add (self->legend, GTK_WIDGET (self), _("earlier runs"), &muted,
                            MUTED_LINE_WIDTH);
     }
+  add_group_entries (self);
   return cs_chart_legend_place (self->legend,
                                 cs_chart_get_title_layout (CS_CHART (self),
                                                            GTK_ORIENTATION_VERTICAL),
@@ -248,13 +364,27 @@ prepare_y_range (CsLossChart *self,
   bool below;
 
   for (guint s = 0; s < self->series->len; s++)
-    for (guint i = 0; i < get_series (self, s)->points->len; i++)
-      {
-        double y = cs_chart_series_point (get_series (self, s), i)->y;
+    {
+      CsChartSeries *series = get_series (self, s);
 
-        if (isfinite (y))
-          lo = MIN (lo, y), hi = MAX (hi, y);
-      }
+      if (!series->muted && !series_shown (self, series))
+        continue;
+      for (guint i = 0; i < series->points->len; i++)
+        {
+          double y = cs_chart_series_point (series, i)->y;
+          double std = series->std != NULL ? g_array_index (series->std, double, i) : 0;
+
+          if (!isfinite (y))
+            continue;
+          std = isfinite (std) ? std : 0;
+          lo = MIN (lo, y - std), hi = MAX (hi, y + std);
+        }
+    }
+  if (isfinite (self->reference))
+    {
+      lo = MIN (lo, self->reference - self->reference_std);
+      hi = MAX (hi, self->reference + self->reference_std);
+    }
   if (!isfinite (lo))
     lo = 0, hi = 1;
 
@@ -316,7 +446,7 @@ prepare_marker (CsLossChart *self)
       CsChartSeries *series = get_series (self, s);
       double y;
 
-      if (series->muted || series->points->len == 0)
+      if (!series_in_readout (self, series) || series->points->len == 0)
         continue;
       y = cs_chart_series_point (series, cs_chart_series_nearest (series, self->marker_x))->y;
       if (isfinite (y))
@@ -346,7 +476,7 @@ prepare_epochs (CsLossChart *self)
     {
       CsChartSeries *series = get_series (self, s);
 
-      for (guint i = 0; i < series->points->len && !series->muted; i++)
+      for (guint i = 0; i < series->points->len && series_shown (self, series); i++)
         g_array_append_val (self->epochs, cs_chart_series_point (series, i)->x);
     }
   g_array_sort (self->epochs, compare_epochs);
@@ -428,6 +558,9 @@ cs_loss_chart_layout (CsChart *chart,
   for (guint s = 0; s < self->series->len; s++)
     cs_chart_series_prepare (get_series (self, s), frame_of (self));
   prepare_marker (self);
+  g_clear_object (&self->reference_layout);
+  if (isfinite (self->reference) && self->reference_label != NULL)
+    self->reference_layout = create_layout (self, self->reference_label);
   prepare_epochs (self);
 }
 
@@ -459,7 +592,7 @@ pick_epoch (CsLossChart *self,
       CsChartSeries *series = get_series (self, s);
       guint n = series->points->len, i;
 
-      if (series->muted || n == 0)
+      if (!series_shown (self, series) || n == 0)
         continue;
       i = cs_chart_series_nearest (series, x);
       if (fabs (cs_chart_series_point (series, i)->x - x) < best_distance)
@@ -582,6 +715,66 @@ draw_grid (CsLossChart *self,
   cairo_stroke (cr);
 }
 
+/* What is drawn over what. */
+enum {
+  LAYER_MUTED,
+  LAYER_BAND_AREAS,
+  LAYER_GROUPS,
+  LAYER_CURRENT,
+  N_LAYERS,
+  LAYER_HIDDEN = N_LAYERS,
+};
+
+static int
+layer_of (CsLossChart         *self,
+          const CsChartSeries *series)
+{
+  if (series->muted)
+    return LAYER_MUTED;
+  if (series->group == G_MAXUINT)
+    return LAYER_CURRENT;
+  return series_shown (self, series) ? LAYER_GROUPS : LAYER_HIDDEN;
+}
+
+/* A series in a layer: a band's area under every group's curves, its mean line among them;
+ * the runs behind a band thin and faint, a group's own curves a little thinner than the
+ * current run's. */
+static void
+draw_one_series (CsLossChart         *self,
+                 cairo_t             *cr,
+                 const CsChartSeries *series,
+                 int                  layer)
+{
+  const CsChartFrame *frame = frame_of (self);
+  GdkRGBA color = *series_color (self, series);
+  Group *group = group_of (self, series);
+  double width = LINE_WIDTH;
+
+  if (layer == LAYER_BAND_AREAS)
+    {
+      GdkRGBA area = cs_chart_fade (&color, BAND_AREA_ALPHA);
+
+      cs_chart_series_draw_band (series, cr, frame, &area);
+      return;
+    }
+  if (layer == LAYER_MUTED)
+    {
+      color.alpha *= MUTED_ALPHA;
+      width = MUTED_LINE_WIDTH;
+    }
+  else if (group != NULL && group->has_band && series->std == NULL)
+    {
+      color.alpha *= BAND_RUN_ALPHA;
+      width = MUTED_LINE_WIDTH;
+    }
+  else if (group != NULL && series->std == NULL)
+    width = GROUP_LINE_WIDTH;
+  if (group != NULL && series->std == NULL && has_current_run (self))
+    cairo_set_dash (cr, CS_CHART_DASHES, G_N_ELEMENTS (CS_CHART_DASHES), 0);
+  cs_chart_series_draw (series, cr, frame, &color, width);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
 static void
 draw_series (CsLossChart *self,
              cairo_t     *cr)
@@ -597,19 +790,15 @@ draw_series (CsLossChart *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
-  /* Earlier runs first, so the current one is drawn over them. */
-  for (int pass = 0; pass < 2; pass++)
+  /* Earlier runs first, then the groups' bands and curves, so the current run is on top. */
+  for (int layer = 0; layer < N_LAYERS; layer++)
     for (guint s = 0; s < self->series->len; s++)
       {
         CsChartSeries *series = get_series (self, s);
-        GdkRGBA color = theme_of (self)->roles[series->role];
+        int own = layer_of (self, series);
 
-        if (series->muted != (pass == 0))
-          continue;
-        if (series->muted)
-          color.alpha *= MUTED_ALPHA;
-        cs_chart_series_draw (series, cr, frame, &color,
-                              series->muted ? MUTED_LINE_WIDTH : LINE_WIDTH);
+        if (own == layer || (layer == LAYER_BAND_AREAS && own == LAYER_GROUPS))
+          draw_one_series (self, cr, series, layer);
       }
   cairo_restore (cr);
 }
@@ -642,6 +831,68 @@ draw_marker_line (CsLossChart *self,
   cairo_restore (cr);
 }
 
+/* A published figure: a dashed line at its value over a faint ± std area across the plot. The
+ * area goes under the curves, the line (over) over them, where it stays visible in a crowd of
+ * runs. */
+static void
+draw_reference (CsLossChart *self,
+                cairo_t     *cr,
+                gboolean     over)
+{
+  static const double dashes[] = { 6, 4 };
+  const graphene_rect_t *plot = &frame_of (self)->plot;
+  GdkRGBA area = cs_chart_fade (&theme_of (self)->fg, REFERENCE_ALPHA);
+  GdkRGBA line = cs_chart_fade (&theme_of (self)->fg, 0.7f);
+  double top, bottom, y;
+
+  if (self->reference_layout == NULL)
+    return;
+  top = y_to_widget (self, self->reference + self->reference_std);
+  bottom = y_to_widget (self, self->reference - self->reference_std);
+  y = round (y_to_widget (self, self->reference)) + 0.5;
+  cairo_save (cr);
+  cairo_rectangle (cr, plot->origin.x, plot->origin.y, plot->size.width, plot->size.height);
+  cairo_clip (cr);
+  if (!over)
+    {
+      gdk_cairo_set_source_rgba (cr, &area);
+      cairo_rectangle (cr, plot->origin.x, top, plot->size.width, bottom - top);
+      cairo_fill (cr);
+      cairo_restore (cr);
+      return;
+    }
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_set_line_width (cr, 1.5);
+  gdk_cairo_set_source_rgba (cr, &line);
+  cairo_move_to (cr, plot->origin.x, y);
+  cairo_line_to (cr, plot->origin.x + plot->size.width, y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* The reference's label sits on a small box at the plot's left, above its line if there is
+ * room there, else below it. */
+static void
+snapshot_reference_label (CsLossChart *self,
+                          GtkSnapshot *snapshot)
+{
+  const graphene_rect_t *plot = &frame_of (self)->plot;
+  double width, height, y;
+  graphene_rect_t box;
+
+  if (self->reference_layout == NULL)
+    return;
+  width = cs_chart_layout_width (self->reference_layout) + 8;
+  height = cs_chart_layout_height (self->reference_layout) + 2;
+  y = y_to_widget (self, self->reference);
+  box = GRAPHENE_RECT_INIT (plot->origin.x + 6, y - height - 3, width, height);
+  if (box.origin.y < plot->origin.y)
+    box.origin.y = MIN (y + 3, plot->origin.y + plot->size.height - height);
+  cs_chart_snapshot_bubble (snapshot, &box, theme_of (self));
+  cs_chart_snapshot_text (snapshot, self->reference_layout, box.origin.x + 4, box.origin.y + 1,
+                          &theme_of (self)->fg);
+}
+
 /* The read-out's epoch: a line down the plot and a ring on each curve. */
 static void
 draw_hover_line (CsLossChart *self,
@@ -663,14 +914,14 @@ draw_hover_line (CsLossChart *self,
   for (guint s = 0; s < self->series->len; s++)
     {
       CsChartSeries *series = get_series (self, s);
-      double y = series->muted ? NAN : cs_chart_series_value_at (series, epoch);
+      double y = series_in_readout (self, series) ? cs_chart_series_value_at (series, epoch) : NAN;
 
       if (!isfinite (y) || y < frame->y_lo || y > frame->y_hi)
         continue;
       cairo_arc (cr, x, y_to_widget (self, y), 4, 0, 2 * G_PI);
       gdk_cairo_set_source_rgba (cr, &theme->bubble_bg);
       cairo_fill_preserve (cr);
-      gdk_cairo_set_source_rgba (cr, &theme->roles[series->role]);
+      gdk_cairo_set_source_rgba (cr, series_color (self, series));
       cairo_set_line_width (cr, 2);
       cairo_stroke (cr);
     }
@@ -711,7 +962,9 @@ cs_loss_chart_draw (CsChart     *chart,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   draw_grid (self, cr);
+  draw_reference (self, cr, FALSE);
   draw_series (self, cr);
+  draw_reference (self, cr, TRUE);
   draw_marker_line (self, cr);
   cs_chart_legend_draw_swatches (self->legend, cr);
   if (shown != CS_CHART_NO_ITEM)
@@ -720,9 +973,98 @@ cs_loss_chart_draw (CsChart     *chart,
 
   cs_chart_legend_snapshot_labels (self->legend, snapshot, &theme_of (self)->fg);
   snapshot_marker_label (self, snapshot);
+  snapshot_reference_label (self, snapshot);
+  for (guint g = 0; g < self->groups->len; g++)
+    gtk_widget_snapshot_child (GTK_WIDGET (self), get_group (self, g)->toggle, snapshot);
+}
+
+/* ---- Groups' legend buttons --------------------------------------------------------------- */
+
+static void
+group_free (gpointer data)
+{
+  Group *group = data;
+
+  g_free (group->label);
+  gtk_widget_unparent (group->toggle);
+  g_free (group);
+}
+
+static void
+on_toggled (GtkToggleButton *toggle,
+            CsLossChart     *self)
+{
+  for (guint g = 0; g < self->groups->len; g++)
+    if (get_group (self, g)->toggle == GTK_WIDGET (toggle))
+      cs_loss_chart_set_group_visible (self, g, gtk_toggle_button_get_active (toggle));
+}
+
+/* A group's legend entry is a toggle button, so it takes clicks, the keyboard focus and a
+ * name for assistive technologies; the chart draws its swatch and label under it. */
+static GtkWidget *
+create_toggle (CsLossChart *self,
+               const char  *label,
+               gboolean     active)
+{
+  GtkWidget *toggle = gtk_toggle_button_new ();
+
+  gtk_widget_add_css_class (toggle, "legend-toggle");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), active);
+  gtk_widget_set_tooltip_text (toggle, _("Show or hide these curves"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_signal_connect_object (toggle, "toggled", G_CALLBACK (on_toggled), self, 0);
+  gtk_widget_set_parent (toggle, GTK_WIDGET (self));
+  return toggle;
+}
+
+/* Each button covers its legend entry, with a little room around it for the focus ring. */
+static void
+allocate_toggles (CsLossChart *self)
+{
+  for (guint g = 0; g < self->groups->len; g++)
+    {
+      Group *group = get_group (self, g);
+      graphene_rect_t bounds;
+      int min_width, min_height;
+
+      if (group->entry >= self->legend->len)
+        continue;
+      cs_chart_legend_get_bounds (self->legend, group->entry, &bounds);
+      gtk_widget_measure (group->toggle, GTK_ORIENTATION_HORIZONTAL, -1,
+                          &min_width, NULL, NULL, NULL);
+      gtk_widget_measure (group->toggle, GTK_ORIENTATION_VERTICAL, -1,
+                          &min_height, NULL, NULL, NULL);
+      gtk_widget_size_allocate (group->toggle,
+                                &(GtkAllocation) {
+                                  floor (bounds.origin.x) - 3, floor (bounds.origin.y) - 1,
+                                  MAX (min_width, ceil (bounds.size.width) + 6),
+                                  MAX (min_height, ceil (bounds.size.height) + 2)
+                                }, -1);
+    }
+}
+
+static void
+cs_loss_chart_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  GTK_WIDGET_CLASS (cs_loss_chart_parent_class)->size_allocate (widget, width, height, baseline);
+  allocate_toggles (CS_LOSS_CHART (widget));
 }
 
 /* ---- GObject ------------------------------------------------------------------------------ */
+
+static void
+cs_loss_chart_dispose (GObject *object)
+{
+  CsLossChart *self = CS_LOSS_CHART (object);
+
+  g_ptr_array_set_size (self->groups, 0);
+  G_OBJECT_CLASS (cs_loss_chart_parent_class)->dispose (object);
+}
 
 static void
 cs_loss_chart_finalize (GObject *object)
@@ -730,6 +1072,10 @@ cs_loss_chart_finalize (GObject *object)
   CsLossChart *self = CS_LOSS_CHART (object);
 
   g_ptr_array_unref (self->series);
+  g_ptr_array_unref (self->groups);
+  g_hash_table_unref (self->hidden);
+  g_free (self->reference_label);
+  g_clear_object (&self->reference_layout);
   g_free (self->marker_label);
   g_array_unref (self->epochs);
   g_array_unref (self->legend);
@@ -800,7 +1146,9 @@ cs_loss_chart_class_init (CsLossChartClass *klass)
     g_param_spec_double ("x-max", NULL, NULL, 0, G_MAXDOUBLE, 0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  G_OBJECT_CLASS (klass)->dispose = cs_loss_chart_dispose;
   G_OBJECT_CLASS (klass)->finalize = cs_loss_chart_finalize;
+  GTK_WIDGET_CLASS (klass)->size_allocate = cs_loss_chart_size_allocate;
   G_OBJECT_CLASS (klass)->get_property = cs_loss_chart_get_property;
   G_OBJECT_CLASS (klass)->set_property = cs_loss_chart_set_property;
 
@@ -821,6 +1169,9 @@ static void
 cs_loss_chart_init (CsLossChart *self)
 {
   self->series = g_ptr_array_new_with_free_func (cs_chart_series_free);
+  self->groups = g_ptr_array_new_with_free_func (group_free);
+  self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->reference = NAN;
   self->epochs = g_array_new (FALSE, FALSE, sizeof (double));
   self->legend = cs_chart_legend_new ();
   self->y_min = 0;
@@ -978,9 +1329,183 @@ cs_loss_chart_append (CsLossChart *self,
 }
 
 /**
+ * cs_loss_chart_add_group:
+ * @label: the group's legend entry, such as “CoNAL, seed 2 · 81.2 %”
+ * @category: its colour: the n-th of the palette's (see cs_category_color())
+ *
+ * Adds a set of curves drawn in one colour, such as a run's or a method's, under one legend
+ * entry that shows or hides them (a click, or the keyboard: the entry is a toggle button). A
+ * group hidden before the chart was last cleared comes back hidden if its label is the same.
+ *
+ * Returns: the index to add the group's series with
+ */
+guint
+cs_loss_chart_add_group (CsLossChart *self,
+                         const char  *label,
+                         guint        category)
+{
+  Group *group;
+
+  g_return_val_if_fail (CS_IS_LOSS_CHART (self), 0);
+  g_return_val_if_fail (label != NULL, 0);
+
+  group = g_new0 (Group, 1);
+  group->label = g_strdup (label);
+  group->category = category;
+  group->visible = !g_hash_table_contains (self->hidden, label);
+  group->entry = G_MAXUINT;
+  group->toggle = create_toggle (self, label, group->visible);
+  g_ptr_array_add (self->groups, group);
+  cs_chart_data_changed (CS_CHART (self));
+  return self->groups->len - 1;
+}
+
+/**
+ * cs_loss_chart_add_group_series:
+ * @group: an index from cs_loss_chart_add_group()
+ * @label: the series' name in the read-out, such as “Crowd Layer, seed 3”
+ *
+ * Adds a curve in the group's colour. In a group with a band it is one of the runs the band
+ * sums up: thin, faint and left out of the read-out.
+ *
+ * Returns: the index to append the series' points with
+ */
+guint
+cs_loss_chart_add_group_series (CsLossChart *self,
+                                guint        group,
+                                const char  *label)
+{
+  CsChartSeries *series;
+
+  g_return_val_if_fail (CS_IS_LOSS_CHART (self), 0);
+  g_return_val_if_fail (group < self->groups->len, 0);
+  g_return_val_if_fail (label != NULL, 0);
+
+  series = cs_chart_series_new (label, CS_CHART_ROLE_TRAIN, FALSE);
+  series->group = group;
+  g_ptr_array_add (self->series, series);
+  cs_chart_data_changed (CS_CHART (self));
+  return self->series->len - 1;
+}
+
+/**
+ * cs_loss_chart_add_band:
+ * @group: an index from cs_loss_chart_add_group()
+ * @label: the band's name in the read-out, such as “CoNAL mean”
+ * @band: the mean and std of several runs' curves, epoch e at index e − 1
+ *
+ * Adds a mean line over a translucent ± std area in the group's colour; the read-out shows
+ * the mean ± std, and the group's other series become the runs behind it. An epoch no run
+ * has leaves a gap.
+ *
+ * Returns: the index of the band's mean, as a series
+ */
+guint
+cs_loss_chart_add_band (CsLossChart       *self,
+                        guint              group,
+                        const char        *label,
+                        const CsCurveBand *band)
+{
+  CsChartSeries *series;
+
+  g_return_val_if_fail (CS_IS_LOSS_CHART (self), 0);
+  g_return_val_if_fail (group < self->groups->len, 0);
+  g_return_val_if_fail (label != NULL, 0);
+  g_return_val_if_fail (band != NULL, 0);
+
+  series = cs_chart_series_new (label, CS_CHART_ROLE_TRAIN, FALSE);
+  series->group = group;
+  series->std = g_array_sized_new (FALSE, FALSE, sizeof (double), band->n_epochs);
+  for (int e = 0; e < band->n_epochs; e++)
+    {
+      CsChartPoint point = { e + 1, band->mean[e] };
+
+      g_array_append_val (series->points, point);
+      g_array_append_val (series->std, band->std[e]);
+    }
+  get_group (self, group)->has_band = TRUE;
+  g_ptr_array_add (self->series, series);
+  cs_chart_data_changed (CS_CHART (self));
+  return self->series->len - 1;
+}
+
+guint
+cs_loss_chart_get_n_groups (CsLossChart *self)
+{
+  g_return_val_if_fail (CS_IS_LOSS_CHART (self), 0);
+
+  return self->groups->len;
+}
+
+/**
+ * cs_loss_chart_set_group_visible:
+ * @group: an index from cs_loss_chart_add_group()
+ *
+ * Shows or hides a group's curves, as its legend entry does: a hidden group is not drawn, not
+ * in the read-out and not in the value range, and its legend entry is faded.
+ */
+void
+cs_loss_chart_set_group_visible (CsLossChart *self,
+                                 guint        group,
+                                 gboolean     visible)
+{
+  Group *target;
+
+  g_return_if_fail (CS_IS_LOSS_CHART (self));
+  g_return_if_fail (group < self->groups->len);
+
+  target = get_group (self, group);
+  visible = !!visible;
+  if (target->visible == visible)
+    return;
+  target->visible = visible;
+  if (visible)
+    g_hash_table_remove (self->hidden, target->label);
+  else
+    g_hash_table_add (self->hidden, g_strdup (target->label));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (target->toggle), visible);
+  cs_chart_data_changed (CS_CHART (self));
+}
+
+gboolean
+cs_loss_chart_get_group_visible (CsLossChart *self,
+                                 guint        group)
+{
+  g_return_val_if_fail (CS_IS_LOSS_CHART (self), FALSE);
+  g_return_val_if_fail (group < self->groups->len, FALSE);
+
+  return get_group (self, group)->visible;
+}
+
+/**
+ * cs_loss_chart_set_reference:
+ * @value: the value of a horizontal reference line, such as a published accuracy, or NAN for
+ *   none
+ * @std: its spread, shaded ± around the line; 0 for none
+ * @label: (nullable): the line's label, such as “CoNAL (Chu et al., 2021): 87.12 ± 0.55 %”
+ *
+ * The line and its area are in the value range, like the data.
+ */
+void
+cs_loss_chart_set_reference (CsLossChart *self,
+                             double       value,
+                             double       std,
+                             const char  *label)
+{
+  g_return_if_fail (CS_IS_LOSS_CHART (self));
+  g_return_if_fail (!isinf (value));
+
+  self->reference = value;
+  self->reference_std = isfinite (std) && std > 0 ? std : 0;
+  cs_chart_set_string (&self->reference_label, isfinite (value) ? label : NULL);
+  cs_chart_data_changed (CS_CHART (self));
+}
+
+/**
  * cs_loss_chart_clear:
  *
- * Removes every series and the marker, for a new run; the axes' settings stay.
+ * Removes every series, every group and the marker, for a new run; the axes' settings and the
+ * reference line stay.
  */
 void
 cs_loss_chart_clear (CsLossChart *self)
@@ -988,6 +1513,7 @@ cs_loss_chart_clear (CsLossChart *self)
   g_return_if_fail (CS_IS_LOSS_CHART (self));
 
   g_ptr_array_set_size (self->series, 0);
+  g_ptr_array_set_size (self->groups, 0);
   cs_loss_chart_set_marker (self, NAN, NULL);
   cs_chart_data_changed (CS_CHART (self));
 }
@@ -1072,6 +1598,17 @@ cs_loss_chart_get_hover (CsLossChart *self,
     return FALSE;
   *epoch = epoch_at (self, item);
   return TRUE;
+}
+
+/* The button of a group's legend entry. */
+GtkWidget *
+cs_loss_chart_get_group_toggle (CsLossChart *self,
+                                guint        group)
+{
+  g_return_val_if_fail (CS_IS_LOSS_CHART (self), NULL);
+  g_return_val_if_fail (group < self->groups->len, NULL);
+
+  return get_group (self, group)->toggle;
 }
 
 /* The number of points drawn for a series, gaps included, after thinning to the pixel columns. */

@@ -2,8 +2,11 @@
  *
  * A person picks methods, a number of seeds and a preset; the page makes each method's
  * configuration as crowdscope-cli experiment would for the same dataset (the preset for that
- * method, then the seeds 1…N) and hands them to a CsExperimentJob, whose rows the table binds
- * to as they fill in. Stop keeps what finished; Export Table writes the CLI's Markdown.
+ * method, then the seeds 1…N), or from the Training page's settings, and hands them to a
+ * CsExperimentJob, whose rows the table binds to as they fill in. Under the table, a chart
+ * shows every finished run's test accuracy epoch by epoch and each method's mean ± std band,
+ * with the published figure where there is one. Stop keeps what finished; Export Table writes
+ * the CLI's Markdown.
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +17,8 @@
 #include <string.h>
 
 #include "cs-experiments-page.h"
+#include "cs-loss-chart.h"
+#include "cs-published.h"
 
 struct _CsExperimentsPage
 {
@@ -31,6 +36,7 @@ struct _CsExperimentsPage
   GtkColumnView        *results_view;
   GtkLabel             *selection_label;
   GtkLabel             *reference_label;
+  CsLossChart          *curves_chart;
 
   GtkCheckButton       *method_checks[CS_N_METHODS];
   CsExperimentJob      *job;
@@ -39,7 +45,9 @@ struct _CsExperimentsPage
 
 G_DEFINE_FINAL_TYPE (CsExperimentsPage, cs_experiments_page, CS_TYPE_PAGE)
 
+/* The preset drop-down's entries; the one after them is the Training page's settings. */
 static const char * const preset_ids[] = { CS_PRESET_DEFAULT, CS_PRESET_OFFICIAL };
+#define CURRENT_SETTINGS G_N_ELEMENTS (preset_ids)
 
 /* The table's columns ---------------------------------------------------------------------- */
 
@@ -255,24 +263,137 @@ update_progress (CsExperimentsPage *self)
   update_buttons (self);
 }
 
-/* The published CoNAL numbers, where the data differ from the shared copies. */
+/* The first published figure for a method on the open dataset, or NULL. */
+static const CsPublished *
+find_published (CsExperimentsPage *self)
+{
+  CsDataset *dataset = page_dataset (self);
+  const CsPublished *published = NULL;
+
+  for (int m = 0; m < CS_N_METHODS && dataset != NULL && published == NULL; m++)
+    published = cs_published_find (dataset->name, m);
+  return published;
+}
+
+/* The chart's reference line: “CoNAL (Chu et al., 2021): 87.12 ± 0.55 %”. */
+static void
+update_reference_line (CsExperimentsPage *self)
+{
+  const CsPublished *published = find_published (self);
+  g_autofree char *label = NULL;
+
+  if (published == NULL)
+    {
+      cs_loss_chart_set_reference (self->curves_chart, NAN, 0, NULL);
+      return;
+    }
+  /* Translators: a published accuracy in the chart: its source, then its mean ± std */
+  label = g_strdup_printf (_("%s: %.2f ± %.2f %%"), published->source,
+                           100 * published->test_mean, 100 * published->test_std);
+  cs_loss_chart_set_reference (self->curves_chart, published->test_mean, published->test_std,
+                               label);
+}
+
+/* The published numbers, and how their data differ from the open copy. */
 static void
 update_reference (CsExperimentsPage *self)
 {
-  CsDataset *dataset = page_dataset (self);
-  g_autofree char *name = dataset != NULL ? g_ascii_strdown (dataset->name, -1) : NULL;
-  const char *text = NULL;
+  const CsPublished *published = find_published (self);
+  g_autofree char *text = NULL;
 
-  if (name != NULL && strstr (name, "labelme") != NULL)
-    text = _("The CoNAL paper reports 87.12 ± 0.55 % on LabelMe, on 10,000 augmented images with "
-             "8,192 features each; this copy has the 1,000 train images without augmentation, with "
-             "512 features.");
-  else if (name != NULL && strstr (name, "music") != NULL)
-    text = _("The CoNAL paper reports 84.06 ± 0.42 % on Music, choosing its epochs on the test "
-             "split, with other features.");
+  if (published != NULL)
+    /* Translators: the source, its test accuracy (mean ± std), and how the paper's data
+     * differ from this copy (an English sentence from the core) */
+    text = g_strdup_printf (_("%s reports %.2f ± %.2f %% test accuracy on this dataset; %s."),
+                            published->source, 100 * published->test_mean,
+                            100 * published->test_std, published->differences);
   gtk_label_set_text (self->reference_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->reference_label), text != NULL);
+  update_reference_line (self);
   update_buttons (self);
+}
+
+/* The curves ------------------------------------------------------------------------------ */
+
+/* A method's finished runs, thin in its colour, and their mean ± std band (the core's). */
+static void
+add_method_curves (CsExperimentsPage  *self,
+                   CsExperimentResult *result)
+{
+  CsMethod method = cs_experiment_result_get_method (result);
+  const char *title = cs_method_get_title (method);
+  g_autofree char *mean = g_strdup_printf (_("%s mean"), title);
+  g_autoptr(CsCurveBand) band = NULL;
+  GArray * const *histories;
+  guint group;
+  int n;
+
+  histories = cs_experiment_result_get_histories (result, &n);
+  if (n == 0)
+    return;
+  group = cs_loss_chart_add_group (self->curves_chart, title, method);
+  for (int s = 0; s < cs_experiment_result_get_n_seeds (result); s++)
+    {
+      GArray *history = cs_experiment_result_get_history (result, s);
+      /* Translators: a run of an experiment: its method and its seed */
+      g_autofree char *name = g_strdup_printf (_("%s, seed %d"), title, s + 1);
+      guint series;
+
+      if (history == NULL)
+        continue;
+      series = cs_loss_chart_add_group_series (self->curves_chart, group, name);
+      for (guint e = 0; e < history->len; e++)
+        {
+          const CsEpochMetrics *m = &g_array_index (history, CsEpochMetrics, e);
+
+          cs_loss_chart_append (self->curves_chart, series, m->epoch, m->test_accuracy);
+        }
+    }
+  band = cs_curve_band_new (histories, n, CS_CURVE_TEST_ACCURACY);
+  cs_loss_chart_add_band (self->curves_chart, group, mean, band);
+}
+
+/* Every method's curves again, as a run finishes. */
+static void
+update_curves (CsExperimentsPage *self)
+{
+  GListModel *results = self->job != NULL ? cs_experiment_job_get_results (self->job) : NULL;
+
+  cs_loss_chart_clear (self->curves_chart);
+  for (guint i = 0; results != NULL && i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(CsExperimentResult) result = g_list_model_get_item (results, i);
+
+      add_method_curves (self, result);
+    }
+}
+
+static void
+follow_results (CsExperimentsPage *self,
+                gboolean           follow)
+{
+  GListModel *results = cs_experiment_job_get_results (self->job);
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(CsExperimentResult) result = g_list_model_get_item (results, i);
+
+      if (follow)
+        g_signal_connect_swapped (result, "notify::n-histories", G_CALLBACK (update_curves), self);
+      else
+        g_signal_handlers_disconnect_by_data (result, self);
+    }
+}
+
+/* Drops the job, and the page's handlers on it and its rows. */
+static void
+clear_job (CsExperimentsPage *self)
+{
+  if (self->job == NULL)
+    return;
+  follow_results (self, FALSE);
+  g_signal_handlers_disconnect_by_data (self->job, self);
+  g_clear_object (&self->job);
 }
 
 /* Running -------------------------------------------------------------------------------- */
@@ -282,8 +403,10 @@ cs_experiments_page_run (CsExperimentsPage *self)
 {
   CsDataset *dataset;
   CsTrainConfig configs[CS_N_METHODS];
+  CsTrainOptions *options;
   const char *preset;
-  int n = 0, seeds;
+  guint selected;
+  int n = 0, seeds, x_max = 0;
   g_autoptr(GtkNoSelection) model = NULL;
 
   g_return_val_if_fail (CS_IS_EXPERIMENTS_PAGE (self), FALSE);
@@ -291,18 +414,28 @@ cs_experiments_page_run (CsExperimentsPage *self)
   dataset = page_dataset (self);
   if (dataset == NULL || is_running (self))
     return FALSE;
-  preset = preset_ids[MIN (adw_combo_row_get_selected (self->preset_row), G_N_ELEMENTS (preset_ids) - 1)];
+  selected = adw_combo_row_get_selected (self->preset_row);
+  preset = preset_ids[MIN (selected, G_N_ELEMENTS (preset_ids) - 1)];
+  options = cs_session_get_options (cs_page_get_session (CS_PAGE (self)));
   for (int m = 0; m < CS_N_METHODS; m++)
-    if (gtk_check_button_get_active (self->method_checks[m]))
-      cs_train_config_init_for (&configs[n++], m, preset, dataset->name, NULL);
+    {
+      if (!gtk_check_button_get_active (self->method_checks[m]))
+        continue;
+      if (selected == CURRENT_SETTINGS)
+        cs_train_options_get_config_for (options, m, &configs[n++]);
+      else
+        cs_train_config_init_for (&configs[n++], m, preset, dataset->name, NULL);
+      x_max = MAX (x_max, configs[n - 1].epochs);
+    }
   if (n == 0)
     return FALSE;
   seeds = gtk_spin_button_get_value_as_int (self->seeds_spin);
 
-  if (self->job != NULL)
-    g_signal_handlers_disconnect_by_data (self->job, self);
-  g_clear_object (&self->job);
+  clear_job (self);
   self->job = cs_experiment_job_new (dataset, configs, n, seeds);
+  follow_results (self, TRUE);
+  update_curves (self);
+  cs_loss_chart_set_x_max (self->curves_chart, x_max);
   cs_experiment_job_set_store_path (self->job, cs_session_get_store_path (cs_page_get_session (CS_PAGE (self))));
   g_signal_connect_swapped (self->job, "notify::n-finished", G_CALLBACK (update_progress), self);
   g_signal_connect_swapped (self->job, "notify::state", G_CALLBACK (update_progress), self);
@@ -439,9 +572,7 @@ cs_experiments_page_dispose (GObject *object)
   CsExperimentsPage *self = CS_EXPERIMENTS_PAGE (object);
 
   cs_page_set_session (CS_PAGE (self), NULL);
-  if (self->job != NULL)
-    g_signal_handlers_disconnect_by_data (self->job, self);
-  g_clear_object (&self->job);
+  clear_job (self);
   if (self->chooser != NULL)
     g_signal_handlers_disconnect_by_data (self->chooser, self);
   g_clear_object (&self->chooser);
@@ -460,6 +591,7 @@ cs_experiments_page_class_init (CsExperimentsPageClass *klass)
   page_class->bind = cs_experiments_page_bind;
   page_class->unbind = cs_experiments_page_unbind;
 
+  g_type_ensure (CS_TYPE_LOSS_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-experiments-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsExperimentsPage, methods_group);
   gtk_widget_class_bind_template_child (widget_class, CsExperimentsPage, preset_row);
@@ -472,6 +604,7 @@ cs_experiments_page_class_init (CsExperimentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsExperimentsPage, results_view);
   gtk_widget_class_bind_template_child (widget_class, CsExperimentsPage, selection_label);
   gtk_widget_class_bind_template_child (widget_class, CsExperimentsPage, reference_label);
+  gtk_widget_class_bind_template_child (widget_class, CsExperimentsPage, curves_chart);
 }
 
 static void
@@ -494,6 +627,7 @@ cs_experiments_page_init (CsExperimentsPage *self)
       self->method_checks[m] = GTK_CHECK_BUTTON (check);
     }
   add_columns (self);
+  cs_loss_chart_set_y_range (self->curves_chart, NAN, NAN);
   g_signal_connect_swapped (self->run_button, "clicked", G_CALLBACK (on_run_clicked), self);
   g_signal_connect_swapped (self->stop_button, "clicked", G_CALLBACK (on_stop_clicked), self);
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);

@@ -1,8 +1,10 @@
 /* cs-train-page.c — choose a method and its settings, train, and watch the curves grow
  *
  * The form binds to the session's CsTrainOptions, so what a person types survives a change
- * of dataset; the curves show the session's current run over the earlier runs on the same
- * dataset, muted.
+ * of dataset; the curves show the session's current run, in the roles' colours, over the earlier
+ * runs on the same dataset (its own, and runs reopened from the run store), each labelled with
+ * its method, seed and test accuracy in a colour of its own, and shown or hidden from the
+ * legend.
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,8 +16,12 @@
 #include "cs-loss-chart.h"
 #include "cs-train-page.h"
 
-/* Earlier runs of the session drawn under the current one, muted. */
-#define MAX_EARLIER_RUNS 4
+/* Earlier runs of the session drawn under the current one, the newest ones: as many as the
+ * palette tells apart. */
+#define MAX_EARLIER_RUNS CS_N_CATEGORIES
+/* The palette's first hues are the roles' (blue, orange, green, purple): earlier runs start at
+ * red, so the first few are told from the current run by their colour as well as their dashes. */
+#define FIRST_EARLIER_CATEGORY 4
 
 static const char *preset_ids[] = { CS_PRESET_DEFAULT, CS_PRESET_OFFICIAL };
 
@@ -111,15 +117,15 @@ on_clock (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The current run's curves, in the roles' colours. */
 static void
 add_series (CsTrainPage *self,
-            SeriesIds   *ids,
-            gboolean     muted)
+            SeriesIds   *ids)
 {
-  ids->loss = cs_loss_chart_add_series (self->loss_chart, _("train loss"), CS_CHART_ROLE_TRAIN, muted);
-  ids->train = cs_loss_chart_add_series (self->accuracy_chart, _("train"), CS_CHART_ROLE_TRAIN, muted);
-  ids->valid = cs_loss_chart_add_series (self->accuracy_chart, _("validation"), CS_CHART_ROLE_VALID, muted);
-  ids->test = cs_loss_chart_add_series (self->accuracy_chart, _("test"), CS_CHART_ROLE_TEST, muted);
+  ids->loss = cs_loss_chart_add_series (self->loss_chart, _("train loss"), CS_CHART_ROLE_TRAIN, FALSE);
+  ids->train = cs_loss_chart_add_series (self->accuracy_chart, _("train"), CS_CHART_ROLE_TRAIN, FALSE);
+  ids->valid = cs_loss_chart_add_series (self->accuracy_chart, _("validation"), CS_CHART_ROLE_VALID, FALSE);
+  ids->test = cs_loss_chart_add_series (self->accuracy_chart, _("test"), CS_CHART_ROLE_TEST, FALSE);
 }
 
 static void
@@ -164,40 +170,100 @@ is_earlier_run (CsTrainPage *self,
          cs_training_get_n_epochs (training) > 0;
 }
 
-/* The last few earlier runs muted, then the current one on top. */
+/* “CoNAL, seed 2”: an earlier run's name in the read-out. */
+static char *
+earlier_run_name (CsTraining *run)
+{
+  const CsTrainConfig *config = cs_training_get_config (run);
+
+  return g_strdup_printf (_("%s, seed %u"), cs_method_get_title (config->method),
+                          (guint) config->seed);
+}
+
+/* “CoNAL, seed 2 · 81.2 %”: its legend entry, with the test accuracy of the epoch it selected
+ * once it has a result. */
+static char *
+earlier_run_label (CsTraining *run)
+{
+  g_autofree char *name = earlier_run_name (run);
+  const CsRun *result = cs_training_get_run (run);
+
+  if (result == NULL)
+    return g_steal_pointer (&name);
+  /* Translators: an earlier run in the charts' legend: its name, then its test accuracy */
+  return g_strdup_printf (_("%s · %.1f %%"), name, 100 * cs_run_get_best (result)->test_accuracy);
+}
+
+/* An earlier run in both charts: its training loss and its test accuracy, in its colour. */
 static void
-rebuild_charts (CsTrainPage *self)
+add_earlier_run (CsTrainPage *self,
+                 CsTraining  *run,
+                 guint        category)
+{
+  g_autofree char *name = earlier_run_name (run);
+  g_autofree char *label = earlier_run_label (run);
+  guint loss = cs_loss_chart_add_group_series (self->loss_chart,
+                                               cs_loss_chart_add_group (self->loss_chart, label,
+                                                                        category),
+                                               name);
+  guint test = cs_loss_chart_add_group_series (self->accuracy_chart,
+                                               cs_loss_chart_add_group (self->accuracy_chart,
+                                                                        label, category),
+                                               name);
+
+  for (guint i = 0; i < cs_training_get_n_epochs (run); i++)
+    {
+      const CsEpochMetrics *m = &cs_training_get_epoch (run, i)->metrics;
+
+      cs_loss_chart_append (self->loss_chart, loss, m->epoch, m->train_loss);
+      cs_loss_chart_append (self->accuracy_chart, test, m->epoch, m->test_accuracy);
+    }
+}
+
+/* The newest earlier runs, each with its colour: its place in the session's runs, so a run
+ * keeps its colour as others come. */
+static void
+add_earlier_runs (CsTrainPage *self,
+                  double      *x_max)
 {
   GListModel *runs = self->session ? cs_session_get_runs (self->session) : NULL;
-  g_autoptr(GPtrArray) earlier = g_ptr_array_new_with_free_func (g_object_unref);
-  double x_max = self->training ? cs_training_get_config (self->training)->epochs : 100;
-  guint n = self->training ? cs_training_get_n_epochs (self->training) : 0;
+  g_autoptr(GArray) earlier = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = runs ? g_list_model_get_n_items (runs) : 0; i > 0 && earlier->len < MAX_EARLIER_RUNS; i--)
     {
       g_autoptr(CsTraining) run = g_list_model_get_item (runs, i - 1);
+      guint index = i - 1;
 
       if (is_earlier_run (self, run))
-        g_ptr_array_insert (earlier, 0, g_steal_pointer (&run));
+        g_array_prepend_val (earlier, index);
     }
+  for (guint r = 0; r < earlier->len; r++)
+    {
+      guint index = g_array_index (earlier, guint, r);
+      g_autoptr(CsTraining) run = g_list_model_get_item (runs, index);
+
+      add_earlier_run (self, run, (FIRST_EARLIER_CATEGORY + index) % CS_N_CATEGORIES);
+      *x_max = MAX (*x_max, cs_training_get_config (run)->epochs);
+    }
+}
+
+/* The earlier runs, then the current one on top. */
+static void
+rebuild_charts (CsTrainPage *self)
+{
+  double x_max = self->training ? cs_training_get_config (self->training)->epochs : 100;
+  guint n = self->training ? cs_training_get_n_epochs (self->training) : 0;
+
   cs_loss_chart_clear (self->loss_chart);
   cs_loss_chart_clear (self->accuracy_chart);
   cs_loss_chart_set_marker (self->loss_chart, NAN, NULL);
   cs_loss_chart_set_marker (self->accuracy_chart, NAN, NULL);
-  for (guint r = 0; r < earlier->len; r++)
-    {
-      CsTraining *run = g_ptr_array_index (earlier, r);
-      SeriesIds ids;
-
-      add_series (self, &ids, TRUE);
-      append_epochs (self, run, &ids, 0, cs_training_get_n_epochs (run));
-      x_max = MAX (x_max, cs_training_get_config (run)->epochs);
-    }
+  add_earlier_runs (self, &x_max);
   cs_loss_chart_set_x_max (self->loss_chart, x_max);
   cs_loss_chart_set_x_max (self->accuracy_chart, x_max);
   if (self->training == NULL)
     return;
-  add_series (self, &self->series, FALSE);
+  add_series (self, &self->series);
   append_epochs (self, self->training, &self->series, 0, n);
   if (n > 0)
     set_marker (self, &cs_training_get_epoch (self->training, n - 1)->metrics);
