@@ -19,6 +19,7 @@ typedef struct
   char            *dataset, *run, *matrix;
   char            *path;
   gboolean         csv;
+  CsCurveFigure   *curves;     /* a curves figure instead of the heatmap, or NULL */
 } Request;
 
 static void
@@ -33,6 +34,7 @@ request_free (Request *request)
   g_free (request->run);
   g_free (request->matrix);
   g_free (request->path);
+  g_clear_pointer (&request->curves, cs_curve_figure_free);
   g_free (request);
 }
 
@@ -48,10 +50,22 @@ copy_names (char * const *names,
 }
 
 static Request *
-request_new (const CsHeatmapFigure *figure,
-             const CsImageInfo     *info)
+request_new (const CsImageInfo *info,
+             const char        *path)
 {
   Request *request = g_new0 (Request, 1);
+
+  request->dataset = g_strdup (info ? info->dataset : NULL);
+  request->run = g_strdup (info ? info->run : NULL);
+  request->matrix = g_strdup (info ? info->matrix : NULL);
+  request->path = g_strdup (path);
+  return request;
+}
+
+static void
+request_copy_heatmap (Request               *request,
+                      const CsHeatmapFigure *figure)
+{
   size_t n = (size_t) figure->n * figure->K * figure->K;
 
   request->figure = *figure;
@@ -65,10 +79,6 @@ request_new (const CsHeatmapFigure *figure,
   request->figure.names = request->names;
   request->figure.title = request->title;
   request->figure.subtitle = request->subtitle;
-  request->dataset = g_strdup (info ? info->dataset : NULL);
-  request->run = g_strdup (info ? info->run : NULL);
-  request->matrix = g_strdup (info ? info->matrix : NULL);
-  return request;
 }
 
 /* The matrices as the CLI's export writes them, each named as under its small multiple. */
@@ -105,12 +115,28 @@ save_in_thread (GTask        *task,
                    "%s: expected a name ending in .png, .svg or .pdf", request->path);
       ok = FALSE;
     }
+  else if (request->curves != NULL)
+    ok = cs_curve_figure_save (request->curves, &info, request->path, format, &error);
   else
     ok = cs_heatmap_figure_save (&request->figure, &info, request->path, format, &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+}
+
+/* Both kinds of figure are finished by cs_figure_save_finish. */
+static void
+run_request (Request             *request,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, cs_figure_save_async);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  g_task_run_in_thread (task, save_in_thread);
 }
 
 void
@@ -122,19 +148,33 @@ cs_figure_save_async (const CsHeatmapFigure *figure,
                       GAsyncReadyCallback    callback,
                       gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
   Request *request;
 
   g_return_if_fail (figure != NULL && figure->matrices != NULL);
   g_return_if_fail (path != NULL);
 
-  request = request_new (figure, info);
-  request->path = g_strdup (path);
+  request = request_new (info, path);
+  request_copy_heatmap (request, figure);
   request->csv = csv;
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cs_figure_save_async);
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
-  g_task_run_in_thread (task, save_in_thread);
+  run_request (request, cancellable, callback, user_data);
+}
+
+void
+cs_curve_figure_save_async (CsCurveFigure       *figure,
+                            const CsImageInfo   *info,
+                            const char          *path,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Request *request;
+
+  g_return_if_fail (figure != NULL);
+  g_return_if_fail (path != NULL);
+
+  request = request_new (info, path);
+  request->curves = figure;
+  run_request (request, cancellable, callback, user_data);
 }
 
 gboolean

@@ -22,6 +22,14 @@ void     cs_figure_save_async  (const CsHeatmapFigure *figure,
                                 GCancellable          *cancellable,
                                 GAsyncReadyCallback    callback,
                                 gpointer               user_data);
+/* Saves a curves figure (taken) as PNG, SVG or PDF by its name's suffix, on a worker thread;
+ * finished with cs_figure_save_finish(). */
+void     cs_curve_figure_save_async (CsCurveFigure     *figure,
+                                     const CsImageInfo *info,
+                                     const char        *path,
+                                     GCancellable      *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer           user_data);
 gboolean cs_figure_save_finish (GAsyncResult          *result,
                                 GError               **error);
 

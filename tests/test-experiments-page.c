@@ -65,6 +65,12 @@ assert_curves (CsExperimentsPage *page,
     }
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
 static CsExperimentsPage *
 choose (CsWindow *window,
         CsMethod  a,
@@ -130,6 +136,18 @@ test_experiment_matches_cli (void)
       g_assert_cmpfloat_with_epsilon (cs_experiment_result_get_test_std (row),
                                       json_object_get_double_member (expect, "test_accuracy_std"), 1e-12);
     }
+
+  /* Export Curves draws both methods' runs and bands, named in the SVG's legend. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (cs_test_dir_path (tmp, "curves.svg"));
+    g_autofree char *svg = NULL;
+
+    cs_experiments_page_export_curves (page, file);
+    cs_test_wait_for (file_exists, (gpointer) g_file_peek_path (file), "the curves to be exported");
+    g_assert_true (g_file_get_contents (g_file_peek_path (file), &svg, NULL, NULL));
+    g_assert_nonnull (strstr (svg, "Majority vote (2 seeds)"));
+    g_assert_nonnull (strstr (svg, "Dawid–Skene (2 seeds)"));
+  }
 
   cs_experiment_format_table (cs_experiment_job_get_experiment (job), CS_TABLE_MARKDOWN, expected);
   table = cs_experiment_job_format_table (job, CS_TABLE_MARKDOWN);

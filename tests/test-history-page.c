@@ -57,6 +57,12 @@ entry_for (CsHistoryPage *page,
 }
 
 static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
 is_current (gpointer data)
 {
   CsSession *session = g_object_get_data (data, "cs-session");
@@ -145,6 +151,19 @@ test_runs_come_back (void)
     GtkWidget *title = cs_window_test_find_id (GTK_WIDGET (page), "heading_label");
 
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, "2 runs compared");
+  }
+  /* Exported, the compared curves are labelled with the runs' names. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (cs_test_dir_path (store_dir, "compared.svg"));
+    g_autofree char *svg = NULL;
+    g_autoptr(CsRunEntry) first = g_list_model_get_item (G_LIST_MODEL (cs_history_page_get_selection (page)), 0);
+    g_autoptr(CsRunEntry) second = g_list_model_get_item (G_LIST_MODEL (cs_history_page_get_selection (page)), 1);
+
+    cs_history_page_export_curves (page, file);
+    cs_test_wait_for (file_exists, (gpointer) g_file_peek_path (file), "the curves to be exported");
+    g_assert_true (g_file_get_contents (g_file_peek_path (file), &svg, NULL, NULL));
+    g_assert_nonnull (strstr (svg, cs_run_entry_get_name (first)));
+    g_assert_nonnull (strstr (svg, cs_run_entry_get_name (second)));
   }
   {
     g_autoptr(CsRunEntry) entry = entry_for (page, CS_METHOD_MAJORITY, 2);

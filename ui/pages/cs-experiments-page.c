@@ -16,7 +16,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "cs-curve-figures.h"
 #include "cs-experiments-page.h"
+#include "cs-figure-task.h"
 #include "cs-loss-chart.h"
 #include "cs-published.h"
 
@@ -33,6 +35,7 @@ struct _CsExperimentsPage
   GtkProgressBar       *progress_bar;
   GtkLabel             *status_label;
   GtkButton            *export_button;
+  GtkButton            *export_curves_button;
   GtkColumnView        *results_view;
   GtkLabel             *selection_label;
   GtkLabel             *reference_label;
@@ -221,6 +224,8 @@ update_buttons (CsExperimentsPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->stop_button), running);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button),
                             self->job != NULL && cs_experiment_job_get_experiment (self->job) != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_curves_button),
+                            self->job != NULL && cs_experiment_job_get_n_finished (self->job) > 0);
 }
 
 static void
@@ -547,6 +552,67 @@ on_export_clicked (CsExperimentsPage *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+static void
+on_curves_saved (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(CsExperimentsPage) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (cs_figure_save_finish (result, &error))
+    text = g_strdup (_("Exported"));
+  else
+    text = g_strdup_printf (_("The export failed: %s"), error->message);
+  cs_page_toast (GTK_WIDGET (self), text);
+}
+
+static void
+save_curves (GtkWidget *widget,
+             GFile     *file)
+{
+  cs_experiments_page_export_curves (CS_EXPERIMENTS_PAGE (widget), file);
+}
+
+/* Writes the curves shown to `file` (PNG, SVG or PDF by its suffix) on a worker thread, as
+ * Export Curves does, and as crowdscope-cli experiment --curves draws them; a toast says how it went. */
+void
+cs_experiments_page_export_curves (CsExperimentsPage *self,
+                                   GFile             *file)
+{
+  GListModel *results = self->job ? cs_experiment_job_get_results (self->job) : NULL;
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (CsMethodHistory));
+  g_autofree char *path = g_file_get_path (file);
+  CsDataset *dataset = page_dataset (self);
+  CsImageInfo info = { dataset ? dataset->name : NULL };
+
+  for (guint i = 0; results != NULL && i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(CsExperimentResult) result = g_list_model_get_item (results, i);
+
+      for (int s = 0; s < cs_experiment_result_get_n_seeds (result); s++)
+        {
+          CsMethodHistory run = { cs_experiment_result_get_method (result),
+                                  cs_experiment_result_get_history (result, s) };
+
+          if (run.history != NULL)
+            g_array_append_val (runs, run);
+        }
+    }
+  if (runs->len == 0 || path == NULL)
+    return;
+  cs_curve_figure_save_async (cs_curve_figure_new_for_methods ((CsMethodHistory *) runs->data, (int) runs->len,
+                                                               info.dataset, CS_CURVE_TEST_ACCURACY),
+                              &info, path, NULL, on_curves_saved, g_object_ref (self));
+}
+
+static void
+on_export_curves_clicked (CsExperimentsPage *self)
+{
+  cs_page_ask_save (GTK_WIDGET (self), _("Export Curves"), "experiment.png", save_curves);
+}
+
 /* The page ------------------------------------------------------------------------------- */
 
 static void
@@ -601,6 +667,7 @@ cs_experiments_page_class_init (CsExperimentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsExperimentsPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CsExperimentsPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, CsExperimentsPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, CsExperimentsPage, export_curves_button);
   gtk_widget_class_bind_template_child (widget_class, CsExperimentsPage, results_view);
   gtk_widget_class_bind_template_child (widget_class, CsExperimentsPage, selection_label);
   gtk_widget_class_bind_template_child (widget_class, CsExperimentsPage, reference_label);
@@ -631,5 +698,6 @@ cs_experiments_page_init (CsExperimentsPage *self)
   g_signal_connect_swapped (self->run_button, "clicked", G_CALLBACK (on_run_clicked), self);
   g_signal_connect_swapped (self->stop_button, "clicked", G_CALLBACK (on_stop_clicked), self);
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
+  g_signal_connect_swapped (self->export_curves_button, "clicked", G_CALLBACK (on_export_curves_clicked), self);
   update_buttons (self);
 }

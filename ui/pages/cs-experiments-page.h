@@ -30,4 +30,7 @@ gboolean         cs_experiments_page_run        (CsExperimentsPage *self);
 /* The experiment shown (running or ended), or NULL. */
 CsExperimentJob *cs_experiments_page_get_job    (CsExperimentsPage *self);
 
+void               cs_experiments_page_export_curves (CsExperimentsPage *self,
+                                       GFile *file);
+
 G_END_DECLS

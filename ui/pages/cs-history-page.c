@@ -15,7 +15,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "cs-curve-band.h"
+#include "cs-curve-figures.h"
+#include "cs-figure-task.h"
 #include "cs-heatmap.h"
 #include "cs-history-page.h"
 #include "cs-loss-chart.h"
@@ -38,7 +39,9 @@ struct _CsHistoryPage
   GtkLabel             *selection_label;
   GtkLabel             *heading_label;
   GtkLabel             *detail_label;
+  GtkWidget            *curve_box;
   GtkDropDown          *curve_dropdown;
+  GtkButton            *export_button;
   CsLossChart          *curves_chart;
   GtkWidget            *matrix_box;
   GtkDropDown          *matrix_dropdown;
@@ -271,7 +274,6 @@ static void
 update_detail (CsHistoryPage *self)
 {
   g_autoptr(GPtrArray) entries = selected_entries (self, MAX_COMPARED);
-  static const CsChartRole roles[] = { CS_CHART_ROLE_TEST, CS_CHART_ROLE_VALID, CS_CHART_ROLE_TRAIN };
   CsCurveField field = shown_field (self);
   gboolean accuracy = cs_curve_field_is_accuracy (field);
   double x_max = 1;
@@ -297,8 +299,11 @@ update_detail (CsHistoryPage *self)
         cs_run_history_load (self->history, entry);
       if (!(history = cs_run_entry_get_history (entry)))
         continue;
-      series = cs_loss_chart_add_series (self->curves_chart, cs_run_entry_get_name (entry),
-                                         roles[i % G_N_ELEMENTS (roles)], FALSE);
+      /* Each run its colour of the palette, by its place in the selection. */
+      series = cs_loss_chart_add_group_series (self->curves_chart,
+                                               cs_loss_chart_add_group (self->curves_chart,
+                                                                        cs_run_entry_get_name (entry), i),
+                                               cs_run_entry_get_name (entry));
       for (guint e = 0; e < history->len; e++)
         {
           const CsEpochMetrics *m = &g_array_index (history, CsEpochMetrics, e);
@@ -310,7 +315,7 @@ update_detail (CsHistoryPage *self)
     }
   cs_loss_chart_set_x_max (self->curves_chart, x_max);
   gtk_widget_set_visible (GTK_WIDGET (self->curves_chart), entries->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->curve_dropdown), entries->len > 0);
+  gtk_widget_set_visible (self->curve_box, entries->len > 0);
   if (entries->len == 1)
     {
       title = g_strdup (cs_run_entry_get_name (g_ptr_array_index (entries, 0)));
@@ -339,6 +344,67 @@ static void
 on_selection_changed (CsHistoryPage *self)
 {
   update_detail (self);
+}
+
+/* Exporting the curves ---------------------------------------------------------------------- */
+
+static void
+on_curves_saved (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(CsHistoryPage) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (cs_figure_save_finish (result, &error))
+    text = g_strdup (_("Exported"));
+  else
+    text = g_strdup_printf (_("The export failed: %s"), error->message);
+  cs_page_toast (GTK_WIDGET (self), text);
+}
+
+static void
+save_curves (GtkWidget *widget,
+             GFile     *file)
+{
+  cs_history_page_export_curves (CS_HISTORY_PAGE (widget), file);
+}
+
+/* Writes the curves shown to `file` (PNG, SVG or PDF by its suffix) on a worker thread, as
+ * Export Curves does, and as crowdscope-cli runs curves draws them; a toast says how it went. */
+void
+cs_history_page_export_curves (CsHistoryPage *self,
+                               GFile         *file)
+{
+  g_autoptr(GPtrArray) histories = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *path = g_file_get_path (file);
+  CsImageInfo info = { NULL };
+
+  for (guint i = 0; i < self->shown->len; i++)
+    {
+      CsRunEntry *entry = g_ptr_array_index (self->shown, i);
+
+      if (cs_run_entry_get_history (entry) == NULL)
+        continue;
+      g_ptr_array_add (histories, cs_run_entry_get_history (entry));
+      g_ptr_array_add (labels, (gpointer) cs_run_entry_get_name (entry));
+      info.dataset = cs_run_entry_get_info (entry)->dataset_name;
+    }
+  if (histories->len == 0 || path == NULL)
+    return;
+  info.run = histories->len == 1 ? g_ptr_array_index (labels, 0) : NULL;
+  cs_curve_figure_save_async (cs_curve_figure_new_for_runs ((GArray * const *) histories->pdata,
+                                                            (const char * const *) labels->pdata,
+                                                            (int) histories->len, shown_field (self)),
+                              &info, path, NULL, on_curves_saved, g_object_ref (self));
+}
+
+static void
+on_export_clicked (CsHistoryPage *self)
+{
+  cs_page_ask_save (GTK_WIDGET (self), _("Export Curves"), "runs.png", save_curves);
 }
 
 /* The history ----------------------------------------------------------------------------- */
@@ -586,7 +652,6 @@ cs_history_page_delete_selected (CsHistoryPage *self)
                                         deleted->ids->len), deleted->ids->len);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo), deleted, NULL, 0);
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_dismissed), deleted,
                          (GClosureNotify) (void (*) (void)) deleted_free, 0);
@@ -712,7 +777,9 @@ cs_history_page_class_init (CsHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, selection_label);
   gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, heading_label);
   gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, curve_box);
   gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, curve_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, curves_chart);
   gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, matrix_box);
   gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, matrix_dropdown);
@@ -739,4 +806,5 @@ cs_history_page_init (CsHistoryPage *self)
   g_signal_connect_swapped (self->open_button, "clicked", G_CALLBACK (cs_history_page_open_selected), self);
   g_signal_connect_swapped (self->rename_button, "clicked", G_CALLBACK (on_rename_clicked), self);
   g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (cs_history_page_delete_selected), self);
+  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
 }

@@ -22,4 +22,7 @@ void               cs_history_page_open_selected (CsHistoryPage *self);
 void               cs_history_page_delete_selected (CsHistoryPage *self);
 gboolean           cs_history_page_undo_delete     (CsHistoryPage *self);
 
+void               cs_history_page_export_curves (CsHistoryPage *self,
+                                       GFile *file);
+
 G_END_DECLS

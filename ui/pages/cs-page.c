@@ -8,6 +8,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n.h>
+
 #include "cs-page.h"
 
 typedef struct
@@ -138,4 +140,40 @@ cs_page_toast (GtkWidget  *self,
                const char *text)
 {
   cs_page_add_toast (self, adw_toast_new (text));
+}
+
+static void
+on_save_response (GtkNativeDialog *chooser,
+                  int              response,
+                  GtkWidget       *self)
+{
+  CsPageSaveFunc save = g_object_get_data (G_OBJECT (chooser), "cs-save");
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    save (self, file);
+  /* The chooser lives as long as the page's data holds it. */
+  g_object_set_data (G_OBJECT (self), "cs-save-chooser", NULL);
+}
+
+void
+cs_page_ask_save (GtkWidget      *self,
+                  const char     *title,
+                  const char     *name,
+                  CsPageSaveFunc  save)
+{
+  GtkRoot *root = gtk_widget_get_root (self);
+  GtkFileChooserNative *chooser;
+
+  g_return_if_fail (GTK_IS_WIDGET (self) && save != NULL);
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "cs-save", save);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response), self, 0);
+  g_object_set_data_full (G_OBJECT (self), "cs-save-chooser", chooser, g_object_unref);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -38,4 +38,13 @@ void       cs_page_add_toast   (GtkWidget *self,
 void       cs_page_toast       (GtkWidget *self,
                                 const char *text);
 
+/* Asks where to save (a native file chooser titled `title`, the name `name` proposed), then
+ * calls `save` with the page and the file chosen; nothing when the person cancels. */
+typedef void (*CsPageSaveFunc) (GtkWidget *page,
+                                GFile     *file);
+void       cs_page_ask_save    (GtkWidget      *self,
+                                const char     *title,
+                                const char     *name,
+                                CsPageSaveFunc  save);
+
 G_END_DECLS
