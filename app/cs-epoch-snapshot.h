@@ -61,4 +61,6 @@ GArray          *cs_epoch_snapshots_new_kept   (GArray                *history,
                                                 int                    K,
                                                 int                    R);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsEpochSnapshot, cs_epoch_snapshot_free)
+
 G_END_DECLS
