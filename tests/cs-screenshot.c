@@ -47,6 +47,7 @@ static char *gallery_cell;
 static int item = -1;
 static int experiment_seeds;
 static int runs_selected;
+static int runs_reopened;
 static int earlier_runs;
 static gboolean scroll_to_end;
 static int hover_epoch;
@@ -69,6 +70,7 @@ static GOptionEntry entries[] = {
   { "gallery-split", 0, 0, G_OPTION_ARG_STRING, &gallery_split, "On the Gallery page: train, valid or test", "SPLIT" },
   { "gallery-cell", 0, 0, G_OPTION_ARG_STRING, &gallery_cell, "On the Gallery page: list this cell of the confusion", "GOLD,PREDICTED" },
   { "item", 0, 0, G_OPTION_ARG_INT, &item, "On the Gallery page: select the listed item at this position", "POSITION" },
+  { "reopen", 0, 0, G_OPTION_ARG_INT, &runs_reopened, "Reopen the Runs page's first N runs, the first last, then show the Training page", "N" },
   { "runs-selected", 0, 0, G_OPTION_ARG_INT, &runs_selected, "On the Runs page: select its first N runs", "N" },
   { "earlier-runs", 0, 0, G_OPTION_ARG_INT, &earlier_runs, "With --train: first train this many runs to their end, each with another method and seed", "N" },
   { "hover-epoch", 0, 0, G_OPTION_ARG_INT, &hover_epoch, "Point at this epoch of the page's last curves chart", "N" },
@@ -190,6 +192,37 @@ point_at_chart (GtkWidget *shown)
     }
 }
 
+static gboolean shoot (gpointer data);
+
+/* Reopens the listed runs from the N-th back to the first, then shows them on the Training
+ * page: the first the current run, the others earlier runs. */
+static void
+reopen_next (GObject      *object,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  CsSession *session = cs_window_get_session (window);
+  GListModel *runs = G_LIST_MODEL (cs_history_page_get_selection (cs_window_get_history_page (window)));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsTraining) training = NULL;
+  g_autoptr(CsRunEntry) entry = NULL;
+
+  if (result != NULL && !(training = cs_session_reopen_finish (session, result, &error)))
+    g_printerr ("cs-screenshot: %s\n", error->message);
+  if (runs_reopened == 0 || !(entry = g_list_model_get_item (runs, (guint) runs_reopened - 1)))
+    {
+      GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (cs_window_get_train_page (window)),
+                                                  ADW_TYPE_VIEW_STACK);
+
+      runs_reopened = 0;
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "training");
+      g_timeout_add (900, shoot, NULL);
+      return;
+    }
+  runs_reopened--;
+  cs_session_reopen_async (session, cs_run_entry_get_id (entry), NULL, reopen_next, NULL);
+}
+
 /* Waits two frames so every allocation has settled, then saves. */
 static gboolean
 shoot (gpointer data)
@@ -208,6 +241,15 @@ shoot (gpointer data)
       if (explorer_mode != NULL)
         cs_explorer_page_set_mode (cs_window_get_explorer_page (window), explorer_mode);
       g_timeout_add (600, shoot, NULL);
+      return G_SOURCE_REMOVE;
+    }
+  if (runs_reopened > 0)
+    {
+      GtkSelectionModel *runs = cs_history_page_get_selection (cs_window_get_history_page (window));
+
+      if (g_list_model_get_n_items (G_LIST_MODEL (runs)) == 0)
+        return G_SOURCE_CONTINUE;   /* the store is still being listed */
+      reopen_next (NULL, NULL, NULL);
       return G_SOURCE_REMOVE;
     }
   if (runs_selected > 0)
