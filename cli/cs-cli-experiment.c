@@ -237,6 +237,10 @@ cs_cli_experiment (int    argc,
     return cs_cli_fail (error);
 
   experiment = cs_experiment_new (dataset, (CsTrainConfig *) configs->data, configs->len, seeds);
+  /* A test curve needs the test split scored every epoch, as the Experiments page does; the
+   * selected epochs and their accuracies are the same either way. */
+  if (curves != NULL && field == CS_CURVE_TEST_ACCURACY)
+    cs_experiment_set_test_every_epoch (experiment, true);
   g_ptr_array_set_size (kept, (guint) (configs->len * seeds));
   report = (Report) { quiet, keep ? cs_cli_open_store () : NULL, seeds, kept, NULL };
   ok = cs_experiment_run (experiment, workers, &callbacks, &error);
