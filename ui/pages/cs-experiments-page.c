@@ -19,6 +19,7 @@
 #include "cs-curve-figures.h"
 #include "cs-experiments-page.h"
 #include "cs-figure-task.h"
+#include "cs-text-column.h"
 #include "cs-loss-chart.h"
 #include "cs-published.h"
 
@@ -64,7 +65,7 @@ accuracy_text (double mean,
 }
 
 static char *
-format_method (CsExperimentResult *r)
+format_method (gpointer r)
 {
   char *title = NULL;
 
@@ -73,7 +74,7 @@ format_method (CsExperimentResult *r)
 }
 
 static char *
-format_runs (CsExperimentResult *r)
+format_runs (gpointer r)
 {
   int n_runs, n_seeds;
 
@@ -83,7 +84,7 @@ format_runs (CsExperimentResult *r)
 }
 
 static char *
-format_test (CsExperimentResult *r)
+format_test (gpointer r)
 {
   double mean, std;
 
@@ -92,7 +93,7 @@ format_test (CsExperimentResult *r)
 }
 
 static char *
-format_valid (CsExperimentResult *r)
+format_valid (gpointer r)
 {
   double mean, std;
 
@@ -101,7 +102,7 @@ format_valid (CsExperimentResult *r)
 }
 
 static char *
-format_epoch (CsExperimentResult *r)
+format_epoch (gpointer r)
 {
   double epoch;
 
@@ -110,7 +111,7 @@ format_epoch (CsExperimentResult *r)
 }
 
 static char *
-format_time (CsExperimentResult *r)
+format_time (gpointer r)
 {
   double seconds;
 
@@ -119,12 +120,10 @@ format_time (CsExperimentResult *r)
   return isnan (seconds) ? g_strdup ("—") : g_strdup_printf (_("%.1f s"), seconds);
 }
 
-typedef char *(*FormatFunc) (CsExperimentResult *result);
-
 static const struct
 {
   const char *title;
-  FormatFunc  format;
+  CsTextColumnFunc format;
   gboolean    expand;
 } columns[] = {
   { N_("Method"), format_method, TRUE },
@@ -136,64 +135,10 @@ static const struct
 };
 
 static void
-refresh_cell (CsExperimentResult *result,
-              GParamSpec         *pspec,
-              GtkLabel           *label)
-{
-  FormatFunc format = g_object_get_data (G_OBJECT (label), "cs-format");
-  g_autofree char *text = format (result);
-
-  gtk_label_set_text (label, text);
-}
-
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  format)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  g_object_set_data (G_OBJECT (label), "cs-format", format);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  format)
-{
-  GtkWidget *label = gtk_list_item_get_child (item);
-  CsExperimentResult *result = gtk_list_item_get_item (item);
-
-  refresh_cell (result, NULL, GTK_LABEL (label));
-  g_signal_connect_object (result, "notify", G_CALLBACK (refresh_cell), label, 0);
-}
-
-static void
-unbind_cell (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  format)
-{
-  g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item), gtk_list_item_get_child (item));
-}
-
-static void
 add_columns (CsExperimentsPage *self)
 {
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *column;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), columns[c].format);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), columns[c].format);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), columns[c].format);
-      column = gtk_column_view_column_new (_(columns[c].title), factory);
-      gtk_column_view_column_set_expand (column, columns[c].expand);
-      gtk_column_view_append_column (self->results_view, column);
-      g_object_unref (column);
-    }
+    cs_text_column_append (self->results_view, _(columns[c].title), columns[c].format, columns[c].expand);
 }
 
 /* The state ------------------------------------------------------------------------------- */
@@ -553,22 +498,6 @@ on_export_clicked (CsExperimentsPage *self)
 }
 
 static void
-on_curves_saved (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      data)
-{
-  g_autoptr(CsExperimentsPage) self = data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (cs_figure_save_finish (result, &error))
-    text = g_strdup (_("Exported"));
-  else
-    text = g_strdup_printf (_("The export failed: %s"), error->message);
-  cs_page_toast (GTK_WIDGET (self), text);
-}
-
-static void
 save_curves (GtkWidget *widget,
              GFile     *file)
 {
@@ -604,7 +533,7 @@ cs_experiments_page_export_curves (CsExperimentsPage *self,
     return;
   cs_curve_figure_save_async (cs_curve_figure_new_for_methods ((CsMethodHistory *) runs->data, (int) runs->len,
                                                                info.dataset, CS_CURVE_TEST_ACCURACY),
-                              &info, path, NULL, on_curves_saved, g_object_ref (self));
+                              &info, path, NULL, cs_page_figure_saved, g_object_ref (self));
 }
 
 static void

@@ -553,22 +553,6 @@ make_figure (CsExplorerPage *self,
 }
 
 static void
-on_saved (GObject      *object,
-          GAsyncResult *result,
-          gpointer      data)
-{
-  g_autoptr(CsExplorerPage) self = data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (cs_figure_save_finish (result, &error))
-    text = g_strdup (_("Exported"));
-  else
-    text = g_strdup_printf (_("The export failed: %s"), error->message);
-  cs_page_toast (GTK_WIDGET (self), text);
-}
-
-static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
                     gpointer         data)
@@ -585,7 +569,7 @@ on_export_response (GtkNativeDialog *dialog,
       g_auto(Figure) f;
 
       make_figure (self, what, &f);
-      cs_figure_save_async (&f.figure, &f.info, path, what == EXPORT_CSV, NULL, on_saved,
+      cs_figure_save_async (&f.figure, &f.info, path, what == EXPORT_CSV, NULL, cs_page_figure_saved,
                             g_object_ref (self));
     }
   g_clear_object (&self->chooser);

@@ -349,22 +349,6 @@ on_selection_changed (CsHistoryPage *self)
 /* Exporting the curves ---------------------------------------------------------------------- */
 
 static void
-on_curves_saved (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      data)
-{
-  g_autoptr(CsHistoryPage) self = data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (cs_figure_save_finish (result, &error))
-    text = g_strdup (_("Exported"));
-  else
-    text = g_strdup_printf (_("The export failed: %s"), error->message);
-  cs_page_toast (GTK_WIDGET (self), text);
-}
-
-static void
 save_curves (GtkWidget *widget,
              GFile     *file)
 {
@@ -398,7 +382,7 @@ cs_history_page_export_curves (CsHistoryPage *self,
   cs_curve_figure_save_async (cs_curve_figure_new_for_runs ((GArray * const *) histories->pdata,
                                                             (const char * const *) labels->pdata,
                                                             (int) histories->len, shown_field (self)),
-                              &info, path, NULL, on_curves_saved, g_object_ref (self));
+                              &info, path, NULL, cs_page_figure_saved, g_object_ref (self));
 }
 
 static void

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-figure-task.h"
 #include "cs-page.h"
 
 typedef struct
@@ -176,4 +177,20 @@ cs_page_ask_save (GtkWidget      *self,
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response), self, 0);
   g_object_set_data_full (G_OBJECT (self), "cs-save-chooser", chooser, g_object_unref);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+cs_page_figure_saved (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      page)
+{
+  g_autoptr(GtkWidget) self = page;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (cs_figure_save_finish (result, &error))
+    text = g_strdup (_("Exported"));
+  else
+    text = g_strdup_printf (_("The export failed: %s"), error->message);
+  cs_page_toast (self, text);
 }

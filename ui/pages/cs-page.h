@@ -38,6 +38,12 @@ void       cs_page_add_toast   (GtkWidget *self,
 void       cs_page_toast       (GtkWidget *self,
                                 const char *text);
 
+/* A GAsyncReadyCallback for cs_figure_save_async() and cs_curve_figure_save_async(): a toast
+ * says whether the figure was written. `page` is a reference to the page, taken. */
+void       cs_page_figure_saved (GObject      *object,
+                                 GAsyncResult *result,
+                                 gpointer      page);
+
 /* Asks where to save (a native file chooser titled `title`, the name `name` proposed), then
  * calls `save` with the page and the file chosen; nothing when the person cancels. */
 typedef void (*CsPageSaveFunc) (GtkWidget *page,
