@@ -340,6 +340,12 @@ on_reopened (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
+  /* A run started meanwhile stays the current one. */
+  if (cs_session_get_running (self))
+    {
+      g_task_return_new_error (task, CS_SESSION_ERROR, CS_SESSION_ERROR_BUSY, "a run is in progress");
+      return;
+    }
   /* Another dataset was opened meanwhile: the run would not be on it. */
   if (self->dataset == NULL || cs_training_get_dataset (training) != self->dataset)
     {

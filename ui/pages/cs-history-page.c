@@ -54,6 +54,7 @@ struct _CsHistoryPage
   CsRunHistory         *history;      /* the session's, watched */
   guint                 pending_deletes; /* toasts whose runs wait in the trash */
   AdwToast             *undo_toast;   /* weak: the last delete's, while it shows */
+  guint                 update_source;
   gboolean              opening;
 };
 
@@ -346,6 +347,25 @@ on_selection_changed (CsHistoryPage *self)
   update_detail (self);
 }
 
+static gboolean
+update_detail_idle (gpointer data)
+{
+  CsHistoryPage *self = data;
+
+  self->update_source = 0;
+  update_detail (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs deleted or listed again leave the selection without a selection-changed: the detail
+ * follows once the list has settled. */
+static void
+on_runs_changed (CsHistoryPage *self)
+{
+  if (self->update_source == 0)
+    self->update_source = g_idle_add (update_detail_idle, self);
+}
+
 /* Exporting the curves ---------------------------------------------------------------------- */
 
 static void
@@ -507,7 +527,9 @@ on_rename_response (AdwMessageDialog *dialog,
       g_autofree char *text = g_strdup_printf (_("The run could not be renamed: %s"), error->message);
 
       cs_page_toast (GTK_WIDGET (self), text);
+      return;
     }
+  update_detail (self);
 }
 
 static void
@@ -587,10 +609,8 @@ on_dismissed (AdwToast *toast,
 {
   CsHistoryPage *self = deleted->page;
 
-  if (self == NULL)
-    return;
-  self->pending_deletes--;
-  if (self->pending_deletes == 0)
+  /* The page is gone: no other toast of its can bring runs back. */
+  if (self == NULL || --self->pending_deletes == 0)
     cs_run_history_empty_trash (deleted->history, NULL);
 }
 
@@ -641,7 +661,9 @@ cs_history_page_delete_selected (CsHistoryPage *self)
                          (GClosureNotify) (void (*) (void)) deleted_free, 0);
   self->pending_deletes++;
   g_set_weak_pointer (&self->undo_toast, toast);
-  cs_page_add_toast (GTK_WIDGET (self), toast);
+  /* Without a window to show it, the toast is gone at once: nothing can undo. */
+  if (!cs_page_add_toast (GTK_WIDGET (self), toast) && --self->pending_deletes == 0)
+    cs_run_history_empty_trash (self->history, NULL);
 }
 
 /* Brings back the runs of the last delete while its toast shows (Ctrl+Z); FALSE when there is
@@ -724,6 +746,7 @@ cs_history_page_dispose (GObject *object)
 
   cs_page_set_session (CS_PAGE (self), NULL);
   g_clear_weak_pointer (&self->undo_toast);
+  g_clear_handle_id (&self->update_source, g_source_remove);
   if (self->shown != NULL)
     forget_shown (self);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
@@ -784,6 +807,7 @@ cs_history_page_init (CsHistoryPage *self)
   gtk_drop_down_set_model (self->matrix_dropdown, G_LIST_MODEL (self->matrix_names));
   cs_chart_set_label (CS_CHART (self->curves_chart), GTK_ORIENTATION_HORIZONTAL, _("Epoch"));
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (on_runs_changed), self);
   g_signal_connect_swapped (self->runs_view, "activate", G_CALLBACK (on_row_activated), self);
   g_signal_connect_swapped (self->matrix_dropdown, "notify::selected", G_CALLBACK (show_matrix), self);
   g_signal_connect_swapped (self->curve_dropdown, "notify::selected", G_CALLBACK (update_detail), self);

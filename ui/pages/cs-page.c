@@ -124,16 +124,19 @@ cs_page_init (CsPage *self)
 {
 }
 
-void
+gboolean
 cs_page_add_toast (GtkWidget *self,
                    AdwToast  *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (self, ADW_TYPE_TOAST_OVERLAY);
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  if (overlay == NULL)
+    {
+      g_object_unref (toast);
+      return FALSE;
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return TRUE;
 }
 
 void

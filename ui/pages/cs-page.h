@@ -31,8 +31,9 @@ struct _CsPageClass
 CsSession *cs_page_get_session (CsPage    *self);
 void       cs_page_set_session (CsPage    *self,
                                 CsSession *session);
-/* Shows the toast (taken) in the window's toast overlay; without one it goes nowhere. */
-void       cs_page_add_toast   (GtkWidget *self,
+/* Shows the toast (taken) in the window's toast overlay; without one it goes nowhere, and
+ * FALSE says so. */
+gboolean   cs_page_add_toast   (GtkWidget *self,
                                 AdwToast  *toast);
 /* The same for a toast that says `text`. */
 void       cs_page_toast       (GtkWidget *self,
