@@ -64,6 +64,8 @@ struct _CsExperimentJob
   int                n_kept;
   char              *keep_error;     /* the first run's that could not be kept */
   Shared            *shared;
+  gint64             started_at;     /* monotonic µs */
+  gint64             ended_at;
 };
 
 enum {
@@ -116,6 +118,10 @@ set_state (CsExperimentJob   *self,
            CsExperimentState  state)
 {
   self->state = state;
+  if (state == CS_EXPERIMENT_RUNNING)
+    self->started_at = g_get_monotonic_time ();
+  else if (state > CS_EXPERIMENT_RUNNING)
+    self->ended_at = g_get_monotonic_time ();
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
@@ -490,4 +496,18 @@ cs_experiment_job_new (CsDataset           *dataset,
       g_list_store_append (self->results, result);
     }
   return self;
+}
+
+/* Seconds from the start to the end, or to now while it runs; 0 before the start. */
+double
+cs_experiment_job_get_elapsed (CsExperimentJob *self)
+{
+  gint64 end;
+
+  g_return_val_if_fail (CS_IS_EXPERIMENT_JOB (self), 0);
+
+  if (self->started_at == 0)
+    return 0;
+  end = self->state == CS_EXPERIMENT_RUNNING ? g_get_monotonic_time () : self->ended_at;
+  return (end - self->started_at) / 1e6;
 }

@@ -48,6 +48,7 @@ CsExperimentState   cs_experiment_job_get_state   (CsExperimentJob     *self);
 GListModel         *cs_experiment_job_get_results (CsExperimentJob     *self);
 int                 cs_experiment_job_get_n_finished (CsExperimentJob  *self);
 int                 cs_experiment_job_get_n_total (CsExperimentJob     *self);
+double              cs_experiment_job_get_elapsed (CsExperimentJob    *self);
 /* The failure's or the stop's message, or NULL. */
 const char         *cs_experiment_job_get_message (CsExperimentJob     *self);
 /* Once it has ended: the experiment itself, and its table as crowdscope-cli experiment prints

@@ -118,6 +118,7 @@ test_experiment_matches_cli (void)
   g_assert_nonnull (strstr (shown->str, "Majority vote\n2 of 2\n"));
   g_assert_nonnull (strstr (shown->str, "Dawid–Skene\n2 of 2\n"));
   g_assert_nonnull (strstr (shown->str, "4 of 4 runs"));
+  g_assert_nonnull (strstr (shown->str, "Finished in "));
 
   cs_test_run_cli (&cli, "experiment", cs_test_dir_path (tmp, NULL), "--methods", "ds,mv",
                    "--seeds", "2", "--quiet", "--json", NULL);

@@ -182,6 +182,7 @@ update_progress (CsExperimentsPage *self)
   g_autofree char *text = g_strdup_printf (_("%d of %d runs"), finished, total);
   const CsExperiment *experiment = cs_experiment_job_get_experiment (self->job);
   g_autofree char *keep_failed = NULL;
+  g_autofree char *finished_in = NULL;
   const char *status;
 
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) finished / total : 0);
@@ -192,7 +193,8 @@ update_progress (CsExperimentsPage *self)
       status = _("Training; each row fills in as its runs finish.");
       break;
     case CS_EXPERIMENT_FINISHED:
-      status = _("Finished.");
+      /* Translators: how long a whole experiment took. */
+      status = finished_in = g_strdup_printf (_("Finished in %.0f s."), cs_experiment_job_get_elapsed (self->job));
       break;
     case CS_EXPERIMENT_STOPPED:
       status = _("Stopped: the table holds the runs that had finished.");
