@@ -48,6 +48,7 @@ static int item = -1;
 static int experiment_seeds;
 static int runs_selected;
 static int runs_reopened;
+static char *reopened_page;
 static int earlier_runs;
 static gboolean scroll_to_end;
 static int hover_epoch;
@@ -71,6 +72,7 @@ static GOptionEntry entries[] = {
   { "gallery-cell", 0, 0, G_OPTION_ARG_STRING, &gallery_cell, "On the Gallery page: list this cell of the confusion", "GOLD,PREDICTED" },
   { "item", 0, 0, G_OPTION_ARG_INT, &item, "On the Gallery page: select the listed item at this position", "POSITION" },
   { "reopen", 0, 0, G_OPTION_ARG_INT, &runs_reopened, "Reopen the Runs page's first N runs, the first last, then show the Training page", "N" },
+  { "reopened-page", 0, 0, G_OPTION_ARG_STRING, &reopened_page, "With --reopen: show this page instead of the Training page", "NAME" },
   { "runs-selected", 0, 0, G_OPTION_ARG_INT, &runs_selected, "On the Runs page: select its first N runs", "N" },
   { "earlier-runs", 0, 0, G_OPTION_ARG_INT, &earlier_runs, "With --train: first train this many runs to their end, each with another method and seed", "N" },
   { "hover-epoch", 0, 0, G_OPTION_ARG_INT, &hover_epoch, "Point at this epoch of the page's last curves chart", "N" },
@@ -215,7 +217,7 @@ reopen_next (GObject      *object,
                                                   ADW_TYPE_VIEW_STACK);
 
       runs_reopened = 0;
-      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "training");
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), reopened_page ? reopened_page : "training");
       g_timeout_add (900, shoot, NULL);
       return;
     }
