@@ -10,10 +10,18 @@
  *   feature-columns=f*              (.csv: names or glob patterns; default: all other columns)
  *   id-column=id                    (.csv: item ids)        or ids=train/ids.txt
  *   gold-column=class               (.csv: gold labels)     or gold=train/labels.txt (or .npy)
+ *   gold=train/gold.csv             (or a table: item ids and labels in any order, see below)
+ *   gold-id-column=item             (its columns; default: item|task|id|item_id and
+ *   gold-label-column=label          label|class|gold|true_label, in any case)
  *   image-column=image              (.csv: image names)     or image-list=train/files.txt
  *   images=images/train             (the folder image names are relative to)
  *   crowd=crowd.csv                 (long-form .csv, or a dense answer matrix in any other file)
  *   crowd-columns=item;annotator;label
+ *
+ * A .csv gold file whose first line has more than one field is a table: its rows are matched
+ * to the split's items by id (from ids= or id-column=), items it lacks have unknown gold, and
+ * an id the split lacks or one given twice is an error. A one-column .csv is a list, a label a
+ * line in the items' order, as a .txt is.
  *
  * Relative paths resolve against the manifest's folder. Unknown groups and keys are errors,
  * so a typo never silently drops a file.
