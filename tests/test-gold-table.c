@@ -64,6 +64,20 @@ load_small (CsTestDir   *tmp,
                           NULL, error);
 }
 
+/* A train split of n items from x.npy, classes no and yes; `train` goes into [train]. */
+static CsDataset *
+load_npy (CsTestDir   *tmp,
+          int          n,
+          const char  *train,
+          GError     **error)
+{
+  cs_test_write_npy_f32 (cs_test_dir_path (tmp, "x.npy"), n, 2);
+  return cs_dataset_load (cs_test_dir_write (tmp, CS_MANIFEST_NAME,
+                                             "[dataset]\nclasses=no;yes\n"
+                                             "[train]\nfeatures=x.npy\n%s", train),
+                          NULL, error);
+}
+
 static void
 assert_table_gold (const CsDataset *dataset)
 {
@@ -122,14 +136,9 @@ test_ids_file (void)
   g_autoptr(CsDataset) dataset = NULL;
   const CsSplit *train;
 
-  cs_test_write_npy_f32 (cs_test_dir_path (tmp, "x.npy"), 3, 2);
   cs_test_dir_write (tmp, "ids.txt", "cat-1\ndog-7\nbird-3\n");
   cs_test_dir_write (tmp, "gold.csv", "score,item,label\n0.9,bird-3,yes\n0.1,cat-1,no\n");
-  dataset = cs_dataset_load (cs_test_dir_write (tmp, CS_MANIFEST_NAME,
-                                                "[dataset]\nclasses=no;yes\n"
-                                                "[train]\nfeatures=x.npy\nids=ids.txt\n"
-                                                "gold=gold.csv\n"),
-                             NULL, &error);
+  dataset = load_npy (tmp, 3, "ids=ids.txt\ngold=gold.csv\n", &error);
   g_assert_no_error (error);
   train = cs_dataset_get_split (dataset, CS_SPLIT_TRAIN);
   g_assert_cmpint (train->gold[0], ==, 0);
@@ -159,12 +168,8 @@ test_list (void)
       g_autoptr(CsDataset) dataset = NULL;
       const CsSplit *train;
 
-      cs_test_write_npy_f32 (cs_test_dir_path (tmp, "x.npy"), cases[c].n, 2);
       cs_test_dir_write (tmp, "gold.csv", "%s", cases[c].text);
-      dataset = cs_dataset_load (cs_test_dir_write (tmp, CS_MANIFEST_NAME,
-                                                    "[dataset]\nclasses=no;yes\n"
-                                                    "[train]\nfeatures=x.npy\ngold=gold.csv\n"),
-                                 NULL, &error);
+      dataset = load_npy (tmp, cases[c].n, "gold=gold.csv\n", &error);
       g_assert_no_error (error);
       train = cs_dataset_get_split (dataset, CS_SPLIT_TRAIN);
       for (int i = 0; i < cases[c].n; i++)
@@ -230,12 +235,8 @@ test_without_ids (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CsDataset) dataset = NULL;
 
-  cs_test_write_npy_f32 (cs_test_dir_path (tmp, "x.npy"), 3, 2);
   cs_test_dir_write (tmp, "gold.csv", "item,label\n0,no\n");
-  dataset = cs_dataset_load (cs_test_dir_write (tmp, CS_MANIFEST_NAME,
-                                                "[dataset]\nclasses=no;yes\n"
-                                                "[train]\nfeatures=x.npy\ngold=gold.csv\n"),
-                             NULL, &error);
+  dataset = load_npy (tmp, 3, "gold=gold.csv\n", &error);
   g_assert_null (dataset);
   g_assert_error (error, CS_ERROR, CS_ERROR_FORMAT);
   cs_test_assert_contains (error->message, "gold.csv: expected item ids for the train split");
@@ -262,13 +263,8 @@ test_columns_without_table (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(CsDataset) dataset = NULL;
 
-      cs_test_write_npy_f32 (cs_test_dir_path (tmp, "x.npy"), 2, 2);
       cs_test_dir_write (tmp, "gold.txt", "no\nyes\n");
-      dataset = cs_dataset_load (cs_test_dir_write (tmp, CS_MANIFEST_NAME,
-                                                    "[dataset]\nclasses=no;yes\n"
-                                                    "[train]\nfeatures=x.npy\n%s",
-                                                    cases[c].train),
-                                 NULL, &error);
+      dataset = load_npy (tmp, 2, cases[c].train, &error);
       g_assert_null (dataset);
       g_assert_error (error, CS_ERROR, CS_ERROR_FORMAT);
       cs_test_assert_contains (error->message, cases[c].fragment);
