@@ -212,6 +212,7 @@ cs_fuzz_get_dataset_dir (void)
   write_file ("valid.csv", "f1,f2,class\n3,4,dog\n-1,0,0\n");
   write_file ("ids.txt", "a\nb\nc\n");
   write_file ("gold.txt", "cat\ndog\n-1\n");
+  write_file ("gold-table.csv", "item,label\nc,dog\na,0\n");
   write_file ("files.txt", "a.png\nb.png\nc.png\n");
   write_file ("crowd.csv", "item,annotator,label\na,w1,cat\nb,w1,dog\nc,w2,1\na,w2,dog\n");
   write_file ("answers.txt", "0 1\n1 -1\n-1 0\n");

@@ -177,6 +177,17 @@ gold=gold.txt
 crowd=crowd.csv
 ids=ids.txt
 ''',
+    'gold-table.ini': '''[dataset]
+classes=cat;dog
+
+[train]
+features=train.csv
+feature-columns=f*
+id-column=id
+gold=gold-table.csv
+gold-id-column=item
+gold-label-column=label
+''',
     'errors.ini': '''[dataset]
 classes=cat;cat
 

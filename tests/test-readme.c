@@ -184,6 +184,54 @@ image_line (const char *group,
   return g_strdup_printf ("%s-%d.png", group, i);
 }
 
+/* The item a gold table leaves out, whose gold is unknown. */
+#define UNLABELLED_ITEM 1
+
+/* A gold table, from the last item to the first, under the column names the group's keys give;
+ * or a text list. */
+static void
+write_gold (CsTestDir   *tmp,
+            GKeyFile    *keys,
+            const char  *group,
+            char       **classes)
+{
+  g_autofree char *file = g_key_file_get_string (keys, group, "gold", NULL);
+  g_autofree char *id_column = g_key_file_get_string (keys, group, "gold-id-column", NULL);
+  g_autofree char *label_column = g_key_file_get_string (keys, group, "gold-label-column", NULL);
+  g_autoptr(GString) csv = g_string_new (NULL);
+
+  if (file == NULL || !g_str_has_suffix (file, ".csv"))
+    {
+      write_list (tmp, keys, group, "gold", gold_line, classes);
+      return;
+    }
+  g_string_append_printf (csv, "%s,%s\n", id_column != NULL ? id_column : "item",
+                          label_column != NULL ? label_column : "label");
+  for (int i = N_ITEMS - 1; i >= 0; i--)
+    {
+      g_autofree char *id = item_id (group, i);
+      g_autofree char *label = gold_line (group, i, classes);
+
+      if (i != UNLABELLED_ITEM)
+        g_string_append_printf (csv, "%s,%s\n", id, label);
+    }
+  cs_test_dir_write (tmp, file, "%s", csv->str);
+}
+
+/* The gold write_gold() gave an item. */
+static int
+expected_gold (GKeyFile   *keys,
+               const char *group,
+               int         i,
+               char      **classes)
+{
+  g_autofree char *file = g_key_file_get_string (keys, group, "gold", NULL);
+
+  if (file != NULL && g_str_has_suffix (file, ".csv") && i == UNLABELLED_ITEM)
+    return -1;
+  return i % (int) g_strv_length (classes);
+}
+
 /* A long-form crowd table: N_PER_ITEM annotators label every item. */
 static void
 write_crowd (CsTestDir   *tmp,
@@ -276,7 +324,7 @@ test_manifest_example (void)
       if (!g_key_file_has_group (keys, group))
         continue;
       write_features (tmp, keys, group, classes);
-      write_list (tmp, keys, group, "gold", gold_line, classes);
+      write_gold (tmp, keys, group, classes);
       write_list (tmp, keys, group, "ids", id_line, classes);
       write_list (tmp, keys, group, "image-list", image_line, classes);
       write_crowd (tmp, keys, group, classes);
@@ -294,8 +342,16 @@ test_manifest_example (void)
   g_assert_cmpint (train->n, ==, N_ITEMS);
   g_assert_cmpint (train->n_labels, ==, N_ITEMS * N_PER_ITEM);
   for (int k = 0; k < CS_N_SPLITS; k++)
-    if (g_key_file_has_group (keys, cs_split_kind_to_string (k)))
-      g_assert_cmpint (cs_dataset_get_split (dataset, k)->n, ==, N_ITEMS);
+    {
+      const char *group = cs_split_kind_to_string (k);
+      const CsSplit *split = cs_dataset_get_split (dataset, k);
+
+      if (!g_key_file_has_group (keys, group))
+        continue;
+      g_assert_cmpint (split->n, ==, N_ITEMS);
+      for (int i = 0; split->gold != NULL && i < N_ITEMS; i++)
+        g_assert_cmpint (split->gold[i], ==, expected_gold (keys, group, i, classes));
+    }
 }
 
 int

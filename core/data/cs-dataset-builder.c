@@ -141,6 +141,29 @@ cs_dataset_builder_parse_class (CsDatasetBuilder *self,
   return -1;
 }
 
+/* A table's gold label: a class as cs_dataset_builder_parse_class() reads it, or unknown (-1)
+ * for an empty cell or "-1". A bad one is an error naming the file, line and column. */
+gboolean
+cs_dataset_builder_parse_gold_cell (CsDatasetBuilder  *self,
+                                    const CsCsv       *table,
+                                    int                row,
+                                    int                col,
+                                    int32_t           *gold,
+                                    GError           **error)
+{
+  const char *cell = cs_csv_get_cell (table, row, col);
+
+  if (cell[0] == '\0' || strcmp (cell, "-1") == 0)
+    *gold = -1;
+  else if ((*gold = cs_dataset_builder_parse_class (self, cell, error)) < 0)
+    {
+      g_prefix_error (error, "%s:%d: column '%s': ", cs_csv_get_filename (table),
+                      cs_csv_get_line (table, row), cs_csv_get_header (table, col));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 cs_dataset_builder_set_split (CsDatasetBuilder  *self,
                               CsSplitKind        kind,
@@ -400,6 +423,7 @@ get_item_index (CsDatasetBuilder *self,
   return self->item_index[kind];
 }
 
+/* The column the manifest names, or else the first of the usual names present, in any case. */
 static int
 find_column (const CsCsv  *table,
              const char   *given,
@@ -419,8 +443,9 @@ find_column (const CsCsv  *table,
       return -1;
     }
   for (int i = 0; usual[i] != NULL; i++)
-    if ((col = cs_csv_find_column (table, usual[i])) >= 0)
-      return col;
+    for (col = 0; col < cs_csv_get_n_cols (table); col++)
+      if (g_ascii_strcasecmp (cs_csv_get_header (table, col), usual[i]) == 0)
+        return col;
   {
     g_autofree char *names = g_strjoinv ("', '", (char **) usual);
 
@@ -429,6 +454,23 @@ find_column (const CsCsv  *table,
                  cs_csv_get_filename (table), what, names);
   }
   return -1;
+}
+
+/* Without ids (features from a .npy and no ids file) there is nothing to match a table's items
+ * by. */
+static gboolean
+require_item_ids (CsDatasetBuilder  *self,
+                  CsSplitKind        kind,
+                  const char        *origin,
+                  GError           **error)
+{
+  if (self->dataset->splits[kind].item_ids != NULL)
+    return TRUE;
+  g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+               "%s: expected item ids for the %s split to match the table's items to, found none; "
+               "give them in an ids file or an id column of the features",
+               origin, cs_split_kind_to_string (kind));
+  return FALSE;
 }
 
 /* A long-form table of crowd labels: one row per (item, annotator, label), with items
@@ -447,14 +489,8 @@ cs_dataset_builder_add_crowd_table (CsDatasetBuilder      *self,
   GHashTable *items;
   int item_col, annotator_col, label_col;
 
-  /* Without ids (features from a .npy and no ids file) there is nothing to match items by. */
-  if (self->dataset->splits[kind].item_ids == NULL)
-    {
-      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "%s: expected item ids for the %s split to match the table's items to, "
-                   "found none", filename, cs_split_kind_to_string (kind));
-      return FALSE;
-    }
+  if (!require_item_ids (self, kind, filename, error))
+    return FALSE;
   if ((item_col = find_column (table, columns ? columns->item : NULL, "item", item_names, error)) < 0 ||
       (annotator_col = find_column (table, columns ? columns->annotator : NULL, "annotator",
                                     annotator_names, error)) < 0 ||
@@ -494,6 +530,101 @@ cs_dataset_builder_add_crowd_table (CsDatasetBuilder      *self,
       add_label (self, kind, GPOINTER_TO_INT (item) - 1, intern_annotator (self, annotator), label);
     }
   return TRUE;
+}
+
+/* How many of the ids a gold table has and the split lacks a message quotes. */
+#define QUOTED_IDS 5
+
+static gboolean
+unknown_ids_error (const char  *filename,
+                   CsSplitKind  kind,
+                   GPtrArray   *ids,
+                   GError     **error)
+{
+  g_autoptr(GString) quoted = g_string_new (NULL);
+
+  for (guint i = 0; i < MIN (ids->len, QUOTED_IDS); i++)
+    g_string_append_printf (quoted, "%s'%s'", i > 0 ? ", " : "",
+                            (const char *) g_ptr_array_index (ids, i));
+  if (ids->len > QUOTED_IDS)
+    g_string_append (quoted, ", …");
+  g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
+               "%s: expected ids of %s items, found %u that the split lacks: %s",
+               filename, cs_split_kind_to_string (kind), ids->len, quoted->str);
+  return FALSE;
+}
+
+/* Puts each row's label at its item's place in gold; the ids the split lacks go to unknown. */
+static gboolean
+read_gold_rows (CsDatasetBuilder  *self,
+                CsSplitKind        kind,
+                const CsCsv       *table,
+                int                item_col,
+                int                label_col,
+                int32_t           *gold,
+                GPtrArray         *unknown,
+                GError           **error)
+{
+  GHashTable *items = get_item_index (self, kind);
+  g_autofree int *line_of = g_new0 (int, self->dataset->splits[kind].n);  /* 0: not read yet */
+
+  for (int row = 0; row < cs_csv_get_n_rows (table); row++)
+    {
+      const char *id = cs_csv_get_cell (table, row, item_col);
+      int item = GPOINTER_TO_INT (g_hash_table_lookup (items, id)) - 1;
+      int line = cs_csv_get_line (table, row);
+
+      if (item < 0)
+        {
+          g_ptr_array_add (unknown, (gpointer) id);
+          continue;
+        }
+      if (line_of[item] > 0)
+        {
+          g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
+                       "%s:%d: the id '%s' appears twice (first on line %d); expected one row "
+                       "per item", cs_csv_get_filename (table), line, id, line_of[item]);
+          return FALSE;
+        }
+      line_of[item] = line;
+      if (!cs_dataset_builder_parse_gold_cell (self, table, row, label_col, &gold[item], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A table of gold labels, one row per item, matched to the split's items by id in any order.
+ * Items the table leaves out have unknown gold; an id the split lacks is an error, since it
+ * most likely means the table belongs to another split or its ids are spelt otherwise. */
+gboolean
+cs_dataset_builder_set_gold_table (CsDatasetBuilder     *self,
+                                   CsSplitKind           kind,
+                                   const CsCsv          *table,
+                                   const CsGoldColumns  *columns,
+                                   GError              **error)
+{
+  static const char *item_names[] = { "item", "task", "id", "item_id", NULL };
+  static const char *label_names[] = { "label", "class", "gold", "true_label", NULL };
+  const char *filename = cs_csv_get_filename (table);
+  g_autoptr(GPtrArray) unknown = g_ptr_array_new ();
+  g_autofree int32_t *gold = NULL;
+  int n, item_col, label_col;
+
+  if (!require_item_ids (self, kind, filename, error) ||
+      (item_col = find_column (table, columns ? columns->item : NULL, "item ids", item_names,
+                               error)) < 0 ||
+      (label_col = find_column (table, columns ? columns->label : NULL, "gold labels",
+                                label_names, error)) < 0)
+    return FALSE;
+  n = self->dataset->splits[kind].n;
+  gold = g_new (int32_t, n);
+  for (int i = 0; i < n; i++)
+    gold[i] = -1;
+  if (!read_gold_rows (self, kind, table, item_col, label_col, gold, unknown, error))
+    return FALSE;
+  if (unknown->len > 0)
+    return unknown_ids_error (filename, kind, unknown, error);
+  return cs_dataset_builder_set_gold (self, kind, g_steal_pointer (&gold), n, filename, error);
 }
 
 /* Copies `rows` of a split of another dataset (in order) into the split `kind`, with their

@@ -14,13 +14,22 @@ typedef struct _CsDatasetBuilder CsDatasetBuilder;
 typedef struct _CsCsv            CsCsv;
 
 /* Which columns of a long-form table hold the item, annotator and label; NULL picks the
- * first present of the usual names (item/task/id, annotator/worker, label/class). */
+ * first present, in any case, of the usual names (item/task/id, annotator/worker,
+ * label/class). */
 typedef struct
 {
   const char *item;
   const char *annotator;
   const char *label;
 } CsCrowdColumns;
+
+/* Which columns of a gold table hold the item and its label; NULL picks the first present, in
+ * any case, of the usual names (item/task/id/item_id, label/class/gold/true_label). */
+typedef struct
+{
+  const char *item;
+  const char *label;
+} CsGoldColumns;
 
 /* Only the builder creates datasets; it fills the fields of a zeroed box. */
 CsDataset        *cs_dataset_alloc                  (void);
@@ -48,11 +57,22 @@ gboolean          cs_dataset_builder_set_ids        (CsDatasetBuilder    *self,
 int               cs_dataset_builder_parse_class    (CsDatasetBuilder    *self,
                                                      const char          *token,
                                                      GError             **error);
+gboolean          cs_dataset_builder_parse_gold_cell (CsDatasetBuilder   *self,
+                                                     const CsCsv         *table,
+                                                     int                  row,
+                                                     int                  col,
+                                                     int32_t             *gold,
+                                                     GError             **error);
 gboolean          cs_dataset_builder_set_gold       (CsDatasetBuilder    *self,
                                                      CsSplitKind          kind,
                                                      int32_t             *gold,
                                                      int                  n,
                                                      const char          *origin,
+                                                     GError             **error);
+gboolean          cs_dataset_builder_set_gold_table (CsDatasetBuilder    *self,
+                                                     CsSplitKind          kind,
+                                                     const CsCsv         *table,
+                                                     const CsGoldColumns *columns,
                                                      GError             **error);
 gboolean          cs_dataset_builder_set_images     (CsDatasetBuilder    *self,
                                                      CsSplitKind          kind,

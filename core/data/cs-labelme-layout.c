@@ -129,7 +129,8 @@ read_split (CsDatasetBuilder  *builder,
   if (g_file_test (ids, G_FILE_TEST_EXISTS) && !cs_read_ids_file (builder, kind, ids, error))
     return FALSE;
   labels = g_build_filename (split_dir, "labels.txt", NULL);
-  if (g_file_test (labels, G_FILE_TEST_EXISTS) && !cs_read_gold_file (builder, kind, labels, error))
+  if (g_file_test (labels, G_FILE_TEST_EXISTS) &&
+      !cs_read_gold_file (builder, kind, labels, NULL, error))
     return FALSE;
   return read_images (builder, kind, dir, split_dir, error);
 }

@@ -10,10 +10,18 @@
  *   feature-columns=f*              (.csv: names or glob patterns; default: all other columns)
  *   id-column=id                    (.csv: item ids)        or ids=train/ids.txt
  *   gold-column=class               (.csv: gold labels)     or gold=train/labels.txt (or .npy)
+ *   gold=train/gold.csv             (or a table: item ids and labels in any order, see below)
+ *   gold-id-column=item             (its columns; default: item|task|id|item_id and
+ *   gold-label-column=label          label|class|gold|true_label, in any case)
  *   image-column=image              (.csv: image names)     or image-list=train/files.txt
  *   images=images/train             (the folder image names are relative to)
  *   crowd=crowd.csv                 (long-form .csv, or a dense answer matrix in any other file)
  *   crowd-columns=item;annotator;label
+ *
+ * A .csv gold file whose first line has more than one field is a table: its rows are matched
+ * to the split's items by id (from ids= or id-column=), items it lacks have unknown gold, and
+ * an id the split lacks or one given twice is an error. A one-column .csv is a list, a label a
+ * line in the items' order, as a .txt is.
  *
  * Relative paths resolve against the manifest's folder. Unknown groups and keys are errors,
  * so a typo never silently drops a file.
@@ -35,7 +43,7 @@
 static const char *dataset_keys[] = { "name", "classes", "classes-file", "standardize", NULL };
 static const char *split_keys[] = {
   "features", "feature-columns", "id-column", "gold-column", "image-column", "ids", "gold",
-  "images", "image-list", "crowd", "crowd-columns", NULL
+  "gold-id-column", "gold-label-column", "images", "image-list", "crowd", "crowd-columns", NULL
 };
 
 /* The keys read as lists, whose items may hold an escaped separator, "\;". */
@@ -247,12 +255,15 @@ read_split_files (Manifest          *m,
   g_autofree char *id_column = get_string (m, group, "id-column");
   g_autofree char *gold_column = get_string (m, group, "gold-column");
   g_autofree char *image_column = get_string (m, group, "image-column");
+  g_autofree char *gold_id_column = get_string (m, group, "gold-id-column");
+  g_autofree char *gold_label_column = get_string (m, group, "gold-label-column");
   g_auto(GStrv) feature_columns = g_key_file_get_string_list (m->keys, group, "feature-columns",
                                                               NULL, NULL);
   g_auto(GStrv) crowd_columns = g_key_file_get_string_list (m->keys, group, "crowd-columns",
                                                             NULL, NULL);
   CsCsvSplitColumns columns = { id_column, gold_column, image_column, feature_columns, images };
   CsCrowdColumns crowd_names = { 0 };
+  CsGoldColumns gold_names = { gold_id_column, gold_label_column };
 
   if (features == NULL)
     {
@@ -264,6 +275,12 @@ read_split_files (Manifest          *m,
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
                    "[%s]: image names were given but no images folder", group);
+      return FALSE;
+    }
+  if ((gold_id_column != NULL || gold_label_column != NULL) && gold == NULL)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "[%s]: gold table columns were given but no gold file", group);
       return FALSE;
     }
   if (crowd_columns != NULL)
@@ -279,7 +296,7 @@ read_split_files (Manifest          *m,
     }
   return cs_read_features (builder, kind, features, &columns, error) &&
          (ids == NULL || cs_read_ids_file (builder, kind, ids, error)) &&
-         (gold == NULL || cs_read_gold_file (builder, kind, gold, error)) &&
+         (gold == NULL || cs_read_gold_file (builder, kind, gold, &gold_names, error)) &&
          (image_list == NULL || cs_read_image_list (builder, kind, images, image_list, error)) &&
          (crowd == NULL || cs_read_crowd_file (builder, kind, crowd, &crowd_names, error));
 }

@@ -11,6 +11,7 @@
 
 #include "cs-csv.h"
 #include "cs-error.h"
+#include "cs-file.h"
 #include "cs-npy.h"
 #include "cs-split-reader.h"
 #include "cs-text.h"
@@ -127,18 +128,8 @@ read_csv_gold (CsDatasetBuilder  *builder,
   g_autofree int32_t *gold = g_new (int32_t, n);
 
   for (int row = 0; row < n; row++)
-    {
-      const char *cell = cs_csv_get_cell (table, row, col);
-
-      if (cell[0] == '\0' || strcmp (cell, "-1") == 0)
-        gold[row] = -1;
-      else if ((gold[row] = cs_dataset_builder_parse_class (builder, cell, error)) < 0)
-        {
-          g_prefix_error (error, "%s:%d: column '%s': ", cs_csv_get_filename (table),
-                          cs_csv_get_line (table, row), cs_csv_get_header (table, col));
-          return FALSE;
-        }
-    }
+    if (!cs_dataset_builder_parse_gold_cell (builder, table, row, col, &gold[row], error))
+      return FALSE;
   return cs_dataset_builder_set_gold (builder, kind, g_steal_pointer (&gold), n,
                                       cs_csv_get_filename (table), error);
 }
@@ -221,26 +212,18 @@ cs_read_ids_file (CsDatasetBuilder  *builder,
   return cs_dataset_builder_set_ids (builder, kind, ids, path, error);
 }
 
-/* Gold labels as text (a class name or index a line, -1 for unknown) or a .npy of integers. */
-gboolean
-cs_read_gold_file (CsDatasetBuilder  *builder,
-                   CsSplitKind        kind,
-                   const char        *path,
-                   GError           **error)
+/* A list of gold labels in the items' order: a class name or index a line, -1 for unknown. */
+static gboolean
+read_gold_list (CsDatasetBuilder  *builder,
+                CsSplitKind        kind,
+                char             **lines,
+                int                n,
+                const char        *path,
+                GError           **error)
 {
-  g_auto(GStrv) lines = NULL;
-  g_autofree int32_t *gold = NULL;
-  int n;
+  g_auto(GStrv) owned = lines;
+  g_autofree int32_t *gold = g_new (int32_t, n);
 
-  if (has_suffix (path, ".npy"))
-    {
-      int32_t *values = cs_npy_load_i32 (path, &n, error);
-
-      return values != NULL && cs_dataset_builder_set_gold (builder, kind, values, n, path, error);
-    }
-  if (!(lines = cs_text_load_lines (path, &n, error)))
-    return FALSE;
-  gold = g_new (int32_t, n);
   for (int i = 0; i < n; i++)
     {
       if (strcmp (lines[i], "-1") == 0)
@@ -252,6 +235,89 @@ cs_read_gold_file (CsDatasetBuilder  *builder,
         }
     }
   return cs_dataset_builder_set_gold (builder, kind, g_steal_pointer (&gold), n, path, error);
+}
+
+static gboolean
+names_columns (const CsGoldColumns *columns)
+{
+  return columns != NULL && (columns->item != NULL || columns->label != NULL);
+}
+
+/* Whether the first line holds more than one field: a list of gold labels has one a line, so
+ * this is a table's header. */
+static gboolean
+starts_with_header (const char *data,
+                    gsize       len)
+{
+  const char *end;
+
+  if (len == 0)
+    return FALSE;
+  end = memchr (data, '\n', len);
+  return memchr (data, ',', end != NULL ? (gsize) (end - data) : len) != NULL;
+}
+
+/* A .csv gold file is a table of ids and labels in any order when its columns are named or
+ * its first line is a header; otherwise it is a list as in a text file. */
+static gboolean
+read_gold_csv (CsDatasetBuilder     *builder,
+               CsSplitKind           kind,
+               const char           *path,
+               const CsGoldColumns  *columns,
+               GError              **error)
+{
+  g_autoptr(GMappedFile) mapped = cs_file_map (path, error);
+  const char *data;
+  gsize len;
+  char **lines;
+  int n;
+
+  if (mapped == NULL)
+    return FALSE;
+  data = g_mapped_file_get_contents (mapped);
+  len = g_mapped_file_get_length (mapped);
+  if (names_columns (columns) || starts_with_header (data, len))
+    {
+      g_autoptr(CsCsv) table = cs_csv_parse (data, len, path, error);
+
+      return table != NULL &&
+             cs_dataset_builder_set_gold_table (builder, kind, table, columns, error);
+    }
+  if (!(lines = cs_text_parse_lines (data, len, path, &n, error)))
+    return FALSE;
+  return read_gold_list (builder, kind, lines, n, path, error);
+}
+
+/* Gold labels as a .npy of integers, a .csv table or list, or a text list. columns may be
+ * NULL. */
+gboolean
+cs_read_gold_file (CsDatasetBuilder     *builder,
+                   CsSplitKind           kind,
+                   const char           *path,
+                   const CsGoldColumns  *columns,
+                   GError              **error)
+{
+  char **lines;
+  int n;
+
+  if (names_columns (columns) && !has_suffix (path, ".csv"))
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "%s: expected a .csv table for the gold columns named, found another kind "
+                   "of file", path);
+      return FALSE;
+    }
+  if (has_suffix (path, ".npy"))
+    {
+      int32_t *values = cs_npy_load_i32 (path, &n, error);
+
+      return values != NULL && cs_dataset_builder_set_gold (builder, kind, values, n, path, error);
+    }
+  if (has_suffix (path, ".csv"))
+    return read_gold_csv (builder, kind, path, columns, error);
+  if (!(lines = cs_text_load_lines (path, &n, error)))
+    return FALSE;
+  return read_gold_list (builder, kind, lines, n, path, error);
 }
 
 /* Crowd labels as a long-form CSV table, or as a dense answer matrix in any other file. */

@@ -41,6 +41,7 @@ gboolean cs_read_ids_file     (CsDatasetBuilder         *builder,
 gboolean cs_read_gold_file    (CsDatasetBuilder         *builder,
                                CsSplitKind               kind,
                                const char               *path,
+                               const CsGoldColumns      *columns,
                                GError                  **error);
 gboolean cs_read_crowd_file   (CsDatasetBuilder         *builder,
                                CsSplitKind               kind,
