@@ -7,7 +7,10 @@
 #include "cs-image-features.h"
 
 #include <math.h>
+#include <png.h>
 #include <string.h>
+
+#include "cs-error.h"
 
 /* Layout of the output, in order. */
 #define GRID            8   /* object map: GRID × GRID block means */
@@ -18,6 +21,9 @@
 #define RADIAL_BINS     8   /* object pixels by distance from the centroid, over [0, 2) radii */
 #define HARMONICS       6
 #define OUTLINE_DIM    (1 + RADIAL_BINS + 1 + HARMONICS + 2 + 3)
+
+/* The largest image a file may hold: describing one takes 11 bytes a pixel. */
+#define MAX_PIXELS     (4096 * 4096)
 
 G_STATIC_ASSERT (GRID * GRID + ORIENT_BINS + CELLS * CELLS * CELL_BINS + COLOUR_BINS
                  + OUTLINE_DIM == CS_IMAGE_FEATURES_DIM);
@@ -360,4 +366,45 @@ cs_image_features (float        *out,
   colour_histogram (out, rgb, (gsize) width * height);
   out += COLOUR_BINS;
   outline_features (out, strength, width, height);
+}
+
+gboolean
+cs_image_features_read (float       *out,
+                        const char  *path,
+                        GError     **error)
+{
+  /* Transparent pixels are composed onto black: the descriptor measures distance from the
+   * background, so any fixed colour serves. */
+  static const png_color black = { 0, 0, 0 };
+  g_autofree guint8 *rgb = NULL;
+  png_image image = { .version = PNG_IMAGE_VERSION };
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!png_image_begin_read_from_file (&image, path))
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "%s: cannot read it as a PNG image (%s); Crowdscope computes image features "
+                   "from PNG files only", path, image.message);
+      return FALSE;
+    }
+  if (image.width < 3 || image.height < 3 || (guint64) image.width * image.height > MAX_PIXELS)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_LIMIT,
+                   "%s: expected an image of 3 × 3 to %d pixels, found %u × %u",
+                   path, MAX_PIXELS, image.width, image.height);
+      png_image_free (&image);
+      return FALSE;
+    }
+  image.format = PNG_FORMAT_RGB;
+  rgb = g_malloc (PNG_IMAGE_SIZE (image));
+  if (!png_image_finish_read (&image, &black, rgb, 0, NULL))
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: cannot decode the PNG image: %s",
+                   path, image.message);
+      return FALSE;
+    }
+  cs_image_features (out, rgb, (int) image.width, (int) image.height);
+  return TRUE;
 }

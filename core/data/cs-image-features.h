@@ -16,9 +16,15 @@ G_BEGIN_DECLS
  * profile, angular harmonics, fill, perimeter, elongation). Every value lies in [−1, 1]. */
 #define CS_IMAGE_FEATURES_DIM 159
 
-void cs_image_features (float        *out,
-                        const guint8 *rgb,
-                        int           width,
-                        int           height);
+void     cs_image_features      (float        *out,
+                                 const guint8 *rgb,
+                                 int           width,
+                                 int           height);
+/* The features of the PNG file at path, in any of PNG's pixel formats, written to out
+ * [CS_IMAGE_FEATURES_DIM]. An image that cannot be read, or is too large to describe, is an
+ * error that names the file. */
+gboolean cs_image_features_read (float        *out,
+                                 const char   *path,
+                                 GError      **error);
 
 G_END_DECLS

@@ -25,10 +25,13 @@ load_folder (const char           *dir,
     return cs_labelme_layout_load (dir, options, error);
   if (cs_music_layout_detect (dir))
     return cs_music_layout_load (dir, options, error);
+  if (cs_peerannot_layout_detect (dir))
+    return cs_peerannot_layout_load (dir, options, error);
   g_set_error (error, CS_ERROR, CS_ERROR_LAYOUT,
                "%s: expected a dataset folder — a manifest (" CS_MANIFEST_NAME "), the LabelMe "
-               "layout (classes.txt, answers.txt, train/) or the Music layout "
-               "(music_genre_gold.csv, music_genre_mturk.csv) — found none of them", dir);
+               "layout (classes.txt, answers.txt, train/), the Music layout "
+               "(music_genre_gold.csv, music_genre_mturk.csv) or peerannot's layout "
+               "(metadata.json, answers.json, train/) — found none of them", dir);
   return NULL;
 }
 
