@@ -91,7 +91,10 @@ cs_chart_legend_place (GArray      *legend,
       double width_i = entry_width (entry);
 
       line_height = MAX (line_height, cs_chart_layout_height (entry->layout));
-      if (i > row_start && row_left + row_width + LEGEND_GAP + width_i > width - CS_CHART_PAD)
+      /* A row that does not fit goes below; so does the first, when beside the title it
+       * would run over the edge. */
+      if ((i > row_start || row_left > CS_CHART_PAD) &&
+          row_left + row_width + (i > row_start ? LEGEND_GAP : 0) + width_i > width - CS_CHART_PAD)
         {
           place_row (legend, row_start, i, width - CS_CHART_PAD - row_width, row_y);
           row_start = i;

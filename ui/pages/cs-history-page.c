@@ -802,7 +802,14 @@ cs_history_page_init (CsHistoryPage *self)
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->runs_view, GTK_SELECTION_MODEL (self->selection));
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    cs_text_column_append (self->runs_view, _(columns[c].title), columns[c].format, columns[c].expand);
+    {
+      GtkColumnViewColumn *column = cs_text_column_append (self->runs_view, _(columns[c].title),
+                                                           columns[c].format, columns[c].expand);
+
+      /* A name stays readable in a narrow window; the list scrolls sideways instead. */
+      if (columns[c].expand)
+        gtk_column_view_column_set_fixed_width (column, 220);
+    }
   self->matrix_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->matrix_dropdown, G_LIST_MODEL (self->matrix_names));
   cs_chart_set_label (CS_CHART (self->curves_chart), GTK_ORIENTATION_HORIZONTAL, _("Epoch"));
