@@ -112,6 +112,9 @@ cs_application_startup (GApplication *application)
   const char *quit_accels[] = { "<Control>q", NULL };
 
   G_APPLICATION_CLASS (cs_application_parent_class)->startup (application);
+  /* The icon comes from the theme once installed, and from the resources (under the resource
+   * base path's icons/) before. */
+  gtk_window_set_default_icon_name (CS_APPLICATION_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
 }

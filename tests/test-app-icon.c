@@ -1,0 +1,88 @@
+/* test-app-icon.c — the application's icon is found without an installation, and the About
+ * window and the windows show it
+ *
+ * The tests run uninstalled: the icon theme can only find the icons in the application's
+ * resources, under its resource base path.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+
+#include "cs-application.h"
+#include "cs-settings.h"
+#include "cs-ui-test.h"
+
+static void
+assert_icon_found (const char *name,
+                   int         size)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *file_name = g_strconcat (name, ".svg", NULL);
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, name));
+  icon = gtk_icon_theme_lookup_icon (theme, name, NULL, size, 1, GTK_TEXT_DIR_NONE, 0);
+  file = gtk_icon_paintable_get_file (icon);
+  g_assert_nonnull (file);
+  /* Not the theme's stand-in for a missing icon. */
+  uri = g_file_get_uri (file);
+  g_assert_true (g_str_has_suffix (uri, file_name));
+}
+
+static void
+test_icon_found (gconstpointer data)
+{
+  assert_icon_found (CS_APPLICATION_ID, 128);
+  assert_icon_found (CS_APPLICATION_ID "-symbolic", 16);
+  g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, CS_APPLICATION_ID);
+}
+
+static AdwAboutWindow *
+find_about_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        return ADW_ABOUT_WINDOW (window);
+    }
+  return NULL;
+}
+
+static void
+test_about_shows_icon (gconstpointer data)
+{
+  AdwAboutWindow *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP ((gpointer) data), "about", NULL);
+  about = find_about_window ();
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, CS_APPLICATION_ID);
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(CsApplication) application = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!cs_ui_test_init (&argc, &argv))
+    return 0;
+  /* Registering runs the application's startup: the icon theme gets the resource base path's
+   * icons/, the windows their default icon, the application its actions. */
+  application = cs_application_new ();
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+  g_test_add_data_func ("/app-icon/found-uninstalled", application, test_icon_found);
+  g_test_add_data_func ("/app-icon/about-window", application, test_about_shows_icon);
+  return g_test_run ();
+}
