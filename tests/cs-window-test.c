@@ -7,6 +7,7 @@
 #include "cs-window-test.h"
 
 #include "cs-demo.h"
+#include "cs-loss-chart-private.h"
 #include "cs-train-page.h"
 #include "cs-training.h"
 
@@ -125,4 +126,31 @@ cs_window_test_new_with_run (CsTestDir  *tmp,
   cs_test_wait_for (not_running, cs_session_get_training (session), "the run to finish");
   cs_window_test_show_page (window, page);
   return window;
+}
+
+typedef struct
+{
+  CsLossChart *chart;
+  double       epoch;
+  char        *text;
+} Readout;
+
+static gboolean
+has_readout (gpointer data)
+{
+  Readout *r = data;
+
+  g_clear_pointer (&r->text, g_free);
+  return cs_loss_chart_get_readout (r->chart, cs_loss_chart_x_to_widget (r->chart, r->epoch),
+                                    NULL, &r->text);
+}
+
+char *
+cs_window_test_wait_readout (CsLossChart *chart,
+                             double       epoch)
+{
+  Readout r = { chart, epoch, NULL };
+
+  cs_test_wait_for (has_readout, &r, "the chart to be laid out");
+  return r.text;
 }

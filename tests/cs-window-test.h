@@ -35,4 +35,9 @@ void       cs_window_test_answer        (const char *response);
 void       cs_window_test_show_page     (CsWindow   *window,
                                          const char *page);
 
+/* Waits until the chart is laid out enough to give a read-out at the epoch (a busy machine
+ * lays it out later), and returns that read-out. */
+char      *cs_window_test_wait_readout  (CsLossChart *chart,
+                                         double       epoch);
+
 G_END_DECLS

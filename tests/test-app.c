@@ -147,14 +147,6 @@ train_to_end (CsWindow *window,
   return training;
 }
 
-static gboolean
-has_readout (gpointer data)
-{
-  g_autofree char *text = NULL;
-
-  return cs_loss_chart_get_readout (data, cs_loss_chart_x_to_widget (data, 2), NULL, &text);
-}
-
 /* After two runs the first is an earlier run: named in the accuracy chart's legend with its
  * method, seed and test accuracy, and in the read-out until its legend entry hides it. */
 static void
@@ -185,8 +177,7 @@ test_earlier_runs_labelled (void)
 
   find_charts (GTK_WIDGET (cs_window_get_train_page (window)), charts);
   accuracy = g_ptr_array_index (charts, 1);
-  /* On a busy machine the charts may not be laid out yet. */
-  cs_test_wait_for (has_readout, accuracy, "the accuracy chart to be laid out");
+  g_free (cs_window_test_wait_readout (accuracy, 2));
   g_assert_cmpuint (cs_loss_chart_get_n_groups (accuracy), ==, 1);
   toggle = cs_loss_chart_get_group_toggle (accuracy, 0);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -45,8 +45,7 @@ assert_curves (CsExperimentsPage *page,
 
   g_assert_nonnull (chart);
   g_assert_cmpuint (cs_loss_chart_get_n_groups (chart), ==, g_list_model_get_n_items (rows));
-  g_assert_true (cs_loss_chart_get_readout (chart, cs_loss_chart_x_to_widget (chart, epoch),
-                                            NULL, &text));
+  text = cs_window_test_wait_readout (chart, epoch);
   for (guint m = 0; m < g_list_model_get_n_items (rows); m++)
     {
       g_autoptr(CsExperimentResult) row = g_list_model_get_item (rows, m);
