@@ -85,15 +85,6 @@ cs_cli_train_option_entries (void)
 }
 
 static gboolean
-bad_value (GError    **error,
-           const char *option,
-           const char *value)
-{
-  g_set_error (error, CS_ERROR, CS_ERROR_INVALID, "--%s: unknown value '%s'", option, value);
-  return FALSE;
-}
-
-static gboolean
 parse_yes_no (const char  *value,
               bool        *out)
 {
@@ -106,20 +97,54 @@ parse_yes_no (const char  *value,
   return TRUE;
 }
 
-static gboolean
-apply_batchnorm (CsTrainConfig  *config,
-                 GError        **error)
+/* --batchnorm's value as bit 0 (input) and bit 1 (hidden), or -1. */
+static int
+batchnorm_layers (const char *value)
 {
   static const char *names[] = { "none", "input", "hidden", "both" };
 
   for (int i = 0; i < 4; i++)
-    if (g_strcmp0 (batchnorm, names[i]) == 0)
-      {
-        config->input_batchnorm = i & 1;
-        config->hidden_batchnorm = (i & 2) != 0;
-        return TRUE;
-      }
-  return bad_value (error, "batchnorm", batchnorm);
+    if (g_strcmp0 (value, names[i]) == 0)
+      return i;
+  return -1;
+}
+
+static char *
+unknown_value (const char *option,
+               const char *value,
+               const char *expected)
+{
+  return g_strdup_printf ("--%s: unknown value '%s': expected %s", option, value, expected);
+}
+
+/* Every string option is checked here, before a dataset is loaded, so that a mistyped value is
+ * a usage error naming the values it could have been. */
+char *
+cs_cli_check_train_options (void)
+{
+  g_autoptr(GError) error = NULL;
+  CsTrainConfig scratch;
+  CsMethod m;
+  CsSelection s;
+  bool b;
+
+  if (method && !cs_method_from_string (method, &m))
+    {
+      g_autofree char *names = cs_cli_method_names ();
+
+      return unknown_value ("method", method, names);
+    }
+  if (preset && !cs_train_config_init_for (&scratch, CS_METHOD_CONAL, preset, NULL, &error))
+    return g_strdup_printf ("--preset: %s", error->message);
+  if (selection && !cs_selection_from_string (selection, &s))
+    return unknown_value ("select", selection, "valid, last or crowd-nll");
+  if (batchnorm && batchnorm_layers (batchnorm) < 0)
+    return unknown_value ("batchnorm", batchnorm, "none, input, hidden or both");
+  if (normalize_item && !parse_yes_no (normalize_item, &b))
+    return unknown_value ("normalize-item", normalize_item, "yes or no");
+  if (noise_init && g_strcmp0 (noise_init, "identity") != 0 && g_strcmp0 (noise_init, "ds") != 0)
+    return unknown_value ("noise-init", noise_init, "identity or ds");
+  return NULL;
 }
 
 /* The method, then the preset for the dataset, then every option given. */
@@ -128,20 +153,27 @@ cs_cli_train_config (CsTrainConfig  *config,
                      const char     *dataset_name,
                      GError        **error)
 {
+  g_autofree char *problem = cs_cli_check_train_options ();
   CsMethod m = CS_METHOD_CONAL;
 
-  if (method && !cs_method_from_string (method, &m))
-    return bad_value (error, "method", method);
+  if (problem != NULL)
+    {
+      g_set_error_literal (error, CS_ERROR, CS_ERROR_INVALID, problem);
+      return FALSE;
+    }
+  if (method)
+    cs_method_from_string (method, &m);
   if (!cs_train_config_init_for (config, m, preset ? preset : CS_PRESET_DEFAULT, dataset_name, error))
     return FALSE;
-  if (selection && !cs_selection_from_string (selection, &config->selection))
-    return bad_value (error, "select", selection);
-  if (batchnorm && !apply_batchnorm (config, error))
-    return FALSE;
-  if (normalize_item && !parse_yes_no (normalize_item, &config->normalize_item))
-    return bad_value (error, "normalize-item", normalize_item);
-  if (noise_init && g_strcmp0 (noise_init, "identity") != 0 && g_strcmp0 (noise_init, "ds") != 0)
-    return bad_value (error, "noise-init", noise_init);
+  if (selection)
+    cs_selection_from_string (selection, &config->selection);
+  if (batchnorm)
+    {
+      config->input_batchnorm = (batchnorm_layers (batchnorm) & 1) != 0;
+      config->hidden_batchnorm = (batchnorm_layers (batchnorm) & 2) != 0;
+    }
+  if (normalize_item)
+    parse_yes_no (normalize_item, &config->normalize_item);
   if (noise_init) config->noise_from_ds = g_strcmp0 (noise_init, "ds") == 0;
   if (warm_start >= 0) config->warm_start = warm_start;
   if (!isnan (trace)) config->trace = (float) trace;

@@ -84,6 +84,7 @@ cs_cli_train (int    argc,
   g_autofree char *out = NULL;
   g_autofree char *kept = NULL;
   g_autofree char *log_dir = NULL;
+  g_autofree char *problem = NULL;
   GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
       "Write model.safetensors, config.json and metrics.csv into DIR", "DIR" },
@@ -105,6 +106,8 @@ cs_cli_train (int    argc,
     return CS_CLI_EXIT_USAGE;
   if (argc != 2)
     return cs_cli_usage (context, "expected one DATASET");
+  if ((problem = cs_cli_check_train_options ()))
+    return cs_cli_usage (context, problem);
   if (!(dataset = cs_cli_load_dataset (argv[1])))
     return CS_CLI_EXIT_FAILURE;
   if (!cs_cli_train_config (&config, dataset->name, &error))

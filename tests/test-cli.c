@@ -115,6 +115,43 @@ test_no_arguments (void)
   cs_test_assert_contains (r.err, "DATASET");
 }
 
+/* Every command words a usage error alike, "crowdscope-cli: error: …", and exits with 2: a
+ * missing argument, an unknown option, an unknown subcommand or command. */
+static void
+test_usage_errors (void)
+{
+  static const char * const calls[][3] = {
+    { "info" }, { "train" }, { "test" }, { "export" }, { "annotators" }, { "predict" },
+    { "experiment" }, { "simulate" }, { "demo" }, { "runs", "undo" },
+    { "export", "--no-such-option" }, { "no-such-command" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_auto(CsTestCliResult) r = { 0 };
+
+      cs_test_run_cli_argv (&r, calls[i]);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_true (g_str_has_prefix (r.err, "crowdscope-cli: error: "));
+    }
+}
+
+/* A mistyped method, or another option's value, is a usage error that names the values it
+ * could have been, found before the dataset is read. */
+static void
+test_unknown_values (void)
+{
+  const char *methods = "expected conal, crowdlayer, ds, mv or gold";
+
+  cs_test_assert_cli_fails (2, methods, "train", "no-such-dataset", "--method", "foo", NULL);
+  cs_test_assert_cli_fails (2, methods, "experiment", "no-such-dataset", "--methods", "mv,foo", NULL);
+  cs_test_assert_cli_fails (2, methods, "experiment", "no-such-dataset", "--method", "foo", NULL);
+  cs_test_assert_cli_fails (2, "--select: unknown value 'best': expected valid, last or crowd-nll",
+                            "train", "no-such-dataset", "--select", "best", NULL);
+  cs_test_assert_cli_fails (2, "--preset: unknown preset 'fast': expected one of default",
+                            "train", "no-such-dataset", "--preset", "fast", NULL);
+}
+
 /* Train on the demo, save, test the checkpoint, export its matrices. */
 static void
 test_train_save_test_export (void)
@@ -306,6 +343,8 @@ main (int   argc,
   g_test_add_func ("/cli/info/music", test_info_music);
   g_test_add_func ("/cli/info/bad-input", test_info_bad_input);
   g_test_add_func ("/cli/usage", test_no_arguments);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/unknown-values", test_unknown_values);
   g_test_add_func ("/cli/train-save-test-export", test_train_save_test_export);
   g_test_add_func ("/cli/train-unwritable", test_train_unwritable);
   g_test_add_func ("/cli/experiment-json", test_experiment_json);
