@@ -101,7 +101,7 @@ report_run (const CsExperimentRun *finished,
   if (report->quiet)
     return;
   kept = kept_id (report, finished->row, finished->seed_index);
-  fprintf (stderr, "%s seed %" G_GUINT64_FORMAT ": test %.2f%% (epoch %d)%s%s\n",
+  fprintf (stderr, "%s seed %" G_GUINT64_FORMAT ": test %.2f %% (epoch %d)%s%s\n",
            cs_method_get_title (run->config.method), run->config.seed,
            100 * cs_run_get_best (run)->test_accuracy, run->best_epoch,
            kept ? ", kept as " : "", kept ? kept : "");

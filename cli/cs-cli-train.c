@@ -30,7 +30,7 @@ print_progress (const CsEpochMetrics *m,
     cs_epoch_events_add (progress->events, m, &progress->events_error);
   if (!progress->verbose)
     return;
-  fprintf (stderr, "epoch %4d/%d  loss %.4f  train %5.1f%%  valid %5.1f%%  test %5.1f%%  %.1f ms\n",
+  fprintf (stderr, "epoch %4d/%d  loss %.4f  train %5.1f %%  valid %5.1f %%  test %5.1f %%  %.1f ms\n",
            m->epoch, progress->epochs, m->train_loss, 100 * m->train_accuracy,
            100 * m->valid_accuracy, 100 * m->test_accuracy, 1000 * m->seconds);
 }
@@ -43,9 +43,9 @@ print_summary (const CsRun *run)
   printf ("%s on %s, seed %" G_GUINT64_FORMAT ": best epoch %d of %d\n",
           cs_method_get_title (run->config.method), run->dataset->name, run->config.seed,
           run->best_epoch, run->config.epochs);
-  printf ("  valid accuracy %.2f%%%s\n", 100 * best->valid_accuracy,
+  printf ("  valid accuracy %.2f %%%s\n", 100 * best->valid_accuracy,
           run->test_used_for_selection ? " (the test split)" : "");
-  printf ("  test accuracy  %.2f%%\n", 100 * best->test_accuracy);
+  printf ("  test accuracy  %.2f %%\n", 100 * best->test_accuracy);
   printf ("  %.2f ms per epoch (training only)\n", 1000 * run->seconds_per_epoch);
   for (guint i = 0; i < run->notices->len; i++)
     printf ("  note: %s\n", (const char *) g_ptr_array_index (run->notices, i));

@@ -56,7 +56,7 @@ test_info_labelme (void)
     g_assert_cmpint (text.status, ==, 0);
     cs_test_assert_contains (text.out, "train 1000 valid 500 test 1188");
     cs_test_assert_contains (text.out, "59 with labels");
-    cs_test_assert_contains (text.out, "76.9%");
+    cs_test_assert_contains (text.out, "76.9 %");
     cs_test_assert_contains (text.out, "ties go to the lowest class index");
   }
 }
@@ -195,6 +195,16 @@ test_train_save_test_export (void)
   g_assert_true (json_object_get_boolean_member (root, "same_dataset"));
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (
     json_object_get_object_member (root, "splits"), "test"), "accuracy"), train_test, 1e-12);
+
+  /* Its text says so as the window does, with a space before the percent sign. */
+  {
+    g_auto(CsTestCliResult) text = { 0 };
+    g_autofree char *accuracy = g_strdup_printf ("test   accuracy %.2f %% of", 100 * train_test);
+
+    cs_test_run_cli (&text, "test", out, NULL);
+    g_assert_cmpint (text.status, ==, 0);
+    cs_test_assert_contains (text.out, accuracy);
+  }
 
   cs_test_run_cli (&r4, "export", out, "--confusions", npy, NULL);
   g_assert_cmpint (r4.status, ==, 0);
