@@ -152,6 +152,33 @@ test_unknown_values (void)
                             "train", "no-such-dataset", "--preset", "fast", NULL);
 }
 
+/* The options' help names the default preset's values, read from the core: not the official
+ * code's λ of 1e-5 where the defaults use 1e-4. */
+static void
+test_train_help (void)
+{
+  g_auto(CsTestCliResult) r = { 0 };
+  CsTrainConfig labelme, music;
+  g_autofree char *epochs = NULL;
+  g_autofree char *batch_size = NULL;
+
+  g_assert_true (cs_train_config_init_for (&labelme, CS_METHOD_CONAL, CS_PRESET_DEFAULT, "LabelMe", NULL));
+  g_assert_true (cs_train_config_init_for (&music, CS_METHOD_CONAL, CS_PRESET_DEFAULT, "Music", NULL));
+  epochs = g_strdup_printf ("Passes over the training items (default: %d, or %d on Music)",
+                            labelme.epochs, music.epochs);
+  batch_size = g_strdup_printf ("Items per mini-batch (default: %d, or %d on Music)",
+                                labelme.batch_size, music.batch_size);
+  cs_test_run_cli (&r, "train", "--help", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cs_test_assert_contains (r.out, epochs);
+  cs_test_assert_contains (r.out, batch_size);
+  g_assert_cmpfloat (labelme.lambda, ==, 1e-4f);
+  g_assert_cmpfloat (music.lambda, ==, 1e-5f);
+  cs_test_assert_contains (r.out, "Σ‖W_r − W_g‖ (default: 1e-4, or 1e-5 on Music)");
+  cs_test_assert_contains (r.out, "(default: ds for conal, identity for crowdlayer)");
+  cs_test_assert_contains (r.out, "conal, crowdlayer, ds, mv or gold (default conal)");
+}
+
 /* Train on the demo, save, test the checkpoint, export its matrices. */
 static void
 test_train_save_test_export (void)
@@ -355,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage", test_no_arguments);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/unknown-values", test_unknown_values);
+  g_test_add_func ("/cli/train-help", test_train_help);
   g_test_add_func ("/cli/train-save-test-export", test_train_save_test_export);
   g_test_add_func ("/cli/train-unwritable", test_train_unwritable);
   g_test_add_func ("/cli/experiment-json", test_experiment_json);
