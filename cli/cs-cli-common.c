@@ -34,13 +34,16 @@ cs_cli_fail (GError *error)
   return CS_CLI_EXIT_FAILURE;
 }
 
+/* Every usage error, whichever command finds it, reads "crowdscope-cli: error: …" and exits
+ * with CS_CLI_EXIT_USAGE, as a failure reads the same with CS_CLI_EXIT_FAILURE. The command's
+ * help follows when there is a context to take it from. */
 int
 cs_cli_usage (GOptionContext *context,
               const char     *message)
 {
-  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+  g_autofree char *help = context ? g_option_context_get_help (context, TRUE, NULL) : NULL;
 
-  fprintf (stderr, "crowdscope-cli: %s\n\n%s", message, help);
+  fprintf (stderr, "crowdscope-cli: error: %s\n%s%s", message, help ? "\n" : "", help ? help : "");
   return CS_CLI_EXIT_USAGE;
 }
 
@@ -53,8 +56,21 @@ cs_cli_parse (GOptionContext   *context,
 
   if (g_option_context_parse (context, argc, argv, &error))
     return TRUE;
-  fprintf (stderr, "crowdscope-cli: %s\n", error->message);
+  cs_cli_usage (NULL, error->message);
   return FALSE;
+}
+
+/* "conal, crowdlayer, ds, mv or gold": the core's names, so that a usage message cannot miss
+ * a method. */
+char *
+cs_cli_method_names (void)
+{
+  GString *names = g_string_new (NULL);
+
+  for (int m = 0; m < CS_N_METHODS; m++)
+    g_string_append_printf (names, "%s%s", m == 0 ? "" : m == CS_N_METHODS - 1 ? " or " : ", ",
+                            cs_method_to_string (m));
+  return g_string_free (names, FALSE);
 }
 
 CsDataset *

@@ -13,15 +13,14 @@
 
 #include "cs-cli.h"
 #include "cs-curve-figures.h"
-#include "cs-error.h"
 #include "cs-experiment.h"
 
 #define MAX_SEEDS 10000
 
-static gboolean
+/* The methods list names, or a usage message naming the one it should not. */
+static char *
 parse_methods (const char  *list,
-               GArray      *methods,
-               GError     **error)
+               GArray      *methods)
 {
   g_auto(GStrv) names = g_strsplit (list, ",", -1);
 
@@ -31,14 +30,13 @@ parse_methods (const char  *list,
 
       if (!cs_method_from_string (g_strstrip (names[i]), &m))
         {
-          g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                       "--methods: unknown method '%s' (expected conal, crowdlayer, ds, mv, gold)",
-                       names[i]);
-          return FALSE;
+          g_autofree char *expected = cs_cli_method_names ();
+
+          return g_strdup_printf ("--methods: unknown method '%s': expected %s", names[i], expected);
         }
       g_array_append_val (methods, m);
     }
-  return TRUE;
+  return NULL;
 }
 
 /* The training options given, with each method's own preset. */
@@ -103,7 +101,7 @@ report_run (const CsExperimentRun *finished,
   if (report->quiet)
     return;
   kept = kept_id (report, finished->row, finished->seed_index);
-  fprintf (stderr, "%s seed %" G_GUINT64_FORMAT ": test %.2f%% (epoch %d)%s%s\n",
+  fprintf (stderr, "%s seed %" G_GUINT64_FORMAT ": test %.2f %% (epoch %d)%s%s\n",
            cs_method_get_title (run->config.method), run->config.seed,
            100 * cs_run_get_best (run)->test_accuracy, run->best_epoch,
            kept ? ", kept as " : "", kept ? kept : "");
@@ -227,10 +225,10 @@ cs_cli_experiment (int    argc,
     return CS_CLI_EXIT_USAGE;
   if (argc != 2 || seeds < 1 || seeds > MAX_SEEDS)
     return cs_cli_usage (context, "expected one DATASET and --seeds from 1 to 10000");
-  if ((usage = cs_cli_check_curves ("--curves", curves, curve, &curves_format, &field)))
+  if ((usage = cs_cli_check_curves ("--curves", curves, curve, &curves_format, &field)) ||
+      (usage = parse_methods (method_list ? method_list : "conal,crowdlayer,ds,mv,gold", methods)) ||
+      (usage = cs_cli_check_train_options ()))
     return cs_cli_usage (context, usage);
-  if (!parse_methods (method_list ? method_list : "conal,crowdlayer,ds,mv,gold", methods, &error))
-    return cs_cli_fail (error);
   if (!(dataset = cs_cli_load_dataset (argv[1])))
     return CS_CLI_EXIT_FAILURE;
   if (!method_configs (methods, dataset->name, configs, &error))

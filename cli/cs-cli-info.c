@@ -99,7 +99,7 @@ print_percent (const char *label,
   if (isnan (value))
     printf ("%-24s unknown (no gold labels)\n", label);
   else
-    printf ("%-24s %.1f%% of %d %s%s%s\n", label, 100 * value, of, what, note ? "; " : "", note ? note : "");
+    printf ("%-24s %.1f %% of %d %s%s%s\n", label, 100 * value, of, what, note ? "; " : "", note ? note : "");
 }
 
 static void

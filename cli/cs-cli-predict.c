@@ -30,7 +30,7 @@ print_split (const CsPredictions *predictions,
     return;
   printf ("  %-6s %d items", cs_split_kind_to_string (kind), n_items);
   if (!isnan (accuracy))
-    printf (", accuracy %.2f%%", 100 * accuracy);
+    printf (", accuracy %.2f %%", 100 * accuracy);
   if (n_labelled > 0)
     printf (", %d with crowd labels, %d predicted against their majority vote", n_labelled,
             cs_predictions_against_majority (predictions, kind, items));

@@ -31,11 +31,11 @@ cs_cli_format_date (const char *iso8601)
   return local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (iso8601);
 }
 
-/* "87.12%", or "—" where the accuracy was not measured. */
+/* "87.12 %" (a space before the sign, as the window writes it), or "—" where the accuracy was not measured. */
 char *
 cs_cli_format_percent (double fraction)
 {
-  return isfinite (fraction) ? g_strdup_printf ("%.2f%%", 100 * fraction) : g_strdup ("—");
+  return isfinite (fraction) ? g_strdup_printf ("%.2f %%", 100 * fraction) : g_strdup ("—");
 }
 
 static void
@@ -68,7 +68,7 @@ print_table (CsRunStore *store,
               cs_run_store_get_path (store));
       return;
     }
-  printf ("%-20s  %-16s  %-10s  %-*s  %7s  %s\n", "ID", "KEPT", "METHOD", width, "DATASET",
+  printf ("%-20s  %-16s  %-10s  %-*s  %8s  %s\n", "ID", "KEPT", "METHOD", width, "DATASET",
           "TEST", "NAME");
   for (guint i = 0; i < runs->len; i++)
     {
@@ -76,7 +76,7 @@ print_table (CsRunStore *store,
       g_autofree char *date = cs_cli_format_date (info->created);
       g_autofree char *test = cs_cli_format_percent (info->test_accuracy);
 
-      printf ("%-20s  %-16s  %-10s  %-*s  %7s  %s%s\n", info->id, date,
+      printf ("%-20s  %-16s  %-10s  %-*s  %8s  %s%s\n", info->id, date,
               cs_method_to_string (info->method), width, info->dataset_name, test, info->name,
               info->state == CS_RUN_STATE_INCOMPLETE ? " (incomplete)" : "");
     }

@@ -64,7 +64,7 @@ cs_cli_test (int    argc,
       cs_json_add_int (builder, "items", split->n);
       json_builder_end_object (builder);
       if (!json)
-        printf ("  %-6s accuracy %.2f%% of %d items%s\n", cs_split_kind_to_string (s), 100 * accuracy,
+        printf ("  %-6s accuracy %.2f %% of %d items%s\n", cs_split_kind_to_string (s), 100 * accuracy,
                 split->n, s == CS_SPLIT_TEST && checkpoint->test_used_for_selection && data->same ?
                 " (also used for model selection)" : "");
     }

@@ -30,7 +30,7 @@ print_progress (const CsEpochMetrics *m,
     cs_epoch_events_add (progress->events, m, &progress->events_error);
   if (!progress->verbose)
     return;
-  fprintf (stderr, "epoch %4d/%d  loss %.4f  train %5.1f%%  valid %5.1f%%  test %5.1f%%  %.1f ms\n",
+  fprintf (stderr, "epoch %4d/%d  loss %.4f  train %5.1f %%  valid %5.1f %%  test %5.1f %%  %.1f ms\n",
            m->epoch, progress->epochs, m->train_loss, 100 * m->train_accuracy,
            100 * m->valid_accuracy, 100 * m->test_accuracy, 1000 * m->seconds);
 }
@@ -43,9 +43,9 @@ print_summary (const CsRun *run)
   printf ("%s on %s, seed %" G_GUINT64_FORMAT ": best epoch %d of %d\n",
           cs_method_get_title (run->config.method), run->dataset->name, run->config.seed,
           run->best_epoch, run->config.epochs);
-  printf ("  valid accuracy %.2f%%%s\n", 100 * best->valid_accuracy,
+  printf ("  valid accuracy %.2f %%%s\n", 100 * best->valid_accuracy,
           run->test_used_for_selection ? " (the test split)" : "");
-  printf ("  test accuracy  %.2f%%\n", 100 * best->test_accuracy);
+  printf ("  test accuracy  %.2f %%\n", 100 * best->test_accuracy);
   printf ("  %.2f ms per epoch (training only)\n", 1000 * run->seconds_per_epoch);
   for (guint i = 0; i < run->notices->len; i++)
     printf ("  note: %s\n", (const char *) g_ptr_array_index (run->notices, i));
@@ -84,6 +84,7 @@ cs_cli_train (int    argc,
   g_autofree char *out = NULL;
   g_autofree char *kept = NULL;
   g_autofree char *log_dir = NULL;
+  g_autofree char *problem = NULL;
   GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
       "Write model.safetensors, config.json and metrics.csv into DIR", "DIR" },
@@ -105,6 +106,8 @@ cs_cli_train (int    argc,
     return CS_CLI_EXIT_USAGE;
   if (argc != 2)
     return cs_cli_usage (context, "expected one DATASET");
+  if ((problem = cs_cli_check_train_options ()))
+    return cs_cli_usage (context, problem);
   if (!(dataset = cs_cli_load_dataset (argv[1])))
     return CS_CLI_EXIT_FAILURE;
   if (!cs_cli_train_config (&config, dataset->name, &error))

@@ -61,6 +61,11 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (argv[1], commands[i].name) == 0)
       return commands[i].run (argc - 1, argv + 1);
-  fprintf (stderr, "crowdscope-cli: unknown command “%s”\n\n", argv[1]);
+  {
+    g_autofree char *message = g_strdup_printf ("unknown command “%s”", argv[1]);
+
+    cs_cli_usage (NULL, message);
+  }
+  fputc ('\n', stderr);
   return usage (stderr);
 }

@@ -61,10 +61,14 @@ char       *cs_cli_check_curves         (const char          *option,
 GOptionEntry *cs_cli_load_option_entries (void);
 CsDataset  *cs_cli_load_dataset         (const char          *path);
 int         cs_cli_fail                 (GError              *error);
+/* Prints a usage error, with context's help unless NULL; returns CS_CLI_EXIT_USAGE. */
 int         cs_cli_usage                (GOptionContext      *context,
                                          const char          *message);
 void        cs_cli_print_json           (JsonNode            *node);
 GOptionEntry *cs_cli_train_option_entries (void);
+/* A usage message for a training option's value the core would not take, or NULL. */
+char       *cs_cli_check_train_options  (void);
+char       *cs_cli_method_names         (void);
 gboolean    cs_cli_train_config         (CsTrainConfig       *config,
                                          const char          *dataset_name,
                                          GError             **error);

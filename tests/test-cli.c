@@ -56,7 +56,7 @@ test_info_labelme (void)
     g_assert_cmpint (text.status, ==, 0);
     cs_test_assert_contains (text.out, "train 1000 valid 500 test 1188");
     cs_test_assert_contains (text.out, "59 with labels");
-    cs_test_assert_contains (text.out, "76.9%");
+    cs_test_assert_contains (text.out, "76.9 %");
     cs_test_assert_contains (text.out, "ties go to the lowest class index");
   }
 }
@@ -115,6 +115,70 @@ test_no_arguments (void)
   cs_test_assert_contains (r.err, "DATASET");
 }
 
+/* Every command words a usage error alike, "crowdscope-cli: error: …", and exits with 2: a
+ * missing argument, an unknown option, an unknown subcommand or command. */
+static void
+test_usage_errors (void)
+{
+  static const char * const calls[][3] = {
+    { "info" }, { "train" }, { "test" }, { "export" }, { "annotators" }, { "predict" },
+    { "experiment" }, { "simulate" }, { "demo" }, { "runs", "undo" },
+    { "export", "--no-such-option" }, { "no-such-command" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_auto(CsTestCliResult) r = { 0 };
+
+      cs_test_run_cli_argv (&r, calls[i]);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_true (g_str_has_prefix (r.err, "crowdscope-cli: error: "));
+    }
+}
+
+/* A mistyped method, or another option's value, is a usage error that names the values it
+ * could have been, found before the dataset is read. */
+static void
+test_unknown_values (void)
+{
+  const char *methods = "expected conal, crowdlayer, ds, mv or gold";
+
+  cs_test_assert_cli_fails (2, methods, "train", "no-such-dataset", "--method", "foo", NULL);
+  cs_test_assert_cli_fails (2, methods, "experiment", "no-such-dataset", "--methods", "mv,foo", NULL);
+  cs_test_assert_cli_fails (2, methods, "experiment", "no-such-dataset", "--method", "foo", NULL);
+  cs_test_assert_cli_fails (2, "--select: unknown value 'best': expected valid, last or crowd-nll",
+                            "train", "no-such-dataset", "--select", "best", NULL);
+  cs_test_assert_cli_fails (2, "--preset: unknown preset 'fast': expected one of default",
+                            "train", "no-such-dataset", "--preset", "fast", NULL);
+}
+
+/* The options' help names the default preset's values, read from the core: not the official
+ * code's λ of 1e-5 where the defaults use 1e-4. */
+static void
+test_train_help (void)
+{
+  g_auto(CsTestCliResult) r = { 0 };
+  CsTrainConfig labelme, music;
+  g_autofree char *epochs = NULL;
+  g_autofree char *batch_size = NULL;
+
+  g_assert_true (cs_train_config_init_for (&labelme, CS_METHOD_CONAL, CS_PRESET_DEFAULT, "LabelMe", NULL));
+  g_assert_true (cs_train_config_init_for (&music, CS_METHOD_CONAL, CS_PRESET_DEFAULT, "Music", NULL));
+  epochs = g_strdup_printf ("Passes over the training items (default: %d, or %d on Music)",
+                            labelme.epochs, music.epochs);
+  batch_size = g_strdup_printf ("Items per mini-batch (default: %d, or %d on Music)",
+                                labelme.batch_size, music.batch_size);
+  cs_test_run_cli (&r, "train", "--help", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cs_test_assert_contains (r.out, epochs);
+  cs_test_assert_contains (r.out, batch_size);
+  g_assert_cmpfloat (labelme.lambda, ==, 1e-4f);
+  g_assert_cmpfloat (music.lambda, ==, 1e-5f);
+  cs_test_assert_contains (r.out, "Σ‖W_r − W_g‖ (default: 1e-4, or 1e-5 on Music)");
+  cs_test_assert_contains (r.out, "(default: ds for conal, identity for crowdlayer)");
+  cs_test_assert_contains (r.out, "conal, crowdlayer, ds, mv or gold (default conal)");
+}
+
 /* Train on the demo, save, test the checkpoint, export its matrices. */
 static void
 test_train_save_test_export (void)
@@ -158,6 +222,16 @@ test_train_save_test_export (void)
   g_assert_true (json_object_get_boolean_member (root, "same_dataset"));
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (
     json_object_get_object_member (root, "splits"), "test"), "accuracy"), train_test, 1e-12);
+
+  /* Its text says so as the window does, with a space before the percent sign. */
+  {
+    g_auto(CsTestCliResult) text = { 0 };
+    g_autofree char *accuracy = g_strdup_printf ("test   accuracy %.2f %% of", 100 * train_test);
+
+    cs_test_run_cli (&text, "test", out, NULL);
+    g_assert_cmpint (text.status, ==, 0);
+    cs_test_assert_contains (text.out, accuracy);
+  }
 
   cs_test_run_cli (&r4, "export", out, "--confusions", npy, NULL);
   g_assert_cmpint (r4.status, ==, 0);
@@ -306,6 +380,9 @@ main (int   argc,
   g_test_add_func ("/cli/info/music", test_info_music);
   g_test_add_func ("/cli/info/bad-input", test_info_bad_input);
   g_test_add_func ("/cli/usage", test_no_arguments);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/unknown-values", test_unknown_values);
+  g_test_add_func ("/cli/train-help", test_train_help);
   g_test_add_func ("/cli/train-save-test-export", test_train_save_test_export);
   g_test_add_func ("/cli/train-unwritable", test_train_unwritable);
   g_test_add_func ("/cli/experiment-json", test_experiment_json);

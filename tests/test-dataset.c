@@ -82,6 +82,16 @@ test_music (void)
   g_assert_true (dataset->standardized);
   g_assert_cmpfloat (dataset->feature_mean[4], <, -40);
   g_assert_cmpuint (dataset->warnings->len, >=, 1);
+  /* Its magnitudes are written plainly, as every notice's numbers are: no "8.43e+03". */
+  for (guint i = 0; i < dataset->warnings->len; i++)
+    {
+      const char *warning = g_ptr_array_index (dataset->warnings, i);
+
+      g_assert_true (g_ascii_isupper (warning[0]) || g_ascii_isdigit (warning[0]));
+      g_assert_null (strstr (warning, "e+"));
+      g_assert_null (strstr (warning, "e-0"));
+    }
+  g_assert_true (cs_test_warnings_contain (dataset, "Feature scales differ by a factor of "));
   {
     float mean = 0;
 

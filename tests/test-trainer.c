@@ -182,7 +182,7 @@ test_cancel (void)
   g_assert_nonnull (run->model);
   g_assert_nonnull (run->annotator_w);
   cs_test_assert_contains (g_ptr_array_index (run->notices, run->notices->len - 1),
-                           "stopped after epoch 2 of 50");
+                           "Training was stopped after epoch 2 of 50");
 
   config.epochs = 2;
   two = cs_train (dataset, &config, NULL, NULL);
@@ -245,13 +245,16 @@ test_music_selection (void)
   g_assert_true (run->test_used_for_selection);
   g_assert_cmpint (run->selection_split, ==, CS_SPLIT_TEST);
   g_assert_cmpuint (run->notices->len, ==, 1);
-  cs_test_assert_contains (g_ptr_array_index (run->notices, 0), "test split was used");
+  cs_test_assert_contains (g_ptr_array_index (run->notices, 0),
+                           "The dataset has no validation split: the test split was used");
 
   config.valid_from_test = 100;
   carved = cs_train (dataset, &config, NULL, NULL);
   g_assert_false (carved->test_used_for_selection);
   g_assert_cmpint (carved->dataset->splits[CS_SPLIT_VALID].n, ==, 100);
   g_assert_cmpint (carved->dataset->splits[CS_SPLIT_TEST].n, ==, 200);
+  cs_test_assert_contains (g_ptr_array_index (carved->notices, 0),
+                           "A stratified validation split of 100 items was taken");
 }
 
 /* The carved validation split is stratified, fixed, and disjoint from the new test split. */

@@ -928,7 +928,7 @@ cs_dataset_builder_finish (CsDatasetBuilder     *self,
       index_labels (self, s);
     }
   if (cs_dataset_get_n_labels (dataset) == 0)
-    cs_dataset_builder_warn (self, "the dataset has no crowd labels");
+    cs_dataset_builder_warn (self, "The dataset has no crowd labels");
 
   cs_standardize_dataset (dataset, options->standardize);
   return cs_dataset_ref (dataset);

@@ -565,7 +565,7 @@ cs_peerannot_layout_load (const char           *dir,
   g_strfreev (layout.classes);
   if (!ok)
     return NULL;
-  cs_dataset_builder_warn (builder, "the features were computed from the images by Crowdscope's "
+  cs_dataset_builder_warn (builder, "The features were computed from the images by Crowdscope's "
                            "own image descriptor; features from a pretrained network (such as "
                            "ResNet or VGG) classify better: give them in a " CS_MANIFEST_NAME
                            " manifest");

@@ -83,6 +83,37 @@ apply (CsDataset *dataset)
   dataset->standardized = true;
 }
 
+/* A magnitude as a notice shows it, never with an exponent: a whole number from 1000 up
+ * ("8432", not "8.43e+03"), three significant digits below, with as many decimals as they take
+ * under 0.0001. Counts in notices are plain integers, without grouping. */
+static char *
+format_plainly (double value)
+{
+  double magnitude = fabs (value);
+
+  if (magnitude >= 999.5)
+    return g_strdup_printf ("%.0f", value);
+  if (magnitude > 0 && magnitude < 1e-4)
+    return g_strdup_printf ("%.*f", 2 - (int) floor (log10 (magnitude)), value);
+  return g_strdup_printf ("%.3g", value);
+}
+
+static char *
+describe_scales (double      ratio,
+                 int         widest,
+                 float       widest_std,
+                 int         narrowest,
+                 float       narrowest_std,
+                 const char *outcome)
+{
+  g_autofree char *factor = format_plainly (ratio);
+  g_autofree char *wide = format_plainly (widest_std);
+  g_autofree char *narrow = format_plainly (narrowest_std);
+
+  return g_strdup_printf ("Feature scales differ by a factor of %s (column %d: std %s, column %d: "
+                          "std %s)%s", factor, widest, wide, narrowest, narrow, outcome);
+}
+
 void
 cs_standardize_dataset (CsDataset     *dataset,
                         CsStandardize  mode)
@@ -102,9 +133,8 @@ cs_standardize_dataset (CsDataset     *dataset,
     {
       if (ratio > CS_STANDARDIZE_SCALE_RATIO)
         g_ptr_array_add (dataset->warnings,
-                         g_strdup_printf ("feature scales differ by a factor of %.3g (column %d: "
-                                          "std %.3g, column %d: std %.3g) and were left as they are",
-                                          ratio, widest, std[widest], narrowest, std[narrowest]));
+                         describe_scales (ratio, widest, std[widest], narrowest, std[narrowest],
+                                          " and were left as they are"));
       return;
     }
   dataset->feature_mean = g_steal_pointer (&mean);
@@ -112,9 +142,8 @@ cs_standardize_dataset (CsDataset     *dataset,
   apply (dataset);
   if (mode == CS_STANDARDIZE_AUTO)
     g_ptr_array_add (dataset->warnings,
-                     g_strdup_printf ("feature scales differ by a factor of %.3g (column %d: std %.3g, "
-                                      "column %d: std %.3g); features were standardised with the "
-                                      "train split's mean and deviation",
-                                      ratio, widest, dataset->feature_std[widest], narrowest,
-                                      dataset->feature_std[narrowest]));
+                     describe_scales (ratio, widest, dataset->feature_std[widest], narrowest,
+                                      dataset->feature_std[narrowest],
+                                      "; features were standardised with the train split's "
+                                      "mean and deviation"));
 }

@@ -290,7 +290,7 @@ trainer_init (Trainer                *t,
       t->select = t->test;
       run->selection_split = CS_SPLIT_TEST;
       run->test_used_for_selection = true;
-      g_ptr_array_add (run->notices, g_strdup ("the dataset has no validation split: the test "
+      g_ptr_array_add (run->notices, g_strdup ("The dataset has no validation split: the test "
                                                "split was used for model selection, so its "
                                                "accuracy is optimistic"));
     }
@@ -609,7 +609,7 @@ keep_stopped (CsRun   *run,
   g_clear_error (error);
   run->stopped = true;
   g_ptr_array_add (run->notices,
-                   g_strdup_printf ("training was stopped after epoch %d of %d: the result is "
+                   g_strdup_printf ("Training was stopped after epoch %d of %d: the result is "
                                     "the best epoch so far", run->epochs_run, run->config.epochs));
   return TRUE;
 }
@@ -638,7 +638,7 @@ cs_train (CsDataset               *dataset,
       if (!(trained_on = cs_dataset_carve_validation (dataset, config->valid_from_test, error)))
         return NULL;
       g_ptr_array_add (run->notices,
-                       g_strdup_printf ("a stratified validation split of %d items was taken "
+                       g_strdup_printf ("A stratified validation split of %d items was taken "
                                         "out of the test split", config->valid_from_test));
     }
   else
