@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cs-ui-test.h"
+#include "test-util.h"
 
 #define WAIT_SECONDS 10
 
@@ -325,6 +326,34 @@ cs_ui_test_assert_description (gpointer    accessible,
 {
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (accessible),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+}
+
+typedef struct
+{
+  GtkAccessible *accessible;
+  const char    *expected;
+} Description;
+
+static gboolean
+describes (gpointer data)
+{
+  Description *d = data;
+  g_autofree char *mismatch = gtk_test_accessible_check_property (d->accessible,
+                                                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                                  d->expected);
+
+  return mismatch == NULL;
+}
+
+/* Waits until the accessible's description is `expected`: a chart describes itself once laid
+ * out, later on a busy machine. */
+void
+cs_ui_test_wait_description (gpointer    accessible,
+                             const char *expected)
+{
+  Description d = { GTK_ACCESSIBLE (accessible), expected };
+
+  cs_test_wait_for (describes, &d, "the description");
 }
 
 /* Writes an image of one colour (0xRRGGBB) in a format gdk-pixbuf saves ("png", "jpeg"), making

@@ -58,6 +58,8 @@ void        cs_ui_test_count_notify   (GObject                *object,
                                        guint                  *count);
 void        cs_ui_test_assert_description (gpointer            accessible,
                                            const char         *expected);
+void        cs_ui_test_wait_description   (gpointer            accessible,
+                                           const char         *expected);
 void        cs_ui_test_write_image    (const char             *path,
                                        const char             *type,
                                        int                     width,

@@ -239,7 +239,7 @@ test_published_reference (void)
                                               CS_TYPE_LOSS_CHART));
   line = g_strdup_printf ("%s: %.2f ± %.2f %%", published->source, 100 * published->test_mean,
                           100 * published->test_std);
-  cs_ui_test_assert_description (chart, line);
+  cs_ui_test_wait_description (chart, line);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
