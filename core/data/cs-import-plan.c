@@ -8,6 +8,10 @@
 
 #include "cs-import-plan.h"
 
+#include "cs-csv.h"
+#include "cs-import-private.h"
+#include "cs-text.h"
+
 /* In the order cs_dataset_builder_add_crowd_table() tries them. */
 const char * const cs_import_item_names[] = { "item", "task", "id", NULL };
 const char * const cs_import_annotator_names[] = { "annotator", "worker", NULL };
@@ -90,4 +94,154 @@ cs_import_plan_guess_crowd_columns (CsImportPlan        *self,
   guess_column (&self->label_column, header, cs_import_label_names);
   return self->item_column != NULL && self->annotator_column != NULL &&
          self->label_column != NULL;
+}
+
+/* Adds the stripped labels of one column of a table to found, leaving out unknown gold. */
+static gboolean
+collect_column (GHashTable  *found,
+                const char  *path,
+                char         separator,
+                const char  *column,
+                const char * const *usual,
+                GError     **error)
+{
+  g_autoptr(CsCsv) table = cs_csv_load_separated (path, separator, error);
+  int col = -1;
+
+  if (table == NULL)
+    return FALSE;
+  if (column != NULL)
+    col = cs_csv_find_column (table, column);
+  for (int i = 0; column == NULL && col < 0 && usual[i] != NULL; i++)
+    col = cs_csv_find_column (table, usual[i]);
+  if (col < 0)
+    return TRUE;   /* the checks name the missing column */
+  for (int row = 0; row < cs_csv_get_n_rows (table); row++)
+    {
+      g_autofree char *label = g_strstrip (g_strdup (cs_csv_get_cell (table, row, col)));
+
+      if (label[0] != '\0' && strcmp (label, "-1") != 0)
+        g_hash_table_add (found, g_steal_pointer (&label));
+    }
+  return TRUE;
+}
+
+static gboolean
+collect_lines (GHashTable  *found,
+               const char  *path,
+               GError     **error)
+{
+  g_auto(GStrv) lines = NULL;
+  int n;
+
+  if (!(lines = cs_text_load_lines (path, &n, error)))
+    return FALSE;
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *label = g_strstrip (g_strdup (lines[i]));
+
+      if (label[0] != '\0' && strcmp (label, "-1") != 0)
+        g_hash_table_add (found, g_steal_pointer (&label));
+    }
+  return TRUE;
+}
+
+/* An answer matrix names classes by index: every index up to the largest is a class. */
+static gboolean
+collect_matrix (GHashTable  *found,
+                const char  *path,
+                GError     **error)
+{
+  g_autofree int32_t *answers = NULL;
+  int rows, cols, max = -1;
+
+  if (!(answers = cs_answers_load (path, &rows, &cols, error)))
+    return FALSE;
+  for (gsize i = 0; i < (gsize) rows * cols; i++)
+    max = MAX (max, answers[i]);
+  for (int k = 0; k <= max; k++)
+    g_hash_table_add (found, g_strdup_printf ("%d", k));
+  return TRUE;
+}
+
+static gboolean
+collect_gold (GHashTable           *found,
+              const CsImportSplit  *split,
+              GError              **error)
+{
+  static const char * const gold_names[] = { "label", "class", "gold", "true_label", NULL };
+
+  switch (split->gold_source)
+    {
+    case CS_GOLD_NONE:
+      return TRUE;
+    case CS_GOLD_COLUMN:
+      return split->features_kind == CS_FEATURES_NPY || split->gold_column == NULL ||
+             collect_column (found, split->features_path, ',', split->gold_column, gold_names,
+                             error);
+    case CS_GOLD_TABLE:
+      return collect_column (found, split->gold_path, ',', split->gold_label_column, gold_names,
+                             error);
+    case CS_GOLD_LIST:
+      return g_str_has_suffix (split->gold_path, ".npy") || collect_lines (found, split->gold_path,
+                                                                          error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static int
+compare_classes (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      numeric)
+{
+  const char *x = *(const char **) a, *y = *(const char **) b;
+  int64_t i, j;
+
+  if (GPOINTER_TO_INT (numeric) && cs_parse_int (x, &i) && cs_parse_int (y, &j))
+    return (i > j) - (i < j);
+  return strcmp (x, y);
+}
+
+char **
+cs_import_plan_find_classes (const CsImportPlan  *self,
+                             GError             **error)
+{
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  gboolean numeric = TRUE;
+  GHashTableIter iter;
+  gpointer name;
+  int64_t value;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->crowd_path != NULL &&
+      !(self->crowd_format == CS_CROWD_ANSWER_MATRIX
+        ? collect_matrix (found, self->crowd_path, error)
+        : collect_column (found, self->crowd_path, cs_import_plan_get_separator (self),
+                          self->label_column, cs_import_label_names, error)))
+    return NULL;
+  for (int s = 0; s < CS_N_SPLITS; s++)
+    if (self->splits[s].features_kind != CS_FEATURES_NONE &&
+        !collect_gold (found, &self->splits[s], error))
+      return NULL;
+
+  g_hash_table_iter_init (&iter, found);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    {
+      g_ptr_array_add (names, g_strdup (name));
+      numeric = numeric && cs_parse_int (name, &value);
+    }
+  g_ptr_array_sort_with_data (names, compare_classes, GINT_TO_POINTER (numeric));
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+char **
+cs_import_plan_get_classes (const CsImportPlan *self)
+{
+  if (self->classes != NULL)
+    return g_strdupv (self->classes);
+  return cs_import_plan_find_classes (self, NULL);
 }

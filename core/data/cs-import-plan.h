@@ -131,7 +131,9 @@ GPtrArray    *cs_import_plan_check         (const CsImportPlan  *self,
                                             CsImportStep         step);
 
 /* The manifest text for the plan, with paths relative to manifest_dir when they lie under it
- * and absolute otherwise. */
+ * and absolute otherwise. Classes the plan does not give are found as
+ * cs_import_plan_find_classes() finds them; when they cannot be (a file unreadable), the text
+ * has none, and the checks say why. */
 char         *cs_import_plan_to_manifest   (const CsImportPlan  *self,
                                             const char          *manifest_dir);
 
