@@ -1,7 +1,7 @@
 /* cs-import-check.c — the problems of each step of an import plan
  *
  * A step's own mistakes (a column that is not there, a label outside the classes, a gold id the
- * split lacks) are found here, with their line and column, as many as MAX_PROBLEMS; then what
+ * split lacks) are found here, with their line and column, as many as CS_IMPORT_MAX_PROBLEMS; then what
  * the steps so far chose is loaded in memory as the manifest would load it, so that anything
  * else the readers refuse is reported at the step that chose the file.
  *
@@ -16,9 +16,6 @@
 #include "cs-layouts.h"
 #include "cs-table-preview.h"
 #include "cs-text.h"
-
-/* How many problems one step lists; a table with a thousand bad rows shows the first ones. */
-#define MAX_PROBLEMS 20
 
 static const char * const gold_id_names[] = { "item", "task", "id", "item_id", NULL };
 static const char * const gold_label_names[] = { "label", "class", "gold", "true_label", NULL };
@@ -43,7 +40,7 @@ add (Check       *c,
   g_autofree char *reason = NULL;
   va_list args;
 
-  if (c->problems->len >= MAX_PROBLEMS)
+  if (c->problems->len >= CS_IMPORT_MAX_PROBLEMS)
     return;
   va_start (args, format);
   reason = g_strdup_vprintf (format, args);
@@ -57,7 +54,7 @@ add_error (Check        *c,
            const char   *file,
            const GError *error)
 {
-  if (c->problems->len < MAX_PROBLEMS)
+  if (c->problems->len < CS_IMPORT_MAX_PROBLEMS)
     g_ptr_array_add (c->problems, cs_import_problem_new_from_error (c->step, c->split, file, error));
 }
 

@@ -21,6 +21,9 @@ typedef enum
   CS_IMPORT_N_STEPS /*< skip >*/
 } CsImportStep;
 
+/* The most problems one check lists: a table with a thousand bad rows shows the first ones. */
+#define CS_IMPORT_MAX_PROBLEMS 20
+
 /* One problem, to be shown inline at its step. Lines and columns are 1-based; 0 means the
  * problem is with the whole file (line 0) or the whole line (column 0). */
 typedef struct
