@@ -442,10 +442,8 @@ find_column (const CsCsv  *table,
                    cs_csv_get_filename (table), given, what);
       return -1;
     }
-  for (int i = 0; usual[i] != NULL; i++)
-    for (col = 0; col < cs_csv_get_n_cols (table); col++)
-      if (g_ascii_strcasecmp (cs_csv_get_header (table, col), usual[i]) == 0)
-        return col;
+  if ((col = cs_csv_find_usual_column (table, (const char * const *) usual)) >= 0)
+    return col;
   {
     g_autofree char *names = g_strjoinv ("', '", (char **) usual);
 

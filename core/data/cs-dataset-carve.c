@@ -170,11 +170,14 @@ cs_dataset_carve_train (const CsDataset  *dataset,
   }
 
   if (!cs_dataset_builder_copy_header (builder, dataset, error) ||
-      !cs_dataset_builder_copy_rows (builder, dataset, train, CS_SPLIT_TRAIN, train_rows, n_train, TRUE, error) ||
+      !cs_dataset_builder_copy_rows (builder, dataset, train, CS_SPLIT_TRAIN, train_rows, n_train,
+                                     TRUE, error) ||
       (n_valid > 0 &&
-       !cs_dataset_builder_copy_rows (builder, dataset, train, CS_SPLIT_VALID, valid_rows, n_valid, TRUE, error)) ||
+       !cs_dataset_builder_copy_rows (builder, dataset, train, CS_SPLIT_VALID, valid_rows, n_valid,
+                                      TRUE, error)) ||
       (n_test > 0 &&
-       !cs_dataset_builder_copy_rows (builder, dataset, train, CS_SPLIT_TEST, test_rows, n_test, TRUE, error)))
+       !cs_dataset_builder_copy_rows (builder, dataset, train, CS_SPLIT_TEST, test_rows, n_test,
+                                      TRUE, error)))
     return NULL;
   return cs_dataset_builder_finish_copy (builder, dataset, error);
 }

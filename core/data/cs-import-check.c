@@ -17,9 +17,6 @@
 #include "cs-table-preview.h"
 #include "cs-text.h"
 
-static const char * const gold_id_names[] = { "item", "task", "id", "item_id", NULL };
-static const char * const gold_label_names[] = { "label", "class", "gold", "true_label", NULL };
-
 typedef struct
 {
   const CsImportPlan *plan;
@@ -143,7 +140,7 @@ find_named (Check              *c,
 {
   const char *file = cs_csv_get_filename (table);
   g_autofree char *found = header_list (table);
-  int col = -1;
+  int col;
 
   if (given != NULL)
     {
@@ -152,11 +149,7 @@ find_named (Check              *c,
              "expected a column named '%s' for the %s, found the columns %s", given, what, found);
       return col;
     }
-  for (int i = 0; usual[i] != NULL && col < 0; i++)
-    for (int k = 0; k < cs_csv_get_n_cols (table) && col < 0; k++)
-      if (g_ascii_strcasecmp (cs_csv_get_header (table, k), usual[i]) == 0)
-        col = k;
-  if (col < 0)
+  if ((col = cs_csv_find_usual_column (table, usual)) < 0)
     {
       g_autofree char *names = g_strjoinv ("', '", (char **) usual);
 
@@ -344,8 +337,8 @@ check_gold_table (Check               *c,
       add_error (c, split->gold_path, error);
       return;
     }
-  id = find_named (c, table, split->gold_id_column, "item ids", gold_id_names);
-  label = find_named (c, table, split->gold_label_column, "gold labels", gold_label_names);
+  id = find_named (c, table, split->gold_id_column, "item ids", cs_import_gold_id_names);
+  label = find_named (c, table, split->gold_label_column, "gold labels", cs_import_gold_label_names);
   if (id < 0 || label < 0)
     return;
   for (int i = 0; i < items->n; i++)
@@ -471,6 +464,20 @@ check_summary (Check *c)
     }
   if (!(dataset = cs_import_plan_load (c->plan, CS_IMPORT_PART_ALL, &error)))
     add_load_error (c, error);
+}
+
+gboolean
+cs_import_plan_check_all (const CsImportPlan  *self,
+                          GError             **error)
+{
+  for (int step = 0; step < CS_IMPORT_N_STEPS; step++)
+    {
+      g_autoptr(GPtrArray) problems = cs_import_plan_check (self, step);
+
+      if (problems->len > 0)
+        return cs_import_problem_to_error (g_ptr_array_index (problems, 0), error);
+    }
+  return TRUE;
 }
 
 GPtrArray *

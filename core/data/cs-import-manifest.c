@@ -332,21 +332,6 @@ write_manifest (const CsImportPlan  *self,
   return cs_file_write_atomic (path, text, strlen (text), error);
 }
 
-/* The first problem of the plan, as an error; TRUE when it has none. */
-static gboolean
-check_all (const CsImportPlan  *self,
-           GError             **error)
-{
-  for (int step = 0; step < CS_IMPORT_N_STEPS; step++)
-    {
-      g_autoptr(GPtrArray) problems = cs_import_plan_check (self, step);
-
-      if (problems->len > 0)
-        return cs_import_problem_to_error (g_ptr_array_index (problems, 0), error);
-    }
-  return TRUE;
-}
-
 char *
 cs_import_plan_write (const CsImportPlan  *self,
                       const char          *fallback_root,
@@ -360,7 +345,7 @@ cs_import_plan_write (const CsImportPlan  *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_all (self, error))
+  if (!cs_import_plan_check_all (self, error))
     return NULL;
   dir = cs_import_plan_get_dir (self);
   path = g_build_filename (dir, CS_MANIFEST_NAME, NULL);

@@ -16,6 +16,8 @@
 const char * const cs_import_item_names[] = { "item", "task", "id", NULL };
 const char * const cs_import_annotator_names[] = { "annotator", "worker", NULL };
 const char * const cs_import_label_names[] = { "label", "class", NULL };
+const char * const cs_import_gold_id_names[] = { "item", "task", "id", "item_id", NULL };
+const char * const cs_import_gold_label_names[] = { "label", "class", "gold", "true_label", NULL };
 
 CsImportPlan *
 cs_import_plan_new (void)
@@ -106,14 +108,11 @@ collect_column (GHashTable  *found,
                 GError     **error)
 {
   g_autoptr(CsCsv) table = cs_csv_load_separated (path, separator, error);
-  int col = -1;
+  int col;
 
   if (table == NULL)
     return FALSE;
-  if (column != NULL)
-    col = cs_csv_find_column (table, column);
-  for (int i = 0; column == NULL && col < 0 && usual[i] != NULL; i++)
-    col = cs_csv_find_column (table, usual[i]);
+  col = column ? cs_csv_find_column (table, column) : cs_csv_find_usual_column (table, usual);
   if (col < 0)
     return TRUE;   /* the checks name the missing column */
   for (int row = 0; row < cs_csv_get_n_rows (table); row++)
@@ -169,19 +168,17 @@ collect_gold (GHashTable           *found,
               const CsImportSplit  *split,
               GError              **error)
 {
-  static const char * const gold_names[] = { "label", "class", "gold", "true_label", NULL };
-
   switch (split->gold_source)
     {
     case CS_GOLD_NONE:
       return TRUE;
     case CS_GOLD_COLUMN:
       return split->features_kind == CS_FEATURES_NPY || split->gold_column == NULL ||
-             collect_column (found, split->features_path, ',', split->gold_column, gold_names,
-                             error);
+             collect_column (found, split->features_path, ',', split->gold_column,
+                             cs_import_gold_label_names, error);
     case CS_GOLD_TABLE:
-      return collect_column (found, split->gold_path, ',', split->gold_label_column, gold_names,
-                             error);
+      return collect_column (found, split->gold_path, ',', split->gold_label_column,
+                             cs_import_gold_label_names, error);
     case CS_GOLD_LIST:
       return g_str_has_suffix (split->gold_path, ".npy") || collect_lines (found, split->gold_path,
                                                                           error);

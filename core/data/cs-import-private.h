@@ -21,6 +21,13 @@ typedef enum
   CS_IMPORT_PART_ALL   = 0x7,
 } CsImportParts;
 
+/* The usual names of a gold table's columns, as cs_dataset_builder_set_gold_table() tries them. */
+extern const char * const cs_import_gold_id_names[];
+extern const char * const cs_import_gold_label_names[];
+
+/* The first problem of every step, as an error; TRUE when there is none. */
+gboolean    cs_import_plan_check_all      (const CsImportPlan  *self,
+                                           GError             **error);
 char       *cs_import_plan_get_dir        (const CsImportPlan  *self);
 char        cs_import_plan_get_separator  (const CsImportPlan  *self);
 char      **cs_import_plan_get_classes    (const CsImportPlan  *self);

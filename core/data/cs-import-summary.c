@@ -22,18 +22,14 @@ count_unknown (CsImportSummary    *self,
   g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) unknown = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(CsCsv) table = NULL;
-  int col = -1;
+  int col;
 
   if (plan->crowd_format != CS_CROWD_LONG_TABLE ||
       !(table = cs_csv_load_separated (plan->crowd_path, cs_import_plan_get_separator (plan),
                                        NULL)))
     return;
-  if (plan->item_column != NULL)
-    col = cs_csv_find_column (table, plan->item_column);
-  for (int i = 0; plan->item_column == NULL && col < 0 && cs_import_item_names[i]; i++)
-    for (int k = 0; k < cs_csv_get_n_cols (table) && col < 0; k++)
-      if (g_ascii_strcasecmp (cs_csv_get_header (table, k), cs_import_item_names[i]) == 0)
-        col = k;
+  col = plan->item_column ? cs_csv_find_column (table, plan->item_column)
+                          : cs_csv_find_usual_column (table, cs_import_item_names);
   if (col < 0)
     return;
   for (int s = 0; s < CS_N_SPLITS; s++)
@@ -77,17 +73,8 @@ cs_import_summary_new (const CsImportPlan  *plan,
 
   g_return_val_if_fail (plan != NULL, NULL);
 
-  for (int step = 0; step < CS_IMPORT_N_STEPS; step++)
-    {
-      g_autoptr(GPtrArray) problems = cs_import_plan_check (plan, step);
-
-      if (problems->len > 0)
-        {
-          cs_import_problem_to_error (g_ptr_array_index (problems, 0), error);
-          return NULL;
-        }
-    }
-  if (!(dataset = cs_import_plan_load (plan, CS_IMPORT_PART_ALL, error)))
+  if (!cs_import_plan_check_all (plan, error) ||
+      !(dataset = cs_import_plan_load (plan, CS_IMPORT_PART_ALL, error)))
     return NULL;
 
   self = g_new0 (CsImportSummary, 1);

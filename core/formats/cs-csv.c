@@ -471,6 +471,22 @@ cs_csv_find_column (const CsCsv *self,
   return -1;
 }
 
+/* The column named by the first of names (NULL-terminated) the header has, in any case: the
+ * usual names a loader guesses a column by. −1 when it has none. */
+int
+cs_csv_find_usual_column (const CsCsv        *self,
+                          const char * const *names)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (names != NULL, -1);
+
+  for (int i = 0; names[i] != NULL; i++)
+    for (int c = 0; c < self->n_cols; c++)
+      if (g_ascii_strcasecmp (self->text + self->offsets[c], names[i]) == 0)
+        return c;
+  return -1;
+}
+
 const char *
 cs_csv_get_cell (const CsCsv *self,
                  int          row,

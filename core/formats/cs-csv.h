@@ -34,6 +34,8 @@ const char *cs_csv_get_header   (const CsCsv  *self,
                                  int           col);
 int         cs_csv_find_column  (const CsCsv  *self,
                                  const char   *name);
+int         cs_csv_find_usual_column (const CsCsv        *self,
+                                      const char * const *names);
 const char *cs_csv_get_cell     (const CsCsv  *self,
                                  int           row,
                                  int           col);
