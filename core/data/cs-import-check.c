@@ -312,7 +312,7 @@ check_features (Check *c)
       if (split->features_kind == CS_FEATURES_NONE)
         continue;
       check_split_choices (c, split);
-      if (split->features_path != NULL && split->features_kind != CS_FEATURES_NPY)
+      if (cs_import_split_is_table (split))
         check_features_table (c, split);
     }
   c->split = CS_SPLIT_TRAIN;
@@ -360,7 +360,7 @@ check_gold_column (Check               *c,
   const char * const none[] = { NULL };
   int col;
 
-  if (split->features_kind == CS_FEATURES_NPY)
+  if (!cs_import_split_is_table (split))
     {
       add (c, CS_ERROR_INVALID, split->features_path, 0, 0,
            "expected a .csv features table for a gold column, found a .npy array");

@@ -173,7 +173,7 @@ put_feature_columns (Writer              *w,
 {
   g_auto(GStrv) others = NULL;
 
-  if (split->features_kind == CS_FEATURES_NPY)
+  if (!cs_import_split_is_table (split))
     return;
   if (split->feature_columns == NULL && split->gold_source == CS_GOLD_COLUMN &&
       !(parts & CS_IMPORT_PART_GOLD) && (others = columns_but_gold (split)) != NULL)

@@ -98,6 +98,17 @@ cs_import_plan_guess_crowd_columns (CsImportPlan        *self,
          self->label_column != NULL;
 }
 
+gboolean
+cs_import_split_is_table (const CsImportSplit *split)
+{
+  g_autofree char *lower = NULL;
+
+  if (split->features_path == NULL || split->features_kind == CS_FEATURES_NPY)
+    return FALSE;
+  lower = g_ascii_strdown (split->features_path, -1);
+  return !g_str_has_suffix (lower, ".npy");
+}
+
 /* Adds the stripped labels of one column of a table to found, leaving out unknown gold. */
 static gboolean
 collect_column (GHashTable  *found,
@@ -173,7 +184,7 @@ collect_gold (GHashTable           *found,
     case CS_GOLD_NONE:
       return TRUE;
     case CS_GOLD_COLUMN:
-      return split->features_kind == CS_FEATURES_NPY || split->gold_column == NULL ||
+      return !cs_import_split_is_table (split) || split->gold_column == NULL ||
              collect_column (found, split->features_path, ',', split->gold_column,
                              cs_import_gold_label_names, error);
     case CS_GOLD_TABLE:

@@ -28,6 +28,8 @@ extern const char * const cs_import_gold_label_names[];
 /* The first problem of every step, as an error; TRUE when there is none. */
 gboolean    cs_import_plan_check_all      (const CsImportPlan  *self,
                                            GError             **error);
+/* Whether a split's features are a table: images may come with .npy features and a list. */
+gboolean    cs_import_split_is_table      (const CsImportSplit *split);
 char       *cs_import_plan_get_dir        (const CsImportPlan  *self);
 char        cs_import_plan_get_separator  (const CsImportPlan  *self);
 char      **cs_import_plan_get_classes    (const CsImportPlan  *self);
