@@ -303,6 +303,45 @@ test_carve (void)
   }
 }
 
+/* Valid's features table names an image per item, in a folder of the data. */
+static void
+test_images (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsImportPlan) plan = NULL;
+  g_autoptr(CsDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) valid = g_string_new ("id,f0,f1,picture,f2,truth");
+  g_autofree char *path = NULL;
+  g_autofree char *image = NULL;
+  CsImportSplit *split;
+
+  write_dataset (tmp);
+  for (int i = 0; i < N_VALID; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("data/pics/val-%02d.png", i);
+
+      cs_test_dir_write (tmp, name, "x");
+      g_string_append_printf (valid, "\nval-%02d,%d,1,val-%02d.png,%d,%s", i, i, i, -i,
+                              class_names[true_class (i)]);
+    }
+  cs_test_dir_write (tmp, "data/valid.csv", "%s\n", valid->str);
+  plan = make_plan (tmp);
+  split = &plan->splits[CS_SPLIT_VALID];
+  split->features_kind = CS_FEATURES_IMAGES;
+  cs_import_plan_set (&split->images_folder, cs_test_dir_path (tmp, "data/pics"));
+  cs_import_plan_set (&split->image_column, "picture");
+  assert_no_problems (plan);
+
+  path = cs_import_plan_write (plan, NULL, &error);
+  g_assert_no_error (error);
+  dataset = cs_dataset_load (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dataset->d, ==, N_FEATURES);
+  image = g_build_filename (cs_test_dir_path (tmp, "data/pics"), "val-03.png", NULL);
+  g_assert_cmpstr (cs_dataset_get_split (dataset, CS_SPLIT_VALID)->image_paths[3], ==, image);
+}
+
 static void
 test_classes_order (void)
 {
@@ -573,6 +612,7 @@ main (int    argc,
   g_test_add_func ("/import/preview", test_preview);
   g_test_add_func ("/import/end-to-end", test_end_to_end);
   g_test_add_func ("/import/carve", test_carve);
+  g_test_add_func ("/import/images", test_images);
   g_test_add_func ("/import/classes-order", test_classes_order);
   g_test_add_func ("/import/preview-empty", test_preview_empty);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
