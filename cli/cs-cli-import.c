@@ -180,7 +180,7 @@ print_problems (const CsImportPlan *plan)
       g_autoptr(GPtrArray) problems = cs_import_plan_check (plan, step);
 
       for (guint i = 0; i < problems->len; i++)
-        fprintf (stderr, "crowdscope-cli: %s: %s\n", step_names[step],
+        fprintf (stderr, "crowdscope-cli: error: %s: %s\n", step_names[step],
                  ((CsImportProblem *) g_ptr_array_index (problems, i))->message);
       ok = problems->len == 0;
     }
@@ -258,10 +258,14 @@ cs_cli_import (int    argc,
       cs_import_plan_set (&plan->folder, folder);
       if (classes != NULL)
         plan->classes = g_strsplit (classes, ";", -1);
+      /* A bad option value is a usage error, as everywhere in the CLI. */
       if (!apply_split_options (&o, plan, &error) ||
           (columns && !apply_columns (plan, columns, &error)) ||
           (carve && !apply_carve (plan, carve, &error)))
-        status = cs_cli_fail (error);
+        {
+          status = cs_cli_usage (context, error->message);
+          g_clear_error (&error);
+        }
       else if (!print_problems (plan))
         status = CS_CLI_EXIT_FAILURE;
       else if (!(summary = cs_import_summary_new (plan, &error)))

@@ -321,6 +321,9 @@ test_import (void)
                             "--classes", "cat;bird", NULL);
   g_assert_false (g_file_test (cs_test_dir_path (tmp, "mine/" CS_MANIFEST_NAME),
                                G_FILE_TEST_EXISTS));
+  cs_test_assert_cli_fails (2, "--features: expected SPLIT=VALUE with SPLIT train, valid or test, "
+                               "found 'all=x.csv'",
+                            "import", crowd, "--features", "all=x.csv", NULL);
 
   cs_test_run_cli (&r, "import", crowd, "--features", features, "--id-column", "train=id",
                    "--gold-column", "train=truth", "--name", "Mine", NULL);
