@@ -51,6 +51,28 @@ assert_parse_error (const char *text,
 }
 
 static void
+test_csv_tabs (void)
+{
+  const char *text = "item\tlabel\n\"a\tb\"\tx,y\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCsv) csv = cs_csv_parse_separated (text, strlen (text), "data/x.csv", '\t', &error);
+  g_autoptr(CsCsv) bad = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_csv_get_n_cols (csv), ==, 2);
+  g_assert_cmpstr (cs_csv_get_cell (csv, 0, 0), ==, "a\tb");
+  g_assert_cmpstr (cs_csv_get_cell (csv, 0, 1), ==, "x,y");
+  g_assert_cmpint (cs_csv_find_usual_column (csv, (const char *[]) { "class", "LABEL", NULL }),
+                   ==, 1);
+
+  text = "item\tlabel\n\"a\"b\tc\n";
+  bad = cs_csv_parse_separated (text, strlen (text), "data/x.csv", '\t', &error);
+  g_assert_null (bad);
+  g_assert_error (error, CS_ERROR, CS_ERROR_PARSE);
+  assert_message (error, ":2: expected '\\t' or the end of the line after a closing quote");
+}
+
+static void
 test_csv_basic (void)
 {
   g_autoptr(GError) error = NULL;
@@ -345,6 +367,7 @@ main (int   argc,
   g_test_add_func ("/csv/append-field-round-trip", test_append_field_round_trip);
 
   g_test_add_func ("/csv/basic", test_csv_basic);
+  g_test_add_func ("/csv/tabs", test_csv_tabs);
   g_test_add_func ("/csv/rfc4180", test_csv_rfc4180);
   g_test_add_func ("/csv/line-ends", test_csv_line_ends);
   g_test_add_func ("/csv/one-column", test_csv_one_column);

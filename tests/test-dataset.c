@@ -271,6 +271,14 @@ static const BadCase bad_cases[] = {
     { "nothere.txt", NULL } },
   { "no-crowd-columns", "", "a,b,c\n1,2,3\n", CS_ERROR_FORMAT,
     { "crowd.csv", "item", NULL } },
+  { "crowd-separator", "[dataset]\ncrowd=crowd.csv\ncrowd-separator=semicolon\n",
+    small_crowd_csv, CS_ERROR_VALUE, { CS_MANIFEST_NAME, "crowd-separator", "'semicolon'" } },
+  { "dataset-crowd-columns-alone", "[dataset]\ncrowd-columns=a;b;c\n", small_crowd_csv,
+    CS_ERROR_FORMAT, { CS_MANIFEST_NAME, "[dataset]", "no crowd file" } },
+  { "carve-not-a-number", "[dataset]\ncarve-valid=many\n", small_crowd_csv, CS_ERROR_VALUE,
+    { CS_MANIFEST_NAME, "carve-valid", "'many'" } },
+  { "carve-too-large", "[dataset]\ncarve-valid=2\ncarve-test=1\n", small_crowd_csv,
+    CS_ERROR_INVALID, { CS_MANIFEST_NAME, "of 3", "found 2 and 1" } },
 };
 
 static void

@@ -442,10 +442,8 @@ find_column (const CsCsv  *table,
                    cs_csv_get_filename (table), given, what);
       return -1;
     }
-  for (int i = 0; usual[i] != NULL; i++)
-    for (col = 0; col < cs_csv_get_n_cols (table); col++)
-      if (g_ascii_strcasecmp (cs_csv_get_header (table, col), usual[i]) == 0)
-        return col;
+  if ((col = cs_csv_find_usual_column (table, (const char * const *) usual)) >= 0)
+    return col;
   {
     g_autofree char *names = g_strjoinv ("', '", (char **) usual);
 
@@ -473,6 +471,63 @@ require_item_ids (CsDatasetBuilder  *self,
   return FALSE;
 }
 
+typedef struct
+{
+  int item;
+  int annotator;
+  int label;
+} CrowdColumns;
+
+static gboolean
+find_crowd_columns (const CsCsv           *table,
+                    const CsCrowdColumns  *columns,
+                    CrowdColumns          *cols,
+                    GError               **error)
+{
+  static const char *item_names[] = { "item", "task", "id", NULL };
+  static const char *annotator_names[] = { "annotator", "worker", NULL };
+  static const char *label_names[] = { "label", "class", NULL };
+
+  return (cols->item = find_column (table, columns ? columns->item : NULL, "item", item_names,
+                                    error)) >= 0 &&
+         (cols->annotator = find_column (table, columns ? columns->annotator : NULL, "annotator",
+                                         annotator_names, error)) >= 0 &&
+         (cols->label = find_column (table, columns ? columns->label : NULL, "label",
+                                     label_names, error)) >= 0;
+}
+
+/* Adds the label of one row of a long-form table to item (a position in the split kind). */
+static gboolean
+add_crowd_row (CsDatasetBuilder    *self,
+               CsSplitKind          kind,
+               int                  item,
+               const CsCsv         *table,
+               const CrowdColumns  *cols,
+               int                  row,
+               GError             **error)
+{
+  const char *filename = cs_csv_get_filename (table);
+  const char *annotator = cs_csv_get_cell (table, row, cols->annotator);
+  int label;
+
+  if (annotator[0] == '\0')
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
+                   "%s:%d: expected an annotator id, found an empty field",
+                   filename, cs_csv_get_line (table, row));
+      return FALSE;
+    }
+  if ((label = cs_dataset_builder_parse_class (self, cs_csv_get_cell (table, row, cols->label),
+                                               error)) < 0)
+    {
+      g_prefix_error (error, "%s:%d: column '%s': ", filename, cs_csv_get_line (table, row),
+                      cs_csv_get_header (table, cols->label));
+      return FALSE;
+    }
+  add_label (self, kind, item, intern_annotator (self, annotator), label);
+  return TRUE;
+}
+
 /* A long-form table of crowd labels: one row per (item, annotator, label), with items
  * given by the split's ids and labels by class name or index. */
 gboolean
@@ -482,28 +537,19 @@ cs_dataset_builder_add_crowd_table (CsDatasetBuilder      *self,
                                     const CsCrowdColumns  *columns,
                                     GError               **error)
 {
-  static const char *item_names[] = { "item", "task", "id", NULL };
-  static const char *annotator_names[] = { "annotator", "worker", NULL };
-  static const char *label_names[] = { "label", "class", NULL };
   const char *filename = cs_csv_get_filename (table);
   GHashTable *items;
-  int item_col, annotator_col, label_col;
+  CrowdColumns cols;
 
-  if (!require_item_ids (self, kind, filename, error))
-    return FALSE;
-  if ((item_col = find_column (table, columns ? columns->item : NULL, "item", item_names, error)) < 0 ||
-      (annotator_col = find_column (table, columns ? columns->annotator : NULL, "annotator",
-                                    annotator_names, error)) < 0 ||
-      (label_col = find_column (table, columns ? columns->label : NULL, "label", label_names, error)) < 0)
+  if (!require_item_ids (self, kind, filename, error) ||
+      !find_crowd_columns (table, columns, &cols, error))
     return FALSE;
 
   items = get_item_index (self, kind);
   for (int row = 0; row < cs_csv_get_n_rows (table); row++)
     {
-      const char *item_id = cs_csv_get_cell (table, row, item_col);
-      const char *annotator = cs_csv_get_cell (table, row, annotator_col);
+      const char *item_id = cs_csv_get_cell (table, row, cols.item);
       gpointer item = g_hash_table_lookup (items, item_id);
-      int label;
 
       if (item == NULL)
         {
@@ -513,22 +559,57 @@ cs_dataset_builder_add_crowd_table (CsDatasetBuilder      *self,
                        item_id);
           return FALSE;
         }
-      if (annotator[0] == '\0')
-        {
-          g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                       "%s:%d: expected an annotator id, found an empty field",
-                       filename, cs_csv_get_line (table, row));
-          return FALSE;
-        }
-      if ((label = cs_dataset_builder_parse_class (self, cs_csv_get_cell (table, row, label_col),
-                                                   error)) < 0)
-        {
-          g_prefix_error (error, "%s:%d: column '%s': ", filename, cs_csv_get_line (table, row),
-                          cs_csv_get_header (table, label_col));
-          return FALSE;
-        }
-      add_label (self, kind, GPOINTER_TO_INT (item) - 1, intern_annotator (self, annotator), label);
+      if (!add_crowd_row (self, kind, GPOINTER_TO_INT (item) - 1, table, &cols, row, error))
+        return FALSE;
     }
+  return TRUE;
+}
+
+/* A long-form table of crowd labels for every split: each row goes to the split whose ids hold
+ * its item. Rows of items no split holds are skipped, and counted in a warning. */
+gboolean
+cs_dataset_builder_add_crowd_table_by_id (CsDatasetBuilder      *self,
+                                          const CsCsv           *table,
+                                          const CsCrowdColumns  *columns,
+                                          GError               **error)
+{
+  const char *filename = cs_csv_get_filename (table);
+  g_autoptr(GHashTable) unknown = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *items[CS_N_SPLITS] = { NULL };
+  CrowdColumns cols;
+  int skipped = 0;
+
+  for (int s = 0; s < CS_N_SPLITS; s++)
+    if (self->dataset->splits[s].present)
+      {
+        if (!require_item_ids (self, s, filename, error))
+          return FALSE;
+        items[s] = get_item_index (self, s);
+      }
+  if (!find_crowd_columns (table, columns, &cols, error))
+    return FALSE;
+
+  for (int row = 0; row < cs_csv_get_n_rows (table); row++)
+    {
+      const char *item_id = cs_csv_get_cell (table, row, cols.item);
+      gpointer item = NULL;
+      int s;
+
+      for (s = 0; s < CS_N_SPLITS && item == NULL; s++)
+        if (items[s] != NULL)
+          item = g_hash_table_lookup (items[s], item_id);
+      if (item == NULL)
+        {
+          g_hash_table_add (unknown, (gpointer) item_id);
+          skipped++;
+          continue;
+        }
+      if (!add_crowd_row (self, s - 1, GPOINTER_TO_INT (item) - 1, table, &cols, row, error))
+        return FALSE;
+    }
+  if (skipped > 0)
+    cs_dataset_builder_warn (self, "%s: %d labels of %u items that no split holds were skipped",
+                             filename, skipped, g_hash_table_size (unknown));
   return TRUE;
 }
 

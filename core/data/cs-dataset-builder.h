@@ -93,6 +93,12 @@ gboolean          cs_dataset_builder_add_crowd_table (CsDatasetBuilder   *self,
                                                      const CsCsv         *table,
                                                      const CsCrowdColumns *columns,
                                                      GError             **error);
+/* Labels for every split, each row going to the split whose ids hold its item; rows of items
+ * no split holds are skipped with a warning. Call it once every split's ids are set. */
+gboolean          cs_dataset_builder_add_crowd_table_by_id (CsDatasetBuilder     *self,
+                                                     const CsCsv          *table,
+                                                     const CsCrowdColumns *columns,
+                                                     GError              **error);
 void              cs_dataset_builder_declare_annotator (CsDatasetBuilder *self,
                                                      const char          *id);
 void              cs_dataset_builder_add_label      (CsDatasetBuilder    *self,

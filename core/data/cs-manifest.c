@@ -4,6 +4,12 @@
  *   name=My scenes
  *   classes=cat;dog;bird            (or classes-file=classes.txt, one name a line)
  *   standardize=auto                (auto, yes or no)
+ *   crowd=labels.tsv                (a long-form table of labels for every split, see below)
+ *   crowd-columns=item;annotator;label
+ *   crowd-separator=tab             (comma or tab; default: tab for .tsv and .tab, else comma)
+ *   carve-valid=100                 (with [train] only: valid and test taken out of train,
+ *   carve-test=100                   stratified by gold class, the same items for the same
+ *   carve-seed=7                     seed; default seed 0)
  *
  *   [train]                         (required; [valid] and [test] are optional)
  *   features=train.csv              (.npy [n, d] or .csv with a header row)
@@ -23,6 +29,13 @@
  * an id the split lacks or one given twice is an error. A one-column .csv is a list, a label a
  * line in the items' order, as a .txt is.
  *
+ * The [dataset] crowd table's rows go to the split whose ids hold their item; rows of items no
+ * split holds are skipped and counted in a warning, so one table of all the labels serves any
+ * division into splits. A split's own crowd= is stricter: every item must be one of its own.
+ *
+ * carve-valid and carve-test divide the train split once it is loaded, before features are
+ * standardized, so the train statistics are those of the carved train split.
+ *
  * Relative paths resolve against the manifest's folder. Unknown groups and keys are errors,
  * so a typo never silently drops a file.
  *
@@ -32,15 +45,20 @@
 
 #include <string.h>
 
+#include "cs-dataset-carve.h"
 #include "cs-error.h"
 #include "cs-file.h"
 #include "cs-layouts.h"
 #include "cs-split-reader.h"
+#include "cs-standardize.h"
 
 /* How much of an unknown group or key name to quote in a message. */
 #define EXCERPT_BYTES 40
 
-static const char *dataset_keys[] = { "name", "classes", "classes-file", "standardize", NULL };
+static const char *dataset_keys[] = {
+  "name", "classes", "classes-file", "standardize", "crowd", "crowd-columns", "crowd-separator",
+  "carve-valid", "carve-test", "carve-seed", NULL
+};
 static const char *split_keys[] = {
   "features", "feature-columns", "id-column", "gold-column", "image-column", "ids", "gold",
   "gold-id-column", "gold-label-column", "images", "image-list", "crowd", "crowd-columns", NULL
@@ -239,6 +257,27 @@ read_dataset_group (Manifest          *m,
   return FALSE;
 }
 
+/* The names of crowd-columns, which must be three when given; the strings stay in names. */
+static gboolean
+get_crowd_columns (char            **names,
+                   const char       *group,
+                   CsCrowdColumns   *columns,
+                   GError          **error)
+{
+  *columns = (CsCrowdColumns) { 0 };
+  if (names == NULL)
+    return TRUE;
+  if (g_strv_length (names) != 3)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "[%s] crowd-columns: expected three names (item;annotator;label), found %u",
+                   group, g_strv_length (names));
+      return FALSE;
+    }
+  *columns = (CsCrowdColumns) { names[0], names[1], names[2] };
+  return TRUE;
+}
+
 static gboolean
 read_split_files (Manifest          *m,
                   CsDatasetBuilder  *builder,
@@ -262,7 +301,7 @@ read_split_files (Manifest          *m,
   g_auto(GStrv) crowd_columns = g_key_file_get_string_list (m->keys, group, "crowd-columns",
                                                             NULL, NULL);
   CsCsvSplitColumns columns = { id_column, gold_column, image_column, feature_columns, images };
-  CsCrowdColumns crowd_names = { 0 };
+  CsCrowdColumns crowd_names;
   CsGoldColumns gold_names = { gold_id_column, gold_label_column };
 
   if (features == NULL)
@@ -283,22 +322,104 @@ read_split_files (Manifest          *m,
                    "[%s]: gold table columns were given but no gold file", group);
       return FALSE;
     }
-  if (crowd_columns != NULL)
-    {
-      if (g_strv_length (crowd_columns) != 3)
-        {
-          g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                       "[%s] crowd-columns: expected three names (item;annotator;label), found %u",
-                       group, g_strv_length (crowd_columns));
-          return FALSE;
-        }
-      crowd_names = (CsCrowdColumns) { crowd_columns[0], crowd_columns[1], crowd_columns[2] };
-    }
+  if (!get_crowd_columns (crowd_columns, group, &crowd_names, error))
+    return FALSE;
   return cs_read_features (builder, kind, features, &columns, error) &&
          (ids == NULL || cs_read_ids_file (builder, kind, ids, error)) &&
          (gold == NULL || cs_read_gold_file (builder, kind, gold, &gold_names, error)) &&
          (image_list == NULL || cs_read_image_list (builder, kind, images, image_list, error)) &&
          (crowd == NULL || cs_read_crowd_file (builder, kind, crowd, &crowd_names, error));
+}
+
+static gboolean
+read_dataset_crowd (Manifest          *m,
+                    CsDatasetBuilder  *builder,
+                    GError           **error)
+{
+  g_autofree char *crowd = get_path (m, "dataset", "crowd");
+  g_autofree char *separator = get_string (m, "dataset", "crowd-separator");
+  g_auto(GStrv) names = g_key_file_get_string_list (m->keys, "dataset", "crowd-columns", NULL,
+                                                    NULL);
+  CsCrowdColumns columns;
+  char sep;
+
+  if (crowd == NULL)
+    {
+      if (names == NULL && separator == NULL)
+        return TRUE;
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "[dataset]: crowd table columns or separator were given but no crowd file");
+      return FALSE;
+    }
+  if (separator == NULL)
+    sep = cs_crowd_table_separator (crowd);
+  else if (strcmp (separator, "comma") == 0 || strcmp (separator, "tab") == 0)
+    sep = separator[0] == 't' ? '\t' : ',';
+  else
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
+                   "[dataset] crowd-separator: expected comma or tab, found '%s'", separator);
+      return FALSE;
+    }
+  return get_crowd_columns (names, "dataset", &columns, error) &&
+         cs_read_crowd_table_by_id (builder, crowd, sep, &columns, error);
+}
+
+/* A count or seed of the [dataset] group: `value` is left as it is when the key is absent. */
+static gboolean
+get_unsigned (Manifest    *m,
+              const char  *key,
+              guint64      max,
+              guint64     *value,
+              GError     **error)
+{
+  g_autofree char *text = get_string (m, "dataset", key);
+  g_autoptr(GError) local_error = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 0, max, value, &local_error))
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
+                   "[dataset] %s: expected a whole number from 0 to %" G_GUINT64_FORMAT
+                   ", found '%s'", key, max, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The loaded dataset, or a copy with valid and test carved out of train when the manifest says
+ * so; features are standardized last, with the statistics of the train split kept. */
+static CsDataset *
+finish (Manifest             *m,
+        CsDatasetBuilder     *builder,
+        const CsLoadOptions  *options,
+        GError              **error)
+{
+  CsLoadOptions raw = { CS_STANDARDIZE_NEVER };
+  guint64 n_valid = 0, n_test = 0, seed = 0;
+  g_autoptr(CsDataset) whole = NULL;
+  CsDataset *carved;
+
+  if (!get_unsigned (m, "carve-valid", G_MAXINT, &n_valid, error) ||
+      !get_unsigned (m, "carve-test", G_MAXINT, &n_test, error) ||
+      !get_unsigned (m, "carve-seed", G_MAXUINT64, &seed, error))
+    {
+      g_prefix_error (error, "%s: ", m->path);
+      return NULL;
+    }
+  if (!g_key_file_has_key (m->keys, "dataset", "carve-valid", NULL) &&
+      !g_key_file_has_key (m->keys, "dataset", "carve-test", NULL))
+    return cs_dataset_builder_finish (builder, options, error);
+  if (!(whole = cs_dataset_builder_finish (builder, &raw, error)))
+    return NULL;
+  if (!(carved = cs_dataset_carve_train (whole, (int) n_valid, (int) n_test, seed, error)))
+    {
+      g_prefix_error (error, "%s: ", m->path);
+      return NULL;
+    }
+  cs_standardize_dataset (carved, options->standardize);
+  return carved;
 }
 
 CsDataset *
@@ -336,7 +457,12 @@ cs_manifest_parse (const char           *data,
         g_prefix_error (error, "%s: ", path);
         return NULL;
       }
-  return cs_dataset_builder_finish (builder, &opts, error);
+  if (!read_dataset_crowd (&m, builder, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+  return finish (&m, builder, &opts, error);
 }
 
 CsDataset *

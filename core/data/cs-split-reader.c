@@ -320,7 +320,8 @@ cs_read_gold_file (CsDatasetBuilder     *builder,
   return read_gold_list (builder, kind, lines, n, path, error);
 }
 
-/* Crowd labels as a long-form CSV table, or as a dense answer matrix in any other file. */
+/* Crowd labels as a long-form CSV (or .tsv) table, or as a dense answer matrix in any other
+ * file. */
 gboolean
 cs_read_crowd_file (CsDatasetBuilder      *builder,
                     CsSplitKind            kind,
@@ -331,15 +332,34 @@ cs_read_crowd_file (CsDatasetBuilder      *builder,
   g_autofree int32_t *answers = NULL;
   int rows, cols;
 
-  if (has_suffix (path, ".csv"))
+  if (has_suffix (path, ".csv") || has_suffix (path, ".tsv"))
     {
-      g_autoptr(CsCsv) table = cs_csv_load (path, error);
+      g_autoptr(CsCsv) table = cs_csv_load_separated (path, cs_crowd_table_separator (path),
+                                                      error);
 
       return table != NULL && cs_dataset_builder_add_crowd_table (builder, kind, table, columns, error);
     }
   if (!(answers = cs_answers_load (path, &rows, &cols, error)))
     return FALSE;
   return cs_dataset_builder_add_answers (builder, kind, answers, rows, cols, path, error);
+}
+
+char
+cs_crowd_table_separator (const char *path)
+{
+  return has_suffix (path, ".tsv") || has_suffix (path, ".tab") ? '\t' : ',';
+}
+
+gboolean
+cs_read_crowd_table_by_id (CsDatasetBuilder      *builder,
+                           const char            *path,
+                           char                   separator,
+                           const CsCrowdColumns  *columns,
+                           GError               **error)
+{
+  g_autoptr(CsCsv) table = cs_csv_load_separated (path, separator, error);
+
+  return table != NULL && cs_dataset_builder_add_crowd_table_by_id (builder, table, columns, error);
 }
 
 gboolean

@@ -48,6 +48,14 @@ gboolean cs_read_crowd_file   (CsDatasetBuilder         *builder,
                                const char               *path,
                                const CsCrowdColumns     *columns,
                                GError                  **error);
+/* The separator a long-form crowd table has by its name: a tab for .tsv and .tab, else a comma. */
+char     cs_crowd_table_separator  (const char          *path);
+/* A long-form table of labels for every split, see cs_dataset_builder_add_crowd_table_by_id(). */
+gboolean cs_read_crowd_table_by_id (CsDatasetBuilder         *builder,
+                                    const char               *path,
+                                    char                      separator,
+                                    const CsCrowdColumns     *columns,
+                                    GError                  **error);
 gboolean cs_read_image_list   (CsDatasetBuilder         *builder,
                                CsSplitKind               kind,
                                const char               *folder,

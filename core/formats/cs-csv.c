@@ -41,6 +41,7 @@ typedef struct
   gsize       pos;
   int         line;
   const char *filename;
+  char        separator;
 
   char       *text;
   gsize       text_len;
@@ -59,7 +60,7 @@ csv_emit_c (CsvParser *p,
   p->text[p->text_len++] = c;
 }
 
-/* An unquoted field runs to the next comma or line end. A CR is a line end
+/* An unquoted field runs to the next separator or line end. A CR is a line end
  * only before LF or at the end of the file; anywhere else it is kept. The
  * bytes are copied as they are scanned: fields are short, and a call to
  * memcpy() for each would cost more than the scan. */
@@ -67,6 +68,7 @@ static void
 csv_parse_plain (CsvParser *p)
 {
   const char *data = p->data;
+  char separator = p->separator;
   char *out = p->text + p->text_len;
   gsize pos = p->pos;
   gsize len = p->len;
@@ -78,7 +80,7 @@ csv_parse_plain (CsvParser *p)
     {
       char c = data[pos];
 
-      if (c == ',' || c == '\n' || (c == '\r' && (pos + 1 == len || data[pos + 1] == '\n')))
+      if (c == separator || c == '\n' || (c == '\r' && (pos + 1 == len || data[pos + 1] == '\n')))
         break;
       *out++ = c;
     }
@@ -124,7 +126,7 @@ csv_parse_quoted (CsvParser  *p,
   return FALSE;
 }
 
-/* After a closing quote only a comma, a line end or the end of the file may come. */
+/* After a closing quote only a separator, a line end or the end of the file may come. */
 static gboolean
 csv_check_after_quote (CsvParser  *p,
                        GError    **error)
@@ -135,14 +137,14 @@ csv_check_after_quote (CsvParser  *p,
   if (p->pos >= p->len)
     return TRUE;
   c = p->data[p->pos];
-  if (c == ',' || c == '\n'
+  if (c == p->separator || c == '\n'
       || (c == '\r' && (p->pos + 1 == p->len || p->data[p->pos + 1] == '\n')))
     return TRUE;
 
   found = cs_file_excerpt (p->data + p->pos, p->len - p->pos, 10);
   g_set_error (error, CS_ERROR, CS_ERROR_PARSE,
-               "%s:%d: expected ',' or the end of the line after a closing quote, found '%s'",
-               p->filename, p->line, found);
+               "%s:%d: expected '%s' or the end of the line after a closing quote, found '%s'",
+               p->filename, p->line, p->separator == '\t' ? "\\t" : ",", found);
   return FALSE;
 }
 
@@ -194,7 +196,7 @@ csv_parse_record (CsvParser  *p,
 
       if (p->pos >= p->len)
         break;
-      if (p->data[p->pos] == ',')
+      if (p->data[p->pos] == p->separator)
         {
           p->pos++;
           continue;
@@ -324,6 +326,17 @@ cs_csv_parse (const char  *data,
               const char  *filename,
               GError     **error)
 {
+  return cs_csv_parse_separated (data, len, filename, ',', error);
+}
+
+/* As cs_csv_parse(), with fields separated by @separator: ',' or '\t'. */
+CsCsv *
+cs_csv_parse_separated (const char  *data,
+                        gsize        len,
+                        const char  *filename,
+                        char         separator,
+                        GError     **error)
+{
   g_autoptr(GArray) lines = NULL;
   g_autofree char *text = NULL;
   CsvParser p = { 0 };
@@ -331,6 +344,7 @@ cs_csv_parse (const char  *data,
   int n_rows, n_cols;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (separator == ',' || separator == '\t', NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (data == NULL)
@@ -350,6 +364,7 @@ cs_csv_parse (const char  *data,
   p.pos = cs_file_skip_bom (data, len);
   p.line = 1;
   p.filename = filename;
+  p.separator = separator;
   if (!cs_file_check_utf8 (data + p.pos, len - p.pos, filename, error))
     return NULL;
 
@@ -378,6 +393,14 @@ CsCsv *
 cs_csv_load (const char  *path,
              GError     **error)
 {
+  return cs_csv_load_separated (path, ',', error);
+}
+
+CsCsv *
+cs_csv_load_separated (const char  *path,
+                       char         separator,
+                       GError     **error)
+{
   g_autoptr(GMappedFile) mapped = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -386,8 +409,8 @@ cs_csv_load (const char  *path,
   if (mapped == NULL)
     return NULL;
 
-  return cs_csv_parse (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
-                       path, error);
+  return cs_csv_parse_separated (g_mapped_file_get_contents (mapped),
+                                 g_mapped_file_get_length (mapped), path, separator, error);
 }
 
 void
@@ -445,6 +468,22 @@ cs_csv_find_column (const CsCsv *self,
     if (strcmp (self->text + self->offsets[c], name) == 0)
       return c;
 
+  return -1;
+}
+
+/* The column named by the first of names (NULL-terminated) the header has, in any case: the
+ * usual names a loader guesses a column by. −1 when it has none. */
+int
+cs_csv_find_usual_column (const CsCsv        *self,
+                          const char * const *names)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (names != NULL, -1);
+
+  for (int i = 0; names[i] != NULL; i++)
+    for (int c = 0; c < self->n_cols; c++)
+      if (g_ascii_strcasecmp (self->text + self->offsets[c], names[i]) == 0)
+        return c;
   return -1;
 }
 
