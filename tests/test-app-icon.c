@@ -9,6 +9,7 @@
  */
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "cs-application.h"
 #include "cs-settings.h"
@@ -22,7 +23,6 @@ assert_icon_found (const char *name,
   g_autoptr(GtkIconPaintable) icon = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *uri = NULL;
-  g_autofree char *file_name = g_strconcat (name, ".svg", NULL);
 
   g_assert_true (gtk_icon_theme_has_icon (theme, name));
   icon = gtk_icon_theme_lookup_icon (theme, name, NULL, size, 1, GTK_TEXT_DIR_NONE, 0);
@@ -30,7 +30,10 @@ assert_icon_found (const char *name,
   g_assert_nonnull (file);
   /* Not the theme's stand-in for a missing icon. */
   uri = g_file_get_uri (file);
-  g_assert_true (g_str_has_suffix (uri, file_name));
+  g_test_message ("%s at %d px: %s", name, size, uri);
+  /* Ours, from the resources (a machine without an icon theme may give it another suffix). */
+  g_assert_nonnull (strstr (uri, "/io/github/crowdscope/Crowdscope/icons/"));
+  g_assert_nonnull (strstr (uri, name));
 }
 
 static void
