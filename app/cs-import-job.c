@@ -30,6 +30,7 @@ struct _CsImportJob
   GCancellable    *check;          /* the check under way, or NULL */
   char            *crowd_read;     /* the crowd file the preview was read from */
   gboolean         checked;        /* the problems are those of the plan as it is */
+  gboolean         going_on;       /* Next was pressed: go on once the check is clean */
 };
 
 enum {
@@ -126,6 +127,9 @@ check_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+static void set_step (CsImportJob  *self,
+                      CsImportStep  step);
+
 static void
 notify_state (CsImportJob *self)
 {
@@ -157,6 +161,12 @@ on_checked (GObject      *source,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
     }
   notify_state (self);
+  if (self->going_on)
+    {
+      self->going_on = FALSE;
+      if (self->problems->len == 0)
+        set_step (self, self->step + 1);
+    }
 }
 
 static void
@@ -170,6 +180,7 @@ check_now (CsImportJob *self)
   g_clear_object (&self->check);
   self->check = g_cancellable_new ();
   self->checked = FALSE;
+  self->going_on = FALSE;
   check->plan = copy_plan (self->plan);
   check->step = self->step;
   task = g_task_new (self, self->check, on_checked, NULL);
@@ -414,6 +425,7 @@ set_step (CsImportJob  *self,
   check_now (self);
 }
 
+/* The files may have changed since the step was last checked: it is checked once more. */
 gboolean
 cs_import_job_go_on (CsImportJob *self)
 {
@@ -421,7 +433,8 @@ cs_import_job_go_on (CsImportJob *self)
 
   if (!cs_import_job_get_can_go_on (self) || self->step + 1 >= CS_IMPORT_N_STEPS)
     return FALSE;
-  set_step (self, self->step + 1);
+  check_now (self);
+  self->going_on = TRUE;
   return TRUE;
 }
 

@@ -33,7 +33,8 @@ char                  *cs_import_job_dup_messages      (CsImportJob   *self,
                                                         int            split);
 gboolean               cs_import_job_get_checking      (CsImportJob   *self);
 gboolean               cs_import_job_get_can_go_on     (CsImportJob   *self);
-/* Moves to the next step when the current one has no problems; returns whether it did. */
+/* When the current step had no problems, checks it once more and moves to the next step if it
+ * still has none; returns whether it checks. */
 gboolean               cs_import_job_go_on             (CsImportJob   *self);
 void                   cs_import_job_go_back           (CsImportJob   *self);
 /* The first rows of the crowd table, or of a split's features table; NULL when none is read. */
