@@ -89,6 +89,19 @@ reflect_problems (CsImportFeaturesStep *self)
   cs_import_rows_show_problems (self->problems_label, cs_import_job_dup_messages (self->job, -1));
 }
 
+/* Names or patterns as typed, separated by spaces or commas. */
+static char **
+split_names (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, " ,", -1);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  for (int i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0')
+      g_strv_builder_add (names, parts[i]);
+  return g_strv_builder_end (names);
+}
+
 static void
 on_changed (CsImportFeaturesStep *self)
 {
@@ -102,7 +115,7 @@ on_changed (CsImportFeaturesStep *self)
   cs_import_plan_set (&split->features_path, cs_import_rows_get_text (self->path_row));
   columns = cs_import_rows_get_text (self->columns_row);
   g_strfreev (split->feature_columns);
-  split->feature_columns = columns ? g_strsplit_set (columns, " ,", -1) : NULL;
+  split->feature_columns = columns ? split_names (columns) : NULL;
   cs_import_plan_set (&split->images_folder, cs_import_rows_get_text (self->folder_row));
   cs_import_plan_set (&split->image_column, cs_import_rows_get_text (self->image_column_row));
   split->id_source = MIN (adw_combo_row_get_selected (self->id_source_row), CS_IDS_FILE);
