@@ -436,7 +436,10 @@ on_drop (GtkDropTarget *target,
   files = g_value_get_boxed (value);
   if (files == NULL || (path = g_file_get_path (files->data)) == NULL)
     return FALSE;
-  cs_window_open_path (self, path);
+  if (is_crowd_table (path))
+    cs_window_import (self, path);
+  else
+    cs_window_open_path (self, path);
   return TRUE;
 }
 
