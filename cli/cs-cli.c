@@ -30,6 +30,7 @@ static const Command commands[] = {
   { "predict", cs_cli_predict, "Write a checkpoint's predicted label for every item (.csv, .json)" },
   { "experiment", cs_cli_experiment, "Compare methods over seeds: the papers' table, and its curves with --curves" },
   { "simulate", cs_cli_simulate, "Replace a dataset's crowd with simulated annotators" },
+  { "import", cs_cli_import, "Check your own files and write a crowdscope.ini manifest for them" },
   { "demo", cs_cli_demo, "Write the Shapes demo dataset into a folder" },
   { "runs", cs_cli_runs, "List, show, rename, delete or compare the curves of the runs kept by --keep" },
 };

@@ -36,6 +36,8 @@ int         cs_cli_experiment           (int                  argc,
                                          char               **argv);
 int         cs_cli_simulate             (int                  argc,
                                          char               **argv);
+int         cs_cli_import               (int                  argc,
+                                         char               **argv);
 int         cs_cli_demo                 (int                  argc,
                                          char               **argv);
 int         cs_cli_runs                 (int                  argc,

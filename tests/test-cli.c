@@ -297,6 +297,44 @@ test_experiment_curves (void)
   g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
 }
 
+/* `import` checks a tab-separated crowd table and a features CSV, prints the summary and writes
+ * a manifest that `info` opens; a label outside --classes is refused with its place. */
+static void
+test_import (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_auto(CsTestCliResult) r = { 0 };
+  g_auto(CsTestCliResult) info = { 0 };
+  const char *crowd = cs_test_dir_write (tmp, "mine/crowd.tsv",
+                                         "item\tworker\tlabel\na\tw1\tcat\na\tw2\tdog\n"
+                                         "b\tw1\tdog\nc\tw2\tcat\nzz\tw1\tcat\n");
+  g_autofree char *features = g_strdup_printf ("train=%s",
+                                               cs_test_dir_write (tmp, "mine/train.csv",
+                                                                  "id,f0,f1,truth\na,1,2,cat\n"
+                                                                  "b,2,3,dog\nc,3,1,cat\n"));
+  g_autofree char *wrote = g_strdup_printf ("Wrote %s\n",
+                                            cs_test_dir_path (tmp, "mine/" CS_MANIFEST_NAME));
+
+  cs_test_assert_cli_fails (1, "crowd.tsv:3:3: expected a class name (cat, bird) or an index 0–1, "
+                               "found 'dog'",
+                            "import", crowd, "--features", features, "--id-column", "train=id",
+                            "--classes", "cat;bird", NULL);
+  g_assert_false (g_file_test (cs_test_dir_path (tmp, "mine/" CS_MANIFEST_NAME),
+                               G_FILE_TEST_EXISTS));
+
+  cs_test_run_cli (&r, "import", crowd, "--features", features, "--id-column", "train=id",
+                   "--gold-column", "train=truth", "--name", "Mine", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cs_test_assert_contains (r.out, "train 3 (3 with gold)");
+  cs_test_assert_contains (r.out, "found in the labels: cat, dog");
+  cs_test_assert_contains (r.out, "1 (their 1 labels are skipped)");
+  cs_test_assert_contains (r.out, wrote);
+  cs_test_run_cli (&info, "info", cs_test_dir_path (tmp, "mine"), NULL);
+  g_assert_cmpint (info.status, ==, 0);
+  cs_test_assert_contains (info.out, "Mine (");
+  cs_test_assert_contains (info.out, "Crowd labels             4");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,5 +348,6 @@ main (int   argc,
   g_test_add_func ("/cli/train-unwritable", test_train_unwritable);
   g_test_add_func ("/cli/experiment-json", test_experiment_json);
   g_test_add_func ("/cli/experiment-curves", test_experiment_curves);
+  g_test_add_func ("/cli/import", test_import);
   return g_test_run ();
 }

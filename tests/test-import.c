@@ -303,6 +303,45 @@ test_carve (void)
   }
 }
 
+/* Valid's features table names an image per item, in a folder of the data. */
+static void
+test_images (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(CsImportPlan) plan = NULL;
+  g_autoptr(CsDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) valid = g_string_new ("id,f0,f1,picture,f2,truth");
+  g_autofree char *path = NULL;
+  g_autofree char *image = NULL;
+  CsImportSplit *split;
+
+  write_dataset (tmp);
+  for (int i = 0; i < N_VALID; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("data/pics/val-%02d.png", i);
+
+      cs_test_dir_write (tmp, name, "x");
+      g_string_append_printf (valid, "\nval-%02d,%d,1,val-%02d.png,%d,%s", i, i, i, -i,
+                              class_names[true_class (i)]);
+    }
+  cs_test_dir_write (tmp, "data/valid.csv", "%s\n", valid->str);
+  plan = make_plan (tmp);
+  split = &plan->splits[CS_SPLIT_VALID];
+  split->features_kind = CS_FEATURES_IMAGES;
+  cs_import_plan_set (&split->images_folder, cs_test_dir_path (tmp, "data/pics"));
+  cs_import_plan_set (&split->image_column, "picture");
+  assert_no_problems (plan);
+
+  path = cs_import_plan_write (plan, NULL, &error);
+  g_assert_no_error (error);
+  dataset = cs_dataset_load (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dataset->d, ==, N_FEATURES);
+  image = g_build_filename (cs_test_dir_path (tmp, "data/pics"), "val-03.png", NULL);
+  g_assert_cmpstr (cs_dataset_get_split (dataset, CS_SPLIT_VALID)->image_paths[3], ==, image);
+}
+
 static void
 test_classes_order (void)
 {
@@ -367,24 +406,98 @@ assert_problem (CsTestDir          *tmp,
   g_assert_false (g_file_test (cs_test_dir_path (tmp, "fallback"), G_FILE_TEST_EXISTS));
 }
 
+/* What a bad case changes in the generated dataset or its plan. */
 static void
-test_wrong_column (void)
+wrong_item_column (CsTestDir    *tmp,
+                   CsImportPlan *plan)
 {
-  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
-  g_autoptr(CsImportPlan) plan = NULL;
-
-  write_dataset (tmp);
-  plan = make_plan (tmp);
   cs_import_plan_set (&plan->item_column, "Itm");
-  assert_problem (tmp, plan, CS_IMPORT_STEP_CROWD, 1, "data/crowd.tsv", 1, 0,
-                  "expected a column named 'Itm' for the item, found the columns 'Task', "
-                  "'Worker', 'Class'");
-
-  cs_import_plan_set (&plan->item_column, NULL);
-  plan->splits[CS_SPLIT_VALID].feature_columns = g_strsplit ("f*;g1", ";", -1);
-  assert_problem (tmp, plan, CS_IMPORT_STEP_FEATURES, 1, "data/valid.csv", 1, 0,
-                  "expected a column named 'g1' for the features");
 }
+
+static void
+wrong_feature_column (CsTestDir    *tmp,
+                      CsImportPlan *plan)
+{
+  plan->splits[CS_SPLIT_VALID].feature_columns = g_strsplit ("f*;g1", ";", -1);
+}
+
+static void
+no_bird_class (CsTestDir    *tmp,
+               CsImportPlan *plan)
+{
+  plan->classes = g_strsplit ("cat;dog", ";", -1);
+}
+
+static void
+unknown_gold_id (CsTestDir    *tmp,
+                 CsImportPlan *plan)
+{
+  cs_test_dir_write (tmp, "data/train_gold.csv", "item,label\nimg-001,cat\nimg-999,dog\n");
+}
+
+/* Where the manifest would go follows the crowd file, which is still in data/. */
+static void
+crowd_missing (CsTestDir    *tmp,
+               CsImportPlan *plan)
+{
+  cs_import_plan_set (&plan->crowd_path, cs_test_dir_path (tmp, "data/nowhere.tsv"));
+}
+
+static void
+ragged_crowd (CsTestDir    *tmp,
+              CsImportPlan *plan)
+{
+  cs_test_dir_write (tmp, "data/crowd.tsv",
+                     "item\tworker\tlabel\nimg-000\tw0\tcat\nimg-001\tw1\tdog\nimg-002\tw2\n");
+}
+
+static void
+empty_crowd (CsTestDir    *tmp,
+             CsImportPlan *plan)
+{
+  cs_test_dir_write (tmp, "data/crowd.tsv", "item\tworker\tlabel\n");
+}
+
+static void
+carve_too_large (CsTestDir    *tmp,
+                 CsImportPlan *plan)
+{
+  plan->splits[CS_SPLIT_VALID].features_kind = CS_FEATURES_NONE;
+  plan->carve = TRUE;
+  plan->carve_valid = 20;
+  plan->carve_test = 20;
+}
+
+typedef struct
+{
+  const char    *name;
+  void         (*spoil) (CsTestDir *tmp, CsImportPlan *plan);
+  CsImportStep   step;
+  const char    *file;     /* relative to the test folder, or NULL */
+  int            line;
+  int            column;
+  const char    *message;
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "wrong-column", wrong_item_column, CS_IMPORT_STEP_CROWD, "data/crowd.tsv", 1, 0,
+    "expected a column named 'Itm' for the item, found the columns 'Task', 'Worker', 'Class'" },
+  { "wrong-feature-column", wrong_feature_column, CS_IMPORT_STEP_FEATURES, "data/valid.csv", 1, 0,
+    "expected a column named 'g1' for the features" },
+  /* Line 1 is the header, items 0 and 1 (cat and dog) take lines 2 to 5; item 2 is a bird. */
+  { "label-outside-classes", no_bird_class, CS_IMPORT_STEP_CROWD, "data/crowd.tsv", 6, 3,
+    "expected a class name (cat, dog) or an index 0–1, found 'bird'" },
+  { "unknown-gold-id", unknown_gold_id, CS_IMPORT_STEP_GOLD, "data/train_gold.csv", 3, 1,
+    "expected an id of the train split, found 'img-999'" },
+  { "unreadable-file", crowd_missing, CS_IMPORT_STEP_CROWD, "data/nowhere.tsv", 0, 0,
+    "No such file or directory" },
+  { "ragged-row", ragged_crowd, CS_IMPORT_STEP_CROWD, "data/crowd.tsv", 4, 3,
+    "expected 3 fields as in the header, found 2" },
+  { "empty-table", empty_crowd, CS_IMPORT_STEP_CROWD, "data/crowd.tsv", 0, 0,
+    "no rows: the file only has a header" },
+  { "carve-too-large", carve_too_large, CS_IMPORT_STEP_SPLITS, NULL, 0, 0,
+    "expected valid and test sizes that leave items in train, which has 40" },
+};
 
 /* The labels write_crowd() gives as bird. */
 static guint
@@ -401,93 +514,33 @@ n_birds (void)
 }
 
 static void
-test_label_outside_classes (void)
+test_bad_case (gconstpointer data)
 {
+  const BadCase *c = data;
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
   g_autoptr(CsImportPlan) plan = NULL;
+  /* Every bird label is a problem, as many as a check lists; any other case has one. */
+  guint n = c->spoil == no_bird_class ? MIN (n_birds (), CS_IMPORT_MAX_PROBLEMS) : 1;
 
   write_dataset (tmp);
   plan = make_plan (tmp);
-  plan->classes = g_strsplit ("cat;dog", ";", -1);
-  /* Line 1 is the header, items 0 and 1 (cat and dog) take lines 2 to 5; item 2 is a bird. */
-  assert_problem (tmp, plan, CS_IMPORT_STEP_CROWD,
-                  MIN (n_birds (), CS_IMPORT_MAX_PROBLEMS), "data/crowd.tsv", 6, 3,
-                  "expected a class name (cat, dog) or an index 0–1, found 'bird'");
+  c->spoil (tmp, plan);
+  assert_problem (tmp, plan, c->step, n, c->file, c->line, c->column, c->message);
 }
 
+/* A preview of an empty table is refused as the check refuses it. */
 static void
-test_unknown_gold_id (void)
+test_preview_empty (void)
 {
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
-  g_autoptr(CsImportPlan) plan = NULL;
-
-  write_dataset (tmp);
-  cs_test_dir_write (tmp, "data/train_gold.csv", "item,label\nimg-001,cat\nimg-999,dog\n");
-  plan = make_plan (tmp);
-  assert_problem (tmp, plan, CS_IMPORT_STEP_GOLD, 1, "data/train_gold.csv", 3, 1,
-                  "expected an id of the train split, found 'img-999'");
-}
-
-static void
-test_unreadable_file (void)
-{
-  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
-  g_autoptr(CsImportPlan) plan = NULL;
-
-  write_dataset (tmp);
-  plan = make_plan (tmp);
-  cs_import_plan_set (&plan->crowd_path, cs_test_dir_path (tmp, "data/nowhere.tsv"));
-  /* Where the manifest would go follows the crowd file, which is still in data/. */
-  assert_problem (tmp, plan, CS_IMPORT_STEP_CROWD, 1, "data/nowhere.tsv", 0, 0,
-                  "No such file or directory");
-}
-
-static void
-test_ragged_row (void)
-{
-  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
-  g_autoptr(CsImportPlan) plan = NULL;
-
-  write_dataset (tmp);
-  cs_test_dir_write (tmp, "data/crowd.tsv",
-                     "item\tworker\tlabel\nimg-000\tw0\tcat\nimg-001\tw1\tdog\nimg-002\tw2\n");
-  plan = make_plan (tmp);
-  assert_problem (tmp, plan, CS_IMPORT_STEP_CROWD, 1, "data/crowd.tsv", 4, 3,
-                  "expected 3 fields as in the header, found 2");
-}
-
-static void
-test_empty_table (void)
-{
-  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
-  g_autoptr(CsImportPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CsTablePreview) preview = NULL;
 
-  write_dataset (tmp);
-  cs_test_dir_write (tmp, "data/crowd.tsv", "item\tworker\tlabel\n");
-  plan = make_plan (tmp);
-  assert_problem (tmp, plan, CS_IMPORT_STEP_CROWD, 1, "data/crowd.tsv", 0, 0,
-                  "no rows: the file only has a header");
-  preview = cs_table_preview_load (plan->crowd_path, 0, 5, &error);
+  preview = cs_table_preview_load (cs_test_dir_write (tmp, "crowd.tsv", "item\tworker\tlabel\n"),
+                                   0, 5, &error);
   g_assert_error (error, CS_ERROR, CS_ERROR_PARSE);
+  cs_test_assert_contains (error->message, "no rows: the file only has a header");
   g_assert_null (preview);
-}
-
-static void
-test_carve_too_large (void)
-{
-  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
-  g_autoptr(CsImportPlan) plan = NULL;
-
-  write_dataset (tmp);
-  plan = make_plan (tmp);
-  plan->splits[CS_SPLIT_VALID].features_kind = CS_FEATURES_NONE;
-  plan->carve = TRUE;
-  plan->carve_valid = 20;
-  plan->carve_test = 20;
-  assert_problem (tmp, plan, CS_IMPORT_STEP_SPLITS, 1, NULL, 0, 0,
-                  "expected valid and test sizes that leave items in train, which has 40");
 }
 
 /* A plan written where its folder cannot take a file goes under the fallback folder with
@@ -559,14 +612,15 @@ main (int    argc,
   g_test_add_func ("/import/preview", test_preview);
   g_test_add_func ("/import/end-to-end", test_end_to_end);
   g_test_add_func ("/import/carve", test_carve);
+  g_test_add_func ("/import/images", test_images);
   g_test_add_func ("/import/classes-order", test_classes_order);
-  g_test_add_func ("/import/wrong-column", test_wrong_column);
-  g_test_add_func ("/import/label-outside-classes", test_label_outside_classes);
-  g_test_add_func ("/import/unknown-gold-id", test_unknown_gold_id);
-  g_test_add_func ("/import/unreadable-file", test_unreadable_file);
-  g_test_add_func ("/import/ragged-row", test_ragged_row);
-  g_test_add_func ("/import/empty-table", test_empty_table);
-  g_test_add_func ("/import/carve-too-large", test_carve_too_large);
+  g_test_add_func ("/import/preview-empty", test_preview_empty);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/import/bad/%s", bad_cases[i].name);
+
+      g_test_add_data_func (path, &bad_cases[i], test_bad_case);
+    }
   g_test_add_func ("/import/fallback-read-only", test_fallback_read_only);
   g_test_add_func ("/import/fallback-not-a-folder", test_fallback_not_a_folder);
   return g_test_run ();

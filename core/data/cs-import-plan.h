@@ -94,7 +94,7 @@ typedef struct
   guint64         carve_seed;
 
   /* Step 5: the dataset. */
-  char           *name;               /* NULL = the crowd file's folder name */
+  char           *name;               /* NULL = the base name of folder, below */
   char          **classes;            /* NULL = found in the labels, see below */
   char           *folder;             /* where crowdscope.ini goes; NULL = the crowd file's
                                        * folder */
