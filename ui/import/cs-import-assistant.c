@@ -221,11 +221,11 @@ cs_import_assistant_init (CsImportAssistant *self)
   self->job = cs_import_job_new ();
   /* The train split's features are required: start from the commonest kind. */
   cs_import_job_get_plan (self->job)->splits[CS_SPLIT_TRAIN].features_kind = CS_FEATURES_CSV;
-  cs_import_crowd_step_set_job (self->crowd_step, self->job);
-  cs_import_features_step_set_job (self->features_step, self->job);
-  cs_import_gold_step_set_job (self->gold_step, self->job);
-  cs_import_splits_step_set_job (self->splits_step, self->job);
-  cs_import_summary_step_set_job (self->summary_step, self->job);
+  cs_import_page_set_job (CS_IMPORT_PAGE (self->crowd_step), self->job);
+  cs_import_page_set_job (CS_IMPORT_PAGE (self->features_step), self->job);
+  cs_import_page_set_job (CS_IMPORT_PAGE (self->gold_step), self->job);
+  cs_import_page_set_job (CS_IMPORT_PAGE (self->splits_step), self->job);
+  cs_import_page_set_job (CS_IMPORT_PAGE (self->summary_step), self->job);
   g_signal_connect_swapped (self->job, "notify::step", G_CALLBACK (on_step_changed), self);
   g_signal_connect_swapped (self->job, "notify::can-go-on", G_CALLBACK (update_buttons), self);
   cs_import_job_plan_changed (self->job);

@@ -14,91 +14,80 @@
 
 struct _CsImportCrowdStep
 {
-  AdwBin              parent_instance;
+  CsImportPage         parent_instance;
 
   /* Template widgets */
-  CsFileRow          *file_row;
-  AdwComboRow        *format_row;
-  CsTablePreviewView *preview_view;
+  CsFileRow           *file_row;
+  AdwComboRow         *format_row;
+  CsTablePreviewView  *preview_view;
   AdwPreferencesGroup *columns_group;
-  AdwComboRow        *item_row;
-  AdwComboRow        *annotator_row;
-  AdwComboRow        *label_row;
-  GtkLabel           *problems_label;
-
-  /* Owned */
-  CsImportJob        *job;
-  gboolean            reflecting;   /* the rows are being set from the plan */
+  AdwComboRow         *item_row;
+  AdwComboRow         *annotator_row;
+  AdwComboRow         *label_row;
+  GtkLabel            *problems_label;
 };
 
-G_DEFINE_FINAL_TYPE (CsImportCrowdStep, cs_import_crowd_step, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (CsImportCrowdStep, cs_import_crowd_step, CS_TYPE_IMPORT_PAGE)
 
 static void
-reflect_plan (CsImportCrowdStep *self)
+cs_import_crowd_step_reflect (CsImportPage *page,
+                              CsImportJob  *job)
 {
-  CsImportPlan *plan = cs_import_job_get_plan (self->job);
-  const CsTablePreview *preview = cs_import_job_get_crowd_preview (self->job);
+  CsImportCrowdStep *self = CS_IMPORT_CROWD_STEP (page);
+  CsImportPlan *plan = cs_import_job_get_plan (job);
+  const CsTablePreview *preview = cs_import_job_get_crowd_preview (job);
   const char * const *header = preview ? (const char * const *) preview->header : NULL;
-  gboolean long_table = plan->crowd_format == CS_CROWD_LONG_TABLE;
 
-  self->reflecting = TRUE;
   cs_import_rows_set_text (self->file_row, plan->crowd_path);
   cs_import_rows_select (self->format_row, plan->crowd_format);
   cs_table_preview_view_set_preview (self->preview_view, preview);
   cs_import_rows_set_choices (self->item_row, header, plan->item_column);
   cs_import_rows_set_choices (self->annotator_row, header, plan->annotator_column);
   cs_import_rows_set_choices (self->label_row, header, plan->label_column);
-  gtk_widget_set_visible (GTK_WIDGET (self->columns_group), long_table && header != NULL);
-  self->reflecting = FALSE;
-}
-
-static void
-reflect_problems (CsImportCrowdStep *self)
-{
-  cs_import_rows_show_problems (self->problems_label, cs_import_job_dup_messages (self->job, -1));
+  gtk_widget_set_visible (GTK_WIDGET (self->columns_group),
+                          plan->crowd_format == CS_CROWD_LONG_TABLE && header != NULL);
 }
 
 static void
 on_file_changed (CsImportCrowdStep *self)
 {
-  if (!self->reflecting && self->job != NULL)
-    cs_import_job_set_crowd_path (self->job, cs_import_rows_get_text (self->file_row));
+  CsImportJob *job = cs_import_page_get_editing_job (CS_IMPORT_PAGE (self));
+
+  if (job != NULL)
+    cs_import_job_set_crowd_path (job, cs_import_rows_get_text (self->file_row));
 }
 
 static void
 on_format_changed (CsImportCrowdStep *self)
 {
+  CsImportJob *job = cs_import_page_get_editing_job (CS_IMPORT_PAGE (self));
   guint selected = adw_combo_row_get_selected (self->format_row);
 
-  if (self->reflecting || self->job == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (job == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
-  cs_import_job_get_plan (self->job)->crowd_format = selected;
-  cs_import_job_plan_changed (self->job);
+  cs_import_job_get_plan (job)->crowd_format = selected;
+  cs_import_job_plan_changed (job);
 }
 
 static void
 on_column_changed (CsImportCrowdStep *self)
 {
+  CsImportJob *job = cs_import_page_get_editing_job (CS_IMPORT_PAGE (self));
   CsImportPlan *plan;
 
-  if (self->reflecting || self->job == NULL)
+  if (job == NULL)
     return;
-  plan = cs_import_job_get_plan (self->job);
+  plan = cs_import_job_get_plan (job);
   cs_import_plan_set (&plan->item_column, cs_import_rows_get_choice (self->item_row));
   cs_import_plan_set (&plan->annotator_column, cs_import_rows_get_choice (self->annotator_row));
   cs_import_plan_set (&plan->label_column, cs_import_rows_get_choice (self->label_row));
-  cs_import_job_plan_changed (self->job);
+  cs_import_job_plan_changed (job);
 }
 
 static void
 cs_import_crowd_step_dispose (GObject *object)
 {
-  CsImportCrowdStep *self = CS_IMPORT_CROWD_STEP (object);
-
-  if (self->job != NULL)
-    g_signal_handlers_disconnect_by_data (self->job, self);
-  g_clear_object (&self->job);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_IMPORT_CROWD_STEP);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CS_TYPE_IMPORT_CROWD_STEP);
   G_OBJECT_CLASS (cs_import_crowd_step_parent_class)->dispose (object);
 }
 
@@ -108,6 +97,7 @@ cs_import_crowd_step_class_init (CsImportCrowdStepClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cs_import_crowd_step_dispose;
+  CS_IMPORT_PAGE_CLASS (klass)->reflect = cs_import_crowd_step_reflect;
 
   g_type_ensure (CS_TYPE_FILE_ROW);
   g_type_ensure (CS_TYPE_TABLE_PREVIEW_VIEW);
@@ -130,18 +120,5 @@ static void
 cs_import_crowd_step_init (CsImportCrowdStep *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-void
-cs_import_crowd_step_set_job (CsImportCrowdStep *self,
-                              CsImportJob       *job)
-{
-  g_return_if_fail (CS_IS_IMPORT_CROWD_STEP (self));
-  g_return_if_fail (self->job == NULL);
-
-  self->job = g_object_ref (job);
-  g_signal_connect_swapped (job, "notify::plan", G_CALLBACK (reflect_plan), self);
-  g_signal_connect_swapped (job, "notify::problems", G_CALLBACK (reflect_problems), self);
-  reflect_plan (self);
-  reflect_problems (self);
+  cs_import_page_set_problems_label (CS_IMPORT_PAGE (self), self->problems_label);
 }

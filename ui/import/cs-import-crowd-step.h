@@ -8,15 +8,12 @@
 
 #include <adwaita.h>
 
-#include "cs-import-job.h"
+#include "cs-import-page.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_IMPORT_CROWD_STEP (cs_import_crowd_step_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsImportCrowdStep, cs_import_crowd_step, CS, IMPORT_CROWD_STEP, AdwBin)
-
-void cs_import_crowd_step_set_job (CsImportCrowdStep *self,
-                                   CsImportJob       *job);
+G_DECLARE_FINAL_TYPE (CsImportCrowdStep, cs_import_crowd_step, CS, IMPORT_CROWD_STEP, CsImportPage)
 
 G_END_DECLS

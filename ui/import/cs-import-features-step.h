@@ -8,15 +8,12 @@
 
 #include <adwaita.h>
 
-#include "cs-import-job.h"
+#include "cs-import-page.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_IMPORT_FEATURES_STEP (cs_import_features_step_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsImportFeaturesStep, cs_import_features_step, CS, IMPORT_FEATURES_STEP, AdwBin)
-
-void cs_import_features_step_set_job (CsImportFeaturesStep *self,
-                                      CsImportJob          *job);
+G_DECLARE_FINAL_TYPE (CsImportFeaturesStep, cs_import_features_step, CS, IMPORT_FEATURES_STEP, CsImportPage)
 
 G_END_DECLS

@@ -12,7 +12,7 @@
 
 struct _CsImportGoldStep
 {
-  AdwBin        parent_instance;
+  CsImportPage  parent_instance;
 
   /* Template widgets */
   AdwComboRow  *split_row;
@@ -22,74 +22,59 @@ struct _CsImportGoldStep
   AdwEntryRow  *gold_id_column_row;
   AdwEntryRow  *gold_label_column_row;
   GtkLabel     *problems_label;
-
-  /* Owned */
-  CsImportJob  *job;
-  gboolean      reflecting;
 };
 
-G_DEFINE_FINAL_TYPE (CsImportGoldStep, cs_import_gold_step, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (CsImportGoldStep, cs_import_gold_step, CS_TYPE_IMPORT_PAGE)
 
 static CsImportSplit *
-current_split (CsImportGoldStep *self)
+current_split (CsImportGoldStep *self,
+               CsImportJob      *job)
 {
   guint selected = adw_combo_row_get_selected (self->split_row);
 
-  return &cs_import_job_get_plan (self->job)->splits[selected < CS_N_SPLITS ? selected : 0];
+  return &cs_import_job_get_plan (job)->splits[selected < CS_N_SPLITS ? selected : 0];
 }
 
 static void
-reflect_plan (CsImportGoldStep *self)
+cs_import_gold_step_reflect (CsImportPage *page,
+                             CsImportJob  *job)
 {
-  CsImportSplit *split;
+  CsImportGoldStep *self = CS_IMPORT_GOLD_STEP (page);
+  CsImportSplit *split = current_split (self, job);
+  CsGoldSource source = split->gold_source;
 
-  if (self->job == NULL)
-    return;
-  split = current_split (self);
-  self->reflecting = TRUE;
-  cs_import_rows_select (self->source_row, split->gold_source);
+  cs_import_rows_select (self->source_row, source);
   cs_import_rows_set_text (self->gold_column_row, split->gold_column);
   cs_import_rows_set_text (self->gold_path_row, split->gold_path);
   cs_import_rows_set_text (self->gold_id_column_row, split->gold_id_column);
   cs_import_rows_set_text (self->gold_label_column_row, split->gold_label_column);
-  gtk_widget_set_visible (GTK_WIDGET (self->gold_column_row), split->gold_source == CS_GOLD_COLUMN);
-  gtk_widget_set_visible (GTK_WIDGET (self->gold_path_row), split->gold_source >= CS_GOLD_TABLE);
-  gtk_widget_set_visible (GTK_WIDGET (self->gold_id_column_row), split->gold_source == CS_GOLD_TABLE);
-  gtk_widget_set_visible (GTK_WIDGET (self->gold_label_column_row), split->gold_source == CS_GOLD_TABLE);
-  self->reflecting = FALSE;
-}
-
-static void
-reflect_problems (CsImportGoldStep *self)
-{
-  cs_import_rows_show_problems (self->problems_label, cs_import_job_dup_messages (self->job, -1));
+  gtk_widget_set_visible (GTK_WIDGET (self->gold_column_row), source == CS_GOLD_COLUMN);
+  gtk_widget_set_visible (GTK_WIDGET (self->gold_path_row), source >= CS_GOLD_TABLE);
+  gtk_widget_set_visible (GTK_WIDGET (self->gold_id_column_row), source == CS_GOLD_TABLE);
+  gtk_widget_set_visible (GTK_WIDGET (self->gold_label_column_row), source == CS_GOLD_TABLE);
 }
 
 static void
 on_changed (CsImportGoldStep *self)
 {
+  CsImportJob *job = cs_import_page_get_editing_job (CS_IMPORT_PAGE (self));
   CsImportSplit *split;
 
-  if (self->reflecting || self->job == NULL)
+  if (job == NULL)
     return;
-  split = current_split (self);
+  split = current_split (self, job);
   split->gold_source = MIN (adw_combo_row_get_selected (self->source_row), CS_GOLD_LIST);
   cs_import_plan_set (&split->gold_column, cs_import_rows_get_text (self->gold_column_row));
   cs_import_plan_set (&split->gold_path, cs_import_rows_get_text (self->gold_path_row));
   cs_import_plan_set (&split->gold_id_column, cs_import_rows_get_text (self->gold_id_column_row));
   cs_import_plan_set (&split->gold_label_column, cs_import_rows_get_text (self->gold_label_column_row));
-  cs_import_job_plan_changed (self->job);
+  cs_import_job_plan_changed (job);
 }
 
 static void
 cs_import_gold_step_dispose (GObject *object)
 {
-  CsImportGoldStep *self = CS_IMPORT_GOLD_STEP (object);
-
-  if (self->job != NULL)
-    g_signal_handlers_disconnect_by_data (self->job, self);
-  g_clear_object (&self->job);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_IMPORT_GOLD_STEP);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CS_TYPE_IMPORT_GOLD_STEP);
   G_OBJECT_CLASS (cs_import_gold_step_parent_class)->dispose (object);
 }
 
@@ -99,6 +84,7 @@ cs_import_gold_step_class_init (CsImportGoldStepClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cs_import_gold_step_dispose;
+  CS_IMPORT_PAGE_CLASS (klass)->reflect = cs_import_gold_step_reflect;
 
   g_type_ensure (CS_TYPE_FILE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -110,7 +96,7 @@ cs_import_gold_step_class_init (CsImportGoldStepClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsImportGoldStep, gold_id_column_row);
   gtk_widget_class_bind_template_child (widget_class, CsImportGoldStep, gold_label_column_row);
   gtk_widget_class_bind_template_child (widget_class, CsImportGoldStep, problems_label);
-  gtk_widget_class_bind_template_callback (widget_class, reflect_plan);
+  gtk_widget_class_bind_template_callback (widget_class, cs_import_page_reflect);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
 }
 
@@ -118,18 +104,5 @@ static void
 cs_import_gold_step_init (CsImportGoldStep *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-void
-cs_import_gold_step_set_job (CsImportGoldStep *self,
-                             CsImportJob      *job)
-{
-  g_return_if_fail (CS_IS_IMPORT_GOLD_STEP (self));
-  g_return_if_fail (self->job == NULL);
-
-  self->job = g_object_ref (job);
-  g_signal_connect_swapped (job, "notify::plan", G_CALLBACK (reflect_plan), self);
-  g_signal_connect_swapped (job, "notify::problems", G_CALLBACK (reflect_problems), self);
-  reflect_plan (self);
-  reflect_problems (self);
+  cs_import_page_set_problems_label (CS_IMPORT_PAGE (self), self->problems_label);
 }

@@ -8,15 +8,12 @@
 
 #include <adwaita.h>
 
-#include "cs-import-job.h"
+#include "cs-import-page.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_IMPORT_GOLD_STEP (cs_import_gold_step_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsImportGoldStep, cs_import_gold_step, CS, IMPORT_GOLD_STEP, AdwBin)
-
-void cs_import_gold_step_set_job (CsImportGoldStep *self,
-                                  CsImportJob      *job);
+G_DECLARE_FINAL_TYPE (CsImportGoldStep, cs_import_gold_step, CS, IMPORT_GOLD_STEP, CsImportPage)
 
 G_END_DECLS

@@ -70,12 +70,3 @@ cs_import_rows_select (AdwComboRow *row,
   if (adw_combo_row_get_selected (row) != position)
     adw_combo_row_set_selected (row, position);
 }
-
-void
-cs_import_rows_show_problems (GtkLabel *label,
-                              char     *text)
-{
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-  g_free (text);
-}

@@ -24,8 +24,5 @@ const char *cs_import_rows_get_choice    (AdwComboRow         *row);
 /* Selects `position` when it differs. */
 void        cs_import_rows_select        (AdwComboRow         *row,
                                           guint                position);
-/* Shows `text` (taken; NULL hides the label). */
-void        cs_import_rows_show_problems (GtkLabel            *label,
-                                          char                *text);
 
 G_END_DECLS

@@ -9,7 +9,7 @@
 
 struct _CsImportSplitsStep
 {
-  AdwBin         parent_instance;
+  CsImportPage   parent_instance;
 
   /* Template widgets */
   AdwComboRow   *mode_row;
@@ -20,13 +20,9 @@ struct _CsImportSplitsStep
   GtkSpinButton *test_spin;
   GtkSpinButton *seed_spin;
   GtkLabel      *problems_label;
-
-  /* Owned */
-  CsImportJob   *job;
-  gboolean       reflecting;
 };
 
-G_DEFINE_FINAL_TYPE (CsImportSplitsStep, cs_import_splits_step, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (CsImportSplitsStep, cs_import_splits_step, CS_TYPE_IMPORT_PAGE)
 
 static void
 set_value (GtkSpinButton *spin,
@@ -37,11 +33,12 @@ set_value (GtkSpinButton *spin,
 }
 
 static void
-reflect_plan (CsImportSplitsStep *self)
+cs_import_splits_step_reflect (CsImportPage *page,
+                               CsImportJob  *job)
 {
-  CsImportPlan *plan = cs_import_job_get_plan (self->job);
+  CsImportSplitsStep *self = CS_IMPORT_SPLITS_STEP (page);
+  CsImportPlan *plan = cs_import_job_get_plan (job);
 
-  self->reflecting = TRUE;
   cs_import_rows_select (self->mode_row, plan->carve ? 1 : 0);
   set_value (self->valid_spin, plan->carve_valid);
   set_value (self->test_spin, plan->carve_test);
@@ -49,39 +46,28 @@ reflect_plan (CsImportSplitsStep *self)
   gtk_widget_set_visible (GTK_WIDGET (self->valid_spin_row), plan->carve);
   gtk_widget_set_visible (GTK_WIDGET (self->test_spin_row), plan->carve);
   gtk_widget_set_visible (GTK_WIDGET (self->seed_spin_row), plan->carve);
-  self->reflecting = FALSE;
-}
-
-static void
-reflect_problems (CsImportSplitsStep *self)
-{
-  cs_import_rows_show_problems (self->problems_label, cs_import_job_dup_messages (self->job, -1));
 }
 
 static void
 on_changed (CsImportSplitsStep *self)
 {
+  CsImportJob *job = cs_import_page_get_editing_job (CS_IMPORT_PAGE (self));
   CsImportPlan *plan;
 
-  if (self->reflecting || self->job == NULL)
+  if (job == NULL)
     return;
-  plan = cs_import_job_get_plan (self->job);
+  plan = cs_import_job_get_plan (job);
   plan->carve = adw_combo_row_get_selected (self->mode_row) == 1;
   plan->carve_valid = gtk_spin_button_get_value_as_int (self->valid_spin);
   plan->carve_test = gtk_spin_button_get_value_as_int (self->test_spin);
   plan->carve_seed = (guint64) gtk_spin_button_get_value (self->seed_spin);
-  cs_import_job_plan_changed (self->job);
+  cs_import_job_plan_changed (job);
 }
 
 static void
 cs_import_splits_step_dispose (GObject *object)
 {
-  CsImportSplitsStep *self = CS_IMPORT_SPLITS_STEP (object);
-
-  if (self->job != NULL)
-    g_signal_handlers_disconnect_by_data (self->job, self);
-  g_clear_object (&self->job);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_IMPORT_SPLITS_STEP);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CS_TYPE_IMPORT_SPLITS_STEP);
   G_OBJECT_CLASS (cs_import_splits_step_parent_class)->dispose (object);
 }
 
@@ -91,6 +77,7 @@ cs_import_splits_step_class_init (CsImportSplitsStepClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cs_import_splits_step_dispose;
+  CS_IMPORT_PAGE_CLASS (klass)->reflect = cs_import_splits_step_reflect;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/crowdscope/Crowdscope/cs-import-splits-step.ui");
@@ -109,18 +96,5 @@ static void
 cs_import_splits_step_init (CsImportSplitsStep *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-void
-cs_import_splits_step_set_job (CsImportSplitsStep *self,
-                               CsImportJob        *job)
-{
-  g_return_if_fail (CS_IS_IMPORT_SPLITS_STEP (self));
-  g_return_if_fail (self->job == NULL);
-
-  self->job = g_object_ref (job);
-  g_signal_connect_swapped (job, "notify::plan", G_CALLBACK (reflect_plan), self);
-  g_signal_connect_swapped (job, "notify::problems", G_CALLBACK (reflect_problems), self);
-  reflect_plan (self);
-  reflect_problems (self);
+  cs_import_page_set_problems_label (CS_IMPORT_PAGE (self), self->problems_label);
 }

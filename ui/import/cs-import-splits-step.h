@@ -8,15 +8,12 @@
 
 #include <adwaita.h>
 
-#include "cs-import-job.h"
+#include "cs-import-page.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_IMPORT_SPLITS_STEP (cs_import_splits_step_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsImportSplitsStep, cs_import_splits_step, CS, IMPORT_SPLITS_STEP, AdwBin)
-
-void cs_import_splits_step_set_job (CsImportSplitsStep *self,
-                                   CsImportJob        *job);
+G_DECLARE_FINAL_TYPE (CsImportSplitsStep, cs_import_splits_step, CS, IMPORT_SPLITS_STEP, CsImportPage)
 
 G_END_DECLS

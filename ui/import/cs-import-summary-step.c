@@ -14,28 +14,24 @@
 
 struct _CsImportSummaryStep
 {
-  AdwBin        parent_instance;
+  CsImportPage         parent_instance;
 
   /* Template widgets */
-  AdwEntryRow  *name_row;
-  AdwActionRow *manifest_row;
+  AdwEntryRow         *name_row;
+  AdwActionRow        *manifest_row;
   AdwPreferencesGroup *figures_group;
-  GtkSpinner   *spinner;
-  AdwActionRow *items_row;
-  AdwActionRow *annotators_row;
-  AdwActionRow *labels_row;
-  AdwActionRow *classes_row;
-  AdwActionRow *without_features_row;
-  AdwActionRow *unknown_labels_row;
-  AdwActionRow *without_labels_row;
-  GtkLabel     *problems_label;
-
-  /* Owned */
-  CsImportJob  *job;
-  gboolean      reflecting;
+  GtkSpinner          *spinner;
+  AdwActionRow        *items_row;
+  AdwActionRow        *annotators_row;
+  AdwActionRow        *labels_row;
+  AdwActionRow        *classes_row;
+  AdwActionRow        *without_features_row;
+  AdwActionRow        *unknown_labels_row;
+  AdwActionRow        *without_labels_row;
+  GtkLabel            *problems_label;
 };
 
-G_DEFINE_FINAL_TYPE (CsImportSummaryStep, cs_import_summary_step, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (CsImportSummaryStep, cs_import_summary_step, CS_TYPE_IMPORT_PAGE)
 
 static void
 set_count (AdwActionRow *row,
@@ -66,51 +62,34 @@ format_items (const CsImportSummary *summary)
 }
 
 static void
-reflect_summary (CsImportSummaryStep *self)
+reflect_summary (CsImportSummaryStep   *self,
+                 const CsImportSummary *summary)
 {
-  const CsImportSummary *summary = cs_import_job_get_summary (self->job);
-  gboolean checking = cs_import_job_get_checking (self->job);
-  g_autofree char *items = NULL;
+  g_autofree char *items = format_items (summary);
+  g_autofree char *names = g_strjoinv (", ", summary->class_names);
   g_autofree char *classes = NULL;
 
-  gtk_spinner_set_spinning (self->spinner, checking);
-  gtk_widget_set_visible (GTK_WIDGET (self->figures_group), summary != NULL || checking);
-  if (summary == NULL)
-    return;
-  items = format_items (summary);
+  classes = g_strdup_printf (summary->classes_found ? _("%d found in the labels: %s") : _("%d: %s"),
+                             summary->n_classes, names);
   adw_action_row_set_subtitle (self->items_row, items);
   set_count (self->annotators_row, summary->n_annotators);
   set_count (self->labels_row, summary->n_labels_total);
-  classes = g_strjoinv (", ", summary->class_names);
-  classes = g_strdup_printf (summary->classes_found ? _("%d found in the labels: %s") : _("%d: %s"),
-                             summary->n_classes, (char *) g_steal_pointer (&classes));
   adw_action_row_set_subtitle (self->classes_row, classes);
   set_count (self->without_features_row, summary->n_items_without_features);
   set_count (self->unknown_labels_row, summary->n_labels_for_unknown_items);
   set_count (self->without_labels_row, summary->n_items_without_labels);
-  if (cs_import_job_get_plan (self->job)->name == NULL)
-    {
-      self->reflecting = TRUE;
-      cs_import_rows_set_text (self->name_row, summary->name);
-      self->reflecting = FALSE;
-    }
 }
 
+/* Where the manifest goes, and why when it is not the data's folder. */
 static void
-reflect_plan (CsImportSummaryStep *self)
+reflect_manifest (CsImportSummaryStep *self,
+                  CsImportJob         *job)
 {
-  CsImportPlan *plan = cs_import_job_get_plan (self->job);
   gboolean fallback = FALSE;
-  g_autofree char *dir = cs_import_job_dup_manifest_dir (self->job, &fallback);
+  g_autofree char *dir = cs_import_job_dup_manifest_dir (job, &fallback);
   g_autofree char *manifest = g_build_filename (dir, "crowdscope.ini", NULL);
   g_autofree char *text = NULL;
 
-  if (plan->name != NULL)
-    {
-      self->reflecting = TRUE;
-      cs_import_rows_set_text (self->name_row, plan->name);
-      self->reflecting = FALSE;
-    }
   text = fallback ? g_strdup_printf (_("%s — the data’s folder cannot be written, so the manifest "
                                        "goes to your own data folder, with absolute paths"), manifest)
                   : g_strdup (manifest);
@@ -118,31 +97,38 @@ reflect_plan (CsImportSummaryStep *self)
 }
 
 static void
-reflect_problems (CsImportSummaryStep *self)
+cs_import_summary_step_reflect (CsImportPage *page,
+                                CsImportJob  *job)
 {
-  cs_import_rows_show_problems (self->problems_label, cs_import_job_dup_messages (self->job, -1));
-  reflect_summary (self);
+  CsImportSummaryStep *self = CS_IMPORT_SUMMARY_STEP (page);
+  const CsImportSummary *summary = cs_import_job_get_summary (job);
+  const char *name = cs_import_job_get_plan (job)->name;
+  gboolean checking = cs_import_job_get_checking (job);
+
+  gtk_spinner_set_spinning (self->spinner, checking);
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_group), summary != NULL || checking);
+  if (summary != NULL)
+    reflect_summary (self, summary);
+  if (name != NULL || summary != NULL)
+    cs_import_rows_set_text (self->name_row, name ? name : summary->name);
+  reflect_manifest (self, job);
 }
 
 static void
 on_name_changed (CsImportSummaryStep *self)
 {
-  if (self->reflecting || self->job == NULL)
+  CsImportJob *job = cs_import_page_get_editing_job (CS_IMPORT_PAGE (self));
+
+  if (job == NULL)
     return;
-  cs_import_plan_set (&cs_import_job_get_plan (self->job)->name,
-                      cs_import_rows_get_text (self->name_row));
-  cs_import_job_plan_changed (self->job);
+  cs_import_plan_set (&cs_import_job_get_plan (job)->name, cs_import_rows_get_text (self->name_row));
+  cs_import_job_plan_changed (job);
 }
 
 static void
 cs_import_summary_step_dispose (GObject *object)
 {
-  CsImportSummaryStep *self = CS_IMPORT_SUMMARY_STEP (object);
-
-  if (self->job != NULL)
-    g_signal_handlers_disconnect_by_data (self->job, self);
-  g_clear_object (&self->job);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_IMPORT_SUMMARY_STEP);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CS_TYPE_IMPORT_SUMMARY_STEP);
   G_OBJECT_CLASS (cs_import_summary_step_parent_class)->dispose (object);
 }
 
@@ -152,6 +138,7 @@ cs_import_summary_step_class_init (CsImportSummaryStepClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cs_import_summary_step_dispose;
+  CS_IMPORT_PAGE_CLASS (klass)->reflect = cs_import_summary_step_reflect;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/crowdscope/Crowdscope/cs-import-summary-step.ui");
@@ -174,19 +161,5 @@ static void
 cs_import_summary_step_init (CsImportSummaryStep *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-void
-cs_import_summary_step_set_job (CsImportSummaryStep *self,
-                                CsImportJob         *job)
-{
-  g_return_if_fail (CS_IS_IMPORT_SUMMARY_STEP (self));
-  g_return_if_fail (self->job == NULL);
-
-  self->job = g_object_ref (job);
-  g_signal_connect_swapped (job, "notify::plan", G_CALLBACK (reflect_plan), self);
-  g_signal_connect_swapped (job, "notify::problems", G_CALLBACK (reflect_problems), self);
-  g_signal_connect_swapped (job, "notify::summary", G_CALLBACK (reflect_summary), self);
-  reflect_plan (self);
-  reflect_problems (self);
+  cs_import_page_set_problems_label (CS_IMPORT_PAGE (self), self->problems_label);
 }

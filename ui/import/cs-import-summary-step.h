@@ -8,15 +8,12 @@
 
 #include <adwaita.h>
 
-#include "cs-import-job.h"
+#include "cs-import-page.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_IMPORT_SUMMARY_STEP (cs_import_summary_step_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsImportSummaryStep, cs_import_summary_step, CS, IMPORT_SUMMARY_STEP, AdwBin)
-
-void cs_import_summary_step_set_job (CsImportSummaryStep *self,
-                                     CsImportJob         *job);
+G_DECLARE_FINAL_TYPE (CsImportSummaryStep, cs_import_summary_step, CS, IMPORT_SUMMARY_STEP, CsImportPage)
 
 G_END_DECLS
