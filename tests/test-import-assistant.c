@@ -110,6 +110,7 @@ test_import (void)
   assistant = cs_window_import (window, cs_test_dir_path (tmp, "data/crowd.csv"));
   g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
   job = cs_import_assistant_get_job (assistant);
+  g_object_add_weak_pointer (G_OBJECT (job), (gpointer *) &job);
   plan = cs_import_job_get_plan (job);
   cs_test_wait_for (checked, job, "the crowd step's check");
   g_assert_cmpstr (plan->item_column, ==, "item");
@@ -164,7 +165,10 @@ test_import (void)
   g_assert_cmpint (dataset->splits[CS_SPLIT_TRAIN].n, ==, N_ITEMS);
   g_assert_cmpint (dataset->n_annotators, ==, N_ANNOTATORS);
   g_assert_cmpint (cs_dataset_get_n_labels (dataset), ==, 2 * N_ITEMS);
+  /* The assistant closed, and its job went with it. */
   g_assert_null (assistant);
+  cs_test_spin (100);
+  g_assert_null (job);
 
   gtk_window_destroy (GTK_WINDOW (window));
   cs_test_spin (100);
