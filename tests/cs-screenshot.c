@@ -25,6 +25,7 @@
 #include "cs-explorer-page.h"
 #include "cs-gallery-page.h"
 #include "cs-history-page.h"
+#include "cs-import-assistant.h"
 #include "cs-train-page.h"
 #include "cs-training.h"
 #include "cs-window.h"
@@ -53,6 +54,10 @@ static int earlier_runs;
 static gboolean scroll_to_end;
 static int hover_epoch;
 static int hide_group = -1;
+static char *import_path;
+static char *import_features;
+static char *import_gold;
+static int import_step = 1;
 
 static GOptionEntry entries[] = {
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Where to save the picture", "FILE" },
@@ -78,18 +83,23 @@ static GOptionEntry entries[] = {
   { "hover-epoch", 0, 0, G_OPTION_ARG_INT, &hover_epoch, "Point at this epoch of the page's last curves chart", "N" },
   { "hide-group", 0, 0, G_OPTION_ARG_INT, &hide_group, "Hide this group of the page's last curves chart", "N" },
   { "scroll-to-end", 0, 0, G_OPTION_ARG_NONE, &scroll_to_end, "Scroll the page shown to its end", NULL },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_path, "Open the import assistant on this crowd table, and save a picture of the assistant", "FILE" },
+  { "import-features", 0, 0, G_OPTION_ARG_FILENAME, &import_features, "With --import: the train features, a CSV table with an id column", "FILE" },
+  { "import-gold", 0, 0, G_OPTION_ARG_FILENAME, &import_gold, "With --import: the train gold labels, a table keyed by id", "FILE" },
+  { "import-step", 0, 0, G_OPTION_ARG_INT, &import_step, "With --import: go on to this step (1 to 5) first", "N" },
   { "experiment", 0, 0, G_OPTION_ARG_INT, &experiment_seeds, "Run every method with this many seeds on the Experiments page, then take the picture", "SEEDS" },
   { NULL }
 };
 
 static CsWindow *window;
+static CsImportAssistant *assistant;
 static int status = 1;
 
 static void
 save_now (GdkFrameClock *clock,
           gpointer       data)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
+  GtkWidget *widget = assistant != NULL ? GTK_WIDGET (assistant) : GTK_WIDGET (window);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -101,11 +111,13 @@ save_now (GdkFrameClock *clock,
   if (node == NULL)
     return;   /* a resize is pending: the next frame */
   g_signal_handlers_disconnect_by_func (clock, save_now, data);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, w, h));
   status = gdk_texture_save_to_png (texture, out_path) ? 0 : 1;
   if (status != 0)
     g_printerr ("cs-screenshot: cannot write %s\n", out_path);
+  if (assistant != NULL)
+    gtk_window_destroy (GTK_WINDOW (assistant));
   cs_session_stop (cs_window_get_session (window));
   gtk_window_close (GTK_WINDOW (window));
 }
@@ -225,11 +237,53 @@ reopen_next (GObject      *object,
   cs_session_reopen_async (session, cs_run_entry_get_id (entry), NULL, reopen_next, NULL);
 }
 
+/* Opens the import assistant, fills in the train split from the options, and goes on step by
+ * step up to the one asked for; FALSE until it is there and its check is done. */
+static gboolean
+show_import (void)
+{
+  CsImportJob *job;
+  CsImportSplit *split;
+
+  if (import_path == NULL)
+    return TRUE;
+  if (assistant == NULL)
+    {
+      assistant = cs_window_import (window, import_path);
+      job = cs_import_assistant_get_job (assistant);
+      split = &cs_import_job_get_plan (job)->splits[CS_SPLIT_TRAIN];
+      split->features_kind = CS_FEATURES_CSV;
+      cs_import_plan_set (&split->features_path, import_features);
+      split->id_source = CS_IDS_COLUMN;
+      cs_import_plan_set (&split->id_column, "id");
+      if (import_gold != NULL)
+        {
+          split->gold_source = CS_GOLD_TABLE;
+          cs_import_plan_set (&split->gold_path, import_gold);
+        }
+      cs_import_job_plan_changed (job);
+      return FALSE;
+    }
+  job = cs_import_assistant_get_job (assistant);
+  if (cs_import_job_get_checking (job))
+    return FALSE;
+  if ((int) cs_import_job_get_step (job) + 1 < import_step && cs_import_job_get_can_go_on (job))
+    {
+      cs_import_assistant_next (assistant);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Waits two frames so every allocation has settled, then saves. */
 static gboolean
 shoot (gpointer data)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  GdkFrameClock *clock;
+
+  if (!show_import ())
+    return G_SOURCE_CONTINUE;
+  clock = gtk_widget_get_frame_clock (assistant != NULL ? GTK_WIDGET (assistant) : GTK_WIDGET (window));
 
   if (page != NULL)
     {
@@ -296,7 +350,7 @@ shoot (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
-  gtk_widget_queue_draw (GTK_WIDGET (window));
+  gtk_widget_queue_draw (assistant != NULL ? GTK_WIDGET (assistant) : GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (save_now), NULL);
   return G_SOURCE_REMOVE;
 }

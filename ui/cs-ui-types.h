@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 typedef struct _CsBarChart     CsBarChart;
 typedef struct _CsExperimentsPage CsExperimentsPage;
 typedef struct _CsHistoryPage CsHistoryPage;
+typedef struct _CsImportAssistant CsImportAssistant;
 typedef struct _CsExplorerPage CsExplorerPage;
 typedef struct _CsGalleryPage  CsGalleryPage;
 typedef struct _CsLossChart    CsLossChart;

@@ -14,6 +14,7 @@
 #include "cs-explorer-page.h"
 #include "cs-experiments-page.h"
 #include "cs-history-page.h"
+#include "cs-import-assistant.h"
 #include "cs-gallery-page.h"
 #include "cs-overview-page.h"
 #include "cs-settings.h"
@@ -297,6 +298,36 @@ cs_window_open_demo (CsWindow *self)
   cs_window_open_path (self, NULL);
 }
 
+CsImportAssistant *
+cs_window_import (CsWindow   *self,
+                  const char *crowd_path)
+{
+  CsImportAssistant *assistant;
+
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+
+  assistant = crowd_path != NULL ? cs_import_assistant_new_for_file (self, crowd_path)
+                                 : cs_import_assistant_new (self);
+  gtk_window_present (GTK_WINDOW (assistant));
+  return assistant;
+}
+
+void
+cs_window_show_toast (CsWindow   *self,
+                      const char *text)
+{
+  g_return_if_fail (CS_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* A crowd table alone is not a dataset yet: it starts the import assistant. */
+static gboolean
+is_crowd_table (const char *path)
+{
+  return g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".tsv") ||
+         g_str_has_suffix (path, ".CSV") || g_str_has_suffix (path, ".TSV");
+}
+
 static void
 on_chooser_response (GtkNativeDialog *dialog,
                      int              response,
@@ -310,7 +341,9 @@ on_chooser_response (GtkNativeDialog *dialog,
     {
       g_autofree char *path = g_file_get_path (file);
 
-      if (path != NULL)
+      if (path != NULL && is_crowd_table (path))
+        cs_window_import (self, path);
+      else if (path != NULL)
         cs_window_open_path (self, path);
     }
   g_clear_object (&self->chooser);
@@ -331,9 +364,16 @@ choose (CsWindow             *self,
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
+      g_autoptr(GtkFileFilter) tables = gtk_file_filter_new ();
+
       gtk_file_filter_set_name (filter, _("Crowdscope manifests"));
       gtk_file_filter_add_pattern (filter, "*.ini");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+      /* A crowd table opens the import assistant on it. */
+      gtk_file_filter_set_name (tables, _("Crowd label tables (CSV, TSV)"));
+      gtk_file_filter_add_pattern (tables, "*.[cC][sS][vV]");
+      gtk_file_filter_add_pattern (tables, "*.[tT][sS][vV]");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), tables);
     }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
@@ -354,6 +394,14 @@ open_manifest_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   choose (CS_WINDOW (widget), _("Open Dataset Manifest"), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  cs_window_import (CS_WINDOW (widget), NULL);
 }
 
 static void
@@ -388,7 +436,10 @@ on_drop (GtkDropTarget *target,
   files = g_value_get_boxed (value);
   if (files == NULL || (path = g_file_get_path (files->data)) == NULL)
     return FALSE;
-  cs_window_open_path (self, path);
+  if (is_crowd_table (path))
+    cs_window_import (self, path);
+  else
+    cs_window_open_path (self, path);
   return TRUE;
 }
 
@@ -568,6 +619,7 @@ cs_window_class_init (CsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-manifest", NULL, open_manifest_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.train", NULL, train_action);

@@ -23,6 +23,11 @@ CsSession    *cs_window_get_session   (CsWindow       *self);
 void          cs_window_open_path     (CsWindow       *self,
                                        const char     *path);
 void          cs_window_open_demo     (CsWindow       *self);
+/* Opens the import assistant over the window; with crowd_path, its first step is filled in. */
+CsImportAssistant *cs_window_import   (CsWindow       *self,
+                                       const char     *crowd_path);
+void          cs_window_show_toast    (CsWindow       *self,
+                                       const char     *text);
 CsDataset    *cs_window_get_dataset   (CsWindow       *self);
 gboolean      cs_window_get_loading   (CsWindow       *self);
 CsTrainPage  *cs_window_get_train_page (CsWindow      *self);

@@ -1,0 +1,184 @@
+/* test-import-assistant.c — the window's import assistant, from a crowd table to a dataset open
+ *
+ * A generated dataset (a long crowd table with string ids, train features as CSV with an id
+ * column, a gold table in another order than the features) goes through the five steps as a
+ * person would fill them. A wrong column at the first step is refused inline, with the file
+ * named, and Next stays insensitive; once Import is pressed, the window opens what was written.
+ *
+ * Copyright 2026 The Crowdscope Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "cs-import-assistant.h"
+#include "cs-ui-test.h"
+#include "cs-window-test.h"
+
+#define N_ITEMS      30
+#define N_ANNOTATORS 4
+
+static const char *class_names[] = { "cat", "dog", "bird" };
+
+static void
+write_dataset (CsTestDir *tmp)
+{
+  g_autoptr(GString) crowd = g_string_new ("item,annotator,label\n");
+  g_autoptr(GString) features = g_string_new ("id,f0,f1\n");
+  g_autoptr(GString) gold = g_string_new ("item,label\n");
+
+  for (int i = 0; i < N_ITEMS; i++)
+    {
+      for (int j = 0; j < 2; j++)
+        g_string_append_printf (crowd, "pet-%02d,w%d,%s\n", i, (i + j) % N_ANNOTATORS,
+                                class_names[(i + (j && i % 4 == 0)) % 3]);
+      g_string_append_printf (features, "pet-%02d,%d,%d\n", i, i % 3, -i);
+    }
+  /* The gold table runs backwards: it is matched by id, not by row. */
+  for (int i = N_ITEMS - 1; i >= 0; i--)
+    g_string_append_printf (gold, "pet-%02d,%s\n", i, class_names[i % 3]);
+  cs_test_dir_write (tmp, "data/crowd.csv", "%s", crowd->str);
+  cs_test_dir_write (tmp, "data/features.csv", "%s", features->str);
+  cs_test_dir_write (tmp, "data/gold.csv", "%s", gold->str);
+}
+
+static gboolean
+checked (gpointer data)
+{
+  return !cs_import_job_get_checking (data);
+}
+
+static gboolean
+at_expected_step (gpointer data)
+{
+  CsImportJob *job = data;
+
+  return !cs_import_job_get_checking (job) &&
+         (int) cs_import_job_get_step (job) == GPOINTER_TO_INT (g_object_get_data (data, "cs-expected"));
+}
+
+static gboolean
+dataset_open (gpointer data)
+{
+  return cs_window_get_dataset (data) != NULL && !cs_window_get_loading (data);
+}
+
+static GtkWidget *
+find (CsImportAssistant *assistant,
+      const char        *id)
+{
+  GtkWidget *widget = cs_window_test_find_id (GTK_WIDGET (assistant), id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* Presses Next once the job has checked the step, and waits for the step after. */
+static void
+press_next (CsImportAssistant *assistant,
+            CsImportStep       expected)
+{
+  CsImportJob *job = cs_import_assistant_get_job (assistant);
+  GtkWidget *next = find (assistant, "next_button");
+
+  cs_test_wait_for (checked, job, "the step's check");
+  if (!gtk_widget_get_sensitive (next))
+    g_error ("step %d refused: %s", cs_import_job_get_step (job),
+             cs_import_job_dup_messages (job, -1));
+  g_signal_emit_by_name (next, "clicked");
+  g_object_set_data (G_OBJECT (job), "cs-expected", GINT_TO_POINTER (expected));
+  cs_test_wait_for (at_expected_step, job, "the next step");
+}
+
+static void
+test_import (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  CsWindow *window = cs_window_new (NULL);
+  CsImportAssistant *assistant;
+  CsImportJob *job;
+  CsImportPlan *plan;
+  CsImportSplit *train;
+  GtkWidget *next, *problems;
+  const CsImportSummary *summary;
+  CsDataset *dataset;
+
+  write_dataset (tmp);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Opened on a crowd table, the first step has its columns guessed. */
+  assistant = cs_window_import (window, cs_test_dir_path (tmp, "data/crowd.csv"));
+  g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
+  job = cs_import_assistant_get_job (assistant);
+  g_object_add_weak_pointer (G_OBJECT (job), (gpointer *) &job);
+  plan = cs_import_job_get_plan (job);
+  cs_test_wait_for (checked, job, "the crowd step's check");
+  g_assert_cmpstr (plan->item_column, ==, "item");
+  g_assert_cmpstr (plan->annotator_column, ==, "annotator");
+  g_assert_cmpstr (plan->label_column, ==, "label");
+
+  /* A column the table does not have: Next is refused, and the step says why, naming the file. */
+  next = find (assistant, "next_button");
+  problems = find (assistant, "problems_label");
+  cs_import_plan_set (&plan->label_column, "verdict");
+  cs_import_job_plan_changed (job);
+  cs_test_wait_for (checked, job, "the crowd step's check");
+  g_assert_false (gtk_widget_get_sensitive (next));
+  g_assert_true (gtk_widget_get_visible (problems));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problems)), "crowd.csv"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problems)), "verdict"));
+  g_signal_emit_by_name (next, "clicked");
+  g_assert_cmpint (cs_import_job_get_step (job), ==, CS_IMPORT_STEP_CROWD);
+  cs_import_plan_set (&plan->label_column, "label");
+  cs_import_job_plan_changed (job);
+  press_next (assistant, CS_IMPORT_STEP_FEATURES);
+
+  /* Features as CSV columns by pattern, ids from a column; gold from a table. */
+  train = &plan->splits[CS_SPLIT_TRAIN];
+  train->features_kind = CS_FEATURES_CSV;
+  cs_import_plan_set (&train->features_path, cs_test_dir_path (tmp, "data/features.csv"));
+  train->feature_columns = g_strsplit ("f*", " ", -1);
+  train->id_source = CS_IDS_COLUMN;
+  cs_import_plan_set (&train->id_column, "id");
+  cs_import_job_plan_changed (job);
+  press_next (assistant, CS_IMPORT_STEP_GOLD);
+  train->gold_source = CS_GOLD_TABLE;
+  cs_import_plan_set (&train->gold_path, cs_test_dir_path (tmp, "data/gold.csv"));
+  cs_import_job_plan_changed (job);
+  press_next (assistant, CS_IMPORT_STEP_SPLITS);
+  press_next (assistant, CS_IMPORT_STEP_SUMMARY);
+
+  /* The summary counts what the manifest will give; nothing is written before Import. */
+  cs_test_wait_for (checked, job, "the summary");
+  summary = cs_import_job_get_summary (job);
+  g_assert_nonnull (summary);
+  g_assert_cmpint (summary->n_items[CS_SPLIT_TRAIN], ==, N_ITEMS);
+  g_assert_cmpint (summary->n_gold[CS_SPLIT_TRAIN], ==, N_ITEMS);
+  g_assert_cmpint (summary->n_annotators, ==, N_ANNOTATORS);
+  g_assert_cmpint (summary->n_classes, ==, 3);
+  g_assert_false (g_file_test (cs_test_dir_path (tmp, "data/crowdscope.ini"), G_FILE_TEST_EXISTS));
+
+  g_signal_emit_by_name (next, "clicked");
+  cs_test_wait_for (dataset_open, window, "the imported dataset");
+  g_assert_true (g_file_test (cs_test_dir_path (tmp, "data/crowdscope.ini"), G_FILE_TEST_EXISTS));
+  dataset = cs_window_get_dataset (window);
+  g_assert_cmpint (dataset->splits[CS_SPLIT_TRAIN].n, ==, N_ITEMS);
+  g_assert_cmpint (dataset->n_annotators, ==, N_ANNOTATORS);
+  g_assert_cmpint (cs_dataset_get_n_labels (dataset), ==, 2 * N_ITEMS);
+  /* The assistant closed, and its job went with it. */
+  g_assert_null (assistant);
+  cs_test_spin (100);
+  g_assert_null (job);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cs_test_spin (100);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  cs_ui_test_init (&argc, &argv);
+  g_test_add_func ("/import-assistant/import", test_import);
+  return g_test_run ();
+}
