@@ -48,44 +48,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (CsImportJob, cs_import_job, G_TYPE_OBJECT)
 
-/* The plan's copy a worker owns ---------------------------------------------------------- */
-
-static void
-copy_split (CsImportSplit       *to,
-            const CsImportSplit *from)
-{
-  *to = *from;
-  to->features_path = g_strdup (from->features_path);
-  to->feature_columns = g_strdupv (from->feature_columns);
-  to->images_folder = g_strdup (from->images_folder);
-  to->image_column = g_strdup (from->image_column);
-  to->image_list = g_strdup (from->image_list);
-  to->id_column = g_strdup (from->id_column);
-  to->ids_path = g_strdup (from->ids_path);
-  to->gold_column = g_strdup (from->gold_column);
-  to->gold_path = g_strdup (from->gold_path);
-  to->gold_id_column = g_strdup (from->gold_id_column);
-  to->gold_label_column = g_strdup (from->gold_label_column);
-}
-
-static CsImportPlan *
-copy_plan (const CsImportPlan *from)
-{
-  CsImportPlan *to = cs_import_plan_new ();
-
-  *to = *from;
-  to->crowd_path = g_strdup (from->crowd_path);
-  to->item_column = g_strdup (from->item_column);
-  to->annotator_column = g_strdup (from->annotator_column);
-  to->label_column = g_strdup (from->label_column);
-  for (int s = 0; s < CS_N_SPLITS; s++)
-    copy_split (&to->splits[s], &from->splits[s]);
-  to->name = g_strdup (from->name);
-  to->classes = g_strdupv (from->classes);
-  to->folder = g_strdup (from->folder);
-  return to;
-}
-
 /* Checks ------------------------------------------------------------------------------- */
 
 typedef struct
@@ -181,7 +143,7 @@ check_now (CsImportJob *self)
   self->check = g_cancellable_new ();
   self->checked = FALSE;
   self->going_on = FALSE;
-  check->plan = copy_plan (self->plan);
+  check->plan = cs_import_plan_copy (self->plan);
   check->step = self->step;
   task = g_task_new (self, self->check, on_checked, NULL);
   g_task_set_task_data (task, check, (GDestroyNotify) check_free);
@@ -517,7 +479,7 @@ cs_import_job_write_async (CsImportJob         *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cs_import_job_write_async);
-  g_task_set_task_data (task, copy_plan (self->plan), (GDestroyNotify) cs_import_plan_free);
+  g_task_set_task_data (task, cs_import_plan_copy (self->plan), (GDestroyNotify) cs_import_plan_free);
   g_task_run_in_thread (task, write_thread);
 }
 

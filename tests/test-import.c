@@ -604,12 +604,33 @@ test_fallback_not_a_folder (void)
   assert_fallback (tmp, plan);
 }
 
+/* A copy owns its strings: the original can change or go while a worker reads it. */
+static void
+test_copy (void)
+{
+  g_autoptr(CsImportPlan) plan = cs_import_plan_new ();
+  g_autoptr(CsImportPlan) copy = NULL;
+  const char *columns[] = { "f*", NULL };
+
+  cs_import_plan_set (&plan->crowd_path, "crowd.csv");
+  cs_import_plan_set (&plan->splits[CS_SPLIT_TRAIN].gold_path, "gold.csv");
+  plan->splits[CS_SPLIT_TRAIN].feature_columns = g_strdupv ((char **) columns);
+  plan->carve_seed = 7;
+  copy = cs_import_plan_copy (plan);
+  g_clear_pointer (&plan, cs_import_plan_free);
+  g_assert_cmpstr (copy->crowd_path, ==, "crowd.csv");
+  g_assert_cmpstr (copy->splits[CS_SPLIT_TRAIN].gold_path, ==, "gold.csv");
+  g_assert_cmpstr (copy->splits[CS_SPLIT_TRAIN].feature_columns[0], ==, "f*");
+  g_assert_cmpuint (copy->carve_seed, ==, 7);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import/preview", test_preview);
+  g_test_add_func ("/import/copy", test_copy);
   g_test_add_func ("/import/end-to-end", test_end_to_end);
   g_test_add_func ("/import/carve", test_carve);
   g_test_add_func ("/import/images", test_images);

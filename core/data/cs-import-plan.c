@@ -58,6 +58,43 @@ cs_import_plan_free (CsImportPlan *self)
   g_free (self);
 }
 
+static void
+copy_split (CsImportSplit       *to,
+            const CsImportSplit *from)
+{
+  *to = *from;
+  to->features_path = g_strdup (from->features_path);
+  to->feature_columns = g_strdupv (from->feature_columns);
+  to->images_folder = g_strdup (from->images_folder);
+  to->image_column = g_strdup (from->image_column);
+  to->image_list = g_strdup (from->image_list);
+  to->id_column = g_strdup (from->id_column);
+  to->ids_path = g_strdup (from->ids_path);
+  to->gold_column = g_strdup (from->gold_column);
+  to->gold_path = g_strdup (from->gold_path);
+  to->gold_id_column = g_strdup (from->gold_id_column);
+  to->gold_label_column = g_strdup (from->gold_label_column);
+}
+
+/* Beside cs_import_plan_free, so that a field added to one is added to the other. */
+CsImportPlan *
+cs_import_plan_copy (const CsImportPlan *from)
+{
+  CsImportPlan *to = cs_import_plan_new ();
+
+  *to = *from;
+  to->crowd_path = g_strdup (from->crowd_path);
+  to->item_column = g_strdup (from->item_column);
+  to->annotator_column = g_strdup (from->annotator_column);
+  to->label_column = g_strdup (from->label_column);
+  for (int s = 0; s < CS_N_SPLITS; s++)
+    copy_split (&to->splits[s], &from->splits[s]);
+  to->name = g_strdup (from->name);
+  to->classes = g_strdupv (from->classes);
+  to->folder = g_strdup (from->folder);
+  return to;
+}
+
 void
 cs_import_plan_set (char       **field,
                     const char  *value)

@@ -107,6 +107,8 @@ extern const char * const cs_import_label_names[];
 
 CsImportPlan *cs_import_plan_new           (void);
 void          cs_import_plan_free          (CsImportPlan        *self);
+/* A deep copy, for a worker to read while the assistant goes on changing the original. */
+CsImportPlan *cs_import_plan_copy          (const CsImportPlan  *self);
 
 /* Sets a string field of a plan (or of one of its splits): frees the old value, copies the
  * new one; NULL or "" clears it. */
