@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "cs-session.h"
+
 G_BEGIN_DECLS
 
 #define CS_APPLICATION_ID "io.github.crowdscope.Crowdscope"
@@ -17,5 +19,7 @@ GSettings  *cs_settings_new        (void);
 void        cs_settings_add_recent (GSettings  *settings,
                                     const char *path);
 char      **cs_settings_get_recent (GSettings  *settings);
+void        cs_settings_bind_session (GSettings *settings,
+                                      CsSession *session);
 
 G_END_DECLS

@@ -29,5 +29,8 @@ void            cs_train_options_set_preset   (CsTrainOptions      *self,
                                                const char          *preset);
 gboolean        cs_train_options_get_edited   (CsTrainOptions      *self,
                                                const char          *property);
+GVariant       *cs_train_options_save         (CsTrainOptions      *self);
+void            cs_train_options_restore      (CsTrainOptions      *self,
+                                               GVariant            *choices);
 
 G_END_DECLS

@@ -9,12 +9,16 @@
 #include <glib/gi18n.h>
 
 #include "cs-application.h"
+#include "cs-preferences-window.h"
 #include "cs-settings.h"
 #include "cs-window.h"
 
 struct _CsApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  /* Owned */
+  GSettings      *settings;   /* NULL when the schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (CsApplication, cs_application, ADW_TYPE_APPLICATION)
@@ -90,6 +94,19 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       data)
+{
+  CsApplication *self = data;
+  CsPreferencesWindow *window = cs_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (window),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       data)
@@ -101,15 +118,37 @@ quit_action (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+/* The style setting's nicks, in AdwColorScheme's terms: following the system prefers light
+ * when the system says nothing. */
+static gboolean
+style_to_color_scheme (GValue   *value,
+                       GVariant *variant,
+                       gpointer  data)
+{
+  const char *style = g_variant_get_string (variant, NULL);
+
+  if (g_strcmp0 (style, "light") == 0)
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_strcmp0 (style, "dark") == 0)
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    g_value_set_enum (value, ADW_COLOR_SCHEME_DEFAULT);
+  return TRUE;
+}
+
 static void
 cs_application_startup (GApplication *application)
 {
+  CsApplication *self = CS_APPLICATION (application);
+
   static const GActionEntry actions[] = {
     { "about", about_action },
+    { "preferences", preferences_action },
     { "quit", quit_action },
     { "open-demo", open_demo_action },
   };
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (cs_application_parent_class)->startup (application);
   /* The icon comes from the theme once installed, and from the resources (under the resource
@@ -117,12 +156,33 @@ cs_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (CS_APPLICATION_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
+
+  /* Without a schema there is nothing to prefer. */
+  self->settings = cs_settings_new ();
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (application), "preferences")),
+                               self->settings != NULL);
+  if (self->settings != NULL)
+    g_settings_bind_with_mapping (self->settings, "style",
+                                  adw_style_manager_get_default (), "color-scheme",
+                                  G_SETTINGS_BIND_GET, style_to_color_scheme, NULL, NULL, NULL);
+}
+
+static void
+cs_application_dispose (GObject *object)
+{
+  g_clear_object (&CS_APPLICATION (object)->settings);
+  G_OBJECT_CLASS (cs_application_parent_class)->dispose (object);
 }
 
 static void
 cs_application_class_init (CsApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = cs_application_dispose;
 
   app_class->activate = cs_application_activate;
   app_class->open = cs_application_open;

@@ -653,6 +653,7 @@ cs_window_init (CsWindow *self)
   cs_page_set_session (CS_PAGE (self->history_page), self->session);
 
   self->settings = cs_settings_new ();
+  cs_settings_bind_session (self->settings, self->session);
   fill_recent_menu (self);
   if (self->settings != NULL)
     {
