@@ -1,5 +1,5 @@
 /* test-app-icon.c — the application's icon is found without an installation, and the About
- * window and the windows show it
+ * window and the windows show it; the About window says what the metainfo says
  *
  * The tests run uninstalled: the icon theme can only find the icons in the application's
  * resources, under its resource base path.
@@ -59,15 +59,31 @@ find_about_window (void)
   return NULL;
 }
 
+/* The About window says what the metainfo says: its name, developer, addresses and licence,
+ * and the newest release's notes, for the build's version. */
 static void
 test_about_shows_icon (gconstpointer data)
 {
   AdwAboutWindow *about;
+  const char *notes;
 
   g_action_group_activate_action (G_ACTION_GROUP ((gpointer) data), "about", NULL);
   about = find_about_window ();
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, CS_APPLICATION_ID);
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Crowdscope");
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  /* The newest release in the metainfo is this version's. */
+  g_assert_cmpstr (adw_about_window_get_release_notes_version (about), ==, PACKAGE_VERSION);
+  notes = adw_about_window_get_release_notes (about);
+  g_assert_nonnull (notes);
+  g_assert_true (g_str_has_prefix (notes, "<p>"));
+  g_assert_cmpuint (strlen (notes), >, strlen ("<p></p>"));
+  g_assert_cmpstr (adw_about_window_get_developer_name (about), ==, "The Crowdscope Authors");
+  g_assert_cmpstr (adw_about_window_get_website (about), ==, "https://github.com/crowdscope/crowdscope");
+  g_assert_cmpstr (adw_about_window_get_issue_url (about), ==,
+                   "https://github.com/crowdscope/crowdscope/issues");
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
   gtk_window_destroy (GTK_WINDOW (about));
 }
 
