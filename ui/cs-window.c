@@ -46,7 +46,14 @@ struct _CsWindow
   GtkFileChooserNative *chooser;
   GSettings            *settings;    /* NULL when the schema is not installed */
   gboolean              closing;     /* the person agreed to stop the run and close */
+  guint                 narrow_id;   /* the idle that folds the pages to the width */
+  guint                 switcher_id; /* the idle that follows the view switcher title */
+  gboolean              narrow;
 };
+
+/* Below this width the pages' sides go one above the other: the Annotators page's table and
+ * matrices, the widest, need about this much side by side. */
+#define NARROW_WIDTH 1100
 
 enum {
   PROP_0,
@@ -169,14 +176,43 @@ running_experiment (CsWindow *self)
   return job != NULL && cs_experiment_job_get_state (job) == CS_EXPERIMENT_RUNNING ? job : NULL;
 }
 
-/* A narrow window has its view switcher at the bottom instead of in the header bar; without a
- * dataset there is nothing to switch between. */
+/* A narrow window has its view switcher at the bottom instead of in the header bar, and the
+ * header's title names the dataset in the place of the switcher, where it has the room the
+ * dataset's own title beside the buttons lacks. Without a dataset there is nothing to switch
+ * between: neither switcher shows. */
 static void
 update_switcher_bar (CsWindow *self)
 {
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    cs_session_get_dataset (self->session) != NULL &&
-                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+  CsDataset *dataset = cs_session_get_dataset (self->session);
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, dataset != NULL);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, dataset != NULL && narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), dataset != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->dataset_title), dataset != NULL && !narrow);
+  adw_view_switcher_title_set_title (self->switcher_title,
+                                     dataset != NULL && narrow ? dataset->name : _("Crowdscope"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        dataset != NULL && narrow ? dataset->source : NULL);
+}
+
+static gboolean
+update_switcher_bar_in_idle (gpointer data)
+{
+  CsWindow *self = data;
+
+  self->switcher_id = 0;
+  update_switcher_bar (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The switcher title finds out whether the wide switcher fits while it is allocated, when the
+ * header bar's children cannot be shown or hidden: they follow just after. */
+static void
+on_title_visible (CsWindow *self)
+{
+  if (self->switcher_id == 0)
+    self->switcher_id = g_idle_add (update_switcher_bar_in_idle, self);
 }
 
 /* The open dataset: in the header on every page, and in the window's title. */
@@ -190,8 +226,6 @@ on_dataset_changed (CsWindow *self)
     return;
   title = g_strdup_printf (_("%s — Crowdscope"), dataset->name);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->dataset_title), TRUE);
   adw_window_title_set_title (self->dataset_title, dataset->name);
   adw_window_title_set_subtitle (self->dataset_title, dataset->source);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->dataset_title), dataset->source);
@@ -534,6 +568,41 @@ cs_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (cs_window_parent_class)->close_request (window);
 }
 
+/* Adaptivity ----------------------------------------------------------------------------- */
+
+static gboolean
+update_narrow (gpointer data)
+{
+  CsWindow *self = data;
+  CsPage *pages[] = { CS_PAGE (self->overview_page), CS_PAGE (self->explorer_page),
+                      CS_PAGE (self->gallery_page), CS_PAGE (self->train_page),
+                      CS_PAGE (self->experiments_page), CS_PAGE (self->history_page) };
+
+  self->narrow_id = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    cs_page_set_narrow (pages[i], self->narrow);
+  return G_SOURCE_REMOVE;
+}
+
+/* The layout cannot change while it is being allocated: the pages fold just after. */
+static void
+cs_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  CsWindow *self = CS_WINDOW (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  GTK_WIDGET_CLASS (cs_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_id == 0)
+        self->narrow_id = g_idle_add (update_narrow, self);
+    }
+}
+
 /* The object ----------------------------------------------------------------------------- */
 
 static void
@@ -546,6 +615,8 @@ cs_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_handle_id (&self->narrow_id, g_source_remove);
+  g_clear_handle_id (&self->switcher_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WINDOW);
   G_OBJECT_CLASS (cs_window_parent_class)->dispose (object);
 }
@@ -589,6 +660,7 @@ cs_window_class_init (CsWindowClass *klass)
   object_class->finalize = cs_window_finalize;
   object_class->get_property = cs_window_get_property;
   window_class->close_request = cs_window_close_request;
+  widget_class->size_allocate = cs_window_size_allocate;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, CS_TYPE_SESSION,
@@ -643,7 +715,7 @@ cs_window_init (CsWindow *self)
   g_object_bind_property (self->session, "loading", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->session, "loading", self->spinner, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->session, "notify::dataset", G_CALLBACK (on_dataset_changed), self);
-  g_signal_connect_swapped (self->switcher_title, "notify::title-visible", G_CALLBACK (update_switcher_bar), self);
+  g_signal_connect_swapped (self->switcher_title, "notify::title-visible", G_CALLBACK (on_title_visible), self);
 
   cs_page_set_session (CS_PAGE (self->overview_page), self->session);
   cs_page_set_session (CS_PAGE (self->explorer_page), self->session);

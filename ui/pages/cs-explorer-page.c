@@ -29,6 +29,7 @@ struct _CsExplorerPage
   CsPage                parent_instance;
 
   /* Template widgets */
+  GtkPaned             *paned;
   GtkSearchEntry       *search_entry;
   GtkColumnView        *table;
   GtkLabel             *count_label;
@@ -741,6 +742,7 @@ cs_explorer_page_class_init (CsExplorerPageClass *klass)
   g_type_ensure (CS_TYPE_W_MAP);
   g_type_ensure (CS_TYPE_HEATMAP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-explorer-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, paned);
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, table);
   gtk_widget_class_bind_template_child (widget_class, CsExplorerPage, count_label);
@@ -775,6 +777,7 @@ cs_explorer_page_init (CsExplorerPage *self)
   GtkStringFilter *by_id;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cs_page_add_fold (CS_PAGE (self), self->paned);
 
   /* The annotators: filtered by the search text, sorted by the table's columns. */
   by_id = gtk_string_filter_new (gtk_property_expression_new (CS_TYPE_ANNOTATOR, NULL, "id"));

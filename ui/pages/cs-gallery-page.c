@@ -29,6 +29,7 @@ struct _CsGalleryPage
   CsPage                parent_instance;
 
   /* Template widgets */
+  GtkPaned             *paned;
   GtkStack             *stack;
   CsRunPicker          *run_picker;
   GtkDropDown          *list_dropdown;
@@ -611,6 +612,7 @@ cs_gallery_page_class_init (CsGalleryPageClass *klass)
   g_type_ensure (CS_TYPE_HEATMAP);
   g_type_ensure (CS_TYPE_BAR_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-gallery-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsGalleryPage, paned);
   gtk_widget_class_bind_template_child (widget_class, CsGalleryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CsGalleryPage, run_picker);
   gtk_widget_class_bind_template_child (widget_class, CsGalleryPage, list_dropdown);
@@ -639,6 +641,7 @@ cs_gallery_page_init (CsGalleryPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cs_page_add_fold (CS_PAGE (self), self->paned);
   self->cache = g_object_ref (cs_thumbnail_cache_get_default ());
   for (guint i = 0; i < G_N_ELEMENTS (list_titles); i++)
     gtk_string_list_append (self->list_titles, _(list_titles[i]));

@@ -30,6 +30,7 @@ struct _CsHistoryPage
   CsPage                parent_instance;
 
   /* Template widgets */
+  GtkPaned             *paned;
   GtkStack             *stack;
   GtkLabel             *warnings_label;
   GtkColumnView        *runs_view;
@@ -775,6 +776,7 @@ cs_history_page_class_init (CsHistoryPageClass *klass)
   g_type_ensure (CS_TYPE_LOSS_CHART);
   g_type_ensure (CS_TYPE_HEATMAP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-history-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, paned);
   gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, warnings_label);
   gtk_widget_class_bind_template_child (widget_class, CsHistoryPage, runs_view);
@@ -797,6 +799,7 @@ static void
 cs_history_page_init (CsHistoryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cs_page_add_fold (CS_PAGE (self), self->paned);
 
   self->shown = g_ptr_array_new_with_free_func (g_object_unref);
   self->selection = gtk_multi_selection_new (NULL);

@@ -16,11 +16,14 @@
 typedef struct
 {
   CsSession *session;
+  GPtrArray *folds;    /* of GtkPaned, borrowed: the page's own, side by side unless narrow */
+  gboolean   narrow;
 } CsPagePrivate;
 
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_NARROW,
   N_PROPS
 };
 
@@ -81,6 +84,9 @@ cs_page_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, cs_page_get_session (CS_PAGE (object)));
       break;
+    case PROP_NARROW:
+      g_value_set_boolean (value, cs_page_get_narrow (CS_PAGE (object)));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -97,9 +103,95 @@ cs_page_set_property (GObject      *object,
     case PROP_SESSION:
       cs_page_set_session (CS_PAGE (object), g_value_get_object (value));
       break;
+    case PROP_NARROW:
+      cs_page_set_narrow (CS_PAGE (object), g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* A child's width request holds only side by side: one above the other, it would be the
+ * page's minimum width. The wide one is kept to be given back. */
+static void
+fold_child (GtkWidget *child,
+            gboolean   narrow)
+{
+  int *wide;
+
+  if (child == NULL)
+    return;
+  if ((wide = g_object_get_data (G_OBJECT (child), "cs-page-wide-width")) == NULL)
+    {
+      wide = g_new (int, 1);
+      gtk_widget_get_size_request (child, wide, NULL);
+      g_object_set_data_full (G_OBJECT (child), "cs-page-wide-width", wide, g_free);
+    }
+  gtk_widget_set_size_request (child, narrow ? -1 : *wide, -1);
+}
+
+static void
+fold (GtkPaned *paned,
+      gboolean  narrow)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (paned),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  fold_child (gtk_paned_get_start_child (paned), narrow);
+  fold_child (gtk_paned_get_end_child (paned), narrow);
+}
+
+gboolean
+cs_page_get_narrow (CsPage *self)
+{
+  CsPagePrivate *priv = cs_page_get_instance_private (self);
+
+  g_return_val_if_fail (CS_IS_PAGE (self), FALSE);
+  return priv->narrow;
+}
+
+/* A narrow page puts the two sides of its folds one above the other. */
+void
+cs_page_set_narrow (CsPage   *self,
+                    gboolean  narrow)
+{
+  CsPagePrivate *priv = cs_page_get_instance_private (self);
+
+  g_return_if_fail (CS_IS_PAGE (self));
+
+  narrow = !!narrow;
+  if (priv->narrow == narrow)
+    return;
+  priv->narrow = narrow;
+  for (guint i = 0; priv->folds != NULL && i < priv->folds->len; i++)
+    fold (g_ptr_array_index (priv->folds, i), narrow);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
+}
+
+/* `paned`, a horizontal GtkPaned of the page's template, turns vertical while the page is
+ * narrow, its sides' width requests set aside. */
+void
+cs_page_add_fold (CsPage   *self,
+                  GtkPaned *paned)
+{
+  CsPagePrivate *priv = cs_page_get_instance_private (self);
+
+  g_return_if_fail (CS_IS_PAGE (self));
+  g_return_if_fail (GTK_IS_PANED (paned));
+
+  if (priv->folds == NULL)
+    priv->folds = g_ptr_array_new ();
+  g_ptr_array_add (priv->folds, paned);
+  if (priv->narrow)
+    fold (paned, TRUE);
+}
+
+static void
+cs_page_finalize (GObject *object)
+{
+  CsPagePrivate *priv = cs_page_get_instance_private (CS_PAGE (object));
+
+  g_clear_pointer (&priv->folds, g_ptr_array_unref);
+  G_OBJECT_CLASS (cs_page_parent_class)->finalize (object);
 }
 
 static void
@@ -108,12 +200,17 @@ cs_page_class_init (CsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = cs_page_dispose;
+  object_class->finalize = cs_page_finalize;
   object_class->get_property = cs_page_get_property;
   object_class->set_property = cs_page_set_property;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, CS_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Set by the window when it is too narrow for the page's sides to sit side by side. */
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);

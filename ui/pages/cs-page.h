@@ -31,6 +31,13 @@ struct _CsPageClass
 CsSession *cs_page_get_session (CsPage    *self);
 void       cs_page_set_session (CsPage    *self,
                                 CsSession *session);
+/* Whether the window is too narrow for the page's sides to sit side by side; the panes added
+ * with cs_page_add_fold () then put them one above the other. */
+gboolean   cs_page_get_narrow  (CsPage    *self);
+void       cs_page_set_narrow  (CsPage    *self,
+                                gboolean   narrow);
+void       cs_page_add_fold    (CsPage    *self,
+                                GtkPaned  *paned);
 /* Shows the toast (taken) in the window's toast overlay; without one it goes nowhere, and
  * FALSE says so. */
 gboolean   cs_page_add_toast   (GtkWidget *self,
