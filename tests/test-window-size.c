@@ -2,7 +2,7 @@
  * layout is its own), with a dataset open and a run done, it asks for at most 360 pixels of
  * width and 600 of height, and once narrow it moves the view switcher to the bottom bar
  *
- * A page that asks for more names the widgets that do (the deepest ones asking for more than
+ * The import assistant, a window of its own, fits too. A page that asks for more names the widgets that do (the deepest ones asking for more than
  * the limit), so that the failure says where to look.
  *
  * Copyright 2026 The Crowdscope Authors
@@ -120,6 +120,21 @@ test_pages_fit (void)
   g_test_message ("training: at least %d wide, %d high at 800",
                   minimum (gtk_window_get_child (GTK_WINDOW (window)), GTK_ORIENTATION_HORIZONTAL, -1),
                   minimum (gtk_window_get_child (GTK_WINDOW (window)), GTK_ORIENTATION_VERTICAL, 800));
+  /* The import assistant is a window of its own, over this one. */
+  {
+    GtkWidget *assistant = GTK_WIDGET (cs_window_import (window, NULL));
+    GtkWidget *child;
+    int width, height;
+
+    cs_ui_test_wait_for_draw (assistant);
+    child = gtk_window_get_child (GTK_WINDOW (assistant));
+    width = minimum (child, GTK_ORIENTATION_HORIZONTAL, -1);
+    height = minimum (child, GTK_ORIENTATION_VERTICAL, MAX_WIDTH);
+    g_test_message ("import assistant: at least %d wide, %d high at %d wide", width, height, MAX_WIDTH);
+    if (width > MAX_WIDTH || height > MAX_HEIGHT)
+      g_string_append_printf (failures, "the import assistant asks for %d × %d pixels\n", width, height);
+    gtk_window_destroy (GTK_WINDOW (assistant));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   if (failures->len > 0)
     g_error ("%s", failures->str);
