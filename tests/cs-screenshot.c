@@ -5,6 +5,7 @@
  *                 [--annotator U] [--explorer-mode MODE] [--gallery-list N] [--gallery-split S]
  *                 [--gallery-cell GOLD,PREDICTED] [--item POSITION] [--earlier-runs N]
  *                 [--experiment SEEDS] [--scroll-to-end] [--hover-epoch N] [--hide-group N]
+ *                 [--preferences]
  *
  * Without --train it shows the dataset's overview (or the empty state without a dataset);
  * with --train it starts training with the form's defaults and takes the picture at the given
@@ -26,6 +27,8 @@
 #include "cs-gallery-page.h"
 #include "cs-history-page.h"
 #include "cs-import-assistant.h"
+#include "cs-preferences-window.h"
+#include "cs-settings.h"
 #include "cs-train-page.h"
 #include "cs-training.h"
 #include "cs-window.h"
@@ -58,6 +61,7 @@ static char *import_path;
 static char *import_features;
 static char *import_gold;
 static int import_step = 1;
+static gboolean preferences;
 
 static GOptionEntry entries[] = {
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Where to save the picture", "FILE" },
@@ -87,19 +91,22 @@ static GOptionEntry entries[] = {
   { "import-features", 0, 0, G_OPTION_ARG_FILENAME, &import_features, "With --import: the train features, a CSV table with an id column", "FILE" },
   { "import-gold", 0, 0, G_OPTION_ARG_FILENAME, &import_gold, "With --import: the train gold labels, a table keyed by id", "FILE" },
   { "import-step", 0, 0, G_OPTION_ARG_INT, &import_step, "With --import: go on to this step (1 to 5) first", "N" },
+  { "preferences", 0, 0, G_OPTION_ARG_NONE, &preferences, "Save a picture of the Preferences window instead", NULL },
   { "experiment", 0, 0, G_OPTION_ARG_INT, &experiment_seeds, "Run every method with this many seeds on the Experiments page, then take the picture", "SEEDS" },
   { NULL }
 };
 
 static CsWindow *window;
 static CsImportAssistant *assistant;
+static GtkWidget *preferences_window;
 static int status = 1;
 
 static void
 save_now (GdkFrameClock *clock,
           gpointer       data)
 {
-  GtkWidget *widget = assistant != NULL ? GTK_WIDGET (assistant) : GTK_WIDGET (window);
+  GtkWidget *widget = assistant != NULL ? GTK_WIDGET (assistant)
+                      : preferences_window != NULL ? preferences_window : GTK_WIDGET (window);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -118,6 +125,8 @@ save_now (GdkFrameClock *clock,
     g_printerr ("cs-screenshot: cannot write %s\n", out_path);
   if (assistant != NULL)
     gtk_window_destroy (GTK_WINDOW (assistant));
+  if (preferences_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (preferences_window));
   cs_session_stop (cs_window_get_session (window));
   gtk_window_close (GTK_WINDOW (window));
 }
@@ -495,6 +504,19 @@ activate (GApplication *app)
   gtk_window_set_default_size (GTK_WINDOW (window), w, h);
   gtk_window_present (GTK_WINDOW (window));
   g_signal_connect (cs_window_get_session (window), "notify::dataset", G_CALLBACK (on_dataset), NULL);
+  if (preferences)
+    {
+      g_autoptr(GSettings) settings = cs_settings_new ();
+
+      if (settings == NULL)
+        {
+          g_printerr ("cs-screenshot: --preferences needs the schema (GSETTINGS_SCHEMA_DIR)\n");
+          return;
+        }
+      preferences_window = GTK_WIDGET (cs_preferences_window_new (settings));
+      gtk_window_set_transient_for (GTK_WINDOW (preferences_window), GTK_WINDOW (window));
+      gtk_window_present (GTK_WINDOW (preferences_window));
+    }
   g_signal_connect (cs_window_get_session (window), "notify::figures", G_CALLBACK (on_stats), NULL);
   if (dataset_path)
     cs_window_open_path (window, dataset_path);

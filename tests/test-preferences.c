@@ -192,6 +192,31 @@ test_menu_and_shortcut (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Training page's form starts with the default method, and follows it; the session's
+ * options take the threads. */
+static void
+test_training_page_follows (gconstpointer data)
+{
+  g_autoptr(CsWindow) window = NULL;
+  AdwComboRow *method_row;
+  int threads;
+
+  g_settings_set_boolean (settings, "remember-last-training", FALSE);
+  g_settings_set_string (settings, "default-method", "majority");
+  g_settings_set_int (settings, "training-threads", 2);
+  window = g_object_ref_sink (cs_window_new ((gpointer) data));
+  gtk_window_present (GTK_WINDOW (window));
+  method_row = ADW_COMBO_ROW (cs_window_test_find_id (GTK_WIDGET (cs_window_get_train_page (window)),
+                                                      "method_row"));
+  g_assert_nonnull (method_row);
+  g_assert_cmpstr (selected_title (method_row), ==, "Majority vote");
+  g_settings_set_string (settings, "default-method", "gold");
+  g_assert_cmpstr (selected_title (method_row), ==, "Gold labels");
+  g_object_get (cs_session_get_options (cs_window_get_session (window)), "threads", &threads, NULL);
+  g_assert_cmpint (threads, ==, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,5 +234,6 @@ main (int   argc,
   g_test_add_data_func ("/preferences/rows-show-settings", application, test_rows_show_settings);
   g_test_add_data_func ("/preferences/rows-change-settings", application, test_rows_change_settings);
   g_test_add_data_func ("/preferences/menu-and-shortcut", application, test_menu_and_shortcut);
+  g_test_add_data_func ("/preferences/training-page-follows", application, test_training_page_follows);
   return g_test_run ();
 }
