@@ -11,6 +11,8 @@
 
 #include <adwaita.h>
 
+#include "cs-explorer-page.h"
+#include "cs-gallery-page.h"
 #include "cs-ui-test.h"
 #include "cs-window-test.h"
 
@@ -102,6 +104,14 @@ check_fits (CsWindow   *window,
     }
 }
 
+static gboolean
+gallery_listed (gpointer data)
+{
+  CsGallery *gallery = cs_gallery_page_get_gallery (data);
+
+  return gallery != NULL && g_list_model_get_n_items (cs_gallery_get_items (gallery)) > 0;
+}
+
 static void
 test_pages_fit (void)
 {
@@ -115,6 +125,18 @@ test_pages_fit (void)
       cs_window_test_show_page (window, pages[i]);
       check_fits (window, pages[i], failures);
     }
+  /* The Gallery with an item's details, the Annotators page on one annotator. */
+  cs_window_test_show_page (window, "gallery");
+  cs_test_wait_for (gallery_listed, cs_window_get_gallery_page (window), "the gallery's items");
+  cs_gallery_page_select (cs_window_get_gallery_page (window), 0);
+  check_fits (window, "gallery, an item selected", failures);
+  cs_window_test_show_page (window, "annotators");
+  cs_explorer_page_set_mode (cs_window_get_explorer_page (window), "annotator");
+  check_fits (window, "annotators, one annotator", failures);
+  cs_explorer_page_set_mode (cs_window_get_explorer_page (window), "compare");
+  check_fits (window, "annotators, compare", failures);
+  cs_explorer_page_set_mode (cs_window_get_explorer_page (window), "w");
+  check_fits (window, "annotators, w map", failures);
   /* Training is laid out on its own terms; what it asks for is only reported. */
   cs_window_test_show_page (window, "training");
   g_test_message ("training: at least %d wide, %d high at 800",

@@ -238,7 +238,7 @@ side_new (CsConfusionCompare *self,
           const char         *name)
 {
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *pickers = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *pickers = gtk_flow_box_new ();   /* side by side, or one above the other */
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   for (int i = 0; i < CS_N_MATRIX_KINDS; i++)
@@ -252,8 +252,15 @@ side_new (CsConfusionCompare *self,
                                   name, -1);
   g_signal_connect_swapped (side->subject, "notify::selected", G_CALLBACK (refresh), self);
   g_signal_connect_swapped (side->kind, "notify::selected", G_CALLBACK (refresh), self);
-  gtk_box_append (GTK_BOX (pickers), GTK_WIDGET (side->subject));
-  gtk_box_append (GTK_BOX (pickers), GTK_WIDGET (side->kind));
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (pickers), GTK_SELECTION_NONE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (pickers), 2);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (pickers), 2);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (pickers), 6);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (pickers), 6);
+  gtk_widget_add_css_class (pickers, "reflow");
+  gtk_widget_add_css_class (pickers, "side-by-side");
+  gtk_flow_box_append (GTK_FLOW_BOX (pickers), GTK_WIDGET (side->subject));
+  gtk_flow_box_append (GTK_FLOW_BOX (pickers), GTK_WIDGET (side->kind));
   side->heatmap = CS_HEATMAP (cs_heatmap_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (side->heatmap), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (side->heatmap), TRUE);
@@ -296,23 +303,29 @@ cs_confusion_compare_class_init (CsConfusionCompareClass *klass)
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 }
 
-/* Two rows: the two matrices, then their difference beside the distances. */
+/* Two rows: the two matrices, then their difference beside the distances; in a narrow window,
+ * all four one above the other (a GtkFlowBox of at most two a line). */
 static void
 cs_confusion_compare_init (CsConfusionCompare *self)
 {
   GtkWidget *distances = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkGrid *grid;
+  GtkFlowBox *flow;
 
   self->subjects = gtk_string_list_new (NULL);
-  self->box = gtk_grid_new ();
-  grid = GTK_GRID (self->box);
-  gtk_grid_set_row_spacing (grid, 18);
-  gtk_grid_set_column_spacing (grid, 18);
-  gtk_grid_set_row_homogeneous (grid, TRUE);
-  gtk_grid_set_column_homogeneous (grid, TRUE);
-  gtk_grid_attach (grid, side_new (self, &self->sides[0], _("Left matrix")), 0, 0, 1, 1);
-  gtk_grid_attach (grid, side_new (self, &self->sides[1], _("Right matrix")), 1, 0, 1, 1);
+  self->box = gtk_flow_box_new ();
+  flow = GTK_FLOW_BOX (self->box);
+  gtk_flow_box_set_selection_mode (flow, GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (flow, TRUE);
+  /* Two a line, one while the page is narrow (CsPage). */
+  gtk_flow_box_set_min_children_per_line (flow, 2);
+  gtk_flow_box_set_max_children_per_line (flow, 2);
+  gtk_flow_box_set_row_spacing (flow, 18);
+  gtk_flow_box_set_column_spacing (flow, 18);
+  gtk_widget_add_css_class (self->box, "reflow");
+  gtk_widget_add_css_class (self->box, "side-by-side");
+  gtk_flow_box_append (flow, side_new (self, &self->sides[0], _("Left matrix")));
+  gtk_flow_box_append (flow, side_new (self, &self->sides[1], _("Right matrix")));
 
   self->difference = CS_HEATMAP (cs_heatmap_new ());
   cs_heatmap_set_colormap (self->difference, CS_COLORMAP_DIVERGING);
@@ -320,7 +333,7 @@ cs_confusion_compare_init (CsConfusionCompare *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->difference), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->difference), TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (self->difference), TRUE);
-  gtk_grid_attach (grid, GTK_WIDGET (self->difference), 0, 1, 1, 1);
+  gtk_flow_box_append (flow, GTK_WIDGET (self->difference));
 
   self->summary = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->summary, 0);
@@ -332,11 +345,15 @@ cs_confusion_compare_init (CsConfusionCompare *self)
   gtk_label_set_selectable (self->rows, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->rows), "numeric");
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->rows));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (distances), GTK_WIDGET (self->summary));
   gtk_box_append (GTK_BOX (distances), scroller);
-  gtk_grid_attach (grid, distances, 1, 1, 1, 1);
+  gtk_flow_box_append (flow, distances);
+  /* The matrices take the focus, not their places. */
+  for (int i = 0; i < 4; i++)
+    gtk_widget_set_focusable (GTK_WIDGET (gtk_flow_box_get_child_at_index (flow, i)), FALSE);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 }
 

@@ -350,7 +350,9 @@ show_common (CsExplorerPage *self)
   const float *common = cs_explorer_get_common (self->explorer);
   g_autofree char *words = NULL;
 
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->common_heatmap)), common != NULL);
+  /* Its place in the flow box goes with it, so that the annotator's matrix takes the room. */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->common_heatmap), GTK_TYPE_FLOW_BOX_CHILD),
+                          common != NULL);
   if (common == NULL)
     return;
   cs_heatmap_set_matrix (self->common_heatmap, common, NULL, cs_explorer_get_n_classes (self->explorer),

@@ -168,7 +168,9 @@ show_picture (CsGalleryPage *self,
     g_cancellable_cancel (self->picture_loading);
   g_clear_object (&self->picture_loading);
   gtk_picture_set_paintable (self->detail_picture, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->detail_picture), path != NULL);
+  /* Its place in the flow box goes with it, so that the chart takes the room. */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->detail_picture), GTK_TYPE_FLOW_BOX_CHILD),
+                          path != NULL);
   if (path == NULL)
     return;
   self->picture_loading = g_cancellable_new ();

@@ -140,6 +140,20 @@ fold (GtkPaned *paned,
   fold_child (gtk_paned_get_end_child (paned), narrow);
 }
 
+/* Flow boxes of the class "side-by-side" keep their children side by side while the page is
+ * wide, whatever the children's natural widths (a flow box would otherwise go by those), and
+ * put as many on a line as fit when it is narrow. */
+static void
+reflow (GtkWidget *widget,
+        gboolean   narrow)
+{
+  if (GTK_IS_FLOW_BOX (widget) && gtk_widget_has_css_class (widget, "side-by-side"))
+    gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (widget),
+                                            narrow ? 1 : gtk_flow_box_get_max_children_per_line (GTK_FLOW_BOX (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    reflow (child, narrow);
+}
+
 gboolean
 cs_page_get_narrow (CsPage *self)
 {
@@ -149,7 +163,8 @@ cs_page_get_narrow (CsPage *self)
   return priv->narrow;
 }
 
-/* A narrow page puts the two sides of its folds one above the other. */
+/* A narrow page puts the two sides of its folds one above the other, and lets its side-by-side
+ * flow boxes wrap. */
 void
 cs_page_set_narrow (CsPage   *self,
                     gboolean  narrow)
@@ -164,6 +179,7 @@ cs_page_set_narrow (CsPage   *self,
   priv->narrow = narrow;
   for (guint i = 0; priv->folds != NULL && i < priv->folds->len; i++)
     fold (g_ptr_array_index (priv->folds, i), narrow);
+  reflow (GTK_WIDGET (self), narrow);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
 }
 

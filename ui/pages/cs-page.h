@@ -32,7 +32,9 @@ CsSession *cs_page_get_session (CsPage    *self);
 void       cs_page_set_session (CsPage    *self,
                                 CsSession *session);
 /* Whether the window is too narrow for the page's sides to sit side by side; the panes added
- * with cs_page_add_fold () then put them one above the other. */
+ * with cs_page_add_fold () then put them one above the other, and the page's GtkFlowBoxes of
+ * the class "side-by-side" (at most and, while wide, at least max-children-per-line a line)
+ * put fewer on a line. */
 gboolean   cs_page_get_narrow  (CsPage    *self);
 void       cs_page_set_narrow  (CsPage    *self,
                                 gboolean   narrow);
