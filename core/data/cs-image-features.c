@@ -7,10 +7,10 @@
 #include "cs-image-features.h"
 
 #include <math.h>
-#include <png.h>
 #include <string.h>
 
 #include "cs-error.h"
+#include "cs-image-read.h"
 
 /* Layout of the output, in order. */
 #define GRID            8   /* object map: GRID × GRID block means */
@@ -373,38 +373,34 @@ cs_image_features_read (float       *out,
                         const char  *path,
                         GError     **error)
 {
-  /* Transparent pixels are composed onto black: the descriptor measures distance from the
-   * background, so any fixed colour serves. */
-  static const png_color black = { 0, 0, 0 };
   g_autofree guint8 *rgb = NULL;
-  png_image image = { .version = PNG_IMAGE_VERSION };
+  int width, height;
 
   g_return_val_if_fail (out != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!png_image_begin_read_from_file (&image, path))
-    {
-      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "%s: cannot read it as a PNG image (%s); Crowdscope computes image features "
-                   "from PNG files only", path, image.message);
-      return FALSE;
-    }
-  if (image.width < 3 || image.height < 3 || (guint64) image.width * image.height > MAX_PIXELS)
-    {
-      g_set_error (error, CS_ERROR, CS_ERROR_LIMIT,
-                   "%s: expected an image of 3 × 3 to %d pixels, found %u × %u",
-                   path, MAX_PIXELS, image.width, image.height);
-      png_image_free (&image);
-      return FALSE;
-    }
-  image.format = PNG_FORMAT_RGB;
-  rgb = g_malloc (PNG_IMAGE_SIZE (image));
-  if (!png_image_finish_read (&image, &black, rgb, 0, NULL))
-    {
-      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: cannot decode the PNG image: %s",
-                   path, image.message);
-      return FALSE;
-    }
-  cs_image_features (out, rgb, (int) image.width, (int) image.height);
+  if (!(rgb = cs_image_read_rgb (path, MAX_PIXELS, &width, &height, error)))
+    return FALSE;
+  cs_image_features (out, rgb, width, height);
   return TRUE;
+}
+
+float *
+cs_image_features_read_files (const char         *folder,
+                              const char * const *names,
+                              int                 n,
+                              GError            **error)
+{
+  g_autofree float *features = g_new (float, (gsize) n * CS_IMAGE_FEATURES_DIM);
+
+  g_return_val_if_fail (folder != NULL && (names != NULL || n == 0), NULL);
+
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_build_filename (folder, names[i], NULL);
+
+      if (!cs_image_features_read (features + (gsize) i * CS_IMAGE_FEATURES_DIM, path, error))
+        return NULL;
+    }
+  return g_steal_pointer (&features);
 }
