@@ -10,7 +10,7 @@
 #include "cs-error.h"
 #include "cs-file.h"
 #include "cs-image-features.h"
-#include "cs-jpeg-writer.h"
+#include "cs-test-images.h"
 #include "cs-png.h"
 #include "test-util.h"
 
