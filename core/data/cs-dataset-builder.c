@@ -857,6 +857,9 @@ cs_dataset_builder_copy_header (CsDatasetBuilder  *builder,
                                 GError           **error)
 {
   cs_dataset_builder_set_name (builder, dataset->name);
+  /* What was said of the data (features computed from images, labels skipped) still holds. */
+  for (guint i = 0; i < dataset->warnings->len; i++)
+    cs_dataset_builder_warn (builder, "%s", (const char *) dataset->warnings->pdata[i]);
   for (int r = 0; r < dataset->n_annotators; r++)
     cs_dataset_builder_declare_annotator (builder, dataset->annotator_ids[r]);
   return cs_dataset_builder_set_classes (builder, g_strdupv (dataset->class_names), dataset->source, error);
