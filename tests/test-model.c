@@ -523,6 +523,33 @@ test_model_fixed_rows (gconstpointer data)
   cs_model_free (f.model);
 }
 
+/* The same weights in a model allocated for batches of another size (as trained, and as loaded
+ * from a checkpoint) evaluate to the same bits: predictions and mixing weights. */
+static void
+test_model_evaluation_geometry (void)
+{
+  StepFixture f;
+  g_autoptr(CsModel) trained = NULL;
+  g_autoptr(CsModel) loaded = NULL;
+  g_autofree float *probs_a = g_new (float, RB * K);
+  g_autofree float *probs_b = g_new (float, RB * K);
+  g_autofree float *w_a = g_new (float, RL);
+  g_autofree float *w_b = g_new (float, RL);
+
+  step_fixture_init (&f);
+  trained = cs_model_new (&f.shape, RB / 2 + 7, RL);
+  loaded = cs_model_new_for_evaluation (&f.shape);
+  cs_model_copy_weights (trained, f.model);
+  cs_model_copy_weights (loaded, f.model);
+  cs_model_predict (trained, probs_a, f.x, RB);
+  cs_model_predict (loaded, probs_b, f.x, RB);
+  g_assert_cmpmem (probs_a, sizeof (float) * RB * K, probs_b, sizeof (float) * RB * K);
+  cs_model_mixing_weights (trained, w_a, f.x, RB, f.labels, RL);
+  cs_model_mixing_weights (loaded, w_b, f.x, RB, f.labels, RL);
+  g_assert_cmpmem (w_a, sizeof (float) * RL, w_b, sizeof (float) * RL);
+  cs_model_free (f.model);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -533,6 +560,7 @@ main (int   argc,
   g_test_add_func ("/model/layout", test_model_layout);
   g_test_add_func ("/model/aux-routes", test_model_aux_routes);
   g_test_add_func ("/model/threads", test_model_threads);
+  g_test_add_func ("/model/evaluation-geometry", test_model_evaluation_geometry);
   g_test_add_data_func ("/model/fixed-rows/1-thread", GINT_TO_POINTER (1), test_model_fixed_rows);
   g_test_add_data_func ("/model/fixed-rows/2-threads", GINT_TO_POINTER (2),
                         test_model_fixed_rows);

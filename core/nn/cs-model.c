@@ -401,16 +401,32 @@ cs_model_copy_weights (CsModel       *dest,
 }
 
 /* Rows evaluated at once: fewer when a wide model's activations would be large. */
-#define PREDICT_BATCH      1024
+#define PREDICT_BATCH      256
 #define MAX_PREDICT_FLOATS ((size_t) 1 << 26)   /* 256 MiB of activations at most */
 
-CsModel *
-cs_model_new_for_evaluation (const CsModelShape *shape)
+/* The rows of one chunk of an evaluation (predictions, mixing weights). The shape alone fixes
+ * it, never the model's largest batch: OpenBLAS rounds a row differently in a product of
+ * another height, so a model trained with batches of 512 and the same weights loaded from a
+ * checkpoint must cut the rows alike to give the same bits. */
+static int
+eval_rows (const CsModelShape *shape)
 {
   size_t per_row = (size_t) shape->D + 8 * (size_t) shape->H + 4 * (size_t) shape->A +
                    6 * (size_t) shape->E + 6 * (size_t) shape->K;
 
-  return cs_model_new (shape, (int) CLAMP (MAX_PREDICT_FLOATS / per_row, 1, PREDICT_BATCH), 1);
+  return (int) CLAMP (MAX_PREDICT_FLOATS / per_row, 1, PREDICT_BATCH);
+}
+
+static int
+eval_step (const CsModel *self)
+{
+  return MIN (self->max_batch, eval_rows (&self->shape));
+}
+
+CsModel *
+cs_model_new_for_evaluation (const CsModelShape *shape)
+{
+  return cs_model_new (shape, eval_rows (shape), 1);
 }
 
 CsModel *
@@ -1078,9 +1094,11 @@ cs_model_predict (CsModel     *self,
   const CsModelShape *s = &self->shape;
   CsPool *saved_pool = cs_blas_set_thread_pool (self->pool);
 
-  for (int i0 = 0; i0 < n; i0 += self->max_batch)
+  int step = eval_step (self);
+
+  for (int i0 = 0; i0 < n; i0 += step)
     {
-      int B = MIN (self->max_batch, n - i0);
+      int B = MIN (step, n - i0);
 
       classifier_forward (self, x + (size_t) i0 * s->D, false, B, false, 0.0f, NULL, false);
       memcpy (probs + (size_t) i0 * s->K, self->act.p, sizeof (float) * B * s->K);
@@ -1088,7 +1106,7 @@ cs_model_predict (CsModel     *self,
   cs_blas_set_thread_pool (saved_pool);
 }
 
-/* Walks rows in chunks of the largest batch, and each chunk's labels in runs of at most
+/* Walks rows in chunks of eval_step(), and each chunk's labels in runs of at most
  * max_labels, handing `func` a run with chunk-local items and where its first label sits in
  * the caller's array. Labels are sorted by item. */
 typedef void (*LabelRunFunc) (CsModel *self, const CsCrowdLabel *run, int n, int B, float *out);
@@ -1105,11 +1123,12 @@ for_each_label_run (CsModel            *self,
   const CsModelShape *s = &self->shape;
   CsCrowdLabel *run = self->act.chunk_labels;
   CsPool *saved_pool = cs_blas_set_thread_pool (self->pool);
+  int step = eval_step (self);
   int l = 0;
 
-  for (int i0 = 0; i0 < n && l < L; i0 += self->max_batch)
+  for (int i0 = 0; i0 < n && l < L; i0 += step)
     {
-      int B = MIN (self->max_batch, n - i0);
+      int B = MIN (step, n - i0);
 
       classifier_forward (self, x + (size_t) i0 * s->D, false, B, false, 0.0f, NULL, s->has_aux);
       if (s->has_aux)
