@@ -57,6 +57,7 @@ static int hide_group = -1;
 static char *import_path;
 static char *import_features;
 static char *import_gold;
+static char *import_images;
 static int import_step = 1;
 
 static GOptionEntry entries[] = {
@@ -85,6 +86,7 @@ static GOptionEntry entries[] = {
   { "scroll-to-end", 0, 0, G_OPTION_ARG_NONE, &scroll_to_end, "Scroll the page shown to its end", NULL },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_path, "Open the import assistant on this crowd table, and save a picture of the assistant", "FILE" },
   { "import-features", 0, 0, G_OPTION_ARG_FILENAME, &import_features, "With --import: the train features, a CSV table with an id column", "FILE" },
+  { "import-images", 0, 0, G_OPTION_ARG_FILENAME, &import_images, "With --import and no --import-features: the train split is this folder of images, without features", "FOLDER" },
   { "import-gold", 0, 0, G_OPTION_ARG_FILENAME, &import_gold, "With --import: the train gold labels, a table keyed by id", "FILE" },
   { "import-step", 0, 0, G_OPTION_ARG_INT, &import_step, "With --import: go on to this step (1 to 5) first", "N" },
   { "experiment", 0, 0, G_OPTION_ARG_INT, &experiment_seeds, "Run every method with this many seeds on the Experiments page, then take the picture", "SEEDS" },
@@ -252,10 +254,19 @@ show_import (void)
       assistant = cs_window_import (window, import_path);
       job = cs_import_assistant_get_job (assistant);
       split = &cs_import_job_get_plan (job)->splits[CS_SPLIT_TRAIN];
-      split->features_kind = CS_FEATURES_CSV;
-      cs_import_plan_set (&split->features_path, import_features);
-      split->id_source = CS_IDS_COLUMN;
-      cs_import_plan_set (&split->id_column, "id");
+      if (import_features == NULL && import_images != NULL)
+        {
+          split->features_kind = CS_FEATURES_IMAGES;
+          cs_import_plan_set (&split->images_folder, import_images);
+          split->id_source = CS_IDS_IMAGE_NAMES;
+        }
+      else
+        {
+          split->features_kind = CS_FEATURES_CSV;
+          cs_import_plan_set (&split->features_path, import_features);
+          split->id_source = CS_IDS_COLUMN;
+          cs_import_plan_set (&split->id_column, "id");
+        }
       if (import_gold != NULL)
         {
           split->gold_source = CS_GOLD_TABLE;

@@ -200,7 +200,7 @@ test_images (void)
   g_autofree char *warnings = NULL;
   CsWindow *window = cs_window_new (NULL);
   CsImportAssistant *assistant;
-  GtkWidget *crowd_step, *features_step, *gold_step, *splits_step;
+  GtkWidget *crowd_step, *features_step, *gold_step, *splits_step, *notices;
   const CsImportSummary *summary;
   const char *broken;
   CsImportJob *job;
@@ -274,6 +274,9 @@ test_images (void)
   g_assert_cmpint (summary->n_items_without_features, ==, 1);
   g_assert_cmpint (summary->n_labels_for_unknown_items, ==, 2);
   g_assert_cmpint (summary->d, ==, CS_IMAGE_FEATURES_DIM);
+  notices = find (find (GTK_WIDGET (assistant), "summary_step"), "notices_label");
+  g_assert_true (gtk_widget_get_visible (notices));
+  cs_test_assert_contains (gtk_label_get_text (GTK_LABEL (notices)), "pretrained network");
   g_assert_false (g_file_test (cs_test_dir_path (tmp, "crowdscope.ini"), G_FILE_TEST_EXISTS));
   /* The summary goes with the assistant. */
   n_train = summary->n_items[CS_SPLIT_TRAIN];
