@@ -5,6 +5,7 @@
  */
 
 #include <math.h>
+#include <string.h>
 
 #include "cs-demo-shapes.h"
 #include "cs-error.h"
@@ -154,6 +155,42 @@ test_features_files (void)
     }
 }
 
+/* Files described once are remembered, and described again once they change. */
+static void
+test_features_files_changed (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autofree guint8 *rgb = g_new (guint8, SIZE * SIZE * 3);
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "shape.png" };
+  float f[2][CS_IMAGE_FEATURES_DIM];
+  CsRng rng;
+
+  cs_rng_init (&rng, 4);
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr(GBytes) png = NULL;
+
+      for (int again = 0; again < 2; again++)
+        {
+          g_autofree float *read = NULL;
+
+          if (again == 0)
+            {
+              cs_demo_shape_draw (rgb, SIZE, round, &rng);
+              cs_image_features (f[round], rgb, SIZE, SIZE);
+              png = cs_png_encode_rgb (SIZE, SIZE, SIZE * 3, rgb, NULL, &error);
+              g_assert_no_error (error);
+              write_bytes (cs_test_dir_path (tmp, names[0]), png);
+            }
+          read = cs_image_features_read_files (cs_test_dir_path (tmp, "."), names, 1, &error);
+          g_assert_no_error (error);
+          g_assert_cmpmem (read, sizeof f[round], f[round], sizeof f[round]);
+        }
+    }
+  g_assert_true (memcmp (f[0], f[1], sizeof f[0]) != 0);
+}
+
 /* A file of another kind, a truncated JPEG, a missing file and a 2 × 2 image are errors that
  * name the file. */
 static void
@@ -203,5 +240,6 @@ main (int   argc,
   g_test_add_func ("/image-features/odd-size", test_features_odd_size);
   g_test_add_func ("/image-features/files", test_features_files);
   g_test_add_func ("/image-features/bad-files", test_features_bad_files);
+  g_test_add_func ("/image-features/files-changed", test_features_files_changed);
   return g_test_run ();
 }

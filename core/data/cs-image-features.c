@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cs-error.h"
 #include "cs-image-read.h"
@@ -385,6 +386,91 @@ cs_image_features_read (float       *out,
   return TRUE;
 }
 
+/* The features of the files described so far, by path: an import checks its plan at every
+ * step, and describing ten thousand photos takes most of a minute. A file changed since (its
+ * size, inode or modification time) is described again. */
+#define CACHE_MAX_FILES 200000
+
+typedef struct
+{
+  goffset size;
+  guint64 inode;
+  gint64  mtime_ns;
+  float   features[CS_IMAGE_FEATURES_DIM];
+} CachedFeatures;
+
+static GMutex      cache_lock;
+static GHashTable *cache;   /* path → CachedFeatures */
+
+static gboolean
+stat_file (const char     *path,
+           CachedFeatures *out)
+{
+  struct stat st;
+
+  if (stat (path, &st) != 0)
+    return FALSE;
+  out->size = st.st_size;
+  out->inode = st.st_ino;
+  out->mtime_ns = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
+  return TRUE;
+}
+
+static gboolean
+cache_lookup (const char           *path,
+              const CachedFeatures *now,
+              float                *out)
+{
+  CachedFeatures *hit;
+  gboolean found = FALSE;
+
+  g_mutex_lock (&cache_lock);
+  if (cache != NULL && (hit = g_hash_table_lookup (cache, path)) != NULL &&
+      hit->size == now->size && hit->inode == now->inode && hit->mtime_ns == now->mtime_ns)
+    {
+      memcpy (out, hit->features, sizeof hit->features);
+      found = TRUE;
+    }
+  g_mutex_unlock (&cache_lock);
+  return found;
+}
+
+static void
+cache_store (const char           *path,
+             const CachedFeatures *now,
+             const float          *features)
+{
+  CachedFeatures *entry = g_new (CachedFeatures, 1);
+
+  *entry = *now;
+  memcpy (entry->features, features, sizeof entry->features);
+  g_mutex_lock (&cache_lock);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (g_hash_table_size (cache) >= CACHE_MAX_FILES)
+    g_hash_table_remove_all (cache);
+  g_hash_table_replace (cache, g_strdup (path), entry);
+  g_mutex_unlock (&cache_lock);
+}
+
+/* cs_image_features_read() through the cache. */
+static gboolean
+read_cached (float       *out,
+             const char  *path,
+             GError     **error)
+{
+  CachedFeatures now;
+  gboolean known = stat_file (path, &now);
+
+  if (known && cache_lookup (path, &now, out))
+    return TRUE;
+  if (!cs_image_features_read (out, path, error))
+    return FALSE;
+  if (known)
+    cache_store (path, &now, out);
+  return TRUE;
+}
+
 float *
 cs_image_features_read_files (const char         *folder,
                               const char * const *names,
@@ -399,7 +485,7 @@ cs_image_features_read_files (const char         *folder,
     {
       g_autofree char *path = g_build_filename (folder, names[i], NULL);
 
-      if (!cs_image_features_read (features + (gsize) i * CS_IMAGE_FEATURES_DIM, path, error))
+      if (!read_cached (features + (gsize) i * CS_IMAGE_FEATURES_DIM, path, error))
         return NULL;
     }
   return g_steal_pointer (&features);

@@ -32,7 +32,8 @@ gboolean cs_image_features_read (float        *out,
                                  const char   *path,
                                  GError      **error);
 /* The features [n, CS_IMAGE_FEATURES_DIM] of the images names [n] (relative to folder), or
- * NULL with error set at the first that cannot be read; free with g_free(). */
+ * NULL with error set at the first that cannot be read; free with g_free(). The features of
+ * a file are remembered for the process, until the file changes. */
 float   *cs_image_features_read_files (const char         *folder,
                                        const char * const *names,
                                        int                 n,
