@@ -174,11 +174,62 @@ test_import (void)
   cs_test_spin (100);
 }
 
+/* Features in a .npy, whose rows follow the gold table's: the ids row of the features step takes
+ * that table, which the gold step then shows as the split's gold. */
+static void
+test_ids_from_gold (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  CsWindow *window = cs_window_new (NULL);
+  CsImportAssistant *assistant;
+  GtkWidget *features_step, *gold_step;
+  CsImportSplit *train;
+  CsImportJob *job;
+
+  write_dataset (tmp);
+  cs_test_write_npy_f32 (cs_test_dir_path (tmp, "data/features.npy"), N_ITEMS, 3);
+  gtk_window_present (GTK_WINDOW (window));
+  assistant = cs_window_import (window, cs_test_dir_path (tmp, "data/crowd.csv"));
+  job = cs_import_assistant_get_job (assistant);
+  train = &cs_import_job_get_plan (job)->splits[CS_SPLIT_TRAIN];
+  press_next (assistant, CS_IMPORT_STEP_FEATURES);
+
+  features_step = find (assistant, "features_step");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cs_window_test_find_id (features_step, "kind_row")),
+                              CS_FEATURES_NPY);
+  gtk_editable_set_text (GTK_EDITABLE (cs_window_test_find_id (features_step, "path_row")),
+                         cs_test_dir_path (tmp, "data/features.npy"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cs_window_test_find_id (features_step,
+                                                                     "id_source_row")),
+                              CS_IDS_GOLD_ORDER);
+  g_assert_true (gtk_widget_get_visible (cs_window_test_find_id (features_step, "gold_table_row")));
+  gtk_editable_set_text (GTK_EDITABLE (cs_window_test_find_id (features_step, "gold_table_row")),
+                         cs_test_dir_path (tmp, "data/gold.csv"));
+  g_assert_cmpint (train->id_source, ==, CS_IDS_GOLD_ORDER);
+  g_assert_cmpint (train->gold_source, ==, CS_GOLD_TABLE);
+  press_next (assistant, CS_IMPORT_STEP_GOLD);
+
+  gold_step = find (assistant, "gold_step");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (cs_window_test_find_id (gold_step,
+                                                                                     "source_row"))),
+                    ==, CS_GOLD_TABLE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cs_window_test_find_id (gold_step,
+                                                                               "gold_path_row"))),
+                   ==, cs_test_dir_path (tmp, "data/gold.csv"));
+  press_next (assistant, CS_IMPORT_STEP_SPLITS);
+  press_next (assistant, CS_IMPORT_STEP_SUMMARY);
+  g_assert_cmpint (cs_import_job_get_summary (job)->n_gold[CS_SPLIT_TRAIN], ==, N_ITEMS);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cs_test_spin (100);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   cs_ui_test_init (&argc, &argv);
   g_test_add_func ("/import-assistant/import", test_import);
+  g_test_add_func ("/import-assistant/ids-from-gold", test_ids_from_gold);
   return g_test_run ();
 }
