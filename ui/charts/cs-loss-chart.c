@@ -1772,6 +1772,23 @@ cs_loss_chart_get_hover (CsLossChart *self,
   return TRUE;
 }
 
+/* The epoch the read-out shows, under the pointer or selected with the keyboard. */
+gboolean
+cs_loss_chart_get_readout_epoch (CsLossChart *self,
+                                 double      *epoch)
+{
+  guint item;
+
+  g_return_val_if_fail (CS_IS_LOSS_CHART (self), FALSE);
+
+  *epoch = NAN;
+  item = cs_chart_get_readout_item (CS_CHART (self));
+  if (item == CS_CHART_NO_ITEM)
+    return FALSE;
+  *epoch = epoch_at (self, item);
+  return TRUE;
+}
+
 /* The button of a group's legend entry. */
 GtkWidget *
 cs_loss_chart_get_group_toggle (CsLossChart *self,
