@@ -101,6 +101,24 @@ assert_focus_in (GtkWidget *window,
              gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)));
 }
 
+/* The label under `widget` whose mnemonic is `keyval`, or NULL. */
+static GtkWidget *
+find_mnemonic (GtkWidget *widget,
+               guint      keyval)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) == keyval)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mnemonic (child, keyval);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* One Tab stop per hyper-parameter, each named by its row; small rates in scientific
  * notation, read back in either notation; the drop-downs explained under their titles. */
 static void
@@ -139,6 +157,10 @@ test_form (void)
     }
   /* Without a dataset Train is off: the next stop is the loss chart. */
   assert_focus_in (window, child_of (page, "loss_chart"));
+
+  /* A title's mnemonic (Alt+B for “_Batch Size”) still takes the focus to its spin button. */
+  g_assert_true (gtk_widget_mnemonic_activate (find_mnemonic (page, GDK_KEY_B), FALSE));
+  assert_focus_in (window, child_of (page, "batch_spin"));
 
   gtk_spin_button_set_value (lr, 0.01);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lr)), ==, "0.01");
