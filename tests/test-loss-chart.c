@@ -814,6 +814,7 @@ test_loss_chart_keyboard (CsUiTestFixture *f,
   CsLossChart *chart = CS_LOSS_CHART (f->widget);
   g_autoptr(GdkTexture) unfocused = NULL;
   g_autoptr(GdkTexture) focused = NULL;
+  g_autoptr(GdkTexture) ringed = NULL;
   double epoch;
   guint s = cs_loss_chart_add_series (chart, "train loss", CS_CHART_ROLE_TRAIN, FALSE);
 
@@ -823,6 +824,10 @@ test_loss_chart_keyboard (CsUiTestFixture *f,
   g_assert_true (gtk_widget_get_focusable (f->widget));
   g_assert_true (gtk_widget_grab_focus (f->widget));
   g_assert_false (cs_loss_chart_get_readout_epoch (chart, &epoch));
+  /* Focused from the keyboard, with no epoch selected yet, only the focus ring differs. */
+  gtk_window_set_focus_visible (GTK_WINDOW (f->window), TRUE);
+  ringed = cs_ui_test_redraw (f->widget);
+  g_assert_false (cs_ui_test_same_pixels (unfocused, ringed));
 
   g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Right));
   g_assert_true (cs_loss_chart_get_readout_epoch (chart, &epoch));
