@@ -39,8 +39,8 @@ guint      cs_loss_chart_add_series        (CsLossChart       *self,
                                             const char        *label,
                                             CsChartRole        role,
                                             gboolean           muted);
-guint      cs_loss_chart_add_readout_series (CsLossChart      *self,
-                                            const char        *label);
+guint      cs_loss_chart_add_readout_series (CsLossChart     *self,
+                                             const char      *label);
 void       cs_loss_chart_append            (CsLossChart       *self,
                                             guint              series,
                                             double             x,

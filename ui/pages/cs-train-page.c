@@ -78,7 +78,6 @@ struct _CsTrainPage
   CsLossChart          *loss_chart;
   CsLossChart          *accuracy_chart;
   GtkWidget            *results_group;
-  CsSplitBox           *split_box;
   AdwActionRow         *best_row;
   AdwActionRow         *accuracy_row;
   AdwActionRow         *speed_row;
@@ -162,10 +161,10 @@ add_series (CsTrainPage *self,
   ids->regulariser = config->method == CS_METHOD_CONAL || config->trace > 0 ?
     cs_loss_chart_add_readout_series (self->loss_chart, _("regulariser")) : NO_SERIES;
   ids->train = cs_loss_chart_add_series (self->accuracy_chart, _("train"), CS_CHART_ROLE_TRAIN, FALSE);
-  ids->valid = cs_train_has_validation (dataset, config) ?
+  ids->valid = dataset == NULL || cs_train_has_validation (dataset, config) ?
     cs_loss_chart_add_series (self->accuracy_chart, _("validation"), CS_CHART_ROLE_VALID, FALSE) :
     NO_SERIES;
-  ids->test = cs_dataset_get_split (dataset, CS_SPLIT_TEST) != NULL ?
+  ids->test = dataset == NULL || cs_dataset_get_split (dataset, CS_SPLIT_TEST) != NULL ?
     cs_loss_chart_add_series (self->accuracy_chart, _("test"), CS_CHART_ROLE_TEST, FALSE) :
     NO_SERIES;
 }
@@ -916,7 +915,6 @@ cs_train_page_class_init (CsTrainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsTrainPage, loss_chart);
   gtk_widget_class_bind_template_child (widget_class, CsTrainPage, accuracy_chart);
   gtk_widget_class_bind_template_child (widget_class, CsTrainPage, results_group);
-  gtk_widget_class_bind_template_child (widget_class, CsTrainPage, split_box);
   gtk_widget_class_bind_template_child (widget_class, CsTrainPage, best_row);
   gtk_widget_class_bind_template_child (widget_class, CsTrainPage, accuracy_row);
   gtk_widget_class_bind_template_child (widget_class, CsTrainPage, speed_row);
