@@ -259,11 +259,13 @@ train (CsWindow *window,
   return training;
 }
 
+/* The subtitle of a row of the Result card. */
 static const char *
-result_text (CsWindow *window)
+result_text (CsWindow   *window,
+             const char *row)
 {
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (child_of (cs_window_get_train_page (window),
-                                                                "accuracy_row")));
+                                                                row)));
 }
 
 /* Music has no validation split: the run selects on the test split, so the charts and the
@@ -292,13 +294,14 @@ test_no_validation (void)
   cs_test_assert_contains (accuracy, "test");
   g_assert_null (strstr (accuracy, "validation"));
   /* The accuracies' line; the notice under it says why there is no validation accuracy. */
-  result = result_text (window);
+  result = result_text (window, "accuracy_row");
   g_test_message ("%s", result);
   line = g_strndup (result, strcspn (result, "\n"));
   g_assert_true (g_str_has_prefix (line, "test "));
   g_assert_null (strstr (line, "validation"));
   g_assert_null (strstr (line + 1, "test "));
   cs_test_assert_contains (result, "no validation split");
+  cs_test_assert_contains (result_text (window, "best_row"), "chosen on the test split");
 
   third = &cs_training_get_epoch (training, 2)->metrics;
   g_assert_cmpfloat (third->train_regulariser, <, 0);
@@ -326,10 +329,11 @@ test_with_validation (void)
   accuracy = cs_window_test_wait_readout (chart_of (window, "accuracy_chart"), 2);
   cs_test_assert_contains (accuracy, "validation");
   cs_test_assert_contains (accuracy, "test");
-  result = result_text (window);
+  result = result_text (window, "accuracy_row");
   g_test_message ("%s", result);
   g_assert_true (g_str_has_prefix (result, "validation "));
   cs_test_assert_contains (result, " · test ");
+  cs_test_assert_contains (result_text (window, "best_row"), "chosen on the validation split");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -388,8 +388,10 @@ show_result (CsTrainPage *self)
   g_autofree char *epoch = NULL;
   g_autofree char *speed = NULL;
 
-  epoch = g_strdup_printf (_("%d of %d, chosen on the %s split"), run->best_epoch, run->epochs_run,
-                           cs_split_kind_to_string (run->selection_split));
+  epoch = g_strdup_printf (run->selection_split == CS_SPLIT_TEST ?
+                           _("%d of %d, chosen on the test split") :
+                           _("%d of %d, chosen on the validation split"),
+                           run->best_epoch, run->epochs_run);
   append_accuracies (accuracy, run, best);
   for (guint i = 0; i < run->notices->len; i++)
     g_string_append_printf (accuracy, "\n%s", (const char *) g_ptr_array_index (run->notices, i));
