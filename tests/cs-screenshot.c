@@ -5,6 +5,7 @@
  *                 [--annotator U] [--explorer-mode MODE] [--gallery-list N] [--gallery-split S]
  *                 [--gallery-cell GOLD,PREDICTED] [--item POSITION] [--earlier-runs N]
  *                 [--experiment SEEDS] [--scroll-to-end] [--hover-epoch N] [--hide-group N]
+ *                 [--training-page-alone]
  *
  * Without --train it shows the dataset's overview (or the empty state without a dataset);
  * with --train it starts training with the form's defaults and takes the picture at the given
@@ -52,6 +53,7 @@ static int runs_reopened;
 static char *reopened_page;
 static int earlier_runs;
 static gboolean scroll_to_end;
+static gboolean training_page_alone;
 static int hover_epoch;
 static int hide_group = -1;
 static char *import_path;
@@ -83,6 +85,7 @@ static GOptionEntry entries[] = {
   { "earlier-runs", 0, 0, G_OPTION_ARG_INT, &earlier_runs, "With --train: first train this many runs to their end, each with another method and seed", "N" },
   { "hover-epoch", 0, 0, G_OPTION_ARG_INT, &hover_epoch, "Point at this epoch of the page's last curves chart", "N" },
   { "hide-group", 0, 0, G_OPTION_ARG_INT, &hide_group, "Hide this group of the page's last curves chart", "N" },
+  { "training-page-alone", 0, 0, G_OPTION_ARG_NONE, &training_page_alone, "Picture a Training page of the window's session alone, in a window of --size (the window itself is as wide as its widest page needs)", NULL },
   { "scroll-to-end", 0, 0, G_OPTION_ARG_NONE, &scroll_to_end, "Scroll the page shown to its end", NULL },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_path, "Open the import assistant on this crowd table, and save a picture of the assistant", "FILE" },
   { "import-features", 0, 0, G_OPTION_ARG_FILENAME, &import_features, "With --import: the train features, a CSV table with an id column", "FILE" },
@@ -95,13 +98,23 @@ static GOptionEntry entries[] = {
 
 static CsWindow *window;
 static CsImportAssistant *assistant;
+static GtkWidget *page_window;   /* --training-page-alone */
 static int status = 1;
+
+/* The window the picture is of. */
+static GtkWidget *
+pictured (void)
+{
+  if (assistant != NULL)
+    return GTK_WIDGET (assistant);
+  return page_window != NULL ? page_window : GTK_WIDGET (window);
+}
 
 static void
 save_now (GdkFrameClock *clock,
           gpointer       data)
 {
-  GtkWidget *widget = assistant != NULL ? GTK_WIDGET (assistant) : GTK_WIDGET (window);
+  GtkWidget *widget = pictured ();
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -120,6 +133,8 @@ save_now (GdkFrameClock *clock,
     g_printerr ("cs-screenshot: cannot write %s\n", out_path);
   if (assistant != NULL)
     gtk_window_destroy (GTK_WINDOW (assistant));
+  if (page_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (page_window));
   cs_session_stop (cs_window_get_session (window));
   gtk_window_close (GTK_WINDOW (window));
 }
@@ -294,7 +309,21 @@ shoot (gpointer data)
 
   if (!show_import ())
     return G_SOURCE_CONTINUE;
-  clock = gtk_widget_get_frame_clock (assistant != NULL ? GTK_WIDGET (assistant) : GTK_WIDGET (window));
+  if (training_page_alone && page_window == NULL)
+    {
+      GtkWidget *alone = g_object_new (CS_TYPE_TRAIN_PAGE, NULL);
+      int w = 360, h = 700;
+
+      sscanf (size, "%dx%d", &w, &h);
+      cs_page_set_session (CS_PAGE (alone), cs_window_get_session (window));
+      page_window = gtk_window_new ();
+      gtk_window_set_child (GTK_WINDOW (page_window), alone);
+      gtk_window_set_default_size (GTK_WINDOW (page_window), w, h);
+      gtk_window_present (GTK_WINDOW (page_window));
+      g_timeout_add (900, shoot, NULL);
+      return G_SOURCE_REMOVE;
+    }
+  clock = gtk_widget_get_frame_clock (pictured ());
 
   if (page != NULL)
     {
@@ -334,7 +363,8 @@ shoot (gpointer data)
     {
       GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (cs_window_get_train_page (window)),
                                                   ADW_TYPE_VIEW_STACK);
-      GtkWidget *shown = adw_view_stack_get_visible_child (ADW_VIEW_STACK (stack));
+      GtkWidget *shown = page_window != NULL ? page_window
+                                             : adw_view_stack_get_visible_child (ADW_VIEW_STACK (stack));
       GtkWidget *scroller = find_scroller (shown);
 
       scroll_to_end = FALSE;
@@ -361,7 +391,7 @@ shoot (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
-  gtk_widget_queue_draw (assistant != NULL ? GTK_WIDGET (assistant) : GTK_WIDGET (window));
+  gtk_widget_queue_draw (pictured ());
   g_signal_connect (clock, "after-paint", G_CALLBACK (save_now), NULL);
   return G_SOURCE_REMOVE;
 }

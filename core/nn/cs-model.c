@@ -1012,12 +1012,23 @@ soft_xent_forward_backward (float       *dlogits,
   return rows > 0 ? (float) (loss / rows) : 0.0f;
 }
 
+/* A regulariser's term, into the loss and into the sum of such terms. */
+static inline void
+add_penalty (float *loss,
+             float *penalty,
+             float  term)
+{
+  *loss += term;
+  *penalty += term;
+}
+
 float
 cs_model_forward_backward (CsModel             *self,
                            const CsBatch       *batch,
                            const CsTrainConfig *config,
                            CsRng               *rng,
-                           bool                 backward)
+                           bool                 backward,
+                           float               *regulariser)
 {
   const CsModelShape *s = &self->shape;
   CsActivations *a = &self->act;
@@ -1030,7 +1041,7 @@ cs_model_forward_backward (CsModel             *self,
   bool project = crowd && cs_model_get_aux_route (self, B, L) == CS_AUX_ROUTE_PROJECTED;
   bool stack = crowd && s->has_aux && !project;
   CsPool *saved_pool;
-  float loss;
+  float loss, penalty = 0;
 
   g_assert (B <= self->max_batch && L <= self->max_labels);
 
@@ -1046,16 +1057,21 @@ cs_model_forward_backward (CsModel             *self,
         aux_w_forward (self, batch->x, B, batch->labels, L, project);
       loss = cs_noise_forward (&a->noise, a->p, p->global, p->local,
                                s->has_aux ? a->w : NULL, batch->labels, B, L, K, s->R);
+      /* The loss adds each term as it comes, as it always has: the total reported keeps its
+       * last bits. */
       if (s->has_global)
-        loss += cs_noise_regulariser (backward ? g->global : NULL, backward ? g->local : NULL,
-                                      p->global, p->local, K, s->R, -config->lambda);
+        add_penalty (&loss, &penalty,
+                     cs_noise_regulariser (backward ? g->global : NULL, backward ? g->local : NULL,
+                                           p->global, p->local, K, s->R, -config->lambda));
       if (config->trace > 0)
         {
-          loss += cs_noise_trace_penalty (backward ? g->local : NULL, p->local, s->R, K,
-                                          config->trace);
+          add_penalty (&loss, &penalty,
+                       cs_noise_trace_penalty (backward ? g->local : NULL, p->local, s->R, K,
+                                               config->trace));
           if (s->has_global)
-            loss += cs_noise_trace_penalty (backward ? g->global : NULL, p->global, 1, K,
-                                            config->trace);
+            add_penalty (&loss, &penalty,
+                         cs_noise_trace_penalty (backward ? g->global : NULL, p->global, 1, K,
+                                                 config->trace));
         }
       if (backward)
         {
@@ -1082,6 +1098,8 @@ cs_model_forward_backward (CsModel             *self,
       first_layer_backward (self, s->input_batchnorm ? a->xn : batch->x, B, stack);
     }
   cs_blas_set_thread_pool (saved_pool);
+  if (regulariser != NULL)
+    *regulariser = penalty;
   return loss;
 }
 
