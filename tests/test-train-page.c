@@ -337,6 +337,21 @@ test_with_validation (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A checkpoint saved is told in a toast that offers to open its folder. */
+static void
+test_folder_toast (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  CsWindow *window = cs_window_test_new_with_demo (tmp, "training");
+  GtkWidget *page = GTK_WIDGET (cs_window_get_train_page (window));
+  AdwToast *toast = cs_page_toast_folder (page, "Checkpoint saved", cs_test_dir_path (tmp, "."));
+
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "Open Folder");
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Checkpoint saved");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,5 +365,6 @@ main (int   argc,
   g_test_add_func ("/train-page/planned-epochs", test_planned_epochs);
   g_test_add_func ("/train-page/no-validation", test_no_validation);
   g_test_add_func ("/train-page/with-validation", test_with_validation);
+  g_test_add_func ("/train-page/folder-toast", test_folder_toast);
   return g_test_run ();
 }

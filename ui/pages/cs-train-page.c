@@ -660,16 +660,6 @@ cs_train_page_unbind (CsPage    *page,
 /* Saving ------------------------------------------------------------------------------ */
 
 static void
-toast (GtkWidget  *widget,
-       const char *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-}
-
-static void
 on_saved (GObject      *object,
           GAsyncResult *result,
           gpointer      data)
@@ -680,10 +670,15 @@ on_saved (GObject      *object,
   g_autofree char *text = NULL;
 
   if (cs_training_save_finish (training, result, &error))
-    text = g_strdup_printf (_("Checkpoint saved in %s"), cs_training_get_saved_path (training));
-  else
-    text = g_strdup_printf (_("The checkpoint could not be saved: %s"), error->message);
-  toast (GTK_WIDGET (self), text);
+    {
+      const char *folder = cs_training_get_saved_path (training);
+
+      text = g_strdup_printf (_("Checkpoint saved in %s"), folder);
+      cs_page_toast_folder (GTK_WIDGET (self), text, folder);
+      return;
+    }
+  text = g_strdup_printf (_("The checkpoint could not be saved: %s"), error->message);
+  cs_page_toast (GTK_WIDGET (self), text);
 }
 
 static void
