@@ -19,7 +19,8 @@
 
 #include "cs-demo-shapes.h"
 #include "cs-image-features.h"
-#include "cs-import-assistant.h"
+#include "cs-layouts.h"
+#include "cs-import-test.h"
 #include "cs-test-images.h"
 #include "cs-ui-test.h"
 #include "cs-window-test.h"
@@ -75,43 +76,12 @@ write_dataset (CsTestDir *tmp)
   cs_test_dir_write (tmp, "gold-extra.csv", "%sphoto-777,circle\n", gold->str);
 }
 
-static gboolean
-checked (gpointer data)
-{
-  return !cs_import_job_get_checking (data);
-}
-
-static gboolean
-at_expected_step (gpointer data)
-{
-  return !cs_import_job_get_checking (data) &&
-         (int) cs_import_job_get_step (data) ==
-         GPOINTER_TO_INT (g_object_get_data (data, "cs-expected"));
-}
-
-static gboolean
-dataset_open (gpointer data)
-{
-  return cs_window_get_dataset (data) != NULL && !cs_window_get_loading (data);
-}
-
-static GtkWidget *
-find (GtkWidget  *under,
-      const char *id)
-{
-  GtkWidget *widget = cs_window_test_find_id (under, id);
-
-  if (widget == NULL)
-    g_error ("no widget '%s'", id);
-  return widget;
-}
-
 static void
 set_text (GtkWidget  *step,
           const char *row,
           const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (find (step, row)), text);
+  gtk_editable_set_text (GTK_EDITABLE (cs_import_test_find (step, row)), text);
 }
 
 static void
@@ -119,7 +89,15 @@ select_item (GtkWidget  *step,
              const char *row,
              guint       position)
 {
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find (step, row)), position);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cs_import_test_find (step, row)), position);
+}
+
+static void
+set_value (GtkWidget  *step,
+           const char *spin,
+           double      value)
+{
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (cs_import_test_find (step, spin)), value);
 }
 
 /* Waits for the step's check and asserts that it refuses with a message holding both
@@ -132,12 +110,12 @@ assert_refused (CsImportAssistant *assistant,
                 const char        *reason)
 {
   CsImportJob *job = cs_import_assistant_get_job (assistant);
-  GtkWidget *next = find (GTK_WIDGET (assistant), "next_button");
-  GtkWidget *problems = find (step, "problems_label");
+  GtkWidget *next = cs_import_test_find (GTK_WIDGET (assistant), "next_button");
+  GtkWidget *problems = cs_import_test_find (step, "problems_label");
   CsImportStep at = cs_import_job_get_step (job);
   const char *text;
 
-  cs_test_wait_for (checked, job, "the step's check");
+  cs_test_wait_for (cs_import_test_checked, job, "the step's check");
   g_assert_false (gtk_widget_get_sensitive (next));
   g_assert_true (gtk_widget_get_visible (problems));
   text = gtk_label_get_text (GTK_LABEL (problems));
@@ -145,24 +123,9 @@ assert_refused (CsImportAssistant *assistant,
   cs_test_assert_contains (text, reason);
   g_signal_emit_by_name (next, "clicked");
   g_assert_cmpint (cs_import_job_get_step (job), ==, at);
-  g_assert_false (g_file_test (cs_test_dir_path (tmp, "photos/crowdscope.ini"), G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (cs_test_dir_path (tmp, "crowdscope.ini"), G_FILE_TEST_EXISTS));
-}
-
-static void
-press_next (CsImportAssistant *assistant,
-            CsImportStep       expected)
-{
-  CsImportJob *job = cs_import_assistant_get_job (assistant);
-  GtkWidget *next = find (GTK_WIDGET (assistant), "next_button");
-
-  cs_test_wait_for (checked, job, "the step's check");
-  if (!gtk_widget_get_sensitive (next))
-    g_error ("step %d refused: %s", cs_import_job_get_step (job),
-             cs_import_job_dup_messages (job, -1));
-  g_signal_emit_by_name (next, "clicked");
-  g_object_set_data (G_OBJECT (job), "cs-expected", GINT_TO_POINTER (expected));
-  cs_test_wait_for (at_expected_step, job, "the next step");
+  g_assert_false (g_file_test (cs_test_dir_path (tmp, "photos/" CS_MANIFEST_NAME),
+                               G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (cs_test_dir_path (tmp, CS_MANIFEST_NAME), G_FILE_TEST_EXISTS));
 }
 
 static JsonObject *
@@ -214,14 +177,14 @@ test_images (void)
   assistant = cs_window_import (window, cs_test_dir_path (tmp, "labels.csv"));
   job = cs_import_assistant_get_job (assistant);
   plan = cs_import_job_get_plan (job);
-  crowd_step = find (GTK_WIDGET (assistant), "crowd_step");
-  features_step = find (GTK_WIDGET (assistant), "features_step");
-  gold_step = find (GTK_WIDGET (assistant), "gold_step");
-  splits_step = find (GTK_WIDGET (assistant), "splits_step");
+  crowd_step = cs_import_test_find (GTK_WIDGET (assistant), "crowd_step");
+  features_step = cs_import_test_find (GTK_WIDGET (assistant), "features_step");
+  gold_step = cs_import_test_find (GTK_WIDGET (assistant), "gold_step");
+  splits_step = cs_import_test_find (GTK_WIDGET (assistant), "splits_step");
 
   /* 1. The crowd table: its columns found by their usual names; classes that leave one label
    * out are refused at the line and column of its first use. */
-  cs_test_wait_for (checked, job, "the crowd step's check");
+  cs_test_wait_for (cs_import_test_checked, job, "the crowd step's check");
   g_assert_cmpstr (plan->item_column, ==, "task");
   g_assert_cmpstr (plan->annotator_column, ==, "worker");
   g_assert_cmpstr (plan->label_column, ==, "label");
@@ -229,19 +192,19 @@ test_images (void)
   assert_refused (assistant, crowd_step, tmp, "labels.csv:8:3",
                   "expected a class name (circle, square) or an index 0–1, found 'triangle'");
   set_text (crowd_step, "classes_row", CLASSES);
-  press_next (assistant, CS_IMPORT_STEP_FEATURES);
+  cs_import_test_press_next (assistant, CS_IMPORT_STEP_FEATURES);
 
   /* 2. Images alone: the folder's PNG and JPEG files, named by their files. One that is no
    * image is refused by name; once it is gone, the step goes on. */
   broken = cs_test_dir_write (tmp, "photos/photo-500.jpg", "not a JPEG\n");
   select_item (features_step, "kind_row", CS_FEATURES_IMAGES);
   set_text (features_step, "folder_row", cs_test_dir_path (tmp, "photos"));
-  g_assert_true (gtk_widget_get_visible (find (features_step, "descriptor_label")));
+  g_assert_true (gtk_widget_get_visible (cs_import_test_find (features_step, "descriptor_label")));
   g_assert_cmpint (plan->splits[CS_SPLIT_TRAIN].id_source, ==, CS_IDS_IMAGE_NAMES);
   assert_refused (assistant, features_step, tmp, "photo-500.jpg", "expected a PNG or JPEG image");
   g_assert_cmpint (g_unlink (broken), ==, 0);
   set_text (features_step, "folder_row", cs_test_dir_path (tmp, "photos/"));
-  press_next (assistant, CS_IMPORT_STEP_GOLD);
+  cs_import_test_press_next (assistant, CS_IMPORT_STEP_GOLD);
 
   /* 3. A gold table in another order; one with an id no image has is refused at its line. */
   select_item (gold_step, "source_row", CS_GOLD_TABLE);
@@ -249,17 +212,17 @@ test_images (void)
   assert_refused (assistant, gold_step, tmp, "gold-extra.csv:32",
                   "expected an id of the train split, found 'photo-777', which it lacks");
   set_text (gold_step, "gold_path_row", cs_test_dir_path (tmp, "gold.csv"));
-  press_next (assistant, CS_IMPORT_STEP_SPLITS);
+  cs_import_test_press_next (assistant, CS_IMPORT_STEP_SPLITS);
 
   /* 4. Validation and test carved out of train; sizes that leave nothing are refused. */
   select_item (splits_step, "mode_row", 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (splits_step, "valid_spin")), 20);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (splits_step, "test_spin")), 20);
+  set_value (splits_step, "valid_spin", 20);
+  set_value (splits_step, "test_spin", 20);
   assert_refused (assistant, splits_step, tmp, "train, which has 36",
                   "expected valid and test sizes that leave items in train");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (splits_step, "valid_spin")), N_VALID);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (splits_step, "test_spin")), N_TEST);
-  press_next (assistant, CS_IMPORT_STEP_SUMMARY);
+  set_value (splits_step, "valid_spin", N_VALID);
+  set_value (splits_step, "test_spin", N_TEST);
+  cs_import_test_press_next (assistant, CS_IMPORT_STEP_SUMMARY);
 
   /* 5. The summary, before anything is written. */
   summary = cs_import_job_get_summary (job);
@@ -274,7 +237,8 @@ test_images (void)
   g_assert_cmpint (summary->n_items_without_features, ==, 1);
   g_assert_cmpint (summary->n_labels_for_unknown_items, ==, 2);
   g_assert_cmpint (summary->d, ==, CS_IMAGE_FEATURES_DIM);
-  notices = find (find (GTK_WIDGET (assistant), "summary_step"), "notices_label");
+  notices = cs_import_test_find (cs_import_test_find (GTK_WIDGET (assistant), "summary_step"),
+                                 "notices_label");
   g_assert_true (gtk_widget_get_visible (notices));
   cs_test_assert_contains (gtk_label_get_text (GTK_LABEL (notices)), "pretrained network");
   g_assert_false (g_file_test (cs_test_dir_path (tmp, "crowdscope.ini"), G_FILE_TEST_EXISTS));
@@ -283,8 +247,8 @@ test_images (void)
   n_labels = summary->n_labels_total;
 
   /* Import: the manifest goes beside the crowd table, and the window opens it. */
-  g_signal_emit_by_name (find (GTK_WIDGET (assistant), "next_button"), "clicked");
-  cs_test_wait_for (dataset_open, window, "the imported dataset");
+  g_signal_emit_by_name (cs_import_test_find (GTK_WIDGET (assistant), "next_button"), "clicked");
+  cs_test_wait_for (cs_import_test_dataset_open, window, "the imported dataset");
   g_file_get_contents (cs_test_dir_path (tmp, "crowdscope.ini"), &manifest, NULL, NULL);
   g_assert_nonnull (manifest);
   cs_test_assert_contains (manifest, "images=photos");
