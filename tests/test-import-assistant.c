@@ -53,6 +53,7 @@ test_import (void)
   CsImportSplit *train;
   GtkWidget *next, *problems;
   const CsImportSummary *summary;
+  const CsTablePreview *gold_preview;
   CsDataset *dataset;
 
   write_dataset (tmp);
@@ -97,6 +98,11 @@ test_import (void)
   train->gold_source = CS_GOLD_TABLE;
   cs_import_plan_set (&train->gold_path, cs_test_dir_path (tmp, "data/gold.csv"));
   cs_import_job_plan_changed (job);
+  /* The step previews the table, from its first row: the last pet. */
+  gold_preview = cs_import_job_get_gold_preview (job, CS_SPLIT_TRAIN);
+  g_assert_nonnull (gold_preview);
+  g_assert_cmpstr (gold_preview->header[0], ==, "item");
+  g_assert_cmpstr (cs_table_preview_get_cell (gold_preview, 0, 0), ==, "pet-29");
   cs_import_test_press_next (assistant, CS_IMPORT_STEP_SPLITS);
   cs_import_test_press_next (assistant, CS_IMPORT_STEP_SUMMARY);
 
