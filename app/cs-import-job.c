@@ -27,6 +27,7 @@ struct _CsImportJob
   CsImportSummary *summary;
   CsTablePreview  *crowd_preview;
   CsTablePreview  *features_preview[CS_N_SPLITS];
+  CsTablePreview  *gold_preview[CS_N_SPLITS];
   GCancellable    *check;          /* the check under way, or NULL */
   char            *crowd_read;     /* the crowd file the preview was read from */
   gboolean         checked;        /* the problems are those of the plan as it is */
@@ -170,6 +171,17 @@ same_path (const CsTablePreview *preview,
   return preview != NULL ? g_strcmp0 (preview->path, path) == 0 : path == NULL;
 }
 
+/* Rereads *preview when the file it should show is another one (NULL: none). */
+static void
+update_preview (CsTablePreview **preview,
+                const char      *path)
+{
+  if (same_path (*preview, path))
+    return;
+  g_clear_pointer (preview, cs_table_preview_free);
+  *preview = load_preview (path);
+}
+
 static void
 read_previews (CsImportJob *self)
 {
@@ -189,13 +201,12 @@ read_previews (CsImportJob *self)
       const char *path = split->features_kind == CS_FEATURES_CSV ||
                          split->features_kind == CS_FEATURES_IMAGES ? split->features_path : NULL;
 
-      if (!same_path (self->features_preview[s], path))
-        {
-          g_clear_pointer (&self->features_preview[s], cs_table_preview_free);
-          self->features_preview[s] = load_preview (path);
-        }
+      update_preview (&self->features_preview[s], path);
+      update_preview (&self->gold_preview[s],
+                      split->gold_source == CS_GOLD_TABLE ? split->gold_path : NULL);
     }
 }
+
 
 /* The object ----------------------------------------------------------------------------- */
 
@@ -220,7 +231,10 @@ cs_import_job_finalize (GObject *object)
   g_clear_pointer (&self->summary, cs_import_summary_free);
   g_clear_pointer (&self->crowd_preview, cs_table_preview_free);
   for (int s = 0; s < CS_N_SPLITS; s++)
-    g_clear_pointer (&self->features_preview[s], cs_table_preview_free);
+    {
+      g_clear_pointer (&self->features_preview[s], cs_table_preview_free);
+      g_clear_pointer (&self->gold_preview[s], cs_table_preview_free);
+    }
   g_free (self->crowd_read);
   G_OBJECT_CLASS (cs_import_job_parent_class)->finalize (object);
 }
@@ -423,6 +437,15 @@ cs_import_job_get_features_preview (CsImportJob *self,
   g_return_val_if_fail (CS_IS_IMPORT_JOB (self), NULL);
   g_return_val_if_fail (split < CS_N_SPLITS, NULL);
   return self->features_preview[split];
+}
+
+const CsTablePreview *
+cs_import_job_get_gold_preview (CsImportJob *self,
+                                CsSplitKind  split)
+{
+  g_return_val_if_fail (CS_IS_IMPORT_JOB (self), NULL);
+  g_return_val_if_fail (split < CS_N_SPLITS, NULL);
+  return self->gold_preview[split];
 }
 
 const CsImportSummary *

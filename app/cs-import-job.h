@@ -41,6 +41,9 @@ void                   cs_import_job_go_back           (CsImportJob   *self);
 const CsTablePreview  *cs_import_job_get_crowd_preview (CsImportJob   *self);
 const CsTablePreview  *cs_import_job_get_features_preview (CsImportJob *self,
                                                         CsSplitKind    split);
+/* The first rows of a split's gold table, when its gold is one; NULL otherwise. */
+const CsTablePreview  *cs_import_job_get_gold_preview  (CsImportJob   *self,
+                                                        CsSplitKind    split);
 /* The summary step's figures, once its worker is done; NULL before. */
 const CsImportSummary *cs_import_job_get_summary       (CsImportJob   *self);
 /* The folder the manifest goes to; *fallback set when the data's folder is not writable. */

@@ -20,6 +20,9 @@ typedef struct
   char **feature_columns;
   char **ids;
   char **id_column;
+  char **ids_from;
+  char **images;
+  char **image_column;
   char **gold_table;
   char **gold_list;
   char **gold_column;
@@ -32,6 +35,9 @@ split_options_clear (SplitOptions *o)
   g_strfreev (o->feature_columns);
   g_strfreev (o->ids);
   g_strfreev (o->id_column);
+  g_strfreev (o->ids_from);
+  g_strfreev (o->images);
+  g_strfreev (o->image_column);
   g_strfreev (o->gold_table);
   g_strfreev (o->gold_list);
   g_strfreev (o->gold_column);
@@ -96,6 +102,51 @@ apply_id_column (CsImportSplit *split,
   split->id_source = CS_IDS_COLUMN;
 }
 
+/* A folder of images: with --features a table naming them (--image-column), without one the
+ * images alone, named by their files. */
+static void
+apply_images (CsImportSplit *split,
+              const char    *value)
+{
+  cs_import_plan_set (&split->images_folder, value);
+  split->features_kind = CS_FEATURES_IMAGES;
+  if (split->features_path == NULL && split->id_source == CS_IDS_ROW_NUMBERS)
+    split->id_source = CS_IDS_IMAGE_NAMES;
+}
+
+static void
+apply_image_column (CsImportSplit *split,
+                    const char    *value)
+{
+  cs_import_plan_set (&split->image_column, value);
+}
+
+/* gold or crowd, as check_ids_from() let through. */
+static void
+apply_ids_from (CsImportSplit *split,
+                const char    *value)
+{
+  split->id_source = strcmp (value, "gold") == 0 ? CS_IDS_GOLD_ORDER : CS_IDS_CROWD_ORDER;
+}
+
+static gboolean
+check_ids_from (char   **values,
+                GError **error)
+{
+  for (int i = 0; values && values[i]; i++)
+    {
+      const char *value = strchr (values[i], '=');
+
+      if (value == NULL || (strcmp (value + 1, "gold") != 0 && strcmp (value + 1, "crowd") != 0))
+        {
+          g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
+                       "--ids-from: expected SPLIT=gold or SPLIT=crowd, found '%s'", values[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static void
 apply_gold_table (CsImportSplit *split,
                   const char    *value)
@@ -130,6 +181,10 @@ apply_split_options (const SplitOptions  *o,
                            error) &&
          each_split_value (o->ids, "ids", plan, apply_ids, error) &&
          each_split_value (o->id_column, "id-column", plan, apply_id_column, error) &&
+         check_ids_from (o->ids_from, error) &&
+         each_split_value (o->ids_from, "ids-from", plan, apply_ids_from, error) &&
+         each_split_value (o->images, "images", plan, apply_images, error) &&
+         each_split_value (o->image_column, "image-column", plan, apply_image_column, error) &&
          each_split_value (o->gold_table, "gold-table", plan, apply_gold_table, error) &&
          each_split_value (o->gold_list, "gold-list", plan, apply_gold_list, error) &&
          each_split_value (o->gold_column, "gold-column", plan, apply_gold_column, error);
@@ -205,6 +260,8 @@ print_summary (const CsImportSummary *summary)
   printf ("%-32s %d\n", "Items without labels", summary->n_items_without_labels);
   printf ("%-32s %d (their %d labels are skipped)\n", "Labelled items without features",
           summary->n_items_without_features, summary->n_labels_for_unknown_items);
+  for (int i = 0; summary->notices[i] != NULL; i++)
+    printf ("%s%s\n", i == 0 ? "\n" : "", summary->notices[i]);
 }
 
 int
@@ -229,6 +286,9 @@ cs_cli_import (int    argc,
     { "feature-columns", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.feature_columns, "A .csv's feature columns or patterns", "SPLIT=A;B*" },
     { "ids", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.ids, "A split's item ids, one a line", "SPLIT=FILE" },
     { "id-column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.id_column, "A features .csv's id column", "SPLIT=NAME" },
+    { "ids-from", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.ids_from, "A .npy's ids from the gold table's rows or the crowd table's items, in order", "SPLIT=gold|crowd" },
+    { "images", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.images, "A split's images folder; without --features, the images alone, described by the built-in descriptor", "SPLIT=DIR" },
+    { "image-column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.image_column, "A features .csv's column naming the images", "SPLIT=NAME" },
     { "gold-table", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.gold_table, "A .csv of ids and gold labels", "SPLIT=FILE" },
     { "gold-list", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.gold_list, "Gold labels, one a line", "SPLIT=FILE" },
     { "gold-column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.gold_column, "A features .csv's gold column", "SPLIT=NAME" },

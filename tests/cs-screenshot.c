@@ -5,7 +5,7 @@
  *                 [--annotator U] [--explorer-mode MODE] [--gallery-list N] [--gallery-split S]
  *                 [--gallery-cell GOLD,PREDICTED] [--item POSITION] [--earlier-runs N]
  *                 [--experiment SEEDS] [--scroll-to-end] [--hover-epoch N] [--hide-group N]
- *                 [--preferences]
+ *                 [--training-page-alone] [--preferences]
  *
  * Without --train it shows the dataset's overview (or the empty state without a dataset);
  * with --train it starts training with the form's defaults and takes the picture at the given
@@ -55,11 +55,13 @@ static int runs_reopened;
 static char *reopened_page;
 static int earlier_runs;
 static gboolean scroll_to_end;
+static gboolean training_page_alone;
 static int hover_epoch;
 static int hide_group = -1;
 static char *import_path;
 static char *import_features;
 static char *import_gold;
+static char *import_images;
 static int import_step = 1;
 static gboolean preferences;
 
@@ -86,9 +88,11 @@ static GOptionEntry entries[] = {
   { "earlier-runs", 0, 0, G_OPTION_ARG_INT, &earlier_runs, "With --train: first train this many runs to their end, each with another method and seed", "N" },
   { "hover-epoch", 0, 0, G_OPTION_ARG_INT, &hover_epoch, "Point at this epoch of the page's last curves chart", "N" },
   { "hide-group", 0, 0, G_OPTION_ARG_INT, &hide_group, "Hide this group of the page's last curves chart", "N" },
+  { "training-page-alone", 0, 0, G_OPTION_ARG_NONE, &training_page_alone, "Picture a Training page of the window's session alone, in a window of --size (the window itself is as wide as its widest page needs)", NULL },
   { "scroll-to-end", 0, 0, G_OPTION_ARG_NONE, &scroll_to_end, "Scroll the page shown to its end", NULL },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_path, "Open the import assistant on this crowd table, and save a picture of the assistant", "FILE" },
   { "import-features", 0, 0, G_OPTION_ARG_FILENAME, &import_features, "With --import: the train features, a CSV table with an id column", "FILE" },
+  { "import-images", 0, 0, G_OPTION_ARG_FILENAME, &import_images, "With --import and no --import-features: the train split is this folder of images, without features", "FOLDER" },
   { "import-gold", 0, 0, G_OPTION_ARG_FILENAME, &import_gold, "With --import: the train gold labels, a table keyed by id", "FILE" },
   { "import-step", 0, 0, G_OPTION_ARG_INT, &import_step, "With --import: go on to this step (1 to 5) first", "N" },
   { "preferences", 0, 0, G_OPTION_ARG_NONE, &preferences, "Save a picture of the Preferences window instead", NULL },
@@ -99,14 +103,25 @@ static GOptionEntry entries[] = {
 static CsWindow *window;
 static CsImportAssistant *assistant;
 static GtkWidget *preferences_window;
+static GtkWidget *page_window;   /* --training-page-alone */
 static int status = 1;
+
+/* The window the picture is of. */
+static GtkWidget *
+pictured (void)
+{
+  if (assistant != NULL)
+    return GTK_WIDGET (assistant);
+  if (preferences_window != NULL)
+    return preferences_window;
+  return page_window != NULL ? page_window : GTK_WIDGET (window);
+}
 
 static void
 save_now (GdkFrameClock *clock,
           gpointer       data)
 {
-  GtkWidget *widget = assistant != NULL ? GTK_WIDGET (assistant)
-                      : preferences_window != NULL ? preferences_window : GTK_WIDGET (window);
+  GtkWidget *widget = pictured ();
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -127,6 +142,8 @@ save_now (GdkFrameClock *clock,
     gtk_window_destroy (GTK_WINDOW (assistant));
   if (preferences_window != NULL)
     gtk_window_destroy (GTK_WINDOW (preferences_window));
+  if (page_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (page_window));
   cs_session_stop (cs_window_get_session (window));
   gtk_window_close (GTK_WINDOW (window));
 }
@@ -261,10 +278,19 @@ show_import (void)
       assistant = cs_window_import (window, import_path);
       job = cs_import_assistant_get_job (assistant);
       split = &cs_import_job_get_plan (job)->splits[CS_SPLIT_TRAIN];
-      split->features_kind = CS_FEATURES_CSV;
-      cs_import_plan_set (&split->features_path, import_features);
-      split->id_source = CS_IDS_COLUMN;
-      cs_import_plan_set (&split->id_column, "id");
+      if (import_features == NULL && import_images != NULL)
+        {
+          split->features_kind = CS_FEATURES_IMAGES;
+          cs_import_plan_set (&split->images_folder, import_images);
+          split->id_source = CS_IDS_IMAGE_NAMES;
+        }
+      else
+        {
+          split->features_kind = CS_FEATURES_CSV;
+          cs_import_plan_set (&split->features_path, import_features);
+          split->id_source = CS_IDS_COLUMN;
+          cs_import_plan_set (&split->id_column, "id");
+        }
       if (import_gold != NULL)
         {
           split->gold_source = CS_GOLD_TABLE;
@@ -292,7 +318,21 @@ shoot (gpointer data)
 
   if (!show_import ())
     return G_SOURCE_CONTINUE;
-  clock = gtk_widget_get_frame_clock (assistant != NULL ? GTK_WIDGET (assistant) : GTK_WIDGET (window));
+  if (training_page_alone && page_window == NULL)
+    {
+      GtkWidget *alone = g_object_new (CS_TYPE_TRAIN_PAGE, NULL);
+      int w = 360, h = 700;
+
+      sscanf (size, "%dx%d", &w, &h);
+      cs_page_set_session (CS_PAGE (alone), cs_window_get_session (window));
+      page_window = gtk_window_new ();
+      gtk_window_set_child (GTK_WINDOW (page_window), alone);
+      gtk_window_set_default_size (GTK_WINDOW (page_window), w, h);
+      gtk_window_present (GTK_WINDOW (page_window));
+      g_timeout_add (900, shoot, NULL);
+      return G_SOURCE_REMOVE;
+    }
+  clock = gtk_widget_get_frame_clock (pictured ());
 
   if (page != NULL)
     {
@@ -332,7 +372,8 @@ shoot (gpointer data)
     {
       GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (cs_window_get_train_page (window)),
                                                   ADW_TYPE_VIEW_STACK);
-      GtkWidget *shown = adw_view_stack_get_visible_child (ADW_VIEW_STACK (stack));
+      GtkWidget *shown = page_window != NULL ? page_window
+                                             : adw_view_stack_get_visible_child (ADW_VIEW_STACK (stack));
       GtkWidget *scroller = find_scroller (shown);
 
       scroll_to_end = FALSE;
@@ -359,7 +400,7 @@ shoot (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
-  gtk_widget_queue_draw (assistant != NULL ? GTK_WIDGET (assistant) : GTK_WIDGET (window));
+  gtk_widget_queue_draw (pictured ());
   g_signal_connect (clock, "after-paint", G_CALLBACK (save_now), NULL);
   return G_SOURCE_REMOVE;
 }

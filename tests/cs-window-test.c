@@ -99,19 +99,27 @@ cs_window_test_show_page (CsWindow   *window,
 }
 
 CsWindow *
+cs_window_test_new_with_path (const char *path,
+                              const char *page)
+{
+  CsWindow *window = cs_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  cs_window_open_path (window, path);
+  cs_test_wait_for (loaded, window, "the dataset and its figures");
+  cs_window_test_show_page (window, page);
+  return window;
+}
+
+CsWindow *
 cs_window_test_new_with_demo (CsTestDir  *tmp,
                               const char *page)
 {
   g_autoptr(GError) error = NULL;
-  CsWindow *window = cs_window_new (NULL);
 
   g_assert_true (cs_demo_write (cs_test_dir_path (tmp, NULL), 1, &error));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  cs_window_open_path (window, cs_test_dir_path (tmp, NULL));
-  cs_test_wait_for (loaded, window, "the dataset and its figures");
-  cs_window_test_show_page (window, page);
-  return window;
+  return cs_window_test_new_with_path (cs_test_dir_path (tmp, NULL), page);
 }
 
 CsWindow *

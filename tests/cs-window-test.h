@@ -19,6 +19,9 @@ GtkWidget *cs_window_test_find          (GtkWidget  *widget,
 /* The widget under `widget` that its template names `id`, or NULL. */
 GtkWidget *cs_window_test_find_id       (GtkWidget  *widget,
                                          const char *id);
+/* A window on the dataset at `path`, its figures in, showing the view stack's page `page`. */
+CsWindow  *cs_window_test_new_with_path (const char *path,
+                                         const char *page);
 /* A window on the demo (written into `tmp`), its figures in, showing the view stack's page
  * `page`. */
 CsWindow  *cs_window_test_new_with_demo (CsTestDir  *tmp,

@@ -71,6 +71,8 @@ test_config_minimal (void)
   second = &g_array_index (checkpoint->history, CsEpochMetrics, 1);
   g_assert_cmpint (second->epoch, ==, 2);
   g_assert_true (isnan (second->train_loss));
+  /* Checkpoints from before the loss was split into its parts. */
+  g_assert_true (isnan (g_array_index (checkpoint->history, CsEpochMetrics, 0).train_cross_entropy));
 }
 
 static void
@@ -275,6 +277,7 @@ test_round_trip (void)
   g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(CsCheckpoint) checkpoint = cs_checkpoint_load (save_demo_run (tmp, CS_METHOD_CONAL), &error);
+  const CsEpochMetrics *first;
 
   g_assert_no_error (error);
   g_assert_cmpint (checkpoint->K, ==, 8);
@@ -282,6 +285,11 @@ test_round_trip (void)
   g_assert_nonnull (cs_model_get_params (checkpoint->model)->global);
   g_assert_nonnull (checkpoint->annotator_w);
   g_assert_cmpuint (checkpoint->history->len, ==, 1);
+  first = &g_array_index (checkpoint->history, CsEpochMetrics, 0);
+  g_assert_true (isfinite (first->train_cross_entropy) && isfinite (first->train_regulariser));
+  g_assert_cmpfloat (first->train_regulariser, <=, 0);
+  g_assert_cmpfloat_with_epsilon (first->train_cross_entropy + first->train_regulariser,
+                                  first->train_loss, 1e-6);
 }
 
 /* A config.json claiming a model far larger than model.safetensors is refused before anything

@@ -13,6 +13,7 @@
 #include "cs-layouts.h"
 #include "cs-npy.h"
 #include "cs-png-reader.h"
+#include "cs-test-images.h"
 #include "test-util.h"
 
 static gint64
@@ -412,6 +413,31 @@ test_import (void)
   cs_test_assert_contains (info.out, "Crowd labels             4");
 }
 
+/* `import --images` makes a dataset of a folder of images alone, whose features the built-in
+ * descriptor computes, named by their files; --ids-from takes gold or crowd. */
+static void
+test_import_images (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_auto(CsTestCliResult) r = { 0 };
+  const char *crowd = cs_test_dir_write (tmp, "pics/labels.csv",
+                                         "task,worker,label\nround-1,w1,round\nround-1,w2,round\n"
+                                         "square-1,w1,square\nsquare-1,w2,round\n");
+  g_autofree char *images = g_strdup_printf ("train=%s", cs_test_dir_path (tmp, "pics/photos"));
+
+  cs_test_write_shape_image (cs_test_dir_path (tmp, "pics/photos/round-1.png"), 0, 24, 1);
+  cs_test_write_shape_image (cs_test_dir_path (tmp, "pics/photos/square-1.jpg"), 1, 24, 2);
+  cs_test_run_cli (&r, "import", crowd, "--images", images, "--dry-run", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cs_test_assert_contains (r.out, "train 2 (0 with gold)");
+  cs_test_assert_contains (r.out, "Features                         159");
+  cs_test_assert_contains (r.out, "Crowd labels                     4");
+  cs_test_assert_contains (r.out, "pretrained network");
+  g_assert_false (g_file_test (cs_test_dir_path (tmp, "pics/" CS_MANIFEST_NAME), G_FILE_TEST_EXISTS));
+  cs_test_assert_cli_fails (2, "--ids-from: expected SPLIT=gold or SPLIT=crowd, found 'train=rows'",
+                            "import", crowd, "--images", images, "--ids-from", "train=rows", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,5 +455,6 @@ main (int   argc,
   g_test_add_func ("/cli/experiment-json", test_experiment_json);
   g_test_add_func ("/cli/experiment-curves", test_experiment_curves);
   g_test_add_func ("/cli/import", test_import);
+  g_test_add_func ("/cli/import-images", test_import_images);
   return g_test_run ();
 }

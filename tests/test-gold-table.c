@@ -271,6 +271,102 @@ test_columns_without_table (void)
     }
 }
 
+/* ids-from=gold: a .npy's rows are the gold table's items in its row order, and the gold is
+ * matched to them; ids-from=crowd: the crowd table's items in the order they first appear. */
+static void
+test_ids_from (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsDataset) by_gold = NULL;
+  g_autoptr(CsDataset) by_crowd = NULL;
+  const CsSplit *train;
+
+  cs_test_dir_write (tmp, "gold.csv", "item,label\nsent-9,yes\nsent-2,no\nsent-5,yes\n");
+  by_gold = load_npy (tmp, 3, "ids-from=gold\ngold=gold.csv\n", &error);
+  g_assert_no_error (error);
+  train = cs_dataset_get_split (by_gold, CS_SPLIT_TRAIN);
+  g_assert_cmpstr (train->item_ids[0], ==, "sent-9");
+  g_assert_cmpstr (train->item_ids[2], ==, "sent-5");
+  g_assert_cmpint (train->gold[0], ==, 1);
+  g_assert_cmpint (train->gold[1], ==, 0);
+
+  cs_test_dir_write (tmp, "crowd.csv", "task,worker,label\nb,w1,no\na,w1,yes\nb,w2,yes\n"
+                     "c,w2,no\na,w3,yes\n");
+  by_crowd = load_npy (tmp, 3, "ids-from=crowd\ncrowd=crowd.csv\n", &error);
+  g_assert_no_error (error);
+  train = cs_dataset_get_split (by_crowd, CS_SPLIT_TRAIN);
+  g_assert_cmpstr (train->item_ids[0], ==, "b");
+  g_assert_cmpstr (train->item_ids[1], ==, "a");
+  g_assert_cmpstr (train->item_ids[2], ==, "c");
+  g_assert_cmpint (by_crowd->n_annotators, ==, 3);
+}
+
+/* The [dataset] crowd table gives the train split's ids, in its order. */
+static void
+test_ids_from_dataset_crowd (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsDataset) dataset = NULL;
+  const CsSplit *train;
+
+  cs_test_write_npy_f32 (cs_test_dir_path (tmp, "x.npy"), 2, 2);
+  cs_test_dir_write (tmp, "labels.tsv", "annotator\tpicture\tverdict\nw1\tq\tyes\nw2\tp\tno\n");
+  dataset = cs_dataset_load (cs_test_dir_write (tmp, CS_MANIFEST_NAME,
+                                                "[dataset]\nclasses=no;yes\ncrowd=labels.tsv\n"
+                                                "crowd-columns=picture;annotator;verdict\n"
+                                                "[train]\nfeatures=x.npy\nids-from=crowd\n"),
+                             NULL, &error);
+  g_assert_no_error (error);
+  train = cs_dataset_get_split (dataset, CS_SPLIT_TRAIN);
+  g_assert_cmpstr (train->item_ids[0], ==, "q");
+  g_assert_cmpstr (train->item_ids[1], ==, "p");
+}
+
+/* Errors about ids say where the ids came from; ids-from takes gold or crowd, alone. */
+static void
+test_ids_from_bad (void)
+{
+  static const struct
+  {
+    const char *train;
+    int         code;
+    const char *fragments[2];
+  } cases[] = {
+    { "ids-from=gold\ngold=short.csv\n", CS_ERROR_SHAPE,
+      { "short.csv (its rows in order, ids-from=gold): expected 3 item ids", NULL } },
+    { "ids-from=gold\ngold=gold.txt\n", CS_ERROR_FORMAT,
+      { "[train] ids-from=gold: expected gold= to be a .csv table", NULL } },
+    { "ids-from=crowd\ncrowd=crowd.csv\ngold=gold.csv\n", CS_ERROR_VALUE,
+      { "gold.csv: expected ids of train items, found 1 that the split lacks: 'x'",
+        "item ids are those of", } },
+    { "ids-from=crowd\n", CS_ERROR_FORMAT,
+      { "[train] ids-from=crowd: expected a crowd table, found none", NULL } },
+    { "ids-from=order\n", CS_ERROR_VALUE, { "expected gold or crowd, found 'order'", NULL } },
+    { "ids-from=gold\nids=ids.txt\ngold=gold.csv\n", CS_ERROR_FORMAT,
+      { "expected one source of item ids", NULL } },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CsDataset) dataset = NULL;
+
+      cs_test_dir_write (tmp, "short.csv", "item,label\np,no\nq,yes\n");
+      cs_test_dir_write (tmp, "gold.txt", "no\nyes\nno\n");
+      cs_test_dir_write (tmp, "gold.csv", "item,label\nx,no\n");
+      cs_test_dir_write (tmp, "ids.txt", "a\nb\nc\n");
+      cs_test_dir_write (tmp, "crowd.csv", "item,annotator,label\na,w,no\nb,w,no\nc,w,yes\n");
+      dataset = load_npy (tmp, 3, cases[c].train, &error);
+      g_assert_null (dataset);
+      g_assert_error (error, CS_ERROR, cases[c].code);
+      for (int f = 0; f < 2 && cases[c].fragments[f] != NULL; f++)
+        cs_test_assert_contains (error->message, cases[c].fragments[f]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +376,9 @@ main (int   argc,
   g_test_add_func ("/gold-table/named-columns", test_named_columns);
   g_test_add_func ("/gold-table/ids-file", test_ids_file);
   g_test_add_func ("/gold-table/list", test_list);
+  g_test_add_func ("/gold-table/ids-from", test_ids_from);
+  g_test_add_func ("/gold-table/ids-from-dataset-crowd", test_ids_from_dataset_crowd);
+  g_test_add_func ("/gold-table/bad/ids-from", test_ids_from_bad);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/gold-table/bad/%s", bad_cases[i].name);

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "cs-import-assistant.h"
+#include "cs-import-test.h"
 #include "cs-ui-test.h"
 #include "cs-window-test.h"
 
@@ -42,54 +42,6 @@ write_dataset (CsTestDir *tmp)
   cs_test_dir_write (tmp, "data/gold.csv", "%s", gold->str);
 }
 
-static gboolean
-checked (gpointer data)
-{
-  return !cs_import_job_get_checking (data);
-}
-
-static gboolean
-at_expected_step (gpointer data)
-{
-  CsImportJob *job = data;
-
-  return !cs_import_job_get_checking (job) &&
-         (int) cs_import_job_get_step (job) == GPOINTER_TO_INT (g_object_get_data (data, "cs-expected"));
-}
-
-static gboolean
-dataset_open (gpointer data)
-{
-  return cs_window_get_dataset (data) != NULL && !cs_window_get_loading (data);
-}
-
-static GtkWidget *
-find (CsImportAssistant *assistant,
-      const char        *id)
-{
-  GtkWidget *widget = cs_window_test_find_id (GTK_WIDGET (assistant), id);
-
-  g_assert_nonnull (widget);
-  return widget;
-}
-
-/* Presses Next once the job has checked the step, and waits for the step after. */
-static void
-press_next (CsImportAssistant *assistant,
-            CsImportStep       expected)
-{
-  CsImportJob *job = cs_import_assistant_get_job (assistant);
-  GtkWidget *next = find (assistant, "next_button");
-
-  cs_test_wait_for (checked, job, "the step's check");
-  if (!gtk_widget_get_sensitive (next))
-    g_error ("step %d refused: %s", cs_import_job_get_step (job),
-             cs_import_job_dup_messages (job, -1));
-  g_signal_emit_by_name (next, "clicked");
-  g_object_set_data (G_OBJECT (job), "cs-expected", GINT_TO_POINTER (expected));
-  cs_test_wait_for (at_expected_step, job, "the next step");
-}
-
 static void
 test_import (void)
 {
@@ -101,6 +53,7 @@ test_import (void)
   CsImportSplit *train;
   GtkWidget *next, *problems;
   const CsImportSummary *summary;
+  const CsTablePreview *gold_preview;
   CsDataset *dataset;
 
   write_dataset (tmp);
@@ -112,17 +65,17 @@ test_import (void)
   job = cs_import_assistant_get_job (assistant);
   g_object_add_weak_pointer (G_OBJECT (job), (gpointer *) &job);
   plan = cs_import_job_get_plan (job);
-  cs_test_wait_for (checked, job, "the crowd step's check");
+  cs_test_wait_for (cs_import_test_checked, job, "the crowd step's check");
   g_assert_cmpstr (plan->item_column, ==, "item");
   g_assert_cmpstr (plan->annotator_column, ==, "annotator");
   g_assert_cmpstr (plan->label_column, ==, "label");
 
   /* A column the table does not have: Next is refused, and the step says why, naming the file. */
-  next = find (assistant, "next_button");
-  problems = find (assistant, "problems_label");
+  next = cs_import_test_find (GTK_WIDGET (assistant), "next_button");
+  problems = cs_import_test_find (GTK_WIDGET (assistant), "problems_label");
   cs_import_plan_set (&plan->label_column, "verdict");
   cs_import_job_plan_changed (job);
-  cs_test_wait_for (checked, job, "the crowd step's check");
+  cs_test_wait_for (cs_import_test_checked, job, "the crowd step's check");
   g_assert_false (gtk_widget_get_sensitive (next));
   g_assert_true (gtk_widget_get_visible (problems));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problems)), "crowd.csv"));
@@ -131,7 +84,7 @@ test_import (void)
   g_assert_cmpint (cs_import_job_get_step (job), ==, CS_IMPORT_STEP_CROWD);
   cs_import_plan_set (&plan->label_column, "label");
   cs_import_job_plan_changed (job);
-  press_next (assistant, CS_IMPORT_STEP_FEATURES);
+  cs_import_test_press_next (assistant, CS_IMPORT_STEP_FEATURES);
 
   /* Features as CSV columns by pattern, ids from a column; gold from a table. */
   train = &plan->splits[CS_SPLIT_TRAIN];
@@ -141,15 +94,20 @@ test_import (void)
   train->id_source = CS_IDS_COLUMN;
   cs_import_plan_set (&train->id_column, "id");
   cs_import_job_plan_changed (job);
-  press_next (assistant, CS_IMPORT_STEP_GOLD);
+  cs_import_test_press_next (assistant, CS_IMPORT_STEP_GOLD);
   train->gold_source = CS_GOLD_TABLE;
   cs_import_plan_set (&train->gold_path, cs_test_dir_path (tmp, "data/gold.csv"));
   cs_import_job_plan_changed (job);
-  press_next (assistant, CS_IMPORT_STEP_SPLITS);
-  press_next (assistant, CS_IMPORT_STEP_SUMMARY);
+  /* The step previews the table, from its first row: the last pet. */
+  gold_preview = cs_import_job_get_gold_preview (job, CS_SPLIT_TRAIN);
+  g_assert_nonnull (gold_preview);
+  g_assert_cmpstr (gold_preview->header[0], ==, "item");
+  g_assert_cmpstr (cs_table_preview_get_cell (gold_preview, 0, 0), ==, "pet-29");
+  cs_import_test_press_next (assistant, CS_IMPORT_STEP_SPLITS);
+  cs_import_test_press_next (assistant, CS_IMPORT_STEP_SUMMARY);
 
   /* The summary counts what the manifest will give; nothing is written before Import. */
-  cs_test_wait_for (checked, job, "the summary");
+  cs_test_wait_for (cs_import_test_checked, job, "the summary");
   summary = cs_import_job_get_summary (job);
   g_assert_nonnull (summary);
   g_assert_cmpint (summary->n_items[CS_SPLIT_TRAIN], ==, N_ITEMS);
@@ -159,7 +117,7 @@ test_import (void)
   g_assert_false (g_file_test (cs_test_dir_path (tmp, "data/crowdscope.ini"), G_FILE_TEST_EXISTS));
 
   g_signal_emit_by_name (next, "clicked");
-  cs_test_wait_for (dataset_open, window, "the imported dataset");
+  cs_test_wait_for (cs_import_test_dataset_open, window, "the imported dataset");
   g_assert_true (g_file_test (cs_test_dir_path (tmp, "data/crowdscope.ini"), G_FILE_TEST_EXISTS));
   dataset = cs_window_get_dataset (window);
   g_assert_cmpint (dataset->splits[CS_SPLIT_TRAIN].n, ==, N_ITEMS);
@@ -174,11 +132,61 @@ test_import (void)
   cs_test_spin (100);
 }
 
+/* Features in a .npy, whose rows follow the gold table's: the ids row of the features step takes
+ * that table, which the gold step then shows as the split's gold. */
+static void
+test_ids_from_gold (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+  CsWindow *window = cs_window_new (NULL);
+  CsImportAssistant *assistant;
+  GtkWidget *features_step, *gold_step, *gold_table;
+  AdwComboRow *kind, *ids, *source;
+  CsImportSplit *train;
+  CsImportJob *job;
+
+  write_dataset (tmp);
+  cs_test_write_npy_f32 (cs_test_dir_path (tmp, "data/features.npy"), N_ITEMS, 3);
+  gtk_window_present (GTK_WINDOW (window));
+  assistant = cs_window_import (window, cs_test_dir_path (tmp, "data/crowd.csv"));
+  job = cs_import_assistant_get_job (assistant);
+  train = &cs_import_job_get_plan (job)->splits[CS_SPLIT_TRAIN];
+  cs_import_test_press_next (assistant, CS_IMPORT_STEP_FEATURES);
+
+  features_step = cs_import_test_find (GTK_WIDGET (assistant), "features_step");
+  kind = ADW_COMBO_ROW (cs_import_test_find (features_step, "kind_row"));
+  ids = ADW_COMBO_ROW (cs_import_test_find (features_step, "id_source_row"));
+  gold_table = cs_import_test_find (features_step, "gold_table_row");
+  adw_combo_row_set_selected (kind, CS_FEATURES_NPY);
+  gtk_editable_set_text (GTK_EDITABLE (cs_import_test_find (features_step, "path_row")),
+                         cs_test_dir_path (tmp, "data/features.npy"));
+  adw_combo_row_set_selected (ids, CS_IDS_GOLD_ORDER);
+  g_assert_true (gtk_widget_get_visible (gold_table));
+  gtk_editable_set_text (GTK_EDITABLE (gold_table), cs_test_dir_path (tmp, "data/gold.csv"));
+  g_assert_cmpint (train->id_source, ==, CS_IDS_GOLD_ORDER);
+  g_assert_cmpint (train->gold_source, ==, CS_GOLD_TABLE);
+  cs_import_test_press_next (assistant, CS_IMPORT_STEP_GOLD);
+
+  gold_step = cs_import_test_find (GTK_WIDGET (assistant), "gold_step");
+  source = ADW_COMBO_ROW (cs_import_test_find (gold_step, "source_row"));
+  g_assert_cmpuint (adw_combo_row_get_selected (source), ==, CS_GOLD_TABLE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cs_import_test_find (gold_step,
+                                                                            "gold_path_row"))),
+                   ==, cs_test_dir_path (tmp, "data/gold.csv"));
+  cs_import_test_press_next (assistant, CS_IMPORT_STEP_SPLITS);
+  cs_import_test_press_next (assistant, CS_IMPORT_STEP_SUMMARY);
+  g_assert_cmpint (cs_import_job_get_summary (job)->n_gold[CS_SPLIT_TRAIN], ==, N_ITEMS);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cs_test_spin (100);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   cs_ui_test_init (&argc, &argv);
   g_test_add_func ("/import-assistant/import", test_import);
+  g_test_add_func ("/import-assistant/ids-from-gold", test_ids_from_gold);
   return g_test_run ();
 }

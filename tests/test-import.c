@@ -604,6 +604,102 @@ test_fallback_not_a_folder (void)
   assert_fallback (tmp, plan);
 }
 
+/* .npy features whose ids are the gold table's rows (it runs from the last item to the first),
+ * or the crowd table's items as they first appear; each order is checked at the features step
+ * and written as ids-from. */
+static void
+test_id_orders (void)
+{
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+
+  write_dataset (tmp);
+  for (int order = 0; order < 2; order++)
+    {
+      g_autoptr(CsImportPlan) plan = make_plan (tmp);
+      g_autoptr(CsDataset) dataset = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *written = NULL;
+      g_autofree char *first = NULL;
+      CsImportSplit *train = &plan->splits[CS_SPLIT_TRAIN];
+      const CsSplit *split;
+
+      train->id_source = order == 0 ? CS_IDS_GOLD_ORDER : CS_IDS_CROWD_ORDER;
+      if (order == 0)
+        {
+          /* As many rows as features: the table lists every item. */
+          g_autoptr(GString) gold = g_string_new ("item,label\n");
+
+          for (int i = N_TRAIN - 1; i >= 0; i--)
+            g_string_append_printf (gold, "img-%03d,%s\n", i, class_names[true_class (i)]);
+          cs_test_dir_write (tmp, "data/all_gold.csv", "%s", gold->str);
+          cs_import_plan_set (&train->gold_path, cs_test_dir_path (tmp, "data/all_gold.csv"));
+        }
+      else
+        {
+          /* The crowd table then holds the train items alone, each the first time it appears. */
+          g_autofree char *all = NULL;
+          g_auto(GStrv) lines = NULL;
+          g_autoptr(GString) train_only = g_string_new (NULL);
+
+          g_file_get_contents (cs_test_dir_path (tmp, "data/crowd.tsv"), &all, NULL, NULL);
+          lines = g_strsplit (all, "\n", -1);
+          for (int i = 0; lines[i] != NULL; i++)
+            if (i == 0 || g_str_has_prefix (lines[i], "img-"))
+              g_string_append_printf (train_only, "%s\n", lines[i]);
+          cs_test_dir_write (tmp, "data/train_crowd.tsv", "%s", train_only->str);
+          cs_import_plan_set (&plan->crowd_path, cs_test_dir_path (tmp, "data/train_crowd.tsv"));
+        }
+      assert_no_problems (plan);
+      text = cs_import_plan_to_manifest (plan, cs_test_dir_path (tmp, "data"));
+      cs_test_assert_contains (text, order == 0 ? "ids-from=gold" : "ids-from=crowd");
+      g_assert_null (strstr (text, "ids=train_ids.txt"));
+      written = cs_import_plan_write (plan, NULL, &error);
+      g_assert_no_error (error);
+      dataset = cs_dataset_load (written, NULL, &error);
+      g_assert_no_error (error);
+      split = cs_dataset_get_split (dataset, CS_SPLIT_TRAIN);
+      first = g_strdup_printf ("img-%03d", order == 0 ? N_TRAIN - 1 : 0);
+      g_assert_cmpstr (split->item_ids[0], ==, first);
+      g_assert_cmpint (split->gold[0], >=, 0);
+      g_assert_cmpstr (dataset->class_names[split->gold[0]], ==,
+                       class_names[true_class (order == 0 ? N_TRAIN - 1 : 0)]);
+    }
+}
+
+/* Each id source the plan cannot use is a problem of the features step, saying what to give. */
+static void
+test_id_order_problems (void)
+{
+  static const struct
+  {
+    CsSplitKind  split;
+    CsIdSource   source;
+    const char  *says;
+  } cases[] = {
+    { CS_SPLIT_TRAIN, CS_IDS_GOLD_ORDER, "expected the gold table whose rows give the train split's ids" },
+    { CS_SPLIT_VALID, CS_IDS_CROWD_ORDER, "give the valid split's ids otherwise" },
+    { CS_SPLIT_TRAIN, CS_IDS_IMAGE_NAMES, "expected image names as ids only for images without a features file" },
+    { CS_SPLIT_TRAIN, CS_IDS_ROW_NUMBERS, "the order of the gold or crowd table" },
+  };
+  g_autoptr(CsTestDir) tmp = cs_test_dir_new ();
+
+  write_dataset (tmp);
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(CsImportPlan) plan = make_plan (tmp);
+      g_autoptr(GPtrArray) problems = NULL;
+      CsImportSplit *split = &plan->splits[cases[c].split];
+
+      split->id_source = cases[c].source;
+      if (cases[c].source == CS_IDS_GOLD_ORDER)
+        split->gold_source = CS_GOLD_NONE;
+      problems = cs_import_plan_check (plan, CS_IMPORT_STEP_FEATURES);
+      g_assert_cmpuint (problems->len, >=, 1);
+      cs_test_assert_contains (((CsImportProblem *) problems->pdata[0])->message, cases[c].says);
+    }
+}
+
 /* A copy owns its strings: the original can change or go while a worker reads it. */
 static void
 test_copy (void)
@@ -631,6 +727,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import/preview", test_preview);
   g_test_add_func ("/import/copy", test_copy);
+  g_test_add_func ("/import/id-orders", test_id_orders);
+  g_test_add_func ("/import/id-order-problems", test_id_order_problems);
   g_test_add_func ("/import/end-to-end", test_end_to_end);
   g_test_add_func ("/import/carve", test_carve);
   g_test_add_func ("/import/images", test_images);

@@ -608,7 +608,11 @@ test_loss_chart_group_keyboard (CsUiTestFixture *f,
   cs_ui_test_wait_for_draw (GTK_WIDGET (chart));
   toggle = cs_loss_chart_get_group_toggle (chart, 1);
 
-  /* Tab goes to the legend entries, in order; each is a toggle button over its entry. */
+  /* Tab goes to the chart itself (its arrow keys move the read-out), then to the legend
+   * entries, in order; each is a toggle button over its entry. */
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  g_assert_true (gtk_widget_child_focus (f->window, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (chart)));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (chart), GTK_DIR_TAB_FORWARD));
   g_assert_true (gtk_widget_has_focus (cs_loss_chart_get_group_toggle (chart, 0)));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (chart), GTK_DIR_TAB_FORWARD));
@@ -700,6 +704,185 @@ test_loss_chart_reference (CsUiTestFixture *f,
   cs_ui_test_assert_description (chart, "Epoch 5 · test 50.0 %");
 }
 
+/* The plot's top and bottom edges, as values. */
+static void
+value_range (CsLossChart *chart,
+             double      *lo,
+             double      *hi)
+{
+  graphene_rect_t plot;
+  double y0 = cs_loss_chart_y_to_widget (chart, 0), y1 = cs_loss_chart_y_to_widget (chart, 1);
+
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (chart), &plot));
+  *hi = (plot.origin.y - y0) / (y1 - y0);
+  *lo = (plot.origin.y + plot.size.height - y0) / (y1 - y0);
+}
+
+/* A fitted value axis spans the data with a margin, on ticks, and never beyond its limits. */
+static void
+test_loss_chart_fit (CsUiTestFixture *f,
+                     gconstpointer    data)
+{
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
+  double lo, hi;
+  guint test;
+
+  cs_loss_chart_set_percent (chart, TRUE);
+  cs_loss_chart_fit_y_range (chart, 0, 1);
+  g_object_unref (cs_ui_test_redraw (f->widget));
+  value_range (chart, &lo, &hi);
+  g_assert_cmpfloat_with_epsilon (lo, 0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (hi, 1, 1e-6);
+
+  /* Accuracies between 60 and 80 %: the axis starts above 0 and ends below 100 %. */
+  test = cs_loss_chart_add_series (chart, "test", CS_CHART_ROLE_TEST, FALSE);
+  for (int e = 1; e <= 10; e++)
+    cs_loss_chart_append (chart, test, e, 0.6 + 0.02 * (e - 1) + (e == 10 ? 0.02 : 0));
+  g_object_unref (cs_ui_test_redraw (f->widget));
+  value_range (chart, &lo, &hi);
+  g_test_message ("fitted %.3f – %.3f", lo, hi);
+  g_assert_cmpfloat (lo, >, 0.4);
+  g_assert_cmpfloat (lo, <, 0.6);
+  g_assert_cmpfloat (hi, >, 0.8);
+  g_assert_cmpfloat (hi, <, 0.95);
+
+  /* Near 100 %, the margin stops at the limit. */
+  cs_loss_chart_append (chart, test, 11, 0.995);
+  g_object_unref (cs_ui_test_redraw (f->widget));
+  value_range (chart, &lo, &hi);
+  g_assert_cmpfloat_with_epsilon (hi, 1, 1e-6);
+
+  /* A set range ends the fitting. */
+  cs_loss_chart_set_y_range (chart, 0, 1);
+  g_object_unref (cs_ui_test_redraw (f->widget));
+  value_range (chart, &lo, &hi);
+  g_assert_cmpfloat_with_epsilon (lo, 0, 1e-6);
+}
+
+/* Two charts over one epoch axis start their plots at the same x once aligned, whatever their
+ * value labels' widths. */
+static void
+test_loss_chart_align (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  CsLossChart *loss = CS_LOSS_CHART (cs_loss_chart_new ());
+  CsLossChart *accuracy = CS_LOSS_CHART (cs_loss_chart_new ());
+  GtkWidget *window;
+  graphene_rect_t a, b;
+  guint s, t;
+
+  g_object_ref_sink (loss);
+  g_object_ref_sink (accuracy);
+  gtk_widget_set_vexpand (GTK_WIDGET (loss), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (accuracy), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (loss));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (accuracy));
+  cs_loss_chart_set_percent (accuracy, TRUE);
+  s = cs_loss_chart_add_series (loss, "train loss", CS_CHART_ROLE_TRAIN, FALSE);
+  t = cs_loss_chart_add_series (accuracy, "test", CS_CHART_ROLE_TEST, FALSE);
+  for (int e = 1; e <= 5; e++)
+    {
+      cs_loss_chart_append (loss, s, e, 0.5 / e);
+      cs_loss_chart_append (accuracy, t, e, 0.5 + 0.1 * e);
+    }
+  window = cs_ui_test_show (box, WIDTH, 2 * HEIGHT);
+  g_object_unref (cs_ui_test_redraw (GTK_WIDGET (loss)));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (loss), &a));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (accuracy), &b));
+  /* “0.5” is narrower than “100 %”: apart, the plots start at different x. */
+  g_assert_cmpfloat (a.origin.x, <, b.origin.x);
+
+  cs_loss_chart_align_with (loss, accuracy);
+  g_object_unref (cs_ui_test_redraw (GTK_WIDGET (loss)));
+  g_object_unref (cs_ui_test_redraw (GTK_WIDGET (accuracy)));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (loss), &a));
+  g_assert_true (cs_chart_get_plot_area (CS_CHART (accuracy), &b));
+  g_assert_cmpfloat (a.origin.x, ==, b.origin.x);
+  g_assert_cmpfloat (a.size.width, ==, b.size.width);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (loss);
+  g_assert_finalize_object (accuracy);
+}
+
+/* The chart takes the focus; Right, Left, Home and End move the read-out along the epochs, as
+ * the pointer does; the focus ring shows. */
+static void
+test_loss_chart_keyboard (CsUiTestFixture *f,
+                          gconstpointer    data)
+{
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
+  g_autoptr(GdkTexture) unfocused = NULL;
+  g_autoptr(GdkTexture) focused = NULL;
+  g_autoptr(GdkTexture) ringed = NULL;
+  double epoch;
+  guint s = cs_loss_chart_add_series (chart, "train loss", CS_CHART_ROLE_TRAIN, FALSE);
+
+  for (int e = 1; e <= 6; e++)
+    cs_loss_chart_append (chart, s, e, 1.0 / e);
+  unfocused = cs_ui_test_redraw (f->widget);
+  g_assert_true (gtk_widget_get_focusable (f->widget));
+  g_assert_true (gtk_widget_grab_focus (f->widget));
+  g_assert_false (cs_loss_chart_get_readout_epoch (chart, &epoch));
+  /* Focused from the keyboard, with no epoch selected yet, only the focus ring differs. */
+  gtk_window_set_focus_visible (GTK_WINDOW (f->window), TRUE);
+  ringed = cs_ui_test_redraw (f->widget);
+  g_assert_false (cs_ui_test_same_pixels (unfocused, ringed));
+
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Right));
+  g_assert_true (cs_loss_chart_get_readout_epoch (chart, &epoch));
+  g_assert_cmpfloat (epoch, ==, 1);
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Right));
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Right));
+  g_assert_true (cs_loss_chart_get_readout_epoch (chart, &epoch));
+  g_assert_cmpfloat (epoch, ==, 3);
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Left));
+  g_assert_true (cs_loss_chart_get_readout_epoch (chart, &epoch));
+  g_assert_cmpfloat (epoch, ==, 2);
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_End));
+  g_assert_true (cs_loss_chart_get_readout_epoch (chart, &epoch));
+  g_assert_cmpfloat (epoch, ==, 6);
+  g_assert_true (cs_ui_test_press_key (f->widget, GDK_KEY_Home));
+  g_assert_true (cs_loss_chart_get_readout_epoch (chart, &epoch));
+  g_assert_cmpfloat (epoch, ==, 1);
+  focused = cs_ui_test_redraw (f->widget);
+  g_assert_false (cs_ui_test_same_pixels (unfocused, focused));
+
+  /* Without the focus the read-out goes. */
+  gtk_widget_set_focusable (f->widget, FALSE);
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  g_assert_false (cs_loss_chart_get_readout_epoch (chart, &epoch));
+}
+
+/* A read-out series adds its values to the read-out, with no curve, legend entry or room in
+ * the value range. */
+static void
+test_loss_chart_readout_series (CsUiTestFixture *f,
+                                gconstpointer    data)
+{
+  CsLossChart *chart = CS_LOSS_CHART (f->widget);
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  g_autofree char *text = NULL;
+  double lo, hi;
+  guint loss, regulariser;
+
+  cs_loss_chart_fit_y_range (chart, 0, NAN);
+  loss = cs_loss_chart_add_series (chart, "train loss", CS_CHART_ROLE_TRAIN, FALSE);
+  for (int e = 1; e <= 4; e++)
+    cs_loss_chart_append (chart, loss, e, 1.0 + 0.1 * e);
+  before = cs_ui_test_redraw (f->widget);
+  regulariser = cs_loss_chart_add_readout_series (chart, "regulariser");
+  for (int e = 1; e <= 4; e++)
+    cs_loss_chart_append (chart, regulariser, e, -0.25);
+  after = cs_ui_test_redraw (f->widget);
+  g_assert_true (cs_ui_test_same_pixels (before, after));
+  value_range (chart, &lo, &hi);
+  g_assert_cmpfloat (lo, >=, 0);
+  g_assert_true (readout_at (chart, 2, NULL, &text));
+  g_assert_cmpstr (text, ==, "Epoch 2 · train loss 1.2 · regulariser -0.25");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -725,5 +908,9 @@ main (int   argc,
   cs_ui_test_add ("/loss-chart/group-keyboard", &chart_window, test_loss_chart_group_keyboard);
   cs_ui_test_add ("/loss-chart/band", &chart_window, test_loss_chart_band);
   cs_ui_test_add ("/loss-chart/reference", &chart_window, test_loss_chart_reference);
+  cs_ui_test_add ("/loss-chart/fit", &chart_window, test_loss_chart_fit);
+  g_test_add_func ("/loss-chart/align", test_loss_chart_align);
+  cs_ui_test_add ("/loss-chart/keyboard", &chart_window, test_loss_chart_keyboard);
+  cs_ui_test_add ("/loss-chart/readout-series", &chart_window, test_loss_chart_readout_series);
   return g_test_run ();
 }

@@ -77,7 +77,32 @@ loss_of (gpointer data)
   Fixture *f = data;
   CsRng rng = f->rng;
 
-  return cs_model_forward_backward (f->model, &f->batch, &f->config, &rng, false);
+  return cs_model_forward_backward (f->model, &f->batch, &f->config, &rng, false, NULL);
+}
+
+/* The regularisers' part the step reports is what the loss loses without them: the rest is
+ * the cross-entropy. CoNAL's term is negative (it rewards W_r apart from W_g); methods without
+ * noise layers, or trained on targets, have none. */
+static void
+check_regulariser (Fixture    *f,
+                   const Case *c)
+{
+  CsTrainConfig plain = f->config;
+  CsRng rng = f->rng;
+  float regulariser = NAN, loss, cross_entropy;
+
+  loss = cs_model_forward_backward (f->model, &f->batch, &f->config, &rng, false, &regulariser);
+  plain.lambda = 0;
+  plain.trace = 0;
+  rng = f->rng;
+  cross_entropy = cs_model_forward_backward (f->model, &f->batch, &plain, &rng, false, NULL);
+  g_assert_cmpfloat_with_epsilon (loss - regulariser, cross_entropy, 1e-5);
+  if (!has_crowd_layers (c->method) || c->soft)
+    g_assert_cmpfloat (regulariser, ==, 0);
+  else if (c->method == CS_METHOD_CONAL && c->trace == 0)
+    g_assert_cmpfloat (regulariser, <, 0);
+  else if (c->trace > 0)
+    g_assert_cmpfloat (regulariser, !=, 0);
 }
 
 static void
@@ -139,11 +164,12 @@ test_model_gradient (gconstpointer data)
   {
     CsRng fixed = f.rng;
 
-    cs_model_forward_backward (f.model, &f.batch, &f.config, &fixed, true);
+    cs_model_forward_backward (f.model, &f.batch, &f.config, &fixed, true, NULL);
   }
   grads = cs_model_get_grad_buffer (f.model);
   analytic = g_memdup2 (grads, sizeof (float) * n);
   cs_gradcheck_assert (c->name, loss_of, &f, params, analytic, (int) n);
+  check_regulariser (&f, c);
   if (has_crowd_layers (c->method) && c->soft)
     {
       /* Nothing but the classifier learns from targets. */
@@ -366,7 +392,7 @@ step_fixture_run (StepFixture *f,
   cs_model_set_threads (copy, threads);
   cs_rng_init (&dropout, 5);
   cs_model_zero_grads (copy);
-  loss = cs_model_forward_backward (copy, &batch, &f->config, &dropout, true);
+  loss = cs_model_forward_backward (copy, &batch, &f->config, &dropout, true, NULL);
   *grads = g_memdup2 (cs_model_get_grad_buffer (copy), sizeof (float) * f->n);
   return loss;
 }
@@ -499,8 +525,8 @@ test_model_fixed_rows (gconstpointer data)
       r2 = r1;
       cs_model_zero_grads (kept);
       cs_model_zero_grads (afresh);
-      loss_kept = cs_model_forward_backward (kept, &batch, &f.config, &r1, true);
-      loss_afresh = cs_model_forward_backward (afresh, &plain, &f.config, &r2, true);
+      loss_kept = cs_model_forward_backward (kept, &batch, &f.config, &r1, true, NULL);
+      loss_afresh = cs_model_forward_backward (afresh, &plain, &f.config, &r2, true, NULL);
       g_assert_true (loss_kept == loss_afresh);
       g_assert_cmpmem (cs_model_get_grad_buffer (kept), sizeof (float) * f.n,
                        cs_model_get_grad_buffer (afresh), sizeof (float) * f.n);
@@ -523,6 +549,33 @@ test_model_fixed_rows (gconstpointer data)
   cs_model_free (f.model);
 }
 
+/* The same weights in a model allocated for batches of another size (as trained, and as loaded
+ * from a checkpoint) evaluate to the same bits: predictions and mixing weights. */
+static void
+test_model_evaluation_geometry (void)
+{
+  StepFixture f;
+  g_autoptr(CsModel) trained = NULL;
+  g_autoptr(CsModel) loaded = NULL;
+  g_autofree float *probs_a = g_new (float, RB * K);
+  g_autofree float *probs_b = g_new (float, RB * K);
+  g_autofree float *w_a = g_new (float, RL);
+  g_autofree float *w_b = g_new (float, RL);
+
+  step_fixture_init (&f);
+  trained = cs_model_new (&f.shape, RB / 2 + 7, RL);
+  loaded = cs_model_new_for_evaluation (&f.shape);
+  cs_model_copy_weights (trained, f.model);
+  cs_model_copy_weights (loaded, f.model);
+  cs_model_predict (trained, probs_a, f.x, RB);
+  cs_model_predict (loaded, probs_b, f.x, RB);
+  g_assert_cmpmem (probs_a, sizeof (float) * RB * K, probs_b, sizeof (float) * RB * K);
+  cs_model_mixing_weights (trained, w_a, f.x, RB, f.labels, RL);
+  cs_model_mixing_weights (loaded, w_b, f.x, RB, f.labels, RL);
+  g_assert_cmpmem (w_a, sizeof (float) * RL, w_b, sizeof (float) * RL);
+  cs_model_free (f.model);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -533,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/model/layout", test_model_layout);
   g_test_add_func ("/model/aux-routes", test_model_aux_routes);
   g_test_add_func ("/model/threads", test_model_threads);
+  g_test_add_func ("/model/evaluation-geometry", test_model_evaluation_geometry);
   g_test_add_data_func ("/model/fixed-rows/1-thread", GINT_TO_POINTER (1), test_model_fixed_rows);
   g_test_add_data_func ("/model/fixed-rows/2-threads", GINT_TO_POINTER (2),
                         test_model_fixed_rows);

@@ -252,8 +252,10 @@ static const BadCase bad_cases[] = {
     { "/train: expected class folders named as in", "cat, bird", "'dog'" } },
   { "valid-class", "val/bird/bird-9.png", "", CS_ERROR_VALUE,
     { "/val: expected class folders named as in train/", "'bird'", NULL } },
-  { "not-png", "test/cat/a-6.png", "\xff\xd8\xff\xe0 JFIF", CS_ERROR_FORMAT,
-    { "test/cat/a-6.png: cannot read it as a PNG image", "PNG files only", NULL } },
+  { "not-an-image", "test/cat/a-6.png", "GIF89a", CS_ERROR_FORMAT,
+    { "test/cat/a-6.png: expected a PNG or JPEG image", "PNG and JPEG files", NULL } },
+  { "truncated-jpeg", "test/cat/a-6.jpg", "\xff\xd8\xff\xe0 JFIF", CS_ERROR_PARSE,
+    { "test/cat/a-6.jpg: cannot decode the JPEG image", NULL } },
   { "both-valid-folders", "valid/cat/cat-4.png", "", CS_ERROR_LAYOUT,
     { "val or valid, found both", NULL } },
 };

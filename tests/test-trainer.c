@@ -241,6 +241,7 @@ test_music_selection (void)
   if (dataset == NULL)
     return;
   small_config (&config, CS_METHOD_MAJORITY, 3);
+  g_assert_false (cs_train_has_validation (dataset, &config));
   run = cs_train (dataset, &config, NULL, NULL);
   g_assert_true (run->test_used_for_selection);
   g_assert_cmpint (run->selection_split, ==, CS_SPLIT_TEST);
@@ -249,6 +250,7 @@ test_music_selection (void)
                            "The dataset has no validation split: the test split was used");
 
   config.valid_from_test = 100;
+  g_assert_true (cs_train_has_validation (dataset, &config));
   carved = cs_train (dataset, &config, NULL, NULL);
   g_assert_false (carved->test_used_for_selection);
   g_assert_cmpint (carved->dataset->splits[CS_SPLIT_VALID].n, ==, 100);
@@ -435,6 +437,40 @@ test_conal_recovers_common (void)
     }
 }
 
+/* Each epoch reports its loss as the cross-entropy plus the regulariser. CoNAL's regulariser
+ * is negative, so its cross-entropy is above the loss minimised; Crowd Layer has none. */
+static void
+test_loss_parts (void)
+{
+  g_autoptr(CsDataset) dataset = cs_test_load_shared ("labelme");
+  CsMethod methods[] = { CS_METHOD_CONAL, CS_METHOD_CROWD_LAYER };
+
+  if (dataset == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
+    {
+      g_autoptr(CsRun) run = NULL;
+      CsTrainConfig config;
+
+      small_config (&config, methods[i], 2);
+      config.lambda = 1e-2;
+      run = cs_train (dataset, &config, NULL, NULL);
+      g_assert_nonnull (run);
+      for (guint e = 0; e < run->history->len; e++)
+        {
+          const CsEpochMetrics *m = &g_array_index (run->history, CsEpochMetrics, e);
+
+          g_assert_cmpfloat_with_epsilon (m->train_cross_entropy + m->train_regulariser,
+                                          m->train_loss, 1e-9);
+          g_assert_cmpfloat (m->train_cross_entropy, >, 0);
+          if (methods[i] == CS_METHOD_CONAL)
+            g_assert_cmpfloat (m->train_regulariser, <, 0);
+          else
+            g_assert_cmpfloat (m->train_regulariser, ==, 0);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -454,5 +490,6 @@ main (int   argc,
   g_test_add_func ("/trainer/crowd-nll-selection", test_crowd_nll_selection);
   g_test_add_func ("/trainer/dawid-skene-recovers", test_dawid_skene_recovers);
   g_test_add_func ("/trainer/conal-recovers-common", test_conal_recovers_common);
+  g_test_add_func ("/trainer/loss-parts", test_loss_parts);
   return g_test_run ();
 }

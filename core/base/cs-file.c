@@ -565,3 +565,41 @@ cs_file_find_extension (const char         *path,
       return i;
   return -1;
 }
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+GPtrArray *
+cs_file_list_folder (const char         *folder,
+                     const char * const *extensions,
+                     GError            **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  if (!(dir = g_dir_open (folder, 0, NULL)))
+    {
+      cs_file_set_error (error, folder, "read folder", errno);
+      return NULL;
+    }
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (name[0] == '.')
+        continue;
+      if (extensions == NULL ? g_file_test (path, G_FILE_TEST_IS_DIR)
+                             : cs_file_find_extension (name, extensions) >= 0 &&
+                               g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+  g_ptr_array_sort (names, compare_names);
+  return g_steal_pointer (&names);
+}

@@ -49,6 +49,13 @@ char        *cs_file_excerpt    (const char  *data,
 int          cs_file_find_extension (const char         *path,
                                      const char * const *extensions);
 
+/* The names in folder of its sub-folders (extensions NULL) or of its regular files whose names
+ * end with one of extensions (in any case), sorted byte by byte, NULL-terminated; hidden
+ * entries are left out. NULL with error set when the folder cannot be read. */
+GPtrArray   *cs_file_list_folder    (const char         *folder,
+                                     const char * const *extensions,
+                                     GError            **error);
+
 /* The name put in messages when a parse function is given no file name. */
 #define CS_FILE_NO_NAME "(input)"
 

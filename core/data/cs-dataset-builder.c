@@ -27,6 +27,7 @@ struct _CsDatasetBuilder
   GArray     *labels[CS_N_SPLITS];          /* of CsCrowdLabel */
   GHashTable *item_index[CS_N_SPLITS];      /* id → row + 1, built when a table needs it */
   char       *features_origin[CS_N_SPLITS];
+  char       *ids_origin[CS_N_SPLITS];      /* where the split's item ids came from */
 };
 
 CsDatasetBuilder *
@@ -54,6 +55,7 @@ cs_dataset_builder_free (CsDatasetBuilder *self)
       g_clear_pointer (&self->labels[s], g_array_unref);
       g_clear_pointer (&self->item_index[s], g_hash_table_unref);
       g_clear_pointer (&self->features_origin[s], g_free);
+      g_clear_pointer (&self->ids_origin[s], g_free);
     }
   g_free (self);
 }
@@ -71,11 +73,17 @@ cs_dataset_builder_warn (CsDatasetBuilder *self,
                          const char       *format,
                          ...)
 {
+  g_autofree char *text = NULL;
   va_list args;
 
   va_start (args, format);
-  g_ptr_array_add (self->dataset->warnings, g_strdup_vprintf (format, args));
+  text = g_strdup_vprintf (format, args);
   va_end (args);
+  /* Something said of each split (features computed from images, say) is said once. */
+  for (guint i = 0; i < self->dataset->warnings->len; i++)
+    if (strcmp (self->dataset->warnings->pdata[i], text) == 0)
+      return;
+  g_ptr_array_add (self->dataset->warnings, g_steal_pointer (&text));
 }
 
 gboolean
@@ -247,6 +255,9 @@ cs_dataset_builder_set_ids (CsDatasetBuilder  *self,
       }
   g_strfreev (self->dataset->splits[kind].item_ids);
   self->dataset->splits[kind].item_ids = g_steal_pointer (&owned);
+  g_clear_pointer (&self->item_index[kind], g_hash_table_unref);
+  g_free (self->ids_origin[kind]);
+  self->ids_origin[kind] = g_strdup (origin);
   return TRUE;
 }
 
@@ -423,6 +434,28 @@ get_item_index (CsDatasetBuilder *self,
   return self->item_index[kind];
 }
 
+/* The usual names of the columns of a crowd table and of a gold table, tried in order. */
+static const char *crowd_item_names[] = { "item", "task", "id", NULL };
+static const char *crowd_annotator_names[] = { "annotator", "worker", NULL };
+static const char *crowd_label_names[] = { "label", "class", NULL };
+static const char *gold_item_names[] = { "item", "task", "id", "item_id", NULL };
+static const char *gold_label_names[] = { "label", "class", "gold", "true_label", NULL };
+
+/* Where a split's ids came from, for a message about an id it lacks: "" when it is the file the
+ * message names anyway. */
+static char *
+ids_note (CsDatasetBuilder *self,
+          CsSplitKind       kind,
+          const char       *filename)
+{
+  const char *origin = self->ids_origin[kind];
+
+  if (origin == NULL || strcmp (origin, filename) == 0)
+    return g_strdup ("");
+  return g_strdup_printf (" (the %s split's item ids are those of %s)",
+                          cs_split_kind_to_string (kind), origin);
+}
+
 /* The column the manifest names, or else the first of the usual names present, in any case. */
 static int
 find_column (const CsCsv  *table,
@@ -466,7 +499,8 @@ require_item_ids (CsDatasetBuilder  *self,
     return TRUE;
   g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
                "%s: expected item ids for the %s split to match the table's items to, found none; "
-               "give them in an ids file or an id column of the features",
+               "give them in an ids file or an id column of the features, or take them from "
+               "the gold or crowd table with ids-from=gold or ids-from=crowd",
                origin, cs_split_kind_to_string (kind));
   return FALSE;
 }
@@ -484,16 +518,12 @@ find_crowd_columns (const CsCsv           *table,
                     CrowdColumns          *cols,
                     GError               **error)
 {
-  static const char *item_names[] = { "item", "task", "id", NULL };
-  static const char *annotator_names[] = { "annotator", "worker", NULL };
-  static const char *label_names[] = { "label", "class", NULL };
-
-  return (cols->item = find_column (table, columns ? columns->item : NULL, "item", item_names,
-                                    error)) >= 0 &&
+  return (cols->item = find_column (table, columns ? columns->item : NULL, "item",
+                                    crowd_item_names, error)) >= 0 &&
          (cols->annotator = find_column (table, columns ? columns->annotator : NULL, "annotator",
-                                         annotator_names, error)) >= 0 &&
+                                         crowd_annotator_names, error)) >= 0 &&
          (cols->label = find_column (table, columns ? columns->label : NULL, "label",
-                                     label_names, error)) >= 0;
+                                     crowd_label_names, error)) >= 0;
 }
 
 /* Adds the label of one row of a long-form table to item (a position in the split kind). */
@@ -528,6 +558,37 @@ add_crowd_row (CsDatasetBuilder    *self,
   return TRUE;
 }
 
+gboolean
+cs_dataset_builder_set_ids_from_table (CsDatasetBuilder  *self,
+                                       CsSplitKind        kind,
+                                       const CsCsv       *table,
+                                       const char        *column,
+                                       gboolean           crowd,
+                                       const char        *origin,
+                                       GError           **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  int col = find_column (table, column, "item ids", crowd ? crowd_item_names : gold_item_names,
+                         error);
+
+  if (col < 0)
+    return FALSE;
+  for (int row = 0; row < cs_csv_get_n_rows (table); row++)
+    {
+      const char *id = cs_csv_get_cell (table, row, col);
+
+      /* A crowd table names an item once per label; its first row places it. A gold table's
+       * id given twice is the error cs_dataset_builder_set_ids() reports. */
+      if (crowd && !g_hash_table_add (seen, (gpointer) id))
+        continue;
+      g_ptr_array_add (ids, g_strdup (id));
+    }
+  return cs_dataset_builder_set_ids (self, kind, (char **) g_ptr_array_free (g_steal_pointer (&ids),
+                                                                            FALSE),
+                                     origin, error);
+}
+
 /* A long-form table of crowd labels: one row per (item, annotator, label), with items
  * given by the split's ids and labels by class name or index. */
 gboolean
@@ -553,10 +614,12 @@ cs_dataset_builder_add_crowd_table (CsDatasetBuilder      *self,
 
       if (item == NULL)
         {
+          g_autofree char *note = ids_note (self, kind, filename);
+
           g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                       "%s:%d: expected an item id of the %s split, found '%s'",
+                       "%s:%d: expected an item id of the %s split, found '%s'%s",
                        filename, cs_csv_get_line (table, row), cs_split_kind_to_string (kind),
-                       item_id);
+                       item_id, note);
           return FALSE;
         }
       if (!add_crowd_row (self, kind, GPOINTER_TO_INT (item) - 1, table, &cols, row, error))
@@ -617,12 +680,14 @@ cs_dataset_builder_add_crowd_table_by_id (CsDatasetBuilder      *self,
 #define QUOTED_IDS 5
 
 static gboolean
-unknown_ids_error (const char  *filename,
-                   CsSplitKind  kind,
-                   GPtrArray   *ids,
-                   GError     **error)
+unknown_ids_error (CsDatasetBuilder  *self,
+                   const char        *filename,
+                   CsSplitKind        kind,
+                   GPtrArray         *ids,
+                   GError           **error)
 {
   g_autoptr(GString) quoted = g_string_new (NULL);
+  g_autofree char *note = ids_note (self, kind, filename);
 
   for (guint i = 0; i < MIN (ids->len, QUOTED_IDS); i++)
     g_string_append_printf (quoted, "%s'%s'", i > 0 ? ", " : "",
@@ -630,8 +695,8 @@ unknown_ids_error (const char  *filename,
   if (ids->len > QUOTED_IDS)
     g_string_append (quoted, ", …");
   g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-               "%s: expected ids of %s items, found %u that the split lacks: %s",
-               filename, cs_split_kind_to_string (kind), ids->len, quoted->str);
+               "%s: expected ids of %s items, found %u that the split lacks: %s%s",
+               filename, cs_split_kind_to_string (kind), ids->len, quoted->str, note);
   return FALSE;
 }
 
@@ -684,18 +749,16 @@ cs_dataset_builder_set_gold_table (CsDatasetBuilder     *self,
                                    const CsGoldColumns  *columns,
                                    GError              **error)
 {
-  static const char *item_names[] = { "item", "task", "id", "item_id", NULL };
-  static const char *label_names[] = { "label", "class", "gold", "true_label", NULL };
   const char *filename = cs_csv_get_filename (table);
   g_autoptr(GPtrArray) unknown = g_ptr_array_new ();
   g_autofree int32_t *gold = NULL;
   int n, item_col, label_col;
 
   if (!require_item_ids (self, kind, filename, error) ||
-      (item_col = find_column (table, columns ? columns->item : NULL, "item ids", item_names,
-                               error)) < 0 ||
+      (item_col = find_column (table, columns ? columns->item : NULL, "item ids",
+                               gold_item_names, error)) < 0 ||
       (label_col = find_column (table, columns ? columns->label : NULL, "gold labels",
-                                label_names, error)) < 0)
+                                gold_label_names, error)) < 0)
     return FALSE;
   n = self->dataset->splits[kind].n;
   gold = g_new (int32_t, n);
@@ -704,7 +767,7 @@ cs_dataset_builder_set_gold_table (CsDatasetBuilder     *self,
   if (!read_gold_rows (self, kind, table, item_col, label_col, gold, unknown, error))
     return FALSE;
   if (unknown->len > 0)
-    return unknown_ids_error (filename, kind, unknown, error);
+    return unknown_ids_error (self, filename, kind, unknown, error);
   return cs_dataset_builder_set_gold (self, kind, g_steal_pointer (&gold), n, filename, error);
 }
 
@@ -794,6 +857,9 @@ cs_dataset_builder_copy_header (CsDatasetBuilder  *builder,
                                 GError           **error)
 {
   cs_dataset_builder_set_name (builder, dataset->name);
+  /* What was said of the data (features computed from images, labels skipped) still holds. */
+  for (guint i = 0; i < dataset->warnings->len; i++)
+    cs_dataset_builder_warn (builder, "%s", (const char *) dataset->warnings->pdata[i]);
   for (int r = 0; r < dataset->n_annotators; r++)
     cs_dataset_builder_declare_annotator (builder, dataset->annotator_ids[r]);
   return cs_dataset_builder_set_classes (builder, g_strdupv (dataset->class_names), dataset->source, error);

@@ -54,6 +54,16 @@ gboolean          cs_dataset_builder_set_ids        (CsDatasetBuilder    *self,
                                                      char               **ids,
                                                      const char          *origin,
                                                      GError             **error);
+/* The split's item ids from a table's id column (column, or NULL for the usual names): a gold
+ * table's rows in order (crowd FALSE), or a crowd table's items in the order they first appear
+ * (crowd TRUE). Messages about ids the split lacks name origin as where they came from. */
+gboolean          cs_dataset_builder_set_ids_from_table (CsDatasetBuilder *self,
+                                                     CsSplitKind          kind,
+                                                     const CsCsv         *table,
+                                                     const char          *column,
+                                                     gboolean             crowd,
+                                                     const char          *origin,
+                                                     GError             **error);
 int               cs_dataset_builder_parse_class    (CsDatasetBuilder    *self,
                                                      const char          *token,
                                                      GError             **error);

@@ -7,10 +7,11 @@
 #include "cs-image-features.h"
 
 #include <math.h>
-#include <png.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cs-error.h"
+#include "cs-image-read.h"
 
 /* Layout of the output, in order. */
 #define GRID            8   /* object map: GRID × GRID block means */
@@ -373,38 +374,119 @@ cs_image_features_read (float       *out,
                         const char  *path,
                         GError     **error)
 {
-  /* Transparent pixels are composed onto black: the descriptor measures distance from the
-   * background, so any fixed colour serves. */
-  static const png_color black = { 0, 0, 0 };
   g_autofree guint8 *rgb = NULL;
-  png_image image = { .version = PNG_IMAGE_VERSION };
+  int width, height;
 
   g_return_val_if_fail (out != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!png_image_begin_read_from_file (&image, path))
-    {
-      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "%s: cannot read it as a PNG image (%s); Crowdscope computes image features "
-                   "from PNG files only", path, image.message);
-      return FALSE;
-    }
-  if (image.width < 3 || image.height < 3 || (guint64) image.width * image.height > MAX_PIXELS)
-    {
-      g_set_error (error, CS_ERROR, CS_ERROR_LIMIT,
-                   "%s: expected an image of 3 × 3 to %d pixels, found %u × %u",
-                   path, MAX_PIXELS, image.width, image.height);
-      png_image_free (&image);
-      return FALSE;
-    }
-  image.format = PNG_FORMAT_RGB;
-  rgb = g_malloc (PNG_IMAGE_SIZE (image));
-  if (!png_image_finish_read (&image, &black, rgb, 0, NULL))
-    {
-      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: cannot decode the PNG image: %s",
-                   path, image.message);
-      return FALSE;
-    }
-  cs_image_features (out, rgb, (int) image.width, (int) image.height);
+  if (!(rgb = cs_image_read_rgb (path, MAX_PIXELS, &width, &height, error)))
+    return FALSE;
+  cs_image_features (out, rgb, width, height);
   return TRUE;
+}
+
+/* The features of the files described so far, by path: an import checks its plan at every
+ * step, and describing ten thousand photos takes most of a minute. A file changed since (its
+ * size, inode or modification time) is described again. */
+#define CACHE_MAX_FILES 200000
+
+typedef struct
+{
+  goffset size;
+  guint64 inode;
+  gint64  mtime_ns;
+  float   features[CS_IMAGE_FEATURES_DIM];
+} CachedFeatures;
+
+static GMutex      cache_lock;
+static GHashTable *cache;   /* path → CachedFeatures */
+
+static gboolean
+stat_file (const char     *path,
+           CachedFeatures *out)
+{
+  struct stat st;
+
+  if (stat (path, &st) != 0)
+    return FALSE;
+  out->size = st.st_size;
+  out->inode = st.st_ino;
+  out->mtime_ns = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
+  return TRUE;
+}
+
+static gboolean
+cache_lookup (const char           *path,
+              const CachedFeatures *now,
+              float                *out)
+{
+  CachedFeatures *hit;
+  gboolean found = FALSE;
+
+  g_mutex_lock (&cache_lock);
+  if (cache != NULL && (hit = g_hash_table_lookup (cache, path)) != NULL &&
+      hit->size == now->size && hit->inode == now->inode && hit->mtime_ns == now->mtime_ns)
+    {
+      memcpy (out, hit->features, sizeof hit->features);
+      found = TRUE;
+    }
+  g_mutex_unlock (&cache_lock);
+  return found;
+}
+
+static void
+cache_store (const char           *path,
+             const CachedFeatures *now,
+             const float          *features)
+{
+  CachedFeatures *entry = g_new (CachedFeatures, 1);
+
+  *entry = *now;
+  memcpy (entry->features, features, sizeof entry->features);
+  g_mutex_lock (&cache_lock);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (g_hash_table_size (cache) >= CACHE_MAX_FILES)
+    g_hash_table_remove_all (cache);
+  g_hash_table_replace (cache, g_strdup (path), entry);
+  g_mutex_unlock (&cache_lock);
+}
+
+/* cs_image_features_read() through the cache. */
+static gboolean
+read_cached (float       *out,
+             const char  *path,
+             GError     **error)
+{
+  CachedFeatures now;
+  gboolean known = stat_file (path, &now);
+
+  if (known && cache_lookup (path, &now, out))
+    return TRUE;
+  if (!cs_image_features_read (out, path, error))
+    return FALSE;
+  if (known)
+    cache_store (path, &now, out);
+  return TRUE;
+}
+
+float *
+cs_image_features_read_files (const char         *folder,
+                              const char * const *names,
+                              int                 n,
+                              GError            **error)
+{
+  g_autofree float *features = g_new (float, (gsize) n * CS_IMAGE_FEATURES_DIM);
+
+  g_return_val_if_fail (folder != NULL && (names != NULL || n == 0), NULL);
+
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_build_filename (folder, names[i], NULL);
+
+      if (!read_cached (features + (gsize) i * CS_IMAGE_FEATURES_DIM, path, error))
+        return NULL;
+    }
+  return g_steal_pointer (&features);
 }

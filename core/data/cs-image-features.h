@@ -20,11 +20,23 @@ void     cs_image_features      (float        *out,
                                  const guint8 *rgb,
                                  int           width,
                                  int           height);
-/* The features of the PNG file at path, in any of PNG's pixel formats, written to out
- * [CS_IMAGE_FEATURES_DIM]. An image that cannot be read, or is too large to describe, is an
- * error that names the file. */
+/* What a dataset whose features were computed by cs_image_features() says about them. */
+#define CS_IMAGE_FEATURES_NOTICE \
+  "The features were computed from the images by Crowdscope's own image descriptor; features " \
+  "from a pretrained network (such as ResNet or VGG) classify better: see \"Features from a " \
+  "pretrained network\" in the README"
+
+/* The features of the PNG or JPEG file at path, written to out [CS_IMAGE_FEATURES_DIM]. An
+ * image that cannot be read, or is too large to describe, is an error that names the file. */
 gboolean cs_image_features_read (float        *out,
                                  const char   *path,
                                  GError      **error);
+/* The features [n, CS_IMAGE_FEATURES_DIM] of the images names [n] (relative to folder), or
+ * NULL with error set at the first that cannot be read; free with g_free(). The features of
+ * a file are remembered for the process, until the file changes. */
+float   *cs_image_features_read_files (const char         *folder,
+                                       const char * const *names,
+                                       int                 n,
+                                       GError            **error);
 
 G_END_DECLS

@@ -116,6 +116,28 @@ add_load_error (Check        *c,
           return;
         }
     }
+  /* An image of a split's folder that cannot be described. */
+  for (int s = 0; s < CS_N_SPLITS; s++)
+    {
+      g_autofree char *folder = NULL;
+      const char *end;
+      gsize len;
+
+      if (c->plan->splits[s].images_folder == NULL)
+        continue;
+      folder = cs_import_absolute_path (c->plan->splits[s].images_folder);
+      len = strlen (folder);
+      if (strncmp (stripped->message, folder, len) == 0 && stripped->message[len] == G_DIR_SEPARATOR &&
+          (end = strstr (stripped->message + len, ": ")) != NULL)
+        {
+          g_autofree char *file = g_strndup (stripped->message, end - stripped->message);
+
+          c->split = s;
+          add_error (c, file, stripped);
+          c->split = CS_SPLIT_TRAIN;
+          return;
+        }
+    }
   add_error (c, NULL, stripped);
 }
 
@@ -271,29 +293,77 @@ check_features_table (Check               *c,
       find_named (c, table, split->feature_columns[i], "features", none);
 }
 
+/* Whether a split is images alone, described by the built-in descriptor. */
+static gboolean
+is_images_only (const CsImportSplit *split)
+{
+  return split->features_kind == CS_FEATURES_IMAGES && split->features_path == NULL;
+}
+
+static void
+check_id_choices (Check               *c,
+                  const CsImportSplit *split)
+{
+  const CsImportPlan *plan = c->plan;
+  const char *name = cs_split_kind_to_string (c->split);
+
+  switch (split->id_source)
+    {
+    case CS_IDS_ROW_NUMBERS:
+      if (plan->crowd_format == CS_CROWD_LONG_TABLE && !is_images_only (split))
+        add (c, CS_ERROR_INVALID, NULL, 0, 0,
+             "expected item ids for the %s split (an id column, an ids file, or the order of "
+             "the gold or crowd table) to match the crowd table's items to, found none", name);
+      break;
+    case CS_IDS_COLUMN:
+      if (split->id_column == NULL)
+        add (c, CS_ERROR_INVALID, NULL, 0, 0, "expected the id column of the %s split, found none",
+             name);
+      break;
+    case CS_IDS_FILE:
+      if (split->ids_path == NULL)
+        add (c, CS_ERROR_INVALID, NULL, 0, 0, "expected an ids file for the %s split, found none",
+             name);
+      break;
+    case CS_IDS_GOLD_ORDER:
+      if (split->gold_path == NULL || split->gold_source != CS_GOLD_TABLE)
+        add (c, CS_ERROR_INVALID, NULL, 0, 0,
+             "expected the gold table whose rows give the %s split's ids, found none", name);
+      break;
+    case CS_IDS_CROWD_ORDER:
+      if (plan->crowd_format != CS_CROWD_LONG_TABLE || c->split != CS_SPLIT_TRAIN)
+        add (c, CS_ERROR_INVALID, NULL, 0, 0,
+             "expected the crowd table's order to give the train split's ids only, from a long "
+             "table of labels; give the %s split's ids otherwise", name);
+      break;
+    case CS_IDS_IMAGE_NAMES:
+      if (!is_images_only (split))
+        add (c, CS_ERROR_INVALID, NULL, 0, 0,
+             "expected image names as ids only for images without a features file; choose the "
+             "%s split's ids otherwise", name);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 check_split_choices (Check               *c,
                      const CsImportSplit *split)
 {
   const char *name = cs_split_kind_to_string (c->split);
 
-  if (split->features_path == NULL)
+  if (split->features_path == NULL && split->features_kind != CS_FEATURES_IMAGES)
     add (c, CS_ERROR_INVALID, NULL, 0, 0, "expected a features file for the %s split, found none",
          name);
-  if (split->id_source == CS_IDS_COLUMN && split->id_column == NULL)
-    add (c, CS_ERROR_INVALID, NULL, 0, 0, "expected the id column of the %s split, found none",
+  check_id_choices (c, split);
+  if (split->features_kind == CS_FEATURES_IMAGES && split->images_folder == NULL)
+    add (c, CS_ERROR_INVALID, NULL, 0, 0, "expected an images folder for the %s split, found none",
          name);
-  if (split->id_source == CS_IDS_FILE && split->ids_path == NULL)
-    add (c, CS_ERROR_INVALID, NULL, 0, 0, "expected an ids file for the %s split, found none", name);
-  if (split->id_source == CS_IDS_ROW_NUMBERS && c->plan->crowd_format == CS_CROWD_LONG_TABLE)
+  else if (split->features_kind == CS_FEATURES_IMAGES && split->features_path != NULL &&
+           (split->image_column == NULL) == (split->image_list == NULL))
     add (c, CS_ERROR_INVALID, NULL, 0, 0,
-         "expected item ids for the %s split (an id column or an ids file) to match the crowd "
-         "table's items to, found none", name);
-  if (split->features_kind == CS_FEATURES_IMAGES &&
-      (split->images_folder == NULL || (split->image_column == NULL) == (split->image_list == NULL)))
-    add (c, CS_ERROR_INVALID, NULL, 0, 0,
-         "expected an images folder and either an image column or an image list for the %s "
-         "split", name);
+         "expected the column of the %s split's table that names its images, found none", name);
 }
 
 static void

@@ -194,14 +194,29 @@ put_split (Writer              *w,
     put (w, group, "id-column", split->id_column);
   else if (split->id_source == CS_IDS_FILE)
     put_path (w, group, "ids", split->ids_path);
+  else if (split->id_source == CS_IDS_GOLD_ORDER)
+    put (w, group, "ids-from", "gold");
+  else if (split->id_source == CS_IDS_CROWD_ORDER)
+    put (w, group, "ids-from", "crowd");
   if (split->features_kind == CS_FEATURES_IMAGES)
     {
       put_path (w, group, "images", split->images_folder);
       put (w, group, "image-column", split->image_column);
       put_path (w, group, "image-list", split->image_list);
     }
-  if (parts & CS_IMPORT_PART_GOLD)
+  /* Ids in the gold table's order need the table from the features step on. */
+  if ((parts & CS_IMPORT_PART_GOLD) || split->id_source == CS_IDS_GOLD_ORDER)
     put_gold (w, group, split);
+}
+
+static gboolean
+ids_from_crowd (const CsImportPlan *self)
+{
+  for (int s = 0; s < CS_N_SPLITS; s++)
+    if (self->splits[s].features_kind != CS_FEATURES_NONE &&
+        self->splits[s].id_source == CS_IDS_CROWD_ORDER)
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -255,7 +270,7 @@ cs_import_plan_manifest_text (const CsImportPlan  *self,
   for (int s = 0; s < CS_N_SPLITS; s++)
     if (self->splits[s].features_kind != CS_FEATURES_NONE)
       put_split (&w, cs_split_kind_to_string (s), &self->splits[s], parts);
-  if (parts & CS_IMPORT_PART_CROWD)
+  if ((parts & CS_IMPORT_PART_CROWD) || ids_from_crowd (self))
     put_crowd (&w, self);
   if ((parts & CS_IMPORT_PART_CARVE) && self->carve)
     put_carve (&w, self);

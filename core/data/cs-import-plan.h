@@ -28,9 +28,11 @@ typedef enum
   CS_FEATURES_NONE,        /* the split is not given */
   CS_FEATURES_NPY,         /* an [n, d] .npy array, rows in the items' order */
   CS_FEATURES_CSV,         /* a table with a header; feature_columns pick the columns */
-  CS_FEATURES_IMAGES,      /* a table naming images (features_path + image_column) or an
-                            * image list, in images_folder; the table's other numeric columns
-                            * are the features */
+  CS_FEATURES_IMAGES,      /* images in images_folder: named by a table (features_path +
+                            * image_column), whose other numeric columns are the features, or
+                            * by an image list with .npy features; or, with no features_path,
+                            * those of image_list or every image in the folder, described by
+                            * the built-in image descriptor */
 } CsFeaturesKind;
 
 /* Where a split's item ids come from. */
@@ -39,6 +41,12 @@ typedef enum
   CS_IDS_ROW_NUMBERS,      /* none given: items are named by their row, "0", "1", … */
   CS_IDS_COLUMN,           /* id_column of the features table */
   CS_IDS_FILE,             /* ids_path, one id a line in the features' order */
+  CS_IDS_GOLD_ORDER,       /* the rows of the gold table gold_path, in order (gold_source is
+                            * then CS_GOLD_TABLE) */
+  CS_IDS_CROWD_ORDER,      /* the long crowd table's items, in the order they first appear
+                            * (the train split only) */
+  CS_IDS_IMAGE_NAMES,      /* the image names without their extension (images without a
+                            * features file only) */
 } CsIdSource;
 
 /* Where a split's gold labels come from. */

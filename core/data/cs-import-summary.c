@@ -84,6 +84,9 @@ cs_import_summary_new (const CsImportPlan  *plan,
   self->class_names = g_strdupv (dataset->class_names);
   self->classes_found = plan->classes == NULL;
   self->d = dataset->d;
+  self->notices = g_new0 (char *, dataset->warnings->len + 1);
+  for (guint i = 0; i < dataset->warnings->len; i++)
+    self->notices[i] = g_strdup (dataset->warnings->pdata[i]);
   for (int s = 0; s < CS_N_SPLITS; s++)
     count_split (self, &dataset->splits[s], s);
   count_unknown (self, plan, dataset);
@@ -97,5 +100,6 @@ cs_import_summary_free (CsImportSummary *self)
     return;
   g_free (self->name);
   g_strfreev (self->class_names);
+  g_strfreev (self->notices);
   g_free (self);
 }

@@ -27,6 +27,8 @@ typedef struct
   int     n_labels_for_unknown_items;   /* their labels, which are skipped */
   int     n_items_without_labels;       /* items of the splits no label names */
   int     d;                            /* feature dimension */
+  char  **notices;                      /* what the dataset says of itself (features computed
+                                         * from images, labels skipped), NULL-terminated */
 } CsImportSummary;
 
 /* Loads the plan as the manifest would, in memory, and counts. NULL with error set (the

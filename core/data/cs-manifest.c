@@ -12,9 +12,12 @@
  *   carve-seed=7                     seed; default seed 0)
  *
  *   [train]                         (required; [valid] and [test] are optional)
- *   features=train.csv              (.npy [n, d] or .csv with a header row)
+ *   features=train.csv              (.npy [n, d] or .csv with a header row; without it, the
+ *                                    images' features are computed, see below)
  *   feature-columns=f*              (.csv: names or glob patterns; default: all other columns)
  *   id-column=id                    (.csv: item ids)        or ids=train/ids.txt
+ *   ids-from=gold                   (or crowd: the ids in the order of the gold table's rows,
+ *                                    or of the crowd table's items as they first appear)
  *   gold-column=class               (.csv: gold labels)     or gold=train/labels.txt (or .npy)
  *   gold=train/gold.csv             (or a table: item ids and labels in any order, see below)
  *   gold-id-column=item             (its columns; default: item|task|id|item_id and
@@ -28,6 +31,17 @@
  * to the split's items by id (from ids= or id-column=), items it lacks have unknown gold, and
  * an id the split lacks or one given twice is an error. A one-column .csv is a list, a label a
  * line in the items' order, as a .txt is.
+ *
+ * ids-from=crowd reads the split's own crowd table, or the [dataset] one, which then holds the
+ * train split's items only (ids-from=crowd is for [train] alone, and valid and test come from
+ * carving). Messages about an id a split lacks say where its ids came from.
+ *
+ * A split with images= and no features= is a folder of PNG or JPEG images: those image-list
+ * names, or every image in the folder by name. Their features are computed by Crowdscope's
+ * built-in image descriptor, with a notice that features from a pretrained network classify
+ * better, and their ids are the names without their extension unless ids= or ids-from= says
+ * otherwise. A features .csv whose only columns are an image-column (and ids and gold) works
+ * the same way.
  *
  * The [dataset] crowd table's rows go to the split whose ids hold their item; rows of items no
  * split holds are skipped and counted in a warning, so one table of all the labels serves any
@@ -45,6 +59,7 @@
 
 #include <string.h>
 
+#include "cs-csv.h"
 #include "cs-dataset-carve.h"
 #include "cs-error.h"
 #include "cs-file.h"
@@ -61,7 +76,8 @@ static const char *dataset_keys[] = {
 };
 static const char *split_keys[] = {
   "features", "feature-columns", "id-column", "gold-column", "image-column", "ids", "gold",
-  "gold-id-column", "gold-label-column", "images", "image-list", "crowd", "crowd-columns", NULL
+  "gold-id-column", "gold-label-column", "images", "image-list", "crowd", "crowd-columns",
+  "ids-from", NULL
 };
 
 /* The keys read as lists, whose items may hold an escaped separator, "\;". */
@@ -278,6 +294,80 @@ get_crowd_columns (char            **names,
   return TRUE;
 }
 
+/* The long-form crowd table ids-from=crowd takes a split's ids from: its own, or the
+ * [dataset] one for train. */
+static gboolean
+read_ids_from_crowd (Manifest          *m,
+                     CsDatasetBuilder  *builder,
+                     CsSplitKind        kind,
+                     const char        *split_crowd,
+                     const char        *item_column,
+                     GError           **error)
+{
+  const char *group = cs_split_kind_to_string (kind);
+  g_autofree char *dataset_crowd = get_path (m, "dataset", "crowd");
+  g_autofree char *separator = get_string (m, "dataset", "crowd-separator");
+  g_auto(GStrv) dataset_columns = g_key_file_get_string_list (m->keys, "dataset", "crowd-columns",
+                                                              NULL, NULL);
+  g_autoptr(CsCsv) table = NULL;
+  g_autofree char *origin = NULL;
+  const char *path = split_crowd != NULL ? split_crowd : dataset_crowd;
+  char sep;
+
+  if (path == NULL)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "[%s] ids-from=crowd: expected a crowd table, found none", group);
+      return FALSE;
+    }
+  if (split_crowd == NULL && kind != CS_SPLIT_TRAIN)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "[%s] ids-from=crowd: the [dataset] crowd table gives the train split's ids; "
+                   "give the %s split's own crowd= table, or its ids", group, group);
+      return FALSE;
+    }
+  if (split_crowd == NULL)
+    {
+      item_column = dataset_columns != NULL && g_strv_length (dataset_columns) == 3
+                    ? dataset_columns[0] : NULL;
+      sep = separator != NULL ? (separator[0] == 't' ? '\t' : ',') : cs_crowd_table_separator (path);
+    }
+  else
+    sep = cs_crowd_table_separator (path);
+  if (!(table = cs_csv_load_separated (path, sep, error)))
+    return FALSE;
+  origin = g_strdup_printf ("%s (its items in the order they first appear, ids-from=crowd)", path);
+  return cs_dataset_builder_set_ids_from_table (builder, kind, table, item_column, TRUE, origin,
+                                                error);
+}
+
+/* ids-from=gold: the split's ids in the order of its gold table's rows. */
+static gboolean
+read_ids_from_gold (CsDatasetBuilder  *builder,
+                    CsSplitKind        kind,
+                    const char        *gold,
+                    const char        *id_column,
+                    GError           **error)
+{
+  const char *group = cs_split_kind_to_string (kind);
+  g_autoptr(CsCsv) table = NULL;
+  g_autofree char *origin = NULL;
+
+  if (gold == NULL || !g_str_has_suffix (gold, ".csv"))
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "[%s] ids-from=gold: expected gold= to be a .csv table of ids and labels, "
+                   "found %s", group, gold != NULL ? gold : "no gold file");
+      return FALSE;
+    }
+  if (!(table = cs_csv_load (gold, error)))
+    return FALSE;
+  origin = g_strdup_printf ("%s (its rows in order, ids-from=gold)", gold);
+  return cs_dataset_builder_set_ids_from_table (builder, kind, table, id_column, FALSE, origin,
+                                                error);
+}
+
 static gboolean
 read_split_files (Manifest          *m,
                   CsDatasetBuilder  *builder,
@@ -287,6 +377,7 @@ read_split_files (Manifest          *m,
   const char *group = cs_split_kind_to_string (kind);
   g_autofree char *features = get_path (m, group, "features");
   g_autofree char *ids = get_path (m, group, "ids");
+  g_autofree char *ids_from = get_string (m, group, "ids-from");
   g_autofree char *gold = get_path (m, group, "gold");
   g_autofree char *images = get_path (m, group, "images");
   g_autofree char *image_list = get_path (m, group, "image-list");
@@ -303,11 +394,19 @@ read_split_files (Manifest          *m,
   CsCsvSplitColumns columns = { id_column, gold_column, image_column, feature_columns, images };
   CsCrowdColumns crowd_names;
   CsGoldColumns gold_names = { gold_id_column, gold_label_column };
+  gboolean from_images = features == NULL;
 
-  if (features == NULL)
+  if (features == NULL && images == NULL)
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "[%s]: expected a features file, found none",
-                   group);
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "[%s]: expected a features file or an images folder, found neither", group);
+      return FALSE;
+    }
+  if (from_images && image_column != NULL)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "[%s]: an image-column was given but no features table to hold it; give the "
+                   "images in an image-list, or let the folder's images be the items", group);
       return FALSE;
     }
   if ((image_column != NULL || image_list != NULL) && images == NULL)
@@ -322,12 +421,31 @@ read_split_files (Manifest          *m,
                    "[%s]: gold table columns were given but no gold file", group);
       return FALSE;
     }
+  if (ids_from != NULL && strcmp (ids_from, "gold") != 0 && strcmp (ids_from, "crowd") != 0)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
+                   "[%s] ids-from: expected gold or crowd, found '%s'", group, ids_from);
+      return FALSE;
+    }
+  if (ids_from != NULL && (ids != NULL || id_column != NULL))
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "[%s]: ids-from=%s was given with %s; expected one source of item ids",
+                   group, ids_from, ids != NULL ? "ids=" : "id-column=");
+      return FALSE;
+    }
   if (!get_crowd_columns (crowd_columns, group, &crowd_names, error))
     return FALSE;
-  return cs_read_features (builder, kind, features, &columns, error) &&
+  return (from_images ? cs_read_image_split (builder, kind, images, image_list, error)
+                      : cs_read_features (builder, kind, features, &columns, error)) &&
          (ids == NULL || cs_read_ids_file (builder, kind, ids, error)) &&
+         (g_strcmp0 (ids_from, "gold") != 0 ||
+          read_ids_from_gold (builder, kind, gold, gold_id_column, error)) &&
+         (g_strcmp0 (ids_from, "crowd") != 0 ||
+          read_ids_from_crowd (m, builder, kind, crowd, crowd_names.item, error)) &&
          (gold == NULL || cs_read_gold_file (builder, kind, gold, &gold_names, error)) &&
-         (image_list == NULL || cs_read_image_list (builder, kind, images, image_list, error)) &&
+         (from_images || image_list == NULL ||
+          cs_read_image_list (builder, kind, images, image_list, error)) &&
          (crowd == NULL || cs_read_crowd_file (builder, kind, crowd, &crowd_names, error));
 }
 

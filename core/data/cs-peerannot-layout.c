@@ -126,39 +126,14 @@ read_json_object (JsonParser  *parser,
   return json_node_get_object (root);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
 /* The sub-folders of folder (or, with !folders, its image files), sorted byte by byte as Python
- * sorts UTF-8 names, NULL-terminated. Hidden entries are left out. */
+ * sorts UTF-8 names. */
 static GPtrArray *
 list_folder (const char  *folder,
              gboolean     folders,
              GError     **error)
 {
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, error);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_null_terminated (0, g_free, TRUE);
-  const char *name;
-
-  if (dir == NULL)
-    return NULL;
-  while ((name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      if (name[0] == '.')
-        continue;
-      if (folders ? g_file_test (path, G_FILE_TEST_IS_DIR)
-                  : cs_file_find_extension (name, image_extensions) >= 0 &&
-                    g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        g_ptr_array_add (names, g_strdup (name));
-    }
-  g_ptr_array_sort (names, compare_names);
-  return g_steal_pointer (&names);
+  return cs_file_list_folder (folder, folders ? NULL : image_extensions, error);
 }
 
 static int
@@ -365,23 +340,6 @@ list_images (const Layout  *layout,
   return classes != NULL;
 }
 
-static float *
-compute_features (const char       *folder,
-                  const GPtrArray  *files,
-                  GError          **error)
-{
-  g_autofree float *features = g_new (float, (gsize) files->len * CS_IMAGE_FEATURES_DIM);
-
-  for (guint i = 0; i < files->len; i++)
-    {
-      g_autofree char *path = g_build_filename (folder, files->pdata[i], NULL);
-
-      if (!cs_image_features_read (features + (gsize) i * CS_IMAGE_FEATURES_DIM, path, error))
-        return NULL;
-    }
-  return g_steal_pointer (&features);
-}
-
 static gboolean
 read_answer (Layout       *layout,
              CsSplitKind   kind,
@@ -497,7 +455,8 @@ read_split (Layout       *layout,
   if ((n = (int) files->len) == 0 && kind != CS_SPLIT_TRAIN)
     return TRUE;
   ids = task_ids (files, &numbered);
-  if (!(features = compute_features (folder, files, error)) ||
+  if (!(features = cs_image_features_read_files (folder, (const char * const *) files->pdata, n,
+                                                 error)) ||
       !cs_dataset_builder_set_split (builder, kind, n, CS_IMAGE_FEATURES_DIM, features, folder,
                                      error) ||
       !cs_dataset_builder_set_ids (builder, kind, g_strdupv (ids), folder, error) ||
@@ -565,9 +524,6 @@ cs_peerannot_layout_load (const char           *dir,
   g_strfreev (layout.classes);
   if (!ok)
     return NULL;
-  cs_dataset_builder_warn (builder, "The features were computed from the images by Crowdscope's "
-                           "own image descriptor; features from a pretrained network (such as "
-                           "ResNet or VGG) classify better: give them in a " CS_MANIFEST_NAME
-                           " manifest");
+  cs_dataset_builder_warn (builder, CS_IMAGE_FEATURES_NOTICE);
   return cs_dataset_builder_finish (builder, options, error);
 }

@@ -12,6 +12,7 @@
 #include "cs-csv.h"
 #include "cs-error.h"
 #include "cs-file.h"
+#include "cs-image-features.h"
 #include "cs-npy.h"
 #include "cs-split-reader.h"
 #include "cs-text.h"
@@ -88,6 +89,30 @@ column_strings (const CsCsv *table,
   return out;
 }
 
+/* The image files the descriptor reads. */
+static const char * const image_extensions[] = { ".png", ".jpg", ".jpeg", NULL };
+
+/* Features computed from images [n] in folder, with the notice that says so. */
+static gboolean
+describe_images (CsDatasetBuilder  *builder,
+                 CsSplitKind        kind,
+                 const char        *folder,
+                 char * const      *names,
+                 int                n,
+                 const char        *origin,
+                 GError           **error)
+{
+  float *features;
+
+  if (!(features = cs_image_features_read_files (folder, (const char * const *) names, n,
+                                                 error)) ||
+      !cs_dataset_builder_set_split (builder, kind, n, CS_IMAGE_FEATURES_DIM, features, origin,
+                                     error))
+    return FALSE;
+  cs_dataset_builder_warn (builder, CS_IMAGE_FEATURES_NOTICE);
+  return TRUE;
+}
+
 static gboolean
 read_csv_features (CsDatasetBuilder         *builder,
                    CsSplitKind               kind,
@@ -103,6 +128,19 @@ read_csv_features (CsDatasetBuilder         *builder,
   for (int col = 0; col < cs_csv_get_n_cols (table); col++)
     if (is_feature_column (columns, cs_csv_get_header (table, col)))
       picked[d++] = col;
+  if (d == 0 && columns->feature_columns == NULL && columns->image_column != NULL &&
+      columns->image_folder != NULL)
+    {
+      /* A table of images and nothing else: their features are the descriptor's. */
+      int col = cs_csv_find_column (table, columns->image_column);
+      g_auto(GStrv) names = NULL;
+
+      if (col < 0)
+        return require_column (table, columns->image_column, "image names", error) >= 0;
+      names = column_strings (table, col);
+      return describe_images (builder, kind, columns->image_folder, names, n,
+                              cs_csv_get_filename (table), error);
+    }
   if (d == 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
@@ -375,4 +413,57 @@ cs_read_image_list (CsDatasetBuilder  *builder,
   if (!(names = cs_text_load_lines (list_path, &n, error)))
     return FALSE;
   return cs_dataset_builder_set_images (builder, kind, folder, names, n, list_path, error);
+}
+
+/* The name of an image file without its extension, as its item id. */
+static char *
+image_stem (const char *name)
+{
+  g_autofree char *base = g_path_get_basename (name);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
+gboolean
+cs_read_image_split (CsDatasetBuilder  *builder,
+                     CsSplitKind        kind,
+                     const char        *folder,
+                     const char        *list_path,
+                     GError           **error)
+{
+  g_autoptr(GPtrArray) listed = NULL;
+  g_auto(GStrv) names = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *ids_origin = NULL;
+  const char *origin = list_path != NULL ? list_path : folder;
+  int n;
+
+  if (list_path != NULL)
+    {
+      if (!(names = cs_text_load_lines (list_path, &n, error)))
+        return FALSE;
+    }
+  else
+    {
+      if (!(listed = cs_file_list_folder (folder, image_extensions, error)))
+        return FALSE;
+      n = (int) listed->len;
+      names = (char **) g_ptr_array_free (g_steal_pointer (&listed), FALSE);
+    }
+  if (n == 0)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
+                   "%s: expected PNG or JPEG images, found none", origin);
+      return FALSE;
+    }
+  ids = g_new0 (char *, n + 1);
+  for (int i = 0; i < n; i++)
+    ids[i] = image_stem (names[i]);
+  ids_origin = g_strdup_printf ("%s (the image names without their extension)", origin);
+  return describe_images (builder, kind, folder, names, n, origin, error) &&
+         cs_dataset_builder_set_images (builder, kind, folder, names, n, origin, error) &&
+         cs_dataset_builder_set_ids (builder, kind, g_steal_pointer (&ids), ids_origin, error);
 }

@@ -61,5 +61,13 @@ gboolean cs_read_image_list   (CsDatasetBuilder         *builder,
                                const char               *folder,
                                const char               *list_path,
                                GError                  **error);
+/* A split of images without features: those list_path names (one a line), or when it is NULL
+ * every PNG and JPEG file in folder by name; their features computed by the built-in image
+ * descriptor (with a notice saying so), their ids the names without their extension. */
+gboolean cs_read_image_split  (CsDatasetBuilder         *builder,
+                               CsSplitKind               kind,
+                               const char               *folder,
+                               const char               *list_path,
+                               GError                  **error);
 
 G_END_DECLS

@@ -79,8 +79,9 @@ CsModel          *cs_model_new_for_evaluation (const CsModelShape *shape);
 CsModel          *cs_model_dup_for_evaluation (const CsModel   *self);
 
 /* Forward and backward of the training loss over one batch; gradients accumulate, so call
- * cs_model_zero_grads first. Returns the loss (the mean over the batch's labels or targets,
- * plus the regulariser). */
+ * cs_model_zero_grads first. Returns the loss (the mean cross-entropy over the batch's labels
+ * or targets, plus the regularisers) and, if regulariser is not NULL, sets it to the
+ * regularisers' part of it: CoNAL's −λ · Σ‖W_r − W_g‖ and the trace penalties, 0 without them. */
 void              cs_model_zero_grads      (CsModel             *self);
 /* One Adam step (cs_adam_step) of the parameters from the gradients, on the model's threads,
  * which then zeroes the gradients (as cs_model_zero_grads) for the next step; m and v hold the
@@ -94,7 +95,8 @@ float             cs_model_forward_backward (CsModel            *self,
                                             const CsBatch       *batch,
                                             const CsTrainConfig *config,
                                             CsRng               *rng,
-                                            bool                 backward);
+                                            bool                 backward,
+                                            float               *regulariser);
 /* How a training step computes CoNAL's w. STACKED runs the item tower inside the first layer's
  * product (E more columns for every row of the batch); PROJECTED, possible when v is not
  * normalised, projects the raw input onto each annotator's u instead (one D-long product per

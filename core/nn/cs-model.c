@@ -401,16 +401,32 @@ cs_model_copy_weights (CsModel       *dest,
 }
 
 /* Rows evaluated at once: fewer when a wide model's activations would be large. */
-#define PREDICT_BATCH      1024
+#define PREDICT_BATCH      256
 #define MAX_PREDICT_FLOATS ((size_t) 1 << 26)   /* 256 MiB of activations at most */
 
-CsModel *
-cs_model_new_for_evaluation (const CsModelShape *shape)
+/* The rows of one chunk of an evaluation (predictions, mixing weights). The shape alone fixes
+ * it, never the model's largest batch: OpenBLAS rounds a row differently in a product of
+ * another height, so a model trained with batches of 512 and the same weights loaded from a
+ * checkpoint must cut the rows alike to give the same bits. */
+static int
+eval_rows (const CsModelShape *shape)
 {
   size_t per_row = (size_t) shape->D + 8 * (size_t) shape->H + 4 * (size_t) shape->A +
                    6 * (size_t) shape->E + 6 * (size_t) shape->K;
 
-  return cs_model_new (shape, (int) CLAMP (MAX_PREDICT_FLOATS / per_row, 1, PREDICT_BATCH), 1);
+  return (int) CLAMP (MAX_PREDICT_FLOATS / per_row, 1, PREDICT_BATCH);
+}
+
+static int
+eval_step (const CsModel *self)
+{
+  return MIN (self->max_batch, eval_rows (&self->shape));
+}
+
+CsModel *
+cs_model_new_for_evaluation (const CsModelShape *shape)
+{
+  return cs_model_new (shape, eval_rows (shape), 1);
 }
 
 CsModel *
@@ -996,12 +1012,23 @@ soft_xent_forward_backward (float       *dlogits,
   return rows > 0 ? (float) (loss / rows) : 0.0f;
 }
 
+/* A regulariser's term, into the loss and into the sum of such terms. */
+static inline void
+add_penalty (float *loss,
+             float *penalty,
+             float  term)
+{
+  *loss += term;
+  *penalty += term;
+}
+
 float
 cs_model_forward_backward (CsModel             *self,
                            const CsBatch       *batch,
                            const CsTrainConfig *config,
                            CsRng               *rng,
-                           bool                 backward)
+                           bool                 backward,
+                           float               *regulariser)
 {
   const CsModelShape *s = &self->shape;
   CsActivations *a = &self->act;
@@ -1014,7 +1041,7 @@ cs_model_forward_backward (CsModel             *self,
   bool project = crowd && cs_model_get_aux_route (self, B, L) == CS_AUX_ROUTE_PROJECTED;
   bool stack = crowd && s->has_aux && !project;
   CsPool *saved_pool;
-  float loss;
+  float loss, penalty = 0;
 
   g_assert (B <= self->max_batch && L <= self->max_labels);
 
@@ -1030,16 +1057,21 @@ cs_model_forward_backward (CsModel             *self,
         aux_w_forward (self, batch->x, B, batch->labels, L, project);
       loss = cs_noise_forward (&a->noise, a->p, p->global, p->local,
                                s->has_aux ? a->w : NULL, batch->labels, B, L, K, s->R);
+      /* The loss adds each term as it comes, as it always has: the total reported keeps its
+       * last bits. */
       if (s->has_global)
-        loss += cs_noise_regulariser (backward ? g->global : NULL, backward ? g->local : NULL,
-                                      p->global, p->local, K, s->R, -config->lambda);
+        add_penalty (&loss, &penalty,
+                     cs_noise_regulariser (backward ? g->global : NULL, backward ? g->local : NULL,
+                                           p->global, p->local, K, s->R, -config->lambda));
       if (config->trace > 0)
         {
-          loss += cs_noise_trace_penalty (backward ? g->local : NULL, p->local, s->R, K,
-                                          config->trace);
+          add_penalty (&loss, &penalty,
+                       cs_noise_trace_penalty (backward ? g->local : NULL, p->local, s->R, K,
+                                               config->trace));
           if (s->has_global)
-            loss += cs_noise_trace_penalty (backward ? g->global : NULL, p->global, 1, K,
-                                            config->trace);
+            add_penalty (&loss, &penalty,
+                         cs_noise_trace_penalty (backward ? g->global : NULL, p->global, 1, K,
+                                                 config->trace));
         }
       if (backward)
         {
@@ -1066,6 +1098,8 @@ cs_model_forward_backward (CsModel             *self,
       first_layer_backward (self, s->input_batchnorm ? a->xn : batch->x, B, stack);
     }
   cs_blas_set_thread_pool (saved_pool);
+  if (regulariser != NULL)
+    *regulariser = penalty;
   return loss;
 }
 
@@ -1078,9 +1112,11 @@ cs_model_predict (CsModel     *self,
   const CsModelShape *s = &self->shape;
   CsPool *saved_pool = cs_blas_set_thread_pool (self->pool);
 
-  for (int i0 = 0; i0 < n; i0 += self->max_batch)
+  int step = eval_step (self);
+
+  for (int i0 = 0; i0 < n; i0 += step)
     {
-      int B = MIN (self->max_batch, n - i0);
+      int B = MIN (step, n - i0);
 
       classifier_forward (self, x + (size_t) i0 * s->D, false, B, false, 0.0f, NULL, false);
       memcpy (probs + (size_t) i0 * s->K, self->act.p, sizeof (float) * B * s->K);
@@ -1088,7 +1124,7 @@ cs_model_predict (CsModel     *self,
   cs_blas_set_thread_pool (saved_pool);
 }
 
-/* Walks rows in chunks of the largest batch, and each chunk's labels in runs of at most
+/* Walks rows in chunks of eval_step(), and each chunk's labels in runs of at most
  * max_labels, handing `func` a run with chunk-local items and where its first label sits in
  * the caller's array. Labels are sorted by item. */
 typedef void (*LabelRunFunc) (CsModel *self, const CsCrowdLabel *run, int n, int B, float *out);
@@ -1105,11 +1141,12 @@ for_each_label_run (CsModel            *self,
   const CsModelShape *s = &self->shape;
   CsCrowdLabel *run = self->act.chunk_labels;
   CsPool *saved_pool = cs_blas_set_thread_pool (self->pool);
+  int step = eval_step (self);
   int l = 0;
 
-  for (int i0 = 0; i0 < n && l < L; i0 += self->max_batch)
+  for (int i0 = 0; i0 < n && l < L; i0 += step)
     {
-      int B = MIN (self->max_batch, n - i0);
+      int B = MIN (step, n - i0);
 
       classifier_forward (self, x + (size_t) i0 * s->D, false, B, false, 0.0f, NULL, s->has_aux);
       if (s->has_aux)

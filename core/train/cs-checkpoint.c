@@ -218,6 +218,8 @@ read_history (CsCheckpoint *self,
       CsEpochMetrics m = {
         .epoch = cs_json_read_int (o, "epoch", (int) i + 1),
         .train_loss = cs_json_read_number (o, "train_loss"),
+        .train_cross_entropy = cs_json_read_number (o, "train_cross_entropy"),
+        .train_regulariser = cs_json_read_number (o, "train_regulariser"),
         .train_accuracy = cs_json_read_number (o, "train_accuracy"),
         .valid_accuracy = cs_json_read_number (o, "valid_accuracy"),
         .test_accuracy = cs_json_read_number (o, "test_accuracy"),

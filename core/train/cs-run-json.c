@@ -22,6 +22,8 @@ cs_history_to_json (JsonBuilder *builder,
       json_builder_begin_object (builder);
       cs_json_add_int (builder, "epoch", m->epoch);
       cs_json_add_number (builder, "train_loss", m->train_loss);
+      cs_json_add_number (builder, "train_cross_entropy", m->train_cross_entropy);
+      cs_json_add_number (builder, "train_regulariser", m->train_regulariser);
       cs_json_add_number (builder, "train_accuracy", m->train_accuracy);
       cs_json_add_number (builder, "valid_accuracy", m->valid_accuracy);
       cs_json_add_number (builder, "test_accuracy", m->test_accuracy);

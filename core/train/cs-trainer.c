@@ -437,7 +437,7 @@ train_epoch (Trainer         *t,
   CsAdamConfig adam = { c->lr, c->beta1, c->beta2, c->eps, c->weight_decay };
   int B = MIN (c->batch_size, t->n_items), K = t->dataset->n_classes;
   size_t n_params;
-  double loss_sum = 0;
+  double loss_sum = 0, regulariser_sum = 0;
   int seen = 0, known = 0, correct = 0, batch_index = 0;
   bool warming = epoch <= c->warm_start;
 
@@ -459,7 +459,7 @@ train_epoch (Trainer         *t,
     {
       int n = MIN (B, t->n_items - start);
       CsBatch batch;
-      float loss;
+      float loss, regulariser;
 
       if (t->callbacks && t->callbacks->abort && t->callbacks->abort (t->callbacks->data))
         {
@@ -470,7 +470,7 @@ train_epoch (Trainer         *t,
       if (n == 1 && (c->input_batchnorm || c->hidden_batchnorm))
         continue;
       gather_batch (t, t->items + start, n, warming, &batch);
-      loss = cs_model_forward_backward (t->model, &batch, c, &t->rng, true);
+      loss = cs_model_forward_backward (t->model, &batch, c, &t->rng, true, &regulariser);
       if (!isfinite (loss))
         {
           g_set_error (error, CS_ERROR, CS_ERROR_DIVERGED,
@@ -481,10 +481,13 @@ train_epoch (Trainer         *t,
         }
       cs_model_adam_step (t->model, t->adam_m, t->adam_v, ++t->adam_t, &adam);
       loss_sum += (double) loss * n;
+      regulariser_sum += (double) regulariser * n;
       seen += n;
       correct += count_correct (cs_model_get_probs (t->model), t->gb, n, K, &known);
     }
   metrics->train_loss = seen ? loss_sum / seen : NAN;
+  metrics->train_regulariser = seen ? regulariser_sum / seen : NAN;
+  metrics->train_cross_entropy = metrics->train_loss - metrics->train_regulariser;
   metrics->train_accuracy = known ? (double) correct / known : NAN;
   return TRUE;
 }
@@ -614,6 +617,16 @@ keep_stopped (CsRun   *run,
   return TRUE;
 }
 
+bool
+cs_train_has_validation (const CsDataset     *dataset,
+                         const CsTrainConfig *config)
+{
+  g_return_val_if_fail (dataset != NULL && config != NULL, false);
+
+  return cs_dataset_get_split (dataset, CS_SPLIT_VALID) != NULL ||
+         config->valid_from_test > 0;
+}
+
 CsRun *
 cs_train (CsDataset               *dataset,
           const CsTrainConfig     *config,
@@ -633,7 +646,8 @@ cs_train (CsDataset               *dataset,
   if (!cs_train_config_validate (config, error))
     return NULL;
   run = run_new (dataset, config);
-  if (config->valid_from_test > 0 && cs_dataset_get_split (dataset, CS_SPLIT_VALID) == NULL)
+  if (cs_train_has_validation (dataset, config) &&
+      cs_dataset_get_split (dataset, CS_SPLIT_VALID) == NULL)
     {
       if (!(trained_on = cs_dataset_carve_validation (dataset, config->valid_from_test, error)))
         return NULL;

@@ -21,7 +21,11 @@ G_BEGIN_DECLS
 typedef struct
 {
   int    epoch;              /* 1-based */
-  double train_loss;
+  double train_loss;         /* the mean objective minimised: train_cross_entropy plus
+                              * train_regulariser (what the CLI and the event files report) */
+  double train_cross_entropy; /* of the crowd labels (or the aggregated targets) alone */
+  double train_regulariser;  /* CoNAL's −λ · Σ‖W_r − W_g‖ and the trace penalties: 0 without
+                              * them, below 0 for CoNAL, whose term pushes the matrices apart */
   double train_accuracy;     /* of the training forward passes (dropout on) against gold */
   double valid_accuracy;     /* of the split used for selection */
   double test_accuracy;
@@ -70,6 +74,11 @@ CsRun                *cs_train               (CsDataset              *dataset,
                                               const CsTrainCallbacks *callbacks,
                                               GError                **error);
 void                  cs_run_free            (CsRun                  *run);
+/* Whether a run of config on dataset measures a validation split of its own (the dataset's,
+ * or one carved out of its test split). Without one, a run selects on the test split, and its
+ * valid_accuracy is the test accuracy. */
+bool                  cs_train_has_validation (const CsDataset       *dataset,
+                                              const CsTrainConfig    *config);
 const CsEpochMetrics *cs_run_get_best        (const CsRun            *run);
 double                cs_evaluate_accuracy   (CsModel                *model,
                                               const CsSplit          *split,

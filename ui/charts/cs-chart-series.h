@@ -21,6 +21,7 @@ typedef struct
   char        *label;
   CsChartRole  role;
   gboolean     muted;
+  gboolean     readout_only;  /* not drawn, in no legend or range: a value the read-out adds */
   guint        group;   /* the loss chart's group it belongs to, or G_MAXUINT */
   GArray      *points;  /* of CsChartPoint, x never decreasing */
   GArray      *std;     /* of double, one per point: a band's half-width; NULL for a plain curve */

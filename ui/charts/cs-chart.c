@@ -827,6 +827,24 @@ cs_chart_invalidate (CsChart *self)
 }
 
 /**
+ * cs_chart_redo_layout:
+ *
+ * Lays the chart out again before it is next drawn, at the size it has: for a change that
+ * moves what it draws but not its children, which may come while another widget is being
+ * allocated (a chart aligned with this one), when queueing an allocation would be too late.
+ */
+void
+cs_chart_redo_layout (CsChart *self)
+{
+  CsChartPrivate *priv = cs_chart_get_instance_private (self);
+
+  g_return_if_fail (CS_IS_CHART (self));
+
+  priv->prepared = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
  * cs_chart_data_changed:
  *
  * Lays the chart out again and, once the changes come to a pause, describes it again.

@@ -93,6 +93,7 @@ gboolean            cs_chart_get_plot_area     (CsChart          *self,
 
 /* For subclasses. */
 void                cs_chart_invalidate        (CsChart          *self);
+void                cs_chart_redo_layout       (CsChart          *self);
 void                cs_chart_data_changed      (CsChart          *self);
 gboolean            cs_chart_ensure_layout     (CsChart          *self);
 void                cs_chart_set_natural_size  (CsChart          *self,

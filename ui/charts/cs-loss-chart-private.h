@@ -16,6 +16,8 @@ double   cs_loss_chart_y_to_widget      (CsLossChart *self,
                                          double       y);
 gboolean cs_loss_chart_get_hover        (CsLossChart *self,
                                          double      *epoch);
+gboolean cs_loss_chart_get_readout_epoch (CsLossChart *self,
+                                         double      *epoch);
 GtkWidget *cs_loss_chart_get_group_toggle (CsLossChart *self,
                                          guint        group);
 guint    cs_loss_chart_get_path_length  (CsLossChart *self,

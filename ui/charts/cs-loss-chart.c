@@ -21,6 +21,7 @@
 #define BAND_RUN_ALPHA   0.45f /* the runs behind a band, thin and faint */
 #define BAND_AREA_ALPHA  0.18f
 #define REFERENCE_ALPHA  0.08f /* the ± std area around a reference line */
+#define FIT_MARGIN       0.05  /* a fitted value axis' room beyond the data, of the data's span */
 
 /* A labelled set of curves in one colour, such as a run or a method's runs and their band,
  * with one legend entry that shows or hides them all. */
@@ -50,6 +51,10 @@ struct _CsLossChart
   double           reference_std;
   double           y_min;           /* NAN: from the data */
   double           y_max;           /* NAN: from the data */
+  double           y_floor;         /* a fitted axis' limits, such as 0 and 1 for accuracies; */
+  double           y_ceiling;       /* NAN: none. Set, the axis fits the data with a margin */
+  CsLossChart     *aligned;         /* (weak): the chart whose value labels' column it matches */
+  double           labels_width;    /* the value labels' column, as its own labels need it */
   double           x_max;           /* the planned epochs; 0 when unknown */
   double           marker_x;        /* NAN: no marker */
   gboolean         percent;
@@ -114,7 +119,7 @@ series_shown (CsLossChart         *self,
 {
   Group *group = group_of (self, series);
 
-  return !series->muted && (group == NULL || group->visible);
+  return !series->muted && !series->readout_only && (group == NULL || group->visible);
 }
 
 /* Whether the read-out lists a series: a shown one, except the runs a band sums up. */
@@ -124,8 +129,18 @@ series_in_readout (CsLossChart         *self,
 {
   Group *group = group_of (self, series);
 
+  if (series->readout_only)
+    return TRUE;
   return series_shown (self, series) &&
          (group == NULL || !group->has_band || series->std != NULL);
+}
+
+/* Whether a series has a curve, and so a ring on the read-out's line. */
+static gboolean
+series_on_hover_line (CsLossChart         *self,
+                      const CsChartSeries *series)
+{
+  return !series->readout_only && series_in_readout (self, series);
 }
 
 static const GdkRGBA *
@@ -271,7 +286,7 @@ static gboolean
 has_current_run (CsLossChart *self)
 {
   for (guint s = 0; s < self->series->len; s++)
-    if (!get_series (self, s)->muted && get_series (self, s)->group == G_MAXUINT)
+    if (series_shown (self, get_series (self, s)) && get_series (self, s)->group == G_MAXUINT)
       return TRUE;
   return FALSE;
 }
@@ -312,7 +327,7 @@ prepare_legend (CsLossChart *self,
       CsChartSeries *series = get_series (self, s);
 
       any_muted |= series->muted;
-      if (!series->muted && series->group == G_MAXUINT)
+      if (series_shown (self, series) && series->group == G_MAXUINT)
         cs_chart_legend_add (self->legend, GTK_WIDGET (self), series->label,
                              &theme->roles[series->role], LINE_WIDTH);
     }
@@ -353,8 +368,53 @@ prepare_x_range (CsLossChart *self)
     frame->x_hi = frame->x_lo + (self->x_max > 0 ? 1 : 9);
 }
 
+static gboolean
+fits_data (CsLossChart *self)
+{
+  return !isnan (self->y_floor) || !isnan (self->y_ceiling);
+}
+
+static double
+clamp_to_limits (CsLossChart *self,
+                 double       y)
+{
+  if (isfinite (self->y_floor))
+    y = MAX (y, self->y_floor);
+  if (isfinite (self->y_ceiling))
+    y = MIN (y, self->y_ceiling);
+  return y;
+}
+
+/* A fitted axis: the data's range and a margin of its span beyond each end, rounded out to
+ * ticks, within the limits. Without data it spans the limits, or 0 to 1. */
+static void
+prepare_fitted_range (CsLossChart *self,
+                      double       lo,
+                      double       hi,
+                      guint        max_ticks)
+{
+  CsChartFrame *frame = frame_of (self);
+  double margin;
+
+  if (!isfinite (lo))
+    {
+      frame->y_lo = isfinite (self->y_floor) ? self->y_floor : 0;
+      frame->y_hi = isfinite (self->y_ceiling) ? self->y_ceiling : frame->y_lo + 1;
+      return;
+    }
+  margin = hi > lo ? FIT_MARGIN * (hi - lo) : MAX (FIT_MARGIN * fabs (hi), 0.01);
+  frame->y_lo = clamp_to_limits (self, lo - margin);
+  frame->y_hi = clamp_to_limits (self, hi + margin);
+  if (frame->y_hi <= frame->y_lo)
+    frame->y_hi = frame->y_lo + 1;
+  frame->y_lo = clamp_to_limits (self, cs_chart_round_end (frame->y_hi, frame->y_lo, max_ticks,
+                                                           0, self->percent));
+  frame->y_hi = clamp_to_limits (self, cs_chart_round_end (frame->y_lo, frame->y_hi, max_ticks,
+                                                           0, self->percent));
+}
+
 /* The values the plot spans: the range set, an open end rounded out from the data's range so
- * the top curve does not run along the frame. */
+ * the top curve does not run along the frame; or, with limits, the data's range fitted. */
 static void
 prepare_y_range (CsLossChart *self,
                  guint        max_ticks)
@@ -384,6 +444,11 @@ prepare_y_range (CsLossChart *self,
     {
       lo = MIN (lo, self->reference - self->reference_std);
       hi = MAX (hi, self->reference + self->reference_std);
+    }
+  if (fits_data (self))
+    {
+      prepare_fitted_range (self, lo, hi, max_ticks);
+      return;
     }
   if (!isfinite (lo))
     lo = 0, hi = 1;
@@ -446,7 +511,7 @@ prepare_marker (CsLossChart *self)
       CsChartSeries *series = get_series (self, s);
       double y;
 
-      if (!series_in_readout (self, series) || series->points->len == 0)
+      if (!series_on_hover_line (self, series) || series->points->len == 0)
         continue;
       y = cs_chart_series_point (series, cs_chart_series_nearest (series, self->marker_x))->y;
       if (isfinite (y))
@@ -512,17 +577,33 @@ prepare_plot_rows (CsLossChart *self,
   frame->tick_length = TICK_LENGTH;
 }
 
-/* The plot's columns: right of the widest value label, and far enough from the right edge for
- * half of the last epoch's label. */
+/* The value labels' column: as wide as the widest label, or as the aligned chart's if that
+ * is wider. A change of its own width lays the aligned chart out again, which then follows. */
+static double
+labels_column (CsLossChart *self)
+{
+  double own = cs_chart_ticks_widest (cs_chart_get_ticks (CS_CHART (self),
+                                                          GTK_ORIENTATION_VERTICAL));
+
+  if (own != self->labels_width)
+    {
+      self->labels_width = own;
+      if (self->aligned != NULL)
+        cs_chart_redo_layout (CS_CHART (self->aligned));
+    }
+  return self->aligned != NULL ? MAX (own, self->aligned->labels_width) : own;
+}
+
+/* The plot's columns: right of the value labels' column, and far enough from the right edge
+ * for half of the last epoch's label. */
 static void
 prepare_plot_columns (CsLossChart *self,
                       int          width)
 {
   CsChartFrame *frame = frame_of (self);
-  GArray *y_ticks = cs_chart_get_ticks (CS_CHART (self), GTK_ORIENTATION_VERTICAL);
   g_autofree char *last = g_strdup_printf ("%.0f", frame->x_hi);
   g_autoptr(PangoLayout) last_layout = create_layout (self, last);
-  double left = CS_CHART_PAD + cs_chart_ticks_widest (y_ticks) + CS_CHART_TICK_GAP;
+  double left = CS_CHART_PAD + labels_column (self) + CS_CHART_TICK_GAP;
   double right = width - CS_CHART_PAD - cs_chart_layout_width (last_layout) / 2.0;
 
   frame->plot.origin.x = round (left);
@@ -729,6 +810,8 @@ static int
 layer_of (CsLossChart         *self,
           const CsChartSeries *series)
 {
+  if (series->readout_only)
+    return LAYER_HIDDEN;
   if (series->muted)
     return LAYER_MUTED;
   if (series->group == G_MAXUINT)
@@ -914,7 +997,8 @@ draw_hover_line (CsLossChart *self,
   for (guint s = 0; s < self->series->len; s++)
     {
       CsChartSeries *series = get_series (self, s);
-      double y = series_in_readout (self, series) ? cs_chart_series_value_at (series, epoch) : NAN;
+      double y = series_on_hover_line (self, series) ? cs_chart_series_value_at (series, epoch)
+                                                     : NAN;
 
       if (!isfinite (y) || y < frame->y_lo || y > frame->y_hi)
         continue;
@@ -1063,6 +1147,7 @@ cs_loss_chart_dispose (GObject *object)
   CsLossChart *self = CS_LOSS_CHART (object);
 
   g_ptr_array_set_size (self->groups, 0);
+  cs_loss_chart_align_with (self, NULL);
   G_OBJECT_CLASS (cs_loss_chart_parent_class)->dispose (object);
 }
 
@@ -1176,7 +1261,12 @@ cs_loss_chart_init (CsLossChart *self)
   self->legend = cs_chart_legend_new ();
   self->y_min = 0;
   self->y_max = NAN;
+  self->y_floor = NAN;
+  self->y_ceiling = NAN;
   self->marker_x = NAN;
+
+  /* The arrow keys, Home and End move the read-out along the epochs (CsChart). */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   cs_chart_set_label (CS_CHART (self), GTK_ORIENTATION_HORIZONTAL, _("Epoch"));
   cs_chart_set_natural_size (CS_CHART (self), 480, 280);
@@ -1216,6 +1306,65 @@ cs_loss_chart_set_y_range (CsLossChart *self,
 
   self->y_min = min;
   self->y_max = max;
+  self->y_floor = NAN;
+  self->y_ceiling = NAN;
+  cs_chart_invalidate (CS_CHART (self));
+}
+
+/**
+ * cs_loss_chart_fit_y_range:
+ * @lowest: the lowest value the axis may show, such as 0, or NAN for no limit
+ * @highest: the highest, such as 1 for accuracies, or NAN for no limit
+ *
+ * Fits the value axis to the data shown: its range with a little room beyond each end,
+ * rounded out to ticks, and kept within the limits, so accuracies between 60 and 80 % fill
+ * the plot rather than sit in a fifth of it. Without data it spans the limits. Setting a
+ * range (cs_loss_chart_set_y_range()) ends the fitting.
+ */
+void
+cs_loss_chart_fit_y_range (CsLossChart *self,
+                           double       lowest,
+                           double       highest)
+{
+  g_return_if_fail (CS_IS_LOSS_CHART (self));
+  g_return_if_fail (!isinf (lowest) && !isinf (highest));
+  g_return_if_fail (!(lowest >= highest));
+
+  self->y_min = NAN;
+  self->y_max = NAN;
+  /* Either limit set turns fitting on; an infinite one stands for “none” inside. */
+  self->y_floor = isnan (lowest) && isnan (highest) ? -INFINITY : lowest;
+  self->y_ceiling = highest;
+  cs_chart_invalidate (CS_CHART (self));
+}
+
+/**
+ * cs_loss_chart_align_with:
+ * @other: (nullable): another loss chart, or NULL to stop aligning
+ *
+ * Gives both charts the wider of their value labels' columns, so charts stacked over one
+ * epoch axis, such as a loss and an accuracy, start their plots at the same x whatever their
+ * labels (“0.25” or “100 %”).
+ */
+void
+cs_loss_chart_align_with (CsLossChart *self,
+                          CsLossChart *other)
+{
+  g_return_if_fail (CS_IS_LOSS_CHART (self));
+  g_return_if_fail (other == NULL || CS_IS_LOSS_CHART (other));
+
+  if (self->aligned == other)
+    return;
+  if (self->aligned != NULL)
+    {
+      CsLossChart *old = self->aligned;
+
+      g_clear_weak_pointer (&self->aligned);
+      cs_loss_chart_align_with (old, NULL);
+    }
+  g_set_weak_pointer (&self->aligned, other);
+  if (other != NULL)
+    cs_loss_chart_align_with (other, self);
   cs_chart_invalidate (CS_CHART (self));
 }
 
@@ -1299,6 +1448,29 @@ cs_loss_chart_add_series (CsLossChart *self,
   g_ptr_array_add (self->series, cs_chart_series_new (label, role, muted));
   cs_chart_data_changed (CS_CHART (self));
   return self->series->len - 1;
+}
+
+/**
+ * cs_loss_chart_add_readout_series:
+ * @label: the name in the read-out, such as “regulariser”
+ *
+ * Adds values the read-out and the accessible description give beside the curves' at each
+ * epoch, without a curve, a legend entry or a place in the value range: a part of a loss
+ * shown in numbers alone.
+ *
+ * Returns: the index to append the values with
+ */
+guint
+cs_loss_chart_add_readout_series (CsLossChart *self,
+                                  const char  *label)
+{
+  guint index;
+
+  g_return_val_if_fail (CS_IS_LOSS_CHART (self), 0);
+
+  index = cs_loss_chart_add_series (self, label, CS_CHART_ROLE_TRAIN, FALSE);
+  get_series (self, index)->readout_only = TRUE;
+  return index;
 }
 
 /**
@@ -1595,6 +1767,23 @@ cs_loss_chart_get_hover (CsLossChart *self,
 
   *epoch = NAN;
   if (!cs_chart_get_hover (CS_CHART (self), &item))
+    return FALSE;
+  *epoch = epoch_at (self, item);
+  return TRUE;
+}
+
+/* The epoch the read-out shows, under the pointer or selected with the keyboard. */
+gboolean
+cs_loss_chart_get_readout_epoch (CsLossChart *self,
+                                 double      *epoch)
+{
+  guint item;
+
+  g_return_val_if_fail (CS_IS_LOSS_CHART (self), FALSE);
+
+  *epoch = NAN;
+  item = cs_chart_get_readout_item (CS_CHART (self));
+  if (item == CS_CHART_NO_ITEM)
     return FALSE;
   *epoch = epoch_at (self, item);
   return TRUE;

@@ -24,6 +24,11 @@ GtkWidget *cs_loss_chart_new               (void);
 void       cs_loss_chart_set_y_range       (CsLossChart       *self,
                                             double             min,
                                             double             max);
+void       cs_loss_chart_fit_y_range       (CsLossChart       *self,
+                                            double             lowest,
+                                            double             highest);
+void       cs_loss_chart_align_with        (CsLossChart       *self,
+                                            CsLossChart       *other);
 void       cs_loss_chart_set_percent       (CsLossChart       *self,
                                             gboolean           percent);
 gboolean   cs_loss_chart_get_percent       (CsLossChart       *self);
@@ -34,6 +39,8 @@ guint      cs_loss_chart_add_series        (CsLossChart       *self,
                                             const char        *label,
                                             CsChartRole        role,
                                             gboolean           muted);
+guint      cs_loss_chart_add_readout_series (CsLossChart     *self,
+                                             const char      *label);
 void       cs_loss_chart_append            (CsLossChart       *self,
                                             guint              series,
                                             double             x,

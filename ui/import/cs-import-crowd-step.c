@@ -24,6 +24,7 @@ struct _CsImportCrowdStep
   AdwComboRow         *item_row;
   AdwComboRow         *annotator_row;
   AdwComboRow         *label_row;
+  AdwEntryRow         *classes_row;
   GtkLabel            *problems_label;
 };
 
@@ -44,6 +45,12 @@ cs_import_crowd_step_reflect (CsImportPage *page,
   cs_import_rows_set_choices (self->item_row, header, plan->item_column);
   cs_import_rows_set_choices (self->annotator_row, header, plan->annotator_column);
   cs_import_rows_set_choices (self->label_row, header, plan->label_column);
+  if (!cs_import_rows_names_equal (self->classes_row, ",", plan->classes))
+    {
+      g_autofree char *classes = plan->classes ? g_strjoinv (", ", plan->classes) : NULL;
+
+      cs_import_rows_set_text (self->classes_row, classes);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->columns_group),
                           plan->crowd_format == CS_CROWD_LONG_TABLE && header != NULL);
 }
@@ -85,6 +92,21 @@ on_column_changed (CsImportCrowdStep *self)
 }
 
 static void
+on_classes_changed (CsImportCrowdStep *self)
+{
+  CsImportJob *job = cs_import_page_get_editing_job (CS_IMPORT_PAGE (self));
+  CsImportPlan *plan;
+
+  if (job == NULL || cs_import_rows_names_equal (self->classes_row, ",",
+                                                 cs_import_job_get_plan (job)->classes))
+    return;
+  plan = cs_import_job_get_plan (job);
+  g_strfreev (plan->classes);
+  plan->classes = cs_import_rows_get_names (self->classes_row, ",");
+  cs_import_job_plan_changed (job);
+}
+
+static void
 cs_import_crowd_step_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), CS_TYPE_IMPORT_CROWD_STEP);
@@ -110,10 +132,12 @@ cs_import_crowd_step_class_init (CsImportCrowdStepClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsImportCrowdStep, item_row);
   gtk_widget_class_bind_template_child (widget_class, CsImportCrowdStep, annotator_row);
   gtk_widget_class_bind_template_child (widget_class, CsImportCrowdStep, label_row);
+  gtk_widget_class_bind_template_child (widget_class, CsImportCrowdStep, classes_row);
   gtk_widget_class_bind_template_child (widget_class, CsImportCrowdStep, problems_label);
   gtk_widget_class_bind_template_callback (widget_class, on_file_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_format_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_column_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_classes_changed);
 }
 
 static void

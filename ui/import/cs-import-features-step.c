@@ -6,6 +6,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n.h>
+
 #include "cs-file-row.h"
 #include "cs-import-features-step.h"
 #include "cs-import-rows.h"
@@ -22,10 +24,12 @@ struct _CsImportFeaturesStep
   AdwEntryRow         *columns_row;
   CsFileRow           *folder_row;
   AdwEntryRow         *image_column_row;
+  GtkLabel            *descriptor_label;
   AdwPreferencesGroup *ids_group;
   AdwComboRow         *id_source_row;
   AdwEntryRow         *id_column_row;
   CsFileRow           *ids_path_row;
+  CsFileRow           *gold_table_row;
   GtkLabel            *problems_label;
   CsTablePreviewView  *preview_view;
 };
@@ -48,6 +52,8 @@ cs_import_features_step_reflect (CsImportPage *page,
   CsSplitKind s = current_split (self);
   CsImportSplit *split = &cs_import_job_get_plan (job)->splits[s];
   CsFeaturesKind kind = split->features_kind;
+  gboolean images = kind == CS_FEATURES_IMAGES;
+  gboolean images_only = images && split->features_path == NULL;
   g_autofree char *columns = split->feature_columns ? g_strjoinv (" ", split->feature_columns) : NULL;
 
   cs_import_rows_select (self->kind_row, kind);
@@ -60,27 +66,21 @@ cs_import_features_step_reflect (CsImportPage *page,
   cs_import_rows_select (self->id_source_row, split->id_source);
   cs_import_rows_set_text (self->id_column_row, split->id_column);
   cs_import_rows_set_text (self->ids_path_row, split->ids_path);
+  if (split->id_source == CS_IDS_GOLD_ORDER)
+    cs_import_rows_set_text (self->gold_table_row, split->gold_path);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->path_row),
+                                 images ? _("Table naming the images (optional)")
+                                        : _("Features file"));
   gtk_widget_set_visible (GTK_WIDGET (self->path_row), kind != CS_FEATURES_NONE);
   gtk_widget_set_visible (GTK_WIDGET (self->columns_row), kind == CS_FEATURES_CSV);
-  gtk_widget_set_visible (GTK_WIDGET (self->folder_row), kind == CS_FEATURES_IMAGES);
-  gtk_widget_set_visible (GTK_WIDGET (self->image_column_row), kind == CS_FEATURES_IMAGES);
+  gtk_widget_set_visible (GTK_WIDGET (self->folder_row), images);
+  gtk_widget_set_visible (GTK_WIDGET (self->image_column_row), images && !images_only);
+  gtk_widget_set_visible (GTK_WIDGET (self->descriptor_label), images_only);
   gtk_widget_set_visible (GTK_WIDGET (self->ids_group), kind != CS_FEATURES_NONE);
   gtk_widget_set_visible (GTK_WIDGET (self->id_column_row), split->id_source == CS_IDS_COLUMN);
   gtk_widget_set_visible (GTK_WIDGET (self->ids_path_row), split->id_source == CS_IDS_FILE);
+  gtk_widget_set_visible (GTK_WIDGET (self->gold_table_row), split->id_source == CS_IDS_GOLD_ORDER);
   cs_table_preview_view_set_preview (self->preview_view, cs_import_job_get_features_preview (job, s));
-}
-
-/* Names or patterns as typed, separated by spaces or commas. */
-static char **
-split_names (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit_set (text, " ,", -1);
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-
-  for (int i = 0; parts[i] != NULL; i++)
-    if (parts[i][0] != '\0')
-      g_strv_builder_add (names, parts[i]);
-  return g_strv_builder_end (names);
 }
 
 static void
@@ -88,21 +88,29 @@ on_changed (CsImportFeaturesStep *self)
 {
   CsImportJob *job = cs_import_page_get_editing_job (CS_IMPORT_PAGE (self));
   CsImportSplit *split;
-  const char *columns;
 
   if (job == NULL)
     return;
   split = &cs_import_job_get_plan (job)->splits[current_split (self)];
   split->features_kind = MIN (adw_combo_row_get_selected (self->kind_row), CS_FEATURES_IMAGES);
   cs_import_plan_set (&split->features_path, cs_import_rows_get_text (self->path_row));
-  columns = cs_import_rows_get_text (self->columns_row);
   g_strfreev (split->feature_columns);
-  split->feature_columns = columns ? split_names (columns) : NULL;
+  split->feature_columns = cs_import_rows_get_names (self->columns_row, " ,");
   cs_import_plan_set (&split->images_folder, cs_import_rows_get_text (self->folder_row));
   cs_import_plan_set (&split->image_column, cs_import_rows_get_text (self->image_column_row));
-  split->id_source = MIN (adw_combo_row_get_selected (self->id_source_row), CS_IDS_FILE);
+  split->id_source = MIN (adw_combo_row_get_selected (self->id_source_row), CS_IDS_IMAGE_NAMES);
+  /* A folder of images alone names its items by their files. */
+  if (split->features_kind == CS_FEATURES_IMAGES && split->features_path == NULL &&
+      split->id_source == CS_IDS_ROW_NUMBERS)
+    split->id_source = CS_IDS_IMAGE_NAMES;
   cs_import_plan_set (&split->id_column, cs_import_rows_get_text (self->id_column_row));
   cs_import_plan_set (&split->ids_path, cs_import_rows_get_text (self->ids_path_row));
+  if (split->id_source == CS_IDS_GOLD_ORDER)
+    {
+      /* The table that orders the items is their gold too, as the gold step then shows. */
+      cs_import_plan_set (&split->gold_path, cs_import_rows_get_text (self->gold_table_row));
+      split->gold_source = CS_GOLD_TABLE;
+    }
   cs_import_job_plan_changed (job);
 }
 
@@ -135,6 +143,8 @@ cs_import_features_step_class_init (CsImportFeaturesStepClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsImportFeaturesStep, id_source_row);
   gtk_widget_class_bind_template_child (widget_class, CsImportFeaturesStep, id_column_row);
   gtk_widget_class_bind_template_child (widget_class, CsImportFeaturesStep, ids_path_row);
+  gtk_widget_class_bind_template_child (widget_class, CsImportFeaturesStep, gold_table_row);
+  gtk_widget_class_bind_template_child (widget_class, CsImportFeaturesStep, descriptor_label);
   gtk_widget_class_bind_template_child (widget_class, CsImportFeaturesStep, problems_label);
   gtk_widget_class_bind_template_child (widget_class, CsImportFeaturesStep, preview_view);
   gtk_widget_class_bind_template_callback (widget_class, cs_import_page_reflect);

@@ -9,30 +9,38 @@
 #include "cs-file-row.h"
 #include "cs-import-gold-step.h"
 #include "cs-import-rows.h"
+#include "cs-table-preview-view.h"
 
 struct _CsImportGoldStep
 {
-  CsImportPage  parent_instance;
+  CsImportPage        parent_instance;
 
   /* Template widgets */
-  AdwComboRow  *split_row;
-  AdwComboRow  *source_row;
-  AdwEntryRow  *gold_column_row;
-  CsFileRow    *gold_path_row;
-  AdwEntryRow  *gold_id_column_row;
-  AdwEntryRow  *gold_label_column_row;
-  GtkLabel     *problems_label;
+  AdwComboRow        *split_row;
+  AdwComboRow        *source_row;
+  AdwEntryRow        *gold_column_row;
+  CsFileRow          *gold_path_row;
+  AdwEntryRow        *gold_id_column_row;
+  AdwEntryRow        *gold_label_column_row;
+  GtkLabel           *problems_label;
+  CsTablePreviewView *preview_view;
 };
 
 G_DEFINE_FINAL_TYPE (CsImportGoldStep, cs_import_gold_step, CS_TYPE_IMPORT_PAGE)
+
+static CsSplitKind
+current_kind (CsImportGoldStep *self)
+{
+  guint selected = adw_combo_row_get_selected (self->split_row);
+
+  return selected < CS_N_SPLITS ? selected : CS_SPLIT_TRAIN;
+}
 
 static CsImportSplit *
 current_split (CsImportGoldStep *self,
                CsImportJob      *job)
 {
-  guint selected = adw_combo_row_get_selected (self->split_row);
-
-  return &cs_import_job_get_plan (job)->splits[selected < CS_N_SPLITS ? selected : 0];
+  return &cs_import_job_get_plan (job)->splits[current_kind (self)];
 }
 
 static void
@@ -52,6 +60,8 @@ cs_import_gold_step_reflect (CsImportPage *page,
   gtk_widget_set_visible (GTK_WIDGET (self->gold_path_row), source >= CS_GOLD_TABLE);
   gtk_widget_set_visible (GTK_WIDGET (self->gold_id_column_row), source == CS_GOLD_TABLE);
   gtk_widget_set_visible (GTK_WIDGET (self->gold_label_column_row), source == CS_GOLD_TABLE);
+  cs_table_preview_view_set_preview (self->preview_view,
+                                     cs_import_job_get_gold_preview (job, current_kind (self)));
 }
 
 static void
@@ -87,6 +97,7 @@ cs_import_gold_step_class_init (CsImportGoldStepClass *klass)
   CS_IMPORT_PAGE_CLASS (klass)->reflect = cs_import_gold_step_reflect;
 
   g_type_ensure (CS_TYPE_FILE_ROW);
+  g_type_ensure (CS_TYPE_TABLE_PREVIEW_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/crowdscope/Crowdscope/cs-import-gold-step.ui");
   gtk_widget_class_bind_template_child (widget_class, CsImportGoldStep, split_row);
@@ -96,6 +107,7 @@ cs_import_gold_step_class_init (CsImportGoldStepClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsImportGoldStep, gold_id_column_row);
   gtk_widget_class_bind_template_child (widget_class, CsImportGoldStep, gold_label_column_row);
   gtk_widget_class_bind_template_child (widget_class, CsImportGoldStep, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, CsImportGoldStep, preview_view);
   gtk_widget_class_bind_template_callback (widget_class, cs_import_page_reflect);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
 }

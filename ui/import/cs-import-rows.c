@@ -70,3 +70,40 @@ cs_import_rows_select (AdwComboRow *row,
   if (adw_combo_row_get_selected (row) != position)
     adw_combo_row_set_selected (row, position);
 }
+
+char **
+cs_import_rows_get_names (gpointer    editable,
+                          const char *separators)
+{
+  const char *text = cs_import_rows_get_text (editable);
+  g_autoptr(GStrvBuilder) names = NULL;
+  g_auto(GStrv) parts = NULL;
+  gboolean any = FALSE;
+
+  if (text == NULL)
+    return NULL;
+  names = g_strv_builder_new ();
+  parts = g_strsplit_set (text, separators, -1);
+  for (int i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (parts[i][0] != '\0')
+        {
+          g_strv_builder_add (names, parts[i]);
+          any = TRUE;
+        }
+    }
+  return any ? g_strv_builder_end (names) : NULL;
+}
+
+gboolean
+cs_import_rows_names_equal (gpointer      editable,
+                            const char   *separators,
+                            char * const *names)
+{
+  g_auto(GStrv) typed = cs_import_rows_get_names (editable, separators);
+
+  if (typed == NULL || names == NULL)
+    return typed == NULL && names == NULL;
+  return g_strv_equal ((const char * const *) typed, (const char * const *) names);
+}

@@ -15,6 +15,14 @@ void        cs_import_rows_set_text      (gpointer             editable,
                                           const char          *text);
 /* The text of an editable, NULL when empty. */
 const char *cs_import_rows_get_text      (gpointer             editable);
+/* The names typed in an editable, split at any of separators and stripped; NULL when there
+ * are none. */
+char      **cs_import_rows_get_names     (gpointer             editable,
+                                          const char          *separators);
+/* Whether an editable's names are `names` (NULL: none). */
+gboolean    cs_import_rows_names_equal   (gpointer             editable,
+                                          const char          *separators,
+                                          char * const        *names);
 /* Offers `names` (a table's header) in a combo row, `current` selected. */
 void        cs_import_rows_set_choices   (AdwComboRow         *row,
                                           const char * const  *names,

@@ -19,6 +19,7 @@ struct _CsImportSplitsStep
   GtkSpinButton *valid_spin;
   GtkSpinButton *test_spin;
   GtkSpinButton *seed_spin;
+  GtkLabel      *train_only_label;
   GtkLabel      *problems_label;
 };
 
@@ -46,6 +47,10 @@ cs_import_splits_step_reflect (CsImportPage *page,
   gtk_widget_set_visible (GTK_WIDGET (self->valid_spin_row), plan->carve);
   gtk_widget_set_visible (GTK_WIDGET (self->test_spin_row), plan->carve);
   gtk_widget_set_visible (GTK_WIDGET (self->seed_spin_row), plan->carve);
+  gtk_widget_set_visible (GTK_WIDGET (self->train_only_label),
+                          !plan->carve &&
+                          plan->splits[CS_SPLIT_VALID].features_kind == CS_FEATURES_NONE &&
+                          plan->splits[CS_SPLIT_TEST].features_kind == CS_FEATURES_NONE);
 }
 
 static void
@@ -88,6 +93,7 @@ cs_import_splits_step_class_init (CsImportSplitsStepClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsImportSplitsStep, valid_spin);
   gtk_widget_class_bind_template_child (widget_class, CsImportSplitsStep, test_spin);
   gtk_widget_class_bind_template_child (widget_class, CsImportSplitsStep, seed_spin);
+  gtk_widget_class_bind_template_child (widget_class, CsImportSplitsStep, train_only_label);
   gtk_widget_class_bind_template_child (widget_class, CsImportSplitsStep, problems_label);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
 }

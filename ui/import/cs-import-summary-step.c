@@ -25,6 +25,8 @@ struct _CsImportSummaryStep
   AdwActionRow        *annotators_row;
   AdwActionRow        *labels_row;
   AdwActionRow        *classes_row;
+  AdwActionRow        *features_row;
+  GtkLabel            *notices_label;
   AdwActionRow        *without_features_row;
   AdwActionRow        *unknown_labels_row;
   AdwActionRow        *without_labels_row;
@@ -68,7 +70,13 @@ reflect_summary (CsImportSummaryStep   *self,
   g_autofree char *items = format_items (summary);
   g_autofree char *names = g_strjoinv (", ", summary->class_names);
   g_autofree char *classes = NULL;
+  g_autofree char *features = g_strdup_printf (g_dngettext (NULL, "%d value per item", "%d values per item",
+                                                            summary->d), summary->d);
+  g_autofree char *notices = g_strjoinv ("\n", summary->notices);
 
+  gtk_label_set_text (self->notices_label, notices);
+  gtk_widget_set_visible (GTK_WIDGET (self->notices_label), notices[0] != '\0');
+  adw_action_row_set_subtitle (self->features_row, features);
   classes = g_strdup_printf (summary->classes_found ? _("%d found in the labels: %s") : _("%d: %s"),
                              summary->n_classes, names);
   adw_action_row_set_subtitle (self->items_row, items);
@@ -150,6 +158,8 @@ cs_import_summary_step_class_init (CsImportSummaryStepClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsImportSummaryStep, annotators_row);
   gtk_widget_class_bind_template_child (widget_class, CsImportSummaryStep, labels_row);
   gtk_widget_class_bind_template_child (widget_class, CsImportSummaryStep, classes_row);
+  gtk_widget_class_bind_template_child (widget_class, CsImportSummaryStep, features_row);
+  gtk_widget_class_bind_template_child (widget_class, CsImportSummaryStep, notices_label);
   gtk_widget_class_bind_template_child (widget_class, CsImportSummaryStep, without_features_row);
   gtk_widget_class_bind_template_child (widget_class, CsImportSummaryStep, unknown_labels_row);
   gtk_widget_class_bind_template_child (widget_class, CsImportSummaryStep, without_labels_row);

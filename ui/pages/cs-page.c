@@ -260,6 +260,52 @@ cs_page_toast (GtkWidget  *self,
 }
 
 static void
+on_folder_opened (GObject      *source G_GNUC_UNUSED,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  g_autoptr(GtkWidget) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("The folder could not be opened: %s"),
+                                               error->message);
+
+      cs_page_toast (self, text);
+    }
+}
+
+static void
+on_open_folder (AdwToast  *toast,
+                GtkWidget *self)
+{
+  const char *folder = g_object_get_data (G_OBJECT (toast), "cs-folder");
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (self)));
+  g_app_info_launch_default_for_uri_async (uri, context, NULL, on_folder_opened, g_object_ref (self));
+}
+
+AdwToast *
+cs_page_toast_folder (GtkWidget  *self,
+                      const char *text,
+                      const char *folder)
+{
+  AdwToast *toast;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (self) && text != NULL && folder != NULL, NULL);
+
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("Open Folder"));
+  g_object_set_data_full (G_OBJECT (toast), "cs-folder", g_strdup (folder), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_folder), self, 0);
+  return cs_page_add_toast (self, toast) ? toast : NULL;
+}
+
+static void
 on_save_response (GtkNativeDialog *chooser,
                   int              response,
                   GtkWidget       *self)

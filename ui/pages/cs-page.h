@@ -48,6 +48,12 @@ gboolean   cs_page_add_toast   (GtkWidget *self,
 void       cs_page_toast       (GtkWidget *self,
                                 const char *text);
 
+/* A toast that says `text` and offers Open Folder, which shows `folder` in the file manager
+ * (through the desktop portal where there is one). Returns the toast shown, or NULL. */
+AdwToast  *cs_page_toast_folder (GtkWidget  *self,
+                                 const char *text,
+                                 const char *folder);
+
 /* A GAsyncReadyCallback for cs_figure_save_async() and cs_curve_figure_save_async(): a toast
  * says whether the figure was written. `page` is a reference to the page, taken. */
 void       cs_page_figure_saved (GObject      *object,

@@ -12,8 +12,11 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cs-loss-chart.h"
+#include "cs-split-box.h"
 #include "cs-train-page.h"
 
 /* Earlier runs of the session drawn under the current one, the newest ones: as many as the
@@ -25,13 +28,30 @@
 
 static const char *preset_ids[] = { CS_PRESET_DEFAULT, CS_PRESET_OFFICIAL };
 
+/* A series a run has no data for is not added: its id is NO_SERIES. */
+#define NO_SERIES G_MAXUINT
+
 typedef struct
 {
   guint loss;
+  guint regulariser;
   guint train;
   guint valid;
   guint test;
 } SeriesIds;
+
+/* What the method and preset rows say under their titles, by method and by preset. */
+static const char *method_summaries[CS_N_METHODS] = {
+  [CS_METHOD_CONAL] = N_("A confusion common to all annotators and one per annotator"),
+  [CS_METHOD_CROWD_LAYER] = N_("One confusion per annotator"),
+  [CS_METHOD_DAWID_SKENE] = N_("Trained on Dawid–Skene's aggregated labels"),
+  [CS_METHOD_MAJORITY] = N_("Trained on the majority vote"),
+  [CS_METHOD_GOLD] = N_("Trained on the gold labels: the upper bound"),
+};
+static const char *preset_summaries[] = {
+  N_("Chosen on validation data for this kind of dataset"),
+  N_("The official CoNAL code's settings for LabelMe or Music"),
+};
 
 struct _CsTrainPage
 {
@@ -117,15 +137,46 @@ on_clock (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* The current run's curves, in the roles' colours. */
+/* The train loss drawn: the cross-entropy, without CoNAL's regulariser, whose negative term
+ * would take the curve below zero. Runs kept before the loss was reported in its parts have
+ * only the total. */
+static double
+drawn_loss (const CsEpochMetrics *m)
+{
+  return isfinite (m->train_cross_entropy) ? m->train_cross_entropy : m->train_loss;
+}
+
+/* The current run's curves, in the roles' colours: the validation curve only when the run has
+ * a validation split of its own (else it would be the test curve again), the regulariser in
+ * the read-out only for a method that has one. */
 static void
 add_series (CsTrainPage *self,
+            CsTraining  *training,
             SeriesIds   *ids)
 {
+  const CsTrainConfig *config = cs_training_get_config (training);
+  CsDataset *dataset = cs_training_get_dataset (training);
+
   ids->loss = cs_loss_chart_add_series (self->loss_chart, _("train loss"), CS_CHART_ROLE_TRAIN, FALSE);
+  ids->regulariser = config->method == CS_METHOD_CONAL || config->trace > 0 ?
+    cs_loss_chart_add_readout_series (self->loss_chart, _("regulariser")) : NO_SERIES;
   ids->train = cs_loss_chart_add_series (self->accuracy_chart, _("train"), CS_CHART_ROLE_TRAIN, FALSE);
-  ids->valid = cs_loss_chart_add_series (self->accuracy_chart, _("validation"), CS_CHART_ROLE_VALID, FALSE);
-  ids->test = cs_loss_chart_add_series (self->accuracy_chart, _("test"), CS_CHART_ROLE_TEST, FALSE);
+  ids->valid = dataset == NULL || cs_train_has_validation (dataset, config) ?
+    cs_loss_chart_add_series (self->accuracy_chart, _("validation"), CS_CHART_ROLE_VALID, FALSE) :
+    NO_SERIES;
+  ids->test = dataset == NULL || cs_dataset_get_split (dataset, CS_SPLIT_TEST) != NULL ?
+    cs_loss_chart_add_series (self->accuracy_chart, _("test"), CS_CHART_ROLE_TEST, FALSE) :
+    NO_SERIES;
+}
+
+static void
+append_value (CsLossChart *chart,
+              guint        series,
+              int          epoch,
+              double       value)
+{
+  if (series != NO_SERIES)
+    cs_loss_chart_append (chart, series, epoch, value);
 }
 
 static void
@@ -139,10 +190,11 @@ append_epochs (CsTrainPage     *self,
     {
       const CsEpochMetrics *m = &cs_training_get_epoch (training, i)->metrics;
 
-      cs_loss_chart_append (self->loss_chart, ids->loss, m->epoch, m->train_loss);
-      cs_loss_chart_append (self->accuracy_chart, ids->train, m->epoch, m->train_accuracy);
-      cs_loss_chart_append (self->accuracy_chart, ids->valid, m->epoch, m->valid_accuracy);
-      cs_loss_chart_append (self->accuracy_chart, ids->test, m->epoch, m->test_accuracy);
+      append_value (self->loss_chart, ids->loss, m->epoch, drawn_loss (m));
+      append_value (self->loss_chart, ids->regulariser, m->epoch, m->train_regulariser);
+      append_value (self->accuracy_chart, ids->train, m->epoch, m->train_accuracy);
+      append_value (self->accuracy_chart, ids->valid, m->epoch, m->valid_accuracy);
+      append_value (self->accuracy_chart, ids->test, m->epoch, m->test_accuracy);
     }
 }
 
@@ -215,7 +267,7 @@ add_earlier_run (CsTrainPage *self,
     {
       const CsEpochMetrics *m = &cs_training_get_epoch (run, i)->metrics;
 
-      cs_loss_chart_append (self->loss_chart, loss, m->epoch, m->train_loss);
+      cs_loss_chart_append (self->loss_chart, loss, m->epoch, drawn_loss (m));
       cs_loss_chart_append (self->accuracy_chart, test, m->epoch, m->test_accuracy);
     }
 }
@@ -247,11 +299,23 @@ add_earlier_runs (CsTrainPage *self,
     }
 }
 
+/* The epochs the charts span before a run: the form's. */
+static double
+planned_epochs (CsTrainPage *self)
+{
+  int epochs = 0;
+
+  if (self->session != NULL)
+    g_object_get (cs_session_get_options (self->session), "epochs", &epochs, NULL);
+  return epochs > 0 ? epochs : gtk_spin_button_get_value (self->epochs_spin);
+}
+
 /* The earlier runs, then the current one on top. */
 static void
 rebuild_charts (CsTrainPage *self)
 {
-  double x_max = self->training ? cs_training_get_config (self->training)->epochs : 100;
+  double x_max = self->training ? cs_training_get_config (self->training)->epochs
+                                : planned_epochs (self);
   guint n = self->training ? cs_training_get_n_epochs (self->training) : 0;
 
   cs_loss_chart_clear (self->loss_chart);
@@ -263,7 +327,7 @@ rebuild_charts (CsTrainPage *self)
   cs_loss_chart_set_x_max (self->accuracy_chart, x_max);
   if (self->training == NULL)
     return;
-  add_series (self, &self->series);
+  add_series (self, self->training, &self->series);
   append_epochs (self, self->training, &self->series, 0, n);
   if (n > 0)
     set_marker (self, &cs_training_get_epoch (self->training, n - 1)->metrics);
@@ -298,6 +362,22 @@ on_epochs_added (CsTraining  *training,
     show_progress (self);
 }
 
+/* “validation 81.20 % · test 80.91 %”, each split once: a run that selected on the test split
+ * measured no validation accuracy of its own. */
+static void
+append_accuracies (GString              *text,
+                   const CsRun          *run,
+                   const CsEpochMetrics *best)
+{
+  if (run->selection_split == CS_SPLIT_VALID && isfinite (best->valid_accuracy))
+    g_string_append_printf (text, _("validation %.2f %%"), 100 * best->valid_accuracy);
+  if (isfinite (best->test_accuracy))
+    g_string_append_printf (text, text->len > 0 ? _(" · test %.2f %%") : _("test %.2f %%"),
+                            100 * best->test_accuracy);
+  if (text->len == 0)
+    g_string_append (text, _("not measured: the dataset has no gold labels to score"));
+}
+
 static void
 show_result (CsTrainPage *self)
 {
@@ -308,10 +388,11 @@ show_result (CsTrainPage *self)
   g_autofree char *epoch = NULL;
   g_autofree char *speed = NULL;
 
-  epoch = g_strdup_printf (_("%d of %d, chosen on the %s split"), run->best_epoch, run->epochs_run,
-                           cs_split_kind_to_string (run->selection_split));
-  g_string_printf (accuracy, _("validation %.2f %% · test %.2f %%"),
-                   100 * best->valid_accuracy, 100 * best->test_accuracy);
+  epoch = g_strdup_printf (run->selection_split == CS_SPLIT_TEST ?
+                           _("%d of %d, chosen on the test split") :
+                           _("%d of %d, chosen on the validation split"),
+                           run->best_epoch, run->epochs_run);
+  append_accuracies (accuracy, run, best);
   for (guint i = 0; i < run->notices->len; i++)
     g_string_append_printf (accuracy, "\n%s", (const char *) g_ptr_array_index (run->notices, i));
   if (cs_training_get_kept_id (self->training) != NULL)
@@ -540,6 +621,14 @@ unbind_form (CsTrainPage *self)
   g_ptr_array_set_size (self->bindings, 0);
 }
 
+/* Before a run, the charts span the epochs the form plans, as they change. */
+static void
+on_planned_epochs (CsTrainPage *self)
+{
+  if (self->training == NULL)
+    rebuild_charts (self);
+}
+
 static void
 cs_train_page_bind (CsPage    *page,
                     CsSession *session)
@@ -551,6 +640,8 @@ cs_train_page_bind (CsPage    *page,
   g_signal_connect_swapped (session, "notify::training", G_CALLBACK (follow_training), self);
   g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (rebuild_charts), self);
   g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (update_controls), self);
+  g_signal_connect_object (cs_session_get_options (session), "notify::epochs",
+                           G_CALLBACK (on_planned_epochs), self, G_CONNECT_SWAPPED);
   follow_training (self);
 }
 
@@ -562,20 +653,11 @@ cs_train_page_unbind (CsPage    *page,
 
   unbind_form (self);
   g_signal_handlers_disconnect_by_data (session, self);
+  g_signal_handlers_disconnect_by_data (cs_session_get_options (session), self);
   self->session = NULL;
 }
 
 /* Saving ------------------------------------------------------------------------------ */
-
-static void
-toast (GtkWidget  *widget,
-       const char *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-}
 
 static void
 on_saved (GObject      *object,
@@ -588,10 +670,15 @@ on_saved (GObject      *object,
   g_autofree char *text = NULL;
 
   if (cs_training_save_finish (training, result, &error))
-    text = g_strdup_printf (_("Checkpoint saved in %s"), cs_training_get_saved_path (training));
-  else
-    text = g_strdup_printf (_("The checkpoint could not be saved: %s"), error->message);
-  toast (GTK_WIDGET (self), text);
+    {
+      const char *folder = cs_training_get_saved_path (training);
+
+      text = g_strdup_printf (_("Checkpoint saved in %s"), folder);
+      cs_page_toast_folder (GTK_WIDGET (self), text, folder);
+      return;
+    }
+  text = g_strdup_printf (_("The checkpoint could not be saved: %s"), error->message);
+  cs_page_toast (GTK_WIDGET (self), text);
 }
 
 static void
@@ -627,6 +714,139 @@ save_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_save_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* The form ------------------------------------------------------------------------------- */
+
+/* “2.50000” → “2.5”, “1.00000” → “1”. */
+static void
+trim_zeros (char *number)
+{
+  char *end;
+
+  if (strchr (number, '.') == NULL)
+    return;
+  for (end = number + strlen (number) - 1; *end == '0'; end--)
+    *end = '\0';
+  if (*end == '.')
+    *end = '\0';
+}
+
+/* Small rates read better in scientific notation: “1e-4” rather than “0.000100”, while
+ * “0.01” stays as it is. Six significant digits, as the spin's steps need no more. */
+char *
+cs_train_page_format_rate (double value)
+{
+  g_autofree char *text = NULL;
+  char *e;
+
+  if (value == 0 || fabs (value) >= 1e-3)
+    return g_strdup_printf ("%g", value);
+  text = g_strdup_printf ("%.5e", value);
+  e = strchr (text, 'e');
+  *e = '\0';
+  trim_zeros (text);
+  return g_strdup_printf ("%se%d", text, atoi (e + 1));
+}
+
+/* Reads what cs_train_page_format_rate() writes, and plain decimals: “1e-4”, “0.0001”,
+ * “1E-4”, in the C locale's notation. Returns FALSE for anything else. */
+gboolean
+cs_train_page_parse_rate (const char *text,
+                          double     *value)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  char *end = NULL;
+  double parsed;
+
+  if (*trimmed == '\0')
+    return FALSE;
+  parsed = g_ascii_strtod (trimmed, &end);
+  if (end == trimmed || *end != '\0' || !isfinite (parsed))
+    return FALSE;
+  *value = parsed;
+  return TRUE;
+}
+
+static gboolean
+on_rate_output (GtkSpinButton *spin,
+                gpointer       data)
+{
+  g_autofree char *text = cs_train_page_format_rate (gtk_spin_button_get_value (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+on_rate_input (GtkSpinButton *spin,
+               double        *value,
+               gpointer       data)
+{
+  return cs_train_page_parse_rate (gtk_editable_get_text (GTK_EDITABLE (spin)), value) ?
+         TRUE : GTK_INPUT_ERROR;
+}
+
+static void
+show_rate_as_text (GtkSpinButton *spin)
+{
+  g_signal_connect (spin, "output", G_CALLBACK (on_rate_output), NULL);
+  g_signal_connect (spin, "input", G_CALLBACK (on_rate_input), NULL);
+  on_rate_output (spin, NULL);
+}
+
+/* The method and preset rows say what the selected one is under their titles; a tooltip over
+ * a drop-down would cover the list it opens. */
+static void
+update_summaries (CsTrainPage *self)
+{
+  guint method = adw_combo_row_get_selected (self->method_row);
+  guint preset = adw_combo_row_get_selected (self->preset_row);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->method_row),
+                               method < CS_N_METHODS ? _(method_summaries[method]) : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->preset_row),
+                               preset < G_N_ELEMENTS (preset_summaries) ?
+                               _(preset_summaries[preset]) : "");
+}
+
+/* Each hyper-parameter is one Tab stop, its spin button or switch (the rows do not take the
+ * focus), named by its row's title for assistive technologies, and reached by the title's
+ * mnemonic. */
+static void
+label_parameter (GtkWidget *widget)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+  g_autofree char *title = NULL;
+
+  g_assert (row != NULL);
+  title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  /* “_Batch Size” is named “Batch Size”. */
+  for (char *from = title, *to = title;; from++)
+    if (*from != '_' && (*to++ = *from) == '\0')
+      break;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+}
+
+static void
+setup_form (CsTrainPage *self)
+{
+  GtkWidget *parameters[] = {
+    GTK_WIDGET (self->epochs_spin), GTK_WIDGET (self->batch_spin), GTK_WIDGET (self->lr_spin),
+    GTK_WIDGET (self->seed_spin), GTK_WIDGET (self->lambda_spin),
+    GTK_WIDGET (self->embedding_spin), GTK_WIDGET (self->dropout_spin),
+    GTK_WIDGET (self->noise_switch),
+  };
+
+  show_rate_as_text (self->lr_spin);
+  show_rate_as_text (self->lambda_spin);
+  for (guint i = 0; i < G_N_ELEMENTS (parameters); i++)
+    label_parameter (parameters[i]);
+  g_signal_connect_swapped (self->method_row, "notify::selected", G_CALLBACK (update_summaries), self);
+  g_signal_connect_swapped (self->preset_row, "notify::selected", G_CALLBACK (update_summaries), self);
+  update_summaries (self);
 }
 
 /* The object ----------------------------------------------------------------------------- */
@@ -670,6 +890,7 @@ cs_train_page_class_init (CsTrainPageClass *klass)
   page_class->unbind = cs_train_page_unbind;
 
   g_type_ensure (CS_TYPE_LOSS_CHART);
+  g_type_ensure (CS_TYPE_SPLIT_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-train-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsTrainPage, method_row);
   gtk_widget_class_bind_template_child (widget_class, CsTrainPage, preset_row);
@@ -708,11 +929,14 @@ cs_train_page_init (CsTrainPage *self)
   gtk_string_list_append (self->preset_list, _("Default"));
   gtk_string_list_append (self->preset_list, _("Official CoNAL code"));
 
+  /* Each value axis fits its curves; both plots start at the same x over their shared epochs. */
   cs_chart_set_label (CS_CHART (self->loss_chart), GTK_ORIENTATION_VERTICAL, _("Loss"));
-  cs_loss_chart_set_y_range (self->loss_chart, 0, NAN);
+  cs_loss_chart_fit_y_range (self->loss_chart, 0, NAN);
   cs_chart_set_label (CS_CHART (self->accuracy_chart), GTK_ORIENTATION_VERTICAL, _("Accuracy"));
   cs_loss_chart_set_percent (self->accuracy_chart, TRUE);
-  cs_loss_chart_set_y_range (self->accuracy_chart, 0, 1);
+  cs_loss_chart_fit_y_range (self->accuracy_chart, 0, 1);
+  cs_loss_chart_align_with (self->loss_chart, self->accuracy_chart);
+  setup_form (self);
   rebuild_charts (self);
   update_controls (self);
 }

@@ -16,4 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsTrainPage, cs_train_page, CS, TRAIN_PAGE, CsPage)
 
+/* How the learning rate and λ read in the form: “0.01”, “1e-4”; and back. */
+char     *cs_train_page_format_rate (double      value);
+gboolean  cs_train_page_parse_rate  (const char *text,
+                                     double     *value);
+
 G_END_DECLS
