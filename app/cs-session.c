@@ -17,6 +17,7 @@
 #include "cs-annotator.h"
 #include "cs-boxed.h"
 #include "cs-dataset-task.h"
+#include "cs-enum-types.h"
 #include "cs-error.h"
 #include "cs-item.h"
 #include "cs-lazy-list.h"
@@ -39,6 +40,7 @@ struct _CsSession
   CsRunHistory   *history;       /* its runs, or NULL */
   GCancellable   *loading;       /* the load in progress, or NULL */
   GCancellable   *figuring;      /* the figures of `dataset` being worked out, or NULL */
+  CsPalette       palette;       /* the ramp rates are drawn in, on screen and exported */
 };
 
 enum {
@@ -54,6 +56,7 @@ enum {
   PROP_RUNNING,
   PROP_OPTIONS,
   PROP_HISTORY,
+  PROP_PALETTE,
   N_PROPS
 };
 
@@ -559,6 +562,27 @@ cs_session_get_property (GObject    *object,
     case PROP_HISTORY:
       g_value_set_object (value, self->history);
       break;
+    case PROP_PALETTE:
+      g_value_set_enum (value, self->palette);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_session_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CsSession *self = CS_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PALETTE:
+      cs_session_set_palette (self, g_value_get_enum (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -573,6 +597,7 @@ cs_session_class_init (CsSessionClass *klass)
   object_class->dispose = cs_session_dispose;
   object_class->finalize = cs_session_finalize;
   object_class->get_property = cs_session_get_property;
+  object_class->set_property = cs_session_set_property;
 
   properties[PROP_DATASET] = g_param_spec_boxed ("dataset", NULL, NULL, CS_TYPE_DATASET, flags);
   /* The open dataset's name, or NULL. */
@@ -595,6 +620,10 @@ cs_session_class_init (CsSessionClass *klass)
   /* The runs of the run store (NULL when there is none), refreshed as runs are kept. */
   properties[PROP_HISTORY] =
     g_param_spec_object ("history", NULL, NULL, CS_TYPE_RUN_HISTORY, flags);
+  /* The ramp the pages draw rates in (matrices, their exports), a person's choice. */
+  properties[PROP_PALETTE] =
+    g_param_spec_enum ("palette", NULL, NULL, CS_TYPE_PALETTE, CS_PALETTE_BLUES,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -711,6 +740,26 @@ cs_session_get_running (CsSession *self)
 {
   g_return_val_if_fail (CS_IS_SESSION (self), FALSE);
   return self->training != NULL && cs_training_get_state (self->training) == CS_TRAINING_RUNNING;
+}
+
+CsPalette
+cs_session_get_palette (CsSession *self)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), CS_PALETTE_BLUES);
+  return self->palette;
+}
+
+void
+cs_session_set_palette (CsSession *self,
+                        CsPalette  palette)
+{
+  g_return_if_fail (CS_IS_SESSION (self));
+  g_return_if_fail (palette <= CS_PALETTE_GREYS);
+
+  if (self->palette == palette)
+    return;
+  self->palette = palette;
+  notify (self, PROP_PALETTE);
 }
 
 gboolean

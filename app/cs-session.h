@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "cs-colormap.h"
 #include "cs-dataset-figures.h"
 #include "cs-run-history.h"
 #include "cs-train-options.h"
@@ -56,6 +57,9 @@ GListModel           *cs_session_get_items      (CsSession           *self);
 GListModel           *cs_session_get_runs       (CsSession           *self);
 CsTraining           *cs_session_get_training   (CsSession           *self);
 gboolean              cs_session_get_running    (CsSession           *self);
+CsPalette             cs_session_get_palette    (CsSession           *self);
+void                  cs_session_set_palette    (CsSession           *self,
+                                                 CsPalette            palette);
 /* Running, and not yet asked to stop: what stopping it would lose. */
 gboolean              cs_session_get_busy       (CsSession           *self);
 CsTrainOptions       *cs_session_get_options    (CsSession           *self);

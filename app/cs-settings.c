@@ -97,6 +97,7 @@ cs_settings_bind_session (GSettings *settings,
     return;
   options = cs_session_get_options (session);
   g_settings_bind (settings, "training-threads", options, "threads", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "palette", session, "palette", G_SETTINGS_BIND_GET);
   /* The preset first: choosing it gives every field back to it. */
   g_settings_bind (settings, "default-preset", options, "preset", G_SETTINGS_BIND_GET);
   g_settings_bind (settings, "default-method", options, "method", G_SETTINGS_BIND_GET);

@@ -38,6 +38,7 @@ static char *dataset_path;
 static gboolean demo;
 static gboolean train;
 static gboolean dark;
+static char *palette;
 static int epochs;
 static int shot_at_epoch;
 static int stop_at_epoch;
@@ -74,6 +75,7 @@ static GOptionEntry entries[] = {
   { "shot-at-epoch", 0, 0, G_OPTION_ARG_INT, &shot_at_epoch, "Take the picture at this epoch", "N" },
   { "stop-at-epoch", 0, 0, G_OPTION_ARG_INT, &stop_at_epoch, "Stop the run at this epoch, then take the picture", "N" },
   { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
+  { "palette", 0, 0, G_OPTION_ARG_STRING, &palette, "Draw rates in this colour map: blues, viridis or greys", "NAME" },
   { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size", "WxH" },
   { "page", 0, 0, G_OPTION_ARG_STRING, &page, "Show this page (overview, annotators, gallery, training, experiments, runs)", "NAME" },
   { "explorer-mode", 0, 0, G_OPTION_ARG_STRING, &explorer_mode, "On the Annotators page: grid, annotator or compare", "MODE" },
@@ -542,6 +544,13 @@ activate (GApplication *app)
   if (dark)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   window = cs_window_new (GTK_APPLICATION (app));
+  if (palette != NULL)
+    {
+      g_autoptr(GSettings) settings = cs_settings_new ();
+
+      if (settings != NULL)
+        g_settings_set_string (settings, "palette", palette);
+    }
   gtk_window_set_default_size (GTK_WINDOW (window), w, h);
   gtk_window_present (GTK_WINDOW (window));
   g_signal_connect (cs_window_get_session (window), "notify::dataset", G_CALLBACK (on_dataset), NULL);

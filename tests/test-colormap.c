@@ -39,6 +39,54 @@ test_sequential_order (void)
     }
 }
 
+/* Every palette of the sequential map orders its values by lightness too, strictly, on both
+ * themes (viridis rising on either, as matplotlib draws it; the others from the background's
+ * lightness away); Blues is the map's own ramp, a diverging map keeps its one ramp whatever the palette,
+ * and the palettes are told apart. */
+static void
+test_palettes (void)
+{
+  for (CsPalette palette = CS_PALETTE_BLUES; palette <= CS_PALETTE_GREYS; palette++)
+    for (int dark = 0; dark <= 1; dark++)
+      {
+        gboolean rising = dark || palette == CS_PALETTE_VIRIDIS;
+        double previous = rising ? -1 : 2;
+
+        for (int i = 0; i <= 100; i++)
+          {
+            double l = cs_rgb_luminance (cs_colormap_lookup_in (CS_COLORMAP_SEQUENTIAL, palette,
+                                                                dark, i / 100.0));
+
+            if (rising)
+              g_assert_cmpfloat (l, >, previous);
+            else
+              g_assert_cmpfloat (l, <, previous);
+            previous = l;
+          }
+      }
+  for (int i = -10; i <= 10; i++)
+    {
+      CsRgb a = cs_colormap_lookup (CS_COLORMAP_SEQUENTIAL, false, i / 10.0);
+      CsRgb b = cs_colormap_lookup_in (CS_COLORMAP_SEQUENTIAL, CS_PALETTE_BLUES, false, i / 10.0);
+      CsRgb c = cs_colormap_lookup (CS_COLORMAP_DIVERGING, true, i / 10.0);
+      CsRgb d = cs_colormap_lookup_in (CS_COLORMAP_DIVERGING, CS_PALETTE_VIRIDIS, true, i / 10.0);
+
+      g_assert_true (a.r == b.r && a.g == b.g && a.b == b.b);
+      g_assert_true (c.r == d.r && c.g == d.g && c.b == d.b);
+    }
+  {
+    CsRgb blues = cs_colormap_lookup_in (CS_COLORMAP_SEQUENTIAL, CS_PALETTE_BLUES, false, 0.5);
+    CsRgb viridis = cs_colormap_lookup_in (CS_COLORMAP_SEQUENTIAL, CS_PALETTE_VIRIDIS, false, 0.75);
+    CsRgb greys = cs_colormap_lookup_in (CS_COLORMAP_SEQUENTIAL, CS_PALETTE_GREYS, false, 0.5);
+
+    /* Greys has no hue; viridis is green at three quarters, Blues blue at its middle. */
+    g_assert_cmpfloat (greys.r, ==, greys.g);
+    g_assert_cmpfloat (greys.g, ==, greys.b);
+    g_assert_cmpfloat (viridis.g, >, viridis.b);
+    g_assert_cmpfloat (blues.b, >, blues.g);
+  }
+}
+
 /* Zero sits near the background, whichever the theme. */
 static void
 test_zero_near_background (void)
@@ -139,5 +187,6 @@ main (int   argc,
   g_test_add_func ("/colormap/no-data", test_no_data);
   g_test_add_func ("/colormap/text-contrast", test_text_contrast);
   g_test_add_func ("/colormap/categories", test_categories);
+  g_test_add_func ("/colormap/palettes", test_palettes);
   return g_test_run ();
 }

@@ -137,7 +137,7 @@ test_heatmap_sizes (CsUiTestFixture *f,
                     gconstpointer    data)
 {
   CsHeatmap *heatmap = CS_HEATMAP (f->widget);
-  GdkRGBA high = cs_chart_scale_color (CS_COLORMAP_SEQUENTIAL, FALSE, 0.7);
+  GdkRGBA high = cs_chart_scale_color (CS_COLORMAP_SEQUENTIAL, CS_PALETTE_BLUES, FALSE, 0.7);
 
   for (guint k = 2; k <= 20; k++)
     {
@@ -191,7 +191,7 @@ test_heatmap_missing (CsUiTestFixture *f,
   float values[K * K];
   graphene_point_t at;
   graphene_rect_t bar;
-  GdkRGBA no_data = cs_chart_scale_color (CS_COLORMAP_SEQUENTIAL, FALSE, NAN);
+  GdkRGBA no_data = cs_chart_scale_color (CS_COLORMAP_SEQUENTIAL, CS_PALETTE_BLUES, FALSE, NAN);
   double striped;
 
   /* forest has no values; coast's counts add up to nothing; one cell of highway is NaN. */
@@ -315,8 +315,8 @@ check_ends (CsHeatmap  *heatmap,
             gboolean    dark)
 {
   g_autoptr(GdkTexture) texture = cs_ui_test_redraw (GTK_WIDGET (heatmap));
-  GdkRGBA zero = cs_chart_scale_color (colormap, dark, 0);
-  GdkRGBA one = cs_chart_scale_color (colormap, dark, 1);
+  GdkRGBA zero = cs_chart_scale_color (colormap, CS_PALETTE_BLUES, dark, 0);
+  GdkRGBA one = cs_chart_scale_color (colormap, CS_PALETTE_BLUES, dark, 1);
 
   g_assert_false (gdk_rgba_equal (&zero, &one));
   g_assert_cmpfloat (share_of (texture, cell_area (heatmap, 0, 0), &one), >, 0.6);
@@ -362,7 +362,7 @@ test_heatmap_values (CsUiTestFixture *f,
 {
   CsHeatmap *heatmap = CS_HEATMAP (f->widget);
   g_autoptr(GdkTexture) texture = NULL;
-  GdkRGBA fill = cs_chart_scale_color (CS_COLORMAP_SEQUENTIAL, FALSE, 0.95);
+  GdkRGBA fill = cs_chart_scale_color (CS_COLORMAP_SEQUENTIAL, CS_PALETTE_BLUES, FALSE, 0.95);
   CsRgb text = cs_colormap_text_color (cs_colormap_lookup (CS_COLORMAP_SEQUENTIAL, FALSE, 0.95));
   GdkRGBA ink = { text.r, text.g, text.b, 1 };
   graphene_rect_t forest;

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "cs-application.h"
+#include "cs-heatmap.h"
 #include "cs-preferences-window.h"
 #include "cs-settings.h"
 #include "cs-ui-test.h"
@@ -217,6 +218,37 @@ test_training_page_follows (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The colour map chosen in Preferences is the session's palette, and every heatmap of the
+ * Annotators page draws in it. */
+static void
+test_palette_follows (gconstpointer data)
+{
+  g_autoptr(CsWindow) window = NULL;
+  CsPreferencesWindow *preferences;
+  CsHeatmap *common;
+
+  g_settings_set_string (settings, "palette", "blues");
+  window = g_object_ref_sink (cs_window_new ((gpointer) data));
+  gtk_window_present (GTK_WINDOW (window));
+  common = CS_HEATMAP (cs_window_test_find_id (GTK_WIDGET (cs_window_get_explorer_page (window)),
+                                               "common_heatmap"));
+  g_assert_nonnull (common);
+  g_assert_cmpint (cs_heatmap_get_palette (common), ==, CS_PALETTE_BLUES);
+
+  preferences = open_preferences ((gpointer) data);
+  g_assert_cmpstr (selected_title (row (preferences, "palette_row")), ==, "Blues");
+  adw_combo_row_set_selected (row (preferences, "palette_row"), 1);
+  g_assert_cmpint (cs_session_get_palette (cs_window_get_session (window)), ==,
+                   CS_PALETTE_VIRIDIS);
+  g_assert_cmpint (cs_heatmap_get_palette (common), ==, CS_PALETTE_VIRIDIS);
+  g_settings_set_string (settings, "palette", "greys");
+  g_assert_cmpstr (selected_title (row (preferences, "palette_row")), ==, "Greys");
+  g_assert_cmpint (cs_heatmap_get_palette (common), ==, CS_PALETTE_GREYS);
+  close_preferences (preferences);
+  g_settings_set_string (settings, "palette", "blues");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,5 +267,6 @@ main (int   argc,
   g_test_add_data_func ("/preferences/rows-change-settings", application, test_rows_change_settings);
   g_test_add_data_func ("/preferences/menu-and-shortcut", application, test_menu_and_shortcut);
   g_test_add_data_func ("/preferences/training-page-follows", application, test_training_page_follows);
+  g_test_add_data_func ("/preferences/palette-follows", application, test_palette_follows);
   return g_test_run ();
 }

@@ -1,9 +1,10 @@
 /* cs-preferences-window.c — the application's preferences
  *
- * Every row binds to a key of the application's settings: the style, and what the Training
- * page starts with (the default method and preset, or the last run; the threads), which the
- * session's training options follow (app/cs-settings.c). A choice row lists the key's values
- * in the schema's order, so that its selected position is the value's.
+ * Every row binds to a key of the application's settings: the style and the colour map, and
+ * what the Training page starts with (the default method and preset, or the last run; the
+ * threads), which the session's training options and palette follow (app/cs-settings.c). A
+ * choice row lists the key's values in the schema's order, so that its selected position is
+ * the value's.
  *
  * Copyright 2026 The Crowdscope Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,6 +22,7 @@ struct _CsPreferencesWindow
 
   /* Template widgets */
   AdwComboRow          *style_row;
+  AdwComboRow          *palette_row;
   AdwComboRow          *method_row;
   AdwComboRow          *preset_row;
   GtkStringList        *method_list;
@@ -167,6 +169,7 @@ cs_preferences_window_constructed (GObject *object)
 
   fill_methods (self);
   bind_choice (self, "style", self->style_row);
+  bind_choice (self, "palette", self->palette_row);
   bind_choice (self, "default-method", self->method_row);
   bind_choice (self, "default-preset", self->preset_row);
   g_settings_bind (self->settings, "remember-last-training", self->remember_switch, "active",
@@ -245,6 +248,7 @@ cs_preferences_window_class_init (CsPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/crowdscope/Crowdscope/cs-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, CsPreferencesWindow, palette_row);
   gtk_widget_class_bind_template_child (widget_class, CsPreferencesWindow, method_row);
   gtk_widget_class_bind_template_child (widget_class, CsPreferencesWindow, preset_row);
   gtk_widget_class_bind_template_child (widget_class, CsPreferencesWindow, method_list);

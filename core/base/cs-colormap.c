@@ -3,7 +3,9 @@
  * Both maps come from ColorBrewer's colour-blind-safe schemes: the sequential one is "Blues"
  * (one hue, lightness alone carries the value, so it reads the same to every eye and in grey
  * scale); the diverging one is "PuOr", purple for negative and orange for positive, which stay
- * apart under every common colour-vision deficiency. For a dark background the ramps run from
+ * apart under every common colour-vision deficiency. A person may draw the sequential map in
+ * viridis instead (hue and lightness both rising, perceptually even) or in greys (for print in
+ * black and white). For a dark background the ramps run from
  * near the background to full colour, so that a zero cell sits back on either theme.
  *
  * Copyright 2026 The Crowdscope Authors
@@ -43,10 +45,38 @@ static const Ramp ramps[2][2] = {
   },
 };
 
+/* The sequential map's other palettes, light and dark; Blues is ramps[SEQUENTIAL] above. */
+static const Ramp palettes[][2] = {
+  [CS_PALETTE_VIRIDIS] = {
+    /* viridis at nine even steps, as matplotlib draws it on either theme: dark purple for 0,
+     * yellow for 1. */
+    { { RGB (0x440154), RGB (0x482878), RGB (0x3e4989), RGB (0x31688e), RGB (0x26828e),
+        RGB (0x1f9e89), RGB (0x35b779), RGB (0x6ece58), RGB (0xfde725) }, RGB (0xd8d8d8) },
+    { { RGB (0x440154), RGB (0x482878), RGB (0x3e4989), RGB (0x31688e), RGB (0x26828e),
+        RGB (0x1f9e89), RGB (0x35b779), RGB (0x6ece58), RGB (0xfde725) }, RGB (0x3a3a3a) },
+  },
+  [CS_PALETTE_GREYS] = {
+    /* ColorBrewer Greys 9. */
+    { { RGB (0xffffff), RGB (0xf0f0f0), RGB (0xd9d9d9), RGB (0xbdbdbd), RGB (0x969696),
+        RGB (0x737373), RGB (0x525252), RGB (0x252525), RGB (0x000000) }, RGB (0xe8d8c8) },
+    { { RGB (0x242424), RGB (0x383838), RGB (0x4f4f4f), RGB (0x676767), RGB (0x808080),
+        RGB (0x9a9a9a), RGB (0xb6b6b6), RGB (0xd3d3d3), RGB (0xf2f2f2) }, RGB (0x4a3a2a) },
+  },
+};
+
 CsRgb
 cs_colormap_lookup (CsColormap map,
                     bool       dark,
                     double     value)
+{
+  return cs_colormap_lookup_in (map, CS_PALETTE_BLUES, dark, value);
+}
+
+CsRgb
+cs_colormap_lookup_in (CsColormap map,
+                       CsPalette  palette,
+                       bool       dark,
+                       double     value)
 {
   static const CsRgb black = { 0, 0, 0 };
   const Ramp *ramp;
@@ -54,8 +84,12 @@ cs_colormap_lookup (CsColormap map,
   int i;
 
   g_return_val_if_fail (map == CS_COLORMAP_SEQUENTIAL || map == CS_COLORMAP_DIVERGING, black);
+  g_return_val_if_fail (palette <= CS_PALETTE_GREYS, black);
 
-  ramp = &ramps[map][dark ? 1 : 0];
+  if (map == CS_COLORMAP_SEQUENTIAL && palette != CS_PALETTE_BLUES)
+    ramp = &palettes[palette][dark ? 1 : 0];
+  else
+    ramp = &ramps[map][dark ? 1 : 0];
   if (isnan (value))
     return ramp->no_data;
   /* t in [0, 1] along the ramp. */

@@ -17,6 +17,14 @@ typedef enum
   CS_COLORMAP_DIVERGING,    /* differences: −1 … 0 … 1 */
 } CsColormap;
 
+/* The ramp a SEQUENTIAL map is drawn with: a person's choice (Preferences). */
+typedef enum
+{
+  CS_PALETTE_BLUES,         /* ColorBrewer Blues: one hue, lightness carries the value */
+  CS_PALETTE_VIRIDIS,       /* viridis: hue and lightness, perceptually even */
+  CS_PALETTE_GREYS,         /* lightness alone, for print in black and white */
+} CsPalette;
+
 /* sRGB, each channel in [0, 1]. */
 typedef struct
 {
@@ -27,6 +35,11 @@ typedef struct
  * "no data" colour. `dark` picks the ramp made for a dark background, whose low end sits near
  * the background as the light ramp's does on a light one. */
 CsRgb  cs_colormap_lookup     (CsColormap  map,
+                               bool        dark,
+                               double      value);
+/* The same with a SEQUENTIAL map drawn in `palette` (a DIVERGING map has one ramp only). */
+CsRgb  cs_colormap_lookup_in  (CsColormap  map,
+                               CsPalette   palette,
                                bool        dark,
                                double      value);
 /* The n-th colour of the categorical palette that tells series apart (a method, a run): eight

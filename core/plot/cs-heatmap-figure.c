@@ -228,7 +228,7 @@ static CsRgb
 cell_color (const CsHeatmapFigure *figure,
             float                  value)
 {
-  return cs_colormap_lookup (figure->colormap, false, value);
+  return cs_colormap_lookup_in (figure->colormap, figure->palette, false, value);
 }
 
 static void

@@ -38,6 +38,7 @@ typedef struct
   CsColormap      colormap;     /* SEQUENTIAL for values in [0, 1], DIVERGING for [−1, 1] */
   const char     *title;
   const char     *subtitle;     /* a line under the title, or NULL */
+  CsPalette       palette;      /* the ramp of a SEQUENTIAL map; 0 is Blues */
 } CsHeatmapFigure;
 
 /* The figure's size in points (1/72 inch), which the drawing fills. */

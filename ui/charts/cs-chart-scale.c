@@ -22,10 +22,11 @@ map_low (CsColormap colormap)
 
 GdkRGBA
 cs_chart_scale_color (CsColormap colormap,
+                      CsPalette  palette,
                       gboolean   dark,
                       double     value)
 {
-  CsRgb rgb = cs_colormap_lookup (colormap, dark, value);
+  CsRgb rgb = cs_colormap_lookup_in (colormap, palette, dark, value);
 
   return (GdkRGBA) { rgb.r, rgb.g, rgb.b, 1 };
 }
@@ -77,6 +78,7 @@ int
 cs_chart_scale_prepare (CsChartScale *scale,
                         GtkWidget    *widget,
                         CsColormap    colormap,
+                        CsPalette     palette,
                         gboolean      dark,
                         gboolean      no_data)
 {
@@ -89,7 +91,7 @@ cs_chart_scale_prepare (CsChartScale *scale,
       double offset = i / (double) (CS_CHART_SCALE_STOPS - 1);
 
       scale->stops[i].offset = offset;
-      scale->stops[i].color = cs_chart_scale_color (colormap, dark, 1 - offset * (1 - low));
+      scale->stops[i].color = cs_chart_scale_color (colormap, palette, dark, 1 - offset * (1 - low));
     }
 
   g_array_set_size (scale->ticks, 0);
@@ -103,7 +105,7 @@ cs_chart_scale_prepare (CsChartScale *scale,
   widest = cs_chart_ticks_widest (scale->ticks);
 
   g_clear_object (&scale->no_data_label);
-  scale->no_data = cs_chart_scale_color (colormap, dark, NAN);
+  scale->no_data = cs_chart_scale_color (colormap, palette, dark, NAN);
   if (no_data)
     {
       scale->no_data_label = gtk_widget_create_pango_layout (widget, _("no data"));

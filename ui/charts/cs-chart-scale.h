@@ -30,6 +30,7 @@ void    cs_chart_scale_clear    (CsChartScale       *scale);
 int     cs_chart_scale_prepare  (CsChartScale       *scale,
                                  GtkWidget          *widget,
                                  CsColormap          colormap,
+                                 CsPalette           palette,
                                  gboolean            dark,
                                  gboolean            no_data);
 void    cs_chart_scale_place    (CsChartScale       *scale,
@@ -40,6 +41,7 @@ void    cs_chart_scale_snapshot (const CsChartScale *scale,
                                  GtkSnapshot        *snapshot,
                                  const CsChartTheme *theme);
 GdkRGBA cs_chart_scale_color    (CsColormap          colormap,
+                                 CsPalette           palette,
                                  gboolean            dark,
                                  double              value);
 char   *cs_chart_scale_format   (CsColormap          colormap,

@@ -41,6 +41,7 @@ struct _CsHeatmap
   char           **class_names;     /* [k], NULL-terminated; NULL: classes are numbered from 0 */
   guint            k;
   CsColormap       colormap;
+  CsPalette        palette;
   char            *title;
   gboolean         compact;
   guint            marked;          /* CS_CHART_NO_ITEM: none */
@@ -74,6 +75,7 @@ G_DEFINE_FINAL_TYPE (CsHeatmap, cs_heatmap, CS_TYPE_CHART)
 enum {
   PROP_0,
   PROP_COLORMAP,
+  PROP_PALETTE,
   PROP_COMPACT,
   PROP_TITLE,
   N_PROPS
@@ -360,7 +362,7 @@ prepare_colors (CsHeatmap *self)
   self->inks = g_renew (GdkRGBA, self->inks, n);
   for (guint cell = 0; cell < n; cell++)
     {
-      CsRgb fill = cs_colormap_lookup (self->colormap, dark,
+      CsRgb fill = cs_colormap_lookup_in (self->colormap, self->palette, dark,
                                        is_missing (self, cell) ? NAN : self->values[cell]);
       CsRgb ink = cs_colormap_text_color (fill);
 
@@ -595,7 +597,7 @@ layout_full (CsHeatmap *self,
     top += TITLE_GAP;
   below = CS_CHART_TICK_GAP + (x_title ? cs_chart_layout_height (x_title) + 2 : 0) + CS_CHART_PAD;
   right = width - CS_CHART_PAD - LEGEND_GAP -
-          cs_chart_scale_prepare (&self->scale, GTK_WIDGET (self), self->colormap,
+          cs_chart_scale_prepare (&self->scale, GTK_WIDGET (self), self->colormap, self->palette,
                                   cs_chart_get_theme (CS_CHART (self))->dark, self->n_missing > 0);
   left = CS_CHART_PAD + CS_CHART_TICK_GAP + prepare_row_labels (self, width * ROW_LABEL_SHARE);
   widest_column = prepare_names (self, GTK_ORIENTATION_HORIZONTAL, G_MAXINT);
@@ -1016,6 +1018,9 @@ cs_heatmap_get_property (GObject    *object,
     case PROP_COLORMAP:
       g_value_set_enum (value, self->colormap);
       break;
+    case PROP_PALETTE:
+      g_value_set_enum (value, self->palette);
+      break;
     case PROP_COMPACT:
       g_value_set_boolean (value, self->compact);
       break;
@@ -1039,6 +1044,9 @@ cs_heatmap_set_property (GObject      *object,
     {
     case PROP_COLORMAP:
       cs_heatmap_set_colormap (self, g_value_get_enum (value));
+      break;
+    case PROP_PALETTE:
+      cs_heatmap_set_palette (self, g_value_get_enum (value));
       break;
     case PROP_COMPACT:
       cs_heatmap_set_compact (self, g_value_get_boolean (value));
@@ -1065,6 +1073,15 @@ cs_heatmap_class_init (CsHeatmapClass *klass)
    */
   properties[PROP_COLORMAP] =
     g_param_spec_enum ("colormap", NULL, NULL, CS_TYPE_COLORMAP, CS_COLORMAP_SEQUENTIAL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CsHeatmap:palette:
+   *
+   * The ramp a sequential map is drawn in (Preferences), for the heatmap and its legend.
+   */
+  properties[PROP_PALETTE] =
+    g_param_spec_enum ("palette", NULL, NULL, CS_TYPE_PALETTE, CS_PALETTE_BLUES,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -1248,6 +1265,28 @@ cs_heatmap_set_colormap (CsHeatmap  *self,
   self->colormap = colormap;
   cs_chart_data_changed (CS_CHART (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLORMAP]);
+}
+
+void
+cs_heatmap_set_palette (CsHeatmap *self,
+                        CsPalette  palette)
+{
+  g_return_if_fail (CS_IS_HEATMAP (self));
+  g_return_if_fail (palette <= CS_PALETTE_GREYS);
+
+  if (self->palette == palette)
+    return;
+  self->palette = palette;
+  cs_chart_data_changed (CS_CHART (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE]);
+}
+
+CsPalette
+cs_heatmap_get_palette (CsHeatmap *self)
+{
+  g_return_val_if_fail (CS_IS_HEATMAP (self), CS_PALETTE_BLUES);
+
+  return self->palette;
 }
 
 CsColormap

@@ -29,6 +29,10 @@ float       cs_heatmap_get_value       (CsHeatmap          *self,
 void        cs_heatmap_set_colormap    (CsHeatmap          *self,
                                         CsColormap          colormap);
 CsColormap  cs_heatmap_get_colormap    (CsHeatmap          *self);
+/* The ramp a SEQUENTIAL map is drawn in. */
+void        cs_heatmap_set_palette     (CsHeatmap          *self,
+                                        CsPalette           palette);
+CsPalette   cs_heatmap_get_palette     (CsHeatmap          *self);
 void        cs_heatmap_set_title       (CsHeatmap          *self,
                                         const char         *title);
 const char *cs_heatmap_get_title       (CsHeatmap          *self);

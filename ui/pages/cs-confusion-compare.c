@@ -15,6 +15,7 @@
 
 #include "cs-confusion-compare.h"
 #include "cs-confusion-measures.h"
+#include "cs-enum-types.h"
 #include "cs-heatmap.h"
 
 #define N_SIDES 2
@@ -43,7 +44,16 @@ struct _CsConfusionCompare
   char          *summary_text;
   int            K;
   gboolean       syncing;
+  CsPalette      palette;    /* the two matrices' */
 };
+
+enum {
+  PROP_0,
+  PROP_PALETTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (CsConfusionCompare, cs_confusion_compare, GTK_TYPE_WIDGET)
 
@@ -262,6 +272,7 @@ side_new (CsConfusionCompare *self,
   gtk_flow_box_append (GTK_FLOW_BOX (pickers), GTK_WIDGET (side->subject));
   gtk_flow_box_append (GTK_FLOW_BOX (pickers), GTK_WIDGET (side->kind));
   side->heatmap = CS_HEATMAP (cs_heatmap_new ());
+  g_object_bind_property (self, "palette", side->heatmap, "palette", G_BINDING_SYNC_CREATE);
   gtk_widget_set_vexpand (GTK_WIDGET (side->heatmap), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (side->heatmap), TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (side->heatmap), TRUE);
@@ -294,12 +305,58 @@ cs_confusion_compare_finalize (GObject *object)
 }
 
 static void
+cs_confusion_compare_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PALETTE:
+      g_value_set_enum (value, CS_CONFUSION_COMPARE (object)->palette);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_confusion_compare_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  CsConfusionCompare *self = CS_CONFUSION_COMPARE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PALETTE:
+      if (self->palette != (CsPalette) g_value_get_enum (value))
+        {
+          self->palette = g_value_get_enum (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cs_confusion_compare_class_init (CsConfusionCompareClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = cs_confusion_compare_dispose;
   object_class->finalize = cs_confusion_compare_finalize;
+  object_class->get_property = cs_confusion_compare_get_property;
+  object_class->set_property = cs_confusion_compare_set_property;
+
+  /* The ramp the two matrices draw in; their difference is diverging. */
+  properties[PROP_PALETTE] =
+    g_param_spec_enum ("palette", NULL, NULL, CS_TYPE_PALETTE, CS_PALETTE_BLUES,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 }
 

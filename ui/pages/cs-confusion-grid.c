@@ -13,6 +13,7 @@
 
 #include "cs-annotator.h"
 #include "cs-confusion-grid.h"
+#include "cs-enum-types.h"
 #include "cs-heatmap.h"
 
 struct _CsConfusionGrid
@@ -24,7 +25,16 @@ struct _CsConfusionGrid
   GtkGridView *view;
   CsExplorer  *explorer;
   GHashTable  *bound;      /* GtkListItem → the tiles in view, redrawn when the matrices change */
+  CsPalette    palette;    /* the tiles' */
 };
+
+enum {
+  PROP_0,
+  PROP_PALETTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   ACTIVATED,
@@ -85,6 +95,7 @@ setup_tile (GtkSignalListItemFactory *factory,
   GtkWidget *heatmap = cs_heatmap_new ();
 
   cs_heatmap_set_compact (CS_HEATMAP (heatmap), TRUE);
+  g_object_bind_property (self, "palette", heatmap, "palette", G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (heatmap), "list-item", item);
   g_signal_connect (heatmap, "activated", G_CALLBACK (on_tile_activated), self);
   gtk_list_item_set_child (item, heatmap);
@@ -169,12 +180,58 @@ cs_confusion_grid_finalize (GObject *object)
 }
 
 static void
+cs_confusion_grid_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PALETTE:
+      g_value_set_enum (value, CS_CONFUSION_GRID (object)->palette);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_confusion_grid_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CsConfusionGrid *self = CS_CONFUSION_GRID (object);
+
+  switch (prop_id)
+    {
+    case PROP_PALETTE:
+      if (self->palette != (CsPalette) g_value_get_enum (value))
+        {
+          self->palette = g_value_get_enum (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cs_confusion_grid_class_init (CsConfusionGridClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = cs_confusion_grid_dispose;
   object_class->finalize = cs_confusion_grid_finalize;
+  object_class->get_property = cs_confusion_grid_get_property;
+  object_class->set_property = cs_confusion_grid_set_property;
+
+  /* The ramp the tiles draw in. */
+  properties[PROP_PALETTE] =
+    g_param_spec_enum ("palette", NULL, NULL, CS_TYPE_PALETTE, CS_PALETTE_BLUES,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 
   /**

@@ -550,6 +550,8 @@ make_figure (CsExplorerPage *self,
                                       dataset->class_names, f->names, CS_COLORMAP_SEQUENTIAL,
                                       f->title, dataset->name };
     }
+  /* Exported as drawn on screen. */
+  f->figure.palette = cs_page_get_palette (CS_PAGE (self));
   f->run = run ? g_strdup_printf (_("%s, epoch %d"), run, cs_explorer_get_epoch_number (self->explorer)) : NULL;
   f->matrix = g_ascii_strdown (f->title, -1);
   f->info = (CsImageInfo) { dataset->name, f->run, f->matrix };

@@ -10,12 +10,15 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-enum-types.h"
 #include "cs-figure-task.h"
 #include "cs-page.h"
 
 typedef struct
 {
   CsSession *session;
+  GBinding  *palette_binding;   /* the session's palette to the page's */
+  CsPalette  palette;
   GPtrArray *folds;    /* of GtkPaned, borrowed: the page's own, side by side unless narrow */
   gboolean   narrow;
 } CsPagePrivate;
@@ -24,12 +27,22 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_NARROW,
+  PROP_PALETTE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CsPage, cs_page, GTK_TYPE_WIDGET)
+
+CsPalette
+cs_page_get_palette (CsPage *self)
+{
+  CsPagePrivate *priv = cs_page_get_instance_private (self);
+
+  g_return_val_if_fail (CS_IS_PAGE (self), CS_PALETTE_BLUES);
+  return priv->palette;
+}
 
 CsSession *
 cs_page_get_session (CsPage *self)
@@ -55,7 +68,11 @@ cs_page_set_session (CsPage    *self,
   klass = CS_PAGE_GET_CLASS (self);
   if (priv->session != NULL && klass->unbind != NULL)
     klass->unbind (self, priv->session);
+  g_clear_pointer (&priv->palette_binding, g_binding_unbind);
   g_set_object (&priv->session, session);
+  if (session != NULL)
+    priv->palette_binding = g_object_bind_property (session, "palette", self, "palette",
+                                                    G_BINDING_SYNC_CREATE);
   if (session != NULL && klass->bind != NULL)
     klass->bind (self, session);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -87,6 +104,9 @@ cs_page_get_property (GObject    *object,
     case PROP_NARROW:
       g_value_set_boolean (value, cs_page_get_narrow (CS_PAGE (object)));
       break;
+    case PROP_PALETTE:
+      g_value_set_enum (value, cs_page_get_palette (CS_PAGE (object)));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -105,6 +125,17 @@ cs_page_set_property (GObject      *object,
       break;
     case PROP_NARROW:
       cs_page_set_narrow (CS_PAGE (object), g_value_get_boolean (value));
+      break;
+    case PROP_PALETTE:
+      {
+        CsPagePrivate *priv = cs_page_get_instance_private (CS_PAGE (object));
+
+        if (priv->palette != (CsPalette) g_value_get_enum (value))
+          {
+            priv->palette = g_value_get_enum (value);
+            g_object_notify_by_pspec (object, pspec);
+          }
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -227,6 +258,10 @@ cs_page_class_init (CsPageClass *klass)
   properties[PROP_NARROW] =
     g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The ramp the page's heatmaps draw rates in: the session's, bound while it has one. */
+  properties[PROP_PALETTE] =
+    g_param_spec_enum ("palette", NULL, NULL, CS_TYPE_PALETTE, CS_PALETTE_BLUES,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);

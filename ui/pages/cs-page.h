@@ -29,6 +29,9 @@ struct _CsPageClass
 };
 
 CsSession *cs_page_get_session (CsPage    *self);
+/* The session's palette (the page's "palette" property follows it), for the page's heatmaps
+ * to bind to and its exported figures to use. */
+CsPalette  cs_page_get_palette (CsPage    *self);
 void       cs_page_set_session (CsPage    *self,
                                 CsSession *session);
 /* Whether the window is too narrow for the page's sides to sit side by side; the panes added
