@@ -49,7 +49,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Messages, help and human output follow the user's language; numbers do not. LC_NUMERIC
+   * stays "C" so that everything printed with printf — --json, the CSV and TSV tables, the
+   * figures scripts parse out of human output — keeps its decimal points whatever the locale. */
   setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   /* Before OpenBLAS first multiplies: the core shares products out over its own threads, and
    * OpenBLAS rounds otherwise once its thread count changes after a first product (a
    * checkpoint's predictions differed from the window's in the sixth decimal). */

@@ -148,8 +148,12 @@ static void
 append_metric (GString *out,
                double   value)
 {
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* g_ascii_formatd: the window runs under the user's LC_NUMERIC, which must not turn the
+   * file's decimal points into commas. */
   if (isfinite (value))
-    g_string_append_printf (out, ",%.6g", value);
+    g_string_append_printf (out, ",%s", g_ascii_formatd (number, sizeof number, "%.6g", value));
   else
     g_string_append (out, ",");
 }
