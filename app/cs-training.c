@@ -13,6 +13,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -683,7 +684,7 @@ cs_training_save_async (CsTraining          *self,
   if (self->run == NULL)
     {
       g_task_return_new_error (task, CS_ERROR, CS_ERROR_INVALID,
-                               "the run has no result to save yet");
+                               _("the run has no result to save yet"));
       return;
     }
   g_task_run_in_thread (task, save_in_thread);

@@ -11,6 +11,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-error.h"
 #include "cs-file.h"
 #include "cs-json-check.h"
@@ -83,7 +84,7 @@ json_text_error (GError     **error,
                  const char  *problem,
                  gsize        offset)
 {
-  g_set_error (error, CS_ERROR, code, "%s: %s: %s at byte %" G_GSIZE_FORMAT,
+  g_set_error (error, CS_ERROR, code, _("%s: %s: %s at byte %zu"),
                filename, what, problem, offset + 1);
   return FALSE;
 }
@@ -147,7 +148,7 @@ cs_json_check_text (const char  *text,
         in_string = TRUE;
       else if ((c == '{' || c == '[') && ++depth > max_depth)
         {
-          g_set_error (error, CS_ERROR, CS_ERROR_LIMIT, "%s: %s nests deeper than %d levels",
+          g_set_error (error, CS_ERROR, CS_ERROR_LIMIT, _("%s: %s nests deeper than %d levels"),
                        filename, what, max_depth);
           return FALSE;
         }

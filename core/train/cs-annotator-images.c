@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-annotator-images.h"
 
 #include <math.h>
@@ -63,7 +64,7 @@ save (CsHeatmapFigure   *figure,
   if (!cs_image_format_from_path (path, &format))
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "%s: expected an image file name ending in .png, .svg or .pdf", path);
+                   _("%s: expected an image file name ending in .png, .svg or .pdf"), path);
       return FALSE;
     }
   figure->subtitle = subtitle;
@@ -83,7 +84,7 @@ save_common (const CsAnnotatorReport *self,
   if (self->common == NULL)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "%s: a %s checkpoint has no common confusion matrix (only CoNAL learns one)",
+                   _("%s: a %s checkpoint has no common confusion matrix (only CoNAL learns one)"),
                    path, cs_method_get_title (self->method));
       return FALSE;
     }
@@ -108,7 +109,7 @@ save_grid (const CsAnnotatorReport *self,
 
   if (self->R == 0)
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_INVALID, "%s: the dataset has no annotators", path);
+      g_set_error (error, CS_ERROR, CS_ERROR_INVALID, _("%s: the dataset has no annotators"), path);
       return FALSE;
     }
   return save (&figure, info, matrix, kind_description (self, kind), path, error);
@@ -143,8 +144,8 @@ save_annotator (const CsAnnotatorReport *self,
   if (r < 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "%s: expected \"common\", \"grid\" or one of the %d annotator ids (such as "
-                   "'%s'), found '%s'", path, self->R, self->R ? self->annotator_ids[0] : "",
+                   _("%s: expected \"common\", \"grid\" or one of the %d annotator ids (such as "
+                   "'%s'), found '%s'"), path, self->R, self->R ? self->annotator_ids[0] : "",
                    id);
       return FALSE;
     }

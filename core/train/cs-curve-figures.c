@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-curve-figures.h"
 
 #include <math.h>
@@ -69,8 +70,9 @@ add_mean (CsCurveFigure  *figure,
           CsCurveField    field)
 {
   g_autoptr(CsCurveBand) band = cs_curve_band_new (histories, count, field);
-  g_autofree char *label = g_strdup_printf ("%s (%d %s)", cs_method_get_title (method), count,
-                                            count == 1 ? "seed" : "seeds");
+  g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d seed)",
+                                                         "%s (%d seeds)", count),
+                                            cs_method_get_title (method), count);
 
   for (int e = 0; e < band->n_epochs; e++)
     if (band->n_runs[e] < count)

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-experiment.h"
 
 #include <math.h>
@@ -208,14 +209,14 @@ run_one (gpointer data,
   CsRun *run = NULL;
 
   if (train_callbacks.abort != NULL && train_callbacks.abort (train_callbacks.data))
-    g_set_error (&error, CS_ERROR, CS_ERROR_CANCELLED, "stopped before it started");
+    g_set_error (&error, CS_ERROR, CS_ERROR_CANCELLED, _("stopped before it started"));
   else
     run = cs_train (self->dataset, &self->configs[i], &train_callbacks, &error);
   /* A run stopped part way keeps its best epoch so far; an experiment keeps only whole runs. */
   if (run != NULL && run->stopped)
     {
       g_clear_pointer (&run, cs_run_free);
-      g_set_error (&error, CS_ERROR, CS_ERROR_CANCELLED, "stopped part way");
+      g_set_error (&error, CS_ERROR, CS_ERROR_CANCELLED, _("stopped part way"));
     }
   finish_run (self, i, run, error, (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
 }
@@ -272,7 +273,7 @@ cs_experiment_run (CsExperiment                *self,
       for (int i = 0; i < n; i++)
         finished += self->runs[i] != NULL;
       g_set_error (error, CS_ERROR, CS_ERROR_CANCELLED,
-                   "the experiment was stopped with %d of %d runs finished", finished, n);
+                   _("the experiment was stopped with %d of %d runs finished"), finished, n);
       return FALSE;
     }
   for (int i = 0; i < n; i++)
