@@ -110,25 +110,25 @@ print_text (const CsDataset      *dataset,
   guint dropped = g_strv_length (dataset->dropped_annotators);
 
   printf ("%s (%s)\n\n", dataset->name, dataset->source);
-  printf ("%-24s", "Splits");
+  printf ("%-24s", _("Splits"));
   for (int s = 0; s < CS_N_SPLITS; s++)
     if (dataset->splits[s].present)
       printf (" %s %d", cs_split_kind_to_string (s), dataset->splits[s].n);
-  printf ("\n%-24s %d%s\n", "Features", dataset->d, dataset->standardized ? " (standardised)" : "");
-  printf ("%-24s %d: %s\n", "Classes", dataset->n_classes, classes);
-  printf (_("%-24s %d with labels"), "Annotators", dataset->n_annotators);
+  printf ("\n%-24s %d%s\n", _("Features"), dataset->d, dataset->standardized ? _(" (standardised)") : "");
+  printf ("%-24s %d: %s\n", _("Classes"), dataset->n_classes, classes);
+  printf (_("%-24s %d with labels"), _("Annotators"), dataset->n_annotators);
   if (dropped > 0)
     printf (_(" (%u without labels left out)"), dropped);
-  printf ("\n%-24s %d\n", "Crowd labels", stats->n_labels);
-  printf (_("%-24s mean %.2f, min %d, max %d\n"), "Labels per item",
+  printf ("\n%-24s %d\n", _("Crowd labels"), stats->n_labels);
+  printf (_("%-24s mean %.2f, min %d, max %d\n"), _("Labels per item"),
           stats->labels_per_item_mean, stats->labels_per_item_min, stats->labels_per_item_max);
-  printf (_("%-24s median %g, min %d, max %d\n"), "Labels per annotator",
+  printf (_("%-24s median %g, min %d, max %d\n"), _("Labels per annotator"),
           stats->labels_per_annotator_median, stats->labels_per_annotator_min,
           stats->labels_per_annotator_max);
-  print_percent ("Labels matching gold", stats->crowd_accuracy, stats->n_labels_with_gold,
-                 "labels with gold", NULL);
-  print_percent ("Majority vote vs gold", stats->majority_vote_accuracy, stats->n_majority_items,
-                 "items", CS_MAJORITY_VOTE_TIE_RULE);
+  print_percent (_("Labels matching gold"), stats->crowd_accuracy, stats->n_labels_with_gold,
+                 _("labels with gold"), NULL);
+  print_percent (_("Majority vote vs gold"), stats->majority_vote_accuracy, stats->n_majority_items,
+                 _("items"), _(CS_MAJORITY_VOTE_TIE_RULE));
   if (dataset->warnings->len > 0)
     printf (_("\nWarnings\n"));
   for (guint i = 0; i < dataset->warnings->len; i++)

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* Ties go to the lowest class index, so the vote is deterministic. */
-#define CS_MAJORITY_VOTE_TIE_RULE "ties go to the lowest class index"
+#define CS_MAJORITY_VOTE_TIE_RULE N_("ties go to the lowest class index")
 
 /* counts[K]: how many of item `item`'s labels name each class; returns the item's labels. */
 int  cs_votes_count   (int           *counts,
