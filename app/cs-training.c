@@ -14,6 +14,7 @@
  */
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -600,7 +601,7 @@ cs_training_dup_title (CsTraining *self)
 {
   g_return_val_if_fail (CS_IS_TRAINING (self), NULL);
 
-  return g_strdup_printf ("%s, seed %" G_GUINT64_FORMAT, cs_method_get_title (self->config.method),
+  return g_strdup_printf (_("%s, seed %" PRIu64), cs_method_get_title (self->config.method),
                           self->config.seed);
 }
 

@@ -10,6 +10,7 @@
  */
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "cs-error.h"
@@ -29,7 +30,8 @@ cs_run_info_default_name (const CsRun *run)
 {
   g_return_val_if_fail (run != NULL, NULL);
 
-  return g_strdup_printf ("%s on %s, seed %" G_GUINT64_FORMAT,
+  /* Translators: a run's name until it is renamed: the method, the dataset and the seed. */
+  return g_strdup_printf (_("%s on %s, seed %" PRIu64),
                           cs_method_get_title (run->config.method), run->dataset->name,
                           (guint64) run->config.seed);
 }
