@@ -54,9 +54,9 @@ print_common (const CsAnnotatorReport *report)
   if (report->common == NULL)
     return;
   n = cs_confusion_top_off_diagonal (cells, G_N_ELEMENTS (cells), report->common, report->K);
-  printf ("\nThe crowd's common confusion (softmax of W_g), largest off the diagonal:\n");
+  printf (_("\nThe crowd's common confusion (softmax of W_g), largest off the diagonal:\n"));
   for (int i = 0; i < n; i++)
-    printf ("  %s taken for %s: %.2f\n", report->class_names[cells[i].row],
+    printf (_("  %s taken for %s: %.2f\n"), report->class_names[cells[i].row],
             report->class_names[cells[i].column], cells[i].value);
 }
 
@@ -65,15 +65,15 @@ print_text (const CsAnnotatorReport *report,
             const CsCheckpoint      *checkpoint)
 {
   static const char * const sources[] = {
-    "CoNAL's W_g and W_r mixed by each label's w",
-    "softmax of Crowd Layer's W_r",
-    "Dawid–Skene's estimates",
-    "the empirical rates (the method models no annotator)",
+    N_("CoNAL's W_g and W_r mixed by each label's w"),
+    N_("softmax of Crowd Layer's W_r"),
+    N_("Dawid–Skene's estimates"),
+    N_("the empirical rates (the method models no annotator)"),
   };
 
-  printf ("%s checkpoint (epoch %d): %d annotators; spammer scores and TV (total variation "
-          "from the empirical rates) of %s\n\n", cs_method_get_title (checkpoint->config.method),
-          checkpoint->best_epoch, report->R, sources[report->source]);
+  printf (_("%s checkpoint (epoch %d): %d annotators; spammer scores and TV (total variation "
+          "from the empirical rates) of %s\n\n"), cs_method_get_title (checkpoint->config.method),
+          checkpoint->best_epoch, report->R, _(sources[report->source]));
   print_table (report);
   print_common (report);
 }

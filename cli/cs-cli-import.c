@@ -247,18 +247,18 @@ print_summary (const CsImportSummary *summary)
 {
   g_autofree char *classes = g_strjoinv (", ", summary->class_names);
 
-  printf ("%s\n\n%-32s", summary->name, "Items");
+  printf ("%s\n\n%-32s", summary->name, _("Items"));
   for (int s = 0; s < CS_N_SPLITS; s++)
     if (summary->n_items[s] > 0)
-      printf (" %s %d (%d with gold)", cs_split_kind_to_string (s), summary->n_items[s],
+      printf (_(" %s %d (%d with gold)"), cs_split_kind_to_string (s), summary->n_items[s],
               summary->n_gold[s]);
-  printf ("\n%-32s %d\n", "Features", summary->d);
-  printf ("%-32s %d%s: %s\n", "Classes", summary->n_classes,
-          summary->classes_found ? " found in the labels" : "", classes);
-  printf ("%-32s %d\n", "Annotators", summary->n_annotators);
-  printf ("%-32s %d\n", "Crowd labels", summary->n_labels_total);
-  printf ("%-32s %d\n", "Items without labels", summary->n_items_without_labels);
-  printf ("%-32s %d (their %d labels are skipped)\n", "Labelled items without features",
+  printf ("\n%-32s %d\n", _("Features"), summary->d);
+  printf ("%-32s %d%s: %s\n", _("Classes"), summary->n_classes,
+          summary->classes_found ? _(" found in the labels") : "", classes);
+  printf ("%-32s %d\n", _("Annotators"), summary->n_annotators);
+  printf ("%-32s %d\n", _("Crowd labels"), summary->n_labels_total);
+  printf ("%-32s %d\n", _("Items without labels"), summary->n_items_without_labels);
+  printf (_("%-32s %d (their %d labels are skipped)\n"), _("Labelled items without features"),
           summary->n_items_without_features, summary->n_labels_for_unknown_items);
   for (int i = 0; summary->notices[i] != NULL; i++)
     printf ("%s%s\n", i == 0 ? "\n" : "", summary->notices[i]);

@@ -345,12 +345,12 @@ append_row (GString               *out,
   if (row->n_runs == 0 && format == CS_TABLE_MARKDOWN)
     g_string_append_printf (out, "| %s | — | 0 | — |\n", title);
   else if (row->n_runs == 0)
-    g_string_append_printf (out, "  %-*s     —  (no finished run)\n", width, title);
+    g_string_append_printf (out, _("  %-*s     —  (no finished run)\n"), width, title);
   else if (format == CS_TABLE_MARKDOWN)
     g_string_append_printf (out, "| %s | %.1f ± %.1f | %d | %.2f |\n", title, 100 * row->test_mean,
                             100 * row->test_std, row->n_runs, 1000 * row->seconds_per_epoch);
   else
-    g_string_append_printf (out, "  %-*s %5.1f ± %.1f %%  (%d runs, %.2f ms per epoch)\n", width, title,
+    g_string_append_printf (out, _("  %-*s %5.1f ± %.1f %%  (%d runs, %.2f ms per epoch)\n"), width, title,
                             100 * row->test_mean, 100 * row->test_std, row->n_runs,
                             1000 * row->seconds_per_epoch);
 }
@@ -414,7 +414,7 @@ cs_experiment_format_table (const CsExperiment *self,
       return;
     }
   note = cs_experiment_test_used_for_selection (self) ?
-         " (test split used for model selection)" : "";
+         _(" (test split used for model selection)") : "";
   if (format == CS_TABLE_MARKDOWN)
     g_string_append_printf (out, "| %s%s | test accuracy (%%) | runs | ms / epoch |\n"
                                  "| --- | --- | --- | --- |\n", self->dataset->name, note);
