@@ -71,7 +71,7 @@ cs_cli_method_names (void)
   GString *names = g_string_new (NULL);
 
   for (int m = 0; m < CS_N_METHODS; m++)
-    g_string_append_printf (names, "%s%s", m == 0 ? "" : m == CS_N_METHODS - 1 ? " or " : ", ",
+    g_string_append_printf (names, "%s%s", m == 0 ? "" : m == CS_N_METHODS - 1 ? _(" or ") : ", ",
                             cs_method_to_string (m));
   return g_string_free (names, FALSE);
 }

@@ -151,7 +151,8 @@ format_setting (const CsTrainConfig *c,
     case SETTING_NOISE_INIT: return g_strdup (c->noise_from_ds ? "ds" : "identity");
     case SETTING_TRACE: return format_number (c->trace);
     case SETTING_ADAM:
-      return g_strdup (c->adam_reset_each_epoch ? "re-created each epoch" : "kept across epochs");
+      return g_strdup (c->adam_reset_each_epoch ? _("re-created each epoch")
+                                                : _("kept across epochs"));
     case SETTING_SEED: return g_strdup_printf ("%" G_GUINT64_FORMAT, c->seed);
     default: g_assert_not_reached ();
     }
