@@ -105,7 +105,7 @@ report_run (const CsExperimentRun *finished,
   fprintf (stderr, _("%s seed %" PRIu64 ": test %.2f %% (epoch %d)%s%s\n"),
            cs_method_get_title (run->config.method), run->config.seed,
            100 * cs_run_get_best (run)->test_accuracy, run->best_epoch,
-           kept ? ", kept as " : "", kept ? kept : "");
+           kept ? _(", kept as ") : "", kept ? kept : "");
 }
 
 /* Adds "kept_as" to each run of cs_experiment_to_json()'s results that was kept. */

@@ -91,15 +91,15 @@ check_options (const ExportOptions *o,
   CsImageFormat image_format;
 
   if (argc != 2 || (o->confusions == NULL && o->image == NULL))
-    return "expected one CHECKPOINT and --confusions FILE, --image FILE or both";
+    return _("expected one CHECKPOINT and --confusions FILE, --image FILE or both");
   if (o->confusions && !cs_confusions_format_from_path (o->confusions, &format))
-    return "--confusions: expected a .npy or .csv file name";
+    return _("--confusions: expected a .npy or .csv file name");
   if (o->image && !cs_image_format_from_path (o->image, &image_format))
-    return "--image: expected a .png, .svg or .pdf file name";
+    return _("--image: expected a .png, .svg or .pdf file name");
   if (o->image && o->matrix == NULL)
-    return "--image: expected --matrix common, grid or an annotator id";
+    return _("--image: expected --matrix common, grid or an annotator id");
   if (o->probabilities && !learned)
-    return "--probabilities: only for --kind learned (the other kinds are rates already)";
+    return _("--probabilities: only for --kind learned (the other kinds are rates already)");
   return NULL;
 }
 

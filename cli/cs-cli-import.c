@@ -11,7 +11,9 @@
 #include "cs-cli.h"
 #include "cs-import.h"
 
-static const char *step_names[] = { "crowd labels", "features", "gold", "splits", "summary" };
+static const char *step_names[] = {
+  N_("crowd labels"), N_("features"), N_("gold"), N_("splits"), N_("summary")
+};
 
 /* The options given per split, as SPLIT=VALUE. */
 typedef struct
@@ -235,7 +237,7 @@ print_problems (const CsImportPlan *plan)
       g_autoptr(GPtrArray) problems = cs_import_plan_check (plan, step);
 
       for (guint i = 0; i < problems->len; i++)
-        fprintf (stderr, _("crowdscope-cli: error: %s: %s\n"), step_names[step],
+        fprintf (stderr, _("crowdscope-cli: error: %s: %s\n"), _(step_names[step]),
                  ((CsImportProblem *) g_ptr_array_index (problems, i))->message);
       ok = problems->len == 0;
     }

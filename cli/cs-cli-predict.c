@@ -35,7 +35,7 @@ print_split (const CsPredictions *predictions,
     printf (_(", %d with crowd labels, %d predicted against their majority vote"), n_labelled,
             cs_predictions_against_majority (predictions, kind, items));
   printf ("%s\n", kind == CS_SPLIT_TEST && checkpoint->test_used_for_selection && same ?
-          " (test also used for model selection)" : "");
+          _(" (test also used for model selection)") : "");
 }
 
 /* Option errors the core would only find after loading: caught before, with the usage. */
@@ -48,13 +48,13 @@ check_options (int         argc,
   CsPredictionsFormat format;
 
   if (argc != 2)
-    return "expected one CHECKPOINT (a folder, or its model.safetensors)";
+    return _("expected one CHECKPOINT (a folder, or its model.safetensors)");
   if (out == NULL)
-    return "expected --out FILE.csv or --out FILE.json";
+    return _("expected --out FILE.csv or --out FILE.json");
   if (!cs_predictions_format_from_path (out, &format))
-    return "--out: expected a .csv or .json file name";
+    return _("--out: expected a .csv or .json file name");
   if (split_name != NULL && !cs_predict_split_from_string (split_name, split))
-    return "--split: expected train, valid, test or all";
+    return _("--split: expected train, valid, test or all");
   return NULL;
 }
 
@@ -103,7 +103,7 @@ cs_cli_predict (int    argc,
     return cs_cli_fail (error);
   printf (_("%s: %d predictions of the %s checkpoint (epoch %d) on %s%s\n"), out, predictions->n,
           cs_method_get_title (checkpoint->config.method), checkpoint->best_epoch,
-          data->dataset->source, data->same ? "" : " (not the dataset it was trained on)");
+          data->dataset->source, data->same ? "" : _(" (not the dataset it was trained on)"));
   for (int s = 0; s < CS_N_SPLITS; s++)
     print_split (predictions, checkpoint, data->same, s);
   return 0;

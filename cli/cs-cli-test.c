@@ -49,7 +49,8 @@ cs_cli_test (int    argc,
   json_builder_begin_object (builder);
   if (!json)
     printf (_("%s checkpoint (epoch %d) on %s%s\n"), cs_method_get_title (checkpoint->config.method),
-            checkpoint->best_epoch, dataset->source, data->same ? "" : " (not the dataset it was trained on)");
+            checkpoint->best_epoch, dataset->source,
+            data->same ? "" : _(" (not the dataset it was trained on)"));
   for (int s = 0; s < CS_N_SPLITS; s++)
     {
       const CsSplit *split = cs_dataset_get_split (dataset, s);
@@ -66,7 +67,7 @@ cs_cli_test (int    argc,
       if (!json)
         printf (_("  %-6s accuracy %.2f %% of %d items%s\n"), cs_split_kind_to_string (s), 100 * accuracy,
                 split->n, s == CS_SPLIT_TEST && checkpoint->test_used_for_selection && data->same ?
-                " (also used for model selection)" : "");
+                _(" (also used for model selection)") : "");
     }
   json_builder_end_object (builder);
   json_builder_end_object (builder);

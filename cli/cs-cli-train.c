@@ -45,7 +45,7 @@ print_summary (const CsRun *run)
           cs_method_get_title (run->config.method), run->dataset->name, run->config.seed,
           run->best_epoch, run->config.epochs);
   printf (_("  valid accuracy %.2f %%%s\n"), 100 * best->valid_accuracy,
-          run->test_used_for_selection ? " (the test split)" : "");
+          run->test_used_for_selection ? _(" (the test split)") : "");
   printf (_("  test accuracy  %.2f %%\n"), 100 * best->test_accuracy);
   printf (_("  %.2f ms per epoch (training only)\n"), 1000 * run->seconds_per_epoch);
   for (guint i = 0; i < run->notices->len; i++)

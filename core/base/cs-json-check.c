@@ -63,7 +63,7 @@ skip_escape (const char *text,
       return NULL;
     }
   if ((high = read_hex4 (text, len, at + 2)) < 0)
-    return "expected four hex digits after \\u";
+    return _("expected four hex digits after \\u");
   if (high < 0xD800 || high > 0xDFFF)
     {
       *i = at + 5;
@@ -71,7 +71,7 @@ skip_escape (const char *text,
     }
   low = at + 7 < len && text[at + 6] == '\\' && text[at + 7] == 'u' ? read_hex4 (text, len, at + 8) : -1;
   if (high > 0xDBFF || low < 0xDC00 || low > 0xDFFF)
-    return "expected a UTF-16 surrogate pair, found half of one";
+    return _("expected a UTF-16 surrogate pair, found half of one");
   *i = at + 11;
   return NULL;
 }
@@ -139,10 +139,10 @@ cs_json_check_text (const char  *text,
         }
       if (c == '/' || c == '\'')
         return json_text_error (error, CS_ERROR_PARSE, filename, what,
-                                "expected JSON, found a comment or a single-quoted string", i);
+                                _("expected JSON, found a comment or a single-quoted string"), i);
       if (ended || (depth == 0 && started && (c == '"' || c == '{' || c == '[')))
         return json_text_error (error, CS_ERROR_PARSE, filename, what,
-                                "expected one JSON value, found a second", i);
+                                _("expected one JSON value, found a second"), i);
       started = TRUE;
       if (c == '"')
         in_string = TRUE;

@@ -453,7 +453,7 @@ ids_note (CsDatasetBuilder *self,
 
   if (origin == NULL || strcmp (origin, filename) == 0)
     return g_strdup ("");
-  return g_strdup_printf (" (the %s split's item ids are those of %s)",
+  return g_strdup_printf (_(" (the %s split's item ids are those of %s)"),
                           cs_split_kind_to_string (kind), origin);
 }
 

@@ -147,7 +147,7 @@ cs_dataset_carve_train (const CsDataset  *dataset,
                    dataset->name, train->n, n_valid, n_test,
                    cs_dataset_get_split (dataset, CS_SPLIT_VALID) != NULL ||
                    cs_dataset_get_split (dataset, CS_SPLIT_TEST) != NULL
-                   ? " with a split given" : "");
+                   ? _(" with a split given") : "");
       return NULL;
     }
   n_rest = train->n - n_valid;

@@ -132,7 +132,7 @@ escape_error (Manifest    *m,
               GError     **error)
 {
   g_autofree char *excerpt = cs_file_excerpt (at, 2, 2);
-  g_autofree char *found = at[1] == '\0' ? g_strdup ("a '\\' at the end")
+  g_autofree char *found = at[1] == '\0' ? g_strdup (_("a '\\' at the end"))
                                           : g_strdup_printf ("'%s'", excerpt);
 
   g_set_error (error, CS_ERROR, CS_ERROR_PARSE, _("%s: [%s] %s: expected the escapes %s, found %s"),
@@ -339,7 +339,7 @@ read_ids_from_crowd (Manifest          *m,
     sep = cs_crowd_table_separator (path);
   if (!(table = cs_csv_load_separated (path, sep, error)))
     return FALSE;
-  origin = g_strdup_printf ("%s (its items in the order they first appear, ids-from=crowd)", path);
+  origin = g_strdup_printf (_("%s (its items in the order they first appear, ids-from=crowd)"), path);
   return cs_dataset_builder_set_ids_from_table (builder, kind, table, item_column, TRUE, origin,
                                                 error);
 }
@@ -360,12 +360,12 @@ read_ids_from_gold (CsDatasetBuilder  *builder,
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
                    _("[%s] ids-from=gold: expected gold= to be a .csv table of ids and labels, "
-                   "found %s"), group, gold != NULL ? gold : "no gold file");
+                   "found %s"), group, gold != NULL ? gold : _("no gold file"));
       return FALSE;
     }
   if (!(table = cs_csv_load (gold, error)))
     return FALSE;
-  origin = g_strdup_printf ("%s (its rows in order, ids-from=gold)", gold);
+  origin = g_strdup_printf (_("%s (its rows in order, ids-from=gold)"), gold);
   return cs_dataset_builder_set_ids_from_table (builder, kind, table, id_column, FALSE, origin,
                                                 error);
 }

@@ -199,8 +199,8 @@ check_classes (Layout           *layout,
   if (json_object_has_member (metadata, "n_classes") &&
       (n_classes == NULL || json_node_get_int (n_classes) != layout->K))
     {
-      g_autofree char *counted = key ? g_strdup_printf ("names under \"%s\"", key)
-                                     : g_strdup_printf ("class folders in %s", train);
+      g_autofree char *counted = key ? g_strdup_printf (_("names under \"%s\""), key)
+                                     : g_strdup_printf (_("class folders in %s"), train);
       g_autofree char *found = quote_node (json_object_get_member (metadata, "n_classes"));
 
       g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,

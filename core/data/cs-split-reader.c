@@ -463,7 +463,7 @@ cs_read_image_split (CsDatasetBuilder  *builder,
   ids = g_new0 (char *, n + 1);
   for (int i = 0; i < n; i++)
     ids[i] = image_stem (names[i]);
-  ids_origin = g_strdup_printf ("%s (the image names without their extension)", origin);
+  ids_origin = g_strdup_printf (_("%s (the image names without their extension)"), origin);
   return describe_images (builder, kind, folder, names, n, origin, error) &&
          cs_dataset_builder_set_images (builder, kind, folder, names, n, origin, error) &&
          cs_dataset_builder_set_ids (builder, kind, g_steal_pointer (&ids), ids_origin, error);

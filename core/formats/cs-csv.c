@@ -530,7 +530,7 @@ csv_float_error (const CsCsv  *self,
   g_autofree char *found = NULL;
 
   if (cell[0] == '\0')
-    found = g_strdup ("an empty field");
+    found = g_strdup (_("an empty field"));
   else
     {
       g_autofree char *excerpt = cs_file_excerpt (cell, strlen (cell), EXCERPT_BYTES);

@@ -106,7 +106,7 @@ npy_scan_found (const NpyScan *s)
   gsize n = 1;
 
   if (s->p >= s->end)
-    return g_strdup ("the end of the header");
+    return g_strdup (_("the end of the header"));
 
   while (s->p + n < s->end && strchr (",:)} \t\r\n", s->p[n]) == NULL)
     n++;
@@ -652,7 +652,7 @@ cs_npy_check_data (const CsNpyHeader  *header,
   g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
                _("%s: header says %s = %zu bytes of data, file has %zu%s"),
                filename == NULL ? CS_FILE_NO_NAME : filename, shape, bytes, have,
-               have < bytes ? " (is it truncated?)" : "");
+               have < bytes ? _(" (is it truncated?)") : "");
   return FALSE;
 }
 
@@ -788,7 +788,7 @@ npy_value_error (const char  *filename,
   else if (isinf (value))
     what = g_strdup (value > 0 ? "+Inf" : "-Inf");
   else
-    what = g_strdup_printf ("%g, outside the float32 range", value);
+    what = g_strdup_printf (_("%g, outside the float32 range"), value);
 
   g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
                _("%s: row %zu, column %zu (counting from 0) is %s; expected finite numbers"),

@@ -775,7 +775,7 @@ parse_offsets (JsonNode    *node,
   if (array == NULL || json_array_get_length (array) != 2)
     return set_error (error, CS_ERROR_PARSE, filename,
                       _("tensor '%s': \"data_offsets\" should be an array of two integers, found %s"),
-                      e->name, array != NULL ? "an array of another length" : describe_node (node));
+                      e->name, array != NULL ? _("an array of another length") : describe_node (node));
 
   if (!get_size (json_array_get_element (array, 0), &e->begin)
       || !get_size (json_array_get_element (array, 1), &e->end))
@@ -985,7 +985,7 @@ cs_tensors_parse (const guint8  *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (filename == NULL)
-    filename = "safetensors data";
+    filename = _("safetensors data");
 
   if (!read_header_len (data, len, filename, &header_len, error))
     return NULL;

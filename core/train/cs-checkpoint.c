@@ -11,6 +11,7 @@
  */
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -559,7 +560,7 @@ cs_checkpoint_describe_run (const CsCheckpoint *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return g_strdup_printf ("%s, seed %" G_GUINT64_FORMAT ", epoch %d of %d",
+  return g_strdup_printf (_("%s, seed %" PRIu64 ", epoch %d of %d"),
                           cs_method_get_title (self->config.method), (guint64) self->config.seed,
                           self->best_epoch, self->config.epochs);
 }

@@ -477,7 +477,7 @@ train_epoch (Trainer         *t,
         {
           g_set_error (error, CS_ERROR, CS_ERROR_DIVERGED,
                        _("the training loss became %s at epoch %d, batch %d: the learning rate "
-                       "(%g) is probably too high"), isnan (loss) ? "NaN" : "infinite",
+                       "(%g) is probably too high"), isnan (loss) ? "NaN" : _("infinite"),
                        epoch, batch_index + 1, c->lr);
           return FALSE;
         }
