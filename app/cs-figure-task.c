@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-error.h"
 #include "cs-figure-task.h"
 #include "cs-learned-confusions.h"
@@ -112,7 +113,7 @@ save_in_thread (GTask        *task,
   else if (!cs_image_format_from_path (request->path, &format))
     {
       g_set_error (&error, CS_ERROR, CS_ERROR_INVALID,
-                   "%s: expected a name ending in .png, .svg or .pdf", request->path);
+                   _("%s: expected a name ending in .png, .svg or .pdf"), request->path);
       ok = FALSE;
     }
   else if (request->curves != NULL)

@@ -11,6 +11,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -357,7 +358,7 @@ cs_gallery_save_async (CsGallery           *self,
   g_task_set_source_tag (task, cs_gallery_save_async);
   if (self->shared == NULL)
     {
-      g_task_return_new_error (task, CS_ERROR, CS_ERROR_INVALID, "no predictions to save yet");
+      g_task_return_new_error (task, CS_ERROR, CS_ERROR_INVALID, _("no predictions to save yet"));
       return;
     }
   save = g_new0 (Save, 1);

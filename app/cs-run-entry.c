@@ -8,6 +8,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 
 #include "cs-enum-types.h"
@@ -202,7 +204,7 @@ cs_run_entry_dup_summary (CsRunEntry *self)
 {
   g_return_val_if_fail (CS_IS_RUN_ENTRY (self), NULL);
 
-  return g_strdup_printf ("%s · seed %" G_GUINT64_FORMAT " · %s", cs_method_get_title (self->info->method),
+  return g_strdup_printf (_("%s · seed %" PRIu64 " · %s"), cs_method_get_title (self->info->method),
                           self->info->seed, self->info->dataset_name);
 }
 

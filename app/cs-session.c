@@ -14,6 +14,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-annotator.h"
 #include "cs-boxed.h"
 #include "cs-dataset-task.h"
@@ -208,7 +209,7 @@ on_loaded (GObject      *object,
     {
       g_clear_error (&error);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               "another dataset was opened meanwhile");
+                               _("another dataset was opened meanwhile"));
       return;
     }
   set_loading (self, NULL);
@@ -241,7 +242,7 @@ cs_session_open_async (CsSession           *self,
       if (!(flags & CS_SESSION_OPEN_STOP_RUN))
         {
           g_task_return_new_error (task, CS_SESSION_ERROR, CS_SESSION_ERROR_BUSY,
-                                   "a run is in progress");
+                                   _("a run is in progress"));
           return;
         }
       cs_session_stop (self);
@@ -308,12 +309,12 @@ cs_session_train (CsSession  *self,
 
   if (self->dataset == NULL)
     {
-      g_set_error (error, CS_SESSION_ERROR, CS_SESSION_ERROR_NO_DATASET, "no dataset is open");
+      g_set_error (error, CS_SESSION_ERROR, CS_SESSION_ERROR_NO_DATASET, _("no dataset is open"));
       return NULL;
     }
   if (cs_session_get_running (self))
     {
-      g_set_error (error, CS_SESSION_ERROR, CS_SESSION_ERROR_BUSY, "a run is in progress");
+      g_set_error (error, CS_SESSION_ERROR, CS_SESSION_ERROR_BUSY, _("a run is in progress"));
       return NULL;
     }
   cs_train_options_get_config (self->options, &config);
@@ -346,14 +347,14 @@ on_reopened (GObject      *object,
   /* A run started meanwhile stays the current one. */
   if (cs_session_get_running (self))
     {
-      g_task_return_new_error (task, CS_SESSION_ERROR, CS_SESSION_ERROR_BUSY, "a run is in progress");
+      g_task_return_new_error (task, CS_SESSION_ERROR, CS_SESSION_ERROR_BUSY, _("a run is in progress"));
       return;
     }
   /* Another dataset was opened meanwhile: the run would not be on it. */
   if (self->dataset == NULL || cs_training_get_dataset (training) != self->dataset)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               "another dataset was opened meanwhile");
+                               _("another dataset was opened meanwhile"));
       return;
     }
   add_run (self, training);
@@ -422,12 +423,12 @@ cs_session_reopen_async (CsSession           *self,
   g_task_set_task_data (task, g_strdup (id), g_free);
   if (cs_session_get_running (self))
     {
-      g_task_return_new_error (task, CS_SESSION_ERROR, CS_SESSION_ERROR_BUSY, "a run is in progress");
+      g_task_return_new_error (task, CS_SESSION_ERROR, CS_SESSION_ERROR_BUSY, _("a run is in progress"));
       return;
     }
   if (self->store_path == NULL)
     {
-      g_task_return_new_error (task, CS_SESSION_ERROR, CS_SESSION_ERROR_NO_STORE, "no run store is set");
+      g_task_return_new_error (task, CS_SESSION_ERROR, CS_SESSION_ERROR_NO_STORE, _("no run store is set"));
       return;
     }
   store = cs_run_store_new (self->store_path);
@@ -451,7 +452,7 @@ cs_session_reopen_async (CsSession           *self,
   if (!g_file_test (info->dataset_path, G_FILE_TEST_EXISTS))
     {
       g_task_return_new_error (task, CS_SESSION_ERROR, CS_SESSION_ERROR_DATASET_GONE,
-                               "%s: the dataset “%s” the run was trained on is no longer there",
+                               _("%s: the dataset “%s” the run was trained on is no longer there"),
                                info->dataset_path, info->dataset_name);
       return;
     }

@@ -13,6 +13,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -599,7 +601,7 @@ cs_training_dup_title (CsTraining *self)
 {
   g_return_val_if_fail (CS_IS_TRAINING (self), NULL);
 
-  return g_strdup_printf ("%s, seed %" G_GUINT64_FORMAT, cs_method_get_title (self->config.method),
+  return g_strdup_printf (_("%s, seed %" PRIu64), cs_method_get_title (self->config.method),
                           self->config.seed);
 }
 
@@ -683,7 +685,7 @@ cs_training_save_async (CsTraining          *self,
   if (self->run == NULL)
     {
       g_task_return_new_error (task, CS_ERROR, CS_ERROR_INVALID,
-                               "the run has no result to save yet");
+                               _("the run has no result to save yet"));
       return;
     }
   g_task_run_in_thread (task, save_in_thread);

@@ -54,9 +54,9 @@ print_common (const CsAnnotatorReport *report)
   if (report->common == NULL)
     return;
   n = cs_confusion_top_off_diagonal (cells, G_N_ELEMENTS (cells), report->common, report->K);
-  printf ("\nThe crowd's common confusion (softmax of W_g), largest off the diagonal:\n");
+  printf (_("\nThe crowd's common confusion (softmax of W_g), largest off the diagonal:\n"));
   for (int i = 0; i < n; i++)
-    printf ("  %s taken for %s: %.2f\n", report->class_names[cells[i].row],
+    printf (_("  %s taken for %s: %.2f\n"), report->class_names[cells[i].row],
             report->class_names[cells[i].column], cells[i].value);
 }
 
@@ -65,15 +65,15 @@ print_text (const CsAnnotatorReport *report,
             const CsCheckpoint      *checkpoint)
 {
   static const char * const sources[] = {
-    "CoNAL's W_g and W_r mixed by each label's w",
-    "softmax of Crowd Layer's W_r",
-    "Dawid–Skene's estimates",
-    "the empirical rates (the method models no annotator)",
+    N_("CoNAL's W_g and W_r mixed by each label's w"),
+    N_("softmax of Crowd Layer's W_r"),
+    N_("Dawid–Skene's estimates"),
+    N_("the empirical rates (the method models no annotator)"),
   };
 
-  printf ("%s checkpoint (epoch %d): %d annotators; spammer scores and TV (total variation "
-          "from the empirical rates) of %s\n\n", cs_method_get_title (checkpoint->config.method),
-          checkpoint->best_epoch, report->R, sources[report->source]);
+  printf (_("%s checkpoint (epoch %d): %d annotators; spammer scores and TV (total variation "
+          "from the empirical rates) of %s\n\n"), cs_method_get_title (checkpoint->config.method),
+          checkpoint->best_epoch, report->R, _(sources[report->source]));
   print_table (report);
   print_common (report);
 }
@@ -82,7 +82,7 @@ int
 cs_cli_annotators (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("CHECKPOINT — the annotators' table");
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("CHECKPOINT — the annotators' table"));
   g_autoptr(CsCheckpoint) checkpoint = NULL;
   g_autoptr(CsCheckpointDataset) data = NULL;
   g_autoptr(CsAnnotatorReport) report = NULL;
@@ -91,15 +91,15 @@ cs_cli_annotators (int    argc,
   GError *error = NULL;
   GOptionEntry entries[] = {
     { "dataset", 'd', 0, G_OPTION_ARG_FILENAME, &dataset_path,
-      "Report on DATASET (with the checkpoint's annotators) instead of the one trained on", "DATASET" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON object for scripts, matrices included", NULL },
-    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, "Print the table as CSV", NULL },
+      N_("Report on DATASET (with the checkpoint's annotators) instead of the one trained on"), "DATASET" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object for scripts, matrices included"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print the table as CSV"), NULL },
     { NULL }
   };
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context,
-    "One line per annotator: labels given, accuracy against gold, agreement with the\n"
+    N_("One line per annotator: labels given, accuracy against gold, agreement with the\n"
     "majority vote of the item's other labels, CoNAL's mean w (1: the common confusion\n"
     "explains the annotator's labels, 0: their own), Raykar & Yu's spammer score (0: the\n"
     "labels ignore the true class, 1: they follow it) and how far the run's matrix is from\n"
@@ -107,13 +107,13 @@ cs_cli_annotators (int    argc,
     "The score is taken on the effective confusion for CoNAL (softmax of\n"
     "w · W_g + (1 − w) · W_r, averaged over the w of the annotator's train labels) and Crowd\n"
     "Layer (softmax of W_r), on Dawid–Skene's estimate for Dawid–Skene, and on the\n"
-    "empirical rates for majority vote and gold.");
+    "empirical rates for majority vote and gold."));
   if (!cs_cli_parse (context, &argc, &argv))
     return CS_CLI_EXIT_USAGE;
   if (argc != 2)
-    return cs_cli_usage (context, "expected one CHECKPOINT (a folder, or its model.safetensors)");
+    return cs_cli_usage (context, _("expected one CHECKPOINT (a folder, or its model.safetensors)"));
   if (json && csv)
-    return cs_cli_usage (context, "--json and --csv: expected one of them");
+    return cs_cli_usage (context, _("--json and --csv: expected one of them"));
   if (!(checkpoint = cs_checkpoint_load (argv[1], &error)) ||
       !(data = cs_checkpoint_dataset_load (checkpoint, dataset_path, &error)) ||
       !(report = cs_annotator_report_from_checkpoint (checkpoint, data, &error)))

@@ -14,9 +14,9 @@ static gboolean standardize;
 
 static GOptionEntry load_entries[] = {
   { "no-standardize", 0, 0, G_OPTION_ARG_NONE, &no_standardize,
-    "Keep features as they are, even when their scales differ wildly", NULL },
+    N_("Keep features as they are, even when their scales differ wildly"), NULL },
   { "standardize", 0, 0, G_OPTION_ARG_NONE, &standardize,
-    "Standardise features with train-split statistics even when their scales are alike", NULL },
+    N_("Standardise features with train-split statistics even when their scales are alike"), NULL },
   { NULL }
 };
 
@@ -29,7 +29,7 @@ cs_cli_load_option_entries (void)
 int
 cs_cli_fail (GError *error)
 {
-  fprintf (stderr, "crowdscope-cli: error: %s\n", error->message);
+  fprintf (stderr, _("crowdscope-cli: error: %s\n"), error->message);
   g_error_free (error);
   return CS_CLI_EXIT_FAILURE;
 }
@@ -43,7 +43,7 @@ cs_cli_usage (GOptionContext *context,
 {
   g_autofree char *help = context ? g_option_context_get_help (context, TRUE, NULL) : NULL;
 
-  fprintf (stderr, "crowdscope-cli: error: %s\n%s%s", message, help ? "\n" : "", help ? help : "");
+  fprintf (stderr, _("crowdscope-cli: error: %s\n%s%s"), message, help ? "\n" : "", help ? help : "");
   return CS_CLI_EXIT_USAGE;
 }
 
@@ -54,6 +54,9 @@ cs_cli_parse (GOptionContext   *context,
 {
   g_autoptr(GError) error = NULL;
 
+  /* The commands' entries, parameter strings and descriptions are marked with N_(): GOption
+   * looks them up in the domain when it writes the help. */
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (g_option_context_parse (context, argc, argv, &error))
     return TRUE;
   cs_cli_usage (NULL, error->message);
@@ -68,7 +71,7 @@ cs_cli_method_names (void)
   GString *names = g_string_new (NULL);
 
   for (int m = 0; m < CS_N_METHODS; m++)
-    g_string_append_printf (names, "%s%s", m == 0 ? "" : m == CS_N_METHODS - 1 ? " or " : ", ",
+    g_string_append_printf (names, "%s%s", m == 0 ? "" : m == CS_N_METHODS - 1 ? _(" or ") : ", ",
                             cs_method_to_string (m));
   return g_string_free (names, FALSE);
 }

@@ -34,12 +34,12 @@ cs_cli_check_curves (const char    *option,
   guint i;
 
   if (path != NULL && !cs_image_format_from_path (path, format))
-    return g_strdup_printf ("%s: expected a .png, .svg or .pdf file name, not '%s'", option, path);
+    return g_strdup_printf (_("%s: expected a .png, .svg or .pdf file name, not '%s'"), option, path);
   for (i = 0; curve != NULL && i < G_N_ELEMENTS (curves); i++)
     if (strcmp (curve, curves[i].name) == 0)
       break;
   if (i == G_N_ELEMENTS (curves))
-    return g_strdup_printf ("--curve: expected test, valid, train or train-loss, not '%s'", curve);
+    return g_strdup_printf (_("--curve: expected test, valid, train or train-loss, not '%s'"), curve);
   *field = curve ? curves[i].field : CS_CURVE_TEST_ACCURACY;
   return NULL;
 }
@@ -90,7 +90,7 @@ cs_cli_runs_curves (GOptionContext  *context,
   GError *error = NULL;
 
   if (out == NULL)
-    return cs_cli_usage (context, "runs curves: expected --out FILE.png, .svg or .pdf");
+    return cs_cli_usage (context, _("runs curves: expected --out FILE.png, .svg or .pdf"));
   if ((usage = cs_cli_check_curves ("--out", out, curve, &format, &field)))
     return cs_cli_usage (context, usage);
   if (!(figure = figure_of_runs (store, ids, n, field, &error)))

@@ -9,6 +9,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "cs-cli.h"
@@ -32,7 +33,7 @@ parse_methods (const char  *list,
         {
           g_autofree char *expected = cs_cli_method_names ();
 
-          return g_strdup_printf ("--methods: unknown method '%s': expected %s", names[i], expected);
+          return g_strdup_printf (_("--methods: unknown method '%s': expected %s"), names[i], expected);
         }
       g_array_append_val (methods, m);
     }
@@ -101,10 +102,10 @@ report_run (const CsExperimentRun *finished,
   if (report->quiet)
     return;
   kept = kept_id (report, finished->row, finished->seed_index);
-  fprintf (stderr, "%s seed %" G_GUINT64_FORMAT ": test %.2f %% (epoch %d)%s%s\n",
+  fprintf (stderr, _("%s seed %" PRIu64 ": test %.2f %% (epoch %d)%s%s\n"),
            cs_method_get_title (run->config.method), run->config.seed,
            100 * cs_run_get_best (run)->test_accuracy, run->best_epoch,
-           kept ? ", kept as " : "", kept ? kept : "");
+           kept ? _(", kept as ") : "", kept ? kept : "");
 }
 
 /* Adds "kept_as" to each run of cs_experiment_to_json()'s results that was kept. */
@@ -168,7 +169,7 @@ write_curves (const CsExperiment *experiment,
   int n_rows, n_seeds;
 
   cs_experiment_get_size (experiment, &n_rows, &n_seeds);
-  what = g_strdup_printf ("%d method%s × %d seed%s", n_rows, n_rows == 1 ? "" : "s", n_seeds,
+  what = g_strdup_printf (_("%d method%s × %d seed%s"), n_rows, n_rows == 1 ? "" : "s", n_seeds,
                           n_seeds == 1 ? "" : "s");
   if (!cs_curve_figure_save (figure, &(CsImageInfo) { dataset->name, what, NULL }, path, format,
                              &error))
@@ -180,7 +181,7 @@ int
 cs_cli_experiment (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("DATASET — compare methods over seeds");
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("DATASET — compare methods over seeds"));
   g_autoptr(CsDataset) dataset = NULL;
   g_autoptr(GArray) methods = g_array_new (FALSE, FALSE, sizeof (CsMethod));
   g_autoptr(GArray) configs = g_array_new (FALSE, FALSE, sizeof (CsTrainConfig));
@@ -199,21 +200,21 @@ cs_cli_experiment (int    argc,
   GError *error = NULL;
   GOptionEntry entries[] = {
     { "methods", 0, 0, G_OPTION_ARG_STRING, &method_list,
-      "Comma-separated methods (default: conal,crowdlayer,ds,mv,gold)", "LIST" },
-    { "seeds", 'n', 0, G_OPTION_ARG_INT, &seeds, "Seeds 1…N per method (default 5)", "N" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON object for scripts", NULL },
-    { "markdown", 0, 0, G_OPTION_ARG_NONE, &markdown, "Print a Markdown table", NULL },
-    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, "Print the table as CSV: fractions, every figure a column", NULL },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Do not report each run on stderr", NULL },
+      N_("Comma-separated methods (default: conal,crowdlayer,ds,mv,gold)"), "LIST" },
+    { "seeds", 'n', 0, G_OPTION_ARG_INT, &seeds, N_("Seeds 1…N per method (default 5)"), "N" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object for scripts"), NULL },
+    { "markdown", 0, 0, G_OPTION_ARG_NONE, &markdown, N_("Print a Markdown table"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print the table as CSV: fractions, every figure a column"), NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not report each run on stderr"), NULL },
     { "keep", 'k', 0, G_OPTION_ARG_NONE, &keep,
-      "Keep every finished run in the run store (see “crowdscope-cli runs”)", NULL },
+      N_("Keep every finished run in the run store (see “crowdscope-cli runs”)"), NULL },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &workers,
-      "Runs trained side by side, one thread each (default: the number of cores)", "N" },
+      N_("Runs trained side by side, one thread each (default: the number of cores)"), "N" },
     { "curves", 0, 0, G_OPTION_ARG_FILENAME, &curves,
-      "Write every run's curve and each method's mean ± std to a .png, .svg or .pdf file",
+      N_("Write every run's curve and each method's mean ± std to a .png, .svg or .pdf file"),
       "FILE" },
     { "curve", 0, 0, G_OPTION_ARG_STRING, &curve,
-      "The curve --curves draws: test, valid, train (accuracies) or train-loss (default test)",
+      N_("The curve --curves draws: test, valid, train (accuracies) or train-loss (default test)"),
       "CURVE" },
     { NULL }
   };
@@ -224,7 +225,7 @@ cs_cli_experiment (int    argc,
   if (!cs_cli_parse (context, &argc, &argv))
     return CS_CLI_EXIT_USAGE;
   if (argc != 2 || seeds < 1 || seeds > MAX_SEEDS)
-    return cs_cli_usage (context, "expected one DATASET and --seeds from 1 to 10000");
+    return cs_cli_usage (context, _("expected one DATASET and --seeds from 1 to 10000"));
   if ((usage = cs_cli_check_curves ("--curves", curves, curve, &curves_format, &field)) ||
       (usage = parse_methods (method_list ? method_list : "conal,crowdlayer,ds,mv,gold", methods)) ||
       (usage = cs_cli_check_train_options ()))

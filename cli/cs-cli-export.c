@@ -60,7 +60,7 @@ export_confusions (CsCheckpoint             *checkpoint,
   if (confusions == NULL ||
       !cs_learned_confusions_save (confusions, checkpoint->class_names, o->confusions, format, error))
     return FALSE;
-  printf ("%s: %d %s matrices of %d × %d\n", o->confusions, confusions->M,
+  printf (_("%s: %d %s matrices of %d × %d\n"), o->confusions, confusions->M,
           cs_matrix_kind_to_string (kind), confusions->K, confusions->K);
   return TRUE;
 }
@@ -91,15 +91,15 @@ check_options (const ExportOptions *o,
   CsImageFormat image_format;
 
   if (argc != 2 || (o->confusions == NULL && o->image == NULL))
-    return "expected one CHECKPOINT and --confusions FILE, --image FILE or both";
+    return _("expected one CHECKPOINT and --confusions FILE, --image FILE or both");
   if (o->confusions && !cs_confusions_format_from_path (o->confusions, &format))
-    return "--confusions: expected a .npy or .csv file name";
+    return _("--confusions: expected a .npy or .csv file name");
   if (o->image && !cs_image_format_from_path (o->image, &image_format))
-    return "--image: expected a .png, .svg or .pdf file name";
+    return _("--image: expected a .png, .svg or .pdf file name");
   if (o->image && o->matrix == NULL)
-    return "--image: expected --matrix common, grid or an annotator id";
+    return _("--image: expected --matrix common, grid or an annotator id");
   if (o->probabilities && !learned)
-    return "--probabilities: only for --kind learned (the other kinds are rates already)";
+    return _("--probabilities: only for --kind learned (the other kinds are rates already)");
   return NULL;
 }
 
@@ -107,7 +107,7 @@ int
 cs_cli_export (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("CHECKPOINT — export confusion matrices and their images");
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("CHECKPOINT — export confusion matrices and their images"));
   g_autoptr(CsCheckpoint) checkpoint = NULL;
   g_autoptr(CsAnnotatorReport) report = NULL;
   g_auto(ExportOptions) o = { 0 };
@@ -116,34 +116,34 @@ cs_cli_export (int    argc,
   GError *error = NULL;
   GOptionEntry entries[] = {
     { "confusions", 'c', 0, G_OPTION_ARG_FILENAME, &o.confusions,
-      "Write the matrices to FILE: .npy [M, K, K] or .csv (matrix, true_class, given_class, value)", "FILE" },
+      N_("Write the matrices to FILE: .npy [M, K, K] or .csv (matrix, true_class, given_class, value)"), "FILE" },
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &o.kind_name,
-      "Which matrices: learned (the default for --confusions), effective (the default for --image) or empirical", "KIND" },
+      N_("Which matrices: learned (the default for --confusions), effective (the default for --image) or empirical"), "KIND" },
     { "probabilities", 0, 0, G_OPTION_ARG_NONE, &o.probabilities,
-      "Learned: write softmax (W[k, :]) per row, the label distribution for true class k", NULL },
+      N_("Learned: write softmax (W[k, :]) per row, the label distribution for true class k"), NULL },
     { "image", 'i', 0, G_OPTION_ARG_FILENAME, &o.image,
-      "Draw a heatmap into FILE: .png, .svg or .pdf", "FILE" },
+      N_("Draw a heatmap into FILE: .png, .svg or .pdf"), "FILE" },
     { "matrix", 'm', 0, G_OPTION_ARG_STRING, &o.matrix,
-      "The image's matrix: common (CoNAL's W_g), an annotator's id, or grid (every annotator)", "WHICH" },
+      N_("The image's matrix: common (CoNAL's W_g), an annotator's id, or grid (every annotator)"), "WHICH" },
     { "dataset", 'd', 0, G_OPTION_ARG_FILENAME, &o.dataset,
-      "Effective and empirical matrices on DATASET instead of the one trained on", "DATASET" },
+      N_("Effective and empirical matrices on DATASET instead of the one trained on"), "DATASET" },
     { NULL }
   };
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context,
-    "Learned: CoNAL writes the global matrix first (\"global\"), then one per annotator in\n"
+    N_("Learned: CoNAL writes the global matrix first (\"global\"), then one per annotator in\n"
     "the checkpoint's annotator order; Crowd Layer and Dawid–Skene one per annotator.\n"
     "Effective: what each annotator does under the run, as rows of probabilities: for CoNAL\n"
     "softmax (w · W_g + (1 − w) · W_r) averaged over the w of the annotator's train labels,\n"
     "for Crowd Layer softmax (W_r), for Dawid–Skene its estimate. Empirical: the rates of\n"
     "each annotator's train labels against gold, or the model's prediction where gold is\n"
     "unknown. Rows are the true class, columns the label given; a row without data is NaN.\n"
-    "--kind, when given, applies to --confusions and --image alike.");
+    "--kind, when given, applies to --confusions and --image alike."));
   if (!cs_cli_parse (context, &argc, &argv))
     return CS_CLI_EXIT_USAGE;
   if (o.kind_name != NULL && !cs_matrix_kind_from_string (o.kind_name, &kind))
-    return cs_cli_usage (context, "--kind: expected learned, effective or empirical");
+    return cs_cli_usage (context, _("--kind: expected learned, effective or empirical"));
   if (o.kind_name != NULL)
     image_kind = kind;
   if ((problem = check_options (&o, argc, kind == CS_MATRIX_LEARNED)))

@@ -11,7 +11,9 @@
 #include "cs-cli.h"
 #include "cs-import.h"
 
-static const char *step_names[] = { "crowd labels", "features", "gold", "splits", "summary" };
+static const char *step_names[] = {
+  N_("crowd labels"), N_("features"), N_("gold"), N_("splits"), N_("summary")
+};
 
 /* The options given per split, as SPLIT=VALUE. */
 typedef struct
@@ -59,7 +61,7 @@ each_split_value (char             **values,
       if (parts[1] == NULL || !cs_split_kind_from_string (parts[0], &kind))
         {
           g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                       "--%s: expected SPLIT=VALUE with SPLIT train, valid or test, found '%s'",
+                       _("--%s: expected SPLIT=VALUE with SPLIT train, valid or test, found '%s'"),
                        option, values[i]);
           return FALSE;
         }
@@ -140,7 +142,7 @@ check_ids_from (char   **values,
       if (value == NULL || (strcmp (value + 1, "gold") != 0 && strcmp (value + 1, "crowd") != 0))
         {
           g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                       "--ids-from: expected SPLIT=gold or SPLIT=crowd, found '%s'", values[i]);
+                       _("--ids-from: expected SPLIT=gold or SPLIT=crowd, found '%s'"), values[i]);
           return FALSE;
         }
     }
@@ -200,7 +202,7 @@ apply_columns (CsImportPlan  *plan,
   if (g_strv_length (names) != 3)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "--columns: expected ITEM,ANNOTATOR,LABEL, found '%s'", columns);
+                   _("--columns: expected ITEM,ANNOTATOR,LABEL, found '%s'"), columns);
       return FALSE;
     }
   cs_import_plan_set (&plan->item_column, names[0]);
@@ -216,7 +218,7 @@ apply_carve (CsImportPlan  *plan,
 {
   if (sscanf (carve, "%d,%d", &plan->carve_valid, &plan->carve_test) != 2)
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_INVALID, "--carve: expected VALID,TEST, found '%s'",
+      g_set_error (error, CS_ERROR, CS_ERROR_INVALID, _("--carve: expected VALID,TEST, found '%s'"),
                    carve);
       return FALSE;
     }
@@ -235,7 +237,7 @@ print_problems (const CsImportPlan *plan)
       g_autoptr(GPtrArray) problems = cs_import_plan_check (plan, step);
 
       for (guint i = 0; i < problems->len; i++)
-        fprintf (stderr, "crowdscope-cli: error: %s: %s\n", step_names[step],
+        fprintf (stderr, _("crowdscope-cli: error: %s: %s\n"), _(step_names[step]),
                  ((CsImportProblem *) g_ptr_array_index (problems, i))->message);
       ok = problems->len == 0;
     }
@@ -247,18 +249,18 @@ print_summary (const CsImportSummary *summary)
 {
   g_autofree char *classes = g_strjoinv (", ", summary->class_names);
 
-  printf ("%s\n\n%-32s", summary->name, "Items");
+  printf ("%s\n\n%-32s", summary->name, _("Items"));
   for (int s = 0; s < CS_N_SPLITS; s++)
     if (summary->n_items[s] > 0)
-      printf (" %s %d (%d with gold)", cs_split_kind_to_string (s), summary->n_items[s],
+      printf (_(" %s %d (%d with gold)"), cs_split_kind_to_string (s), summary->n_items[s],
               summary->n_gold[s]);
-  printf ("\n%-32s %d\n", "Features", summary->d);
-  printf ("%-32s %d%s: %s\n", "Classes", summary->n_classes,
-          summary->classes_found ? " found in the labels" : "", classes);
-  printf ("%-32s %d\n", "Annotators", summary->n_annotators);
-  printf ("%-32s %d\n", "Crowd labels", summary->n_labels_total);
-  printf ("%-32s %d\n", "Items without labels", summary->n_items_without_labels);
-  printf ("%-32s %d (their %d labels are skipped)\n", "Labelled items without features",
+  printf ("\n%-32s %d\n", _("Features"), summary->d);
+  printf ("%-32s %d%s: %s\n", _("Classes"), summary->n_classes,
+          summary->classes_found ? _(" found in the labels") : "", classes);
+  printf ("%-32s %d\n", _("Annotators"), summary->n_annotators);
+  printf ("%-32s %d\n", _("Crowd labels"), summary->n_labels_total);
+  printf ("%-32s %d\n", _("Items without labels"), summary->n_items_without_labels);
+  printf (_("%-32s %d (their %d labels are skipped)\n"), _("Labelled items without features"),
           summary->n_items_without_features, summary->n_labels_for_unknown_items);
   for (int i = 0; summary->notices[i] != NULL; i++)
     printf ("%s%s\n", i == 0 ? "\n" : "", summary->notices[i]);
@@ -268,8 +270,8 @@ int
 cs_cli_import (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("CROWD — check files and write a "
-                                                            "manifest for them");
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("CROWD — check files and write a "
+                                                            "manifest for them"));
   g_autoptr(CsImportPlan) plan = cs_import_plan_new ();
   g_autoptr(CsImportSummary) summary = NULL;
   g_autofree char *columns = NULL, *carve = NULL, *classes = NULL, *name = NULL, *folder = NULL;
@@ -280,35 +282,35 @@ cs_cli_import (int    argc,
   GError *error = NULL;
   int status;
   GOptionEntry entries[] = {
-    { "matrix", 0, 0, G_OPTION_ARG_NONE, &matrix, "CROWD is a dense answer matrix of the train items", NULL },
-    { "columns", 0, 0, G_OPTION_ARG_STRING, &columns, "CROWD's item, annotator and label columns", "I,A,L" },
-    { "features", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.features, "A split's features (.npy or .csv)", "SPLIT=FILE" },
-    { "feature-columns", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.feature_columns, "A .csv's feature columns or patterns", "SPLIT=A;B*" },
-    { "ids", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.ids, "A split's item ids, one a line", "SPLIT=FILE" },
-    { "id-column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.id_column, "A features .csv's id column", "SPLIT=NAME" },
-    { "ids-from", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.ids_from, "A .npy's ids from the gold table's rows or the crowd table's items, in order", "SPLIT=gold|crowd" },
-    { "images", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.images, "A split's images folder; without --features, the images alone, described by the built-in descriptor", "SPLIT=DIR" },
-    { "image-column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.image_column, "A features .csv's column naming the images", "SPLIT=NAME" },
-    { "gold-table", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.gold_table, "A .csv of ids and gold labels", "SPLIT=FILE" },
-    { "gold-list", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.gold_list, "Gold labels, one a line", "SPLIT=FILE" },
-    { "gold-column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.gold_column, "A features .csv's gold column", "SPLIT=NAME" },
-    { "carve", 0, 0, G_OPTION_ARG_STRING, &carve, "Take valid and test out of train", "VALID,TEST" },
-    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Seed of --carve (default 0)", "SEED" },
-    { "classes", 0, 0, G_OPTION_ARG_STRING, &classes, "Class names (default: found in the labels)", "A;B;C" },
-    { "name", 0, 0, G_OPTION_ARG_STRING, &name, "The dataset's name", "NAME" },
-    { "folder", 0, 0, G_OPTION_ARG_FILENAME, &folder, "Where crowdscope.ini goes (default: CROWD's)", "DIR" },
-    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, "Check and summarise; write nothing", NULL },
+    { "matrix", 0, 0, G_OPTION_ARG_NONE, &matrix, N_("CROWD is a dense answer matrix of the train items"), NULL },
+    { "columns", 0, 0, G_OPTION_ARG_STRING, &columns, N_("CROWD's item, annotator and label columns"), "I,A,L" },
+    { "features", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.features, N_("A split's features (.npy or .csv)"), "SPLIT=FILE" },
+    { "feature-columns", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.feature_columns, N_("A .csv's feature columns or patterns"), "SPLIT=A;B*" },
+    { "ids", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.ids, N_("A split's item ids, one a line"), "SPLIT=FILE" },
+    { "id-column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.id_column, N_("A features .csv's id column"), "SPLIT=NAME" },
+    { "ids-from", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.ids_from, N_("A .npy's ids from the gold table's rows or the crowd table's items, in order"), "SPLIT=gold|crowd" },
+    { "images", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.images, N_("A split's images folder; without --features, the images alone, described by the built-in descriptor"), "SPLIT=DIR" },
+    { "image-column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.image_column, N_("A features .csv's column naming the images"), "SPLIT=NAME" },
+    { "gold-table", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.gold_table, N_("A .csv of ids and gold labels"), "SPLIT=FILE" },
+    { "gold-list", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.gold_list, N_("Gold labels, one a line"), "SPLIT=FILE" },
+    { "gold-column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.gold_column, N_("A features .csv's gold column"), "SPLIT=NAME" },
+    { "carve", 0, 0, G_OPTION_ARG_STRING, &carve, N_("Take valid and test out of train"), "VALID,TEST" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed of --carve (default 0)"), "SEED" },
+    { "classes", 0, 0, G_OPTION_ARG_STRING, &classes, N_("Class names (default: found in the labels)"), "A;B;C" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The dataset's name"), "NAME" },
+    { "folder", 0, 0, G_OPTION_ARG_FILENAME, &folder, N_("Where crowdscope.ini goes (default: CROWD's)"), "DIR" },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check and summarise; write nothing"), NULL },
     { NULL }
   };
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context,
-    "Writes crowdscope.ini beside CROWD, or where that folder cannot be written, under the\n"
-    "user's data folder; prints where. Every problem is printed with its file, line and column.");
+    N_("Writes crowdscope.ini beside CROWD, or where that folder cannot be written, under the\n"
+    "user's data folder; prints where. Every problem is printed with its file, line and column."));
   if (!cs_cli_parse (context, &argc, &argv))
     status = CS_CLI_EXIT_USAGE;
   else if (argc != 2)
-    status = cs_cli_usage (context, "expected one CROWD file");
+    status = cs_cli_usage (context, _("expected one CROWD file"));
   else
     {
       cs_import_plan_set (&plan->crowd_path, argv[1]);

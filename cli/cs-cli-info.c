@@ -97,9 +97,9 @@ print_percent (const char *label,
                const char *note)
 {
   if (isnan (value))
-    printf ("%-24s unknown (no gold labels)\n", label);
+    printf (_("%-24s unknown (no gold labels)\n"), label);
   else
-    printf ("%-24s %.1f %% of %d %s%s%s\n", label, 100 * value, of, what, note ? "; " : "", note ? note : "");
+    printf (_("%-24s %.1f %% of %d %s%s%s\n"), label, 100 * value, of, what, note ? "; " : "", note ? note : "");
 }
 
 static void
@@ -110,27 +110,27 @@ print_text (const CsDataset      *dataset,
   guint dropped = g_strv_length (dataset->dropped_annotators);
 
   printf ("%s (%s)\n\n", dataset->name, dataset->source);
-  printf ("%-24s", "Splits");
+  printf ("%-24s", _("Splits"));
   for (int s = 0; s < CS_N_SPLITS; s++)
     if (dataset->splits[s].present)
       printf (" %s %d", cs_split_kind_to_string (s), dataset->splits[s].n);
-  printf ("\n%-24s %d%s\n", "Features", dataset->d, dataset->standardized ? " (standardised)" : "");
-  printf ("%-24s %d: %s\n", "Classes", dataset->n_classes, classes);
-  printf ("%-24s %d with labels", "Annotators", dataset->n_annotators);
+  printf ("\n%-24s %d%s\n", _("Features"), dataset->d, dataset->standardized ? _(" (standardised)") : "");
+  printf ("%-24s %d: %s\n", _("Classes"), dataset->n_classes, classes);
+  printf (_("%-24s %d with labels"), _("Annotators"), dataset->n_annotators);
   if (dropped > 0)
-    printf (" (%u without labels left out)", dropped);
-  printf ("\n%-24s %d\n", "Crowd labels", stats->n_labels);
-  printf ("%-24s mean %.2f, min %d, max %d\n", "Labels per item",
+    printf (_(" (%u without labels left out)"), dropped);
+  printf ("\n%-24s %d\n", _("Crowd labels"), stats->n_labels);
+  printf (_("%-24s mean %.2f, min %d, max %d\n"), _("Labels per item"),
           stats->labels_per_item_mean, stats->labels_per_item_min, stats->labels_per_item_max);
-  printf ("%-24s median %g, min %d, max %d\n", "Labels per annotator",
+  printf (_("%-24s median %g, min %d, max %d\n"), _("Labels per annotator"),
           stats->labels_per_annotator_median, stats->labels_per_annotator_min,
           stats->labels_per_annotator_max);
-  print_percent ("Labels matching gold", stats->crowd_accuracy, stats->n_labels_with_gold,
-                 "labels with gold", NULL);
-  print_percent ("Majority vote vs gold", stats->majority_vote_accuracy, stats->n_majority_items,
-                 "items", CS_MAJORITY_VOTE_TIE_RULE);
+  print_percent (_("Labels matching gold"), stats->crowd_accuracy, stats->n_labels_with_gold,
+                 _("labels with gold"), NULL);
+  print_percent (_("Majority vote vs gold"), stats->majority_vote_accuracy, stats->n_majority_items,
+                 _("items"), _(CS_MAJORITY_VOTE_TIE_RULE));
   if (dataset->warnings->len > 0)
-    printf ("\nWarnings\n");
+    printf (_("\nWarnings\n"));
   for (guint i = 0; i < dataset->warnings->len; i++)
     printf ("  • %s\n", (const char *) g_ptr_array_index (dataset->warnings, i));
 }
@@ -139,24 +139,24 @@ int
 cs_cli_info (int    argc,
              char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("DATASET — describe a dataset");
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("DATASET — describe a dataset"));
   g_autoptr(CsDataset) dataset = NULL;
   g_autoptr(CsDatasetStats) stats = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON object for scripts", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object for scripts"), NULL },
     { NULL }
   };
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_main_entries (context, cs_cli_load_option_entries (), NULL);
   g_option_context_set_description (context,
-    "DATASET is a folder (the LabelMe or Music layout, or one holding crowdscope.ini)\n"
-    "or a manifest file.");
+    N_("DATASET is a folder (the LabelMe or Music layout, or one holding crowdscope.ini)\n"
+    "or a manifest file."));
   if (!cs_cli_parse (context, &argc, &argv))
     return CS_CLI_EXIT_USAGE;
   if (argc != 2)
-    return cs_cli_usage (context, "expected one DATASET");
+    return cs_cli_usage (context, _("expected one DATASET"));
   if (!(dataset = cs_cli_load_dataset (argv[1])))
     return CS_CLI_EXIT_FAILURE;
   stats = cs_dataset_stats_new (dataset);

@@ -28,14 +28,14 @@ print_split (const CsPredictions *predictions,
 
   if (n_items == 0)
     return;
-  printf ("  %-6s %d items", cs_split_kind_to_string (kind), n_items);
+  printf (_("  %-6s %d items"), cs_split_kind_to_string (kind), n_items);
   if (!isnan (accuracy))
-    printf (", accuracy %.2f %%", 100 * accuracy);
+    printf (_(", accuracy %.2f %%"), 100 * accuracy);
   if (n_labelled > 0)
-    printf (", %d with crowd labels, %d predicted against their majority vote", n_labelled,
+    printf (_(", %d with crowd labels, %d predicted against their majority vote"), n_labelled,
             cs_predictions_against_majority (predictions, kind, items));
   printf ("%s\n", kind == CS_SPLIT_TEST && checkpoint->test_used_for_selection && same ?
-          " (test also used for model selection)" : "");
+          _(" (test also used for model selection)") : "");
 }
 
 /* Option errors the core would only find after loading: caught before, with the usage. */
@@ -48,13 +48,13 @@ check_options (int         argc,
   CsPredictionsFormat format;
 
   if (argc != 2)
-    return "expected one CHECKPOINT (a folder, or its model.safetensors)";
+    return _("expected one CHECKPOINT (a folder, or its model.safetensors)");
   if (out == NULL)
-    return "expected --out FILE.csv or --out FILE.json";
+    return _("expected --out FILE.csv or --out FILE.json");
   if (!cs_predictions_format_from_path (out, &format))
-    return "--out: expected a .csv or .json file name";
+    return _("--out: expected a .csv or .json file name");
   if (split_name != NULL && !cs_predict_split_from_string (split_name, split))
-    return "--split: expected train, valid, test or all";
+    return _("--split: expected train, valid, test or all");
   return NULL;
 }
 
@@ -62,7 +62,7 @@ int
 cs_cli_predict (int    argc,
                 char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("CHECKPOINT — the model's label for every item");
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("CHECKPOINT — the model's label for every item"));
   g_autoptr(CsCheckpoint) checkpoint = NULL;
   g_autoptr(CsCheckpointDataset) data = NULL;
   g_autoptr(CsPredictions) predictions = NULL;
@@ -73,25 +73,25 @@ cs_cli_predict (int    argc,
   GError *error = NULL;
   GOptionEntry entries[] = {
     { "dataset", 'd', 0, G_OPTION_ARG_FILENAME, &dataset_path,
-      "Predict on DATASET instead of the one the checkpoint was trained on", "DATASET" },
+      N_("Predict on DATASET instead of the one the checkpoint was trained on"), "DATASET" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
-      "Write the predictions to FILE: .csv or .json", "FILE" },
+      N_("Write the predictions to FILE: .csv or .json"), "FILE" },
     { "split", 's', 0, G_OPTION_ARG_STRING, &split_name,
-      "Which items: train, valid, test or all (the default: every split, in that order)", "SPLIT" },
+      N_("Which items: train, valid, test or all (the default: every split, in that order)"), "SPLIT" },
     { "probabilities", 'p', 0, G_OPTION_ARG_NONE, &probabilities,
-      "Add a column per class with the model's probability of it", NULL },
+      N_("Add a column per class with the model's probability of it"), NULL },
     { NULL }
   };
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context,
-    "One row per item: id, split, image, gold, predicted, probability, votes, majority,\n"
+    N_("One row per item: id, split, image, gold, predicted, probability, votes, majority,\n"
     "majority_share, then with --probabilities one column per class. Classes are named,\n"
     "votes read \"street:2;insidecity:1\" (most first), numbers have six decimals, and a\n"
     "value that does not exist (no gold, no image, no crowd label) is an empty CSV field\n"
     "or a JSON null. Items without gold are predicted too: on your own data, the predicted\n"
     "labels of the train split are the crowd's labels cleaned by the model. Every split\n"
-    "is written by default, so that the file is the whole labelled set.");
+    "is written by default, so that the file is the whole labelled set."));
   if (!cs_cli_parse (context, &argc, &argv))
     return CS_CLI_EXIT_USAGE;
   if ((problem = check_options (argc, out, split_name, &split)))
@@ -101,9 +101,9 @@ cs_cli_predict (int    argc,
       !(predictions = cs_predictions_from_checkpoint (checkpoint, data, split, &error)) ||
       !cs_predictions_save (predictions, out, probabilities, &error))
     return cs_cli_fail (error);
-  printf ("%s: %d predictions of the %s checkpoint (epoch %d) on %s%s\n", out, predictions->n,
+  printf (_("%s: %d predictions of the %s checkpoint (epoch %d) on %s%s\n"), out, predictions->n,
           cs_method_get_title (checkpoint->config.method), checkpoint->best_epoch,
-          data->dataset->source, data->same ? "" : " (not the dataset it was trained on)");
+          data->dataset->source, data->same ? "" : _(" (not the dataset it was trained on)"));
   for (int s = 0; s < CS_N_SPLITS; s++)
     print_split (predictions, checkpoint, data->same, s);
   return 0;

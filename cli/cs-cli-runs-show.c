@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "cs-cli.h"
@@ -47,7 +48,7 @@ print_config (const CsTrainConfig *config)
   root = json_builder_get_root (builder);
   object = json_node_get_object (root);
   members = json_object_get_members (object);
-  printf ("  configuration:\n");
+  printf (_("  configuration:\n"));
   for (GList *l = members; l != NULL; l = l->next)
     {
       g_autofree char *value = cs_json_to_string (json_object_get_member (object, l->data), FALSE);
@@ -66,19 +67,19 @@ show_text (const CsRunInfo    *info,
   g_autofree char *test = cs_cli_format_percent (info->test_accuracy);
 
   printf ("%s  (%s)\n", info->name, info->id);
-  printf ("  kept            %s%s\n", date,
-          info->state == CS_RUN_STATE_INCOMPLETE ? " (incomplete)" : "");
-  printf ("  method          %s, seed %" G_GUINT64_FORMAT "\n",
+  printf (_("  kept            %s%s\n"), date,
+          info->state == CS_RUN_STATE_INCOMPLETE ? _(" (incomplete)") : "");
+  printf (_("  method          %s, seed %" PRIu64 "\n"),
           cs_method_get_title (info->method), info->seed);
-  printf ("  dataset         %s, %s%s\n", info->dataset_name, info->dataset_path,
-          dataset_found ? "" : " (no longer there)");
-  printf ("  best epoch      %d of %d; %u epochs of history\n", info->best_epoch,
+  printf (_("  dataset         %s, %s%s\n"), info->dataset_name, info->dataset_path,
+          dataset_found ? "" : _(" (no longer there)"));
+  printf (_("  best epoch      %d of %d; %u epochs of history\n"), info->best_epoch,
           checkpoint->config.epochs, checkpoint->history->len);
-  printf ("  valid accuracy  %s%s\n", valid,
-          checkpoint->test_used_for_selection ? " (the test split)" : "");
-  printf ("  test accuracy   %s\n", test);
+  printf (_("  valid accuracy  %s%s\n"), valid,
+          checkpoint->test_used_for_selection ? _(" (the test split)") : "");
+  printf (_("  test accuracy   %s\n"), test);
   for (int i = 0; checkpoint->notices[i] != NULL; i++)
-    printf ("  note: %s\n", checkpoint->notices[i]);
+    printf (_("  note: %s\n"), checkpoint->notices[i]);
   print_config (&checkpoint->config);
 }
 

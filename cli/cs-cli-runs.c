@@ -42,7 +42,7 @@ static void
 print_warnings (GPtrArray *warnings)
 {
   for (guint i = 0; i < warnings->len; i++)
-    fprintf (stderr, "crowdscope-cli: warning: %s\n",
+    fprintf (stderr, _("crowdscope-cli: warning: %s\n"),
              ((GError *) g_ptr_array_index (warnings, i))->message);
 }
 
@@ -64,7 +64,7 @@ print_table (CsRunStore *store,
 
   if (runs->len == 0)
     {
-      printf ("No runs kept in %s (train and experiment keep them with --keep).\n",
+      printf (_("No runs kept in %s (train and experiment keep them with --keep).\n"),
               cs_run_store_get_path (store));
       return;
     }
@@ -161,8 +161,8 @@ run_action (GOptionContext     *context,
   else if (strcmp (argv[1], "delete") == 0 && argc == 3)
     ok = cs_run_store_delete (store, argv[2], &error);
   else
-    return cs_cli_usage (context, "expected nothing, show ID, rename ID NAME, delete ID or "
-                                  "curves ID ID… --out FILE");
+    return cs_cli_usage (context, _("expected nothing, show ID, rename ID NAME, delete ID or "
+                                  "curves ID ID… --out FILE"));
   return ok ? 0 : cs_cli_fail (error);
 }
 
@@ -171,25 +171,28 @@ cs_cli_runs (int    argc,
              char **argv)
 {
   g_autoptr(GOptionContext) context =
-    g_option_context_new ("[show ID | rename ID NAME | delete ID | curves ID ID… --out FILE] — "
-                          "the runs kept by --keep");
+    g_option_context_new (N_("[show ID | rename ID NAME | delete ID | curves ID ID… --out FILE] — "
+                          "the runs kept by --keep"));
   g_autoptr(CsRunStore) store = cs_cli_open_store ();
+  g_autofree char *description = NULL;
   RunsOptions o = { FALSE, NULL, NULL };
   int status;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, "Print one JSON object for scripts", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print one JSON object for scripts"), NULL },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &o.out,
-      "curves: the figure to write, a .png, .svg or .pdf file", "FILE" },
+      N_("curves: the figure to write, a .png, .svg or .pdf file"), "FILE" },
     { "curve", 0, 0, G_OPTION_ARG_STRING, &o.curve,
-      "curves: test, valid, train (accuracies) or train-loss (default test)", "CURVE" },
+      N_("curves: test, valid, train (accuracies) or train-loss (default test)"), "CURVE" },
     { NULL }
   };
 
   g_option_context_add_main_entries (context, entries, NULL);
-  g_option_context_set_description (context,
-    "The runs are kept in $" CS_RUN_STORE_ENV " if it is set, else in crowdscope/runs in the "
+  description = g_strdup_printf (
+    /* Translators: %s is an environment variable. */
+    _("The runs are kept in $%s if it is set, else in crowdscope/runs in the "
     "user's data folder ($XDG_DATA_HOME, ~/.local/share). Deleting a run cannot be undone. "
-    "“curves” overlays the kept runs' curves in one figure, each labelled with its name.");
+    "“curves” overlays the kept runs' curves in one figure, each labelled with its name."), CS_RUN_STORE_ENV);
+  g_option_context_set_description (context, description);
   if (!cs_cli_parse (context, &argc, &argv))
     return CS_CLI_EXIT_USAGE;
   status = run_action (context, store, argc, argv, &o);

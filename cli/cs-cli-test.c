@@ -14,7 +14,7 @@ int
 cs_cli_test (int    argc,
              char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("CHECKPOINT — evaluate a saved model");
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("CHECKPOINT — evaluate a saved model"));
   g_autoptr(CsCheckpoint) checkpoint = NULL;
   g_autoptr(CsCheckpointDataset) data = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -24,8 +24,8 @@ cs_cli_test (int    argc,
   CsDataset *dataset;
   GOptionEntry entries[] = {
     { "dataset", 'd', 0, G_OPTION_ARG_FILENAME, &dataset_path,
-      "Evaluate on DATASET instead of the one the checkpoint was trained on", "DATASET" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON object for scripts", NULL },
+      N_("Evaluate on DATASET instead of the one the checkpoint was trained on"), "DATASET" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object for scripts"), NULL },
     { NULL }
   };
 
@@ -33,7 +33,7 @@ cs_cli_test (int    argc,
   if (!cs_cli_parse (context, &argc, &argv))
     return CS_CLI_EXIT_USAGE;
   if (argc != 2)
-    return cs_cli_usage (context, "expected one CHECKPOINT (a folder, or its model.safetensors)");
+    return cs_cli_usage (context, _("expected one CHECKPOINT (a folder, or its model.safetensors)"));
   if (!(checkpoint = cs_checkpoint_load (argv[1], &error)) ||
       !(data = cs_checkpoint_dataset_load (checkpoint, dataset_path, &error)))
     return cs_cli_fail (error);
@@ -48,8 +48,9 @@ cs_cli_test (int    argc,
   json_builder_set_member_name (builder, "splits");
   json_builder_begin_object (builder);
   if (!json)
-    printf ("%s checkpoint (epoch %d) on %s%s\n", cs_method_get_title (checkpoint->config.method),
-            checkpoint->best_epoch, dataset->source, data->same ? "" : " (not the dataset it was trained on)");
+    printf (_("%s checkpoint (epoch %d) on %s%s\n"), cs_method_get_title (checkpoint->config.method),
+            checkpoint->best_epoch, dataset->source,
+            data->same ? "" : _(" (not the dataset it was trained on)"));
   for (int s = 0; s < CS_N_SPLITS; s++)
     {
       const CsSplit *split = cs_dataset_get_split (dataset, s);
@@ -64,9 +65,9 @@ cs_cli_test (int    argc,
       cs_json_add_int (builder, "items", split->n);
       json_builder_end_object (builder);
       if (!json)
-        printf ("  %-6s accuracy %.2f %% of %d items%s\n", cs_split_kind_to_string (s), 100 * accuracy,
+        printf (_("  %-6s accuracy %.2f %% of %d items%s\n"), cs_split_kind_to_string (s), 100 * accuracy,
                 split->n, s == CS_SPLIT_TEST && checkpoint->test_used_for_selection && data->same ?
-                " (also used for model selection)" : "");
+                _(" (also used for model selection)") : "");
     }
   json_builder_end_object (builder);
   json_builder_end_object (builder);

@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -42,44 +43,44 @@ static GOptionEntry train_entries[] = {
   { "method", 'm', 0, G_OPTION_ARG_STRING, &method,
     NULL /* the core's methods: describe_entries */, "METHOD" },
   { "preset", 'p', 0, G_OPTION_ARG_STRING, &preset,
-    "default (settings chosen on validation data: the defaults below, where “on Music” means a "
+    N_("default (settings chosen on validation data: the defaults below, where “on Music” means a "
     "dataset named like Music), official (the official CoNAL code's settings), tuned-labelme, "
-    "tuned-music, official-labelme, official-music", "NAME" },
-  { "epochs", 'e', 0, G_OPTION_ARG_INT, &epochs, "Passes over the training items", "N" },
-  { "batch-size", 'b', 0, G_OPTION_ARG_INT, &batch_size, "Items per mini-batch", "N" },
-  { "lr", 0, 0, G_OPTION_ARG_DOUBLE, &lr, "Adam's learning rate", "RATE" },
+    "tuned-music, official-labelme, official-music"), "NAME" },
+  { "epochs", 'e', 0, G_OPTION_ARG_INT, &epochs, N_("Passes over the training items"), "N" },
+  { "batch-size", 'b', 0, G_OPTION_ARG_INT, &batch_size, N_("Items per mini-batch"), "N" },
+  { "lr", 0, 0, G_OPTION_ARG_DOUBLE, &lr, N_("Adam's learning rate"), "RATE" },
   { "lambda", 0, 0, G_OPTION_ARG_DOUBLE, &lambda,
-    "CoNAL: loss −= LAMBDA · Σ‖W_r − W_g‖", "LAMBDA" },
+    N_("CoNAL: loss −= LAMBDA · Σ‖W_r − W_g‖"), "LAMBDA" },
   { "embedding", 0, 0, G_OPTION_ARG_INT, &embedding,
-    "CoNAL: size of the item and annotator embeddings", "E" },
-  { "hidden", 0, 0, G_OPTION_ARG_INT, &hidden, "Hidden units of the classifier", "H" },
-  { "dropout", 0, 0, G_OPTION_ARG_DOUBLE, &dropout, "Dropout probability", "P" },
+    N_("CoNAL: size of the item and annotator embeddings"), "E" },
+  { "hidden", 0, 0, G_OPTION_ARG_INT, &hidden, N_("Hidden units of the classifier"), "H" },
+  { "dropout", 0, 0, G_OPTION_ARG_DOUBLE, &dropout, N_("Dropout probability"), "P" },
   { "batchnorm", 0, 0, G_OPTION_ARG_STRING, &batchnorm,
-    "BatchNorm layers of the classifier: none, input, hidden or both", "WHICH" },
+    N_("BatchNorm layers of the classifier: none, input, hidden or both"), "WHICH" },
   { "normalize-item", 0, 0, G_OPTION_ARG_STRING, &normalize_item,
-    "CoNAL: L2-normalise the item embedding, yes or no", "YES|NO" },
+    N_("CoNAL: L2-normalise the item embedding, yes or no"), "YES|NO" },
   { "warm-start", 0, 0, G_OPTION_ARG_INT, &warm_start,
-    "CoNAL, crowdlayer: train the classifier alone on Dawid–Skene's posteriors for the first "
-    "N epochs", "N" },
+    N_("CoNAL, crowdlayer: train the classifier alone on Dawid–Skene's posteriors for the first "
+    "N epochs"), "N" },
   { "noise-init", 0, 0, G_OPTION_ARG_STRING, &noise_init,
-    "CoNAL, crowdlayer: noise matrices start at identity, confusion_init · I, or at ds, the "
-    "log of Dawid–Skene's confusions", "identity|ds" },
+    N_("CoNAL, crowdlayer: noise matrices start at identity, confusion_init · I, or at ds, the "
+    "log of Dawid–Skene's confusions"), "identity|ds" },
   { "trace", 0, 0, G_OPTION_ARG_DOUBLE, &trace,
-    "CoNAL, crowdlayer: loss += MU · the mean trace of the noise matrices' confusions, after "
-    "Tanno et al., 2019", "MU" },
+    N_("CoNAL, crowdlayer: loss += MU · the mean trace of the noise matrices' confusions, after "
+    "Tanno et al., 2019"), "MU" },
   { "soft", 0, 0, G_OPTION_ARG_NONE, &soft,
-    "ds, mv: train on soft targets (posteriors, vote shares)", NULL },
+    N_("ds, mv: train on soft targets (posteriors, vote shares)"), NULL },
   { "keep-adam", 0, 0, G_OPTION_ARG_NONE, &keep_adam,
-    "Keep Adam's state across epochs instead of re-creating it each epoch", NULL },
+    N_("Keep Adam's state across epochs instead of re-creating it each epoch"), NULL },
   { "reset-adam", 0, 0, G_OPTION_ARG_NONE, &reset_adam,
-    "Re-create Adam each epoch, as the official code does", NULL },
-  { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, "Random seed", "SEED" },
-  { "threads", 't', 0, G_OPTION_ARG_INT, &threads, "Threads a training step runs on (default: as many as OpenBLAS would use)", "N" },
+    N_("Re-create Adam each epoch, as the official code does"), NULL },
+  { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, N_("Random seed"), "SEED" },
+  { "threads", 't', 0, G_OPTION_ARG_INT, &threads, N_("Threads a training step runs on (default: as many as OpenBLAS would use)"), "N" },
   { "select", 0, 0, G_OPTION_ARG_STRING, &selection,
-    "Model selection: valid (best validation accuracy, default), last, or crowd-nll "
-    "(lowest NLL of held-out crowd labels; needs no gold)", "HOW" },
+    N_("Model selection: valid (best validation accuracy, default), last, or crowd-nll "
+    "(lowest NLL of held-out crowd labels; needs no gold)"), "HOW" },
   { "valid-from-test", 0, 0, G_OPTION_ARG_INT, &valid_from_test,
-    "Without a validation split, take a fixed stratified one of N items from test", "N" },
+    N_("Without a validation split, take a fixed stratified one of N items from test"), "N" },
   { NULL }
 };
 
@@ -150,7 +151,8 @@ format_setting (const CsTrainConfig *c,
     case SETTING_NOISE_INIT: return g_strdup (c->noise_from_ds ? "ds" : "identity");
     case SETTING_TRACE: return format_number (c->trace);
     case SETTING_ADAM:
-      return g_strdup (c->adam_reset_each_epoch ? "re-created each epoch" : "kept across epochs");
+      return g_strdup (c->adam_reset_each_epoch ? _("re-created each epoch")
+                                                : _("kept across epochs"));
     case SETTING_SEED: return g_strdup_printf ("%" G_GUINT64_FORMAT, c->seed);
     default: g_assert_not_reached ();
     }
@@ -172,7 +174,7 @@ preset_default (Setting  setting,
   on_music = format_setting (&music, setting);
   if (strcmp (on_labelme, on_music) == 0)
     return g_steal_pointer (&on_labelme);
-  return g_strdup_printf ("%s, or %s on Music", on_labelme, on_music);
+  return g_strdup_printf (_("%s, or %s on Music"), on_labelme, on_music);
 }
 
 /* --noise-init's default differs between the methods it applies to. */
@@ -187,7 +189,7 @@ setting_default (Setting setting)
   crowd_layer = preset_default (setting, CS_METHOD_CROWD_LAYER);
   if (strcmp (conal, crowd_layer) == 0)
     return g_steal_pointer (&conal);
-  return g_strdup_printf ("%s for %s, %s for %s", conal, cs_method_to_string (CS_METHOD_CONAL),
+  return g_strdup_printf (_("%s for %s, %s for %s"), conal, cs_method_to_string (CS_METHOD_CONAL),
                           crowd_layer, cs_method_to_string (CS_METHOD_CROWD_LAYER));
 }
 
@@ -206,7 +208,7 @@ describe_entries (void)
         {
           g_autofree char *names = cs_cli_method_names ();
 
-          entry->description = g_strdup_printf ("%s (default %s)", names,
+          entry->description = g_strdup_printf (_("%s (default %s)"), names,
                                                 cs_method_to_string (DEFAULT_METHOD));
         }
       for (guint i = 0; i < G_N_ELEMENTS (described); i++)
@@ -214,7 +216,8 @@ describe_entries (void)
           {
             g_autofree char *value = setting_default (described[i].setting);
 
-            entry->description = g_strdup_printf ("%s (default: %s)", entry->description, value);
+            entry->description = g_strdup_printf (_("%s (default: %s)"), _(entry->description),
+                                                  value);
           }
     }
 }
@@ -256,7 +259,7 @@ unknown_value (const char *option,
                const char *value,
                const char *expected)
 {
-  return g_strdup_printf ("--%s: unknown value '%s': expected %s", option, value, expected);
+  return g_strdup_printf (_("--%s: unknown value '%s': expected %s"), option, value, expected);
 }
 
 /* Every string option is checked here, before a dataset is loaded, so that a mistyped value is
@@ -277,7 +280,7 @@ cs_cli_check_train_options (void)
       return unknown_value ("method", method, names);
     }
   if (preset && !cs_train_config_init_for (&scratch, CS_METHOD_CONAL, preset, NULL, &error))
-    return g_strdup_printf ("--preset: %s", error->message);
+    return g_strdup_printf (_("--preset: %s"), error->message);
   if (selection && !cs_selection_from_string (selection, &s))
     return unknown_value ("select", selection, "valid, last or crowd-nll");
   if (batchnorm && batchnorm_layers (batchnorm) < 0)

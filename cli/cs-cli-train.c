@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "cs-checkpoint.h"
@@ -30,7 +31,7 @@ print_progress (const CsEpochMetrics *m,
     cs_epoch_events_add (progress->events, m, &progress->events_error);
   if (!progress->verbose)
     return;
-  fprintf (stderr, "epoch %4d/%d  loss %.4f  train %5.1f %%  valid %5.1f %%  test %5.1f %%  %.1f ms\n",
+  fprintf (stderr, _("epoch %4d/%d  loss %.4f  train %5.1f %%  valid %5.1f %%  test %5.1f %%  %.1f ms\n"),
            m->epoch, progress->epochs, m->train_loss, 100 * m->train_accuracy,
            100 * m->valid_accuracy, 100 * m->test_accuracy, 1000 * m->seconds);
 }
@@ -40,15 +41,15 @@ print_summary (const CsRun *run)
 {
   const CsEpochMetrics *best = cs_run_get_best (run);
 
-  printf ("%s on %s, seed %" G_GUINT64_FORMAT ": best epoch %d of %d\n",
+  printf (_("%s on %s, seed %" PRIu64 ": best epoch %d of %d\n"),
           cs_method_get_title (run->config.method), run->dataset->name, run->config.seed,
           run->best_epoch, run->config.epochs);
-  printf ("  valid accuracy %.2f %%%s\n", 100 * best->valid_accuracy,
-          run->test_used_for_selection ? " (the test split)" : "");
-  printf ("  test accuracy  %.2f %%\n", 100 * best->test_accuracy);
-  printf ("  %.2f ms per epoch (training only)\n", 1000 * run->seconds_per_epoch);
+  printf (_("  valid accuracy %.2f %%%s\n"), 100 * best->valid_accuracy,
+          run->test_used_for_selection ? _(" (the test split)") : "");
+  printf (_("  test accuracy  %.2f %%\n"), 100 * best->test_accuracy);
+  printf (_("  %.2f ms per epoch (training only)\n"), 1000 * run->seconds_per_epoch);
   for (guint i = 0; i < run->notices->len; i++)
-    printf ("  note: %s\n", (const char *) g_ptr_array_index (run->notices, i));
+    printf (_("  note: %s\n"), (const char *) g_ptr_array_index (run->notices, i));
 }
 
 /* The summary, or the JSON object with "kept_as" added when the run was kept. */
@@ -68,14 +69,14 @@ print_result (const CsRun *run,
     }
   print_summary (run);
   if (kept != NULL)
-    printf ("  kept as %s (crowdscope-cli runs show %s)\n", kept, kept);
+    printf (_("  kept as %s (crowdscope-cli runs show %s)\n"), kept, kept);
 }
 
 int
 cs_cli_train (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("DATASET — train a classifier from crowd labels");
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("DATASET — train a classifier from crowd labels"));
   g_autoptr(CsDataset) dataset = NULL;
   g_autoptr(CsRun) run = NULL;
   GError *error = NULL;
@@ -87,13 +88,13 @@ cs_cli_train (int    argc,
   g_autofree char *problem = NULL;
   GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
-      "Write model.safetensors, config.json and metrics.csv into DIR", "DIR" },
+      N_("Write model.safetensors, config.json and metrics.csv into DIR"), "DIR" },
     { "log-dir", 0, 0, G_OPTION_ARG_FILENAME, &log_dir,
-      "Write TensorBoard event files into DIR", "DIR" },
+      N_("Write TensorBoard event files into DIR"), "DIR" },
     { "keep", 'k', 0, G_OPTION_ARG_NONE, &keep,
-      "Keep the run in the run store (see “crowdscope-cli runs”)", NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON object for scripts", NULL },
-    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print every epoch's metrics", NULL },
+      N_("Keep the run in the run store (see “crowdscope-cli runs”)"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object for scripts"), NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("Print every epoch's metrics"), NULL },
     { NULL }
   };
   Progress progress;
@@ -105,7 +106,7 @@ cs_cli_train (int    argc,
   if (!cs_cli_parse (context, &argc, &argv))
     return CS_CLI_EXIT_USAGE;
   if (argc != 2)
-    return cs_cli_usage (context, "expected one DATASET");
+    return cs_cli_usage (context, _("expected one DATASET"));
   if ((problem = cs_cli_check_train_options ()))
     return cs_cli_usage (context, problem);
   if (!(dataset = cs_cli_load_dataset (argv[1])))

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "cs-curve-band.h"

@@ -19,6 +19,8 @@
  */
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdlib.h>
 
 #include "cs-experiments-page.h"
@@ -65,6 +67,7 @@ static char *import_gold;
 static char *import_images;
 static int import_step = 1;
 static gboolean preferences;
+static char *locale_dir;
 
 static GOptionEntry entries[] = {
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Where to save the picture", "FILE" },
@@ -98,6 +101,7 @@ static GOptionEntry entries[] = {
   { "import-gold", 0, 0, G_OPTION_ARG_FILENAME, &import_gold, "With --import: the train gold labels, a table keyed by id", "FILE" },
   { "import-step", 0, 0, G_OPTION_ARG_INT, &import_step, "With --import: go on to this step (1 to 5) first", "N" },
   { "preferences", 0, 0, G_OPTION_ARG_NONE, &preferences, "Save a picture of the Preferences window instead", NULL },
+  { "locale-dir", 0, 0, G_OPTION_ARG_FILENAME, &locale_dir, "Take the translations from this folder (such as the build's po/) instead of the installed ones", "DIR" },
   { "experiment", 0, 0, G_OPTION_ARG_INT, &experiment_seeds, "Run every method with this many seeds on the Experiments page, then take the picture", "SEEDS" },
   { NULL }
 };
@@ -590,6 +594,12 @@ main (int   argc,
       g_printerr ("cs-screenshot: %s\n", error ? error->message : "--out FILE is required");
       return 2;
     }
+  /* As ui/main.c binds the domain; LANGUAGE=de with LANG=C.UTF-8 then pictures the window in
+   * German without an installed German locale. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir != NULL ? locale_dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   app = adw_application_new (NULL, G_APPLICATION_NON_UNIQUE);
   g_object_set (app, "resource-base-path", "/io/github/crowdscope/Crowdscope", NULL);
   g_signal_connect (app, "activate", G_CALLBACK (activate), NULL);

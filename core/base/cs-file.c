@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -38,7 +39,7 @@ cs_file_set_error (GError     **error,
 {
   g_autofree char *display = g_filename_display_name (path);
 
-  g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s: cannot %s: %s",
+  g_set_error (error, CS_ERROR, CS_ERROR_IO, _("%s: cannot %s: %s"),
                display, verb, g_strerror (errsv));
   return FALSE;
 }
@@ -146,7 +147,7 @@ cs_file_write_atomic (const char  *path,
 
   fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
-    return cs_file_set_error (error, path, "write", errno);
+    return cs_file_set_error (error, path, _("write"), errno);
 
   errsv = write_temporary (fd, path, data, len);
   if (errsv == 0 && g_rename (tmp_path, path) != 0)
@@ -154,7 +155,7 @@ cs_file_write_atomic (const char  *path,
   if (errsv != 0)
     {
       g_unlink (tmp_path);
-      return cs_file_set_error (error, path, "write", errsv);
+      return cs_file_set_error (error, path, _("write"), errsv);
     }
 
   sync_dir (dir);
@@ -179,7 +180,7 @@ cs_file_ensure_dir (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (g_mkdir_with_parents (path, 0777) != 0)
-    return cs_file_set_error (error, path, "create folder", errno);
+    return cs_file_set_error (error, path, _("create folder"), errno);
 
   return TRUE;
 }
@@ -206,7 +207,7 @@ cs_file_rename (const char  *from,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (g_rename (from, to) != 0)
-    return cs_file_set_error (error, from, "rename", errno);
+    return cs_file_set_error (error, from, _("rename"), errno);
   dir = g_path_get_dirname (to);
   sync_dir (dir);
   return TRUE;
@@ -232,13 +233,13 @@ cs_file_remove_tree (const char  *path,
   g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
 
   if (g_lstat (path, &st) != 0)
-    return errno == ENOENT || cs_file_set_error (error, path, "remove", errno);
+    return errno == ENOENT || cs_file_set_error (error, path, _("remove"), errno);
   if (!S_ISDIR (st.st_mode))
-    return g_unlink (path) == 0 || cs_file_set_error (error, path, "remove", errno);
+    return g_unlink (path) == 0 || cs_file_set_error (error, path, _("remove"), errno);
   /* opendir() rather than g_dir_open(), whose error has lost the errno that the wording of
    * cs_file_set_error() needs. */
   if (!(dir = opendir (path)))
-    return cs_file_set_error (error, path, "remove", errno);
+    return cs_file_set_error (error, path, _("remove"), errno);
   while (ok && (entry = readdir (dir)) != NULL)
     if (strcmp (entry->d_name, ".") != 0 && strcmp (entry->d_name, "..") != 0)
       {
@@ -247,7 +248,7 @@ cs_file_remove_tree (const char  *path,
         ok = cs_file_remove_tree (child, error);
       }
   closedir (dir);
-  return ok && (g_rmdir (path) == 0 || cs_file_set_error (error, path, "remove", errno));
+  return ok && (g_rmdir (path) == 0 || cs_file_set_error (error, path, _("remove"), errno));
 }
 
 static gboolean
@@ -267,7 +268,7 @@ read_fd (int          fd,
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
-        return cs_file_set_error (error, path, "read", errno);
+        return cs_file_set_error (error, path, _("read"), errno);
       if (n == 0)
         break;
       done += (gsize) n;
@@ -286,14 +287,14 @@ check_regular (int          fd,
   struct stat st;
 
   if (fstat (fd, &st) != 0)
-    return cs_file_set_error (error, path, "read", errno);
+    return cs_file_set_error (error, path, _("read"), errno);
   if (S_ISDIR (st.st_mode))
-    return cs_file_set_error (error, path, "read", EISDIR);
+    return cs_file_set_error (error, path, _("read"), EISDIR);
   if (!S_ISREG (st.st_mode))
     {
       g_autofree char *display = g_filename_display_name (path);
 
-      g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s: cannot read: not a regular file", display);
+      g_set_error (error, CS_ERROR, CS_ERROR_IO, _("%s: cannot read: not a regular file"), display);
       return FALSE;
     }
 
@@ -332,7 +333,7 @@ cs_file_read (const char  *path,
 
   fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   if (fd < 0)
-    return cs_file_set_error (error, path, "read", errno);
+    return cs_file_set_error (error, path, _("read"), errno);
 
   ok = check_regular (fd, path, &size, error);
   if (ok && (size == G_MAXSIZE || (buf = g_try_malloc (size + 1)) == NULL))
@@ -340,7 +341,7 @@ cs_file_read (const char  *path,
       g_autofree char *display = g_filename_display_name (path);
 
       g_set_error (error, CS_ERROR, CS_ERROR_LIMIT,
-                   "%s: cannot read: %" G_GSIZE_FORMAT " bytes do not fit in memory",
+                   _("%s: cannot read: %zu bytes do not fit in memory"),
                    display, size);
       ok = FALSE;
     }
@@ -382,13 +383,13 @@ cs_file_map (const char  *path,
   fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   if (fd < 0)
     {
-      cs_file_set_error (error, path, "read", errno);
+      cs_file_set_error (error, path, _("read"), errno);
       return NULL;
     }
 
   if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
     {
-      cs_file_set_error (error, path, "read", EISDIR);
+      cs_file_set_error (error, path, _("read"), EISDIR);
       close (fd);
       return NULL;
     }
@@ -399,7 +400,7 @@ cs_file_map (const char  *path,
     {
       g_autofree char *display = g_filename_display_name (path);
 
-      g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s: cannot read: %s", display,
+      g_set_error (error, CS_ERROR, CS_ERROR_IO, _("%s: cannot read: %s"), display,
                    local_error->message);
     }
 
@@ -494,11 +495,11 @@ cs_file_check_utf8 (const char  *data,
   offset = (gsize) (end - data);
   if (data[offset] == '\0')
     g_set_error (error, CS_ERROR, CS_ERROR_PARSE,
-                 "%s:%d: expected text, found a NUL byte (is this a binary file?)",
+                 _("%s:%d: expected text, found a NUL byte (is this a binary file?)"),
                  filename, cs_file_line_at (data, offset));
   else
     g_set_error (error, CS_ERROR, CS_ERROR_PARSE,
-                 "%s:%d: expected UTF-8 text, found the byte 0x%02X; save the file as UTF-8",
+                 _("%s:%d: expected UTF-8 text, found the byte 0x%02X; save the file as UTF-8"),
                  filename, cs_file_line_at (data, offset), (guint8) data[offset]);
   return FALSE;
 }
@@ -586,7 +587,7 @@ cs_file_list_folder (const char         *folder,
 
   if (!(dir = g_dir_open (folder, 0, NULL)))
     {
-      cs_file_set_error (error, folder, "read folder", errno);
+      cs_file_set_error (error, folder, _("read folder"), errno);
       return NULL;
     }
   while ((name = g_dir_read_name (dir)))

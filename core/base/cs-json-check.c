@@ -11,6 +11,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-error.h"
 #include "cs-file.h"
 #include "cs-json-check.h"
@@ -62,7 +63,7 @@ skip_escape (const char *text,
       return NULL;
     }
   if ((high = read_hex4 (text, len, at + 2)) < 0)
-    return "expected four hex digits after \\u";
+    return _("expected four hex digits after \\u");
   if (high < 0xD800 || high > 0xDFFF)
     {
       *i = at + 5;
@@ -70,7 +71,7 @@ skip_escape (const char *text,
     }
   low = at + 7 < len && text[at + 6] == '\\' && text[at + 7] == 'u' ? read_hex4 (text, len, at + 8) : -1;
   if (high > 0xDBFF || low < 0xDC00 || low > 0xDFFF)
-    return "expected a UTF-16 surrogate pair, found half of one";
+    return _("expected a UTF-16 surrogate pair, found half of one");
   *i = at + 11;
   return NULL;
 }
@@ -83,7 +84,7 @@ json_text_error (GError     **error,
                  const char  *problem,
                  gsize        offset)
 {
-  g_set_error (error, CS_ERROR, code, "%s: %s: %s at byte %" G_GSIZE_FORMAT,
+  g_set_error (error, CS_ERROR, code, _("%s: %s: %s at byte %zu"),
                filename, what, problem, offset + 1);
   return FALSE;
 }
@@ -138,16 +139,16 @@ cs_json_check_text (const char  *text,
         }
       if (c == '/' || c == '\'')
         return json_text_error (error, CS_ERROR_PARSE, filename, what,
-                                "expected JSON, found a comment or a single-quoted string", i);
+                                _("expected JSON, found a comment or a single-quoted string"), i);
       if (ended || (depth == 0 && started && (c == '"' || c == '{' || c == '[')))
         return json_text_error (error, CS_ERROR_PARSE, filename, what,
-                                "expected one JSON value, found a second", i);
+                                _("expected one JSON value, found a second"), i);
       started = TRUE;
       if (c == '"')
         in_string = TRUE;
       else if ((c == '{' || c == '[') && ++depth > max_depth)
         {
-          g_set_error (error, CS_ERROR, CS_ERROR_LIMIT, "%s: %s nests deeper than %d levels",
+          g_set_error (error, CS_ERROR, CS_ERROR_LIMIT, _("%s: %s nests deeper than %d levels"),
                        filename, what, max_depth);
           return FALSE;
         }

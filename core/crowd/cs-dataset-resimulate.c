@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-dataset-builder.h"
 #include "cs-dataset-resimulate.h"
 #include "cs-error.h"
@@ -32,8 +33,8 @@ cs_dataset_resimulate (const CsDataset    *dataset,
     if (train->gold == NULL || train->gold[i] < 0)
       {
         g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                     "%s: simulating a crowd needs the gold class of every train item; item %d "
-                     "has none", dataset->name, i + 1);
+                     _("%s: simulating a crowd needs the gold class of every train item; item %d "
+                     "has none"), dataset->name, i + 1);
         return NULL;
       }
   if (!(crowd = cs_simulate_crowd (train->gold, train->n, dataset->n_classes, spec, error)))

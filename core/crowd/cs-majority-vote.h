@@ -10,8 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* Ties go to the lowest class index, so the vote is deterministic. */
-#define CS_MAJORITY_VOTE_TIE_RULE "ties go to the lowest class index"
+/* Ties go to the lowest class index, so the vote is deterministic. N_() comes from the
+ * including file's gettext header: --json writes the rule as it is, human output through _(). */
+#define CS_MAJORITY_VOTE_TIE_RULE N_("ties go to the lowest class index")
 
 /* counts[K]: how many of item `item`'s labels name each class; returns the item's labels. */
 int  cs_votes_count   (int           *counts,

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-simulate.h"
 
 #include <math.h>
@@ -63,7 +64,7 @@ check_fraction (double       value,
   if (isfinite (value) && value >= 0.0 && value <= 1.0)
     return TRUE;
   g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-               "Crowd simulation: %s must be between 0 and 1, not %g", field, value);
+               _("Crowd simulation: %s must be between 0 and 1, not %g"), field, value);
   return FALSE;
 }
 
@@ -77,7 +78,7 @@ check_common_pairs (const CsCrowdSpec  *spec,
   if (spec->n_common_pairs < 0 || (spec->n_common_pairs > 0 && spec->common_pairs == NULL))
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "Crowd simulation: %d common pairs given without a list of pairs",
+                   _("Crowd simulation: %d common pairs given without a list of pairs"),
                    spec->n_common_pairs);
       return FALSE;
     }
@@ -89,8 +90,8 @@ check_common_pairs (const CsCrowdSpec  *spec,
       if (a < 0 || a >= K || b < 0 || b >= K || a == b || planted[a])
         {
           g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                       "Crowd simulation: common pair %d (%d → %d) must join two different "
-                       "classes in [0, %d), and each class may be confused with only one other",
+                       _("Crowd simulation: common pair %d (%d → %d) must join two different "
+                       "classes in [0, %d), and each class may be confused with only one other"),
                        p + 1, a, b, K);
           return FALSE;
         }
@@ -110,34 +111,34 @@ check_spec (const CsCrowdSpec  *spec,
   if (K < 2)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "Crowd simulation: needs at least 2 classes, not %d", K);
+                   _("Crowd simulation: needs at least 2 classes, not %d"), K);
       return FALSE;
     }
   if (spec->n_annotators < 1)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "Crowd simulation: needs at least 1 annotator, not %d", spec->n_annotators);
+                   _("Crowd simulation: needs at least 1 annotator, not %d"), spec->n_annotators);
       return FALSE;
     }
   if (!isfinite (spec->labels_per_item) || spec->labels_per_item <= 0.0
       || spec->labels_per_item > spec->n_annotators)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "Crowd simulation: labels per item must be above 0 and at most the number "
-                   "of annotators (%d), not %g", spec->n_annotators, spec->labels_per_item);
+                   _("Crowd simulation: labels per item must be above 0 and at most the number "
+                   "of annotators (%d), not %g"), spec->n_annotators, spec->labels_per_item);
       return FALSE;
     }
-  if (!check_fraction (spec->share_spammer, "the share of spammers", error)
-      || !check_fraction (spec->share_swapper, "the share of swappers", error)
-      || !check_fraction (spec->share_common, "the share of common-confusion annotators", error)
-      || !check_fraction (spec->reliable_accuracy, "the reliable accuracy", error)
-      || !check_fraction (spec->common_strength, "the common strength", error))
+  if (!check_fraction (spec->share_spammer, _("the share of spammers"), error)
+      || !check_fraction (spec->share_swapper, _("the share of swappers"), error)
+      || !check_fraction (spec->share_common, _("the share of common-confusion annotators"), error)
+      || !check_fraction (spec->reliable_accuracy, _("the reliable accuracy"), error)
+      || !check_fraction (spec->common_strength, _("the common strength"), error))
     return FALSE;
   if (shares > 1.0 + 1e-9)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "Crowd simulation: the shares of spammers, swappers and common-confusion "
-                   "annotators add up to %g; they must add up to at most 1", shares);
+                   _("Crowd simulation: the shares of spammers, swappers and common-confusion "
+                   "annotators add up to %g; they must add up to at most 1"), shares);
       return FALSE;
     }
   if (!g_size_checked_mul (&entries, (gsize) spec->n_annotators, (gsize) K)
@@ -145,8 +146,8 @@ check_spec (const CsCrowdSpec  *spec,
       || entries > MAX_CONFUSION_ENTRIES)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_LIMIT,
-                   "Crowd simulation: %d annotators × %d² classes would need too much memory "
-                   "for their confusion matrices", spec->n_annotators, K);
+                   _("Crowd simulation: %d annotators × %d² classes would need too much memory "
+                   "for their confusion matrices"), spec->n_annotators, K);
       return FALSE;
     }
   return check_common_pairs (spec, K, error);
@@ -162,8 +163,8 @@ check_gold (const int32_t  *gold,
     if (gold[i] < 0 || gold[i] >= K)
       {
         g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                     "Crowd simulation: item %d has gold class %d, outside [0, %d); every "
-                     "simulated item needs a known gold class", i, gold[i], K);
+                     _("Crowd simulation: item %d has gold class %d, outside [0, %d); every "
+                     "simulated item needs a known gold class"), i, gold[i], K);
         return FALSE;
       }
   return TRUE;
@@ -480,7 +481,7 @@ draw_labels (CsSimulatedCrowd  *self,
   if ((gint64) n * most > G_MAXINT)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_LIMIT,
-                   "Crowd simulation: %d items × %d labels is more labels than supported",
+                   _("Crowd simulation: %d items × %d labels is more labels than supported"),
                    n, most);
       return FALSE;
     }

@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <math.h>
 #include <string.h>
@@ -98,7 +99,7 @@ cs_dataset_builder_set_classes (CsDatasetBuilder  *self,
   if (n < 2)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                   "%s: expected at least 2 class names, found %u", origin, n);
+                   _("%s: expected at least 2 class names, found %u"), origin, n);
       g_strfreev (names);
       return FALSE;
     }
@@ -108,7 +109,7 @@ cs_dataset_builder_set_classes (CsDatasetBuilder  *self,
       if (names[k][0] == '\0' || !g_hash_table_add (seen, names[k]))
         {
           g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                       "%s: class %u: expected a unique, non-empty name, found '%s'",
+                       _("%s: class %u: expected a unique, non-empty name, found '%s'"),
                        origin, k, names[k]);
           g_strfreev (names);
           return FALSE;
@@ -143,7 +144,7 @@ cs_dataset_builder_parse_class (CsDatasetBuilder *self,
     g_autofree char *list = g_strjoinv (", ", dataset->class_names);
 
     g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                 "expected a class name (%s) or an index 0–%d, found '%s'",
+                 _("expected a class name (%s) or an index 0–%d, found '%s'"),
                  list, dataset->n_classes - 1, stripped);
   }
   return -1;
@@ -165,7 +166,7 @@ cs_dataset_builder_parse_gold_cell (CsDatasetBuilder  *self,
     *gold = -1;
   else if ((*gold = cs_dataset_builder_parse_class (self, cell, error)) < 0)
     {
-      g_prefix_error (error, "%s:%d: column '%s': ", cs_csv_get_filename (table),
+      g_prefix_error (error, _("%s:%d: column '%s': "), cs_csv_get_filename (table),
                       cs_csv_get_line (table, row), cs_csv_get_header (table, col));
       return FALSE;
     }
@@ -190,7 +191,7 @@ cs_dataset_builder_set_split (CsDatasetBuilder  *self,
   if (n < 1 || d < 1)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
-                   "%s: expected at least one item and one feature, found %d × %d", origin, n, d);
+                   _("%s: expected at least one item and one feature, found %d × %d"), origin, n, d);
       g_free (features);
       return FALSE;
     }
@@ -198,7 +199,7 @@ cs_dataset_builder_set_split (CsDatasetBuilder  *self,
     if (dataset->splits[s].present && dataset->d != d)
       {
         g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
-                     "%s: expected %d features per item as in %s, found %d",
+                     _("%s: expected %d features per item as in %s, found %d"),
                      origin, dataset->d, self->features_origin[s], d);
         g_free (features);
         return FALSE;
@@ -226,7 +227,7 @@ check_count (CsDatasetBuilder  *self,
   if (n == split->n)
     return TRUE;
   g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
-               "%s: expected %d %s, one for each %s item of %s, found %d",
+               _("%s: expected %d %s, one for each %s item of %s, found %d"),
                origin, split->n, what, cs_split_kind_to_string (kind),
                self->features_origin[kind], n);
   return FALSE;
@@ -243,13 +244,13 @@ cs_dataset_builder_set_ids (CsDatasetBuilder  *self,
   g_auto(GStrv) owned = ids;
   int n = (int) g_strv_length (ids);
 
-  if (!check_count (self, kind, n, "item ids", origin, error))
+  if (!check_count (self, kind, n, _("item ids"), origin, error))
     return FALSE;
   for (int i = 0; i < n; i++)
     if (!g_hash_table_add (seen, ids[i]))
       {
         g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                     "%s: item %d: the id '%s' appears twice; expected unique ids",
+                     _("%s: item %d: the id '%s' appears twice; expected unique ids"),
                      origin, i + 1, ids[i]);
         return FALSE;
       }
@@ -273,14 +274,14 @@ cs_dataset_builder_set_gold (CsDatasetBuilder  *self,
   int K = self->dataset->n_classes;
   bool any = false;
 
-  if (!check_count (self, kind, n, "gold labels", origin, error))
+  if (!check_count (self, kind, n, _("gold labels"), origin, error))
     return FALSE;
   for (int i = 0; i < n; i++)
     {
       if (gold[i] < -1 || gold[i] >= K)
         {
           g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                       "%s: item %d: expected a class index 0–%d or -1 for unknown, found %d",
+                       _("%s: item %d: expected a class index 0–%d or -1 for unknown, found %d"),
                        origin, i + 1, K - 1, gold[i]);
           return FALSE;
         }
@@ -305,12 +306,12 @@ cs_dataset_builder_set_images (CsDatasetBuilder  *self,
   char **paths;
   int missing = 0;
 
-  if (!check_count (self, kind, n, "image names", origin, error))
+  if (!check_count (self, kind, n, _("image names"), origin, error))
     return FALSE;
   if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, CS_ERROR, CS_ERROR_IO,
-                   "%s: the image folder does not exist or is not a folder", folder);
+                   _("%s: the image folder does not exist or is not a folder"), folder);
       return FALSE;
     }
   paths = g_new0 (char *, n + 1);
@@ -320,7 +321,7 @@ cs_dataset_builder_set_images (CsDatasetBuilder  *self,
       missing += !g_file_test (paths[i], G_FILE_TEST_IS_REGULAR);
     }
   if (missing > 0)
-    cs_dataset_builder_warn (self, "%d of %d %s images are missing from %s",
+    cs_dataset_builder_warn (self, _("%d of %d %s images are missing from %s"),
                              missing, n, cs_split_kind_to_string (kind), folder);
   g_strfreev (split->image_paths);
   split->image_paths = paths;
@@ -391,7 +392,7 @@ cs_dataset_builder_add_answers (CsDatasetBuilder  *self,
   int K = self->dataset->n_classes;
   g_autofree int *column_annotator = g_new (int, cols);
 
-  if (!check_count (self, kind, rows, "answer rows", origin, error))
+  if (!check_count (self, kind, rows, _("answer rows"), origin, error))
     return FALSE;
   for (int c = 0; c < cols; c++)
     {
@@ -410,8 +411,8 @@ cs_dataset_builder_add_answers (CsDatasetBuilder  *self,
         if (v < -1 || v >= K)
           {
             g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                         "%s:%d: column %d: expected a class index 0–%d or -1 for no label, "
-                         "found %d", origin, i + 1, c + 1, K - 1, v);
+                         _("%s:%d: column %d: expected a class index 0–%d or -1 for no label, "
+                         "found %d"), origin, i + 1, c + 1, K - 1, v);
             return FALSE;
           }
         add_label (self, kind, i, column_annotator[c], v);
@@ -452,7 +453,7 @@ ids_note (CsDatasetBuilder *self,
 
   if (origin == NULL || strcmp (origin, filename) == 0)
     return g_strdup ("");
-  return g_strdup_printf (" (the %s split's item ids are those of %s)",
+  return g_strdup_printf (_(" (the %s split's item ids are those of %s)"),
                           cs_split_kind_to_string (kind), origin);
 }
 
@@ -471,7 +472,7 @@ find_column (const CsCsv  *table,
       if ((col = cs_csv_find_column (table, given)) >= 0)
         return col;
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "%s: expected a column named '%s' for the %s, found none",
+                   _("%s: expected a column named '%s' for the %s, found none"),
                    cs_csv_get_filename (table), given, what);
       return -1;
     }
@@ -481,7 +482,7 @@ find_column (const CsCsv  *table,
     g_autofree char *names = g_strjoinv ("', '", (char **) usual);
 
     g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                 "%s: expected a column for the %s named '%s', found none",
+                 _("%s: expected a column for the %s named '%s', found none"),
                  cs_csv_get_filename (table), what, names);
   }
   return -1;
@@ -498,9 +499,9 @@ require_item_ids (CsDatasetBuilder  *self,
   if (self->dataset->splits[kind].item_ids != NULL)
     return TRUE;
   g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-               "%s: expected item ids for the %s split to match the table's items to, found none; "
+               _("%s: expected item ids for the %s split to match the table's items to, found none; "
                "give them in an ids file or an id column of the features, or take them from "
-               "the gold or crowd table with ids-from=gold or ids-from=crowd",
+               "the gold or crowd table with ids-from=gold or ids-from=crowd"),
                origin, cs_split_kind_to_string (kind));
   return FALSE;
 }
@@ -518,11 +519,11 @@ find_crowd_columns (const CsCsv           *table,
                     CrowdColumns          *cols,
                     GError               **error)
 {
-  return (cols->item = find_column (table, columns ? columns->item : NULL, "item",
+  return (cols->item = find_column (table, columns ? columns->item : NULL, _("item"),
                                     crowd_item_names, error)) >= 0 &&
-         (cols->annotator = find_column (table, columns ? columns->annotator : NULL, "annotator",
+         (cols->annotator = find_column (table, columns ? columns->annotator : NULL, _("annotator"),
                                          crowd_annotator_names, error)) >= 0 &&
-         (cols->label = find_column (table, columns ? columns->label : NULL, "label",
+         (cols->label = find_column (table, columns ? columns->label : NULL, _("label"),
                                      crowd_label_names, error)) >= 0;
 }
 
@@ -543,14 +544,14 @@ add_crowd_row (CsDatasetBuilder    *self,
   if (annotator[0] == '\0')
     {
       g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                   "%s:%d: expected an annotator id, found an empty field",
+                   _("%s:%d: expected an annotator id, found an empty field"),
                    filename, cs_csv_get_line (table, row));
       return FALSE;
     }
   if ((label = cs_dataset_builder_parse_class (self, cs_csv_get_cell (table, row, cols->label),
                                                error)) < 0)
     {
-      g_prefix_error (error, "%s:%d: column '%s': ", filename, cs_csv_get_line (table, row),
+      g_prefix_error (error, _("%s:%d: column '%s': "), filename, cs_csv_get_line (table, row),
                       cs_csv_get_header (table, cols->label));
       return FALSE;
     }
@@ -569,7 +570,7 @@ cs_dataset_builder_set_ids_from_table (CsDatasetBuilder  *self,
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_null_terminated (0, g_free, TRUE);
-  int col = find_column (table, column, "item ids", crowd ? crowd_item_names : gold_item_names,
+  int col = find_column (table, column, _("item ids"), crowd ? crowd_item_names : gold_item_names,
                          error);
 
   if (col < 0)
@@ -617,7 +618,7 @@ cs_dataset_builder_add_crowd_table (CsDatasetBuilder      *self,
           g_autofree char *note = ids_note (self, kind, filename);
 
           g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                       "%s:%d: expected an item id of the %s split, found '%s'%s",
+                       _("%s:%d: expected an item id of the %s split, found '%s'%s"),
                        filename, cs_csv_get_line (table, row), cs_split_kind_to_string (kind),
                        item_id, note);
           return FALSE;
@@ -671,7 +672,7 @@ cs_dataset_builder_add_crowd_table_by_id (CsDatasetBuilder      *self,
         return FALSE;
     }
   if (skipped > 0)
-    cs_dataset_builder_warn (self, "%s: %d labels of %u items that no split holds were skipped",
+    cs_dataset_builder_warn (self, _("%s: %d labels of %u items that no split holds were skipped"),
                              filename, skipped, g_hash_table_size (unknown));
   return TRUE;
 }
@@ -695,7 +696,7 @@ unknown_ids_error (CsDatasetBuilder  *self,
   if (ids->len > QUOTED_IDS)
     g_string_append (quoted, ", …");
   g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-               "%s: expected ids of %s items, found %u that the split lacks: %s%s",
+               _("%s: expected ids of %s items, found %u that the split lacks: %s%s"),
                filename, cs_split_kind_to_string (kind), ids->len, quoted->str, note);
   return FALSE;
 }
@@ -728,8 +729,8 @@ read_gold_rows (CsDatasetBuilder  *self,
       if (line_of[item] > 0)
         {
           g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                       "%s:%d: the id '%s' appears twice (first on line %d); expected one row "
-                       "per item", cs_csv_get_filename (table), line, id, line_of[item]);
+                       _("%s:%d: the id '%s' appears twice (first on line %d); expected one row "
+                       "per item"), cs_csv_get_filename (table), line, id, line_of[item]);
           return FALSE;
         }
       line_of[item] = line;
@@ -755,9 +756,9 @@ cs_dataset_builder_set_gold_table (CsDatasetBuilder     *self,
   int n, item_col, label_col;
 
   if (!require_item_ids (self, kind, filename, error) ||
-      (item_col = find_column (table, columns ? columns->item : NULL, "item ids",
+      (item_col = find_column (table, columns ? columns->item : NULL, _("item ids"),
                                gold_item_names, error)) < 0 ||
-      (label_col = find_column (table, columns ? columns->label : NULL, "gold labels",
+      (label_col = find_column (table, columns ? columns->label : NULL, _("gold labels"),
                                 gold_label_names, error)) < 0)
     return FALSE;
   n = self->dataset->splits[kind].n;
@@ -983,7 +984,7 @@ drop_silent_annotators (CsDatasetBuilder *self)
   dataset->annotator_ids = g_strv_builder_end (kept);
   dataset->dropped_annotators = g_strv_builder_end (dropped);
   if (n_kept < (int) R)
-    cs_dataset_builder_warn (self, "%u annotators gave no label and were left out",
+    cs_dataset_builder_warn (self, _("%u annotators gave no label and were left out"),
                              R - (guint) n_kept);
 }
 
@@ -1022,7 +1023,7 @@ index_labels (CsDatasetBuilder *self,
       split->by_annotator[split->annotator_offsets[r] + fill[r]++] = l;
     }
   if (split->n_labels > 0 && without > 0)
-    cs_dataset_builder_warn (self, "%d of %d %s items have no crowd label",
+    cs_dataset_builder_warn (self, _("%d of %d %s items have no crowd label"),
                              without, split->n, cs_split_kind_to_string (kind));
 }
 
@@ -1049,12 +1050,12 @@ cs_dataset_builder_finish (CsDatasetBuilder     *self,
     }
   if (dataset->class_names == NULL)
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "%s: no class names were given", dataset->source);
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, _("%s: no class names were given"), dataset->source);
       return NULL;
     }
   if (!dataset->splits[CS_SPLIT_TRAIN].present)
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "%s: no train split was given", dataset->source);
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, _("%s: no train split was given"), dataset->source);
       return NULL;
     }
   if (dataset->name == NULL)
@@ -1070,12 +1071,12 @@ cs_dataset_builder_finish (CsDatasetBuilder     *self,
       if (dataset->splits[s].item_ids == NULL)
         fill_default_ids (&dataset->splits[s]);
       if ((duplicates = sort_and_dedupe (self->labels[s])) > 0)
-        cs_dataset_builder_warn (self, "%d repeated %s labels (same item and annotator) were "
-                                 "counted once", duplicates, cs_split_kind_to_string (s));
+        cs_dataset_builder_warn (self, _("%d repeated %s labels (same item and annotator) were "
+                                 "counted once"), duplicates, cs_split_kind_to_string (s));
       index_labels (self, s);
     }
   if (cs_dataset_get_n_labels (dataset) == 0)
-    cs_dataset_builder_warn (self, "The dataset has no crowd labels");
+    cs_dataset_builder_warn (self, _("The dataset has no crowd labels"));
 
   cs_standardize_dataset (dataset, options->standardize);
   return cs_dataset_ref (dataset);

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,7 +100,7 @@ cs_dataset_carve_validation (const CsDataset  *dataset,
       n_valid < 1 || n_valid >= test->n)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "%s: a validation split of %d items cannot be taken from %s test split",
+                   _("%s: a validation split of %d items cannot be taken from %s test split"),
                    dataset->name, n_valid, test ? "its" : "a missing");
       return NULL;
     }
@@ -141,12 +142,12 @@ cs_dataset_carve_train (const CsDataset  *dataset,
       n_valid < 0 || n_test < 0 || (gint64) n_valid + n_test >= train->n)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "%s: expected valid and test sizes that leave train items (of %d) and no "
-                   "valid or test split given, found %d and %d%s",
+                   _("%s: expected valid and test sizes that leave train items (of %d) and no "
+                   "valid or test split given, found %d and %d%s"),
                    dataset->name, train->n, n_valid, n_test,
                    cs_dataset_get_split (dataset, CS_SPLIT_VALID) != NULL ||
                    cs_dataset_get_split (dataset, CS_SPLIT_TEST) != NULL
-                   ? " with a split given" : "");
+                   ? _(" with a split given") : "");
       return NULL;
     }
   n_rest = train->n - n_valid;

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include <glib/gi18n-lib.h>
 #include "cs-types.h"
 
 G_BEGIN_DECLS
@@ -21,10 +22,10 @@ void     cs_image_features      (float        *out,
                                  int           width,
                                  int           height);
 /* What a dataset whose features were computed by cs_image_features() says about them. */
-#define CS_IMAGE_FEATURES_NOTICE \
+#define CS_IMAGE_FEATURES_NOTICE N_( \
   "The features were computed from the images by Crowdscope's own image descriptor; features " \
   "from a pretrained network (such as ResNet or VGG) classify better: see \"Features from a " \
-  "pretrained network\" in the README"
+  "pretrained network\" in the README")
 
 /* The features of the PNG or JPEG file at path, written to out [CS_IMAGE_FEATURES_DIM]. An
  * image that cannot be read, or is too large to describe, is an error that names the file. */

@@ -9,6 +9,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "cs-csv.h"
@@ -168,7 +170,7 @@ find_named (Check              *c,
     {
       if ((col = cs_csv_find_column (table, given)) < 0)
         add (c, CS_ERROR_FORMAT, file, 1, 0,
-             "expected a column named '%s' for the %s, found the columns %s", given, what, found);
+             _("expected a column named '%s' for the %s, found the columns %s"), given, what, found);
       return col;
     }
   if ((col = cs_csv_find_usual_column (table, usual)) < 0)
@@ -176,7 +178,7 @@ find_named (Check              *c,
       g_autofree char *names = g_strjoinv ("', '", (char **) usual);
 
       add (c, CS_ERROR_FORMAT, file, 1, 0,
-           "expected a column for the %s named '%s', found the columns %s", what, names, found);
+           _("expected a column for the %s named '%s', found the columns %s"), what, names, found);
     }
   return col;
 }
@@ -214,7 +216,7 @@ check_labels (Check       *c,
         continue;
       list = g_strjoinv (", ", classes);
       add (c, CS_ERROR_VALUE, cs_csv_get_filename (table), cs_csv_get_line (table, row), col + 1,
-           "expected a class name (%s) or an index 0–%u, found '%s'",
+           _("expected a class name (%s) or an index 0–%u, found '%s'"),
            list, g_strv_length (classes) - 1, label);
     }
 }
@@ -233,16 +235,16 @@ check_long_table (Check *c)
       add_error (c, plan->crowd_path, error);
       return;
     }
-  item = find_named (c, table, plan->item_column, "item", cs_import_item_names);
-  annotator = find_named (c, table, plan->annotator_column, "annotator",
+  item = find_named (c, table, plan->item_column, _("item"), cs_import_item_names);
+  annotator = find_named (c, table, plan->annotator_column, _("annotator"),
                           cs_import_annotator_names);
-  label = find_named (c, table, plan->label_column, "label", cs_import_label_names);
+  label = find_named (c, table, plan->label_column, _("label"), cs_import_label_names);
   if (item < 0 || annotator < 0 || label < 0)
     return;
   for (int row = 0; row < cs_csv_get_n_rows (table); row++)
     if (cs_csv_get_cell (table, row, annotator)[0] == '\0')
       add (c, CS_ERROR_VALUE, plan->crowd_path, cs_csv_get_line (table, row), annotator + 1,
-           "expected an annotator id, found an empty field");
+           _("expected an annotator id, found an empty field"));
   check_labels (c, table, label, FALSE);
 }
 
@@ -255,7 +257,7 @@ check_crowd (Check *c)
   int rows, cols;
 
   if (plan->crowd_path == NULL)
-    add (c, CS_ERROR_INVALID, NULL, 0, 0, "expected a crowd labels file, found none");
+    add (c, CS_ERROR_INVALID, NULL, 0, 0, _("expected a crowd labels file, found none"));
   else if (plan->crowd_format == CS_CROWD_LONG_TABLE)
     check_long_table (c);
   else if (!(answers = cs_answers_load (plan->crowd_path, &rows, &cols, &error)))
@@ -283,14 +285,14 @@ check_features_table (Check               *c,
       return;
     }
   if (split->id_source == CS_IDS_COLUMN && split->id_column != NULL)
-    find_named (c, table, split->id_column, "item ids", none);
+    find_named (c, table, split->id_column, _("item ids"), none);
   if (split->features_kind == CS_FEATURES_IMAGES && split->image_column != NULL)
-    find_named (c, table, split->image_column, "image names", none);
+    find_named (c, table, split->image_column, _("image names"), none);
   if (split->gold_source == CS_GOLD_COLUMN && split->gold_column != NULL)
-    find_named (c, table, split->gold_column, "gold labels", none);
+    find_named (c, table, split->gold_column, _("gold labels"), none);
   for (int i = 0; split->feature_columns && split->feature_columns[i]; i++)
     if (!is_pattern (split->feature_columns[i]))
-      find_named (c, table, split->feature_columns[i], "features", none);
+      find_named (c, table, split->feature_columns[i], _("features"), none);
 }
 
 /* Whether a split is images alone, described by the built-in descriptor. */
@@ -312,35 +314,35 @@ check_id_choices (Check               *c,
     case CS_IDS_ROW_NUMBERS:
       if (plan->crowd_format == CS_CROWD_LONG_TABLE && !is_images_only (split))
         add (c, CS_ERROR_INVALID, NULL, 0, 0,
-             "expected item ids for the %s split (an id column, an ids file, or the order of "
-             "the gold or crowd table) to match the crowd table's items to, found none", name);
+             _("expected item ids for the %s split (an id column, an ids file, or the order of "
+             "the gold or crowd table) to match the crowd table's items to, found none"), name);
       break;
     case CS_IDS_COLUMN:
       if (split->id_column == NULL)
-        add (c, CS_ERROR_INVALID, NULL, 0, 0, "expected the id column of the %s split, found none",
+        add (c, CS_ERROR_INVALID, NULL, 0, 0, _("expected the id column of the %s split, found none"),
              name);
       break;
     case CS_IDS_FILE:
       if (split->ids_path == NULL)
-        add (c, CS_ERROR_INVALID, NULL, 0, 0, "expected an ids file for the %s split, found none",
+        add (c, CS_ERROR_INVALID, NULL, 0, 0, _("expected an ids file for the %s split, found none"),
              name);
       break;
     case CS_IDS_GOLD_ORDER:
       if (split->gold_path == NULL || split->gold_source != CS_GOLD_TABLE)
         add (c, CS_ERROR_INVALID, NULL, 0, 0,
-             "expected the gold table whose rows give the %s split's ids, found none", name);
+             _("expected the gold table whose rows give the %s split's ids, found none"), name);
       break;
     case CS_IDS_CROWD_ORDER:
       if (plan->crowd_format != CS_CROWD_LONG_TABLE || c->split != CS_SPLIT_TRAIN)
         add (c, CS_ERROR_INVALID, NULL, 0, 0,
-             "expected the crowd table's order to give the train split's ids only, from a long "
-             "table of labels; give the %s split's ids otherwise", name);
+             _("expected the crowd table's order to give the train split's ids only, from a long "
+             "table of labels; give the %s split's ids otherwise"), name);
       break;
     case CS_IDS_IMAGE_NAMES:
       if (!is_images_only (split))
         add (c, CS_ERROR_INVALID, NULL, 0, 0,
-             "expected image names as ids only for images without a features file; choose the "
-             "%s split's ids otherwise", name);
+             _("expected image names as ids only for images without a features file; choose the "
+             "%s split's ids otherwise"), name);
       break;
     default:
       g_assert_not_reached ();
@@ -354,16 +356,16 @@ check_split_choices (Check               *c,
   const char *name = cs_split_kind_to_string (c->split);
 
   if (split->features_path == NULL && split->features_kind != CS_FEATURES_IMAGES)
-    add (c, CS_ERROR_INVALID, NULL, 0, 0, "expected a features file for the %s split, found none",
+    add (c, CS_ERROR_INVALID, NULL, 0, 0, _("expected a features file for the %s split, found none"),
          name);
   check_id_choices (c, split);
   if (split->features_kind == CS_FEATURES_IMAGES && split->images_folder == NULL)
-    add (c, CS_ERROR_INVALID, NULL, 0, 0, "expected an images folder for the %s split, found none",
+    add (c, CS_ERROR_INVALID, NULL, 0, 0, _("expected an images folder for the %s split, found none"),
          name);
   else if (split->features_kind == CS_FEATURES_IMAGES && split->features_path != NULL &&
            (split->image_column == NULL) == (split->image_list == NULL))
     add (c, CS_ERROR_INVALID, NULL, 0, 0,
-         "expected the column of the %s split's table that names its images, found none", name);
+         _("expected the column of the %s split's table that names its images, found none"), name);
 }
 
 static void
@@ -374,7 +376,7 @@ check_features (Check *c)
   g_autoptr(GError) error = NULL;
 
   if (plan->splits[CS_SPLIT_TRAIN].features_kind == CS_FEATURES_NONE)
-    add (c, CS_ERROR_INVALID, NULL, 0, 0, "expected features for the train split, found none");
+    add (c, CS_ERROR_INVALID, NULL, 0, 0, _("expected features for the train split, found none"));
   for (c->split = 0; c->split < CS_N_SPLITS; c->split++)
     {
       const CsImportSplit *split = &plan->splits[c->split];
@@ -407,8 +409,8 @@ check_gold_table (Check               *c,
       add_error (c, split->gold_path, error);
       return;
     }
-  id = find_named (c, table, split->gold_id_column, "item ids", cs_import_gold_id_names);
-  label = find_named (c, table, split->gold_label_column, "gold labels", cs_import_gold_label_names);
+  id = find_named (c, table, split->gold_id_column, _("item ids"), cs_import_gold_id_names);
+  label = find_named (c, table, split->gold_label_column, _("gold labels"), cs_import_gold_label_names);
   if (id < 0 || label < 0)
     return;
   for (int i = 0; i < items->n; i++)
@@ -416,7 +418,7 @@ check_gold_table (Check               *c,
   for (int row = 0; row < cs_csv_get_n_rows (table); row++)
     if (!g_hash_table_contains (ids, cs_csv_get_cell (table, row, id)))
       add (c, CS_ERROR_VALUE, split->gold_path, cs_csv_get_line (table, row), id + 1,
-           "expected an id of the %s split, found '%s', which it lacks",
+           _("expected an id of the %s split, found '%s', which it lacks"),
            name, cs_csv_get_cell (table, row, id));
   check_labels (c, table, label, TRUE);
 }
@@ -433,12 +435,12 @@ check_gold_column (Check               *c,
   if (!cs_import_split_is_table (split))
     {
       add (c, CS_ERROR_INVALID, split->features_path, 0, 0,
-           "expected a .csv features table for a gold column, found a .npy array");
+           _("expected a .csv features table for a gold column, found a .npy array"));
       return;
     }
   if (!(table = cs_csv_load (split->features_path, &error)))
     add_error (c, split->features_path, error);
-  else if ((col = find_named (c, table, split->gold_column, "gold labels", none)) >= 0)
+  else if ((col = find_named (c, table, split->gold_column, _("gold labels"), none)) >= 0)
     check_labels (c, table, col, TRUE);
 }
 
@@ -451,9 +453,9 @@ check_gold_split (Check               *c,
   gboolean needs_path = split->gold_source == CS_GOLD_TABLE || split->gold_source == CS_GOLD_LIST;
 
   if (needs_path && split->gold_path == NULL)
-    add (c, CS_ERROR_INVALID, NULL, 0, 0, "expected a gold file for the %s split, found none", name);
+    add (c, CS_ERROR_INVALID, NULL, 0, 0, _("expected a gold file for the %s split, found none"), name);
   else if (split->gold_source == CS_GOLD_COLUMN && split->gold_column == NULL)
-    add (c, CS_ERROR_INVALID, NULL, 0, 0, "expected the gold column of the %s split, found none",
+    add (c, CS_ERROR_INVALID, NULL, 0, 0, _("expected the gold column of the %s split, found none"),
          name);
   else if (split->gold_source == CS_GOLD_COLUMN)
     check_gold_column (c, split);
@@ -492,15 +494,15 @@ check_splits (Check *c)
       plan->splits[CS_SPLIT_TEST].features_kind != CS_FEATURES_NONE)
     {
       add (c, CS_ERROR_INVALID, NULL, 0, 0,
-           "expected either files for the valid and test splits or sizes to carve them out of "
-           "train, found both");
+           _("expected either files for the valid and test splits or sizes to carve them out of "
+           "train, found both"));
       return;
     }
   if (plan->carve_valid < 0 || plan->carve_test < 0 || plan->carve_valid + plan->carve_test == 0)
     {
       add (c, CS_ERROR_INVALID, NULL, 0, 0,
-           "expected sizes of valid and test to carve out of train, at least one above 0, found "
-           "%d and %d", plan->carve_valid, plan->carve_test);
+           _("expected sizes of valid and test to carve out of train, at least one above 0, found "
+           "%d and %d"), plan->carve_valid, plan->carve_test);
       return;
     }
   if (!(dataset = cs_import_plan_load (plan, CS_IMPORT_PART_GOLD, NULL)))
@@ -508,7 +510,7 @@ check_splits (Check *c)
   n = cs_dataset_get_split (dataset, CS_SPLIT_TRAIN)->n;
   if ((gint64) plan->carve_valid + plan->carve_test >= n)
     add (c, CS_ERROR_INVALID, NULL, 0, 0,
-         "expected valid and test sizes that leave items in train, which has %d, found %d and %d",
+         _("expected valid and test sizes that leave items in train, which has %d, found %d and %d"),
          n, plan->carve_valid, plan->carve_test);
 }
 
@@ -528,7 +530,7 @@ check_summary (Check *c)
     }
   if (g_strv_length (classes) < 2)
     {
-      add (c, CS_ERROR_VALUE, NULL, 0, 0, "expected at least two classes, found %u",
+      add (c, CS_ERROR_VALUE, NULL, 0, 0, _("expected at least two classes, found %u"),
            g_strv_length (classes));
       return;
     }

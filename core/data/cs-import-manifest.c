@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cs-error.h"
@@ -374,7 +375,7 @@ cs_import_plan_write (const CsImportPlan  *self,
   path = g_build_filename (fallback, CS_MANIFEST_NAME, NULL);
   if (!cs_file_ensure_dir (fallback, error) || !write_manifest (self, fallback, path, error))
     {
-      g_prefix_error (error, "%s; nor in the user's data folder: ", local_error->message);
+      g_prefix_error (error, _("%s; nor in the user's data folder: "), local_error->message);
       return NULL;
     }
   return g_steal_pointer (&path);

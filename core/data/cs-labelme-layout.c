@@ -12,6 +12,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-error.h"
 #include "cs-layouts.h"
 #include "cs-split-reader.h"
@@ -50,7 +51,7 @@ find_features (const char  *split_dir,
       if (found != NULL)
         {
           g_set_error (error, CS_ERROR, CS_ERROR_LAYOUT,
-                       "%s: expected one features .npy file, found several (%s, %s)",
+                       _("%s: expected one features .npy file, found several (%s, %s)"),
                        split_dir, found, name);
           return NULL;
         }
@@ -59,7 +60,7 @@ find_features (const char  *split_dir,
   if (found == NULL)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_LAYOUT,
-                   "%s: expected a features .npy file, found none", split_dir);
+                   _("%s: expected a features .npy file, found none"), split_dir);
       return NULL;
     }
   return g_build_filename (split_dir, found, NULL);
@@ -93,7 +94,7 @@ read_images (CsDatasetBuilder  *builder,
       if (n_classes != n_files)
         {
           g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
-                       "%s: expected %d lines, one for each line of %s, found %d",
+                       _("%s: expected %d lines, one for each line of %s, found %d"),
                        names_path, n_files, files_path, n_classes);
           return FALSE;
         }
@@ -119,7 +120,7 @@ read_split (CsDatasetBuilder  *builder,
     {
       if (kind != CS_SPLIT_TRAIN)
         return TRUE;
-      g_set_error (error, CS_ERROR, CS_ERROR_LAYOUT, "%s: expected a train folder", dir);
+      g_set_error (error, CS_ERROR, CS_ERROR_LAYOUT, _("%s: expected a train folder"), dir);
       return FALSE;
     }
   if (!(features = find_features (split_dir, error)) ||

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
@@ -28,10 +29,10 @@ load_folder (const char           *dir,
   if (cs_peerannot_layout_detect (dir))
     return cs_peerannot_layout_load (dir, options, error);
   g_set_error (error, CS_ERROR, CS_ERROR_LAYOUT,
-               "%s: expected a dataset folder — a manifest (" CS_MANIFEST_NAME "), the LabelMe "
+               _("%s: expected a dataset folder — a manifest (%s), the LabelMe "
                "layout (classes.txt, answers.txt, train/), the Music layout "
                "(music_genre_gold.csv, music_genre_mturk.csv) or peerannot's layout "
-               "(metadata.json, answers.json, train/) — found none of them", dir);
+               "(metadata.json, answers.json, train/) — found none of them"), dir, CS_MANIFEST_NAME);
   return NULL;
 }
 
@@ -51,7 +52,7 @@ cs_dataset_load (const char           *path,
   canonical = g_canonicalize_filename (path, NULL);
   if (g_stat (canonical, &st) != 0)
     {
-      cs_file_set_error (error, path, "read", errno);
+      cs_file_set_error (error, path, _("read"), errno);
       return NULL;
     }
   if (S_ISDIR (st.st_mode))

@@ -57,6 +57,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "cs-csv.h"
@@ -130,10 +132,10 @@ escape_error (Manifest    *m,
               GError     **error)
 {
   g_autofree char *excerpt = cs_file_excerpt (at, 2, 2);
-  g_autofree char *found = at[1] == '\0' ? g_strdup ("a '\\' at the end")
+  g_autofree char *found = at[1] == '\0' ? g_strdup (_("a '\\' at the end"))
                                           : g_strdup_printf ("'%s'", excerpt);
 
-  g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: [%s] %s: expected the escapes %s, found %s",
+  g_set_error (error, CS_ERROR, CS_ERROR_PARSE, _("%s: [%s] %s: expected the escapes %s, found %s"),
                m->path, group, key,
                list ? "\\s, \\n, \\t, \\r, \\\\ or \\;" : "\\s, \\n, \\t, \\r or \\\\", found);
   return FALSE;
@@ -178,7 +180,7 @@ check_keys (Manifest     *m,
           g_autofree char *found = quote_name (keys[i]);
 
           g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                       "%s: [%s]: expected one of the keys %s, found '%s'",
+                       _("%s: [%s]: expected one of the keys %s, found '%s'"),
                        m->path, group, list, found);
           return FALSE;
         }
@@ -212,14 +214,14 @@ check_groups (Manifest  *m,
           g_autofree char *found = quote_name (groups[i]);
 
           g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                       "%s: expected the groups [dataset], [train], [valid] and [test], found [%s]",
+                       _("%s: expected the groups [dataset], [train], [valid] and [test], found [%s]"),
                        m->path, found);
           return FALSE;
         }
     }
   if (!g_key_file_has_group (m->keys, "train"))
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "%s: expected a [train] group, found none",
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, _("%s: expected a [train] group, found none"),
                    m->path);
       return FALSE;
     }
@@ -249,7 +251,7 @@ read_dataset_group (Manifest          *m,
       else if (strcmp (standardize, "auto") != 0)
         {
           g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                       "%s: [dataset] standardize: expected auto, yes or no, found '%s'",
+                       _("%s: [dataset] standardize: expected auto, yes or no, found '%s'"),
                        m->path, standardize);
           return FALSE;
         }
@@ -257,7 +259,7 @@ read_dataset_group (Manifest          *m,
   if (classes != NULL && classes_file != NULL)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "%s: [dataset]: expected either classes or classes-file, found both", m->path);
+                   _("%s: [dataset]: expected either classes or classes-file, found both"), m->path);
       return FALSE;
     }
   if (classes != NULL)
@@ -269,7 +271,7 @@ read_dataset_group (Manifest          *m,
   if (classes_file != NULL)
     return cs_read_classes_file (builder, classes_file, error);
   g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-               "%s: [dataset]: expected classes or classes-file, found neither", m->path);
+               _("%s: [dataset]: expected classes or classes-file, found neither"), m->path);
   return FALSE;
 }
 
@@ -286,7 +288,7 @@ get_crowd_columns (char            **names,
   if (g_strv_length (names) != 3)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "[%s] crowd-columns: expected three names (item;annotator;label), found %u",
+                   _("[%s] crowd-columns: expected three names (item;annotator;label), found %u"),
                    group, g_strv_length (names));
       return FALSE;
     }
@@ -317,14 +319,14 @@ read_ids_from_crowd (Manifest          *m,
   if (path == NULL)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "[%s] ids-from=crowd: expected a crowd table, found none", group);
+                   _("[%s] ids-from=crowd: expected a crowd table, found none"), group);
       return FALSE;
     }
   if (split_crowd == NULL && kind != CS_SPLIT_TRAIN)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "[%s] ids-from=crowd: the [dataset] crowd table gives the train split's ids; "
-                   "give the %s split's own crowd= table, or its ids", group, group);
+                   _("[%s] ids-from=crowd: the [dataset] crowd table gives the train split's ids; "
+                   "give the %s split's own crowd= table, or its ids"), group, group);
       return FALSE;
     }
   if (split_crowd == NULL)
@@ -337,7 +339,7 @@ read_ids_from_crowd (Manifest          *m,
     sep = cs_crowd_table_separator (path);
   if (!(table = cs_csv_load_separated (path, sep, error)))
     return FALSE;
-  origin = g_strdup_printf ("%s (its items in the order they first appear, ids-from=crowd)", path);
+  origin = g_strdup_printf (_("%s (its items in the order they first appear, ids-from=crowd)"), path);
   return cs_dataset_builder_set_ids_from_table (builder, kind, table, item_column, TRUE, origin,
                                                 error);
 }
@@ -357,13 +359,13 @@ read_ids_from_gold (CsDatasetBuilder  *builder,
   if (gold == NULL || !g_str_has_suffix (gold, ".csv"))
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "[%s] ids-from=gold: expected gold= to be a .csv table of ids and labels, "
-                   "found %s", group, gold != NULL ? gold : "no gold file");
+                   _("[%s] ids-from=gold: expected gold= to be a .csv table of ids and labels, "
+                   "found %s"), group, gold != NULL ? gold : _("no gold file"));
       return FALSE;
     }
   if (!(table = cs_csv_load (gold, error)))
     return FALSE;
-  origin = g_strdup_printf ("%s (its rows in order, ids-from=gold)", gold);
+  origin = g_strdup_printf (_("%s (its rows in order, ids-from=gold)"), gold);
   return cs_dataset_builder_set_ids_from_table (builder, kind, table, id_column, FALSE, origin,
                                                 error);
 }
@@ -399,38 +401,38 @@ read_split_files (Manifest          *m,
   if (features == NULL && images == NULL)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "[%s]: expected a features file or an images folder, found neither", group);
+                   _("[%s]: expected a features file or an images folder, found neither"), group);
       return FALSE;
     }
   if (from_images && image_column != NULL)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "[%s]: an image-column was given but no features table to hold it; give the "
-                   "images in an image-list, or let the folder's images be the items", group);
+                   _("[%s]: an image-column was given but no features table to hold it; give the "
+                   "images in an image-list, or let the folder's images be the items"), group);
       return FALSE;
     }
   if ((image_column != NULL || image_list != NULL) && images == NULL)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "[%s]: image names were given but no images folder", group);
+                   _("[%s]: image names were given but no images folder"), group);
       return FALSE;
     }
   if ((gold_id_column != NULL || gold_label_column != NULL) && gold == NULL)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "[%s]: gold table columns were given but no gold file", group);
+                   _("[%s]: gold table columns were given but no gold file"), group);
       return FALSE;
     }
   if (ids_from != NULL && strcmp (ids_from, "gold") != 0 && strcmp (ids_from, "crowd") != 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                   "[%s] ids-from: expected gold or crowd, found '%s'", group, ids_from);
+                   _("[%s] ids-from: expected gold or crowd, found '%s'"), group, ids_from);
       return FALSE;
     }
   if (ids_from != NULL && (ids != NULL || id_column != NULL))
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "[%s]: ids-from=%s was given with %s; expected one source of item ids",
+                   _("[%s]: ids-from=%s was given with %s; expected one source of item ids"),
                    group, ids_from, ids != NULL ? "ids=" : "id-column=");
       return FALSE;
     }
@@ -466,7 +468,7 @@ read_dataset_crowd (Manifest          *m,
       if (names == NULL && separator == NULL)
         return TRUE;
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "[dataset]: crowd table columns or separator were given but no crowd file");
+                   _("[dataset]: crowd table columns or separator were given but no crowd file"));
       return FALSE;
     }
   if (separator == NULL)
@@ -476,7 +478,7 @@ read_dataset_crowd (Manifest          *m,
   else
     {
       g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                   "[dataset] crowd-separator: expected comma or tab, found '%s'", separator);
+                   _("[dataset] crowd-separator: expected comma or tab, found '%s'"), separator);
       return FALSE;
     }
   return get_crowd_columns (names, "dataset", &columns, error) &&
@@ -499,8 +501,8 @@ get_unsigned (Manifest    *m,
   if (!g_ascii_string_to_unsigned (text, 10, 0, max, value, &local_error))
     {
       g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                   "[dataset] %s: expected a whole number from 0 to %" G_GUINT64_FORMAT
-                   ", found '%s'", key, max, text);
+                   _("[dataset] %s: expected a whole number from 0 to %" PRIu64
+                   ", found '%s'"), key, max, text);
       return FALSE;
     }
   return TRUE;

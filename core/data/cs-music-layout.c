@@ -10,6 +10,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cs-csv.h"
@@ -54,7 +55,7 @@ collect_classes (CsDatasetBuilder  *builder,
 
       if (col < 0)
         {
-          g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "%s: expected a column 'class', found none",
+          g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, _("%s: expected a column 'class', found none"),
                        cs_csv_get_filename (tables[t]));
           return FALSE;
         }

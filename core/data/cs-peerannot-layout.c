@@ -21,6 +21,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "cs-dataset-builder.h"
@@ -119,7 +121,7 @@ read_json_object (JsonParser  *parser,
     {
       g_autofree char *found = root ? quote_node (root) : g_strdup ("nothing");
 
-      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "%s: expected an object of %s, found %s",
+      g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, _("%s: expected an object of %s, found %s"),
                    path, what, found);
       return NULL;
     }
@@ -197,12 +199,12 @@ check_classes (Layout           *layout,
   if (json_object_has_member (metadata, "n_classes") &&
       (n_classes == NULL || json_node_get_int (n_classes) != layout->K))
     {
-      g_autofree char *counted = key ? g_strdup_printf ("names under \"%s\"", key)
-                                     : g_strdup_printf ("class folders in %s", train);
+      g_autofree char *counted = key ? g_strdup_printf (_("names under \"%s\""), key)
+                                     : g_strdup_printf (_("class folders in %s"), train);
       g_autofree char *found = quote_node (json_object_get_member (metadata, "n_classes"));
 
       g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
-                   "%s: n_classes: expected %d, the number of %s, found %s",
+                   _("%s: n_classes: expected %d, the number of %s, found %s"),
                    metadata_path, layout->K, counted, found);
       return FALSE;
     }
@@ -212,7 +214,7 @@ check_classes (Layout           *layout,
         g_autofree char *list = g_strjoinv (", ", layout->classes);
 
         g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                     "%s: expected class folders named as in %s (%s), found '%s'",
+                     _("%s: expected class folders named as in %s (%s), found '%s'"),
                      train, metadata_path, list, (const char *) folders->pdata[f]);
         return FALSE;
       }
@@ -230,20 +232,20 @@ read_metadata (Layout  *layout,
   JsonObject *metadata;
   const char *name, *key;
 
-  if (!(metadata = read_json_object (parser, path, METADATA_DEPTH, "dataset facts", error)) ||
+  if (!(metadata = read_json_object (parser, path, METADATA_DEPTH, _("dataset facts"), error)) ||
       !(folders = list_folder (train, TRUE, error)))
     return FALSE;
   for (guint f = 0; f < folders->len; f++)
     if (!g_utf8_validate (folders->pdata[f], -1, NULL))
       {
         g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                     "%s: expected class folders with UTF-8 names, found another", train);
+                     _("%s: expected class folders with UTF-8 names, found another"), train);
         return FALSE;
       }
   if (folders->len == 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_LAYOUT,
-                   "%s: expected a folder of images per class, found none", train);
+                   _("%s: expected a folder of images per class, found none"), train);
       return FALSE;
     }
   layout->classes = class_order (metadata, folders, &key);
@@ -325,7 +327,7 @@ list_images (const Layout  *layout,
           g_autofree char *list = g_strjoinv (", ", layout->classes);
 
           g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                       "%s: expected class folders named as in train/ (%s), found '%s'",
+                       _("%s: expected class folders named as in train/ (%s), found '%s'"),
                        folder, list, name);
           return FALSE;
         }
@@ -359,21 +361,21 @@ read_answer (Layout       *layout,
       g_autofree char *found = quote_node (value);
 
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "%s: task '%s', worker '%s': expected a class index, found %s",
+                   _("%s: task '%s', worker '%s': expected a class index, found %s"),
                    path, task_excerpt, worker_excerpt, found);
       return FALSE;
     }
   if ((label = json_node_get_int (value)) < 0 || label >= layout->K)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                   "%s: task '%s', worker '%s': expected a class index 0–%d, found %" G_GINT64_FORMAT,
+                   _("%s: task '%s', worker '%s': expected a class index 0–%d, found %" PRId64),
                    path, task_excerpt, worker_excerpt, layout->K - 1, label);
       return FALSE;
     }
   if (worker[0] == '\0')
     {
       g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                   "%s: task '%s': expected a worker id, found an empty one", path, task_excerpt);
+                   _("%s: task '%s': expected a worker id, found an empty one"), path, task_excerpt);
       return FALSE;
     }
   cs_dataset_builder_add_label (layout->builder, kind, item, worker, (int) label);
@@ -396,7 +398,7 @@ read_answers (Layout       *layout,
   const char *task;
   JsonNode *workers;
 
-  if (!(tasks = read_json_object (parser, path, ANSWERS_DEPTH, "tasks", error)))
+  if (!(tasks = read_json_object (parser, path, ANSWERS_DEPTH, _("tasks"), error)))
     return FALSE;
   for (int i = 0; ids[i] != NULL; i++)
     g_hash_table_insert (items, ids[i], GINT_TO_POINTER (i + 1));
@@ -412,7 +414,7 @@ read_answers (Layout       *layout,
       if (item < 0)
         {
           g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                       "%s: task '%s': expected the task id of an image in %s, found none with it",
+                       _("%s: task '%s': expected the task id of an image in %s, found none with it"),
                        path, excerpt, folder);
           return FALSE;
         }
@@ -421,7 +423,7 @@ read_answers (Layout       *layout,
           g_autofree char *found = quote_node (workers);
 
           g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                       "%s: task '%s': expected an object of workers and labels, found %s",
+                       _("%s: task '%s': expected an object of workers and labels, found %s"),
                        path, excerpt, found);
           return FALSE;
         }
@@ -467,9 +469,9 @@ read_split (Layout       *layout,
   if (answers == NULL || !g_file_test (answers, G_FILE_TEST_EXISTS))
     return TRUE;
   if (!numbered)
-    cs_dataset_builder_warn (builder, "%s: not every image is named <name>-<task>.<ext> with a "
+    cs_dataset_builder_warn (builder, _("%s: not every image is named <name>-<task>.<ext> with a "
                              "task of its own, so task i of %s is taken to be the i-th image "
-                             "(class folders sorted, files sorted within each)", folder, answers);
+                             "(class folders sorted, files sorted within each)"), folder, answers);
   return read_answers (layout, kind, answers, ids, folder, error);
 }
 
@@ -487,7 +489,7 @@ find_valid_folder (const char  *dir,
   if (has_val && has_valid)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_LAYOUT,
-                   "%s: expected one validation folder, val or valid, found both", dir);
+                   _("%s: expected one validation folder, val or valid, found both"), dir);
       return FALSE;
     }
   *folder = has_val ? g_steal_pointer (&val) : has_valid ? g_steal_pointer (&valid) : NULL;
@@ -524,6 +526,6 @@ cs_peerannot_layout_load (const char           *dir,
   g_strfreev (layout.classes);
   if (!ok)
     return NULL;
-  cs_dataset_builder_warn (builder, CS_IMAGE_FEATURES_NOTICE);
+  cs_dataset_builder_warn (builder, "%s", _(CS_IMAGE_FEATURES_NOTICE));
   return cs_dataset_builder_finish (builder, options, error);
 }

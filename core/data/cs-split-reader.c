@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cs-csv.h"
@@ -72,7 +73,7 @@ require_column (const CsCsv  *table,
 
   if (col < 0)
     g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                 "%s: expected a column '%s' for the %s, found none",
+                 _("%s: expected a column '%s' for the %s, found none"),
                  cs_csv_get_filename (table), name, what);
   return col;
 }
@@ -109,7 +110,7 @@ describe_images (CsDatasetBuilder  *builder,
       !cs_dataset_builder_set_split (builder, kind, n, CS_IMAGE_FEATURES_DIM, features, origin,
                                      error))
     return FALSE;
-  cs_dataset_builder_warn (builder, CS_IMAGE_FEATURES_NOTICE);
+  cs_dataset_builder_warn (builder, "%s", _(CS_IMAGE_FEATURES_NOTICE));
   return TRUE;
 }
 
@@ -136,7 +137,7 @@ read_csv_features (CsDatasetBuilder         *builder,
       g_auto(GStrv) names = NULL;
 
       if (col < 0)
-        return require_column (table, columns->image_column, "image names", error) >= 0;
+        return require_column (table, columns->image_column, _("image names"), error) >= 0;
       names = column_strings (table, col);
       return describe_images (builder, kind, columns->image_folder, names, n,
                               cs_csv_get_filename (table), error);
@@ -144,7 +145,7 @@ read_csv_features (CsDatasetBuilder         *builder,
   if (d == 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "%s: expected feature columns, found none matching", cs_csv_get_filename (table));
+                   _("%s: expected feature columns, found none matching"), cs_csv_get_filename (table));
       return FALSE;
     }
   features = g_new (float, (gsize) n * d);
@@ -187,13 +188,13 @@ cs_read_csv_split (CsDatasetBuilder         *builder,
     return FALSE;
   if (columns->id_column != NULL)
     {
-      if ((col = require_column (table, columns->id_column, "item ids", error)) < 0 ||
+      if ((col = require_column (table, columns->id_column, _("item ids"), error)) < 0 ||
           !cs_dataset_builder_set_ids (builder, kind, column_strings (table, col), filename, error))
         return FALSE;
     }
   if (columns->gold_column != NULL)
     {
-      if ((col = require_column (table, columns->gold_column, "gold labels", error)) < 0 ||
+      if ((col = require_column (table, columns->gold_column, _("gold labels"), error)) < 0 ||
           !read_csv_gold (builder, kind, table, col, error))
         return FALSE;
     }
@@ -201,7 +202,7 @@ cs_read_csv_split (CsDatasetBuilder         *builder,
     {
       g_auto(GStrv) names = NULL;
 
-      if ((col = require_column (table, columns->image_column, "image names", error)) < 0)
+      if ((col = require_column (table, columns->image_column, _("image names"), error)) < 0)
         return FALSE;
       names = column_strings (table, col);
       if (!cs_dataset_builder_set_images (builder, kind, columns->image_folder, names,
@@ -232,7 +233,7 @@ cs_read_features (CsDatasetBuilder         *builder,
       return x != NULL && cs_dataset_builder_set_split (builder, kind, rows, cols, x, path, error);
     }
   g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-               "%s: expected features in a .npy or .csv file", path);
+               _("%s: expected features in a .npy or .csv file"), path);
   return FALSE;
 }
 
@@ -341,8 +342,8 @@ cs_read_gold_file (CsDatasetBuilder     *builder,
   if (names_columns (columns) && !has_suffix (path, ".csv"))
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "%s: expected a .csv table for the gold columns named, found another kind "
-                   "of file", path);
+                   _("%s: expected a .csv table for the gold columns named, found another kind "
+                   "of file"), path);
       return FALSE;
     }
   if (has_suffix (path, ".npy"))
@@ -456,13 +457,13 @@ cs_read_image_split (CsDatasetBuilder  *builder,
   if (n == 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "%s: expected PNG or JPEG images, found none", origin);
+                   _("%s: expected PNG or JPEG images, found none"), origin);
       return FALSE;
     }
   ids = g_new0 (char *, n + 1);
   for (int i = 0; i < n; i++)
     ids[i] = image_stem (names[i]);
-  ids_origin = g_strdup_printf ("%s (the image names without their extension)", origin);
+  ids_origin = g_strdup_printf (_("%s (the image names without their extension)"), origin);
   return describe_images (builder, kind, folder, names, n, origin, error) &&
          cs_dataset_builder_set_images (builder, kind, folder, names, n, origin, error) &&
          cs_dataset_builder_set_ids (builder, kind, g_steal_pointer (&ids), ids_origin, error);

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "cs-dataset-builder.h"
@@ -110,8 +111,8 @@ describe_scales (double      ratio,
   g_autofree char *wide = format_plainly (widest_std);
   g_autofree char *narrow = format_plainly (narrowest_std);
 
-  return g_strdup_printf ("Feature scales differ by a factor of %s (column %d: std %s, column %d: "
-                          "std %s)%s", factor, widest, wide, narrowest, narrow, outcome);
+  return g_strdup_printf (_("Feature scales differ by a factor of %s (column %d: std %s, column %d: "
+                            "std %s)%s"), factor, widest, wide, narrowest, narrow, outcome);
 }
 
 void
@@ -134,7 +135,7 @@ cs_standardize_dataset (CsDataset     *dataset,
       if (ratio > CS_STANDARDIZE_SCALE_RATIO)
         g_ptr_array_add (dataset->warnings,
                          describe_scales (ratio, widest, std[widest], narrowest, std[narrowest],
-                                          " and were left as they are"));
+                                          _(" and were left as they are")));
       return;
     }
   dataset->feature_mean = g_steal_pointer (&mean);
@@ -144,6 +145,6 @@ cs_standardize_dataset (CsDataset     *dataset,
     g_ptr_array_add (dataset->warnings,
                      describe_scales (ratio, widest, dataset->feature_std[widest], narrowest,
                                       dataset->feature_std[narrowest],
-                                      "; features were standardised with the train split's "
-                                      "mean and deviation"));
+                                      _("; features were standardised with the train split's "
+                                        "mean and deviation")));
 }

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-csv.h"
 
 #include <math.h>
@@ -121,7 +122,7 @@ csv_parse_quoted (CsvParser  *p,
     }
 
   g_set_error (error, CS_ERROR, CS_ERROR_PARSE,
-               "%s:%d: a quoted field is not closed: expected '\"' before the end of the file",
+               _("%s:%d: a quoted field is not closed: expected '\"' before the end of the file"),
                p->filename, start_line);
   return FALSE;
 }
@@ -143,7 +144,7 @@ csv_check_after_quote (CsvParser  *p,
 
   found = cs_file_excerpt (p->data + p->pos, p->len - p->pos, 10);
   g_set_error (error, CS_ERROR, CS_ERROR_PARSE,
-               "%s:%d: expected '%s' or the end of the line after a closing quote, found '%s'",
+               _("%s:%d: expected '%s' or the end of the line after a closing quote, found '%s'"),
                p->filename, p->line, p->separator == '\t' ? "\\t" : ",", found);
   return FALSE;
 }
@@ -186,7 +187,7 @@ csv_parse_record (CsvParser  *p,
     {
       if (n == G_MAXINT)
         {
-          g_set_error (error, CS_ERROR, CS_ERROR_LIMIT, "%s:%d: too many fields",
+          g_set_error (error, CS_ERROR, CS_ERROR_LIMIT, _("%s:%d: too many fields"),
                        p->filename, p->line);
           return FALSE;
         }
@@ -245,7 +246,7 @@ csv_check_fields (const CsvParser  *p,
     return TRUE;
 
   g_set_error (error, CS_ERROR, CS_ERROR_PARSE,
-               "%s:%d: expected %d fields as in the header, found %d",
+               _("%s:%d: expected %d fields as in the header, found %d"),
                p->filename, line, expected, found);
   return FALSE;
 }
@@ -264,7 +265,7 @@ csv_parse_records (CsvParser  *p,
 
       if (rows == G_MAXINT)
         {
-          g_set_error (error, CS_ERROR, CS_ERROR_LIMIT, "%s:%d: too many rows",
+          g_set_error (error, CS_ERROR, CS_ERROR_LIMIT, _("%s:%d: too many rows"),
                        p->filename, line);
           return FALSE;
         }
@@ -278,9 +279,9 @@ csv_parse_records (CsvParser  *p,
     }
 
   if (rows < 0)
-    g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: no rows: the file is empty", p->filename);
+    g_set_error (error, CS_ERROR, CS_ERROR_PARSE, _("%s: no rows: the file is empty"), p->filename);
   else if (rows == 0)
-    g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: no rows: the file only has a header",
+    g_set_error (error, CS_ERROR, CS_ERROR_PARSE, _("%s: no rows: the file only has a header"),
                  p->filename);
 
   *n_rows = rows;
@@ -354,7 +355,7 @@ cs_csv_parse_separated (const char  *data,
 
   if (len >= G_MAXUINT32)
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_LIMIT, "%s: the file is too large (4 GiB or more)",
+      g_set_error (error, CS_ERROR, CS_ERROR_LIMIT, _("%s: the file is too large (4 GiB or more)"),
                    filename);
       return NULL;
     }
@@ -529,7 +530,7 @@ csv_float_error (const CsCsv  *self,
   g_autofree char *found = NULL;
 
   if (cell[0] == '\0')
-    found = g_strdup ("an empty field");
+    found = g_strdup (_("an empty field"));
   else
     {
       g_autofree char *excerpt = cs_file_excerpt (cell, strlen (cell), EXCERPT_BYTES);
@@ -537,7 +538,7 @@ csv_float_error (const CsCsv  *self,
       found = g_strdup_printf ("'%s'", excerpt);
     }
 
-  g_set_error (error, CS_ERROR, code, "%s:%d: column '%s': expected %s, found %s",
+  g_set_error (error, CS_ERROR, code, _("%s:%d: column '%s': expected %s, found %s"),
                self->filename, cs_csv_get_line (self, row), cs_csv_get_header (self, col),
                expected, found);
   return FALSE;
@@ -572,9 +573,9 @@ cs_csv_get_floats (const CsCsv  *self,
       double value;
 
       if (!cs_parse_float (cs_csv_get_cell (self, r, col), &value))
-        return csv_float_error (self, r, col, CS_ERROR_PARSE, "a number", error);
+        return csv_float_error (self, r, col, CS_ERROR_PARSE, _("a number"), error);
       if (!isfinite (value) || fabs (value) > G_MAXFLOAT)
-        return csv_float_error (self, r, col, CS_ERROR_VALUE, "a finite float32 number", error);
+        return csv_float_error (self, r, col, CS_ERROR_VALUE, _("a finite float32 number"), error);
       out[(gsize) r * stride] = (float) value;
     }
 

@@ -8,6 +8,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include "cs-image-read.h"
 
 #include <errno.h>
@@ -34,8 +36,8 @@ check_size (const char  *path,
   if (width >= 3 && height >= 3 && width * height <= max_pixels)
     return TRUE;
   g_set_error (error, CS_ERROR, CS_ERROR_LIMIT,
-               "%s: expected an image of 3 × 3 to %" G_GUINT64_FORMAT " pixels, found %"
-               G_GUINT64_FORMAT " × %" G_GUINT64_FORMAT, path, max_pixels, width, height);
+               _("%s: expected an image of 3 × 3 to %" PRIu64 " pixels, found %"
+               PRIu64 " × %" PRIu64), path, max_pixels, width, height);
   return FALSE;
 }
 
@@ -52,7 +54,7 @@ read_png (const char  *path,
 
   if (!png_image_begin_read_from_file (&image, path))
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: cannot read the PNG image: %s",
+      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, _("%s: cannot read the PNG image: %s"),
                    path, image.message);
       return NULL;
     }
@@ -65,7 +67,7 @@ read_png (const char  *path,
   rgb = g_malloc (PNG_IMAGE_SIZE (image));
   if (!png_image_finish_read (&image, &black, rgb, 0, NULL))
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: cannot decode the PNG image: %s",
+      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, _("%s: cannot decode the PNG image: %s"),
                    path, image.message);
       return NULL;
     }
@@ -115,7 +117,7 @@ read_jpeg (const char  *path,
   errors.message[0] = '\0';
   if (setjmp (errors.escape))
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s: cannot decode the JPEG image: %s",
+      g_set_error (error, CS_ERROR, CS_ERROR_PARSE, _("%s: cannot decode the JPEG image: %s"),
                    path, errors.message);
       jpeg_destroy_decompress (&info);
       g_free (rgb);
@@ -161,7 +163,7 @@ cs_image_read_rgb (const char  *path,
 
   if (!(file = fopen (path, "rb")))
     {
-      cs_file_set_error (error, path, "read", errno);
+      cs_file_set_error (error, path, _("read"), errno);
       return NULL;
     }
   got = fread (head, 1, sizeof head, file);
@@ -179,7 +181,7 @@ cs_image_read_rgb (const char  *path,
     }
   fclose (file);
   g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-               "%s: expected a PNG or JPEG image, found another kind of file; Crowdscope computes "
-               "image features from PNG and JPEG files", path);
+               _("%s: expected a PNG or JPEG image, found another kind of file; Crowdscope computes "
+               "image features from PNG and JPEG files"), path);
   return NULL;
 }

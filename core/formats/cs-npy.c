@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include "cs-npy.h"
 
 #include <math.h>
@@ -104,7 +106,7 @@ npy_scan_found (const NpyScan *s)
   gsize n = 1;
 
   if (s->p >= s->end)
-    return g_strdup ("the end of the header");
+    return g_strdup (_("the end of the header"));
 
   while (s->p + n < s->end && strchr (",:)} \t\r\n", s->p[n]) == NULL)
     n++;
@@ -127,7 +129,7 @@ npy_scan_error (const NpyScan  *s,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, CS_ERROR, code, "%s: header: %s", s->filename, message);
+  g_set_error (error, CS_ERROR, code, _("%s: header: %s"), s->filename, message);
   return FALSE;
 }
 
@@ -154,7 +156,7 @@ npy_scan_expect (NpyScan     *s,
     }
 
   found = npy_scan_found (s);
-  return npy_scan_error (s, error, CS_ERROR_PARSE, "expected %s, found %s", what, found);
+  return npy_scan_error (s, error, CS_ERROR_PARSE, _("expected %s, found %s"), what, found);
 }
 
 /* Scans a Python string literal; the span excludes the quotes. */
@@ -171,7 +173,7 @@ npy_scan_string (NpyScan     *s,
   if (s->p >= s->end || (*s->p != '\'' && *s->p != '"'))
     {
       found = npy_scan_found (s);
-      return npy_scan_error (s, error, CS_ERROR_PARSE, "expected a quoted string, found %s",
+      return npy_scan_error (s, error, CS_ERROR_PARSE, _("expected a quoted string, found %s"),
                              found);
     }
 
@@ -181,7 +183,7 @@ npy_scan_string (NpyScan     *s,
     s->p += (*s->p == '\\' && s->p + 1 < s->end) ? 2 : 1;
 
   if (s->p >= s->end)
-    return npy_scan_error (s, error, CS_ERROR_PARSE, "a string is not closed");
+    return npy_scan_error (s, error, CS_ERROR_PARSE, _("a string is not closed"));
 
   *n = (gsize) (s->p - *start);
   s->p++;
@@ -266,13 +268,13 @@ npy_scan_descr (NpyScan      *s,
         return TRUE;
       found = cs_file_excerpt (start, n, EXCERPT_BYTES);
       return npy_scan_error (s, error, CS_ERROR_FORMAT,
-                             "expected a dtype of float or integer, found '%s'", found);
+                             _("expected a dtype of float or integer, found '%s'"), found);
     }
 
   npy_scan_skip_value (s);
   found = cs_file_excerpt (start, (gsize) (s->p - start), EXCERPT_BYTES);
   return npy_scan_error (s, error, CS_ERROR_FORMAT,
-                         "expected a dtype of float or integer, found %s", found);
+                         _("expected a dtype of float or integer, found %s"), found);
 }
 
 static gboolean
@@ -300,7 +302,7 @@ npy_scan_bool (NpyScan  *s,
 
   found = npy_scan_found (s);
   return npy_scan_error (s, error, CS_ERROR_PARSE,
-                         "fortran_order: expected True or False, found %s", found);
+                         _("fortran_order: expected True or False, found %s"), found);
 }
 
 static gboolean
@@ -328,12 +330,12 @@ npy_scan_dim (NpyScan  *s,
     {
       found = npy_scan_found (s);
       return npy_scan_error (s, error, CS_ERROR_PARSE,
-                             "shape: expected a size of 0 or more, found %s", found);
+                             _("shape: expected a size of 0 or more, found %s"), found);
     }
   if (too_large)
     {
       found = cs_file_excerpt (start, (gsize) (s->p - start), EXCERPT_BYTES);
-      return npy_scan_error (s, error, CS_ERROR_LIMIT, "shape: size %s is too large", found);
+      return npy_scan_error (s, error, CS_ERROR_LIMIT, _("shape: size %s is too large"), found);
     }
 
   /* Python 2 wrote long integers with an L suffix: (1000L, 512L). */
@@ -350,7 +352,7 @@ npy_scan_shape (NpyScan      *s,
                 GError      **error)
 {
   out->ndim = 0;
-  if (!npy_scan_expect (s, '(', "a shape tuple '('", error))
+  if (!npy_scan_expect (s, '(', _("a shape tuple '('"), error))
     return FALSE;
 
   npy_scan_space (s);
@@ -369,13 +371,13 @@ npy_scan_shape (NpyScan      *s,
         return FALSE;
       if (out->ndim == CS_NPY_MAX_DIMS)
         return npy_scan_error (s, error, CS_ERROR_FORMAT,
-                               "shape: more than %d dimensions", CS_NPY_MAX_DIMS);
+                               _("shape: more than %d dimensions"), CS_NPY_MAX_DIMS);
       out->shape[out->ndim++] = dim;
 
       npy_scan_space (s);
       if (s->p < s->end && *s->p == ')')
         break;
-      if (!npy_scan_expect (s, ',', "',' or ')' in the shape", error))
+      if (!npy_scan_expect (s, ',', _("',' or ')' in the shape"), error))
         return FALSE;
       npy_scan_space (s);
       if (s->p < s->end && *s->p == ')')
@@ -407,13 +409,13 @@ npy_scan_item (NpyScan      *s,
   key_text = cs_file_excerpt (key, n, EXCERPT_BYTES);
   if (k == G_N_ELEMENTS (keys))
     return npy_scan_error (s, error, CS_ERROR_PARSE,
-                           "unexpected key '%s' (expected descr, fortran_order and shape)",
+                           _("unexpected key '%s' (expected descr, fortran_order and shape)"),
                            key_text);
   if (*seen & (1u << k))
-    return npy_scan_error (s, error, CS_ERROR_PARSE, "key '%s' appears twice", key_text);
+    return npy_scan_error (s, error, CS_ERROR_PARSE, _("key '%s' appears twice"), key_text);
   *seen |= 1u << k;
 
-  if (!npy_scan_expect (s, ':', "':' after a key", error))
+  if (!npy_scan_expect (s, ':', _("':' after a key"), error))
     return FALSE;
   if (k == 0)
     return npy_scan_descr (s, out, error);
@@ -430,7 +432,7 @@ npy_scan_dict (NpyScan      *s,
   static const char *names[] = { "descr", "fortran_order", "shape" };
   guint seen = 0;
 
-  if (!npy_scan_expect (s, '{', "a Python dict '{'", error))
+  if (!npy_scan_expect (s, '{', _("a Python dict '{'"), error))
     return FALSE;
 
   for (;;)
@@ -443,14 +445,14 @@ npy_scan_dict (NpyScan      *s,
       npy_scan_space (s);
       if (s->p < s->end && *s->p == '}')
         break;
-      if (!npy_scan_expect (s, ',', "',' or '}' after a value", error))
+      if (!npy_scan_expect (s, ',', _("',' or '}' after a value"), error))
         return FALSE;
     }
   s->p++;
 
   for (guint k = 0; k < G_N_ELEMENTS (names); k++)
     if (!(seen & (1u << k)))
-      return npy_scan_error (s, error, CS_ERROR_PARSE, "missing key '%s'", names[k]);
+      return npy_scan_error (s, error, CS_ERROR_PARSE, _("missing key '%s'"), names[k]);
 
   /* numpy pads the header with spaces and ends it with a newline. */
   npy_scan_space (s);
@@ -459,7 +461,7 @@ npy_scan_dict (NpyScan      *s,
       g_autofree char *found = npy_scan_found (s);
 
       return npy_scan_error (s, error, CS_ERROR_PARSE,
-                             "expected only padding after the dict, found %s", found);
+                             _("expected only padding after the dict, found %s"), found);
     }
 
   return TRUE;
@@ -480,7 +482,7 @@ npy_parse_prefix (const guint8  *data,
   if (len == 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_PARSE,
-                   "%s: the file is empty, expected a NumPy .npy array", filename);
+                   _("%s: the file is empty, expected a NumPy .npy array"), filename);
       return FALSE;
     }
 
@@ -490,8 +492,8 @@ npy_parse_prefix (const guint8  *data,
       g_autofree char *found = cs_file_excerpt ((const char *) data, len, 8);
 
       g_set_error (error, CS_ERROR, CS_ERROR_PARSE,
-                   "%s: not a NumPy .npy file: expected it to start with '\\x93NUMPY', "
-                   "found '%s'", filename, found);
+                   _("%s: not a NumPy .npy file: expected it to start with '\\x93NUMPY', "
+                   "found '%s'"), filename, found);
       return FALSE;
     }
 
@@ -502,7 +504,7 @@ npy_parse_prefix (const guint8  *data,
   if (data[6] < 1 || data[6] > 3 || data[7] != 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "%s: unsupported .npy format version %u.%u (expected 1.0, 2.0 or 3.0)",
+                   _("%s: unsupported .npy format version %u.%u (expected 1.0, 2.0 or 3.0)"),
                    filename, data[6], data[7]);
       return FALSE;
     }
@@ -520,8 +522,7 @@ npy_parse_prefix (const guint8  *data,
   if (*header_len > len - prefix)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_PARSE,
-                   "%s: the file is truncated: its header should be %" G_GSIZE_FORMAT
-                   " bytes long, only %" G_GSIZE_FORMAT " are there",
+                   _("%s: the file is truncated: its header should be %zu bytes long, only %zu are there"),
                    filename, *header_len, len - prefix);
       return FALSE;
     }
@@ -531,7 +532,7 @@ npy_parse_prefix (const guint8  *data,
 
 truncated:
   g_set_error (error, CS_ERROR, CS_ERROR_PARSE,
-               "%s: the file is truncated: %" G_GSIZE_FORMAT " bytes, too short for a .npy header",
+               _("%s: the file is truncated: %zu bytes, too short for a .npy header"),
                filename, len);
   return FALSE;
 }
@@ -562,8 +563,7 @@ npy_check_count (CsNpyHeader  *h,
 
 too_large:
   g_set_error (error, CS_ERROR, CS_ERROR_LIMIT,
-               "%s: header: shape %s is too large (at most %" G_GSIZE_FORMAT
-               " elements and 8 GiB are accepted)",
+               _("%s: header: shape %s is too large (at most %zu elements and 8 GiB are accepted)"),
                filename, shape, CS_NPY_MAX_ELEMENTS);
   return FALSE;
 }
@@ -607,7 +607,7 @@ cs_npy_parse_header (const guint8  *data,
   if (major == 3 && !g_utf8_validate_len ((const char *) data + start, header_len, NULL))
     {
       g_set_error (error, CS_ERROR, CS_ERROR_PARSE,
-                   "%s: header: a version 3.0 header must be UTF-8 text", filename);
+                   _("%s: header: a version 3.0 header must be UTF-8 text"), filename);
       return FALSE;
     }
 
@@ -650,10 +650,9 @@ cs_npy_check_data (const CsNpyHeader  *header,
 
   shape = npy_format_shape (header);
   g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
-               "%s: header says %s = %" G_GSIZE_FORMAT " bytes of data, file has %"
-               G_GSIZE_FORMAT "%s",
+               _("%s: header says %s = %zu bytes of data, file has %zu%s"),
                filename == NULL ? CS_FILE_NO_NAME : filename, shape, bytes, have,
-               have < bytes ? " (is it truncated?)" : "");
+               have < bytes ? _(" (is it truncated?)") : "");
   return FALSE;
 }
 
@@ -741,7 +740,7 @@ npy_check_body (const CsNpyHeader  *h,
   if (h->count == 0)
     {
       shape = npy_format_shape (h);
-      g_set_error (error, CS_ERROR, CS_ERROR_SHAPE, "%s: the array is empty: shape %s",
+      g_set_error (error, CS_ERROR, CS_ERROR_SHAPE, _("%s: the array is empty: shape %s"),
                    filename, shape);
       return FALSE;
     }
@@ -759,7 +758,7 @@ npy_check_f32_shape (const CsNpyHeader  *h,
   if (h->ndim != 1 && h->ndim != 2)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "%s: expected a 1-D or 2-D array, found %d-D with shape %s",
+                   _("%s: expected a 1-D or 2-D array, found %d-D with shape %s"),
                    filename, h->ndim, shape);
       return FALSE;
     }
@@ -767,7 +766,7 @@ npy_check_f32_shape (const CsNpyHeader  *h,
   if (h->shape[0] > G_MAXINT || (h->ndim == 2 && h->shape[1] > G_MAXINT))
     {
       g_set_error (error, CS_ERROR, CS_ERROR_LIMIT,
-                   "%s: shape %s is too large: at most %d rows and columns are accepted",
+                   _("%s: shape %s is too large: at most %d rows and columns are accepted"),
                    filename, shape, G_MAXINT);
       return FALSE;
     }
@@ -789,11 +788,10 @@ npy_value_error (const char  *filename,
   else if (isinf (value))
     what = g_strdup (value > 0 ? "+Inf" : "-Inf");
   else
-    what = g_strdup_printf ("%g, outside the float32 range", value);
+    what = g_strdup_printf (_("%g, outside the float32 range"), value);
 
   g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-               "%s: row %" G_GSIZE_FORMAT ", column %" G_GSIZE_FORMAT
-               " (counting from 0) is %s; expected finite numbers",
+               _("%s: row %zu, column %zu (counting from 0) is %s; expected finite numbers"),
                filename, row, col, what);
   return FALSE;
 }
@@ -889,8 +887,7 @@ cs_npy_parse_f32 (const guint8  *data,
   if (out == NULL)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_LIMIT,
-                   "%s: not enough memory for a %" G_GSIZE_FORMAT " × %" G_GSIZE_FORMAT
-                   " array", filename, r, c);
+                   _("%s: not enough memory for a %zu × %zu array"), filename, r, c);
       return NULL;
     }
 
@@ -938,7 +935,7 @@ npy_int_error (const char  *filename,
                GError     **error)
 {
   g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-               "%s: value %s at index %" G_GSIZE_FORMAT " (counting from 0) %s",
+               _("%s: value %s at index %zu (counting from 0) %s"),
                filename, value, index, problem);
   return FALSE;
 }
@@ -965,9 +962,9 @@ npy_get_i32 (const guint8  *p,
       d = npy_get_double (p, dtype, swap);
       g_ascii_formatd (text, sizeof text, "%.17g", d);
       if (!isfinite (d) || d != floor (d))
-        return npy_int_error (filename, index, text, "is not a whole number", error);
+        return npy_int_error (filename, index, text, _("is not a whole number"), error);
       if (d < G_MININT32 || d > G_MAXINT32)
-        return npy_int_error (filename, index, text, "is outside the int32 range", error);
+        return npy_int_error (filename, index, text, _("is outside the int32 range"), error);
       *out = (int32_t) d;
       return TRUE;
 
@@ -976,7 +973,7 @@ npy_get_i32 (const guint8  *p,
       if (u > G_MAXINT32)
         {
           g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, u);
-          return npy_int_error (filename, index, text, "is outside the int32 range", error);
+          return npy_int_error (filename, index, text, _("is outside the int32 range"), error);
         }
       *out = (int32_t) u;
       return TRUE;
@@ -989,7 +986,7 @@ npy_get_i32 (const guint8  *p,
       if (v < G_MININT32 || v > G_MAXINT32)
         {
           g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, v);
-          return npy_int_error (filename, index, text, "is outside the int32 range", error);
+          return npy_int_error (filename, index, text, _("is outside the int32 range"), error);
         }
       *out = (int32_t) v;
       return TRUE;
@@ -1006,7 +1003,7 @@ npy_check_i32_shape (const CsNpyHeader  *h,
   if (h->ndim != 1 && !(h->ndim == 2 && h->shape[1] == 1))
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "%s: expected a 1-D array of integers (or one column, [n, 1]), found shape %s",
+                   _("%s: expected a 1-D array of integers (or one column, [n, 1]), found shape %s"),
                    filename, shape);
       return FALSE;
     }
@@ -1014,7 +1011,7 @@ npy_check_i32_shape (const CsNpyHeader  *h,
   if (h->shape[0] > G_MAXINT)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_LIMIT,
-                   "%s: shape %s is too large: at most %d values are accepted",
+                   _("%s: shape %s is too large: at most %d values are accepted"),
                    filename, shape, G_MAXINT);
       return FALSE;
     }
@@ -1060,7 +1057,7 @@ cs_npy_parse_i32 (const guint8  *data,
   if (out == NULL)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_LIMIT,
-                   "%s: not enough memory for %" G_GSIZE_FORMAT " values", filename, h.count);
+                   _("%s: not enough memory for %zu values"), filename, h.count);
       return NULL;
     }
 
@@ -1153,7 +1150,7 @@ cs_npy_save_f32 (const char   *path,
       || (buf = g_try_malloc (MAX (total, 1))) == NULL)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_LIMIT,
-                   "%s: not enough memory to write %" G_GSIZE_FORMAT " values", path, count);
+                   _("%s: not enough memory to write %zu values"), path, count);
       return FALSE;
     }
 

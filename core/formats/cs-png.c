@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-png.h"
 
 #include <png.h>
@@ -171,7 +172,7 @@ cs_png_encode_rgb (int                 width,
   chunks = text_chunks (text, owned, &n_text);
   if (!encode_rgb (bytes, width, height, stride, rgb, chunks, n_text, &ctx))
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_IO, "cannot encode the PNG image: %s", ctx.message);
+      g_set_error (error, CS_ERROR, CS_ERROR_IO, _("cannot encode the PNG image: %s"), ctx.message);
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));

@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 #include <stdarg.h>
 #include <string.h>
@@ -482,16 +484,16 @@ describe_node (JsonNode *node)
   GType type;
 
   if (node == NULL)
-    return "nothing";
+    return _("nothing");
 
   switch (json_node_get_node_type (node))
     {
     case JSON_NODE_OBJECT:
-      return "an object";
+      return _("an object");
     case JSON_NODE_ARRAY:
-      return "an array";
+      return _("an array");
     case JSON_NODE_NULL:
-      return "null";
+      return _("null");
     case JSON_NODE_VALUE:
     default:
       break;
@@ -499,12 +501,12 @@ describe_node (JsonNode *node)
 
   type = json_node_get_value_type (node);
   if (type == G_TYPE_STRING)
-    return "a string";
+    return _("a string");
   if (type == G_TYPE_BOOLEAN)
-    return "a boolean";
+    return _("a boolean");
   if (type == G_TYPE_DOUBLE)
-    return "a fractional number";
-  return "an integer";
+    return _("a fractional number");
+  return _("an integer");
 }
 
 /* Like describe_node(), but shows an integer's value, since a negative size is the usual
@@ -558,7 +560,7 @@ scan_header (const char  *text,
   gsize digits = 0;
 
   if (!g_utf8_validate (text, (gssize) len, NULL))
-    return set_error (error, CS_ERROR_PARSE, filename, "header is not valid UTF-8 text");
+    return set_error (error, CS_ERROR_PARSE, filename, _("header is not valid UTF-8 text"));
 
   for (gsize i = 0; i < len; i++)
     {
@@ -576,7 +578,7 @@ scan_header (const char  *text,
       digits = g_ascii_isdigit (c) ? digits + 1 : 0;
       if (digits > MAX_NUMBER_DIGITS)
         return set_error (error, CS_ERROR_LIMIT, filename,
-                          "header holds a number longer than %d digits at byte %" G_GSIZE_FORMAT,
+                          _("header holds a number longer than %d digits at byte %zu"),
                           MAX_NUMBER_DIGITS, HEADER_SIZE_BYTES + i + 1 - digits);
       if (c == '"')
         in_string = TRUE;
@@ -596,19 +598,18 @@ read_header_len (const guint8  *data,
 
   if (len < HEADER_SIZE_BYTES)
     return set_error (error, CS_ERROR_PARSE, filename,
-                      "too short for a safetensors file: %" G_GSIZE_FORMAT " bytes, expected "
-                      "at least the %d-byte header size", len, HEADER_SIZE_BYTES);
+                      _("too short for a safetensors file: %zu bytes, expected "
+                      "at least the %d-byte header size"), len, HEADER_SIZE_BYTES);
 
   memcpy (&n, data, sizeof n);
   n = GUINT64_FROM_LE (n);
   if (n > len - HEADER_SIZE_BYTES)
     return set_error (error, CS_ERROR_PARSE, filename,
-                      "header size is %" G_GUINT64_FORMAT " bytes but only %" G_GSIZE_FORMAT
-                      " bytes follow it; the file is truncated or not safetensors",
+                      _("header size is %" PRIu64 " bytes but only %zu bytes follow it; the file is truncated or not safetensors"),
                       n, len - HEADER_SIZE_BYTES);
   if (n > MAX_HEADER_LEN)
     return set_error (error, CS_ERROR_LIMIT, filename,
-                      "header size is %" G_GUINT64_FORMAT " bytes, more than the %d allowed",
+                      _("header size is %" PRIu64 " bytes, more than the %d allowed"),
                       n, MAX_HEADER_LEN);
 
   *header_len = (gsize) n;
@@ -634,14 +635,14 @@ parse_header_json (JsonParser  *parser,
        * that not UTF-8. cs_json_check_text() refuses those now; this covers any other way. */
       g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
 
-      set_error (error, CS_ERROR_PARSE, filename, "header is not valid JSON: %s", reason);
+      set_error (error, CS_ERROR_PARSE, filename, _("header is not valid JSON: %s"), reason);
       return NULL;
     }
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      set_error (error, CS_ERROR_PARSE, filename, "header should be a JSON object, found %s",
+      set_error (error, CS_ERROR_PARSE, filename, _("header should be a JSON object, found %s"),
                  describe_node (root));
       return NULL;
     }
@@ -664,7 +665,7 @@ check_metadata (JsonNode    *node,
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return set_error (error, CS_ERROR_PARSE, filename,
-                      "\"" METADATA_KEY "\" should be an object, found %s", describe_node (node));
+                      _("\"%s\" should be an object, found %s"), METADATA_KEY, describe_node (node));
 
   object = json_node_get_object (node);
   keys = json_object_get_members (object);
@@ -675,13 +676,13 @@ check_metadata (JsonNode    *node,
 
       if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
         return set_error (error, CS_ERROR_PARSE, filename,
-                          "\"" METADATA_KEY "\" entry '%s' should be a string, found %s",
-                          key, describe_node (value));
+                          _("\"%s\" entry '%s' should be a string, found %s"),
+                          METADATA_KEY, key, describe_node (value));
       /* json-glib turns a lone surrogate escape into bytes that are not UTF-8. */
       if (!g_utf8_validate (key, -1, NULL)
           || !g_utf8_validate (json_node_get_string (value), -1, NULL))
         return set_error (error, CS_ERROR_PARSE, filename,
-                          "\"" METADATA_KEY "\" holds text that is not valid UTF-8");
+                          _("\"%s\" holds text that is not valid UTF-8"), METADATA_KEY);
     }
 
   return TRUE;
@@ -697,7 +698,7 @@ get_member (JsonObject  *object,
   JsonNode *node = json_object_get_member (object, key);
 
   if (node == NULL)
-    set_error (error, CS_ERROR_PARSE, filename, "tensor '%s' has no \"%s\"", tensor, key);
+    set_error (error, CS_ERROR_PARSE, filename, _("tensor '%s' has no \"%s\""), tensor, key);
   return node;
 }
 
@@ -711,13 +712,13 @@ parse_dtype (JsonNode    *node,
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return set_error (error, CS_ERROR_PARSE, filename,
-                      "tensor '%s': \"dtype\" should be a string, found %s",
+                      _("tensor '%s': \"dtype\" should be a string, found %s"),
                       e->name, describe_node (node));
 
   name = json_node_get_string (node);
   if (!dtype_from_string (name, &e->dtype))
     return set_error (error, CS_ERROR_FORMAT, filename,
-                      "tensor '%s' has dtype '%s', which is not supported; expected F32 or I32",
+                      _("tensor '%s' has dtype '%s', which is not supported; expected F32 or I32"),
                       e->name, name);
   return TRUE;
 }
@@ -733,14 +734,14 @@ parse_shape (JsonNode    *node,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return set_error (error, CS_ERROR_PARSE, filename,
-                      "tensor '%s': \"shape\" should be an array, found %s",
+                      _("tensor '%s': \"shape\" should be an array, found %s"),
                       e->name, describe_node (node));
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
   if (n > CS_TENSOR_MAX_DIMS)
     return set_error (error, CS_ERROR_FORMAT, filename,
-                      "tensor '%s' has %u dimensions; at most %d are supported",
+                      _("tensor '%s' has %u dimensions; at most %d are supported"),
                       e->name, n, CS_TENSOR_MAX_DIMS);
 
   e->ndim = (int) n;
@@ -754,7 +755,7 @@ parse_shape (JsonNode    *node,
           g_autofree char *found = describe_value (dim);
 
           return set_error (error, CS_ERROR_PARSE, filename,
-                            "tensor '%s': shape[%u] should be a non-negative integer, found %s",
+                            _("tensor '%s': shape[%u] should be a non-negative integer, found %s"),
                             e->name, i, found);
         }
       e->shape[i] = (int64_t) value;
@@ -773,13 +774,13 @@ parse_offsets (JsonNode    *node,
 
   if (array == NULL || json_array_get_length (array) != 2)
     return set_error (error, CS_ERROR_PARSE, filename,
-                      "tensor '%s': \"data_offsets\" should be an array of two integers, found %s",
-                      e->name, array != NULL ? "an array of another length" : describe_node (node));
+                      _("tensor '%s': \"data_offsets\" should be an array of two integers, found %s"),
+                      e->name, array != NULL ? _("an array of another length") : describe_node (node));
 
   if (!get_size (json_array_get_element (array, 0), &e->begin)
       || !get_size (json_array_get_element (array, 1), &e->end))
     return set_error (error, CS_ERROR_PARSE, filename,
-                      "tensor '%s': \"data_offsets\" should hold non-negative integers",
+                      _("tensor '%s': \"data_offsets\" should hold non-negative integers"),
                       e->name);
 
   return TRUE;
@@ -798,21 +799,20 @@ check_extent (const Entry  *e,
 
   if (e->begin > e->end)
     return set_error (error, CS_ERROR_SHAPE, filename,
-                      "tensor '%s': data_offsets [%" G_GSIZE_FORMAT ", %" G_GSIZE_FORMAT "] "
-                      "end before they begin", e->name, e->begin, e->end);
+                      _("tensor '%s': data_offsets [%zu, %zu] "
+                      "end before they begin"), e->name, e->begin, e->end);
   if (!shape_nbytes (e->ndim, e->shape, e->dtype, &nbytes))
     return set_error (error, CS_ERROR_LIMIT, filename,
-                      "tensor '%s': shape %s is too large", e->name, shape);
+                      _("tensor '%s': shape %s is too large"), e->name, shape);
   if (e->end - e->begin != nbytes)
     return set_error (error, CS_ERROR_SHAPE, filename,
-                      "tensor '%s': shape %s of %s needs %" G_GSIZE_FORMAT " bytes but "
-                      "data_offsets [%" G_GSIZE_FORMAT ", %" G_GSIZE_FORMAT "] span %"
-                      G_GSIZE_FORMAT, e->name, shape, cs_tensor_dtype_to_string (e->dtype),
+                      _("tensor '%s': shape %s of %s needs %zu bytes but "
+                      "data_offsets [%zu, %zu] span %zu"), e->name, shape, cs_tensor_dtype_to_string (e->dtype),
                       nbytes, e->begin, e->end, e->end - e->begin);
   if (e->end > section_len)
     return set_error (error, CS_ERROR_SHAPE, filename,
-                      "tensor '%s': data_offsets [%" G_GSIZE_FORMAT ", %" G_GSIZE_FORMAT "] "
-                      "reach past the end of the data section (%" G_GSIZE_FORMAT " bytes)",
+                      _("tensor '%s': data_offsets [%zu, %zu] "
+                      "reach past the end of the data section (%zu bytes)"),
                       e->name, e->begin, e->end, section_len);
   return TRUE;
 }
@@ -828,10 +828,10 @@ parse_entry (JsonNode    *node,
   JsonNode *member;
 
   if (!g_utf8_validate (e->name, -1, NULL))
-    return set_error (error, CS_ERROR_PARSE, filename, "a tensor's name is not valid UTF-8");
+    return set_error (error, CS_ERROR_PARSE, filename, _("a tensor's name is not valid UTF-8"));
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return set_error (error, CS_ERROR_PARSE, filename,
-                      "tensor '%s' should be an object, found %s", e->name, describe_node (node));
+                      _("tensor '%s' should be an object, found %s"), e->name, describe_node (node));
 
   object = json_node_get_object (node);
   if ((member = get_member (object, e->name, "dtype", filename, error)) == NULL
@@ -915,20 +915,19 @@ check_layout (GArray      *entries,
 
       if (e->begin < covered)
         return set_error (error, CS_ERROR_SHAPE, filename,
-                          "tensors '%s' and '%s' overlap in the data section",
+                          _("tensors '%s' and '%s' overlap in the data section"),
                           prev->name, e->name);
       if (e->begin > covered)
         return set_error (error, CS_ERROR_SHAPE, filename,
-                          "bytes %" G_GSIZE_FORMAT " to %" G_GSIZE_FORMAT " of the data section "
-                          "belong to no tensor", covered, e->begin);
+                          _("bytes %zu to %zu of the data section "
+                          "belong to no tensor"), covered, e->begin);
       covered = e->end;
       prev = e;
     }
 
   if (covered != section_len)
     return set_error (error, CS_ERROR_SHAPE, filename,
-                      "the data section has %" G_GSIZE_FORMAT " bytes but the tensors cover %"
-                      G_GSIZE_FORMAT, section_len, covered);
+                      _("the data section has %zu bytes but the tensors cover %zu"), section_len, covered);
   return TRUE;
 }
 
@@ -948,7 +947,7 @@ copy_tensors (CsTensors     *self,
       /* json-glib cuts a name at an escaped NUL, so two distinct keys can collide. */
       if (g_hash_table_contains (self->by_name, e->name))
         return set_error (error, CS_ERROR_PARSE, filename,
-                          "tensor '%s' appears twice", e->name);
+                          _("tensor '%s' appears twice"), e->name);
       append_tensor (self, tensor_new (e->name, e->dtype, e->ndim, e->shape,
                                        e->end - e->begin, section + e->begin));
     }
@@ -986,7 +985,7 @@ cs_tensors_parse (const guint8  *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (filename == NULL)
-    filename = "safetensors data";
+    filename = _("safetensors data");
 
   if (!read_header_len (data, len, filename, &header_len, error))
     return NULL;

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-text.h"
 
 #include <string.h>
@@ -162,12 +163,12 @@ lines_add (GPtrArray   *lines,
   if (empty_line != 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_PARSE,
-                   "%s:%d: expected an entry, found an empty line", filename, empty_line);
+                   _("%s:%d: expected an entry, found an empty line"), filename, empty_line);
       return FALSE;
     }
   if (lines->len >= G_MAXINT)
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_LIMIT, "%s:%d: too many lines", filename, line);
+      g_set_error (error, CS_ERROR, CS_ERROR_LIMIT, _("%s:%d: too many lines"), filename, line);
       return FALSE;
     }
 
@@ -228,7 +229,7 @@ cs_text_parse_lines (const char  *data,
   if (lines->len == 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_PARSE,
-                   "%s: the file is empty, expected one entry a line", filename);
+                   _("%s: the file is empty, expected one entry a line"), filename);
       return NULL;
     }
 
@@ -293,11 +294,11 @@ answers_parse_token (const char  *p,
   found = cs_file_excerpt (p, n, EXCERPT_BYTES);
   if (!is_int_syntax (p, n))
     g_set_error (error, CS_ERROR, CS_ERROR_PARSE,
-                 "%s:%d: column %d: expected an integer, found '%s'",
+                 _("%s:%d: column %d: expected an integer, found '%s'"),
                  filename, line, column, found);
   else
     g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                 "%s:%d: column %d: expected a class index (0 or more) or -1, found %s",
+                 _("%s:%d: column %d: expected a class index (0 or more) or -1, found %s"),
                  filename, line, column, found);
   return FALSE;
 }
@@ -331,7 +332,7 @@ answers_parse_line (const char  *data,
         pos++;
       if (column == G_MAXINT || values->len >= G_MAXINT32)
         {
-          g_set_error (error, CS_ERROR, CS_ERROR_LIMIT, "%s:%d: too many answers", filename, line);
+          g_set_error (error, CS_ERROR, CS_ERROR_LIMIT, _("%s:%d: too many answers"), filename, line);
           return FALSE;
         }
       column++;
@@ -354,7 +355,7 @@ answers_check_columns (const char  *filename,
   if (found == expected)
     return TRUE;
 
-  g_set_error (error, CS_ERROR, CS_ERROR_PARSE, "%s:%d: expected %d columns, found %d",
+  g_set_error (error, CS_ERROR, CS_ERROR_PARSE, _("%s:%d: expected %d columns, found %d"),
                filename, line, expected, found);
   return FALSE;
 }
@@ -419,7 +420,7 @@ cs_answers_parse (const char  *data,
   if (n_rows == 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_PARSE,
-                   "%s: the file is empty, expected a matrix of answers", filename);
+                   _("%s: the file is empty, expected a matrix of answers"), filename);
       return NULL;
     }
 

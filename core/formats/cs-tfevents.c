@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -272,7 +273,7 @@ open_event_file (CsEventWriter  *self,
       if (self->fd >= 0)
         return TRUE;
       if (errno != EEXIST || attempt + 1 >= MAX_NAME_ATTEMPTS)
-        return cs_file_set_error (error, self->path, "write", errno);
+        return cs_file_set_error (error, self->path, _("write"), errno);
     }
 }
 
@@ -384,7 +385,7 @@ cs_event_writer_flush (CsEventWriter  *self,
 
   g_byte_array_remove_range (self->pending, 0, (guint) done);
   if (errsv != 0)
-    return cs_file_set_error (error, self->path, "write", errsv);
+    return cs_file_set_error (error, self->path, _("write"), errsv);
   return TRUE;
 }
 

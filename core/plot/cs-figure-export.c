@@ -10,6 +10,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-figure-export.h"
 
 #include <cairo-pdf.h>
@@ -70,7 +71,7 @@ check_cairo (cairo_status_t   status,
 {
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
-  g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s: cannot draw the image: %s", path,
+  g_set_error (error, CS_ERROR, CS_ERROR_IO, _("%s: cannot draw the image: %s"), path,
                cairo_status_to_string (status));
   return FALSE;
 }
@@ -221,8 +222,8 @@ render_png (const Drawing      *drawing,
       if (scale == 1)
         {
           g_set_error (error, CS_ERROR, CS_ERROR_LIMIT,
-                       "%s: the image would be %d × %d pixels, more than a PNG export takes "
-                       "(%d a side, %d million in all); write an .svg or .pdf instead", path,
+                       _("%s: the image would be %d × %d pixels, more than a PNG export takes "
+                       "(%d a side, %d million in all); write an .svg or .pdf instead"), path,
                        w, h, PNG_MAX_SIDE, PNG_MAX_PIXELS / (1024 * 1024));
           return NULL;
         }

@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-heatmap-figure.h"
 
 #include <math.h>
@@ -70,7 +71,7 @@ has_nan (const CsHeatmapFigure *figure)
 /* ---- Measuring ---------------------------------------------------------------------------- */
 
 /* Small multiples have no room for axis titles: a line under the header says it instead. */
-#define GRID_NOTE "rows: true class · columns: label given"
+#define GRID_NOTE N_("rows: true class · columns: label given")
 
 /* The lines under the title: the subtitle, and the grid's note. */
 static int
@@ -82,7 +83,7 @@ header_lines (const CsHeatmapFigure *figure,
   if (figure->subtitle != NULL)
     lines[n++] = figure->subtitle;
   if (figure->layout == CS_FIGURE_GRID)
-    lines[n++] = GRID_NOTE;
+    lines[n++] = _(GRID_NOTE);
   return n;
 }
 
@@ -131,7 +132,7 @@ measure_legend (cairo_t *cr,
   cs_figure_set_font (cr, TICK_SIZE, false);
   w = MAX (cs_figure_text_width (cr, "0.75"), cs_figure_text_width (cr, "−0.5"));
   if (no_data)
-    w = MAX (w, cs_figure_text_width (cr, "no data"));
+    w = MAX (w, cs_figure_text_width (cr, _("no data")));
   return LEGEND_BAR + 4 + w;
 }
 
@@ -338,8 +339,8 @@ draw_axis_titles (cairo_t               *cr,
 
   cs_figure_set_font (cr, AXIS_SIZE, false);
   cs_figure_set_color (cr, (CsRgb) { 0.35f, 0.35f, 0.35f });
-  cs_figure_show_turned (cr, "true class", MARGIN + AXIS_SIZE, l->y0 + side / 2, 0.5, 0, -G_PI / 2);
-  cs_figure_show_text (cr, "label given", l->x0 + side / 2,
+  cs_figure_show_turned (cr, _("true class"), MARGIN + AXIS_SIZE, l->y0 + side / 2, 0.5, 0, -G_PI / 2);
+  cs_figure_show_text (cr, _("label given"), l->x0 + side / 2,
                        l->y0 + side + GAP + l->drop + GAP + cs_figure_ascent (cr), 0.5);
 }
 
@@ -387,7 +388,7 @@ draw_legend (cairo_t               *cr,
   cairo_rectangle (cr, x, y + h + SWATCH_ROOM - 12, LEGEND_BAR, 12);
   cairo_fill (cr);
   cs_figure_set_color (cr, (CsRgb) { 0.2f, 0.2f, 0.2f });
-  cs_figure_show_text (cr, "no data", x + LEGEND_BAR + 4, y + h + SWATCH_ROOM - 6 + 0.35 * TICK_SIZE, 0);
+  cs_figure_show_text (cr, _("no data"), x + LEGEND_BAR + 4, y + h + SWATCH_ROOM - 6 + 0.35 * TICK_SIZE, 0);
 }
 
 static void

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-annotator-images.h"
 
 #include <math.h>
@@ -17,18 +18,19 @@ kind_description (const CsAnnotatorReport *self,
                   CsMatrixKind             kind)
 {
   if (kind == CS_MATRIX_EMPIRICAL)
-    return "labels counted against gold where known, the model's prediction elsewhere";
+    return _("labels counted against gold where known, the model's prediction elsewhere");
   if (self->source == CS_EFFECTIVE_DAWID_SKENE)
-    return "Dawid–Skene's estimate";
+    return _("Dawid–Skene's estimate");
   if (kind == CS_MATRIX_LEARNED || self->source == CS_EFFECTIVE_CROWD_LAYER)
-    return "softmax of W_r";
-  return "softmax of w · W_g + (1 − w) · W_r, averaged over the w of the annotator's labels";
+    return _("softmax of W_r");
+  return _("softmax of w · W_g + (1 − w) · W_r, averaged over the w of the annotator's labels");
 }
 
 static const char *
 kind_title (CsMatrixKind kind)
 {
-  return kind == CS_MATRIX_LEARNED ? "Learned" : kind == CS_MATRIX_EFFECTIVE ? "Effective" : "Empirical";
+  return kind == CS_MATRIX_LEARNED ? _("Learned") : kind == CS_MATRIX_EFFECTIVE ? _("Effective")
+                                                                            : _("Empirical");
 }
 
 /* "<dataset> · <run>", then what the figure shows. */
@@ -63,7 +65,7 @@ save (CsHeatmapFigure   *figure,
   if (!cs_image_format_from_path (path, &format))
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "%s: expected an image file name ending in .png, .svg or .pdf", path);
+                   _("%s: expected an image file name ending in .png, .svg or .pdf"), path);
       return FALSE;
     }
   figure->subtitle = subtitle;
@@ -78,16 +80,16 @@ save_common (const CsAnnotatorReport *self,
              GError                 **error)
 {
   CsHeatmapFigure figure = { CS_FIGURE_SINGLE, 1, self->K, self->common, self->class_names, NULL,
-                             CS_COLORMAP_SEQUENTIAL, "Common confusion of the crowd" };
+                             CS_COLORMAP_SEQUENTIAL, _("Common confusion of the crowd") };
 
   if (self->common == NULL)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "%s: a %s checkpoint has no common confusion matrix (only CoNAL learns one)",
+                   _("%s: a %s checkpoint has no common confusion matrix (only CoNAL learns one)"),
                    path, cs_method_get_title (self->method));
       return FALSE;
     }
-  return save (&figure, info, "common confusion: softmax of W_g", "softmax of CoNAL's W_g",
+  return save (&figure, info, "common confusion: softmax of W_g", _("softmax of CoNAL's W_g"),
                path, error);
 }
 
@@ -99,7 +101,7 @@ save_grid (const CsAnnotatorReport *self,
            const char              *path,
            GError                 **error)
 {
-  g_autofree char *title = g_strdup_printf ("%s confusions of the %d annotators", kind_title (kind),
+  g_autofree char *title = g_strdup_printf (_("%s confusions of the %d annotators"), kind_title (kind),
                                             self->R);
   g_autofree char *matrix = g_strdup_printf ("%s confusions of every annotator",
                                              cs_matrix_kind_to_string (kind));
@@ -108,7 +110,7 @@ save_grid (const CsAnnotatorReport *self,
 
   if (self->R == 0)
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_INVALID, "%s: the dataset has no annotators", path);
+      g_set_error (error, CS_ERROR, CS_ERROR_INVALID, _("%s: the dataset has no annotators"), path);
       return FALSE;
     }
   return save (&figure, info, matrix, kind_description (self, kind), path, error);
@@ -121,8 +123,8 @@ annotator_what (const CsAnnotatorReport *self,
                 int                      r)
 {
   if (kind == CS_MATRIX_EFFECTIVE && self->mean_w != NULL && !isnan (self->mean_w[r]))
-    return g_strdup_printf ("mean w %.2f over %d labels", self->mean_w[r], self->labels[r]);
-  return g_strdup_printf ("%s; %d labels", kind_description (self, kind), self->labels[r]);
+    return g_strdup_printf (_("mean w %.2f over %d labels"), self->mean_w[r], self->labels[r]);
+  return g_strdup_printf (_("%s; %d labels"), kind_description (self, kind), self->labels[r]);
 }
 
 static gboolean
@@ -143,12 +145,12 @@ save_annotator (const CsAnnotatorReport *self,
   if (r < 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "%s: expected \"common\", \"grid\" or one of the %d annotator ids (such as "
-                   "'%s'), found '%s'", path, self->R, self->R ? self->annotator_ids[0] : "",
+                   _("%s: expected \"common\", \"grid\" or one of the %d annotator ids (such as "
+                   "'%s'), found '%s'"), path, self->R, self->R ? self->annotator_ids[0] : "",
                    id);
       return FALSE;
     }
-  title = g_strdup_printf ("%s confusion of annotator %s", kind_title (kind), id);
+  title = g_strdup_printf (_("%s confusion of annotator %s"), kind_title (kind), id);
   matrix = g_strdup_printf ("%s confusion of annotator %s", cs_matrix_kind_to_string (kind), id);
   what = annotator_what (self, kind, r);
   figure = (CsHeatmapFigure) { CS_FIGURE_SINGLE, 1, self->K,

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-annotator-report.h"
 
 #include <math.h>
@@ -342,8 +343,8 @@ cs_annotator_report_get_matrices (const CsAnnotatorReport  *self,
   if (self->learned != NULL)
     return kind == CS_MATRIX_LEARNED ? self->learned : self->effective;
   g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-               "%s: a %s checkpoint learns no annotator confusion matrices (CoNAL, Crowd Layer "
-               "and Dawid–Skene do), only the empirical counts of its annotators' labels",
+               _("%s: a %s checkpoint learns no annotator confusion matrices (CoNAL, Crowd Layer "
+               "and Dawid–Skene do), only the empirical counts of its annotators' labels"),
                path, cs_method_get_title (self->method));
   return NULL;
 }

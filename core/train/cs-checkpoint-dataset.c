@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-checkpoint-dataset.h"
 
 #include <math.h>
@@ -23,7 +24,7 @@ check_matches (const CsCheckpoint  *checkpoint,
   if (dataset->d != checkpoint->d || dataset->n_classes != checkpoint->K)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
-                   "%s: expected %d features and %d classes as the checkpoint has, found %d and %d",
+                   _("%s: expected %d features and %d classes as the checkpoint has, found %d and %d"),
                    path, checkpoint->d, checkpoint->K, dataset->d, dataset->n_classes);
       return FALSE;
     }
@@ -31,7 +32,7 @@ check_matches (const CsCheckpoint  *checkpoint,
     if (strcmp (dataset->class_names[k], checkpoint->class_names[k]) != 0)
       {
         g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                     "%s: class %d is '%s', but the checkpoint's class %d is '%s'",
+                     _("%s: class %d is '%s', but the checkpoint's class %d is '%s'"),
                      path, k, dataset->class_names[k], k, checkpoint->class_names[k]);
         return FALSE;
       }
@@ -94,8 +95,8 @@ cs_checkpoint_dataset_load (const CsCheckpoint  *checkpoint,
   if (path == NULL && *checkpoint->dataset_source == '\0')
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "%s: expected the checkpoint to name the dataset it was trained on, found none; "
-                   "give a dataset to evaluate on", checkpoint->path);
+                   _("%s: expected the checkpoint to name the dataset it was trained on, found none; "
+                   "give a dataset to evaluate on"), checkpoint->path);
       return NULL;
     }
   if (!(self->dataset = load_matching (checkpoint, path ? path : checkpoint->dataset_source,
@@ -177,7 +178,7 @@ cs_checkpoint_check_annotators (const CsCheckpoint  *checkpoint,
   if (dataset->n_annotators != checkpoint->R)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
-                   "%s: expected the %d annotators the checkpoint was trained with, found %d",
+                   _("%s: expected the %d annotators the checkpoint was trained with, found %d"),
                    dataset->source, checkpoint->R, dataset->n_annotators);
       return FALSE;
     }
@@ -185,7 +186,7 @@ cs_checkpoint_check_annotators (const CsCheckpoint  *checkpoint,
     if (strcmp (dataset->annotator_ids[r], checkpoint->annotator_ids[r]) != 0)
       {
         g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                     "%s: annotator %d is '%s', but the checkpoint's annotator %d is '%s'",
+                     _("%s: annotator %d is '%s', but the checkpoint's annotator %d is '%s'"),
                      dataset->source, r + 1, dataset->annotator_ids[r], r + 1,
                      checkpoint->annotator_ids[r]);
         return FALSE;

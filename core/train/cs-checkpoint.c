@@ -10,6 +10,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -148,8 +150,12 @@ static void
 append_metric (GString *out,
                double   value)
 {
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* g_ascii_formatd: the window runs under the user's LC_NUMERIC, which must not turn the
+   * file's decimal points into commas. */
   if (isfinite (value))
-    g_string_append_printf (out, ",%.6g", value);
+    g_string_append_printf (out, ",%s", g_ascii_formatd (number, sizeof number, "%.6g", value));
   else
     g_string_append (out, ",");
 }
@@ -249,7 +255,7 @@ check_config_shape (JsonNode    *root,
   if (strcmp (cs_json_read_string (object, "format"), FORMAT_NAME) != 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "%s: expected \"format\": \"" FORMAT_NAME "\", found none", path);
+                   _("%s: expected \"format\": \"%s\", found none"), path, FORMAT_NAME);
       return FALSE;
     }
   if (!json_object_has_member (object, "dataset") ||
@@ -285,8 +291,8 @@ check_config_shape (JsonNode    *root,
 
 bad:
   g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-               "%s: expected an object with \"dataset\" (with \"classes\" and \"annotators\") "
-               "and \"config\" objects, found something else", path);
+               _("%s: expected an object with \"dataset\" (with \"classes\" and \"annotators\") "
+               "and \"config\" objects, found something else"), path);
   return FALSE;
 }
 
@@ -345,7 +351,7 @@ cs_checkpoint_parse_config (const char    *data,
   if (self->d < 1 || self->d > 1 << 24 || self->K < 2 || self->K > 4096 || self->R > 1 << 24)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "%s: expected at least 1 feature and 2 classes, found %d and %d",
+                   _("%s: expected at least 1 feature and 2 classes, found %d and %d"),
                    path, self->d, self->K);
       return FALSE;
     }
@@ -382,14 +388,14 @@ find_tensor (const CsTensors  *tensors,
   if (data == NULL)
     {
       if (!optional)
-        g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "%s: expected a tensor '%s', found none",
+        g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, _("%s: expected a tensor '%s', found none"),
                      path, slot->name);
       return NULL;
     }
   if (dtype != CS_TENSOR_F32 || ndim != slot->ndim || memcmp (shape, slot->shape, sizeof (int64_t) * ndim) != 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
-                   "%s: tensor '%s' does not have the float32 shape its config.json implies",
+                   _("%s: tensor '%s' does not have the float32 shape its config.json implies"),
                    path, slot->name);
       return NULL;
     }
@@ -464,8 +470,8 @@ read_model (CsCheckpoint  *self,
   if (needed > count_floats (tensors))
     {
       g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
-                   "%s: config.json describes a model of %zu parameters, but the file holds only %zu "
-                   "numbers", path, needed, count_floats (tensors));
+                   _("%s: config.json describes a model of %zu parameters, but the file holds only %zu "
+                   "numbers"), path, needed, count_floats (tensors));
       return FALSE;
     }
   self->model = cs_model_new_for_evaluation (&shape);
@@ -503,8 +509,9 @@ cs_checkpoint_load (const char  *path,
   model_path = g_build_filename (self->path, CS_CHECKPOINT_MODEL, NULL);
   if (!g_file_test (config_path, G_FILE_TEST_IS_REGULAR))
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s: expected a checkpoint with " CS_CHECKPOINT_CONFIG
-                   " and " CS_CHECKPOINT_MODEL ", found no " CS_CHECKPOINT_CONFIG, self->path);
+      g_set_error (error, CS_ERROR, CS_ERROR_IO, /* Translators: the first %s is a folder, the others file names. */
+                   _("%s: expected a checkpoint with %s and %s, found no %s"), self->path,
+                   CS_CHECKPOINT_CONFIG, CS_CHECKPOINT_MODEL, CS_CHECKPOINT_CONFIG);
       return NULL;
     }
   if (!read_config (self, config_path, error) || !read_model (self, model_path, error))
@@ -553,7 +560,7 @@ cs_checkpoint_describe_run (const CsCheckpoint *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return g_strdup_printf ("%s, seed %" G_GUINT64_FORMAT ", epoch %d of %d",
+  return g_strdup_printf (_("%s, seed %" PRIu64 ", epoch %d of %d"),
                           cs_method_get_title (self->config.method), (guint64) self->config.seed,
                           self->best_epoch, self->config.epochs);
 }

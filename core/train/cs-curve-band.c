@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "cs-curve-band.h"
@@ -35,14 +36,14 @@ const char *
 cs_curve_field_get_title (CsCurveField field)
 {
   static const char * const titles[] = {
-    [CS_CURVE_TEST_ACCURACY] = "test accuracy",
-    [CS_CURVE_VALID_ACCURACY] = "validation accuracy",
-    [CS_CURVE_TRAIN_ACCURACY] = "training accuracy",
-    [CS_CURVE_TRAIN_LOSS] = "training loss",
+    [CS_CURVE_TEST_ACCURACY] = N_("test accuracy"),
+    [CS_CURVE_VALID_ACCURACY] = N_("validation accuracy"),
+    [CS_CURVE_TRAIN_ACCURACY] = N_("training accuracy"),
+    [CS_CURVE_TRAIN_LOSS] = N_("training loss"),
   };
 
   g_return_val_if_fail (field <= CS_CURVE_TRAIN_LOSS, NULL);
-  return titles[field];
+  return _(titles[field]);
 }
 
 bool

@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-curve-figures.h"
 
 #include <math.h>
@@ -20,7 +21,7 @@ new_figure (CsCurveField  field,
             const char   *detail)
 {
   const char *what = cs_curve_field_get_title (field);
-  g_autofree char *title = g_strdup_printf ("%c%s by epoch%s", g_ascii_toupper (what[0]),
+  g_autofree char *title = g_strdup_printf (_("%c%s by epoch%s"), g_ascii_toupper (what[0]),
                                             what + 1, detail);
 
   return cs_curve_figure_new (title, what, cs_curve_field_is_accuracy (field));
@@ -69,8 +70,9 @@ add_mean (CsCurveFigure  *figure,
           CsCurveField    field)
 {
   g_autoptr(CsCurveBand) band = cs_curve_band_new (histories, count, field);
-  g_autofree char *label = g_strdup_printf ("%s (%d %s)", cs_method_get_title (method), count,
-                                            count == 1 ? "seed" : "seeds");
+  g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d seed)",
+                                                         "%s (%d seeds)", count),
+                                            cs_method_get_title (method), count);
 
   for (int e = 0; e < band->n_epochs; e++)
     if (band->n_runs[e] < count)
@@ -102,15 +104,15 @@ cs_curve_figure_new_for_methods (const CsMethodHistory *runs,
                                  const char            *dataset_name,
                                  CsCurveField           field)
 {
-  g_autofree char *detail = dataset_name ? g_strdup_printf (" on %s", dataset_name) : g_strdup ("");
+  g_autofree char *detail = dataset_name ? g_strdup_printf (_(" on %s"), dataset_name) : g_strdup ("");
   bool present[CS_N_METHODS];
   CsCurveFigure *figure;
 
   g_return_val_if_fail (n >= 0 && (runs != NULL || n == 0), NULL);
 
   figure = new_figure (field, detail);
-  cs_curve_figure_set_subtitle (figure, "thin: each run · bold: the mean of a method’s runs · "
-                                        "shaded: ± one standard deviation");
+  cs_curve_figure_set_subtitle (figure, _("thin: each run · bold: the mean of a method’s runs · "
+                                        "shaded: ± one standard deviation"));
   for (int i = 0; i < n; i++)
     add_history (figure, NULL, runs[i].method, CS_CURVE_LINE_THIN, runs[i].history, field);
   for (CsMethod m = 0; m < CS_N_METHODS; m++)
@@ -161,7 +163,8 @@ cs_curve_figure_new_for_runs (GArray * const     *histories,
                               int                 n,
                               CsCurveField        field)
 {
-  g_autofree char *detail = g_strdup_printf (", %d run%s compared", n, n == 1 ? "" : "s");
+  g_autofree char *detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, ", %d run compared",
+                                                          ", %d runs compared", n), n);
   CsCurveFigure *figure;
 
   g_return_val_if_fail (n >= 0 && (n == 0 || (histories != NULL && labels != NULL)), NULL);

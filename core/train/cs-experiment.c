@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-experiment.h"
 
 #include <math.h>
@@ -208,14 +209,14 @@ run_one (gpointer data,
   CsRun *run = NULL;
 
   if (train_callbacks.abort != NULL && train_callbacks.abort (train_callbacks.data))
-    g_set_error (&error, CS_ERROR, CS_ERROR_CANCELLED, "stopped before it started");
+    g_set_error (&error, CS_ERROR, CS_ERROR_CANCELLED, _("stopped before it started"));
   else
     run = cs_train (self->dataset, &self->configs[i], &train_callbacks, &error);
   /* A run stopped part way keeps its best epoch so far; an experiment keeps only whole runs. */
   if (run != NULL && run->stopped)
     {
       g_clear_pointer (&run, cs_run_free);
-      g_set_error (&error, CS_ERROR, CS_ERROR_CANCELLED, "stopped part way");
+      g_set_error (&error, CS_ERROR, CS_ERROR_CANCELLED, _("stopped part way"));
     }
   finish_run (self, i, run, error, (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
 }
@@ -272,7 +273,7 @@ cs_experiment_run (CsExperiment                *self,
       for (int i = 0; i < n; i++)
         finished += self->runs[i] != NULL;
       g_set_error (error, CS_ERROR, CS_ERROR_CANCELLED,
-                   "the experiment was stopped with %d of %d runs finished", finished, n);
+                   _("the experiment was stopped with %d of %d runs finished"), finished, n);
       return FALSE;
     }
   for (int i = 0; i < n; i++)
@@ -344,12 +345,12 @@ append_row (GString               *out,
   if (row->n_runs == 0 && format == CS_TABLE_MARKDOWN)
     g_string_append_printf (out, "| %s | — | 0 | — |\n", title);
   else if (row->n_runs == 0)
-    g_string_append_printf (out, "  %-*s     —  (no finished run)\n", width, title);
+    g_string_append_printf (out, _("  %-*s     —  (no finished run)\n"), width, title);
   else if (format == CS_TABLE_MARKDOWN)
     g_string_append_printf (out, "| %s | %.1f ± %.1f | %d | %.2f |\n", title, 100 * row->test_mean,
                             100 * row->test_std, row->n_runs, 1000 * row->seconds_per_epoch);
   else
-    g_string_append_printf (out, "  %-*s %5.1f ± %.1f %%  (%d runs, %.2f ms per epoch)\n", width, title,
+    g_string_append_printf (out, _("  %-*s %5.1f ± %.1f %%  (%d runs, %.2f ms per epoch)\n"), width, title,
                             100 * row->test_mean, 100 * row->test_std, row->n_runs,
                             1000 * row->seconds_per_epoch);
 }
@@ -413,7 +414,7 @@ cs_experiment_format_table (const CsExperiment *self,
       return;
     }
   note = cs_experiment_test_used_for_selection (self) ?
-         " (test split used for model selection)" : "";
+         _(" (test split used for model selection)") : "";
   if (format == CS_TABLE_MARKDOWN)
     g_string_append_printf (out, "| %s%s | test accuracy (%%) | runs | ms / epoch |\n"
                                  "| --- | --- | --- | --- |\n", self->dataset->name, note);

@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-dataset-carve.h"
 #include "cs-error.h"
 #include "cs-kept-run.h"
@@ -117,7 +118,7 @@ get_part (CsTensors    *tensors,
   if (dtype != CS_TENSOR_F32 || ndim != part->ndim)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_SHAPE,
-                   "%s: tensor “%s” is not float32 of the run's %d classes and %d annotators",
+                   _("%s: tensor “%s” is not float32 of the run's %d classes and %d annotators"),
                    path, name, K, R);
       return FALSE;
     }
@@ -146,8 +147,8 @@ cs_run_matrices_load (const char  *path,
   if (numbers == NULL || dtype != CS_TENSOR_I32 || ndim != 1)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "%s: expected a run's matrices, with a list of its epochs (int32 tensor "
-                   "“epochs”), found none", path);
+                   _("%s: expected a run's matrices, with a list of its epochs (int32 tensor "
+                   "“epochs”), found none"), path);
       return NULL;
     }
   for (int64_t i = 0; i < shape[0]; i++)
@@ -156,8 +157,8 @@ cs_run_matrices_load (const char  *path,
 
       if (numbers[i] < 0)
         {
-          g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "%s: epoch %d in its list of epochs is "
-                       "not an epoch", path, numbers[i]);
+          g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, _("%s: epoch %d in its list of epochs is "
+                       "not an epoch"), path, numbers[i]);
           return NULL;
         }
       for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
@@ -225,8 +226,8 @@ cs_run_new_from_checkpoint (CsCheckpoint  *checkpoint,
   if (g_strcmp0 (fingerprint, checkpoint->fingerprint) != 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                   "%s: expected the dataset the run was trained on (fingerprint %s), found "
-                   "another one (%s)", dataset->source, checkpoint->fingerprint, fingerprint);
+                   _("%s: expected the dataset the run was trained on (fingerprint %s), found "
+                   "another one (%s)"), dataset->source, checkpoint->fingerprint, fingerprint);
       return NULL;
     }
   run = g_new0 (CsRun, 1);

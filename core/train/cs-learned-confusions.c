@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-learned-confusions.h"
 
 #include <math.h>
@@ -114,8 +115,8 @@ cs_learned_confusions_from_checkpoint (const CsCheckpoint  *checkpoint,
                                     checkpoint->annotator_ids, probabilities);
   if (self == NULL)
     g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                 "%s: a %s checkpoint has no confusion matrices (CoNAL, Crowd Layer and "
-                 "Dawid–Skene have)", checkpoint->path,
+                 _("%s: a %s checkpoint has no confusion matrices (CoNAL, Crowd Layer and "
+                 "Dawid–Skene have)"), checkpoint->path,
                  cs_method_get_title (checkpoint->config.method));
   return self;
 }

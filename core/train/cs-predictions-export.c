@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-predictions-export.h"
 
 #include <math.h>
@@ -296,7 +297,7 @@ cs_predictions_save_items (const CsPredictions  *self,
   if (!cs_predictions_format_from_path (path, &format))
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "%s: expected a file name ending in .csv or .json", path);
+                   _("%s: expected a file name ending in .csv or .json"), path);
       return FALSE;
     }
   text = format == CS_PREDICTIONS_CSV ? to_csv (self, items, n_items, probabilities)

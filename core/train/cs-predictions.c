@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include "cs-predictions.h"
 
 #include <math.h>
@@ -81,7 +82,7 @@ check_split (const CsDataset  *dataset,
     if (dataset->splits[s].present)
       g_string_append_printf (present, "%s%s", present->len ? " and " : "",
                               cs_split_kind_to_string (s));
-  g_set_error (error, CS_ERROR, CS_ERROR_INVALID, "%s: expected a %s split, found only %s",
+  g_set_error (error, CS_ERROR, CS_ERROR_INVALID, _("%s: expected a %s split, found only %s"),
                dataset->source, cs_split_kind_to_string (split), present->str);
   return FALSE;
 }

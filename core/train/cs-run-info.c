@@ -9,6 +9,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "cs-error.h"
@@ -28,7 +30,8 @@ cs_run_info_default_name (const CsRun *run)
 {
   g_return_val_if_fail (run != NULL, NULL);
 
-  return g_strdup_printf ("%s on %s, seed %" G_GUINT64_FORMAT,
+  /* Translators: a run's name until it is renamed: the method, the dataset and the seed. */
+  return g_strdup_printf (_("%s on %s, seed %" PRIu64),
                           cs_method_get_title (run->config.method), run->dataset->name,
                           (guint64) run->config.seed);
 }
@@ -143,7 +146,7 @@ format_error (GError     **error,
               const char  *expected,
               const char  *found)
 {
-  g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "%s: expected %s, found %s", path, expected, found);
+  g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, _("%s: expected %s, found %s"), path, expected, found);
   return FALSE;
 }
 
@@ -158,7 +161,7 @@ check_format (JsonNode    *root,
   int version;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return format_error (error, path, "a JSON object", root == NULL ? "nothing" : "another value");
+    return format_error (error, path, _("a JSON object"), root == NULL ? "nothing" : "another value");
   object = json_node_get_object (root);
   if (strcmp (cs_json_read_string (object, "format"), FORMAT_NAME) != 0)
     return format_error (error, path, "\"format\": \"" FORMAT_NAME "\"", "none");
@@ -166,13 +169,13 @@ check_format (JsonNode    *root,
   if (version > CS_RUN_INFO_VERSION)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                   "%s: the run store is from a newer Crowdscope (run format version %d; this "
-                   "version reads %d); update Crowdscope to open it", path, version,
+                   _("%s: the run store is from a newer Crowdscope (run format version %d; this "
+                   "version reads %d); update Crowdscope to open it"), path, version,
                    CS_RUN_INFO_VERSION);
       return FALSE;
     }
   if (version < 1)
-    return format_error (error, path, "a \"version\" from 1", "none");
+    return format_error (error, path, _("a \"version\" from 1"), "none");
   return TRUE;
 }
 
@@ -190,7 +193,7 @@ read_state (JsonObject  *object,
         *state = (CsRunState) i;
         return TRUE;
       }
-  return format_error (error, path, "\"state\": \"complete\" or \"incomplete\"", "another value");
+  return format_error (error, path, _("\"state\": \"complete\" or \"incomplete\""), "another value");
 }
 
 static gboolean
@@ -204,7 +207,7 @@ read_created (JsonObject  *object,
   self->created = g_strdup (cs_json_read_string (object, "created"));
   created = g_date_time_new_from_iso8601 (self->created, NULL);
   if (created == NULL)
-    return format_error (error, path, "\"created\": an ISO 8601 date and time with a time zone",
+    return format_error (error, path, _("\"created\": an ISO 8601 date and time with a time zone"),
                          "none");
   self->created_us = unix_usec (created);
   return TRUE;
@@ -219,7 +222,7 @@ read_fields (JsonObject  *object,
   JsonNode *seed = cs_json_get_value (object, "seed", G_TYPE_INT64);
 
   if (!cs_method_from_string (cs_json_read_string (object, "method"), &self->method))
-    return format_error (error, path, "\"method\": conal, crowdlayer, ds, mv or gold", "none");
+    return format_error (error, path, _("\"method\": conal, crowdlayer, ds, mv or gold"), "none");
   if (!read_state (object, path, &self->state, error) ||
       !read_created (object, path, self, error))
     return FALSE;

@@ -10,6 +10,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -85,13 +86,13 @@ run_dir (const char  *parent,
 
   if (*id == '\0' || *id == '.' || strchr (id, G_DIR_SEPARATOR) != NULL)
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_INVALID, "“%s” is not a run id", id);
+      g_set_error (error, CS_ERROR, CS_ERROR_INVALID, _("“%s” is not a run id"), id);
       return NULL;
     }
   dir = g_build_filename (parent, id, NULL);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, CS_ERROR, CS_ERROR_INVALID, "%s: no run “%s”", parent, id);
+      g_set_error (error, CS_ERROR, CS_ERROR_INVALID, _("%s: no run “%s”"), parent, id);
       return NULL;
     }
   return g_steal_pointer (&dir);
@@ -118,7 +119,7 @@ clean_name (const char  *name,
   if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "a run's name must be UTF-8 text that is not empty");
+                   _("a run's name must be UTF-8 text that is not empty"));
       return NULL;
     }
   return g_steal_pointer (&stripped);
@@ -150,11 +151,11 @@ make_temporary (CsRunStore  *self,
         }
       if (errno != EEXIST)
         {
-          cs_file_set_error (error, tmp, "create folder", errno);
+          cs_file_set_error (error, tmp, _("create folder"), errno);
           return NULL;
         }
     }
-  g_set_error (error, CS_ERROR, CS_ERROR_IO, "%s: cannot find a free run id", self->path);
+  g_set_error (error, CS_ERROR, CS_ERROR_IO, _("%s: cannot find a free run id"), self->path);
   return NULL;
 }
 
@@ -264,9 +265,9 @@ read_entry (CsRunStore  *self,
     }
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
-                 "%s: not a run (a run is a folder with " CS_RUN_INFO_FILE "); left out", dir);
+                 _("%s: not a run (a run is a folder with %s); left out"), dir, CS_RUN_INFO_FILE);
   else
-    g_set_error (error, CS_ERROR, local_error->code, "%s; the run is left out", local_error->message);
+    g_set_error (error, CS_ERROR, local_error->code, _("%s; the run is left out"), local_error->message);
   return NULL;
 }
 
@@ -293,8 +294,8 @@ add_entry (CsRunStore *self,
   if (g_str_has_prefix (name, TMP_PREFIX))
     {
       g_set_error (&error, CS_ERROR, CS_ERROR_FORMAT,
-                   "%s" G_DIR_SEPARATOR_S "%s: an unfinished run (its write was interrupted, or "
-                   "is still going on); left out", self->path, name);
+                   _("%s%s%s: an unfinished run (its write was interrupted, or is still going on); left out"),
+                   self->path, G_DIR_SEPARATOR_S, name);
       report (self, name, error, warnings);
     }
   else if (*name == '.')

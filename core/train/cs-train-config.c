@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -12,7 +13,7 @@
 
 static const char *method_names[CS_N_METHODS] = { "conal", "crowdlayer", "ds", "mv", "gold" };
 static const char *method_titles[CS_N_METHODS] = {
-  "CoNAL", "Crowd Layer", "Dawid–Skene", "Majority vote", "Gold labels"
+  "CoNAL", "Crowd Layer", "Dawid–Skene", N_("Majority vote"), N_("Gold labels")
 };
 static const char *selection_names[] = { "valid", "last", "crowd-nll" };
 
@@ -149,7 +150,7 @@ cs_train_config_apply_preset (CsTrainConfig  *config,
       g_autofree char *list = g_strjoinv (", ", (char **) presets);
 
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "unknown preset '%s': expected one of %s", preset, list);
+                   _("unknown preset '%s': expected one of %s"), preset, list);
       return FALSE;
     }
   return TRUE;
@@ -172,7 +173,7 @@ invalid (GError     **error,
          const char  *what,
          double       value)
 {
-  g_set_error (error, CS_ERROR, CS_ERROR_INVALID, "%s: %g is out of range", what, value);
+  g_set_error (error, CS_ERROR, CS_ERROR_INVALID, _("%s: %g is out of range"), what, value);
   return FALSE;
 }
 
@@ -181,37 +182,37 @@ cs_train_config_validate (const CsTrainConfig  *c,
                           GError              **error)
 {
   if (c->method >= CS_N_METHODS)
-    return invalid (error, "method", c->method);
+    return invalid (error, _("method"), c->method);
   if (c->epochs < 1 || c->epochs > 1000000)
-    return invalid (error, "epochs (1 or more)", c->epochs);
+    return invalid (error, _("epochs (1 or more)"), c->epochs);
   if (c->batch_size < 1 || c->batch_size > 1 << 24)
-    return invalid (error, "batch size (1 or more)", c->batch_size);
+    return invalid (error, _("batch size (1 or more)"), c->batch_size);
   if (!(c->lr > 0) || !isfinite (c->lr))
-    return invalid (error, "learning rate (positive)", c->lr);
+    return invalid (error, _("learning rate (positive)"), c->lr);
   if (!(c->dropout >= 0 && c->dropout < 1))
-    return invalid (error, "dropout (0 to below 1)", c->dropout);
+    return invalid (error, _("dropout (0 to below 1)"), c->dropout);
   if (c->hidden < 1 || c->hidden > 65536)
-    return invalid (error, "hidden units", c->hidden);
+    return invalid (error, _("hidden units"), c->hidden);
   if (c->embedding < 1 || c->embedding > 65536)
-    return invalid (error, "embedding size", c->embedding);
+    return invalid (error, _("embedding size"), c->embedding);
   if (c->aux_hidden < 1 || c->aux_hidden > 65536)
-    return invalid (error, "auxiliary hidden units", c->aux_hidden);
+    return invalid (error, _("auxiliary hidden units"), c->aux_hidden);
   if (!isfinite (c->lambda))
-    return invalid (error, "lambda", c->lambda);
+    return invalid (error, _("lambda"), c->lambda);
   if (!(c->beta1 >= 0 && c->beta1 < 1) || !(c->beta2 >= 0 && c->beta2 < 1))
-    return invalid (error, "Adam betas (0 to below 1)", c->beta1 < 1 ? c->beta2 : c->beta1);
+    return invalid (error, _("Adam betas (0 to below 1)"), c->beta1 < 1 ? c->beta2 : c->beta1);
   if (!(c->eps > 0))
-    return invalid (error, "Adam eps (positive)", c->eps);
+    return invalid (error, _("Adam eps (positive)"), c->eps);
   if (c->threads < 0 || c->threads > 256)
-    return invalid (error, "threads", c->threads);
+    return invalid (error, _("threads"), c->threads);
   if (c->ds_iterations < 1)
-    return invalid (error, "Dawid–Skene iterations", c->ds_iterations);
+    return invalid (error, _("Dawid–Skene iterations"), c->ds_iterations);
   if (c->valid_from_test < 0)
-    return invalid (error, "validation items taken from test", c->valid_from_test);
+    return invalid (error, _("validation items taken from test"), c->valid_from_test);
   if (!(c->trace >= 0) || !isfinite (c->trace))
-    return invalid (error, "trace penalty (0 or more)", c->trace);
+    return invalid (error, _("trace penalty (0 or more)"), c->trace);
   if (c->warm_start < 0 || c->warm_start > c->epochs)
-    return invalid (error, "warm-start epochs (0 to the epochs)", c->warm_start);
+    return invalid (error, _("warm-start epochs (0 to the epochs)"), c->warm_start);
   return TRUE;
 }
 
@@ -226,7 +227,7 @@ const char *
 cs_method_get_title (CsMethod method)
 {
   g_return_val_if_fail (method < CS_N_METHODS, NULL);
-  return method_titles[method];
+  return _(method_titles[method]);
 }
 
 bool
@@ -381,7 +382,7 @@ read_field (guint8      *base,
     default: g_assert_not_reached ();
     }
   if (!ok)
-    g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "config: '%s' has an unexpected value",
+    g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, _("config: '%s' has an unexpected value"),
                  fields[i].name);
   return ok;
 }
@@ -401,7 +402,7 @@ cs_train_config_from_json (CsTrainConfig  *config,
       if (!JSON_NODE_HOLDS_VALUE (node) || !read_field ((guint8 *) config, i, node, error))
         {
           if (error && *error == NULL)
-            g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, "config: '%s' has an unexpected value",
+            g_set_error (error, CS_ERROR, CS_ERROR_FORMAT, _("config: '%s' has an unexpected value"),
                          fields[i].name);
           return FALSE;
         }

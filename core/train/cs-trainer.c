@@ -9,6 +9,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,14 +259,14 @@ trainer_init (Trainer                *t,
   if (config->method == CS_METHOD_GOLD && t->train->gold == NULL)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "%s: the gold method needs gold labels for the train split, and it has none",
+                   _("%s: the gold method needs gold labels for the train split, and it has none"),
                    dataset->name);
       return FALSE;
     }
   if (config->method != CS_METHOD_GOLD && t->train->n_labels == 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "%s: the %s method needs crowd labels for the train split, and it has none",
+                   _("%s: the %s method needs crowd labels for the train split, and it has none"),
                    dataset->name, cs_method_get_title (config->method));
       return FALSE;
     }
@@ -278,7 +280,7 @@ trainer_init (Trainer                *t,
   if (t->n_items < 2)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
-                   "%s: expected at least 2 train items to learn from, found %d",
+                   _("%s: expected at least 2 train items to learn from, found %d"),
                    dataset->name, t->n_items);
       return FALSE;
     }
@@ -290,9 +292,9 @@ trainer_init (Trainer                *t,
       t->select = t->test;
       run->selection_split = CS_SPLIT_TEST;
       run->test_used_for_selection = true;
-      g_ptr_array_add (run->notices, g_strdup ("The dataset has no validation split: the test "
+      g_ptr_array_add (run->notices, g_strdup (_("The dataset has no validation split: the test "
                                                "split was used for model selection, so its "
-                                               "accuracy is optimistic"));
+                                               "accuracy is optimistic")));
     }
 
   B = MIN (B, t->n_items);
@@ -463,7 +465,7 @@ train_epoch (Trainer         *t,
 
       if (t->callbacks && t->callbacks->abort && t->callbacks->abort (t->callbacks->data))
         {
-          g_set_error (error, CS_ERROR, CS_ERROR_CANCELLED, "training was stopped at epoch %d", epoch);
+          g_set_error (error, CS_ERROR, CS_ERROR_CANCELLED, _("training was stopped at epoch %d"), epoch);
           return FALSE;
         }
       /* BatchNorm cannot normalise a batch of one row; such a remainder is skipped. */
@@ -474,8 +476,8 @@ train_epoch (Trainer         *t,
       if (!isfinite (loss))
         {
           g_set_error (error, CS_ERROR, CS_ERROR_DIVERGED,
-                       "the training loss became %s at epoch %d, batch %d: the learning rate "
-                       "(%g) is probably too high", isnan (loss) ? "NaN" : "infinite",
+                       _("the training loss became %s at epoch %d, batch %d: the learning rate "
+                       "(%g) is probably too high"), isnan (loss) ? "NaN" : _("infinite"),
                        epoch, batch_index + 1, c->lr);
           return FALSE;
         }
@@ -612,8 +614,8 @@ keep_stopped (CsRun   *run,
   g_clear_error (error);
   run->stopped = true;
   g_ptr_array_add (run->notices,
-                   g_strdup_printf ("Training was stopped after epoch %d of %d: the result is "
-                                    "the best epoch so far", run->epochs_run, run->config.epochs));
+                   g_strdup_printf (_("Training was stopped after epoch %d of %d: the result is "
+                                    "the best epoch so far"), run->epochs_run, run->config.epochs));
   return TRUE;
 }
 
@@ -652,8 +654,8 @@ cs_train (CsDataset               *dataset,
       if (!(trained_on = cs_dataset_carve_validation (dataset, config->valid_from_test, error)))
         return NULL;
       g_ptr_array_add (run->notices,
-                       g_strdup_printf ("A stratified validation split of %d items was taken "
-                                        "out of the test split", config->valid_from_test));
+                       g_strdup_printf (_("A stratified validation split of %d items was taken "
+                                        "out of the test split"), config->valid_from_test));
     }
   else
     trained_on = cs_dataset_ref (dataset);
