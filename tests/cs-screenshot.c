@@ -5,7 +5,7 @@
  *                 [--annotator U] [--explorer-mode MODE] [--gallery-list N] [--gallery-split S]
  *                 [--gallery-cell GOLD,PREDICTED] [--item POSITION] [--earlier-runs N]
  *                 [--experiment SEEDS] [--scroll-to-end] [--hover-epoch N] [--hide-group N]
- *                 [--training-page-alone] [--preferences]
+ *                 [--training-page-alone] [--preferences | --about | --shortcuts]
  *
  * Without --train it shows the dataset's overview (or the empty state without a dataset);
  * with --train it starts training with the form's defaults and takes the picture at the given
@@ -28,6 +28,7 @@
 #include "cs-explorer-page.h"
 #include "cs-gallery-page.h"
 #include "cs-history-page.h"
+#include "cs-about-window.h"
 #include "cs-import-assistant.h"
 #include "cs-preferences-window.h"
 #include "cs-settings.h"
@@ -68,6 +69,8 @@ static char *import_images;
 static int import_step = 1;
 static gboolean preferences;
 static char *locale_dir;
+static gboolean about;
+static gboolean shortcuts;
 
 static GOptionEntry entries[] = {
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Where to save the picture", "FILE" },
@@ -102,13 +105,15 @@ static GOptionEntry entries[] = {
   { "import-step", 0, 0, G_OPTION_ARG_INT, &import_step, "With --import: go on to this step (1 to 5) first", "N" },
   { "preferences", 0, 0, G_OPTION_ARG_NONE, &preferences, "Save a picture of the Preferences window instead", NULL },
   { "locale-dir", 0, 0, G_OPTION_ARG_FILENAME, &locale_dir, "Take the translations from this folder (such as the build's po/) instead of the installed ones", "DIR" },
+  { "about", 0, 0, G_OPTION_ARG_NONE, &about, "Save a picture of the About window instead", NULL },
+  { "shortcuts", 0, 0, G_OPTION_ARG_NONE, &shortcuts, "Save a picture of the keyboard shortcuts window instead", NULL },
   { "experiment", 0, 0, G_OPTION_ARG_INT, &experiment_seeds, "Run every method with this many seeds on the Experiments page, then take the picture", "SEEDS" },
   { NULL }
 };
 
 static CsWindow *window;
 static CsImportAssistant *assistant;
-static GtkWidget *preferences_window;
+static GtkWidget *preferences_window;   /* --preferences, --about or --shortcuts */
 static GtkWidget *page_window;   /* --training-page-alone */
 static int status = 1;
 
@@ -570,6 +575,24 @@ activate (GApplication *app)
       preferences_window = GTK_WIDGET (cs_preferences_window_new (settings));
       gtk_window_set_transient_for (GTK_WINDOW (preferences_window), GTK_WINDOW (window));
       gtk_window_present (GTK_WINDOW (preferences_window));
+    }
+  if (about || shortcuts)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+      GType type = about ? ADW_TYPE_ABOUT_WINDOW : GTK_TYPE_SHORTCUTS_WINDOW;
+
+      if (about)
+        gtk_window_present (cs_about_window_new (GTK_WINDOW (window)));
+      else
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+      /* The window the action opened. */
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (toplevel))
+            preferences_window = toplevel;
+        }
     }
   g_signal_connect (cs_window_get_session (window), "notify::figures", G_CALLBACK (on_stats), NULL);
   if (dataset_path)

@@ -13,6 +13,7 @@
  */
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 
 #include "cs-curve-figures.h"
@@ -194,7 +195,7 @@ describe_run (CsRunEntry *entry)
   g_autofree char *test = format_accuracy (info->test_accuracy);
   g_autofree char *valid = format_accuracy (info->valid_accuracy);
 
-  g_string_append_printf (text, _("%s, seed %" G_GUINT64_FORMAT ", on %s, kept %s"),
+  g_string_append_printf (text, _("%s, seed %" PRIu64 ", on %s, kept %s"),
                           cs_method_get_title (info->method), info->seed, info->dataset_name, created);
   g_string_append_c (text, '\n');
   g_string_append_printf (text, _("Selected epoch %d: test %s · validation %s"), info->best_epoch, test, valid);
