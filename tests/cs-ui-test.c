@@ -432,3 +432,14 @@ cs_ui_test_tear_down (CsUiTestFixture *fixture,
 {
   cs_ui_test_finish (fixture->window, g_steal_pointer (&fixture->widget));
 }
+
+CsApplication *
+cs_ui_test_new_application (void)
+{
+  CsApplication *application = cs_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+  return application;
+}

@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "cs-application.h"
+
 G_BEGIN_DECLS
 
 /* What a widget test shows: the widget under test, in a window of the given size. */
@@ -66,6 +68,9 @@ void        cs_ui_test_write_image    (const char             *path,
                                        int                     height,
                                        guint32                 rgb);
 void        cs_ui_test_load_style     (void);
+/* The application, registered: its startup has run (actions, accelerators, the icon theme's
+ * resource path, the windows' default icon). */
+CsApplication *cs_ui_test_new_application (void);
 void        cs_ui_test_unref_and_wait (gpointer                object);
 void        cs_ui_test_finish         (GtkWidget              *window,
                                        gpointer                widget);

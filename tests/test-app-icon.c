@@ -92,15 +92,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CsApplication) application = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (!cs_ui_test_init (&argc, &argv))
     return 0;
   /* Registering runs the application's startup: the icon theme gets the resource base path's
    * icons/, the windows their default icon, the application its actions. */
-  application = cs_application_new ();
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = cs_ui_test_new_application ();
   g_test_add_data_func ("/app-icon/found-uninstalled", application, test_icon_found);
   g_test_add_data_func ("/app-icon/about-window", application, test_about_shows_icon);
   return g_test_run ();

@@ -254,13 +254,10 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CsApplication) application = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (!cs_ui_test_init (&argc, &argv))
     return 0;
-  application = cs_application_new ();
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = cs_ui_test_new_application ();
   settings = cs_settings_new ();
   g_assert_nonnull (settings);
   g_test_add_data_func ("/preferences/rows-show-settings", application, test_rows_show_settings);

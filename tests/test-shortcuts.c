@@ -212,14 +212,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CsApplication) application = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (!cs_ui_test_init (&argc, &argv))
     return 0;
   /* Registering runs the startup, which sets the application's accelerators. */
-  application = cs_application_new ();
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = cs_ui_test_new_application ();
   g_test_add_data_func ("/shortcuts/overlay-complete", application, test_overlay_complete);
   g_test_add_data_func ("/shortcuts/overlay-opens", application, test_overlay_opens);
   return g_test_run ();
