@@ -195,7 +195,26 @@ switcher_at_top (gpointer data)
   return !adw_view_switcher_bar_get_reveal (data);
 }
 
-/* Wide, the pages are switched in the header bar; narrow, in the bar at the bottom. */
+/* The labels under `widget` that do not show their whole text. */
+static guint
+count_ellipsized (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    {
+      g_test_message ("ellipsized: %s", gtk_label_get_text (GTK_LABEL (widget)));
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_ellipsized (child);
+  return n;
+}
+
+/* Wide, the pages are switched in the header bar; narrow, in the bar at the bottom, where
+ * every page's name fits (the application's style makes them a size smaller). */
 static void
 test_switcher_moves_when_narrow (void)
 {
@@ -211,6 +230,8 @@ test_switcher_moves_when_narrow (void)
   gtk_window_set_default_size (GTK_WINDOW (window), MAX_WIDTH, 700);
   cs_test_wait_for (switcher_at_bottom, bar, "the view switcher at the bottom");
   g_assert_true (adw_view_switcher_title_get_title_visible (title));
+  cs_ui_test_wait_for_draw (GTK_WIDGET (bar));
+  g_assert_cmpuint (count_ellipsized (GTK_WIDGET (bar)), ==, 0);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
   cs_test_wait_for (switcher_at_top, bar, "the view switcher back in the header bar");
@@ -223,6 +244,7 @@ main (int   argc,
 {
   if (!cs_ui_test_init (&argc, &argv))
     return 0;
+  cs_ui_test_load_style ();
   g_test_add_func ("/window-size/pages-fit", test_pages_fit);
   g_test_add_func ("/window-size/empty-has-no-switcher", test_empty_has_no_switcher);
   g_test_add_func ("/window-size/switcher-moves-when-narrow", test_switcher_moves_when_narrow);
