@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -213,6 +214,34 @@ test_rate_notation (void)
   g_assert_false (cs_train_page_parse_rate ("nan", &value));
 }
 
+/* Where the locale writes a decimal comma, so do the rates, as the other spin buttons do, and
+ * they read it back (and a point too). */
+static void
+test_rate_notation_german (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *small = NULL;
+  g_autofree char *large = NULL;
+  double value;
+
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("the de_DE.UTF-8 locale is not installed (build-aux/dev test makes it)");
+      return;
+    }
+  small = cs_train_page_format_rate (2.5e-5);
+  large = cs_train_page_format_rate (0.01);
+  g_assert_cmpstr (small, ==, "2,5e-5");
+  g_assert_cmpstr (large, ==, "0,01");
+  g_assert_true (cs_train_page_parse_rate ("0,02", &value));
+  g_assert_cmpfloat_with_epsilon (value, 0.02, 1e-15);
+  g_assert_true (cs_train_page_parse_rate ("0.03", &value));
+  g_assert_cmpfloat_with_epsilon (value, 0.03, 1e-15);
+  g_assert_true (cs_train_page_parse_rate (small, &value));
+  g_assert_cmpfloat_with_epsilon (value, 2.5e-5, 1e-18);
+  setlocale (LC_NUMERIC, saved);
+}
+
 static CsLossChart *
 chart_of (CsWindow   *window,
           const char *id)
@@ -362,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/train-page/layout", test_layout);
   g_test_add_func ("/train-page/form", test_form);
   g_test_add_func ("/train-page/rate-notation", test_rate_notation);
+  g_test_add_func ("/train-page/rate-notation-german", test_rate_notation_german);
   g_test_add_func ("/train-page/planned-epochs", test_planned_epochs);
   g_test_add_func ("/train-page/no-validation", test_no_validation);
   g_test_add_func ("/train-page/with-validation", test_with_validation);

@@ -11,6 +11,7 @@
  */
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -718,7 +719,7 @@ save_action (GtkWidget  *widget,
 
 /* The form ------------------------------------------------------------------------------- */
 
-/* “2.50000” → “2.5”, “1.00000” → “1”. */
+/* “2.50000” → “2.5”, “1.00000” → “1”, in the C locale's notation. */
 static void
 trim_zeros (char *number)
 {
@@ -732,37 +733,63 @@ trim_zeros (char *number)
     *end = '\0';
 }
 
+/* The decimal separator of the locale numbers are shown in (LC_NUMERIC), as the other spin
+ * buttons write it. */
+static const char *
+decimal_point (void)
+{
+  const char *point = localeconv ()->decimal_point;
+
+  return point != NULL && *point != '\0' ? point : ".";
+}
+
+/* A number in the C locale's notation written with the locale's decimal separator. */
+static char *
+localize (const char *number)
+{
+  g_auto(GStrv) parts = g_strsplit (number, ".", 2);
+
+  return g_strjoinv (decimal_point (), parts);
+}
+
 /* Small rates read better in scientific notation: “1e-4” rather than “0.000100”, while
- * “0.01” stays as it is. Six significant digits, as the spin's steps need no more. */
+ * “0.01” stays as it is (“0,01” where the locale writes a decimal comma). Six significant
+ * digits, as the spin's steps need no more. */
 char *
 cs_train_page_format_rate (double value)
 {
-  g_autofree char *text = NULL;
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *mantissa = NULL;
   char *e;
 
   if (value == 0 || fabs (value) >= 1e-3)
-    return g_strdup_printf ("%g", value);
-  text = g_strdup_printf ("%.5e", value);
+    return localize (g_ascii_formatd (text, sizeof text, "%g", value));
+  g_ascii_formatd (text, sizeof text, "%.5e", value);
   e = strchr (text, 'e');
   *e = '\0';
   trim_zeros (text);
-  return g_strdup_printf ("%se%d", text, atoi (e + 1));
+  mantissa = localize (text);
+  return g_strdup_printf ("%se%d", mantissa, atoi (e + 1));
 }
 
 /* Reads what cs_train_page_format_rate() writes, and plain decimals: “1e-4”, “0.0001”,
- * “1E-4”, in the C locale's notation. Returns FALSE for anything else. */
+ * “1E-4”, with the locale's decimal separator or a point. Returns FALSE for anything else. */
 gboolean
 cs_train_page_parse_rate (const char *text,
                           double     *value)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *c_number = NULL;
   char *end = NULL;
   double parsed;
 
   if (*trimmed == '\0')
     return FALSE;
-  parsed = g_ascii_strtod (trimmed, &end);
-  if (end == trimmed || *end != '\0' || !isfinite (parsed))
+  parts = g_strsplit (trimmed, decimal_point (), -1);
+  c_number = g_strjoinv (".", parts);
+  parsed = g_ascii_strtod (c_number, &end);
+  if (end == c_number || *end != '\0' || !isfinite (parsed))
     return FALSE;
   *value = parsed;
   return TRUE;
