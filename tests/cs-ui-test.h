@@ -68,6 +68,8 @@ void        cs_ui_test_write_image    (const char             *path,
                                        int                     height,
                                        guint32                 rgb);
 void        cs_ui_test_load_style     (void);
+/* The shown toplevel window of `type` (a dialog the test opened), or NULL. */
+GtkWindow     *cs_ui_test_find_toplevel   (GType                   type);
 /* The application, registered: its startup has run (actions, accelerators, the icon theme's
  * resource path, the windows' default icon). */
 CsApplication *cs_ui_test_new_application (void);

@@ -44,21 +44,6 @@ test_icon_found (gconstpointer data)
   g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, CS_APPLICATION_ID);
 }
 
-static AdwAboutWindow *
-find_about_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_ABOUT_WINDOW (window))
-        return ADW_ABOUT_WINDOW (window);
-    }
-  return NULL;
-}
-
 /* The About window says what the metainfo says: its name, developer, addresses and licence,
  * and the newest release's notes, for the build's version. */
 static void
@@ -68,7 +53,7 @@ test_about_shows_icon (gconstpointer data)
   const char *notes;
 
   g_action_group_activate_action (G_ACTION_GROUP ((gpointer) data), "about", NULL);
-  about = find_about_window ();
+  about = ADW_ABOUT_WINDOW (cs_ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, CS_APPLICATION_ID);
   g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Crowdscope");

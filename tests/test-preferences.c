@@ -19,27 +19,12 @@
 static GSettings *settings;
 
 static CsPreferencesWindow *
-find_preferences (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (CS_IS_PREFERENCES_WINDOW (window))
-        return CS_PREFERENCES_WINDOW (window);
-    }
-  return NULL;
-}
-
-static CsPreferencesWindow *
 open_preferences (GApplication *application)
 {
   CsPreferencesWindow *window;
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
-  window = find_preferences ();
+  window = CS_PREFERENCES_WINDOW (cs_ui_test_find_toplevel (CS_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (window);
   cs_ui_test_wait_for_draw (GTK_WIDGET (window));
   return window;

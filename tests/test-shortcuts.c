@@ -178,21 +178,6 @@ test_overlay_complete (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkShortcutsWindow *
-find_shortcuts_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_SHORTCUTS_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_SHORTCUTS_WINDOW (window);
-    }
-  return NULL;
-}
-
 /* The main menu's Keyboard Shortcuts opens it. */
 static void
 test_overlay_opens (gconstpointer data)
@@ -202,7 +187,7 @@ test_overlay_opens (gconstpointer data)
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  overlay = find_shortcuts_window ();
+  overlay = GTK_SHORTCUTS_WINDOW (cs_ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
   g_assert_nonnull (overlay);
   gtk_window_destroy (GTK_WINDOW (window));
 }
