@@ -296,6 +296,28 @@ get_crowd_columns (char            **names,
   return TRUE;
 }
 
+/* The separator of the [dataset] crowd table at path: crowd-separator, or else by its name. */
+static gboolean
+get_crowd_separator (Manifest    *m,
+                     const char  *path,
+                     char        *sep,
+                     GError     **error)
+{
+  g_autofree char *separator = get_string (m, "dataset", "crowd-separator");
+
+  if (separator == NULL)
+    *sep = cs_crowd_table_separator (path);
+  else if (strcmp (separator, "comma") == 0 || strcmp (separator, "tab") == 0)
+    *sep = separator[0] == 't' ? '\t' : ',';
+  else
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
+                   _("[dataset] crowd-separator: expected comma or tab, found '%s'"), separator);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The long-form crowd table ids-from=crowd takes a split's ids from: its own, or the
  * [dataset] one for train. */
 static gboolean
@@ -308,7 +330,6 @@ read_ids_from_crowd (Manifest          *m,
 {
   const char *group = cs_split_kind_to_string (kind);
   g_autofree char *dataset_crowd = get_path (m, "dataset", "crowd");
-  g_autofree char *separator = get_string (m, "dataset", "crowd-separator");
   g_auto(GStrv) dataset_columns = g_key_file_get_string_list (m->keys, "dataset", "crowd-columns",
                                                               NULL, NULL);
   g_autoptr(CsCsv) table = NULL;
@@ -333,7 +354,8 @@ read_ids_from_crowd (Manifest          *m,
     {
       item_column = dataset_columns != NULL && g_strv_length (dataset_columns) == 3
                     ? dataset_columns[0] : NULL;
-      sep = separator != NULL ? (separator[0] == 't' ? '\t' : ',') : cs_crowd_table_separator (path);
+      if (!get_crowd_separator (m, path, &sep, error))
+        return FALSE;
     }
   else
     sep = cs_crowd_table_separator (path);
@@ -352,11 +374,12 @@ read_ids_from_gold (CsDatasetBuilder  *builder,
                     const char        *id_column,
                     GError           **error)
 {
+  static const char * const csv[] = { ".csv", NULL };
   const char *group = cs_split_kind_to_string (kind);
   g_autoptr(CsCsv) table = NULL;
   g_autofree char *origin = NULL;
 
-  if (gold == NULL || !g_str_has_suffix (gold, ".csv"))
+  if (gold == NULL || cs_file_find_extension (gold, csv) < 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_FORMAT,
                    _("[%s] ids-from=gold: expected gold= to be a .csv table of ids and labels, "
@@ -471,17 +494,8 @@ read_dataset_crowd (Manifest          *m,
                    _("[dataset]: crowd table columns or separator were given but no crowd file"));
       return FALSE;
     }
-  if (separator == NULL)
-    sep = cs_crowd_table_separator (crowd);
-  else if (strcmp (separator, "comma") == 0 || strcmp (separator, "tab") == 0)
-    sep = separator[0] == 't' ? '\t' : ',';
-  else
-    {
-      g_set_error (error, CS_ERROR, CS_ERROR_VALUE,
-                   _("[dataset] crowd-separator: expected comma or tab, found '%s'"), separator);
-      return FALSE;
-    }
-  return get_crowd_columns (names, "dataset", &columns, error) &&
+  return get_crowd_separator (m, crowd, &sep, error) &&
+         get_crowd_columns (names, "dataset", &columns, error) &&
          cs_read_crowd_table_by_id (builder, crowd, sep, &columns, error);
 }
 
