@@ -112,8 +112,7 @@ apply_images (CsImportSplit *split,
 {
   cs_import_plan_set (&split->images_folder, value);
   split->features_kind = CS_FEATURES_IMAGES;
-  if (split->features_path == NULL && split->id_source == CS_IDS_ROW_NUMBERS)
-    split->id_source = CS_IDS_IMAGE_NAMES;
+  cs_import_split_settle_ids (split);
 }
 
 static void

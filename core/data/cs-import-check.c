@@ -295,13 +295,6 @@ check_features_table (Check               *c,
       find_named (c, table, split->feature_columns[i], _("features"), none);
 }
 
-/* Whether a split is images alone, described by the built-in descriptor. */
-static gboolean
-is_images_only (const CsImportSplit *split)
-{
-  return split->features_kind == CS_FEATURES_IMAGES && split->features_path == NULL;
-}
-
 static void
 check_id_choices (Check               *c,
                   const CsImportSplit *split)
@@ -312,7 +305,7 @@ check_id_choices (Check               *c,
   switch (split->id_source)
     {
     case CS_IDS_ROW_NUMBERS:
-      if (plan->crowd_format == CS_CROWD_LONG_TABLE && !is_images_only (split))
+      if (plan->crowd_format == CS_CROWD_LONG_TABLE && !cs_import_split_is_images_only (split))
         add (c, CS_ERROR_INVALID, NULL, 0, 0,
              _("expected item ids for the %s split (an id column, an ids file, or the order of "
              "the gold or crowd table) to match the crowd table's items to, found none"), name);
@@ -339,7 +332,7 @@ check_id_choices (Check               *c,
              "table of labels; give the %s split's ids otherwise"), name);
       break;
     case CS_IDS_IMAGE_NAMES:
-      if (!is_images_only (split))
+      if (!cs_import_split_is_images_only (split))
         add (c, CS_ERROR_INVALID, NULL, 0, 0,
              _("expected image names as ids only for images without a features file; choose the "
              "%s split's ids otherwise"), name);

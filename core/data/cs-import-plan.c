@@ -136,6 +136,19 @@ cs_import_plan_guess_crowd_columns (CsImportPlan        *self,
 }
 
 gboolean
+cs_import_split_is_images_only (const CsImportSplit *split)
+{
+  return split->features_kind == CS_FEATURES_IMAGES && split->features_path == NULL;
+}
+
+void
+cs_import_split_settle_ids (CsImportSplit *split)
+{
+  if (cs_import_split_is_images_only (split) && split->id_source == CS_IDS_ROW_NUMBERS)
+    split->id_source = CS_IDS_IMAGE_NAMES;
+}
+
+gboolean
 cs_import_split_is_table (const CsImportSplit *split)
 {
   g_autofree char *lower = NULL;

@@ -108,6 +108,12 @@ typedef struct
                                        * folder */
 } CsImportPlan;
 
+/* Whether a split is images alone, which the built-in descriptor describes. */
+gboolean      cs_import_split_is_images_only (const CsImportSplit *split);
+/* A split of images alone names its items by their files: when no other source of ids was
+ * chosen (row numbers), its ids become the image names. */
+void          cs_import_split_settle_ids     (CsImportSplit       *split);
+
 /* The usual column names, as cs_dataset_builder_add_crowd_table() guesses them. */
 extern const char * const cs_import_item_names[];
 extern const char * const cs_import_annotator_names[];

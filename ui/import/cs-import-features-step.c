@@ -53,7 +53,7 @@ cs_import_features_step_reflect (CsImportPage *page,
   CsImportSplit *split = &cs_import_job_get_plan (job)->splits[s];
   CsFeaturesKind kind = split->features_kind;
   gboolean images = kind == CS_FEATURES_IMAGES;
-  gboolean images_only = images && split->features_path == NULL;
+  gboolean images_only = cs_import_split_is_images_only (split);
   g_autofree char *columns = split->feature_columns ? g_strjoinv (" ", split->feature_columns) : NULL;
 
   cs_import_rows_select (self->kind_row, kind);
@@ -99,10 +99,7 @@ on_changed (CsImportFeaturesStep *self)
   cs_import_plan_set (&split->images_folder, cs_import_rows_get_text (self->folder_row));
   cs_import_plan_set (&split->image_column, cs_import_rows_get_text (self->image_column_row));
   split->id_source = MIN (adw_combo_row_get_selected (self->id_source_row), CS_IDS_IMAGE_NAMES);
-  /* A folder of images alone names its items by their files. */
-  if (split->features_kind == CS_FEATURES_IMAGES && split->features_path == NULL &&
-      split->id_source == CS_IDS_ROW_NUMBERS)
-    split->id_source = CS_IDS_IMAGE_NAMES;
+  cs_import_split_settle_ids (split);
   cs_import_plan_set (&split->id_column, cs_import_rows_get_text (self->id_column_row));
   cs_import_plan_set (&split->ids_path, cs_import_rows_get_text (self->ids_path_row));
   if (split->id_source == CS_IDS_GOLD_ORDER)
