@@ -128,16 +128,6 @@ read_json_object (JsonParser  *parser,
   return json_node_get_object (root);
 }
 
-/* The sub-folders of folder (or, with !folders, its image files), sorted byte by byte as Python
- * sorts UTF-8 names. */
-static GPtrArray *
-list_folder (const char  *folder,
-             gboolean     folders,
-             GError     **error)
-{
-  return cs_file_list_folder (folder, folders ? NULL : image_extensions, error);
-}
-
 static int
 find_class (const Layout *layout,
             const char   *name)
@@ -233,7 +223,7 @@ read_metadata (Layout  *layout,
   const char *name, *key;
 
   if (!(metadata = read_json_object (parser, path, METADATA_DEPTH, _("dataset facts"), error)) ||
-      !(folders = list_folder (train, TRUE, error)))
+      !(folders = cs_file_list_folder (train, NULL, error)))
     return FALSE;
   for (guint f = 0; f < folders->len; f++)
     if (!g_utf8_validate (folders->pdata[f], -1, NULL))
@@ -313,7 +303,7 @@ list_images (const Layout  *layout,
              GArray        *gold,
              GError       **error)
 {
-  g_autoptr(GPtrArray) classes = list_folder (folder, TRUE, error);
+  g_autoptr(GPtrArray) classes = cs_file_list_folder (folder, NULL, error);
 
   for (guint c = 0; classes != NULL && c < classes->len; c++)
     {
@@ -331,7 +321,7 @@ list_images (const Layout  *layout,
                        folder, list, name);
           return FALSE;
         }
-      if (!(images = list_folder (class_folder, FALSE, error)))
+      if (!(images = cs_file_list_folder (class_folder, image_extensions, error)))
         return FALSE;
       for (guint i = 0; i < images->len; i++)
         {
